@@ -1,0 +1,162 @@
+/* buf.c - growable byte buffers, vectors, small string helpers, hashing. */
+#include "normdiff/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/error.h"
+
+void nd_buf_init(nd_buf *b)
+{
+	b->ptr = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void nd_buf_dispose(nd_buf *b)
+{
+	if (!b)
+		return;
+	free(b->ptr);
+	nd_buf_init(b);
+}
+
+int nd_buf_grow(nd_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		return nd_error_oom();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	p = realloc(b->ptr, cap);
+	if (!p)
+		return nd_error_oom();
+	b->ptr = p;
+	b->cap = cap;
+	return 0;
+}
+
+int nd_buf_put(nd_buf *b, const char *data, size_t len)
+{
+	int err = nd_buf_grow(b, len);
+
+	if (err)
+		return err;
+	if (len)
+		memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
+int nd_buf_puts(nd_buf *b, const char *s)
+{
+	return nd_buf_put(b, s, strlen(s));
+}
+
+int nd_buf_putc(nd_buf *b, char c)
+{
+	return nd_buf_put(b, &c, 1);
+}
+
+int nd_buf_vprintf(nd_buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n, err;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return nd_error_set(ND_EINVAL, "invalid format");
+	err = nd_buf_grow(b, (size_t)n);
+	if (err)
+		return err;
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+int nd_buf_printf(nd_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = nd_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+void nd_buf_clear(nd_buf *b)
+{
+	b->len = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+char *nd_buf_detach(nd_buf *b)
+{
+	char *p = b->ptr;
+
+	if (!p)
+		p = calloc(1, 1);
+	nd_buf_init(b);
+	return p;
+}
+
+int nd_vec_reserve(void **ptr, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2 / size)
+			return nd_error_oom();
+		ncap *= 2;
+	}
+	p = realloc(*ptr, ncap * size);
+	if (!p)
+		return nd_error_oom();
+	*ptr = p;
+	*cap = ncap;
+	return 0;
+}
+
+char *nd_strndup(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *nd_strdup(const char *s)
+{
+	return nd_strndup(s, strlen(s));
+}
+
+uint64_t nd_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 14695981039346656037ULL;
+
+	while (len--) {
+		h ^= *p++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

@@ -1,0 +1,2 @@
+/* placeholder until the store lands */
+int main(void){return 0;}
