@@ -1,0 +1,80 @@
+/* cli.h - shared pieces of the command line: context, input resolution,
+ * output, error reporting. Only src/cli talks to the world: files, the
+ * environment, the terminal, exit codes.
+ */
+#ifndef NORMDIFF_CLI_H
+#define NORMDIFF_CLI_H
+
+#include <stddef.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/clause.h"
+#include "normdiff/grammar.h"
+#include "normdiff/render.h"
+#include "normdiff/store.h"
+
+/* Exit statuses, as diff(1). */
+enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
+
+typedef struct cli {
+	const char *prog;         /* "normdiff" */
+	const char *store_opt;    /* --store DIR, or NULL */
+	const char *grammar_file; /* --grammar FILE, or NULL */
+	nd_grammar *grammar;      /* loaded on first use */
+	nd_store *store;          /* opened on first use */
+} cli;
+
+/* A version of a draft as read from wherever the spec pointed. */
+typedef struct cli_input {
+	char *data;      /* raw bytes, NUL-terminated */
+	size_t len;      /* their length */
+	int from_store;  /* 1 if read from the store: ver is filled */
+	nd_version ver;  /* store metadata */
+	nd_docinfo info; /* label, symbol, date, title for renderers */
+} cli_input;
+
+/* Print "normdiff: THING: message" (one line) and return EXIT_TROUBLE. */
+int cli_fail(const char *thing, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* The same with the library's recorded message. */
+int cli_fail_lib(const char *thing);
+
+/* Read a whole file ("-" is standard input). */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/* Resolve SPEC: "-", a file, REV:PATH in the enclosing git repository, or a
+ * label or revision in the store. */
+int cli_load(cli *c, const char *spec, cli_input *in);
+void cli_input_dispose(cli_input *in);
+
+/* The grammar (--grammar FILE or the default); NULL after printing an
+ * error. */
+const nd_grammar *cli_grammar(cli *c);
+
+/* Open the store (--store, $NORMDIFF_STORE, or the nearest .normdiff);
+ * NULL after printing an error unless `quiet`. */
+nd_store *cli_store(cli *c, int quiet);
+/* Where a new store goes (--store, $NORMDIFF_STORE, ./.normdiff). */
+const char *cli_store_path_for_init(const cli *c);
+
+/* Parse a version and report errors as "normdiff: SPEC: ...". */
+int cli_parse(cli *c, const char *spec, const cli_input *in, nd_doc **doc);
+
+/* Write `buf` to `path` atomically (temp file + rename), or to standard
+ * output when path is NULL or "-". */
+int cli_write(const char *path, const nd_buf *buf);
+
+/* Columns of the terminal on standard output, or 0 if it is not one. */
+unsigned cli_terminal_width(void);
+
+int cmd_init(cli *c, int argc, char **argv);
+int cmd_add(cli *c, int argc, char **argv);
+int cmd_log(cli *c, int argc, char **argv);
+int cmd_show(cli *c, int argc, char **argv);
+int cmd_outline(cli *c, int argc, char **argv);
+int cmd_grammar(cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,291 @@
+/* cmd_store.c - the store's commands: init, add, log, show.
+ *
+ * `add` parses the text before storing it, so nothing that normdiff could
+ * not read later (binary, invalid UTF-8, empty) ever enters the store.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "opts.h"
+
+int cmd_init(cli *c, int argc, char **argv)
+{
+	const char *path = cli_store_path_for_init(c);
+	nd_store *s = NULL;
+
+	(void)argv;
+	if (argc > 1)
+		return cli_fail("init", "takes no arguments; name the store with "
+		                "--store DIR");
+	if (nd_store_init(&s, path))
+		return cli_fail_lib(path);
+	printf("created an empty store in %s\n", nd_store_path(s));
+	nd_store_free(s);
+	return 0;
+}
+
+int cmd_add(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"meta", required_argument, NULL, 'M'},
+		{"label", required_argument, NULL, 'l'},
+		{"series", required_argument, NULL, 'S'},
+		{"date", required_argument, NULL, 'd'},
+		{"symbol", required_argument, NULL, 's'},
+		{"title", required_argument, NULL, 't'},
+		{"sponsors", required_argument, NULL, 'p'},
+		{"source", required_argument, NULL, 'r'},
+		{"message", required_argument, NULL, 'm'},
+		{"force", no_argument, NULL, 'F'},
+		{NULL, 0, NULL, 0},
+	};
+	/* option letters paired with metadata keys, applied after --meta */
+	static const struct {
+		int opt;         /* option value */
+		const char *key; /* nd_meta key */
+	} keys[] = {
+		{'l', "label"}, {'S', "series"}, {'d', "date"}, {'s', "symbol"},
+		{'t', "title"}, {'p', "sponsors"}, {'r', "source"}, {'m', "message"},
+	};
+	const char *given[sizeof(keys) / sizeof(keys[0])] = {0};
+	const char *metafile = NULL, *file;
+	nd_meta meta;
+	nd_doc *doc = NULL;
+	char *data = NULL, *metatext = NULL, oid[41];
+	size_t len, metalen, k;
+	int ch, force = 0, status = EXIT_TROUBLE;
+	nd_store *s;
+
+	nd_meta_init(&meta);
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "m:", longopts)) != -1) {
+		if (ch == 'M') {
+			metafile = optarg;
+		} else if (ch == 'F') {
+			force = 1;
+		} else {
+			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+				if (keys[k].opt == ch)
+					break;
+			if (k == sizeof(keys) / sizeof(keys[0]))
+				goto done;
+			given[k] = optarg;
+		}
+	}
+	if (argc - optind != 1) {
+		cli_fail("add", "give one file: normdiff add FILE --label L");
+		goto done;
+	}
+	file = argv[optind];
+	if (metafile) {
+		if (cli_read_file(metafile, &metatext, &metalen)) {
+			cli_fail_lib(metafile);
+			goto done;
+		}
+		if (nd_meta_parse(&meta, metatext, metalen, metafile)) {
+			cli_fail_lib(NULL);
+			goto done;
+		}
+	}
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if (given[k] && nd_meta_set(&meta, keys[k].key, given[k])) {
+			cli_fail(NULL, "--%s: %s", keys[k].key, nd_error_message());
+			goto done;
+		}
+	if (!meta.label) {
+		cli_fail("add", "needs a label: give --label L (e.g. --label 2011) "
+		         "or a 'Label:' line in the --meta file");
+		goto done;
+	}
+	if (cli_read_file(file, &data, &len)) {
+		cli_fail_lib(!strcmp(file, "-") ? "standard input" : file);
+		goto done;
+	}
+	{
+		cli_input in = {0};
+
+		in.data = data;
+		in.len = len;
+		if (cli_parse(c, file, &in, &doc))
+			goto done;
+	}
+	if ((s = cli_store(c, 0)) == NULL)
+		goto done;
+	if (nd_store_add(s, data, len, &meta, force, oid)) {
+		cli_fail_lib(meta.label);
+		goto done;
+	}
+	printf("added %s as %.7s (%zu provisions)\n", meta.label, oid, doc->n);
+	status = 0;
+done:
+	nd_doc_free(doc);
+	free(data);
+	free(metatext);
+	nd_meta_dispose(&meta);
+	return status;
+}
+
+/* Provisions in a stored version, or -1 if it cannot be parsed. */
+static long count_provisions(cli *c, nd_store *s, const char *oid)
+{
+	const nd_grammar *g = cli_grammar(c);
+	char *data = NULL;
+	size_t len;
+	nd_doc *doc = NULL;
+	long n = -1;
+
+	if (g && nd_store_read(s, oid, &data, &len, NULL) == 0 &&
+	    nd_doc_parse(&doc, data, len, g) == 0)
+		n = (long)doc->n;
+	nd_doc_free(doc);
+	free(data);
+	return n;
+}
+
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+static int put_cell(nd_buf *b, const char *s, size_t width)
+{
+	size_t start = b->len, n;
+	int err = nd_utf8_escape(b, s, strlen(s), 0);
+
+	n = nd_utf8_count(b->ptr + start, b->len - start);
+	while (!err && n++ < width)
+		err = nd_buf_putc(b, ' ');
+	return err;
+}
+
+int cmd_log(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"series", required_argument, NULL, 'S'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *series = NULL;
+	nd_version *v = NULL;
+	nd_buf out = ND_BUF_INIT;
+	size_t n = 0, i, wl = 5, ws = 6;
+	nd_store *s;
+	int ch, err = 0, status = EXIT_TROUBLE;
+
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "", longopts)) != -1) {
+		if (ch != 'S')
+			return EXIT_TROUBLE;
+		series = optarg;
+	}
+	if (argc - optind != 0)
+		return cli_fail("log", "takes no arguments besides --series");
+	if ((s = cli_store(c, 0)) == NULL)
+		return EXIT_TROUBLE;
+	if (nd_store_log(s, series, &v, &n))
+		return cli_fail_lib("store");
+	if (n == 0) {
+		fprintf(stderr, "normdiff: the store at %s holds no versions yet; "
+		        "add one with `normdiff add FILE --label L`\n",
+		        nd_store_path(s));
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		size_t l = nd_utf8_count(or_dash(v[i].meta.label), strlen(or_dash(v[i].meta.label)));
+		size_t y = nd_utf8_count(or_dash(v[i].meta.symbol), strlen(or_dash(v[i].meta.symbol)));
+
+		wl = l > wl ? l : wl;
+		ws = y > ws ? y : ws;
+	}
+	err = put_cell(&out, "LABEL", wl + 2);
+	err = err ? err : nd_buf_puts(&out, "DATE        ");
+	err = err ? err : put_cell(&out, "SYMBOL", ws + 2);
+	err = err ? err : nd_buf_puts(&out, "COMMIT   PROVISIONS  TITLE\n");
+	for (i = 0; i < n && !err; i++) {
+		long count = count_provisions(c, s, v[i].oid);
+
+		err = put_cell(&out, or_dash(v[i].meta.label), wl + 2);
+		err = err ? err : put_cell(&out, or_dash(v[i].meta.date), 12);
+		err = err ? err : put_cell(&out, or_dash(v[i].meta.symbol), ws + 2);
+		err = err ? err : nd_buf_printf(&out, "%.7s  ", v[i].oid);
+		if (!err && count >= 0)
+			err = nd_buf_printf(&out, "%10ld  ", count);
+		else if (!err)
+			err = nd_buf_printf(&out, "%10s  ", "?");
+		err = err ? err : put_cell(&out, or_dash(v[i].meta.title), 0);
+		err = err ? err : nd_buf_putc(&out, '\n');
+	}
+	if (err)
+		cli_fail_lib("log");
+	else
+		status = cli_write(NULL, &out);
+	nd_buf_dispose(&out);
+	nd_versions_free(v, n);
+	return status;
+}
+
+int cmd_show(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"raw", no_argument, NULL, 'R'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *names[] = {"label", "date", "symbol", "title",
+	                              "sponsors", "source", "series"};
+	nd_store *s;
+	nd_version v;
+	nd_buf out = ND_BUF_INIT;
+	char *data = NULL;
+	size_t len, k;
+	int ch, raw = 0, err = 0, status = EXIT_TROUBLE;
+
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "", longopts)) != -1) {
+		if (ch != 'R')
+			return EXIT_TROUBLE;
+		raw = 1;
+	}
+	if (argc - optind != 1)
+		return cli_fail("show", "give one version: normdiff show LABEL|REV");
+	if ((s = cli_store(c, 0)) == NULL)
+		return EXIT_TROUBLE;
+	nd_version_init(&v);
+	if (nd_store_read(s, argv[optind], &data, &len, &v)) {
+		cli_fail_lib(argv[optind]);
+		goto done;
+	}
+	if (raw && !isatty(STDOUT_FILENO)) {
+		err = nd_buf_put(&out, data, len);
+	} else {
+		const char *vals[] = {v.meta.label, v.meta.date, v.meta.symbol,
+		                      v.meta.title, v.meta.sponsors, v.meta.source,
+		                      v.meta.series};
+
+		err = nd_buf_printf(&out, "commit    %s\n", v.oid);
+		for (k = 0; k < sizeof(names) / sizeof(names[0]) && !err; k++) {
+			if (!vals[k])
+				continue;
+			err = nd_buf_printf(&out, "%-9s ", names[k]);
+			err = err ? err : nd_utf8_escape(&out, vals[k], strlen(vals[k]), 0);
+			err = err ? err : nd_buf_putc(&out, '\n');
+		}
+		err = err ? err : nd_buf_putc(&out, '\n');
+		/* draft text is data: control characters are shown, not obeyed */
+		err = err ? err : nd_utf8_escape(&out, data, len, 1);
+		if (!err && len && data[len - 1] != '\n')
+			err = nd_buf_putc(&out, '\n');
+	}
+	if (err)
+		cli_fail_lib("show");
+	else
+		status = cli_write(NULL, &out);
+done:
+	nd_buf_dispose(&out);
+	nd_version_dispose(&v);
+	free(data);
+	return status;
+}

@@ -1,0 +1,152 @@
+/* main.c - entry point: global options, the command table, help.
+ *
+ * One table lists every command with its usage and summary; the help text
+ * is generated from it, so the two cannot drift apart. Global options
+ * (--store, --grammar) may stand before or after the command; everything
+ * after the command is the command's to parse.
+ */
+#include <locale.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef ND_VERSION
+#define ND_VERSION "unknown"
+#endif
+
+typedef struct command {
+	const char *name;    /* what the user types */
+	int (*run)(cli *, int, char **); /* its implementation */
+	const char *usage;   /* arguments and options */
+	const char *summary; /* one line for the help */
+} command;
+
+static const command commands[] = {
+	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
+	 "show the tree of provisions of one version"},
+	{"init", cmd_init, "", "create an empty store"},
+	{"add", cmd_add,
+	 "FILE [--meta FILE] [--label L] [--series PATH] [--date YYYY-MM-DD]\n"
+	 "                 [--symbol S] [--title T] [--sponsors S] [--source S]"
+	 " [-m MSG] [--force]",
+	 "store FILE as a new version"},
+	{"log", cmd_log, "[--series PATH]", "list the stored versions, newest first"},
+	{"show", cmd_show, "LABEL|REV [--raw]", "print a stored version"},
+	{"grammar", cmd_grammar, "", "print the built-in clause grammar"},
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: normdiff [--store DIR] [--grammar FILE] COMMAND [ARGS]\n\n"
+	           "Compare versions of draft normative texts provision by "
+	           "provision.\n\ncommands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nusage of each command:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  normdiff %s %s\n", commands[i].name, commands[i].usage);
+	fprintf(f, "\nSPEC is a file, - (standard input), REV:PATH in a git "
+	           "repository,\nor a label or revision in the store.\n"
+	           "The store is --store DIR, else $NORMDIFF_STORE, else the "
+	           "nearest .normdiff\ndirectory here or above.\n"
+	           "Exit status: 0 success, 2 trouble.\n");
+}
+
+/* Take a global option at argv[*i]; 1 if it was one, -1 on error. */
+static int global_option(cli *c, int argc, char **argv, int *i)
+{
+	static const struct {
+		const char *name;  /* option name */
+		size_t offset;     /* where its value goes in cli */
+	} opts[] = {
+		{"--store", offsetof(cli, store_opt)},
+		{"--grammar", offsetof(cli, grammar_file)},
+	};
+	size_t k, n;
+
+	for (k = 0; k < 2; k++) {
+		const char **slot = (const char **)((char *)c + opts[k].offset);
+
+		n = strlen(opts[k].name);
+		if (strncmp(argv[*i], opts[k].name, n))
+			continue;
+		if (argv[*i][n] == '=') {
+			*slot = argv[*i] + n + 1;
+			return 1;
+		}
+		if (argv[*i][n] == '\0') {
+			if (*i + 1 >= argc) {
+				cli_fail(NULL, "%s needs a value", opts[k].name);
+				return -1;
+			}
+			*slot = argv[++*i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	cli c = {0};
+	char **rest;
+	int i, n = 0, status, cmd = -1;
+	size_t k;
+
+	setlocale(LC_ALL, "");
+	c.prog = "normdiff";
+	rest = calloc((size_t)argc + 1, sizeof(char *));
+	if (!rest)
+		return cli_fail(NULL, "out of memory");
+	/* Lift global options out wherever they stand; keep the rest in order,
+	 * the command name first. A lone "--" ends option lifting. */
+	for (i = 1; i < argc; i++) {
+		int g;
+
+		if (!strcmp(argv[i], "--")) {
+			while (i < argc)
+				rest[n++] = argv[i++];
+			break;
+		}
+		g = global_option(&c, argc, argv, &i);
+		if (g < 0) {
+			free(rest);
+			return EXIT_TROUBLE;
+		}
+		if (!g)
+			rest[n++] = argv[i];
+	}
+	if (n == 0 || !strcmp(rest[0], "help") || !strcmp(rest[0], "--help") ||
+	    !strcmp(rest[0], "-h")) {
+		usage(n == 0 ? stderr : stdout);
+		free(rest);
+		return n == 0 ? EXIT_TROUBLE : 0;
+	}
+	if (!strcmp(rest[0], "--version") || !strcmp(rest[0], "version")) {
+		printf("normdiff %s\n", ND_VERSION);
+		free(rest);
+		return 0;
+	}
+	for (k = 0; k < NCOMMANDS; k++)
+		if (!strcmp(rest[0], commands[k].name))
+			cmd = (int)k;
+	if (cmd < 0) {
+		status = cli_fail(NULL, "unknown command '%s'; `normdiff --help` "
+		                  "lists the commands", rest[0]);
+	} else {
+		status = commands[cmd].run(&c, n, rest);
+	}
+	nd_grammar_free(c.grammar);
+	nd_store_free(c.store);
+	free(rest);
+	if (fflush(stdout) != 0 && status != EXIT_TROUBLE)
+		status = cli_fail("standard output", "write error");
+	return status;
+}

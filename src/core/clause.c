@@ -1,0 +1,388 @@
+/* clause.c - parse normalised paragraphs into a tree of provisions.
+ *
+ * Each paragraph is classified once, in document order:
+ *   - a marker of a grammar family ("(a)", "1.", "Article 5") makes an item,
+ *     or a heading if the family's role says so (for item-or-heading
+ *     families: when the rest is short and has no closing punctuation);
+ *   - an unmarked short line without closing punctuation is a heading
+ *     (the very first one is the document's title);
+ *   - the grammar's preamble-start ("The General Assembly,") opens a
+ *     resolution: the unnumbered paragraphs after it that look preambular
+ *     (end with a comma) are PP1.., the unnumbered paragraphs after those,
+ *     until the first heading, are operative paragraphs OP1..;
+ *   - any other paragraph is an unnumbered paragraph, ¶n in its parent.
+ *
+ * Nesting keeps a stack of open levels, each a family. Headings nest only
+ * under headings; items under the innermost heading. A family met again
+ * closes back to its level (its new member is a sibling); a family not on
+ * the stack opens a child level under the last provision. A paragraph
+ * ending with ':' (a chapeau, "Each State ... pledges:") is a level too, so
+ * the list after it becomes its children. An unnumbered paragraph closes
+ * the item levels.
+ *
+ * Ambiguous markers: "(i)" fits the letter and the roman families. The
+ * family that continues an open list wins ("(i)" after "(h)" is a letter),
+ * then one whose marker starts a list ("(i)" after "(c) ...:" is roman
+ * one), then the first family in grammar order.
+ *
+ * Cost: one anchored match per family per paragraph; the stack is bounded
+ * by the number of families plus the pseudo-families, so the whole parse is
+ * O(paragraphs * families).
+ */
+#include "normdiff/clause.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar_internal.h"
+#include "normdiff/error.h"
+
+#define FAM_PLAIN_HEADING (-2) /* unmarked heading level */
+#define FAM_CHAPEAU (-3)       /* unmarked paragraph ending in ':' */
+#define MAX_CANDIDATES 8
+
+typedef struct level {
+	int family;    /* family index or FAM_* */
+	int heading;   /* 1 for heading levels */
+	size_t clause; /* last clause at this level */
+	long ordinal;  /* its ordinal, for list continuity */
+} level;
+
+enum mode {
+	MODE_NONE,      /* ordinary text */
+	MODE_PREAMBLE,  /* after "The General Assembly," */
+	MODE_OPERATIVE  /* after the last preambular paragraph */
+};
+
+typedef struct parser {
+	nd_doc *doc;            /* document being built */
+	const nd_grammar *g;    /* the grammar */
+	pcre2_match_data *md;   /* match data for every pattern */
+	level *stack;           /* open levels, outermost first */
+	size_t depth;           /* levels in use */
+	size_t stackcap;        /* levels allocated */
+	size_t cap;             /* clauses allocated */
+	enum mode mode;         /* where in a resolution we are */
+	unsigned pp;            /* preambular paragraphs so far */
+	unsigned op;            /* operative paragraphs so far */
+} parser;
+
+const char *nd_clause_kind_name(nd_clause_kind k)
+{
+	switch (k) {
+	case ND_CLAUSE_TITLE: return "title";
+	case ND_CLAUSE_INTRO: return "intro";
+	case ND_CLAUSE_PREAMBULAR: return "preambular";
+	case ND_CLAUSE_OPERATIVE: return "operative";
+	case ND_CLAUSE_HEADING: return "heading";
+	case ND_CLAUSE_ITEM: return "item";
+	case ND_CLAUSE_PARAGRAPH: return "paragraph";
+	}
+	return "unknown";
+}
+
+/* Short, starts with a capital or a non-letter, and no closing
+ * punctuation: reads as a heading. */
+static int looks_like_heading(const char *s, size_t len, unsigned max_words)
+{
+	size_t i, words = 0;
+	int in = 0, letter = 0;
+
+	if (len == 0 || strchr(".,;:!?", s[len - 1]))
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ') {
+			in = 0;
+			continue;
+		}
+		if (!in && ++words > max_words)
+			return 0;
+		in = 1;
+		if (!letter && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)) {
+			if (c >= 'a' && c <= 'z')
+				return 0;
+			letter = 1;
+		}
+	}
+	return letter;
+}
+
+/* Innermost open level of `family`, or (size_t)-1. */
+static size_t find_level(const parser *p, int family)
+{
+	size_t i;
+
+	for (i = p->depth; i-- > 0;)
+		if (p->stack[i].family == family)
+			return i;
+	return (size_t)-1;
+}
+
+/* Pick one of several markers that fit (see the note at the top). */
+static const nd_marker *choose(const parser *p, const nd_marker *c, size_t n)
+{
+	size_t i, lv;
+
+	if (n == 1)
+		return &c[0];
+	for (i = 0; i < n; i++) {
+		lv = find_level(p, c[i].family);
+		if (lv != (size_t)-1 && (c[i].ordinal == p->stack[lv].ordinal + 1 ||
+		                         c[i].ordinal == p->stack[lv].ordinal))
+			return &c[i];
+	}
+	for (i = 0; i < n; i++)
+		if (c[i].ordinal == 1)
+			return &c[i];
+	return &c[0];
+}
+
+static int push(parser *p, int family, int heading, size_t clause, long ord)
+{
+	if (nd_vec_reserve((void **)&p->stack, &p->stackcap, p->depth + 1,
+	                   sizeof(level)))
+		return nd_error_oom();
+	p->stack[p->depth].family = family;
+	p->stack[p->depth].heading = heading;
+	p->stack[p->depth].clause = clause;
+	p->stack[p->depth].ordinal = ord;
+	p->depth++;
+	return 0;
+}
+
+/* Close every level above the innermost heading. */
+static void pop_to_heading(parser *p)
+{
+	while (p->depth && !p->stack[p->depth - 1].heading)
+		p->depth--;
+}
+
+static int add_label(nd_doc *d, size_t *out, const char *s, size_t len)
+{
+	*out = d->labels.len;
+	if (nd_buf_put(&d->labels, s, len) || nd_buf_putc(&d->labels, '\0'))
+		return ND_ENOMEM;
+	return 0;
+}
+
+/* Append a clause for paragraph `para`, child of the stack top. */
+static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
+                      const nd_marker *m, size_t *index)
+{
+	nd_doc *d = p->doc;
+	nd_clause *c;
+	size_t parent = p->depth ? p->stack[p->depth - 1].clause : ND_NO_PARENT;
+	const char *s = d->text->buf + para->off;
+
+	if (nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
+		return nd_error_oom();
+	c = &d->clauses[d->n];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->family = m ? m->family : -1;
+	c->parent = parent;
+	c->depth = parent == ND_NO_PARENT ? 0 : d->clauses[parent].depth + 1;
+	c->off = para->off;
+	c->len = para->len;
+	c->body_off = para->off + (m ? m->len : 0);
+	c->body_len = para->len - (m ? m->len : 0);
+	c->line = para->line;
+	c->last_line = para->last_line;
+	c->chapeau = para->len && s[para->len - 1] == ':';
+	c->hash = nd_hash(d->text->buf + c->body_off, c->body_len);
+	c->end = d->n + 1;
+	*index = d->n++;
+	if (m)
+		return add_label(d, &c->label, s, m->label_len);
+	if (kind == ND_CLAUSE_HEADING)
+		return add_label(d, &c->label, s, para->len);
+	return add_label(d, &c->label, "", 0); /* numbered after the parse */
+}
+
+static int parse_heading(parser *p, const nd_para *para, const nd_marker *m)
+{
+	int fam = m ? m->family : FAM_PLAIN_HEADING;
+	size_t lv = find_level(p, fam), idx;
+	int err;
+
+	p->mode = MODE_NONE;
+	if (lv != (size_t)-1)
+		p->depth = lv; /* a family met again: sibling at its level */
+	else
+		pop_to_heading(p); /* a new family: child of the innermost heading */
+	if ((err = add_clause(p, para, ND_CLAUSE_HEADING, m, &idx)) != 0)
+		return err;
+	return push(p, fam, 1, idx, m ? m->ordinal : 0);
+}
+
+static int parse_item(parser *p, const nd_para *para, const nd_marker *m)
+{
+	size_t lv = find_level(p, m->family), idx;
+	int err;
+
+	if (p->mode == MODE_PREAMBLE)
+		p->mode = MODE_OPERATIVE;
+	if (lv != (size_t)-1 && !p->stack[lv].heading)
+		p->depth = lv;
+	if ((err = add_clause(p, para, ND_CLAUSE_ITEM, m, &idx)) != 0)
+		return err;
+	return push(p, m->family, 0, idx, m->ordinal);
+}
+
+static int parse_unmarked(parser *p, const nd_para *para)
+{
+	const char *s = p->doc->text->buf + para->off;
+	nd_clause_kind kind = ND_CLAUSE_PARAGRAPH;
+	size_t idx;
+	int err;
+
+	if (p->mode == MODE_PREAMBLE &&
+	    !nd_grammar_test(p->g->preamble_para, p->md, s, para->len))
+		p->mode = MODE_OPERATIVE;
+	if (p->mode == MODE_PREAMBLE)
+		kind = ND_CLAUSE_PREAMBULAR;
+	else if (p->mode == MODE_OPERATIVE)
+		kind = ND_CLAUSE_OPERATIVE;
+	pop_to_heading(p);
+	if ((err = add_clause(p, para, kind, NULL, &idx)) != 0)
+		return err;
+	if (p->doc->clauses[idx].chapeau)
+		return push(p, FAM_CHAPEAU, 0, idx, 0);
+	return 0;
+}
+
+static int parse_para(parser *p, size_t k)
+{
+	const nd_para *para = &p->doc->text->paras[k];
+	const char *s = p->doc->text->buf + para->off;
+	nd_marker cand[MAX_CANDIDATES];
+	const nd_marker *m = NULL;
+	size_t f, n = 0, idx;
+
+	for (f = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
+		if (nd_grammar_match(p->g, p->md, f, s, para->len, &cand[n]))
+			n++;
+	if (n)
+		m = choose(p, cand, n);
+	if (m) {
+		enum nd_role role = p->g->families[m->family].role;
+
+		if (role == ND_ROLE_HEADING ||
+		    (role == ND_ROLE_ITEM_OR_HEADING &&
+		     looks_like_heading(s + m->len, para->len - m->len,
+		                        p->g->heading_max_words)))
+			return parse_heading(p, para, m);
+		return parse_item(p, para, m);
+	}
+	if (p->mode == MODE_NONE &&
+	    nd_grammar_test(p->g->preamble_start, p->md, s, para->len)) {
+		p->depth = 0;
+		p->mode = MODE_PREAMBLE;
+		return add_clause(p, para, ND_CLAUSE_INTRO, NULL, &idx);
+	}
+	if (looks_like_heading(s, para->len, p->g->heading_max_words)) {
+		if (k == 0 && p->doc->text->npara > 1) {
+			p->depth = 0;
+			return add_clause(p, para, ND_CLAUSE_TITLE, NULL, &idx);
+		}
+		return parse_heading(p, para, NULL);
+	}
+	return parse_unmarked(p, para);
+}
+
+/* After the parse: subtree ends, and labels of unnumbered paragraphs. */
+static int finish(parser *p)
+{
+	nd_doc *d = p->doc;
+	unsigned *count = calloc(d->n + 1, sizeof(unsigned));
+	char label[32];
+	size_t i;
+	int err = 0;
+
+	if (!count)
+		return nd_error_oom();
+	for (i = d->n; i-- > 0;) {
+		size_t parent = d->clauses[i].parent;
+
+		if (parent != ND_NO_PARENT && d->clauses[i].end > d->clauses[parent].end)
+			d->clauses[parent].end = d->clauses[i].end;
+	}
+	for (i = 0; i < d->n && !err; i++) {
+		nd_clause *c = &d->clauses[i];
+		size_t slot = c->parent == ND_NO_PARENT ? d->n : c->parent;
+		int len = 0;
+
+		if (c->kind == ND_CLAUSE_PREAMBULAR)
+			len = snprintf(label, sizeof(label), "PP%u", ++p->pp);
+		else if (c->kind == ND_CLAUSE_OPERATIVE)
+			len = snprintf(label, sizeof(label), "OP%u", ++p->op);
+		else if (c->kind == ND_CLAUSE_PARAGRAPH)
+			len = snprintf(label, sizeof(label), "\xC2\xB6%u", ++count[slot]);
+		if (len > 0)
+			err = add_label(d, &c->label, label, (size_t)len);
+	}
+	free(count);
+	return err ? nd_error_oom() : 0;
+}
+
+int nd_doc_parse(nd_doc **out, const char *data, size_t len,
+                 const nd_grammar *g)
+{
+	parser p = {0};
+	size_t k;
+	int err;
+
+	*out = NULL;
+	if ((p.doc = calloc(1, sizeof(nd_doc))) == NULL)
+		return nd_error_oom();
+	nd_buf_init(&p.doc->labels);
+	p.g = g;
+	if ((err = nd_text_new(&p.doc->text, data, len, g)) != 0)
+		goto done;
+	if ((p.md = nd_grammar_match_data(g)) == NULL) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (k = 0; k < p.doc->text->npara; k++)
+		if ((err = parse_para(&p, k)) != 0)
+			goto done;
+	err = finish(&p);
+done:
+	pcre2_match_data_free(p.md);
+	free(p.stack);
+	if (err)
+		nd_doc_free(p.doc);
+	else
+		*out = p.doc;
+	return err;
+}
+
+void nd_doc_free(nd_doc *d)
+{
+	if (!d)
+		return;
+	nd_text_free(d->text);
+	free(d->clauses);
+	nd_buf_dispose(&d->labels);
+	free(d);
+}
+
+const char *nd_doc_label(const nd_doc *d, size_t i)
+{
+	return d->labels.ptr + d->clauses[i].label;
+}
+
+const char *nd_doc_body(const nd_doc *d, size_t i)
+{
+	return d->text->buf + d->clauses[i].body_off;
+}
+
+const char *nd_doc_family_name(const nd_doc *d, const nd_grammar *g, size_t i)
+{
+	int f = d->clauses[i].family;
+
+	return f >= 0 && (size_t)f < g->nfamilies ? g->families[f].name : NULL;
+}

@@ -1,0 +1,507 @@
+/* grammar.c - parse and compile the clause grammar (pcre2).
+ *
+ * A grammar is text, one directive per line ('#' starts a comment line):
+ *
+ *   family NAME STYLE ROLE PATTERN   a marker family; PATTERN (the rest of
+ *                                    the line) is matched at the start of a
+ *                                    paragraph and has a group (?<n>...)
+ *                                    holding the number unless STYLE is none
+ *   furniture PATTERN                a whole line that is page furniture
+ *   preamble-start PATTERN           the paragraph opening a resolution
+ *   preamble-paragraph PATTERN       what a preambular paragraph looks like
+ *   heading-max-words N              longest unpunctuated heading
+ *   include default                  the built-in grammar, here
+ *
+ * Family order is priority: when a marker fits several families ("(i)" is a
+ * letter and a roman numeral) the parser prefers the family that continues
+ * an open list, then one that starts a list, then the first listed.
+ * Patterns are compiled once with PCRE2_UTF | PCRE2_UCP and JIT-compiled
+ * where the platform allows.
+ */
+#include "grammar_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+
+static const char default_grammar[] =
+	"# normdiff built-in clause grammar, version 1\n"
+	"#\n"
+	"# family NAME STYLE ROLE PATTERN: STYLE is number, lower-alpha,\n"
+	"# upper-alpha, lower-roman, upper-roman, any (digits or roman) or none;\n"
+	"# ROLE is heading, item or item-or-heading.\n"
+	"\n"
+	"# Headings whatever follows them\n"
+	"family part any heading ^(?:PART|Part)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
+	"family chapter any heading ^(?:CHAPTER|Chapter)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
+	"family section any heading ^(?:SECTION|Section)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
+	"family article any heading ^(?:ARTICLE|Article)\\s+(?<n>[IVXLCDM]+|\\d+)(?:\\s+(?:bis|ter|quater))?\\b\\.?(?:\\s+|$)\n"
+	"family sign number heading ^§\\s*(?<n>\\d+)[a-z]?\\.?(?:\\s+|$)\n"
+	"\n"
+	"# Numbered headings or paragraphs: a heading when the rest is short and\n"
+	"# has no closing punctuation (\"I. Purpose and scope\", \"4. MODIFICATIONS\")\n"
+	"family roman-period upper-roman item-or-heading ^(?<n>[IVXLC]+)\\.\\s+\n"
+	"family letter-period upper-alpha item-or-heading ^(?<n>[A-Z])\\.\\s+\n"
+	"family decimal3 number item-or-heading ^\\d+\\.\\d+\\.(?<n>\\d+)\\.?\\s+\n"
+	"family decimal2 number item-or-heading ^\\d+\\.(?<n>\\d+)\\.?\\s+\n"
+	"family decimal number item-or-heading ^(?<n>\\d+)(?:\\s+(?:bis|ter|quater))?\\.\\s+\n"
+	"\n"
+	"# List items\n"
+	"family paren-number number item ^\\((?<n>\\d+)\\)\\s+\n"
+	"family paren-letter lower-alpha item ^\\((?<n>[a-z]{1,2})\\)\\s+\n"
+	"family paren-roman lower-roman item ^\\((?<n>[ivxlc]+)\\)\\s+\n"
+	"family paren-capital upper-alpha item ^\\((?<n>[A-Z])\\)\\s+\n"
+	"family paren-capital-roman upper-roman item ^\\((?<n>[IVXLC]+)\\)\\s+\n"
+	"family letter-paren lower-alpha item ^(?<n>[a-z])\\)\\s+\n"
+	"family number-paren number item ^(?<n>\\d+)\\)\\s+\n"
+	"family bullet none item ^[•▪◦‣–-]\\s+\n"
+	"\n"
+	"# Page furniture of United Nations documents (whole lines)\n"
+	"furniture ^[A-Z]{1,6}(?:/[A-Z0-9.]+)*/\\d+(?:/[A-Za-z0-9.]+)*$\n"
+	"furniture ^\\d{2}-\\d{5}(?:\\s*\\([A-Z]\\))?(?:\\s+\\d+/\\d+)?$\n"
+	"furniture ^\\d+/\\d+(?:\\s+\\d{2}-\\d{5}(?:\\s*\\([A-Z]\\))?)?$\n"
+	"furniture ^\\*\\d{7,}\\*$\n"
+	"furniture ^(?:Page\\s+)?\\d+\\s+of\\s+\\d+$\n"
+	"\n"
+	"# United Nations resolutions\n"
+	"preamble-start ^The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council)\\b[^.;:]{0,200},$\n"
+	"preamble-paragraph ,$\n"
+	"\n"
+	"heading-max-words 12\n";
+
+const char *nd_grammar_default_source(void)
+{
+	return default_grammar;
+}
+
+static int compile(pcre2_code **out, const char *pat, size_t len,
+                   const char *origin, unsigned line)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	*out = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP, &errcode,
+	                     &erroff, NULL);
+	if (!*out) {
+		if (errcode == PCRE2_ERROR_NOMEMORY)
+			return nd_error_oom();
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return nd_error_set(ND_EGRAMMAR, "%s:%u: bad pattern at offset %zu: %s",
+		                    origin, line, (size_t)erroff, (char *)msg);
+	}
+	/* JIT is an optimisation: where it is unavailable, matching still works. */
+	(void)pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	return 0;
+}
+
+static int parse_style(const char *w, enum nd_style *s)
+{
+	static const struct {
+		const char *name;   /* style name in the grammar */
+		enum nd_style style; /* its value */
+	} styles[] = {
+		{"none", ND_STYLE_NONE},
+		{"number", ND_STYLE_NUMBER},
+		{"lower-alpha", ND_STYLE_LOWER_ALPHA},
+		{"upper-alpha", ND_STYLE_UPPER_ALPHA},
+		{"lower-roman", ND_STYLE_LOWER_ROMAN},
+		{"upper-roman", ND_STYLE_UPPER_ROMAN},
+		{"any", ND_STYLE_ANY},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++)
+		if (!strcmp(w, styles[i].name)) {
+			*s = styles[i].style;
+			return 1;
+		}
+	return 0;
+}
+
+static int parse_role(const char *w, enum nd_role *r)
+{
+	if (!strcmp(w, "heading"))
+		*r = ND_ROLE_HEADING;
+	else if (!strcmp(w, "item"))
+		*r = ND_ROLE_ITEM;
+	else if (!strcmp(w, "item-or-heading"))
+		*r = ND_ROLE_ITEM_OR_HEADING;
+	else
+		return 0;
+	return 1;
+}
+
+/* Split the next whitespace-delimited word off *p (modifies the line). */
+static char *next_word(char **p)
+{
+	char *s = *p, *w;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return NULL;
+	w = s;
+	while (*s && *s != ' ' && *s != '\t')
+		s++;
+	if (*s)
+		*s++ = '\0';
+	*p = s;
+	return w;
+}
+
+static char *rest_of_line(char *p)
+{
+	size_t n;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		p[--n] = '\0';
+	return p;
+}
+
+static void note_groups(nd_grammar *g, const pcre2_code *re)
+{
+	uint32_t n = 0;
+
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &n);
+	if (n + 1 > g->max_groups)
+		g->max_groups = n + 1;
+}
+
+static int add_family(nd_grammar *g, char *args, const char *origin,
+                      unsigned line)
+{
+	char *name = next_word(&args), *style = next_word(&args);
+	char *role = next_word(&args), *pat;
+	nd_family f = {0};
+	int err;
+
+	if (!name || !style || !role)
+		return nd_error_set(ND_EGRAMMAR,
+		                    "%s:%u: expected 'family NAME STYLE ROLE PATTERN'",
+		                    origin, line);
+	if (!parse_style(style, &f.style))
+		return nd_error_set(ND_EGRAMMAR,
+		                    "%s:%u: unknown style '%s' (number, lower-alpha, "
+		                    "upper-alpha, lower-roman, upper-roman, any, none)",
+		                    origin, line, style);
+	if (!parse_role(role, &f.role))
+		return nd_error_set(ND_EGRAMMAR,
+		                    "%s:%u: unknown role '%s' (heading, item, "
+		                    "item-or-heading)", origin, line, role);
+	pat = rest_of_line(args);
+	if (!*pat)
+		return nd_error_set(ND_EGRAMMAR, "%s:%u: family '%s' has no pattern",
+		                    origin, line, name);
+	if ((err = compile(&f.re, pat, strlen(pat), origin, line)) != 0)
+		return err;
+	if (f.style != ND_STYLE_NONE &&
+	    pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n") < 0) {
+		pcre2_code_free(f.re);
+		return nd_error_set(ND_EGRAMMAR,
+		                    "%s:%u: family '%s' needs a group (?<n>...) "
+		                    "holding its number", origin, line, name);
+	}
+	if ((f.name = nd_strdup(name)) == NULL ||
+	    nd_vec_reserve((void **)&g->families, &g->famcap, g->nfamilies + 1,
+	                   sizeof(nd_family))) {
+		free(f.name);
+		pcre2_code_free(f.re);
+		return nd_error_oom();
+	}
+	note_groups(g, f.re);
+	g->families[g->nfamilies++] = f;
+	return 0;
+}
+
+static int set_pattern(nd_grammar *g, pcre2_code **slot, char *args,
+                       const char *origin, unsigned line)
+{
+	char *pat = rest_of_line(args);
+	pcre2_code *re;
+	int err;
+
+	if (!*pat)
+		return nd_error_set(ND_EGRAMMAR, "%s:%u: missing pattern", origin, line);
+	if ((err = compile(&re, pat, strlen(pat), origin, line)) != 0)
+		return err;
+	pcre2_code_free(*slot);
+	*slot = re;
+	note_groups(g, re);
+	return 0;
+}
+
+static int add_furniture(nd_grammar *g, char *args, const char *origin,
+                         unsigned line)
+{
+	pcre2_code *re = NULL;
+	int err;
+
+	if (nd_vec_reserve((void **)&g->furniture, &g->furncap,
+	                   g->nfurniture + 1, sizeof(pcre2_code *)))
+		return nd_error_oom();
+	if ((err = set_pattern(g, &re, args, origin, line)) != 0)
+		return err;
+	g->furniture[g->nfurniture++] = re;
+	return 0;
+}
+
+static int parse_into(nd_grammar *g, const char *text, size_t len,
+                      const char *origin, int depth);
+
+static int parse_line(nd_grammar *g, char *line, const char *origin,
+                      unsigned lineno, int depth)
+{
+	char *p = line, *word = next_word(&p);
+
+	if (!word || word[0] == '#')
+		return 0;
+	if (!strcmp(word, "family"))
+		return add_family(g, p, origin, lineno);
+	if (!strcmp(word, "furniture"))
+		return add_furniture(g, p, origin, lineno);
+	if (!strcmp(word, "preamble-start"))
+		return set_pattern(g, &g->preamble_start, p, origin, lineno);
+	if (!strcmp(word, "preamble-paragraph"))
+		return set_pattern(g, &g->preamble_para, p, origin, lineno);
+	if (!strcmp(word, "heading-max-words")) {
+		char *n = rest_of_line(p), *end;
+		long v = strtol(n, &end, 10);
+
+		if (!*n || *end || v < 0 || v > 1000)
+			return nd_error_set(ND_EGRAMMAR,
+			                    "%s:%u: heading-max-words needs a number "
+			                    "from 0 to 1000", origin, lineno);
+		g->heading_max_words = (unsigned)v;
+		return 0;
+	}
+	if (!strcmp(word, "include")) {
+		char *what = rest_of_line(p);
+
+		if (strcmp(what, "default"))
+			return nd_error_set(ND_EGRAMMAR,
+			                    "%s:%u: only 'include default' is supported",
+			                    origin, lineno);
+		if (depth > 0)
+			return nd_error_set(ND_EGRAMMAR, "%s:%u: nested include",
+			                    origin, lineno);
+		return parse_into(g, default_grammar, sizeof(default_grammar) - 1,
+		                  "<default grammar>", depth + 1);
+	}
+	return nd_error_set(ND_EGRAMMAR,
+	                    "%s:%u: unknown directive '%s' (family, furniture, "
+	                    "preamble-start, preamble-paragraph, heading-max-words, "
+	                    "include)", origin, lineno, word);
+}
+
+static int parse_into(nd_grammar *g, const char *text, size_t len,
+                      const char *origin, int depth)
+{
+	size_t i = 0, bad;
+	unsigned lineno = 0;
+	nd_buf line = ND_BUF_INIT;
+	int err = 0;
+
+	if (!nd_utf8_valid(text, len, &bad))
+		return nd_error_set(ND_EGRAMMAR, "%s: not valid UTF-8 at byte %zu",
+		                    origin, bad);
+	while (i < len && !err) {
+		size_t start = i;
+
+		while (i < len && text[i] != '\n')
+			i++;
+		lineno++;
+		nd_buf_clear(&line);
+		if ((err = nd_buf_put(&line, text + start, i - start)) != 0)
+			break;
+		if (line.len && line.ptr[line.len - 1] == '\r')
+			line.ptr[--line.len] = '\0';
+		if (memchr(line.ptr, '\0', line.len))
+			err = nd_error_set(ND_EGRAMMAR, "%s:%u: NUL byte in grammar",
+			                   origin, lineno);
+		else
+			err = parse_line(g, line.ptr, origin, lineno, depth);
+		i++;
+	}
+	nd_buf_dispose(&line);
+	return err;
+}
+
+int nd_grammar_new(nd_grammar **out, const char *text, size_t len,
+                   const char *origin)
+{
+	nd_grammar *g = calloc(1, sizeof(*g));
+	int err;
+
+	*out = NULL;
+	if (!g)
+		return nd_error_oom();
+	g->heading_max_words = 12;
+	g->max_groups = 1;
+	if ((err = parse_into(g, text, len, origin, 0)) != 0)
+		goto done;
+	if (g->nfamilies == 0)
+		err = nd_error_set(ND_EGRAMMAR,
+		                   "%s: the grammar defines no marker family; add "
+		                   "'family' lines or start with 'include default'",
+		                   origin);
+done:
+	if (err)
+		nd_grammar_free(g);
+	else
+		*out = g;
+	return err;
+}
+
+int nd_grammar_default(nd_grammar **out)
+{
+	return nd_grammar_new(out, default_grammar, sizeof(default_grammar) - 1,
+	                      "<default grammar>");
+}
+
+void nd_grammar_free(nd_grammar *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->nfamilies; i++) {
+		free(g->families[i].name);
+		pcre2_code_free(g->families[i].re);
+	}
+	for (i = 0; i < g->nfurniture; i++)
+		pcre2_code_free(g->furniture[i]);
+	free(g->families);
+	free(g->furniture);
+	pcre2_code_free(g->preamble_start);
+	pcre2_code_free(g->preamble_para);
+	free(g);
+}
+
+pcre2_match_data *nd_grammar_match_data(const nd_grammar *g)
+{
+	return pcre2_match_data_create(g->max_groups, NULL);
+}
+
+/* Value of a roman numeral, 0 if `s` is not one. */
+static long roman_value(const char *s, size_t n)
+{
+	long total = 0, prev = 0;
+	size_t i;
+
+	for (i = n; i-- > 0;) {
+		long v;
+
+		switch (toupper((unsigned char)s[i])) {
+		case 'I': v = 1; break;
+		case 'V': v = 5; break;
+		case 'X': v = 10; break;
+		case 'L': v = 50; break;
+		case 'C': v = 100; break;
+		case 'D': v = 500; break;
+		case 'M': v = 1000; break;
+		default: return 0;
+		}
+		total += v < prev ? -v : v;
+		if (v > prev)
+			prev = v;
+	}
+	return total > 0 ? total : 0;
+}
+
+static long ordinal(enum nd_style style, const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	switch (style) {
+	case ND_STYLE_NONE:
+		return 0;
+	case ND_STYLE_NUMBER:
+		for (i = 0; i < n && isdigit((unsigned char)s[i]) && v < 100000000; i++)
+			v = v * 10 + (s[i] - '0');
+		return v;
+	case ND_STYLE_LOWER_ALPHA:
+	case ND_STYLE_UPPER_ALPHA:
+		/* a..z = 1..26, then aa = 27 ("(aa)" follows "(z)" in statutes) */
+		for (i = 0; i < n && v < 100000000; i++)
+			v = v * 26 + (tolower((unsigned char)s[i]) - 'a' + 1);
+		return v;
+	case ND_STYLE_LOWER_ROMAN:
+	case ND_STYLE_UPPER_ROMAN:
+		return roman_value(s, n);
+	case ND_STYLE_ANY:
+		if (n && isdigit((unsigned char)s[0]))
+			return ordinal(ND_STYLE_NUMBER, s, n);
+		return roman_value(s, n);
+	}
+	return 0;
+}
+
+int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
+                     const char *s, size_t len, nd_marker *m)
+{
+	const nd_family *fam = &g->families[f];
+	PCRE2_SIZE *ov, start, end;
+	int rc;
+
+	rc = pcre2_match(fam->re, (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, md, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	if (ov[1] == 0)
+		return 0; /* an empty marker is no marker */
+	m->family = (int)f;
+	m->len = ov[1];
+	m->label_len = ov[1];
+	while (m->label_len && s[m->label_len - 1] == ' ')
+		m->label_len--;
+	m->ordinal = 0;
+	if (fam->style != ND_STYLE_NONE) {
+		int gi = pcre2_substring_number_from_name(fam->re, (PCRE2_SPTR) "n");
+
+		if (gi > 0 && gi < rc) {
+			start = ov[2 * gi];
+			end = ov[2 * gi + 1];
+			if (start != PCRE2_UNSET)
+				m->ordinal = ordinal(fam->style, s + start, end - start);
+		}
+	}
+	return 1;
+}
+
+int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
+                          const char *s, size_t len)
+{
+	nd_marker m;
+	size_t f;
+
+	for (f = 0; f < g->nfamilies; f++)
+		if (nd_grammar_match(g, md, f, s, len, &m))
+			return 1;
+	return 0;
+}
+
+int nd_grammar_test(const pcre2_code *re, pcre2_match_data *md,
+                    const char *s, size_t len)
+{
+	return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL) >= 0;
+}
+
+int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
+                            const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < g->nfurniture; i++)
+		if (nd_grammar_test(g->furniture[i], md, s, len))
+			return 1;
+	return 0;
+}

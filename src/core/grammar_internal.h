@@ -1,0 +1,77 @@
+/* grammar_internal.h - what the text normaliser and the clause parser see
+ * of a grammar. Private to src/core; the only place outside grammar.c that
+ * sees pcre2 types.
+ */
+#ifndef NORMDIFF_GRAMMAR_INTERNAL_H
+#define NORMDIFF_GRAMMAR_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "normdiff/grammar.h"
+
+enum nd_style {
+	ND_STYLE_NONE,        /* unnumbered marker, e.g. a bullet */
+	ND_STYLE_NUMBER,      /* 1, 2, 3 (last component of 1.2.3) */
+	ND_STYLE_LOWER_ALPHA, /* a, b, .. z, aa */
+	ND_STYLE_UPPER_ALPHA, /* A, B, .. Z, AA */
+	ND_STYLE_LOWER_ROMAN, /* i, ii, iii */
+	ND_STYLE_UPPER_ROMAN, /* I, II, III */
+	ND_STYLE_ANY          /* digits or roman numerals */
+};
+
+enum nd_role {
+	ND_ROLE_HEADING,         /* always a heading: "Article 5" */
+	ND_ROLE_ITEM,            /* always an item: "(a)" */
+	ND_ROLE_ITEM_OR_HEADING  /* heading when the rest is short: "I. Scope" */
+};
+
+typedef struct nd_family {
+	char *name;        /* family name from the grammar */
+	enum nd_style style; /* how its ordinals count */
+	enum nd_role role; /* heading, item or either */
+	pcre2_code *re;    /* anchored pattern matching the marker */
+} nd_family;
+
+struct nd_grammar {
+	nd_family *families;        /* marker families, in priority order */
+	size_t nfamilies;           /* number of families */
+	size_t famcap;              /* allocated families */
+	pcre2_code **furniture;     /* page furniture line patterns */
+	size_t nfurniture;          /* number of furniture patterns */
+	size_t furncap;             /* allocated furniture patterns */
+	pcre2_code *preamble_start; /* "The General Assembly," */
+	pcre2_code *preamble_para;  /* what a preambular paragraph looks like */
+	unsigned heading_max_words; /* longest unpunctuated heading, in words */
+	uint32_t max_groups;        /* largest capture count of any pattern */
+};
+
+/* A match of one family at the start of a paragraph. */
+typedef struct nd_marker {
+	int family;        /* family index */
+	size_t len;        /* bytes of the marker including following spaces */
+	size_t label_len;  /* bytes of the marker without trailing spaces */
+	long ordinal;      /* its number in the family's counting, 0 if none */
+} nd_marker;
+
+/* Match data big enough for any pattern of `g` (NULL on no memory). */
+pcre2_match_data *nd_grammar_match_data(const nd_grammar *g);
+
+/* Match family `f` at the start of s[0..len); 1 and *m filled if it
+ * matches, 0 if not. */
+int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
+                     const char *s, size_t len, nd_marker *m);
+
+/* 1 if any family matches at the start of s. */
+int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
+                          const char *s, size_t len);
+
+/* 1 if the whole of s is page furniture. */
+int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
+                            const char *s, size_t len);
+
+/* 1 if `re` matches s (unanchored unless the pattern anchors itself). */
+int nd_grammar_test(const pcre2_code *re, pcre2_match_data *md,
+                    const char *s, size_t len);
+
+#endif

@@ -1,0 +1,549 @@
+/* text.c - decode, validate and normalise a draft's text.
+ *
+ * Official drafts mostly reach us as text extracted from PDFs: paragraphs
+ * wrapped at the page width, words hyphenated at line ends, and running
+ * headers, job numbers and page numbers between the pages. This file turns
+ * such text, or a clean one-paragraph-per-line file, into the same
+ * normalised form: one paragraph per line, single spaces.
+ *
+ * Passes, all linear in the input:
+ *   1. validate: not empty, no NUL (binary), no UTF-16/32 BOM, UTF-8
+ *      well-formed; skip a UTF-8 BOM.
+ *   2. clean each source line: CRLF/CR/LF and form feeds end lines; tabs,
+ *      NBSP and the other Unicode spaces become one space; soft hyphens and
+ *      zero-width characters are dropped; lines that match a furniture
+ *      pattern of the grammar are dropped.
+ *   3. collect the words seen inside lines, for the hyphenation rule.
+ *   4. join lines into paragraphs. A blank line ends a paragraph; so does a
+ *      line starting with a marker after a line ending in . ; or :. Across a
+ *      page break (form feed or furniture) a paragraph goes on when the next
+ *      line starts in lower case, or the text before it is long and ends
+ *      without punctuation.
+ *
+ * Hyphenation: "secu-" + "rity" is rejoined as "security". A compound split
+ * at its own hyphen ("capacity-" + "building") keeps it when the document
+ * shows the hyphenated word elsewhere, or shows both halves as words of
+ * their own, or the second half starts with a capital; the unhyphenated
+ * word seen elsewhere wins otherwise; with no evidence the hyphen goes.
+ */
+#include "normdiff/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar_internal.h"
+#include "normdiff/buf.h"
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+
+enum {
+	LINE_BLANK = 1,      /* nothing but whitespace */
+	LINE_FURNITURE = 2,  /* page furniture, dropped */
+	LINE_PAGEBREAK = 4,  /* a form feed started this line */
+	LINE_SOFTHYPHEN = 8  /* ended in a soft hyphen: join without space */
+};
+
+typedef struct cline {
+	size_t off;    /* offset of the cleaned line in the scratch buffer */
+	size_t len;    /* its length */
+	uint32_t line; /* source line number */
+	unsigned flags; /* LINE_* */
+} cline;
+
+/* A set of word hashes (open addressing), for the hyphenation evidence. */
+typedef struct wordset {
+	uint64_t *slots; /* hashes, 0 = empty */
+	size_t cap;      /* slots, a power of two */
+	size_t n;        /* used slots */
+} wordset;
+
+static int wordset_add(wordset *w, uint64_t h);
+
+static int wordset_grow(wordset *w)
+{
+	wordset bigger = {0};
+	size_t i;
+
+	bigger.cap = w->cap ? w->cap * 2 : 1024;
+	bigger.slots = calloc(bigger.cap, sizeof(uint64_t));
+	if (!bigger.slots)
+		return nd_error_oom();
+	for (i = 0; i < w->cap; i++)
+		if (w->slots[i])
+			wordset_add(&bigger, w->slots[i]);
+	free(w->slots);
+	*w = bigger;
+	return 0;
+}
+
+static int wordset_add(wordset *w, uint64_t h)
+{
+	size_t i;
+
+	h |= 1; /* never 0 */
+	if ((w->n + 1) * 2 > w->cap && wordset_grow(w))
+		return ND_ENOMEM;
+	for (i = h & (w->cap - 1); w->slots[i]; i = (i + 1) & (w->cap - 1))
+		if (w->slots[i] == h)
+			return 0;
+	w->slots[i] = h;
+	w->n++;
+	return 0;
+}
+
+static int wordset_has(const wordset *w, uint64_t h)
+{
+	size_t i;
+
+	if (!w->cap)
+		return 0;
+	h |= 1;
+	for (i = h & (w->cap - 1); w->slots[i]; i = (i + 1) & (w->cap - 1))
+		if (w->slots[i] == h)
+			return 1;
+	return 0;
+}
+
+static int is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Hash of a word, ASCII case folded, skipping hyphens when `skip_hyphen`. */
+static uint64_t word_hash(const char *a, size_t alen, const char *b,
+                          size_t blen, int hyphen)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < alen + blen + (hyphen ? 1 : 0); i++) {
+		unsigned char c;
+
+		if (i < alen)
+			c = (unsigned char)a[i];
+		else if (hyphen && i == alen)
+			c = '-';
+		else
+			c = (unsigned char)b[i - alen - (hyphen ? 1 : 0)];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Add the words of one cleaned line: each run of letters, each hyphenated
+ * compound as a whole. A last word ending in '-' is a fragment: skipped. */
+static int collect_words(wordset *w, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start, part;
+
+		if (!is_letter((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		start = part = i;
+		for (;;) {
+			while (i < len && is_letter((unsigned char)s[i]))
+				i++;
+			if (i == len || s[i] != '-')
+				break;
+			if (i + 1 == len)
+				return 0; /* line-final fragment */
+			if (!is_letter((unsigned char)s[i + 1]))
+				break;
+			if (wordset_add(w, word_hash(s + part, i - part, NULL, 0, 0)))
+				return ND_ENOMEM;
+			part = ++i;
+		}
+		if (wordset_add(w, word_hash(s + part, i - part, NULL, 0, 0)) ||
+		    (part != start &&
+		     wordset_add(w, word_hash(s + start, i - start, NULL, 0, 0))))
+			return ND_ENOMEM;
+	}
+	return 0;
+}
+
+/* Append one source line, cleaned, to `out`; set *flags. */
+static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
+{
+	size_t i = 0, n, start = out->len;
+	uint32_t cp;
+	int space = 0, err = 0;
+
+	while (i < len && !err) {
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) { /* validated before: cannot happen */
+			n = 1;
+			cp = 0xFFFD;
+		}
+		if (cp == '\t' || cp == ' ' || cp == 0x0B || cp == 0xA0 ||
+		    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+		    cp == 0x3000) {
+			space = out->len > start;
+		} else if (cp == 0xAD) {
+			*flags |= LINE_SOFTHYPHEN; /* meaningful only at the end */
+		} else if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060) {
+			/* zero-width: invisible, dropped */
+		} else {
+			*flags &= ~(unsigned)LINE_SOFTHYPHEN;
+			if (space)
+				err = nd_buf_putc(out, ' ');
+			space = 0;
+			if (!err)
+				err = nd_buf_put(out, s + i, n);
+		}
+		i += n;
+	}
+	if (out->len == start)
+		*flags |= LINE_BLANK;
+	return err;
+}
+
+static uint32_t line_of_offset(const char *data, size_t off, size_t *col)
+{
+	uint32_t line = 1;
+	size_t i, bol = 0;
+
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= off || data[i + 1] != '\n'))) {
+			line++;
+			bol = i + 1;
+		}
+	if (col)
+		*col = nd_utf8_count(data + bol, off - bol) + 1;
+	return line;
+}
+
+static int validate(const char *data, size_t len, size_t *skip)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	const char *nul;
+	size_t bad, col;
+	uint32_t line;
+
+	*skip = 0;
+	if (len == 0)
+		return nd_error_set(ND_EEMPTY, "is empty; give a file holding the "
+		                               "draft's text");
+	if (len > ND_TEXT_MAX_INPUT)
+		return nd_error_set(ND_ETOOBIG, "is %zu bytes, over the limit of %zu; "
+		                    "split the draft into parts", len, ND_TEXT_MAX_INPUT);
+	if ((len >= 4 && !memcmp(u, "\x00\x00\xFE\xFF", 4)) ||
+	    (len >= 4 && !memcmp(u, "\xFF\xFE\x00\x00", 4)))
+		return nd_error_set(ND_EUTF8, "is UTF-32 text; convert it to UTF-8 "
+		                    "(iconv -f UTF-32 -t UTF-8)");
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	                 (u[0] == 0xFE && u[1] == 0xFF)))
+		return nd_error_set(ND_EUTF8, "is UTF-16 text; convert it to UTF-8 "
+		                    "(iconv -f UTF-16 -t UTF-8)");
+	nul = memchr(data, '\0', len);
+	if (nul) {
+		line = line_of_offset(data, (size_t)(nul - data), NULL);
+		return nd_error_set(ND_EBINARY, "looks binary (NUL byte at offset %zu, "
+		                    "line %u); normdiff reads UTF-8 text: extract the "
+		                    "text first (e.g. pdftotext)",
+		                    (size_t)(nul - data), (unsigned)line);
+	}
+	if (len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3))
+		*skip = 3;
+	if (!nd_utf8_valid(data, len, &bad)) {
+		line = line_of_offset(data, bad, &col);
+		return nd_error_set(ND_EUTF8, "is not valid UTF-8: byte 0x%02X at "
+		                    "offset %zu (line %u, column %zu); convert it to "
+		                    "UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
+		                    u[bad], bad, (unsigned)line, col);
+	}
+	return 0;
+}
+
+/* Pass 2: split into cleaned lines. */
+static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
+                       const char *data, size_t len, size_t i,
+                       const nd_grammar *g, pcre2_match_data *md,
+                       uint32_t *nsource)
+{
+	uint32_t line = 1;
+	unsigned pending = 0;
+	int err;
+
+	while (i < len) {
+		size_t start = i;
+		cline c;
+
+		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+			i++;
+		c.off = scratch->len;
+		c.line = line;
+		c.flags = pending;
+		pending = 0;
+		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
+			return err;
+		c.len = scratch->len - c.off;
+		/* furniture lines are short; skip the test on long ones */
+		if (!(c.flags & LINE_BLANK) && c.len <= 200 &&
+		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len)) {
+			c.flags |= LINE_FURNITURE;
+			scratch->len = c.off;
+			c.len = 0;
+		}
+		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
+			return nd_error_oom();
+		(*lines)[(*n)++] = c;
+		if (i < len) {
+			if (data[i] == '\f') {
+				pending = LINE_PAGEBREAK;
+			} else {
+				if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+					i++;
+				line++;
+			}
+			i++;
+		}
+	}
+	*nsource = line;
+	return 0;
+}
+
+static size_t count_words(const char *s, size_t len, size_t limit)
+{
+	size_t i, words = 0;
+	int in = 0;
+
+	for (i = 0; i < len && words <= limit; i++) {
+		if (s[i] == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+	}
+	return words;
+}
+
+/* Should the paragraph in out[pstart..] continue across a page break with
+ * the line `s`? */
+static int continues_across_page(const nd_buf *out, size_t pstart,
+                                 const char *s, size_t len,
+                                 const nd_grammar *g)
+{
+	unsigned char last = (unsigned char)out->ptr[out->len - 1];
+
+	if (len && s[0] >= 'a' && s[0] <= 'z')
+		return 1;
+	if (last == '-')
+		return 1;
+	if (strchr(".;:,!?", last))
+		return 0;
+	return count_words(out->ptr + pstart, out->len - pstart,
+	                   g->heading_max_words) > g->heading_max_words;
+}
+
+/* Joining out[...-] with `s`: 1 to drop the hyphen, 0 to keep it. */
+static int drop_hyphen(const nd_buf *out, const char *s, size_t len,
+                       const wordset *words)
+{
+	size_t end = out->len - 1, start = end, rlen = 0;
+
+	while (start > 0 && is_letter((unsigned char)out->ptr[start - 1]))
+		start--;
+	while (rlen < len && is_letter((unsigned char)s[rlen]))
+		rlen++;
+	if (s[0] >= 'A' && s[0] <= 'Z')
+		return 0;
+	if (wordset_has(words, word_hash(out->ptr + start, end - start, s, rlen, 1)))
+		return 0;
+	if (wordset_has(words, word_hash(out->ptr + start, end - start, s, rlen, 0)))
+		return 1;
+	if (wordset_has(words, word_hash(out->ptr + start, end - start, NULL, 0, 0)) &&
+	    wordset_has(words, word_hash(s, rlen, NULL, 0, 0)))
+		return 0;
+	return 1;
+}
+
+static int ends_hyphenated(const nd_buf *out)
+{
+	return out->len >= 2 && out->ptr[out->len - 1] == '-' &&
+	       is_letter((unsigned char)out->ptr[out->len - 2]);
+}
+
+typedef struct assembler {
+	nd_text *t;          /* text being built */
+	nd_buf out;          /* normalised text */
+	size_t paracap;      /* allocated paragraphs */
+	size_t markcap;      /* allocated marks */
+	int open;            /* a paragraph is open */
+	size_t pstart;       /* its start offset */
+	uint32_t pline;      /* its first source line */
+	uint32_t plast;      /* its last source line */
+} assembler;
+
+static int close_para(assembler *a)
+{
+	nd_para *p;
+
+	if (!a->open)
+		return 0;
+	if (nd_vec_reserve((void **)&a->t->paras, &a->paracap, a->t->npara + 1,
+	                   sizeof(nd_para)))
+		return nd_error_oom();
+	p = &a->t->paras[a->t->npara++];
+	p->off = a->pstart;
+	p->len = a->out.len - a->pstart;
+	p->line = a->pline;
+	p->last_line = a->plast;
+	a->open = 0;
+	return 0;
+}
+
+static int add_mark(assembler *a, uint32_t line)
+{
+	if (nd_vec_reserve((void **)&a->t->marks, &a->markcap, a->t->nmarks + 1,
+	                   sizeof(nd_linemark)))
+		return nd_error_oom();
+	a->t->marks[a->t->nmarks].off = a->out.len;
+	a->t->marks[a->t->nmarks++].line = line;
+	return 0;
+}
+
+/* Pass 4: paragraphs. */
+static int assemble(assembler *a, const char *scratch, const cline *lines,
+                    size_t n, const wordset *words, const nd_grammar *g,
+                    pcre2_match_data *md)
+{
+	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
+	unsigned prevflags = 0;
+	size_t k;
+	int err;
+
+	for (k = 0; k < n; k++) {
+		const cline *c = &lines[k];
+		const char *s = scratch + c->off;
+		int fresh;
+
+		if (c->flags & LINE_PAGEBREAK)
+			gap |= LINE_PAGEBREAK;
+		if (c->flags & LINE_FURNITURE) {
+			gap |= LINE_PAGEBREAK;
+			continue;
+		}
+		if (c->flags & LINE_BLANK) {
+			gap |= LINE_BLANK;
+			continue;
+		}
+		fresh = !a->open;
+		if (a->open && (gap & LINE_PAGEBREAK))
+			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
+		else if (a->open && gap)
+			fresh = 1;
+		else if (a->open && strchr(".;:", a->out.ptr[a->out.len - 1]) &&
+		         nd_grammar_any_marker(g, md, s, c->len))
+			fresh = 1;
+		if (fresh) {
+			if ((err = close_para(a)) != 0)
+				return err;
+			if (a->out.len && (err = nd_buf_putc(&a->out, '\n')) != 0)
+				return err;
+			a->open = 1;
+			a->pstart = a->out.len;
+			a->pline = c->line;
+		} else if (prevflags & LINE_SOFTHYPHEN) {
+			/* "infor\u00AD" + "mation": join as is */
+		} else if (ends_hyphenated(&a->out) && is_letter((unsigned char)s[0])) {
+			if (drop_hyphen(&a->out, s, c->len, words))
+				a->out.ptr[--a->out.len] = '\0';
+		} else if ((err = nd_buf_putc(&a->out, ' ')) != 0) {
+			return err;
+		}
+		if ((err = add_mark(a, c->line)) != 0 ||
+		    (err = nd_buf_put(&a->out, s, c->len)) != 0)
+			return err;
+		a->plast = c->line;
+		prevflags = c->flags;
+		gap = 0;
+	}
+	return close_para(a);
+}
+
+int nd_text_new(nd_text **out, const char *data, size_t len,
+                const nd_grammar *g)
+{
+	nd_buf scratch = ND_BUF_INIT;
+	cline *lines = NULL;
+	size_t nlines = 0, linecap = 0, skip, k;
+	wordset words = {0};
+	pcre2_match_data *md = NULL;
+	assembler a = {0};
+	int err;
+
+	*out = NULL;
+	if ((err = validate(data, len, &skip)) != 0)
+		return err;
+	if ((a.t = calloc(1, sizeof(nd_text))) == NULL ||
+	    (md = nd_grammar_match_data(g)) == NULL) {
+		err = nd_error_oom();
+		goto done;
+	}
+	nd_buf_init(&a.out);
+	if ((err = nd_buf_grow(&scratch, len)) != 0 ||
+	    (err = nd_buf_grow(&a.out, len)) != 0)
+		goto done;
+	if ((err = split_lines(&scratch, &lines, &nlines, &linecap, data, len,
+	                       skip, g, md, &a.t->source_lines)) != 0)
+		goto done;
+	for (k = 0; k < nlines; k++)
+		if ((err = collect_words(&words, scratch.ptr + lines[k].off,
+		                         lines[k].len)) != 0)
+			goto done;
+	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)
+		goto done;
+	if (a.t->npara == 0) {
+		err = nd_error_set(ND_EEMPTY, "holds no text (only whitespace or page "
+		                   "furniture); give a file holding the draft's text");
+		goto done;
+	}
+	a.t->len = a.out.len;
+	a.t->buf = nd_buf_detach(&a.out);
+done:
+	nd_buf_dispose(&scratch);
+	nd_buf_dispose(&a.out);
+	free(lines);
+	free(words.slots);
+	pcre2_match_data_free(md);
+	if (err)
+		nd_text_free(a.t);
+	else
+		*out = a.t;
+	return err;
+}
+
+void nd_text_free(nd_text *t)
+{
+	if (!t)
+		return;
+	free(t->buf);
+	free(t->paras);
+	free(t->marks);
+	free(t);
+}
+
+uint32_t nd_text_line(const nd_text *t, size_t off)
+{
+	size_t lo = 0, hi = t->nmarks;
+
+	if (!t->nmarks)
+		return 1;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->marks[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return t->marks[lo].line;
+}

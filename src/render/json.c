@@ -1,0 +1,52 @@
+/* json.c - JSON string escaping, shared by every JSON writer. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "normdiff/render.h"
+#include "normdiff/utf8.h"
+
+int nd_json_string(nd_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, run = 0, n;
+	uint32_t cp;
+	int err = nd_buf_putc(out, '"');
+
+	while (!err && i < len) {
+		const char *esc = NULL;
+		char tmp[8];
+
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && cp >= 0x20 && cp != '"' && cp != '\\' && cp != 0x2028 &&
+		    cp != 0x2029 && cp != 0x7F) {
+			i += n;
+			run += n;
+			continue;
+		}
+		if ((err = nd_buf_put(out, s + i - run, run)) != 0)
+			break;
+		run = 0;
+		switch (n ? cp : 0xFFFD) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\t': esc = "\\t"; break;
+		case '\r': esc = "\\r"; break;
+		default:
+			snprintf(tmp, sizeof(tmp), "\\u%04X", (unsigned)(n ? cp : 0xFFFD));
+			esc = tmp;
+		}
+		err = nd_buf_puts(out, esc);
+		i += n ? n : 1;
+	}
+	if (!err)
+		err = nd_buf_put(out, s + i - run, run);
+	if (!err)
+		err = nd_buf_putc(out, '"');
+	return err;
+}
+
+int nd_json_cstr(nd_buf *out, const char *s)
+{
+	return s ? nd_json_string(out, s, strlen(s)) : nd_buf_puts(out, "null");
+}
