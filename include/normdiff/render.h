@@ -34,7 +34,9 @@ int nd_render_outline_json(nd_buf *out, const nd_doc *doc,
                            const nd_grammar *g, const nd_docinfo *info);
 
 /* Append `s` as a JSON string literal (quotes included). Invalid UTF-8
- * bytes become U+FFFD; U+2028/2029 are escaped for JavaScript embedding. */
+ * bytes become U+FFFD. Besides what JSON requires, C1 controls, DEL and
+ * bidi overrides are escaped (so JSON printed on a terminal is inert), and
+ * U+2028/2029 (so it can be embedded in JavaScript). */
 int nd_json_string(nd_buf *out, const char *s, size_t len);
 
 /* Append `s` as a JSON string, or null when s is NULL. */

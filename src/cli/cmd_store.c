@@ -152,6 +152,22 @@ static const char *or_dash(const char *s)
 	return s && *s ? s : "-";
 }
 
+/* The labels a version has now, comma-separated; a version whose label was
+ * moved to another by `add --force` shows the label it was added with in
+ * parentheses. */
+static int version_labels(nd_buf *b, const nd_version *v)
+{
+	size_t k;
+	int err = 0;
+
+	if (v->nlabels == 0)
+		return nd_buf_printf(b, v->meta.label ? "(%s)" : "-",
+		                     v->meta.label);
+	for (k = 0; k < v->nlabels && !err; k++)
+		err = nd_buf_printf(b, "%s%s", k ? "," : "", v->labels[k]);
+	return err;
+}
+
 static int put_cell(nd_buf *b, const char *s, size_t width)
 {
 	size_t start = b->len, n;
@@ -171,7 +187,7 @@ int cmd_log(cli *c, int argc, char **argv)
 	};
 	const char *series = NULL;
 	nd_version *v = NULL;
-	nd_buf out = ND_BUF_INIT;
+	nd_buf out = ND_BUF_INIT, *labels;
 	size_t n = 0, i, wl = 5, ws = 6;
 	nd_store *s;
 	int ch, err = 0, status = EXIT_TROUBLE;
@@ -194,21 +210,26 @@ int cmd_log(cli *c, int argc, char **argv)
 		        nd_store_path(s));
 		return 0;
 	}
-	for (i = 0; i < n; i++) {
-		size_t l = nd_utf8_count(or_dash(v[i].meta.label), strlen(or_dash(v[i].meta.label)));
-		size_t y = nd_utf8_count(or_dash(v[i].meta.symbol), strlen(or_dash(v[i].meta.symbol)));
+	labels = calloc(n, sizeof(nd_buf));
+	if (!labels)
+		return cli_fail(NULL, "out of memory");
+	for (i = 0; i < n && !err; i++) {
+		size_t y = nd_utf8_count(or_dash(v[i].meta.symbol),
+		                         strlen(or_dash(v[i].meta.symbol)));
 
-		wl = l > wl ? l : wl;
+		err = version_labels(&labels[i], &v[i]);
+		if (!err && nd_utf8_count(labels[i].ptr, labels[i].len) > wl)
+			wl = nd_utf8_count(labels[i].ptr, labels[i].len);
 		ws = y > ws ? y : ws;
 	}
-	err = put_cell(&out, "LABEL", wl + 2);
+	err = err ? err : put_cell(&out, "LABEL", wl + 2);
 	err = err ? err : nd_buf_puts(&out, "DATE        ");
 	err = err ? err : put_cell(&out, "SYMBOL", ws + 2);
 	err = err ? err : nd_buf_puts(&out, "COMMIT   PROVISIONS  TITLE\n");
 	for (i = 0; i < n && !err; i++) {
 		long count = count_provisions(c, s, v[i].oid);
 
-		err = put_cell(&out, or_dash(v[i].meta.label), wl + 2);
+		err = put_cell(&out, labels[i].ptr, wl + 2);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.date), 12);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.symbol), ws + 2);
 		err = err ? err : nd_buf_printf(&out, "%.7s  ", v[i].oid);
@@ -223,6 +244,9 @@ int cmd_log(cli *c, int argc, char **argv)
 		cli_fail_lib("log");
 	else
 		status = cli_write(NULL, &out);
+	for (i = 0; i < n; i++)
+		nd_buf_dispose(&labels[i]);
+	free(labels);
 	nd_buf_dispose(&out);
 	nd_versions_free(v, n);
 	return status;

@@ -161,7 +161,7 @@ int cli_load(cli *c, const char *spec, cli_input *in)
 {
 	struct stat st;
 	nd_store *s;
-	int err;
+	int err, revpath = 0;
 
 	memset(in, 0, sizeof(*in));
 	nd_version_init(&in->ver);
@@ -177,13 +177,16 @@ int cli_load(cli *c, const char *spec, cli_input *in)
 			return 0;
 		if (err != ND_ENOTSTORE)
 			return cli_fail_lib(spec);
+		revpath = 1;
 	}
 	s = cli_store(c, 1);
 	if (!s) {
 		if (!c->store_opt && !getenv("NORMDIFF_STORE"))
-			return cli_fail(spec, "no such file, and no store to look up a "
-			                "version labelled '%s' (create one with `normdiff "
-			                "init`, or name one with --store DIR)", spec);
+			return cli_fail(spec, "no such file, %sand no store to look up "
+			                "a label in (create one with `normdiff init`, or "
+			                "name one with --store DIR)",
+			                revpath ? "not inside a git repository to read "
+			                          "REV:PATH from, " : "");
 		return cli_fail_lib("store");
 	}
 	err = nd_store_read(s, spec, &in->data, &in->len, &in->ver);

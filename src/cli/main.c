@@ -51,7 +51,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\nusage of each command:\n");
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  normdiff %s %s\n", commands[i].name, commands[i].usage);
+		fprintf(f, "  normdiff %s%s%s\n", commands[i].name,
+		        *commands[i].usage ? " " : "", commands[i].usage);
 	fprintf(f, "\nSPEC is a file, - (standard input), REV:PATH in a git "
 	           "repository,\nor a label or revision in the store.\n"
 	           "The store is --store DIR, else $NORMDIFF_STORE, else the "
@@ -123,11 +124,16 @@ int main(int argc, char **argv)
 		if (!g)
 			rest[n++] = argv[i];
 	}
-	if (n == 0 || !strcmp(rest[0], "help") || !strcmp(rest[0], "--help") ||
-	    !strcmp(rest[0], "-h")) {
-		usage(n == 0 ? stderr : stdout);
+	if (n == 0) {
 		free(rest);
-		return n == 0 ? EXIT_TROUBLE : 0;
+		return cli_fail(NULL, "no command given; `normdiff --help` lists "
+		                "the commands");
+	}
+	if (!strcmp(rest[0], "help") || !strcmp(rest[0], "--help") ||
+	    !strcmp(rest[0], "-h")) {
+		usage(stdout);
+		free(rest);
+		return 0;
 	}
 	if (!strcmp(rest[0], "--version") || !strcmp(rest[0], "version")) {
 		printf("normdiff %s\n", ND_VERSION);

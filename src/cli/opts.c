@@ -16,19 +16,19 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	ch = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (ch == '?') {
 		const char *bad = argv[optind - 1];
+		int is_long = bad[0] == '-' && bad[1] == '-';
+		int namelen = (int)strcspn(bad, "=");
 
-		if (optopt && strchr(shortopts, optopt))
+		if (optopt && is_long)
+			cli_fail(argv[0], "option '%.*s' needs a value", namelen, bad);
+		else if (optopt && strchr(shortopts, optopt))
 			cli_fail(argv[0], "option '-%c' needs a value", optopt);
 		else if (optopt)
 			cli_fail(argv[0], "unknown option '-%c'; `normdiff --help` "
 			         "lists the options", optopt);
-		else if (strchr(bad, '=') == NULL && bad[0] == '-' && bad[1] == '-' &&
-		         optind <= argc)
-			cli_fail(argv[0], "unknown option '%s' or missing value; "
-			         "`normdiff --help` lists the options", bad);
 		else
-			cli_fail(argv[0], "unknown option '%s'; `normdiff --help` "
-			         "lists the options", bad);
+			cli_fail(argv[0], "unknown option '%.*s'; `normdiff --help` "
+			         "lists the options", namelen, bad);
 	}
 	return ch;
 }

@@ -9,7 +9,7 @@ run normdiff init
 run normdiff add "$DRAFTS/2011-A-66-359.txt"
 run normdiff add "$DRAFTS/2011-A-66-359.txt" --label 2011 --date 2011-02-30
 run normdiff add "$DRAFTS/2011-A-66-359.txt" --label 'bad label'
-run normdiff add "$DRAFTS/2011-A-66-359.txt" --label 2011
+run normdiff add "$DRAFTS/2011-A-66-359.txt" --label 2011 --date 2011-09-14
 run normdiff add "$DRAFTS/2015-A-69-723.txt" --label 2011
 printf 'Caf\xe9\n' >latin1.txt
 run normdiff add latin1.txt --label bad
@@ -20,7 +20,7 @@ printf 'Label: x\nColour: blue\n' >bad.meta
 run normdiff add "$DRAFTS/2011-A-66-359.txt" --meta bad.meta
 run normdiff log
 run normdiff show 2099
-run normdiff add "$DRAFTS/2015-A-69-723.txt" --label 2011 --force
+run normdiff add "$DRAFTS/2015-A-69-723.txt" --label 2011 --date 2015-01-13 --force
 run normdiff log
 mkdir plain
 run normdiff --store plain log
