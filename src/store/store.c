@@ -1,0 +1,1179 @@
+/* store.c - the draft store over libgit2.
+ *
+ * A store is a bare repository so that anyone can inspect it with plain
+ * git; normdiff adds no files of its own. A version is blob -> tree ->
+ * commit on refs/heads/main, built on the tree of the previous commit so
+ * other series stay in place, plus a lightweight tag per label.
+ *
+ * Adding is optimistic and all-or-nothing, like `git update-ref --stdin`:
+ * objects are written first (unreachable objects harm nothing and
+ * `git gc` prunes them), then one git_transaction locks refs/heads/main and
+ * refs/tags/<label>, re-checks that the branch still points where the new
+ * commit was built and that the label is still free, and moves both refs.
+ * A concurrent add therefore either loses the lock race (ND_ELOCKED) or
+ * finds the branch moved (ND_ECONFLICT); neither leaves a trace. Locks are
+ * never waited for and never broken: a stale lock is reported with its
+ * path so a person can decide.
+ *
+ * Tags are loaded once per log or read and sorted by commit, so labelling
+ * n versions with m tags costs O((n + m) log m), not O(n * m).
+ *
+ * Every function that opens libgit2 state (a store, nd_git_read) pairs
+ * git_libgit2_init() with git_libgit2_shutdown(), so the library's global
+ * state is released when the last user is done.
+ */
+#define _XOPEN_SOURCE 700 /* realpath() */
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/error.h"
+#include "normdiff/store.h"
+#include "store_internal.h"
+
+#define MAIN_REF "refs/heads/main"
+#define TAGS_PREFIX "refs/tags/"
+#define FALLBACK_NAME "normdiff"
+#define FALLBACK_EMAIL "normdiff@localhost"
+
+struct nd_store {
+	git_repository *repo; /* the bare repository, open while the store is */
+	char *path;           /* directory of the store as the caller named it */
+};
+
+/* A tag and the commit it names. */
+typedef struct tag_entry {
+	git_oid commit; /* commit the tag peels to */
+	char *name;     /* label: the ref name without "refs/tags/" */
+} tag_entry;
+
+/* The tags of a store, sorted by commit, then by name. */
+typedef struct tag_list {
+	tag_entry *v; /* entries */
+	size_t n;     /* entries in use */
+	size_t cap;   /* entries allocated */
+} tag_list;
+
+/* libgit2's message for the last failure; git_error_last() may be NULL. */
+static const char *git_msg(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "no detail from libgit2";
+}
+
+/* ND_EIO for operating-system failures, ND_ECORRUPT for the rest: used when
+ * reading something that should be there. */
+static int read_code(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && (e->klass == GIT_ERROR_OS || e->klass == GIT_ERROR_FILESYSTEM) ?
+	       ND_EIO : ND_ECORRUPT;
+}
+
+static int read_failed(const nd_store *s, const char *what)
+{
+	int code = read_code();
+
+	return nd_error_set(code, "cannot read %s in the store at %s: %s; %s",
+	                    what, s->path, git_msg(),
+	                    code == ND_EIO ? "check the permissions of the store" :
+	                    "the store is damaged: check it with `git fsck` and "
+	                    "restore it from a backup");
+}
+
+static int write_failed(const nd_store *s)
+{
+	return nd_error_set(ND_EIO, "cannot write the new version into the store "
+	                    "at %s: %s; check that the store is writable and the "
+	                    "disk is not full (the store is unchanged)", s->path,
+	                    git_msg());
+}
+
+/* --- versions ------------------------------------------------------------ */
+
+void nd_version_init(nd_version *v)
+{
+	memset(v, 0, sizeof(*v));
+	nd_meta_init(&v->meta);
+}
+
+void nd_version_dispose(nd_version *v)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	nd_meta_dispose(&v->meta);
+	for (i = 0; i < v->nlabels; i++)
+		free(v->labels[i]);
+	free(v->labels);
+	nd_version_init(v);
+}
+
+void nd_versions_free(nd_version *v, size_t n)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < n; i++)
+		nd_version_dispose(&v[i]);
+	free(v);
+}
+
+/* --- lifecycle ----------------------------------------------------------- */
+
+/* A copy of path without trailing slashes ("/" stays "/"). */
+static char *clean_path(const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return nd_strndup(path, n);
+}
+
+/* Allocate a store for `path`, holding one libgit2 initialisation that
+ * nd_store_free() releases. */
+static int store_new(nd_store **out, const char *path)
+{
+	nd_store *s;
+
+	*out = NULL;
+	if (git_libgit2_init() < 0)
+		return nd_error_set(ND_ERR, "cannot initialise libgit2: %s", git_msg());
+	s = calloc(1, sizeof(*s));
+	if (s)
+		s->path = clean_path(path);
+	if (!s || !s->path) {
+		free(s);
+		git_libgit2_shutdown();
+		return nd_error_oom();
+	}
+	*out = s;
+	return 0;
+}
+
+void nd_store_free(nd_store *s)
+{
+	if (!s)
+		return;
+	git_repository_free(s->repo);
+	free(s->path);
+	free(s);
+	git_libgit2_shutdown();
+}
+
+const char *nd_store_path(const nd_store *s)
+{
+	return s->path;
+}
+
+/* 1 if `dir`/`name` exists (as anything). */
+static int has_entry(const char *dir, const char *name)
+{
+	nd_buf b = ND_BUF_INIT;
+	struct stat st;
+	int found = 0;
+
+	if (nd_buf_printf(&b, "%s/%s", dir, name) == 0)
+		found = stat(b.ptr, &st) == 0;
+	nd_buf_dispose(&b);
+	return found;
+}
+
+/* Why a directory cannot become a new store; 0 if it is empty. */
+static int check_init_dir(const char *path)
+{
+	struct dirent *e;
+	DIR *d = NULL;
+	int err = 0;
+
+	if (has_entry(path, "HEAD") && has_entry(path, "objects")) {
+		err = nd_error_set(ND_EEXISTS, "%s already holds a store; use it as "
+		                   "it is, or choose another directory", path);
+		goto done;
+	}
+	d = opendir(path);
+	if (!d) {
+		err = nd_error_set(ND_EIO, "cannot create a store at %s: %s", path,
+		                   strerror(errno));
+		goto done;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			err = nd_error_set(ND_EEXISTS, "%s is not empty; a store needs "
+			                   "a new or empty directory", path);
+			break;
+		}
+	}
+done:
+	if (d)
+		closedir(d);
+	return err;
+}
+
+int nd_store_init(nd_store **out, const char *path)
+{
+	git_repository_init_options opts;
+	nd_store *s = NULL;
+	struct stat st;
+	int err = 0, rc;
+
+	*out = NULL;
+	if (!path || !*path) {
+		err = nd_error_set(ND_EINVAL, "no directory given for the store");
+		goto done;
+	}
+	if (stat(path, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			err = nd_error_set(ND_EEXISTS, "%s exists and is not a directory; "
+			                   "choose a new or empty directory for the store",
+			                   path);
+		else
+			err = check_init_dir(path);
+	} else if (errno != ENOENT) {
+		err = nd_error_set(ND_EIO, "cannot create a store at %s: %s", path,
+		                   strerror(errno));
+	}
+	if (err)
+		goto done;
+	err = store_new(&s, path);
+	if (err)
+		goto done;
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH |
+	             GIT_REPOSITORY_INIT_NO_REINIT;
+	opts.initial_head = "main";
+	rc = git_repository_init_ext(&s->repo, path, &opts);
+	if (rc == GIT_EEXISTS) {
+		err = nd_error_set(ND_EEXISTS, "%s already holds a store; use it as "
+		                   "it is, or choose another directory", path);
+		goto done;
+	}
+	if (rc < 0) {
+		err = nd_error_set(ND_EIO, "cannot create a store at %s: %s", path,
+		                   git_msg());
+		goto done;
+	}
+	*out = s;
+	s = NULL;
+done:
+	nd_store_free(s);
+	return err;
+}
+
+/* A damaged store is found on open, not in the middle of a command: HEAD
+ * and the main branch must be readable, and the branch's commit and tree
+ * must exist. */
+static int check_store(nd_store *s)
+{
+	git_reference *ref = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
+	char hex[GIT_OID_HEXSZ + 1];
+	int err = 0, rc;
+
+	rc = git_reference_lookup(&ref, s->repo, "HEAD");
+	if (rc < 0) {
+		err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: its HEAD "
+		                   "cannot be read (%s); check it with `git fsck` and "
+		                   "restore it from a backup", s->path, git_msg());
+		goto done;
+	}
+	rc = git_reference_name_to_id(&id, s->repo, MAIN_REF);
+	if (rc == GIT_ENOTFOUND)
+		goto done; /* no version yet */
+	if (rc < 0) {
+		err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: %s cannot "
+		                   "be read (%s); check it with `git fsck` and restore "
+		                   "it from a backup", s->path, MAIN_REF, git_msg());
+		goto done;
+	}
+	git_oid_tostr(hex, sizeof(hex), &id);
+	if (git_commit_lookup(&commit, s->repo, &id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0)
+		err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: %s points "
+		                   "at commit %s, which is missing or unreadable (%s); "
+		                   "check it with `git fsck` and restore it from a "
+		                   "backup", s->path, MAIN_REF, hex, git_msg());
+done:
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_reference_free(ref);
+	return err;
+}
+
+int nd_store_open(nd_store **out, const char *path)
+{
+	nd_store *s = NULL;
+	struct stat st;
+	int err = 0, rc;
+
+	*out = NULL;
+	if (!path || !*path) {
+		err = nd_error_set(ND_EINVAL, "no store directory given");
+		goto done;
+	}
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			err = nd_error_set(ND_ENOTFOUND, "no store at %s; create one with "
+			                   "`normdiff init`", path);
+		else
+			err = nd_error_set(ND_EIO, "cannot open the store at %s: %s", path,
+			                   strerror(errno));
+		goto done;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		err = nd_error_set(ND_ENOTSTORE, "%s is a file, not a store; a store is "
+		                   "the directory that `normdiff init` creates", path);
+		goto done;
+	}
+	err = store_new(&s, path);
+	if (err)
+		goto done;
+	rc = git_repository_open_bare(&s->repo, path);
+	if (rc == GIT_ENOTFOUND && has_entry(path, "HEAD")) {
+		err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: it has a "
+		                   "HEAD but no objects/ or refs/ directory; restore it "
+		                   "from a backup", path);
+	} else if (rc == GIT_ENOTFOUND) {
+		err = nd_error_set(ND_ENOTSTORE, "%s is not a normdiff store (not a bare "
+		                   "git repository); create a store with `normdiff "
+		                   "init`, or name the directory that holds one", path);
+	} else if (rc == GIT_EOWNER) {
+		err = nd_error_set(ND_ENOTSTORE, "the store at %s belongs to another "
+		                   "user and git refuses to use it (%s)", path, git_msg());
+	} else if (rc < 0) {
+		err = nd_error_set(read_code(), "cannot open the store at %s: %s", path,
+		                   git_msg());
+	}
+	err = err ? err : check_store(s);
+	if (err)
+		goto done;
+	*out = s;
+	s = NULL;
+done:
+	nd_store_free(s);
+	return err;
+}
+
+int nd_store_discover(char **path_out, const char *start_dir)
+{
+	nd_buf b = ND_BUF_INIT;
+	struct stat st;
+	char *dir = NULL, *slash;
+	int err = 0, top = 1;
+
+	*path_out = NULL;
+	dir = realpath(start_dir, NULL);
+	if (!dir) {
+		err = nd_error_set(ND_ENOTFOUND, "cannot look for a store from %s: %s",
+		                   start_dir, strerror(errno));
+		goto done;
+	}
+	for (;;) {
+		nd_buf_clear(&b);
+		if (top)
+			/* as git does: relative to start_dir if found there */
+			err = strcmp(start_dir, ".") == 0 ?
+			      nd_buf_puts(&b, ".normdiff") :
+			      nd_buf_printf(&b, "%s/.normdiff", start_dir);
+		else
+			err = nd_buf_printf(&b, "%s/.normdiff", strcmp(dir, "/") ? dir : "");
+		if (err)
+			goto done;
+		if (stat(b.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
+			*path_out = nd_buf_detach(&b);
+			goto done;
+		}
+		if (strcmp(dir, "/") == 0)
+			break;
+		slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		top = 0;
+	}
+	err = nd_error_set(ND_ENOTFOUND, "no store (.normdiff directory) in %s or "
+	                   "any directory above it; create one with `normdiff init`",
+	                   start_dir);
+done:
+	free(dir);
+	nd_buf_dispose(&b);
+	return err;
+}
+
+/* --- tags ---------------------------------------------------------------- */
+
+static void tag_list_dispose(tag_list *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i].name);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+static int tag_cmp(const void *a, const void *b)
+{
+	const tag_entry *x = a, *y = b;
+	int c = git_oid_cmp(&x->commit, &y->commit);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* Load every tag that names a commit (lightweight or annotated). */
+static int tag_list_load(tag_list *t, nd_store *s)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	git_object *obj = NULL;
+	int err = 0, rc;
+
+	rc = git_reference_iterator_glob_new(&it, s->repo, TAGS_PREFIX "*");
+	if (rc < 0) {
+		err = read_failed(s, "the tags");
+		goto done;
+	}
+	while ((rc = git_reference_next(&ref, it)) == 0) {
+		rc = git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT);
+		if (rc == 0) {
+			err = nd_vec_reserve((void **)&t->v, &t->cap, t->n + 1,
+			                     sizeof(*t->v));
+			if (!err) {
+				t->v[t->n].commit = *git_object_id(obj);
+				t->v[t->n].name = nd_strdup(git_reference_name(ref) +
+				                            strlen(TAGS_PREFIX));
+				if (t->v[t->n].name)
+					t->n++;
+				else
+					err = nd_error_oom();
+			}
+		} else if (rc != GIT_EPEEL && rc != GIT_EINVALIDSPEC) {
+			/* a tag of a tree or blob is no version; a dangling one is damage */
+			err = read_failed(s, git_reference_name(ref));
+		}
+		git_object_free(obj);
+		obj = NULL;
+		git_reference_free(ref);
+		ref = NULL;
+		if (err)
+			goto done;
+	}
+	if (rc != GIT_ITEROVER) {
+		err = read_failed(s, "the tags");
+		goto done;
+	}
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), tag_cmp);
+done:
+	git_reference_iterator_free(it);
+	return err;
+}
+
+/* Copy the names of the tags on `id` (already sorted) into v->labels. */
+static int labels_for(const tag_list *t, const git_oid *id, nd_version *v)
+{
+	size_t lo = 0, hi = t->n, i, count = 0;
+	int err = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (git_oid_cmp(&t->v[mid].commit, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < t->n && git_oid_equal(&t->v[i].commit, id); i++)
+		count++;
+	if (count == 0)
+		goto done;
+	v->labels = calloc(count, sizeof(*v->labels));
+	if (!v->labels) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (i = 0; i < count; i++) {
+		v->labels[i] = nd_strdup(t->v[lo + i].name);
+		if (!v->labels[i]) {
+			err = nd_error_oom();
+			goto done;
+		}
+		v->nlabels++;
+	}
+done:
+	return err;
+}
+
+/* Fill *v (initialised) from a commit; labels only when tags is given. */
+static int fill_version(const git_commit *commit, const tag_list *tags,
+                        nd_version *v)
+{
+	const char *msg = git_commit_message(commit);
+	int err;
+
+	git_oid_tostr(v->oid, sizeof(v->oid), git_commit_id(commit));
+	v->time = git_commit_author(commit)->when.time;
+	err = nd_meta_from_message(&v->meta, msg ? msg : "");
+	if (!err && tags)
+		err = labels_for(tags, git_commit_id(commit), v);
+	return err;
+}
+
+/* --- adding -------------------------------------------------------------- */
+
+/* Refuse early, before anything is written, when the store cannot take
+ * objects: git itself would fail later with a less direct message. As
+ * root, permissions do not stop a write, but a read-only file system or a
+ * path that is not a directory still does. */
+static int check_writable(const nd_store *s)
+{
+	static const char *const dirs[] = {"objects", "refs"};
+	nd_buf b = ND_BUF_INIT;
+	struct stat st;
+	const char *why = NULL;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]) && !why; i++) {
+		nd_buf_clear(&b);
+		err = nd_buf_printf(&b, "%s%s", git_repository_path(s->repo), dirs[i]);
+		if (err)
+			goto done;
+		if (stat(b.ptr, &st) != 0)
+			why = strerror(errno);
+		else if (!S_ISDIR(st.st_mode))
+			why = strerror(ENOTDIR);
+		else if (access(b.ptr, W_OK) != 0)
+			why = strerror(errno);
+	}
+	if (why)
+		err = nd_error_set(ND_EIO, "cannot write to the store at %s: %s: %s; "
+		                   "check its permissions and the file system (the "
+		                   "store is unchanged)", s->path, b.ptr, why);
+done:
+	nd_buf_dispose(&b);
+	return err;
+}
+
+/* ND_EEXISTS if `tagref` exists and !force. */
+static int check_label_free(nd_store *s, const char *tagref, const char *label,
+                            int force)
+{
+	git_reference *ref = NULL;
+	git_object *obj = NULL;
+	char hex[GIT_OID_HEXSZ + 1] = "?";
+	int err = 0, rc;
+
+	rc = git_reference_lookup(&ref, s->repo, tagref);
+	if (rc == GIT_ENOTFOUND || (rc == 0 && force))
+		goto done;
+	if (rc < 0) {
+		err = read_failed(s, tagref);
+		goto done;
+	}
+	if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) == 0)
+		git_oid_tostr(hex, 8, git_object_id(obj));
+	err = nd_error_set(ND_EEXISTS, "label '%s' already names version %s; choose "
+	                   "another label or use --force", label, hex);
+done:
+	git_object_free(obj);
+	git_reference_free(ref);
+	return err;
+}
+
+/* The commit refs/heads/main points at, or NULL for an empty store. */
+static int read_parent(nd_store *s, git_commit **parent)
+{
+	git_oid id;
+	int rc;
+
+	*parent = NULL;
+	rc = git_reference_name_to_id(&id, s->repo, MAIN_REF);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0 || git_commit_lookup(parent, s->repo, &id) < 0)
+		return read_failed(s, MAIN_REF);
+	return 0;
+}
+
+/* A series must not turn a directory of the tree into a file or back:
+ * libgit2 does not support that, and it would drop other series. */
+static int check_series_path(nd_store *s, git_tree *base, const char *series)
+{
+	git_tree_entry *e = NULL;
+	nd_buf b = ND_BUF_INIT;
+	const char *p;
+	int err = 0, rc;
+
+	for (p = strchr(series, '/'); p; p = strchr(p + 1, '/')) {
+		nd_buf_clear(&b);
+		err = nd_buf_put(&b, series, (size_t)(p - series));
+		if (err)
+			goto done;
+		rc = git_tree_entry_bypath(&e, base, b.ptr);
+		if (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			err = nd_error_set(ND_EINVAL, "series '%s' cannot be stored: '%s' "
+			                   "is a file in the store; choose another series",
+			                   series, b.ptr);
+			goto done;
+		}
+		git_tree_entry_free(e);
+		e = NULL;
+		if (rc < 0 && rc != GIT_ENOTFOUND) {
+			err = read_failed(s, "the tree of the last version");
+			goto done;
+		}
+	}
+	rc = git_tree_entry_bypath(&e, base, series);
+	if (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		err = nd_error_set(ND_EINVAL, "series '%s' is a directory in the store; "
+		                   "choose another series", series);
+	else if (rc < 0 && rc != GIT_ENOTFOUND)
+		err = read_failed(s, "the tree of the last version");
+done:
+	git_tree_entry_free(e);
+	nd_buf_dispose(&b);
+	return err;
+}
+
+/* Author: the configured user, dated at the draft's date (git cannot
+ * portably record a time before 1970, so older drafts get 1970-01-01 and
+ * keep their real date in the Date trailer). Committer: the same, now. */
+static int make_signatures(nd_store *s, const char *date, git_signature **author,
+                           git_signature **committer)
+{
+	git_signature *def = NULL;
+	const char *name = FALLBACK_NAME, *email = FALLBACK_EMAIL;
+	int64_t when = nd_date_to_time(date);
+	int err = 0;
+
+	if (git_signature_default(&def, s->repo) == 0) {
+		name = def->name;
+		email = def->email;
+	}
+	if (git_signature_new(author, name, email, when < 0 ? 0 : when, 0) < 0 ||
+	    git_signature_now(committer, name, email) < 0)
+		err = nd_error_set(ND_EINVAL, "cannot make a commit signature from "
+		                   "'%s <%s>': %s; fix user.name and user.email in the "
+		                   "git configuration", name, email, git_msg());
+	git_signature_free(def);
+	return err;
+}
+
+/* Write blob, tree and commit for a new version on top of `parent`. */
+static int write_version(nd_store *s, git_commit *parent, const char *data,
+                         size_t len, const nd_meta *m, const char *msg,
+                         const git_signature *author,
+                         const git_signature *committer, git_oid *out)
+{
+	git_treebuilder *bld = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	const git_commit *parents[1];
+	git_tree_update upd;
+	git_oid blob_id, tree_id;
+	int err = 0;
+
+	if (parent) {
+		if (git_commit_tree(&base, parent) < 0) {
+			err = read_failed(s, "the tree of the last version");
+			goto done;
+		}
+	} else if (git_treebuilder_new(&bld, s->repo, NULL) < 0 ||
+	           git_treebuilder_write(&tree_id, bld) < 0 ||
+	           git_tree_lookup(&base, s->repo, &tree_id) < 0) {
+		err = write_failed(s);
+		goto done;
+	}
+	err = check_series_path(s, base, m->series);
+	if (err)
+		goto done;
+	if (git_blob_create_from_buffer(&blob_id, s->repo, len ? data : "", len) < 0) {
+		err = write_failed(s);
+		goto done;
+	}
+	memset(&upd, 0, sizeof(upd));
+	upd.action = GIT_TREE_UPDATE_UPSERT;
+	upd.id = blob_id;
+	upd.filemode = GIT_FILEMODE_BLOB;
+	upd.path = m->series;
+	parents[0] = parent;
+	if (git_tree_create_updated(&tree_id, s->repo, base, 1, &upd) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_id) < 0 ||
+	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg, tree,
+	                      parent ? 1 : 0, parents) < 0)
+		err = write_failed(s);
+done:
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_treebuilder_free(bld);
+	return err;
+}
+
+static int lock_failed(nd_store *s, const char *refname, int rc)
+{
+	if (rc == GIT_ELOCKED)
+		return nd_error_set(ND_ELOCKED, "the store at %s is locked: %s%s.lock "
+		                    "exists; another normdiff or git process may be "
+		                    "writing to it. Retry in a moment, or remove the lock file if "
+		                    "no such process is running", s->path,
+		                    git_repository_path(s->repo), refname);
+	return nd_error_set(ND_EIO, "cannot lock %s in the store at %s: %s; check "
+	                    "that the store is writable (the store is unchanged)",
+	                    refname, s->path, git_msg());
+}
+
+/* Move refs/heads/main and the tag to `commit` together, if the branch
+ * still points at `parent` (NULL: does not exist yet). */
+static int update_refs(nd_store *s, const char *tagref, const char *label,
+                       const git_oid *commit, const git_oid *parent, int force,
+                       const git_signature *sig)
+{
+	git_transaction *tx = NULL;
+	nd_buf why = ND_BUF_INIT;
+	git_oid now;
+	int err = 0, rc;
+
+	if (git_transaction_new(&tx, s->repo) < 0 ||
+	    nd_buf_printf(&why, "normdiff add: %s", label) < 0) {
+		err = nd_error_set(ND_EIO, "cannot start updating the store at %s: %s",
+		                   s->path, git_msg());
+		goto done;
+	}
+	if ((rc = git_transaction_lock_ref(tx, MAIN_REF)) < 0) {
+		err = lock_failed(s, MAIN_REF, rc);
+		goto done;
+	}
+	if ((rc = git_transaction_lock_ref(tx, tagref)) < 0) {
+		err = lock_failed(s, tagref, rc);
+		goto done;
+	}
+	/* under the locks: nobody can move either ref until we are done */
+	rc = git_reference_name_to_id(&now, s->repo, MAIN_REF);
+	if (rc < 0 && rc != GIT_ENOTFOUND) {
+		err = read_failed(s, MAIN_REF);
+		goto done;
+	}
+	if ((rc == GIT_ENOTFOUND) != (parent == NULL) ||
+	    (parent && !git_oid_equal(&now, parent))) {
+		err = nd_error_set(ND_ECONFLICT, "the store changed while adding; run "
+		                   "the command again");
+		goto done;
+	}
+	err = check_label_free(s, tagref, label, force);
+	if (err)
+		goto done;
+	if (git_transaction_set_target(tx, MAIN_REF, commit, sig, why.ptr) < 0 ||
+	    git_transaction_set_target(tx, tagref, commit, sig, why.ptr) < 0 ||
+	    git_transaction_commit(tx) < 0)
+		err = nd_error_set(ND_EIO, "cannot update the refs of the store at %s: "
+		                   "%s; check that the store is writable", s->path,
+		                   git_msg());
+done:
+	git_transaction_free(tx); /* releases any lock still held */
+	nd_buf_dispose(&why);
+	return err;
+}
+
+int nd_store_add(nd_store *s, const char *data, size_t len, const nd_meta *meta,
+                 int force, char *oid_out)
+{
+	nd_buf tagref = ND_BUF_INIT, msg = ND_BUF_INIT;
+	git_signature *author = NULL, *committer = NULL;
+	git_commit *parent = NULL;
+	git_oid id;
+	char today[11];
+	nd_meta m;
+	int err = 0;
+
+	nd_meta_init(&m);
+	if (!meta || !meta->label) {
+		err = nd_error_set(ND_EINVAL, "a version needs a label (e.g. 2011)");
+		goto done;
+	}
+	err = nd_meta_copy(&m, meta);
+	err = err ? err : nd_meta_validate(&m);
+	if (err)
+		goto done;
+	if (!m.series && !(m.series = nd_strdup(ND_DEFAULT_SERIES))) {
+		err = nd_error_oom();
+		goto done;
+	}
+	if (!m.date) {
+		nd_date_today(today);
+		if (!(m.date = nd_strdup(today))) {
+			err = nd_error_oom();
+			goto done;
+		}
+	}
+	err = nd_buf_printf(&tagref, TAGS_PREFIX "%s", m.label);
+	err = err ? err : nd_meta_to_message(&msg, &m);
+	err = err ? err : check_writable(s);
+	err = err ? err : check_label_free(s, tagref.ptr, m.label, force);
+	err = err ? err : read_parent(s, &parent);
+	err = err ? err : make_signatures(s, m.date, &author, &committer);
+	err = err ? err : write_version(s, parent, data, len, &m, msg.ptr, author,
+	                                committer, &id);
+	err = err ? err : update_refs(s, tagref.ptr, m.label, &id,
+	                              parent ? git_commit_id(parent) : NULL, force,
+	                              committer);
+	if (!err && oid_out)
+		git_oid_tostr(oid_out, GIT_OID_HEXSZ + 1, &id);
+done:
+	git_signature_free(committer);
+	git_signature_free(author);
+	git_commit_free(parent);
+	nd_buf_dispose(&msg);
+	nd_buf_dispose(&tagref);
+	nd_meta_dispose(&m);
+	return err;
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+int nd_store_log(nd_store *s, const char *series, nd_version **out, size_t *n)
+{
+	tag_list tags = {NULL, 0, 0};
+	git_revwalk *walk = NULL;
+	git_commit *commit = NULL;
+	nd_version *v = NULL, one;
+	size_t count = 0, cap = 0;
+	git_oid id;
+	int err = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	nd_version_init(&one);
+	if (git_revwalk_new(&walk, s->repo) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL) < 0) {
+		err = read_failed(s, "the history");
+		goto done;
+	}
+	rc = git_reference_name_to_id(&id, s->repo, MAIN_REF);
+	if (rc == GIT_ENOTFOUND)
+		goto done; /* an empty store */
+	if (rc < 0 || git_revwalk_push(walk, &id) < 0) {
+		err = read_failed(s, MAIN_REF);
+		goto done;
+	}
+	err = tag_list_load(&tags, s);
+	if (err)
+		goto done;
+	while ((rc = git_revwalk_next(&id, walk)) == 0) {
+		if (git_commit_lookup(&commit, s->repo, &id) < 0) {
+			err = read_failed(s, "the history");
+			goto done;
+		}
+		err = fill_version(commit, &tags, &one);
+		git_commit_free(commit);
+		commit = NULL;
+		if (err)
+			goto done;
+		if (series && (!one.meta.series || strcmp(one.meta.series, series))) {
+			nd_version_dispose(&one);
+			continue;
+		}
+		err = nd_vec_reserve((void **)&v, &cap, count + 1, sizeof(*v));
+		if (err)
+			goto done;
+		v[count++] = one;
+		nd_version_init(&one);
+	}
+	if (rc != GIT_ITEROVER) {
+		err = read_failed(s, "the history");
+		goto done;
+	}
+	*out = v;
+	*n = count;
+	v = NULL;
+	count = 0;
+done:
+	nd_versions_free(v, count);
+	nd_version_dispose(&one);
+	tag_list_dispose(&tags);
+	git_revwalk_free(walk);
+	return err;
+}
+
+/* Resolve a label (tried first) or a revision to a commit. */
+static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
+{
+	git_reference *ref = NULL;
+	git_object *obj = NULL, *peeled = NULL;
+	nd_buf name = ND_BUF_INIT;
+	int err = 0, rc;
+
+	*out = NULL;
+	if (!spec || !*spec) {
+		err = nd_error_set(ND_EINVAL, "no version given; name a label or a "
+		                   "revision (`normdiff log` lists the versions)");
+		goto done;
+	}
+	err = nd_buf_printf(&name, TAGS_PREFIX "%s", spec);
+	if (err)
+		goto done;
+	rc = git_reference_lookup(&ref, s->repo, name.ptr);
+	if (rc == 0)
+		rc = git_reference_peel(&obj, ref, GIT_OBJECT_ANY);
+	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+		rc = git_revparse_single(&obj, s->repo, spec);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
+		err = nd_error_set(ND_ENOTFOUND, "no version labelled '%s' and no such "
+		                   "revision in the store at %s; `normdiff log` lists "
+		                   "the versions", spec, s->path);
+		goto done;
+	}
+	if (rc == GIT_EAMBIGUOUS) {
+		err = nd_error_set(ND_EINVAL, "'%s' is ambiguous in the store at %s; "
+		                   "give more characters of the commit id, or a label",
+		                   spec, s->path);
+		goto done;
+	}
+	if (rc < 0) {
+		err = read_failed(s, spec);
+		goto done;
+	}
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		err = nd_error_set(ND_EINVAL, "'%s' names a %s in the store at %s, not a "
+		                   "version; give a label or a commit", spec,
+		                   git_object_type2string(git_object_type(obj)), s->path);
+		goto done;
+	}
+	*out = (git_commit *)peeled;
+	peeled = NULL;
+done:
+	git_object_free(peeled);
+	git_object_free(obj);
+	git_reference_free(ref);
+	nd_buf_dispose(&name);
+	return err;
+}
+
+/* Copy a blob's bytes, NUL-terminated. */
+static int copy_blob(const git_blob *blob, char **data, size_t *len)
+{
+	git_object_size_t size = git_blob_rawsize(blob);
+	char *p;
+
+	if (size >= SIZE_MAX)
+		return nd_error_set(ND_ETOOBIG, "the file is too large to read");
+	p = malloc((size_t)size + 1);
+	if (!p)
+		return nd_error_oom();
+	if (size)
+		memcpy(p, git_blob_rawcontent(blob), (size_t)size);
+	p[size] = '\0';
+	*data = p;
+	*len = (size_t)size;
+	return 0;
+}
+
+int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
+                  nd_version *ver)
+{
+	tag_list tags = {NULL, 0, 0};
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	nd_version v;
+	int err = 0, rc;
+
+	*data = NULL;
+	*len = 0;
+	nd_version_init(&v);
+	err = resolve_commit(s, spec, &commit);
+	err = err ? err : ver ? tag_list_load(&tags, s) : 0;
+	err = err ? err : fill_version(commit, ver ? &tags : NULL, &v);
+	if (err)
+		goto done;
+	if (!v.meta.series) {
+		err = nd_error_set(ND_ENOTFOUND, "'%s' is commit %.7s in the store at %s, "
+		                   "which has no Series trailer and so names no draft; "
+		                   "it was not made by `normdiff add`", spec, v.oid,
+		                   s->path);
+		goto done;
+	}
+	if (git_commit_tree(&tree, commit) < 0) {
+		err = read_failed(s, "the tree of the version");
+		goto done;
+	}
+	rc = git_tree_entry_bypath(&entry, tree, v.meta.series);
+	if (rc == GIT_ENOTFOUND) {
+		err = nd_error_set(ND_ENOTFOUND, "version '%s' (commit %.7s) in the "
+		                   "store at %s names series '%s', but holds no such "
+		                   "file", spec, v.oid, s->path, v.meta.series);
+		goto done;
+	}
+	if (rc < 0) {
+		err = read_failed(s, v.meta.series);
+		goto done;
+	}
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		err = nd_error_set(ND_EINVAL, "version '%s' (commit %.7s): '%s' is a "
+		                   "directory, not a draft", spec, v.oid, v.meta.series);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) < 0) {
+		err = read_failed(s, v.meta.series);
+		goto done;
+	}
+	err = copy_blob(blob, data, len);
+	if (err)
+		goto done;
+	if (ver) {
+		nd_version_dispose(ver);
+		*ver = v;
+		nd_version_init(&v);
+	}
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	tag_list_dispose(&tags);
+	nd_version_dispose(&v);
+	return err;
+}
+
+/* --- any repository ------------------------------------------------------ */
+
+/* Split "REV:PATH" at the first ':' outside "@{...}" (reflog and date
+ * specs may contain ':'). */
+static int split_revpath(const char *revpath, char **rev, const char **path)
+{
+	const char *p;
+	int depth = 0;
+
+	*rev = NULL;
+	for (p = revpath; *p; p++) {
+		if (p[0] == '@' && p[1] == '{')
+			depth++;
+		else if (p[0] == '}' && depth)
+			depth--;
+		else if (p[0] == ':' && !depth)
+			break;
+	}
+	if (!*p || p == revpath)
+		return nd_error_set(ND_EINVAL, "'%s' is not REV:PATH; give a revision "
+		                    "and a file, e.g. HEAD:drafts/code.txt", revpath);
+	*rev = nd_strndup(revpath, (size_t)(p - revpath));
+	if (!*rev)
+		return nd_error_oom();
+	*path = p + 1;
+	return 0;
+}
+
+int nd_git_read(const char *start_dir, const char *revpath, char **data,
+                size_t *len)
+{
+	git_repository *repo = NULL;
+	git_object *obj = NULL, *treeobj = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	const char *path = NULL, *where;
+	char *rev = NULL;
+	int err = 0, rc, inited = 0;
+
+	*data = NULL;
+	*len = 0;
+	err = split_revpath(revpath, &rev, &path);
+	if (err)
+		goto done;
+	if (git_libgit2_init() < 0) {
+		err = nd_error_set(ND_ERR, "cannot initialise libgit2: %s", git_msg());
+		goto done;
+	}
+	inited = 1;
+	rc = git_repository_open_ext(&repo, start_dir, 0, NULL);
+	if (rc == GIT_ENOTFOUND) {
+		err = nd_error_set(ND_ENOTSTORE, "no git repository at %s or above it, "
+		                   "so '%s' cannot be read; run normdiff inside the "
+		                   "repository", start_dir, revpath);
+		goto done;
+	}
+	if (rc < 0) {
+		err = nd_error_set(read_code() == ND_EIO ? ND_EIO : ND_ECORRUPT,
+		                   "cannot open the git repository at %s: %s",
+		                   start_dir, git_msg());
+		goto done;
+	}
+	where = git_repository_workdir(repo);
+	if (!where)
+		where = git_repository_path(repo);
+	rc = git_revparse_single(&obj, repo, rev);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
+		err = nd_error_set(ND_ENOTFOUND, "no revision '%s' in the git repository "
+		                   "at %s", rev, where);
+		goto done;
+	}
+	if (rc == GIT_EAMBIGUOUS) {
+		err = nd_error_set(ND_EINVAL, "revision '%s' is ambiguous in the git "
+		                   "repository at %s; give more characters", rev, where);
+		goto done;
+	}
+	if (rc < 0) {
+		err = nd_error_set(read_code(), "cannot read revision '%s' in the git "
+		                   "repository at %s: %s", rev, where, git_msg());
+		goto done;
+	}
+	if (git_object_peel(&treeobj, obj, GIT_OBJECT_TREE) < 0) {
+		err = nd_error_set(ND_EINVAL, "revision '%s' is a %s, not a commit or "
+		                   "tree, so it holds no file '%s'", rev,
+		                   git_object_type2string(git_object_type(obj)), path);
+		goto done;
+	}
+	if (!*path) {
+		err = nd_error_set(ND_EINVAL, "'%s' is a directory (the whole tree of "
+		                   "'%s'); give the path of a file", revpath, rev);
+		goto done;
+	}
+	rc = git_tree_entry_bypath(&entry, (git_tree *)treeobj, path);
+	if (rc == GIT_ENOTFOUND) {
+		err = nd_error_set(ND_ENOTFOUND, "no file '%s' in revision '%s' of the "
+		                   "git repository at %s", path, rev, where);
+		goto done;
+	}
+	if (rc < 0) {
+		err = nd_error_set(read_code(), "cannot read '%s' in revision '%s': %s",
+		                   path, rev, git_msg());
+		goto done;
+	}
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		err = nd_error_set(ND_EINVAL, "'%s' in revision '%s' is a %s; give "
+		                   "the path of a file", path, rev,
+		                   git_tree_entry_type(entry) == GIT_OBJECT_TREE ?
+		                   "directory" : "submodule");
+		goto done;
+	}
+	if (git_blob_lookup(&blob, repo, git_tree_entry_id(entry)) < 0) {
+		err = nd_error_set(read_code(), "cannot read '%s' in revision '%s': %s",
+		                   path, rev, git_msg());
+		goto done;
+	}
+	err = copy_blob(blob, data, len);
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_object_free(treeobj);
+	git_object_free(obj);
+	git_repository_free(repo);
+	if (inited)
+		git_libgit2_shutdown();
+	free(rev);
+	return err;
+}

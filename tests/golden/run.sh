@@ -15,7 +15,7 @@
 # The transcript must equal tests/golden/CASE.out. To accept a change on
 # purpose, run with ND_UPDATE_GOLDEN=1 and review the diff before committing.
 set -u
-bin=$1 src=$2 case=$3
+bin=$(realpath "$1") src=$(realpath "$2") case=$3
 expected="$src/tests/golden/$case.out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/nd-golden.XXXXXX") || exit 2
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
