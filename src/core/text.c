@@ -13,7 +13,9 @@
  *      NBSP and the other Unicode spaces become one space; soft hyphens and
  *      zero-width characters are dropped; lines that match a furniture
  *      pattern of the grammar are dropped.
- *   3. collect the words seen inside lines, for the hyphenation rule.
+ *   3. collect the words seen inside lines, for the hyphenation rule; the
+ *      two pieces of a word broken at a line end ("in-" + "cites", or at a
+ *      soft hyphen) are not words of their own and are not collected.
  *   4. join lines into paragraphs. A blank line ends a paragraph; so does a
  *      line starting with a marker after a line ending in . ; or :. Across a
  *      page break (form feed or furniture) a paragraph goes on when the next
@@ -252,7 +254,8 @@ static int validate(const char *data, size_t len, size_t *skip)
 	if (len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3))
 		*skip = 3;
 	if (!nd_utf8_valid(data, len, &bad)) {
-		line = line_of_offset(data, bad, &col);
+		/* lines and columns count characters a reader sees: not the BOM */
+		line = line_of_offset(data + *skip, bad - *skip, &col);
 		return nd_error_set(ND_EUTF8, "is not valid UTF-8: byte 0x%02X at "
 		                    "offset %zu (line %u, column %zu); convert it to "
 		                    "UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
@@ -305,7 +308,47 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 			i++;
 		}
 	}
-	*nsource = line;
+	/* a final line terminator ends the last line, it does not start one */
+	*nsource = len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r') &&
+	           line > 1 ? line - 1 : line;
+	return 0;
+}
+
+/* Pass 3: collect the words of every line, leaving out the pieces of words
+ * broken at a line end: the last word of a line ending in "-" (skipped by
+ * collect_words) or in a soft hyphen, and the first word of the line that
+ * continues it (the next text line, unless a blank line without a page
+ * break separates them, as in assemble()). */
+static int collect_all(wordset *w, const char *scratch, const cline *lines,
+                       size_t n)
+{
+	unsigned gap = 0;
+	int broken = 0; /* the last text line ended inside a word */
+	size_t k;
+	int err;
+
+	for (k = 0; k < n; k++) {
+		const char *s = scratch + lines[k].off;
+		size_t b = 0, e = lines[k].len;
+
+		if (lines[k].flags & LINE_PAGEBREAK)
+			gap |= LINE_PAGEBREAK;
+		if (lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) {
+			gap |= lines[k].flags & LINE_FURNITURE ? LINE_PAGEBREAK : LINE_BLANK;
+			continue;
+		}
+		if (broken && (!gap || (gap & LINE_PAGEBREAK)))
+			while (b < e && is_letter((unsigned char)s[b]))
+				b++;
+		broken = (lines[k].flags & LINE_SOFTHYPHEN) ||
+		         (e >= 2 && s[e - 1] == '-' && is_letter((unsigned char)s[e - 2]));
+		if (lines[k].flags & LINE_SOFTHYPHEN)
+			while (e > b && is_letter((unsigned char)s[e - 1]))
+				e--;
+		if ((err = collect_words(w, s + b, e - b)) != 0)
+			return err;
+		gap = 0;
+	}
 	return 0;
 }
 
@@ -474,7 +517,7 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 {
 	nd_buf scratch = ND_BUF_INIT;
 	cline *lines = NULL;
-	size_t nlines = 0, linecap = 0, skip, k;
+	size_t nlines = 0, linecap = 0, skip;
 	wordset words = {0};
 	pcre2_match_data *md = NULL;
 	assembler a = {0};
@@ -495,10 +538,8 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	if ((err = split_lines(&scratch, &lines, &nlines, &linecap, data, len,
 	                       skip, g, md, &a.t->source_lines)) != 0)
 		goto done;
-	for (k = 0; k < nlines; k++)
-		if ((err = collect_words(&words, scratch.ptr + lines[k].off,
-		                         lines[k].len)) != 0)
-			goto done;
+	if ((err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
+		goto done;
 	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)
 		goto done;
 	if (a.t->npara == 0) {

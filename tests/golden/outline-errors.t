@@ -11,6 +11,8 @@ printf 'Some text\n\0binary\n' >binary.bin
 run normdiff outline binary.bin
 printf 'First line\nCaf\xe9 au lait\n' >latin1.txt
 run normdiff outline latin1.txt
+printf '\xef\xbb\xbfAb\xe9c\n' >bom-latin1.txt
+run normdiff outline bom-latin1.txt
 printf '\xff\xfeT\0i\0' >utf16.txt
 run normdiff outline utf16.txt
 run normdiff outline
