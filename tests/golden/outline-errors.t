@@ -26,3 +26,7 @@ printf 'family broken number item ^(unclosed\n' >bad.grammar
 run normdiff --grammar bad.grammar outline "$DRAFTS/2011-A-66-359.txt"
 run normdiff --grammar missing.grammar outline "$DRAFTS/2011-A-66-359.txt"
 run normdiff outline HEAD:draft.txt
+# standard output that cannot be written (a full disk)
+echo '$ normdiff outline $DRAFTS/2011-A-66-359.txt >/dev/full'
+normdiff outline "$DRAFTS/2011-A-66-359.txt" >/dev/full 2>err.txt
+status=$?; sed 's/^/stderr: /' err.txt; echo "[exit $status]"

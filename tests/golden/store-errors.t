@@ -27,3 +27,14 @@ run normdiff --store plain log
 run normdiff --store nowhere log
 unset NORMDIFF_STORE
 run normdiff log
+# a lock left by another process: refused, store unchanged, works once gone
+export NORMDIFF_STORE=$PWD/store
+: >store/refs/heads/main.lock
+run normdiff add "$DRAFTS/2015-A-69-723.txt" --label 2016 --date 2016-01-01
+rm store/refs/heads/main.lock
+run normdiff log
+# a damaged store
+cp -r store broken
+echo garbage >broken/refs/heads/main
+run normdiff --store broken log
+run normdiff --store broken outline 2011
