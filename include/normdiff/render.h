@@ -42,4 +42,8 @@ int nd_json_string(nd_buf *out, const char *s, size_t len);
 /* Append `s` as a JSON string, or null when s is NULL. */
 int nd_json_cstr(nd_buf *out, const char *s);
 
+/* Append what is known of a version as a JSON object with the keys spec,
+ * label, title, symbol and date (null where unknown; info may be NULL). */
+int nd_json_docinfo(nd_buf *out, const nd_docinfo *info);
+
 #endif

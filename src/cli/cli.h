@@ -17,7 +17,6 @@
 enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
 
 typedef struct cli {
-	const char *prog;         /* "normdiff" */
 	const char *store_opt;    /* --store DIR, or NULL */
 	const char *grammar_file; /* --grammar FILE, or NULL */
 	nd_grammar *grammar;      /* loaded on first use */
@@ -60,8 +59,9 @@ nd_store *cli_store(cli *c, int quiet);
 /* Where a new store goes (--store, $NORMDIFF_STORE, ./.normdiff). */
 const char *cli_store_path_for_init(const cli *c);
 
-/* Parse a version and report errors as "normdiff: SPEC: ...". */
-int cli_parse(cli *c, const char *spec, const cli_input *in, nd_doc **doc);
+/* Parse the bytes of a version and report errors as "normdiff: SPEC: ...". */
+int cli_parse(cli *c, const char *spec, const char *data, size_t len,
+              nd_doc **doc);
 
 /* Write `buf` to `path` atomically (temp file + rename), or to standard
  * output when path is NULL or "-". */

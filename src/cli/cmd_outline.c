@@ -46,7 +46,7 @@ int cmd_outline(cli *c, int argc, char **argv)
 		                                            : PIPE_WIDTH);
 	if (cli_load(c, argv[optind], &in))
 		return EXIT_TROUBLE;
-	if (cli_parse(c, argv[optind], &in, &doc))
+	if (cli_parse(c, argv[optind], in.data, in.len, &doc))
 		goto done;
 	if (!strcmp(format, "json"))
 		err = nd_render_outline_json(&out, doc, cli_grammar(c), &in.info);

@@ -106,14 +106,8 @@ int cmd_add(cli *c, int argc, char **argv)
 		cli_fail_lib(!strcmp(file, "-") ? "standard input" : file);
 		goto done;
 	}
-	{
-		cli_input in = {0};
-
-		in.data = data;
-		in.len = len;
-		if (cli_parse(c, file, &in, &doc))
-			goto done;
-	}
+	if (cli_parse(c, file, data, len, &doc))
+		goto done;
 	if ((s = cli_store(c, 0)) == NULL)
 		goto done;
 	if (nd_store_add(s, data, len, &meta, force, oid)) {

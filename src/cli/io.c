@@ -206,14 +206,15 @@ void cli_input_dispose(cli_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
-int cli_parse(cli *c, const char *spec, const cli_input *in, nd_doc **doc)
+int cli_parse(cli *c, const char *spec, const char *data, size_t len,
+              nd_doc **doc)
 {
 	const nd_grammar *g = cli_grammar(c);
 
 	*doc = NULL;
 	if (!g)
 		return EXIT_TROUBLE;
-	if (nd_doc_parse(doc, in->data, in->len, g))
+	if (nd_doc_parse(doc, data, len, g))
 		return cli_fail_lib(!strcmp(spec, "-") ? "standard input" : spec);
 	return 0;
 }

@@ -102,7 +102,6 @@ int main(int argc, char **argv)
 	size_t k;
 
 	setlocale(LC_ALL, "");
-	c.prog = "normdiff";
 	rest = calloc((size_t)argc + 1, sizeof(char *));
 	if (!rest)
 		return cli_fail(NULL, "out of memory");

@@ -46,6 +46,29 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 	return err;
 }
 
+int nd_json_docinfo(nd_buf *out, const nd_docinfo *info)
+{
+	static const nd_docinfo none;
+	const char *keys[] = {"spec", "label", "title", "symbol", "date"};
+	const char *vals[5];
+	size_t k;
+	int err;
+
+	info = info ? info : &none;
+	vals[0] = info->spec;
+	vals[1] = info->label;
+	vals[2] = info->title;
+	vals[3] = info->symbol;
+	vals[4] = info->date;
+	err = nd_buf_putc(out, '{');
+	for (k = 0; k < 5 && !err; k++) {
+		err = nd_buf_printf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
+		if (!err)
+			err = nd_json_cstr(out, vals[k]);
+	}
+	return err ? err : nd_buf_putc(out, '}');
+}
+
 int nd_json_cstr(nd_buf *out, const char *s)
 {
 	return s ? nd_json_string(out, s, strlen(s)) : nd_buf_puts(out, "null");

@@ -192,34 +192,15 @@ static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 int nd_render_outline_json(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
                            const nd_docinfo *info)
 {
-	static const nd_docinfo none;
 	size_t k;
 	int err;
 
-	if (!info)
-		info = &none;
 	err = nd_buf_puts(out, "{\"format\": \"normdiff-outline\", \"version\": 1,\n"
-	                       " \"source\": {\"spec\": ");
+	                       " \"source\": ");
 	if (!err)
-		err = nd_json_cstr(out, info->spec);
+		err = nd_json_docinfo(out, info);
 	if (!err)
-		err = nd_buf_puts(out, ", \"label\": ");
-	if (!err)
-		err = nd_json_cstr(out, info->label);
-	if (!err)
-		err = nd_buf_puts(out, ", \"title\": ");
-	if (!err)
-		err = nd_json_cstr(out, info->title);
-	if (!err)
-		err = nd_buf_puts(out, ", \"symbol\": ");
-	if (!err)
-		err = nd_json_cstr(out, info->symbol);
-	if (!err)
-		err = nd_buf_puts(out, ", \"date\": ");
-	if (!err)
-		err = nd_json_cstr(out, info->date);
-	if (!err)
-		err = nd_buf_printf(out, "},\n \"count\": %zu,\n \"provisions\": [", doc->n);
+		err = nd_buf_printf(out, ",\n \"count\": %zu,\n \"provisions\": [", doc->n);
 	for (k = 0; k < doc->n && !err; k = doc->clauses[k].end) {
 		err = nd_buf_puts(out, k ? ",\n" : "\n");
 		if (!err)

@@ -14,46 +14,10 @@
 #include "normdiff/error.h"
 #include "normdiff/grammar.h"
 #include "normdiff/text.h"
+#include "support.h"
 
 #define NONE ND_NO_PARENT
 #define PILCROW "\xC2\xB6"
-
-static nd_grammar *grammar;
-
-static int setup(void **state)
-{
-	(void)state;
-	return nd_grammar_default(&grammar) == 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	nd_grammar_free(grammar);
-	grammar = NULL;
-	return 0;
-}
-
-static char *slurp(const char *dir_env, const char *rel, size_t *len)
-{
-	const char *dir = getenv(dir_env);
-	char path[4096];
-	FILE *f;
-	nd_buf b = ND_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	if (!dir)
-		fail_msg("%s is not set", dir_env);
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		assert_int_equal(nd_buf_put(&b, chunk, n), 0);
-	fclose(f);
-	*len = b.len;
-	return nd_buf_detach(&b);
-}
 
 static int starts_with(const char *s, size_t len, const char *prefix)
 {
@@ -173,7 +137,7 @@ static nd_doc *parse(const char *s)
 static nd_doc *parse_file(const char *dir_env, const char *rel)
 {
 	size_t len;
-	char *data = slurp(dir_env, rel, &len);
+	char *data = test_read(dir_env, rel, &len);
 	nd_doc *d = parse_len(data, len);
 
 	free(data);
@@ -703,7 +667,7 @@ static void test_pdf_rendering_gives_the_same_tree(void **state)
 	nd_doc *clean = parse_file("ND_DRAFTS", "2011-A-66-359.txt");
 	nd_doc *pdf = parse_file("ND_TEST_DATA", "pdf/2011-A-66-359-pdf.txt");
 	size_t len, i;
-	char *raw = slurp("ND_TEST_DATA", "pdf/2011-A-66-359-pdf.txt", &len);
+	char *raw = test_read("ND_TEST_DATA", "pdf/2011-A-66-359-pdf.txt", &len);
 
 	(void)state;
 	/* the fixture has what it is meant to have */
@@ -834,5 +798,5 @@ int main(void)
 		cmocka_unit_test(test_parse_errors_pass_through),
 		cmocka_unit_test(test_kind_names),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }

@@ -14,33 +14,14 @@
 #include "normdiff/error.h"
 #include "normdiff/grammar.h"
 #include "normdiff/text.h"
+#include "support.h"
 
 /* Path of a file under $ND_TEST_DATA (static buffer). */
 static const char *data_path(const char *rel)
 {
 	static char path[4096];
-	const char *dir = getenv("ND_TEST_DATA");
 
-	if (!dir)
-		fail_msg("ND_TEST_DATA is not set");
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	return path;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	nd_buf b = ND_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		assert_int_equal(nd_buf_put(&b, chunk, n), 0);
-	fclose(f);
-	*len = b.len;
-	return nd_buf_detach(&b);
+	return test_path("ND_TEST_DATA", rel, path, sizeof(path));
 }
 
 /* Build the grammar in tests/data/grammar/NAME. */
@@ -55,7 +36,7 @@ static nd_grammar *load_grammar(const char *name)
 
 	snprintf(rel, sizeof(rel), "grammar/%s", name);
 	path = data_path(rel);
-	text = slurp(path, &len);
+	text = test_read("ND_TEST_DATA", rel, &len);
 	rc = nd_grammar_new(&g, text, len, path);
 	free(text);
 	if (rc != 0)
@@ -349,7 +330,7 @@ static void test_malformed_grammar_file_names_file_and_line(void **state)
 	char prefix[4200];
 	nd_grammar *g = NULL;
 	size_t len;
-	char *text = slurp(path, &len);
+	char *text = test_read("ND_TEST_DATA", "grammar/bad-role.grammar", &len);
 
 	(void)state;
 	assert_int_equal(nd_grammar_new(&g, text, len, path), ND_EGRAMMAR);

@@ -29,6 +29,7 @@
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
 #include "normdiff/store.h"
+#include "support.h"
 
 /* Per-test state. */
 typedef struct fixture {
@@ -53,22 +54,6 @@ static void write_file(const char *path, const char *text)
 	assert_non_null(f);
 	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
 	assert_int_equal(fclose(f), 0);
-}
-
-/* Whole file as a string, or NULL if it cannot be read. */
-static char *slurp(const char *path)
-{
-	nd_buf buf = ND_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		assert_int_equal(nd_buf_put(&buf, chunk, n), 0);
-	fclose(f);
-	return nd_buf_detach(&buf);
 }
 
 static int exists(const char *path)
@@ -173,7 +158,7 @@ static int snap_one(const char *path, const struct stat *st, int flag,
 	(void)ftw;
 	if (flag != FTW_F)
 		return 0;
-	content = slurp(path);
+	content = test_slurp(path, NULL);
 	assert_int_equal(nd_buf_printf(&snap_files, "%s = %s\n",
 	                               path + snap_root_len,
 	                               content ? content : "(unreadable)"), 0);
@@ -852,7 +837,7 @@ static void test_open_errors(void **state)
 	assert_int_equal(nd_store_init(&s, f->store), 0);
 	assert_int_equal(add(s, "2011", NULL, NULL, "text\n", 0, NULL), 0);
 	nd_store_free(s);
-	saved = slurp(head);
+	saved = test_slurp(head, NULL);
 	write_file(head, "garbage\n");
 	assert_int_equal(nd_store_open(&s, f->store), ND_ECORRUPT);
 	assert_null(s);
@@ -861,7 +846,7 @@ static void test_open_errors(void **state)
 	write_file(head, saved);
 	free(saved);
 
-	saved = slurp(main_ref);
+	saved = test_slurp(main_ref, NULL);
 	write_file(main_ref, "not an object id\n");
 	assert_int_equal(nd_store_open(&s, f->store), ND_ECORRUPT);
 	assert_msg_has("refs/heads/main");

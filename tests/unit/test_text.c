@@ -12,22 +12,7 @@
 #include "normdiff/error.h"
 #include "normdiff/grammar.h"
 #include "normdiff/text.h"
-
-static nd_grammar *grammar;
-
-static int setup(void **state)
-{
-	(void)state;
-	return nd_grammar_default(&grammar) == 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	nd_grammar_free(grammar);
-	grammar = NULL;
-	return 0;
-}
+#include "support.h"
 
 /* What every normalised text must look like, whatever the input. */
 static void check_shape(const nd_text *t)
@@ -622,5 +607,5 @@ int main(void)
 		cmocka_unit_test(test_utf16_and_utf32_are_rejected),
 		cmocka_unit_test(test_enormous_single_line),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }

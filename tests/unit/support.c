@@ -1,0 +1,65 @@
+/* support.c - see support.h. */
+#include "support.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "normdiff/buf.h"
+
+nd_grammar *grammar;
+
+int test_grammar_setup(void **state)
+{
+	(void)state;
+	return nd_grammar_default(&grammar) == 0 ? 0 : -1;
+}
+
+int test_grammar_teardown(void **state)
+{
+	(void)state;
+	nd_grammar_free(grammar);
+	grammar = NULL;
+	return 0;
+}
+
+char *test_slurp(const char *path, size_t *len)
+{
+	nd_buf b = ND_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		assert_int_equal(nd_buf_put(&b, chunk, n), 0);
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return nd_buf_detach(&b);
+}
+
+char *test_read(const char *env, const char *rel, size_t *len)
+{
+	char path[4096];
+	char *data = test_slurp(test_path(env, rel, path, sizeof(path)), len);
+
+	if (!data)
+		fail_msg("cannot read %s", path);
+	return data;
+}
+
+const char *test_path(const char *env, const char *rel, char *buf, size_t size)
+{
+	const char *dir = getenv(env);
+
+	if (!dir)
+		fail_msg("%s is not set", env);
+	snprintf(buf, size, "%s/%s", dir, rel);
+	return buf;
+}

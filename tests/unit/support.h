@@ -1,0 +1,25 @@
+/* support.h - fixtures shared by the unit tests. */
+#ifndef NORMDIFF_TEST_SUPPORT_H
+#define NORMDIFF_TEST_SUPPORT_H
+
+#include <stddef.h>
+
+#include "normdiff/grammar.h"
+
+/* The default grammar, built by test_grammar_setup() and freed by
+ * test_grammar_teardown() (cmocka group fixtures). */
+extern nd_grammar *grammar;
+int test_grammar_setup(void **state);
+int test_grammar_teardown(void **state);
+
+/* A whole file, NUL-terminated, its length in *len (if len is non-NULL);
+ * NULL if it cannot be opened. */
+char *test_slurp(const char *path, size_t *len);
+
+/* The file "$ENV/rel", whole; fails the test if it cannot be read. */
+char *test_read(const char *env, const char *rel, size_t *len);
+
+/* "$ENV/rel" in buf (fails the test if ENV is not set). */
+const char *test_path(const char *env, const char *rel, char *buf, size_t size);
+
+#endif
