@@ -62,6 +62,10 @@ typedef struct nd_doc {
 int nd_doc_parse(nd_doc **out, const char *data, size_t len,
                  const nd_grammar *grammar);
 
+/* A document with no provisions (the missing side of an added or deleted
+ * file, as git's external diff passes /dev/null). */
+int nd_doc_empty(nd_doc **out);
+
 void nd_doc_free(nd_doc *d);
 
 /* Label of clause i ("(b)", "PP3", "Purpose and scope", "" for title). */

@@ -1,11 +1,18 @@
 /* render.h - writers that turn computed structures into text for people
- * (terminal text) and for scripts (JSON).
+ * (terminal text, Markdown) and for scripts (JSON).
  *
  * Renderers only compute: they append to a caller-owned nd_buf and never
  * touch a file, a terminal or the environment; src/cli decides where the
  * bytes go. Every piece of draft text passes through an escaper: control
- * characters and bidi overrides never reach a terminal raw, and JSON
- * strings are always valid JSON.
+ * characters and bidi overrides never reach a terminal raw, Markdown never
+ * reads draft text as markup, and JSON strings are always valid JSON.
+ *
+ * Reports over a change set are formats: tables of callbacks
+ * (nd_report_format) that nd_render_report() drives over one change set.
+ * Adding a format is adding one file and one line to the registry.
+ *
+ * Ownership: nothing here keeps a pointer past the call; the change set,
+ * the documents it points into and the options stay the caller's.
  */
 #ifndef NORMDIFF_RENDER_H
 #define NORMDIFF_RENDER_H
@@ -13,6 +20,7 @@
 #include <stddef.h>
 
 #include "normdiff/buf.h"
+#include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 
 /* What is known of a version besides its text (all fields may be NULL). */
@@ -45,5 +53,63 @@ int nd_json_cstr(nd_buf *out, const char *s);
 /* Append what is known of a version as a JSON object with the keys spec,
  * label, title, symbol and date (null where unknown; info may be NULL). */
 int nd_json_docinfo(nd_buf *out, const nd_docinfo *info);
+
+/* ---- reports over a change set ---- */
+
+/* How a report is written. All zeros is a valid choice: no metadata, no
+ * colour, no wrapping, every change, the whole report. */
+typedef struct nd_report_opts {
+	const nd_docinfo *old_info; /* what is known of the old version, or NULL */
+	const nd_docinfo *new_info; /* what is known of the new version, or NULL */
+	int color;                  /* text: ANSI colours instead of [-..-]{+..+} */
+	unsigned width;             /* text: wrap at this many columns (0: never) */
+	int changed_only;           /* leave out unchanged provisions that did
+	                               not move (the summary stays complete) */
+	int stat_only;              /* only the header, the summary and notes */
+} nd_report_opts;
+
+/* What every callback of a format sees. */
+typedef struct nd_report {
+	nd_buf *out;             /* where the report is appended */
+	const nd_changeset *cs;  /* what it reports */
+	const nd_report_opts *o; /* how (never NULL) */
+	void *state;             /* the format's own state_size bytes, zeroed */
+} nd_report;
+
+/* One report format. nd_render_report() calls begin once, change once for
+ * every change the options show (nd_report_shows), in document order, and
+ * end once; then dispose, when not NULL, whatever happened before. */
+typedef struct nd_report_format {
+	const char *name;        /* as given to --format: "text" */
+	const char *description; /* one line for help texts */
+	size_t state_size;       /* bytes of per-report state to allocate */
+	int (*begin)(nd_report *r);                      /* header, summary */
+	int (*change)(nd_report *r, const nd_change *c); /* one change */
+	int (*end)(nd_report *r);                        /* notes, closing */
+	void (*dispose)(nd_report *r); /* free what state holds; may be NULL */
+} nd_report_format;
+
+/* The built-in formats. */
+extern const nd_report_format nd_report_text;     /* for people, a terminal */
+extern const nd_report_format nd_report_markdown; /* pull requests, CI */
+extern const nd_report_format nd_report_json;     /* normdiff-report v1 */
+
+/* The format called `name`, or NULL. */
+const nd_report_format *nd_report_format_find(const char *name);
+
+/* The names of all formats, the default first: "text, markdown, json". */
+const char *nd_report_formats(void);
+
+/* 1 if a report with options `o` (NULL: defaults) shows change `c`: never
+ * with stat_only; with changed_only, all but unchanged ones that did not
+ * move. */
+int nd_report_shows(const nd_report_opts *o, const nd_change *c);
+
+/* Append the report of `cs` in `format` (NULL: "text") to out. `o` may be
+ * NULL for the defaults. Returns ND_EINVAL, naming the formats, for an
+ * unknown format, and ND_EINVAL for a change set that refers to provisions
+ * its documents do not have. On failure out is as it was. */
+int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
+                     const nd_report_opts *o);
 
 #endif

@@ -13,6 +13,10 @@
 #include "normdiff/render.h"
 #include "normdiff/store.h"
 
+/* Reports are cut or wrapped at this width when the output is not a
+ * terminal (a terminal gets its own width). */
+#define PIPE_WIDTH 100
+
 /* Exit statuses, as diff(1). */
 enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
 
@@ -75,6 +79,7 @@ int cmd_add(cli *c, int argc, char **argv);
 int cmd_log(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
 int cmd_outline(cli *c, int argc, char **argv);
+int cmd_diff(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
 
 #endif

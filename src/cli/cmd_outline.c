@@ -6,9 +6,6 @@
 #include "cli.h"
 #include "opts.h"
 
-/* Rows are cut at this width when the output is not a terminal. */
-#define PIPE_WIDTH 100
-
 int cmd_outline(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {

@@ -25,6 +25,14 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+	{"diff", cmd_diff,
+	 "OLD NEW [--format=text|markdown|json] [--stat] [--changed-only]\n"
+	 "                 [--color[=auto|always|never]] [--ignore-case]"
+	 " [--ignore-punctuation]\n"
+	 "                 [--fail-on=KINDS] [--quiet] [--width N]"
+	 " [--threshold X] [-o FILE]\n"
+	 "       normdiff diff REV1 REV2 -- PATH",
+	 "compare two versions provision by provision"},
 	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
 	 "show the tree of provisions of one version"},
 	{"init", cmd_init, "", "create an empty store"},
@@ -57,7 +65,8 @@ static void usage(FILE *f)
 	           "repository,\nor a label or revision in the store.\n"
 	           "The store is --store DIR, else $NORMDIFF_STORE, else the "
 	           "nearest .normdiff\ndirectory here or above.\n"
-	           "Exit status: 0 success, 2 trouble.\n");
+	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
+	           "2 trouble.\n");
 }
 
 /* Take a global option at argv[*i]; 1 if it was one, -1 on error. */

@@ -360,6 +360,21 @@ done:
 	return err;
 }
 
+int nd_doc_empty(nd_doc **out)
+{
+	nd_doc *d = calloc(1, sizeof(nd_doc));
+
+	*out = NULL;
+	if (!d || (d->text = calloc(1, sizeof(nd_text))) == NULL ||
+	    (d->text->buf = calloc(1, 1)) == NULL) {
+		nd_doc_free(d);
+		return nd_error_oom();
+	}
+	nd_buf_init(&d->labels);
+	*out = d;
+	return 0;
+}
+
 void nd_doc_free(nd_doc *d)
 {
 	if (!d)

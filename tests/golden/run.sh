@@ -8,7 +8,7 @@
 # It calls `run CMD ARGS...` for each command a user would type; `run`
 # records the command line, its standard output, its standard error (each
 # line prefixed "stderr: ") and its exit status. `normdiff` inside a case is
-# the binary under test. $DRAFTS is the bundled drafts, $DATA is
+# the binary under test ($NORMDIFF_BIN for commands run by git). $DRAFTS is the bundled drafts, $DATA is
 # tests/data. Paths, temporary directories and commit ids (which carry the
 # time of the commit) are masked so the transcript is stable.
 #
@@ -26,6 +26,8 @@ unset NORMDIFF_STORE NO_COLOR
 mkdir -p "$HOME" "$work/cwd"
 export DRAFTS="$src/drafts" DATA="$src/tests/data"
 
+# the binary under test, for cases that hand it to git as a command line
+export NORMDIFF_BIN=$bin
 normdiff() { "$bin" "$@"; }
 run() {
 	printf '$ %s\n' "$*"
@@ -42,9 +44,9 @@ actual=$(
 	source "$src/tests/golden/$case.t" 2>&1
 )
 actual=$(printf '%s\n' "$actual" | sed -E \
-	-e "s#$src/drafts#\$DRAFTS#g" -e "s#$src/tests/data#\$DATA#g" \
+	-e "s#$bin#normdiff#g" -e "s#$src/drafts#\$DRAFTS#g" -e "s#$src/tests/data#\$DATA#g" \
 	-e "s#$work/cwd#.#g" -e "s#$work#\$TMP#g" \
-	-e 's/\b[0-9a-f]{40}\b/<commit>/g' \
+	-e 's/\b[0-9a-f]{40}\b/<commit>/g' -e 's#/tmp/git-blob-[A-Za-z0-9]+/#$GITTMP/#g' \
 	-e 's/ as [0-9a-f]{7} / as <oid> /g' \
 	-e 's/  [0-9a-f]{7}  /  <oid>    /g' \
 	-e "s#'[0-9a-f]{7}'#'<oid>'#g" -e 's/version [0-9a-f]{7}/version <oid>/g')

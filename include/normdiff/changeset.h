@@ -1,0 +1,96 @@
+/* changeset.h - the alignment of two versions of a draft: the one model
+ * every report, the terminal UI and the exit status read.
+ *
+ * nd_changeset_compute() aligns the provisions of two parsed documents by
+ * content, never by number, and records one nd_change per aligned group,
+ * in document order (the new document's order, with removed provisions at
+ * the place of their old neighbours). Every provision of either document
+ * is in exactly one change. Inside each change, `ops` are the word-level
+ * edits from the old text to the new one (for a split or merge, against the
+ * counterparts' texts joined by a space).
+ *
+ * Ownership: the change set is owned by the caller and freed with
+ * nd_changeset_free() (NULL-safe). It points into both documents, which
+ * must outlive it.
+ */
+#ifndef NORMDIFF_CHANGESET_H
+#define NORMDIFF_CHANGESET_H
+
+#include <stddef.h>
+
+#include "normdiff/clause.h"
+#include "normdiff/worddiff.h"
+
+typedef enum nd_change_kind {
+	ND_CHANGE_UNCHANGED, /* same text (possibly moved or renumbered) */
+	ND_CHANGE_MODIFIED,  /* one provision reworded */
+	ND_CHANGE_ADDED,     /* only in the new version */
+	ND_CHANGE_REMOVED,   /* only in the old version */
+	ND_CHANGE_SPLIT,     /* one old provision became several new ones */
+	ND_CHANGE_MERGED     /* several old provisions became one new one */
+} nd_change_kind;
+
+#define ND_CHANGE_KINDS 6
+
+typedef struct nd_change {
+	nd_change_kind kind; /* what happened to the provision(s) */
+	int moved;           /* its order relative to its neighbours changed */
+	int renumbered;      /* its label changed */
+	int editorial;       /* modified only in case, punctuation or spacing */
+	double similarity;   /* 0..1; 1 for unchanged, 0 for added/removed */
+	size_t *old;         /* indices of old clauses (0, 1 or more) */
+	size_t nold;         /* how many */
+	size_t *new;         /* indices of new clauses (0, 1 or more) */
+	size_t nnew;         /* how many */
+	nd_wdiff diff;       /* word edits old -> new */
+	char *old_joined;    /* split/merge: old texts joined, owned; else NULL */
+	char *new_joined;    /* split/merge: new texts joined, owned; else NULL */
+} nd_change;
+
+typedef struct nd_summary {
+	size_t count[ND_CHANGE_KINDS]; /* changes of each kind */
+	size_t moved;                  /* changes flagged moved */
+	size_t renumbered;             /* changes flagged renumbered */
+	size_t editorial;              /* changes flagged editorial */
+} nd_summary;
+
+/* Tunables, all with documented defaults (see docs/alignment.md). */
+typedef struct nd_align_opts {
+	double threshold;       /* least similarity to pair two provisions (0.5) */
+	double split_share;     /* least share of a part's words taken from the
+	                           whole for a split or merge (0.3) */
+	size_t max_candidates;  /* candidates scored per provision (16) */
+	size_t max_posting;     /* words in more provisions than this are not
+	                           used to find candidates (256) */
+	size_t max_cost;        /* word diff cost cap (ND_WDIFF_MAX_COST) */
+	int ignore_case;        /* case-only edits count as unchanged */
+	int ignore_punct;       /* punctuation-only edits count as unchanged */
+} nd_align_opts;
+
+void nd_align_opts_init(nd_align_opts *o);
+
+/* Progress: called with a phase name ("aligning", "diffing"), work done
+ * and total; may be NULL. */
+typedef void (*nd_progress_fn)(void *ud, const char *phase, size_t done,
+                               size_t total);
+
+typedef struct nd_changeset {
+	const nd_doc *old;   /* the old document (not owned) */
+	const nd_doc *new;   /* the new document (not owned) */
+	nd_change *changes;  /* in document order */
+	size_t n;            /* number of changes */
+	nd_summary summary;  /* counts */
+	char **notes;        /* caps reached, one sentence each, owned */
+	size_t nnotes;       /* number of notes */
+} nd_changeset;
+
+int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
+                         const nd_doc *new, const nd_align_opts *opts,
+                         nd_progress_fn progress, void *ud);
+
+void nd_changeset_free(nd_changeset *cs);
+
+/* "unchanged", "modified", "added", "removed", "split", "merged". */
+const char *nd_change_kind_name(nd_change_kind k);
+
+#endif

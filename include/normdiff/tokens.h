@@ -1,0 +1,39 @@
+/* tokens.h - words, numbers, punctuation and spaces as views into a text.
+ *
+ * A token is (offset, length, kind, hash) into a caller's buffer; one array
+ * per text, no allocation per token. Words are runs of letters and marks
+ * (accented Latin, Cyrillic, Greek, Arabic ...) with inner apostrophes and
+ * hyphens ("people's", "capacity-building"); every CJK ideograph, kana or
+ * hangul syllable is a token of its own; numbers are digit runs with inner
+ * separators ("1.5", "10,000"); every other visible character is a
+ * punctuation token; a run of spaces is one space token. Concatenating all
+ * tokens gives the text back exactly.
+ *
+ * Ownership: nd_tokenize() returns a malloc'ed array the caller frees.
+ */
+#ifndef NORMDIFF_TOKENS_H
+#define NORMDIFF_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum nd_token_kind {
+	ND_TOK_WORD,   /* letters, marks, inner ' and - */
+	ND_TOK_NUMBER, /* digits with inner . , */
+	ND_TOK_PUNCT,  /* one other visible character */
+	ND_TOK_SPACE   /* a run of spaces */
+} nd_token_kind;
+
+typedef struct nd_token {
+	size_t off;         /* offset in the text */
+	uint32_t len;       /* bytes */
+	uint8_t kind;       /* nd_token_kind */
+	uint64_t hash;      /* hash of the exact bytes */
+	uint64_t fold;      /* hash of the case-folded bytes (ASCII, Latin-1,
+	                       Greek, Cyrillic); equal to hash for non-words */
+} nd_token;
+
+/* Split s[0..len) into tokens. *out is NULL when len is 0. */
+int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len);
+
+#endif

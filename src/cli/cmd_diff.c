@@ -1,0 +1,286 @@
+/* cmd_diff.c - `normdiff diff`: compare two versions provision by provision.
+ *
+ * Forms:
+ *   normdiff diff OLD NEW                 each a file, -, REV:PATH or label
+ *   normdiff diff REV1 REV2 -- PATH       inside a git repository
+ *   normdiff diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
+ *                                         as git's external diff
+ *
+ * Exit status as diff(1): 0 no change, 1 changes, 2 trouble. What counts as
+ * a change is every kind but unchanged, and a move; renumbering alone is
+ * not a change (it is what normdiff exists to see through). --fail-on
+ * narrows it to the kinds a CI policy cares about. As git's external diff
+ * the status is 0 unless there is trouble, since git treats any other
+ * status as a failed diff.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "normdiff/changeset.h"
+#include "normdiff/error.h"
+#include "opts.h"
+
+/* --fail-on flags, one bit per kind plus moved and renumbered. */
+#define FAIL_MOVED (1u << ND_CHANGE_KINDS)
+#define FAIL_RENUMBERED (1u << (ND_CHANGE_KINDS + 1))
+#define FAIL_DEFAULT \
+	((1u << ND_CHANGE_MODIFIED) | (1u << ND_CHANGE_ADDED) | \
+	 (1u << ND_CHANGE_REMOVED) | (1u << ND_CHANGE_SPLIT) | \
+	 (1u << ND_CHANGE_MERGED) | FAIL_MOVED)
+
+/* Progress goes to a terminal on standard error, only for work that takes
+ * longer than this. */
+#define PROGRESS_AFTER 0.5
+
+typedef struct progress {
+	struct timespec start; /* when the command started */
+	int shown;             /* a progress line is on screen */
+	int enabled;           /* standard error is a terminal */
+} progress;
+
+static double elapsed(const progress *p)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - p->start.tv_sec) +
+	       (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
+}
+
+static void show_progress(void *ud, const char *phase, size_t done,
+                          size_t total)
+{
+	progress *p = ud;
+
+	if (!p->enabled || elapsed(p) < PROGRESS_AFTER)
+		return;
+	fprintf(stderr, "\rnormdiff: %s %3u%%", phase,
+	        total ? (unsigned)(100.0 * (double)done / (double)total) : 0u);
+	fflush(stderr);
+	p->shown = 1;
+}
+
+static void end_progress(progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	p->shown = 0;
+}
+
+static int parse_fail_on(const char *s, unsigned *mask)
+{
+	char *copy = nd_strdup(s), *tok, *save = NULL;
+	unsigned m = 0;
+	int k;
+
+	if (!copy)
+		return cli_fail(NULL, "out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		for (k = 0; k < ND_CHANGE_KINDS; k++)
+			if (!strcmp(tok, nd_change_kind_name((nd_change_kind)k)))
+				break;
+		if (k < ND_CHANGE_KINDS)
+			m |= 1u << k;
+		else if (!strcmp(tok, "moved"))
+			m |= FAIL_MOVED;
+		else if (!strcmp(tok, "renumbered"))
+			m |= FAIL_RENUMBERED;
+		else {
+			cli_fail("--fail-on", "unknown kind '%s'; use a comma-separated "
+			         "list of modified, added, removed, split, merged, "
+			         "moved, renumbered, unchanged", tok);
+			free(copy);
+			return EXIT_TROUBLE;
+		}
+	}
+	free(copy);
+	*mask = m;
+	return 0;
+}
+
+static int counts_as_change(const nd_change *c, unsigned mask)
+{
+	return (mask & (1u << c->kind)) || (c->moved && (mask & FAIL_MOVED)) ||
+	       (c->renumbered && (mask & FAIL_RENUMBERED));
+}
+
+/* One side of the comparison: its spec, bytes and tree. */
+typedef struct side {
+	const char *spec; /* as given */
+	cli_input in;     /* bytes and metadata */
+	nd_doc *doc;      /* parsed */
+} side;
+
+static int load_side(cli *c, side *s, const char *spec, int allow_empty)
+{
+	s->spec = spec;
+	if (cli_load(c, spec, &s->in))
+		return EXIT_TROUBLE;
+	if (allow_empty && s->in.len == 0)
+		return nd_doc_empty(&s->doc) ? cli_fail_lib(spec) : 0;
+	return cli_parse(c, spec, s->in.data, s->in.len, &s->doc);
+}
+
+static int use_color(const char *when)
+{
+	const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+
+	if (!strcmp(when, "always"))
+		return 1;
+	if (!strcmp(when, "never"))
+		return 0;
+	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
+}
+
+int cmd_diff(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"stat", no_argument, NULL, 's'},
+		{"color", optional_argument, NULL, 'C'},
+		{"colour", optional_argument, NULL, 'C'},
+		{"output", required_argument, NULL, 'o'},
+		{"changed-only", no_argument, NULL, 'c'},
+		{"ignore-case", no_argument, NULL, 'i'},
+		{"ignore-punctuation", no_argument, NULL, 'p'},
+		{"fail-on", required_argument, NULL, 'F'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"width", required_argument, NULL, 'w'},
+		{"threshold", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *format = "text", *output = NULL, *color = "auto", *path = NULL;
+	nd_align_opts ao;
+	nd_report_opts ro;
+	nd_changeset *cs = NULL;
+	nd_buf out = ND_BUF_INIT, specbuf[2] = {ND_BUF_INIT, ND_BUF_INIT};
+	side old = {0}, new = {0};
+	progress prog = {0};
+	unsigned mask = FAIL_DEFAULT;
+	long width = -1;
+	int ch, quiet = 0, gitmode = 0, status = EXIT_TROUBLE, npos;
+	const char *spec[2];
+	size_t k;
+
+	nd_align_opts_init(&ao);
+	memset(&ro, 0, sizeof(ro));
+	/* "-- PATH": what follows is the path, not options or versions */
+	for (k = 1; k < (size_t)argc; k++)
+		if (!strcmp(argv[k], "--"))
+			break;
+	if (k < (size_t)argc) {
+		if ((size_t)argc - k != 2)
+			return cli_fail("diff", "give one path after --: normdiff diff "
+			                "REV1 REV2 -- PATH");
+		path = argv[k + 1];
+		argc = (int)k;
+	}
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "f:o:qw:", longopts)) != -1) {
+		switch (ch) {
+		case 'f': format = optarg; break;
+		case 's': ro.stat_only = 1; break;
+		case 'C': color = optarg ? optarg : "always"; break;
+		case 'o': output = optarg; break;
+		case 'c': ro.changed_only = 1; break;
+		case 'i': ao.ignore_case = 1; break;
+		case 'p': ao.ignore_punct = 1; break;
+		case 'q': quiet = 1; break;
+		case 'F':
+			if (parse_fail_on(optarg, &mask))
+				return EXIT_TROUBLE;
+			break;
+		case 'w':
+			if ((width = cli_number("--width", optarg, 100000)) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 't': {
+			char *end;
+			double t = strtod(optarg, &end);
+
+			if (!*optarg || *end || t <= 0 || t > 1)
+				return cli_fail(NULL, "--threshold needs a number above 0 "
+				                "and at most 1, not '%s'", optarg);
+			ao.threshold = t;
+			break;
+		}
+		default: return EXIT_TROUBLE;
+		}
+	}
+	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
+		return cli_fail("--color", "use auto, always or never, not '%s'", color);
+	npos = argc - optind;
+	if (path && npos != 2) {
+		return cli_fail("diff", "give two revisions before --: normdiff diff "
+		                "REV1 REV2 -- PATH");
+	} else if (path) {
+		/* REV1 REV2 -- PATH: the two revisions of one path in this repo */
+		for (k = 0; k < 2; k++)
+			if (nd_buf_printf(&specbuf[k], "%s:%s", argv[optind + k], path))
+				return cli_fail_lib(NULL);
+		spec[0] = specbuf[0].ptr;
+		spec[1] = specbuf[1].ptr;
+	} else if (npos == 7) {
+		/* git's external diff: PATH OLD-FILE HEX MODE NEW-FILE HEX MODE */
+		gitmode = 1;
+		spec[0] = argv[optind + 1];
+		spec[1] = argv[optind + 4];
+	} else if (npos == 2) {
+		spec[0] = argv[optind];
+		spec[1] = argv[optind + 1];
+	} else {
+		return cli_fail("diff", "give two versions: normdiff diff OLD NEW "
+		                "(or REV1 REV2 -- PATH)");
+	}
+	if (!strcmp(spec[0], "-") && !strcmp(spec[1], "-")) {
+		status = cli_fail("diff", "only one side can be standard input");
+		goto done;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &prog.start);
+	prog.enabled = isatty(STDERR_FILENO) && !quiet;
+	if (load_side(c, &old, spec[0], gitmode) || load_side(c, &new, spec[1], gitmode))
+		goto done;
+	if (nd_changeset_compute(&cs, old.doc, new.doc, &ao, show_progress, &prog)) {
+		end_progress(&prog);
+		cli_fail_lib("diff");
+		goto done;
+	}
+	end_progress(&prog);
+	status = EXIT_SAME;
+	for (k = 0; k < cs->n; k++)
+		if (counts_as_change(&cs->changes[k], mask))
+			status = EXIT_DIFFERENT;
+	if (gitmode)
+		status = EXIT_SAME;
+	if (quiet)
+		goto done;
+	old.in.info.spec = gitmode ? argv[optind] : spec[0];
+	new.in.info.spec = gitmode ? argv[optind] : spec[1];
+	ro.old_info = &old.in.info;
+	ro.new_info = &new.in.info;
+	ro.color = output ? 0 : use_color(color);
+	if (width < 0)
+		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
+		                                         : PIPE_WIDTH;
+	ro.width = (unsigned)width;
+	if (nd_render_report(&out, cs, format, &ro)) {
+		status = cli_fail_lib("diff");
+		goto done;
+	}
+	if (cli_write(output, &out))
+		status = EXIT_TROUBLE;
+done:
+	nd_buf_dispose(&out);
+	nd_buf_dispose(&specbuf[0]);
+	nd_buf_dispose(&specbuf[1]);
+	nd_changeset_free(cs);
+	nd_doc_free(old.doc);
+	nd_doc_free(new.doc);
+	cli_input_dispose(&old.in);
+	cli_input_dispose(&new.in);
+	return status;
+}

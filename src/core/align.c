@@ -1,0 +1,1078 @@
+/* align.c - align the provisions of two versions by content.
+ *
+ * Provisions are aligned as one flat list per document (pre-order), each by
+ * its body text (the text after its marker), so numbers never decide
+ * anything and a sub-item can be found under another parent. In order,
+ * cheap and certain first (as git's range-diff and patience diff do):
+ *
+ *   1. exact: provisions with the same body text. Texts that occur once on
+ *      each side pair at once; repeated texts pair in document order.
+ *   2. similar: for every provision still alone in the new version, the
+ *      old ones that share words with it are found through an inverted
+ *      index (words in more than max_posting provisions are too common to
+ *      help and are skipped), the max_candidates best by shared words are
+ *      scored, and pairs at or above `threshold` are taken greedily, best
+ *      first. Never all pairs. The score is the Dice coefficient of the two
+ *      word multisets or, for texts of 12 words or more of which the
+ *      shorter is at least 60 % inside the longer (a provision that grew),
+ *      0.8 times that share when it is higher.
+ *   3. split and merge: the match of an old provision is extended with its
+ *      unpaired siblings next to it when they are parts of the same text:
+ *      a part opens with the same five words as the whole (first pass), or
+ *      takes at least `split_share` of its content words (words found in
+ *      at most a fifth of all provisions) from it (second pass); and each
+ *      part must add words of the whole that the parts before it did not
+ *      cover (in the second pass at least split_share of its own words).
+ *      Together the parts must cover at least `threshold` of the whole.
+ *      The mirror image, several old neighbours into one new provision, is
+ *      a merge. An unpaired provision can also be split from an unpaired
+ *      part taking at least half of its content words from it.
+ *   4. moves: the aligned groups in old order; the longest run whose new
+ *      positions increase (O(n log n)) stays in place, every other group
+ *      has moved.
+ *   5. the rest is added or removed; every group gets its word diff.
+ *
+ * Output order is the new document's; a removed provision goes right after
+ * the new counterpart of its nearest aligned old predecessor.
+ *
+ * Costs: tokenizing is linear; the index is a sort of (word, provision)
+ * pairs, O(W log W); candidate search is O(words x max_posting) per
+ * provision; scoring is O(max_candidates x words); word diffs are capped by
+ * max_cost. Every cap that bites leaves a note in the change set.
+ */
+#include "normdiff/changeset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/error.h"
+#include "normdiff/tokens.h"
+
+#define NONE ((size_t)-1)
+#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten */
+
+/* Word signature of one document: per clause a sorted slice of word hashes. */
+typedef struct sig {
+	uint64_t *words;   /* all slices, clause after clause */
+	size_t *start;     /* slice of clause i: words[start[i] .. start[i+1]) */
+	uint64_t *opening; /* hash of clause i's first OPENING_WORDS words in
+	                      order, 0 if it has fewer (all-word sigs only) */
+} sig;
+
+/* A part of a split that opens with the same words as the whole ("Not to
+ * use information and ...") is a part whatever else it says. */
+#define OPENING_WORDS 5
+
+/* Texts of at least this many words are also paired when most of the
+ * shorter is found in the longer (a provision that grew or shrank). */
+#define CONTAIN_MIN_WORDS 12
+#define CONTAIN_SHARE 0.6
+#define CONTAIN_WEIGHT 0.8
+
+typedef struct pair {
+	double sim;     /* Dice similarity */
+	size_t a;       /* old clause */
+	size_t b;       /* new clause */
+	size_t shared;  /* words in common (multiset) */
+} pair;
+
+typedef struct posting {
+	uint64_t word;  /* word hash */
+	size_t clause;  /* old clause holding it */
+} posting;
+
+typedef struct group {
+	size_t *old;  /* old clauses, ascending */
+	size_t nold;  /* how many */
+	size_t *new;  /* new clauses, ascending */
+	size_t nnew;  /* how many */
+	double key;   /* position in the output order */
+	size_t tie;   /* tie-break in the output order */
+	int moved;    /* out of the longest increasing run */
+} group;
+
+typedef struct aligner {
+	const nd_doc *a;          /* old document */
+	const nd_doc *b;          /* new document */
+	const nd_align_opts *o;   /* tunables */
+	sig sa;                   /* old signatures, all words */
+	sig sb;                   /* new signatures, all words */
+	sig ca;                   /* old signatures, content words only */
+	sig cb;                   /* new signatures, content words only */
+	size_t *match_a;          /* old clause -> group index or NONE */
+	size_t *match_b;          /* new clause -> group index or NONE */
+	group *groups;            /* aligned groups and singles */
+	size_t ngroups;           /* used */
+	size_t groupcap;          /* allocated */
+	pair *pairs;              /* scored candidate pairs */
+	size_t npairs;            /* used */
+	size_t paircap;           /* allocated */
+	size_t skipped_words;     /* distinct words too common to index */
+	size_t capped_diffs;      /* word diffs cut short by the cost cap */
+	nd_progress_fn progress;  /* progress callback or NULL */
+	void *ud;                 /* its argument */
+} aligner;
+
+const char *nd_change_kind_name(nd_change_kind k)
+{
+	static const char *names[ND_CHANGE_KINDS] = {
+		"unchanged", "modified", "added", "removed", "split", "merged"};
+
+	return (unsigned)k < ND_CHANGE_KINDS ? names[k] : "unknown";
+}
+
+void nd_align_opts_init(nd_align_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->threshold = 0.5;
+	o->split_share = 0.3;
+	o->max_candidates = 16;
+	o->max_posting = 256;
+	o->max_cost = ND_WDIFF_MAX_COST;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Tokenize the whole normalised text once and give each clause the sorted
+ * folded hashes of the words and numbers of its body. */
+static int build_sig(sig *s, const nd_doc *d)
+{
+	nd_token *tok = NULL;
+	size_t ntok = 0, t = 0, i, nw = 0;
+	int err;
+
+	if ((err = nd_tokenize(&tok, &ntok, d->text->buf, d->text->len)) != 0)
+		return err;
+	s->start = malloc((d->n + 1) * sizeof(size_t));
+	s->words = malloc((ntok ? ntok : 1) * sizeof(uint64_t));
+	s->opening = calloc(d->n + 1, sizeof(uint64_t));
+	if (!s->start || !s->words || !s->opening) {
+		free(tok);
+		return nd_error_oom();
+	}
+	for (i = 0; i < d->n; i++) {
+		size_t lo = d->clauses[i].body_off, hi = lo + d->clauses[i].body_len;
+
+		s->start[i] = nw;
+		/* bodies are disjoint and in text order: the cursor only advances */
+		while (t < ntok && tok[t].off < lo)
+			t++;
+		for (; t < ntok && tok[t].off < hi; t++)
+			if (tok[t].kind == ND_TOK_WORD || tok[t].kind == ND_TOK_NUMBER)
+				s->words[nw++] = tok[t].fold;
+		if (nw - s->start[i] >= OPENING_WORDS)
+			s->opening[i] = nd_hash(s->words + s->start[i],
+			                        OPENING_WORDS * sizeof(uint64_t)) | 1;
+		qsort(s->words + s->start[i], nw - s->start[i], sizeof(uint64_t),
+		      cmp_u64);
+	}
+	s->start[d->n] = nw;
+	free(tok);
+	return 0;
+}
+
+/* Words in more than this share of all provisions are function words for
+ * the split and merge test ("the", "of", and in a code on information
+ * security, "information"): every provision shares them. */
+#define COMMON_SHARE 0.2
+#define COMMON_MIN_CLAUSES 10
+
+/* Content-word signatures: `all` without the words common to both
+ * documents. */
+static int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
+                         const sig *sb, size_t nb)
+{
+	size_t total = sa->start[na] + sb->start[nb], n = 0, i, k, ncommon = 0;
+	uint64_t *distinct = malloc((total + 1) * sizeof(uint64_t));
+	uint64_t *common = malloc((total + 1) * sizeof(uint64_t));
+	const sig *src[2] = {sa, sb};
+	sig *dst[2] = {ca, cb};
+	size_t cnt[2] = {na, nb}, side;
+	int err = 0;
+
+	if (!distinct || !common) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < cnt[side]; i++)
+			for (k = src[side]->start[i]; k < src[side]->start[i + 1]; k++)
+				if (k == src[side]->start[i] ||
+				    src[side]->words[k] != src[side]->words[k - 1])
+					distinct[n++] = src[side]->words[k];
+	qsort(distinct, n, sizeof(uint64_t), cmp_u64);
+	for (i = 0; i < n;) {
+		size_t e = i;
+
+		while (e < n && distinct[e] == distinct[i])
+			e++;
+		if (na + nb >= COMMON_MIN_CLAUSES &&
+		    (double)(e - i) > COMMON_SHARE * (double)(na + nb))
+			common[ncommon++] = distinct[i];
+		i = e;
+	}
+	for (side = 0; side < 2 && !err; side++) {
+		sig *d = dst[side];
+		const sig *s = src[side];
+		size_t w = 0;
+
+		d->start = malloc((cnt[side] + 1) * sizeof(size_t));
+		d->words = malloc((s->start[cnt[side]] + 1) * sizeof(uint64_t));
+		if (!d->start || !d->words) {
+			err = nd_error_oom();
+			break;
+		}
+		for (i = 0; i < cnt[side]; i++) {
+			d->start[i] = w;
+			for (k = s->start[i]; k < s->start[i + 1]; k++)
+				if (!bsearch(&s->words[k], common, ncommon,
+				             sizeof(uint64_t), cmp_u64))
+					d->words[w++] = s->words[k];
+		}
+		d->start[cnt[side]] = w;
+	}
+done:
+	free(distinct);
+	free(common);
+	return err;
+}
+
+static size_t nwords(const sig *s, size_t i)
+{
+	return s->start[i + 1] - s->start[i];
+}
+
+/* Size of the multiset intersection of two sorted slices. */
+static size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
+                           size_t ny)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+static int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j)
+{
+	const nd_clause *x = &a->clauses[i], *y = &b->clauses[j];
+
+	return x->hash == y->hash && x->body_len == y->body_len &&
+	       !memcmp(nd_doc_body(a, i), nd_doc_body(b, j), x->body_len);
+}
+
+static int add_group(aligner *al, const size_t *old, size_t nold,
+                     const size_t *new, size_t nnew)
+{
+	group *g;
+	size_t k;
+
+	if (nd_vec_reserve((void **)&al->groups, &al->groupcap, al->ngroups + 1,
+	                   sizeof(group)))
+		return nd_error_oom();
+	g = &al->groups[al->ngroups];
+	memset(g, 0, sizeof(*g));
+	g->old = nold ? malloc(nold * sizeof(size_t)) : NULL;
+	g->new = nnew ? malloc(nnew * sizeof(size_t)) : NULL;
+	if ((nold && !g->old) || (nnew && !g->new)) {
+		free(g->old);
+		free(g->new);
+		return nd_error_oom();
+	}
+	for (k = 0; k < nold; k++) {
+		g->old[k] = old[k];
+		al->match_a[old[k]] = al->ngroups;
+	}
+	for (k = 0; k < nnew; k++) {
+		g->new[k] = new[k];
+		al->match_b[new[k]] = al->ngroups;
+	}
+	g->nold = nold;
+	g->nnew = nnew;
+	al->ngroups++;
+	return 0;
+}
+
+/* Grow a group by one clause on one side, keeping it ascending. */
+static int group_add(aligner *al, size_t gi, int old_side, size_t c)
+{
+	group *g = &al->groups[gi];
+	size_t **v = old_side ? &g->old : &g->new;
+	size_t *n = old_side ? &g->nold : &g->nnew;
+	size_t *p = realloc(*v, (*n + 1) * sizeof(size_t)), k;
+
+	if (!p)
+		return nd_error_oom();
+	for (k = *n; k > 0 && p[k - 1] > c; k--)
+		p[k] = p[k - 1];
+	p[k] = c;
+	*v = p;
+	(*n)++;
+	(old_side ? al->match_a : al->match_b)[c] = gi;
+	return 0;
+}
+
+/* 1. Exact matches. Hash order groups equal texts; within one text the
+ * k-th old occurrence pairs with the k-th new one. */
+typedef struct hashed {
+	uint64_t hash; /* body hash */
+	size_t index;  /* clause */
+} hashed;
+
+static int cmp_hashed(const void *x, const void *y)
+{
+	const hashed *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int align_exact(aligner *al)
+{
+	hashed *ha = malloc((al->a->n + 1) * sizeof(hashed));
+	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
+	size_t i = 0, j = 0, k;
+	int err = 0;
+
+	if (!ha || !hb) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (k = 0; k < al->a->n; k++)
+		ha[k] = (hashed){al->a->clauses[k].hash, k};
+	for (k = 0; k < al->b->n; k++)
+		hb[k] = (hashed){al->b->clauses[k].hash, k};
+	qsort(ha, al->a->n, sizeof(hashed), cmp_hashed);
+	qsort(hb, al->b->n, sizeof(hashed), cmp_hashed);
+	while (i < al->a->n && j < al->b->n && !err) {
+		if (ha[i].hash < hb[j].hash) {
+			i++;
+		} else if (ha[i].hash > hb[j].hash) {
+			j++;
+		} else {
+			uint64_t h = ha[i].hash;
+
+			for (; i < al->a->n && j < al->b->n && ha[i].hash == h &&
+			       hb[j].hash == h && !err; i++, j++)
+				if (same_body(al->a, ha[i].index, al->b, hb[j].index))
+					err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
+			while (i < al->a->n && ha[i].hash == h)
+				i++;
+			while (j < al->b->n && hb[j].hash == h)
+				j++;
+		}
+	}
+done:
+	free(ha);
+	free(hb);
+	return err;
+}
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const pair *a = x, *b = y;
+
+	if (a->sim != b->sim)
+		return a->sim > b->sim ? -1 : 1;
+	if (a->b != b->b)
+		return a->b < b->b ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* How alike two word multisets are: the Dice coefficient, or, for texts
+ * long enough, a weighted share of the shorter found in the longer when
+ * that is higher. */
+static double score(size_t shared, size_t na, size_t nb)
+{
+	double dice = na + nb ? 2.0 * (double)shared / (double)(na + nb) : 1.0;
+	size_t shorter = na < nb ? na : nb;
+	double contain;
+
+	if (shorter < CONTAIN_MIN_WORDS)
+		return dice;
+	contain = (double)shared / (double)shorter;
+	if (contain >= CONTAIN_SHARE && CONTAIN_WEIGHT * contain > dice)
+		return CONTAIN_WEIGHT * contain;
+	return dice;
+}
+
+/* 2. Candidates through an inverted index of the unpaired old provisions,
+ * scored, then taken greedily. */
+static int align_similar(aligner *al)
+{
+	const sig *sa = &al->sa, *sb = &al->sb;
+	posting *post = NULL;
+	size_t npost = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	size_t *best = NULL;
+	int err = 0;
+
+	for (i = 0; i < al->a->n; i++)
+		if (al->match_a[i] == NONE)
+			npost += nwords(sa, i);
+	post = malloc((npost + 1) * sizeof(posting));
+	count = calloc(al->a->n + 1, sizeof(size_t));
+	touched = malloc((al->a->n + 1) * sizeof(size_t));
+	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
+	if (!post || !count || !touched || !best) {
+		err = nd_error_oom();
+		goto done;
+	}
+	npost = 0;
+	for (i = 0; i < al->a->n; i++) {
+		if (al->match_a[i] != NONE)
+			continue;
+		for (k = sa->start[i]; k < sa->start[i + 1]; k++)
+			if (k == sa->start[i] || sa->words[k] != sa->words[k - 1])
+				post[npost++] = (posting){sa->words[k], i};
+	}
+	qsort(post, npost, sizeof(posting), cmp_posting);
+	for (k = 0; k < npost;) { /* count words too common to help, once */
+		size_t e = k;
+
+		while (e < npost && post[e].word == post[k].word)
+			e++;
+		if (e - k > al->o->max_posting)
+			al->skipped_words++;
+		k = e;
+	}
+
+	for (i = 0; i < al->b->n && !err; i++) {
+		size_t nb, nbest = 0;
+
+		if (al->progress && i % 256 == 0)
+			al->progress(al->ud, "aligning", i, al->b->n);
+		if (al->match_b[i] != NONE || (nb = nwords(sb, i)) == 0)
+			continue;
+		ntouched = 0;
+		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
+			size_t lo = 0, hi = npost, e;
+
+			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
+				continue;
+			while (lo < hi) { /* first posting of this word */
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (post[mid].word < sb->words[k])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (e = lo; e < npost && post[e].word == sb->words[k]; e++)
+				;
+			if (e - lo > al->o->max_posting)
+				continue;
+			for (; lo < e; lo++) {
+				if (count[post[lo].clause]++ == 0)
+					touched[ntouched++] = post[lo].clause;
+			}
+		}
+		/* keep the max_candidates old clauses sharing most words */
+		for (k = 0; k < ntouched; k++) {
+			size_t c = touched[k], pos = nbest;
+
+			while (pos > 0 && count[best[pos - 1]] < count[c])
+				pos--;
+			if (pos >= al->o->max_candidates)
+				continue;
+			if (nbest < al->o->max_candidates)
+				nbest++;
+			memmove(best + pos + 1, best + pos,
+			        (nbest - pos - 1) * sizeof(size_t));
+			best[pos] = c;
+		}
+		for (k = 0; k < ntouched; k++)
+			count[touched[k]] = 0;
+		for (k = 0; k < nbest && !err; k++) {
+			size_t a = best[k];
+			size_t sh = shared_words(sa->words + sa->start[a], nwords(sa, a),
+			                         sb->words + sb->start[i], nb);
+			double s = score(sh, nwords(sa, a), nb);
+
+			if (s < SCORE_FLOOR)
+				continue;
+			if (nd_vec_reserve((void **)&al->pairs, &al->paircap,
+			                   al->npairs + 1, sizeof(pair)))
+				err = nd_error_oom();
+			else
+				al->pairs[al->npairs++] = (pair){s, a, i, sh};
+		}
+	}
+	if (err)
+		goto done;
+	if (al->npairs)
+		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
+	for (k = 0; k < al->npairs && !err; k++) {
+		pair *p = &al->pairs[k];
+
+		if (p->sim >= al->o->threshold && al->match_a[p->a] == NONE &&
+		    al->match_b[p->b] == NONE)
+			err = add_group(al, &p->a, 1, &p->b, 1);
+	}
+done:
+	free(post);
+	free(count);
+	free(touched);
+	free(best);
+	return err;
+}
+
+/* Next and previous sibling in pre-order, or NONE. */
+static size_t next_sibling(const nd_doc *d, size_t i)
+{
+	size_t e = d->clauses[i].end;
+
+	return e < d->n && d->clauses[e].parent == d->clauses[i].parent ? e : NONE;
+}
+
+static size_t prev_sibling(const nd_doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;) {
+		if (d->clauses[k].parent == d->clauses[i].parent)
+			return d->clauses[k].end == i ? k : NONE;
+		if (k == d->clauses[i].parent)
+			return NONE;
+	}
+	return NONE;
+}
+
+/* Words of `whole` covered by the union of `parts` (multiset). */
+static size_t covered(const sig *sw, size_t whole, const sig *sp,
+                      const size_t *parts, size_t nparts, uint64_t *scratch)
+{
+	size_t n = 0, k;
+
+	for (k = 0; k < nparts; k++) {
+		memcpy(scratch + n, sp->words + sp->start[parts[k]],
+		       nwords(sp, parts[k]) * sizeof(uint64_t));
+		n += nwords(sp, parts[k]);
+	}
+	qsort(scratch, n, sizeof(uint64_t), cmp_u64);
+	return shared_words(sw->words + sw->start[whole], nwords(sw, whole),
+	                    scratch, n);
+}
+
+/* Share of part's words that come from whole. */
+static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
+{
+	size_t np = nwords(sp, part);
+
+	if (np == 0)
+		return 0;
+	return (double)shared_words(sp->words + sp->start[part], np,
+	                            sw->words + sw->start[whole],
+	                            nwords(sw, whole)) / (double)np;
+}
+
+/* 3. Split (old_side=1: one old clause, several new) or merge (old_side=0).
+ * `whole` is the clause on the one side; its group, if any, is extended
+ * with unpaired siblings on the other side that take enough of its words. */
+static int qualifies(const aligner *al, int old_side, size_t part,
+                     size_t whole, int by_opening)
+{
+	const sig *wa = old_side ? &al->sa : &al->sb; /* all words, whole side */
+	const sig *pa = old_side ? &al->sb : &al->sa;
+
+	if (by_opening)
+		return pa->opening[part] && pa->opening[part] == wa->opening[whole];
+	return share(old_side ? &al->cb : &al->ca, part,
+	             old_side ? &al->ca : &al->cb, whole) >= al->o->split_share;
+}
+
+static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
+                     size_t *run, int by_opening)
+{
+	const nd_doc *dp = old_side ? al->b : al->a;
+	const sig *sw = old_side ? &al->ca : &al->cb;
+	const sig *sp = old_side ? &al->cb : &al->ca;
+	size_t *mw = old_side ? al->match_a : al->match_b;
+	size_t *mp = old_side ? al->match_b : al->match_a;
+	const sig *aw = old_side ? &al->sa : &al->sb; /* all words: whole side */
+	const sig *ap = old_side ? &al->sb : &al->sa; /* all words: parts side */
+	size_t gi = mw[whole], seed = NONE, nrun = 0, cov, c, k;
+	double seedshare = 0;
+	int dir;
+	int err;
+
+	if (nwords(sw, whole) == 0)
+		return 0;
+	if (gi != NONE) {
+		group *g = &al->groups[gi];
+
+		if (g->nold != 1 || g->nnew != 1 || same_body(al->a, g->old[0], al->b, g->new[0]))
+			return 0;
+		seed = old_side ? g->new[0] : g->old[0];
+	} else {
+		/* an unpaired whole: the unpaired scored part taking most from it */
+		for (k = 0; k < al->npairs; k++) {
+			pair *p = &al->pairs[k];
+			size_t w = old_side ? p->a : p->b, q = old_side ? p->b : p->a;
+			double s;
+
+			if (w != whole || mp[q] != NONE)
+				continue;
+			s = share(sp, q, sw, whole);
+			if (s >= 0.5 && s > seedshare) {
+				seed = q;
+				seedshare = s;
+			}
+		}
+		if (seed == NONE)
+			return 0;
+	}
+	/* the run of siblings around the seed that take enough from whole,
+	 * each adding words of the whole that the others do not cover */
+	run[nrun++] = seed;
+	cov = covered(aw, whole, ap, run, nrun, scratch);
+	for (dir = 0; dir < 2; dir++) {
+		for (c = seed;;) {
+			size_t gain;
+
+			c = dir ? next_sibling(dp, c) : prev_sibling(dp, c);
+			if (c == NONE || mp[c] != NONE ||
+			    !qualifies(al, old_side, c, whole, by_opening))
+				break;
+			run[nrun] = c;
+			gain = covered(aw, whole, ap, run, nrun + 1, scratch) - cov;
+			if (gain == 0 || (!by_opening && (double)gain <
+			                  al->o->split_share * (double)nwords(ap, c)))
+				break;
+			cov += gain;
+			nrun++;
+		}
+	}
+	/* together the parts must cover the whole (all its words) */
+	if (nrun < 2 || (double)cov < al->o->threshold * (double)nwords(aw, whole))
+		return 0;
+	if (gi == NONE) {
+		size_t one = whole;
+
+		if ((err = old_side ? add_group(al, &one, 1, &seed, 1)
+		                    : add_group(al, &seed, 1, &one, 1)) != 0)
+			return err;
+		gi = al->ngroups - 1;
+	}
+	for (k = 1; k < nrun; k++)
+		if ((err = group_add(al, gi, !old_side, run[k])) != 0)
+			return err;
+	return 0;
+}
+
+static int align_splits(aligner *al)
+{
+	size_t maxw = 0, i, *run;
+	uint64_t *scratch;
+	int err = 0, pass;
+
+	maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
+	scratch = malloc((maxw + 1) * sizeof(uint64_t));
+	run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
+	if (!scratch || !run) {
+		free(scratch);
+		free(run);
+		return nd_error_oom();
+	}
+	/* parts that keep the whole's opening first, then parts by content */
+	for (pass = 1; pass >= 0; pass--) {
+		for (i = 0; i < al->a->n && !err; i++)
+			err = try_split(al, 1, i, scratch, run, pass);
+		for (i = 0; i < al->b->n && !err; i++)
+			err = try_split(al, 0, i, scratch, run, pass);
+	}
+	free(scratch);
+	free(run);
+	return err;
+}
+
+/* 4. Moves: longest increasing run of new positions in old order. */
+static int mark_moves(aligner *al)
+{
+	size_t n = 0, i, len = 0, *order, *tail, *prev;
+	int err = 0;
+
+	order = malloc((al->ngroups + 1) * sizeof(size_t));
+	tail = malloc((al->ngroups + 1) * sizeof(size_t));
+	prev = malloc((al->ngroups + 1) * sizeof(size_t));
+	if (!order || !tail || !prev) {
+		err = nd_error_oom();
+		goto done;
+	}
+	/* paired groups in old order (old clause order is group creation
+	 * order only by accident; walk the old document instead) */
+	for (i = 0; i < al->a->n; i++) {
+		size_t g = al->match_a[i];
+
+		if (g != NONE && al->groups[g].nnew && al->groups[g].old[0] == i)
+			order[n++] = g;
+	}
+	for (i = 0; i < n; i++) { /* patience-sorting LIS on new[0] */
+		size_t v = al->groups[order[i]].new[0], lo = 0, hi = len;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (al->groups[order[tail[mid]]].new[0] < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tail[lo - 1] : NONE;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (i = 0; i < n; i++)
+		al->groups[order[i]].moved = 1;
+	for (i = len ? tail[len - 1] : NONE; i != NONE; i = prev[i])
+		al->groups[order[i]].moved = 0;
+done:
+	free(order);
+	free(tail);
+	free(prev);
+	return err;
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+	const group *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->tie < b->tie ? -1 : a->tie > b->tie;
+}
+
+/* 5. Singles for what is left, and the output order. */
+static int finish_groups(aligner *al)
+{
+	size_t i, last_new = NONE;
+	int err = 0;
+
+	for (i = 0; i < al->a->n && !err; i++)
+		if (al->match_a[i] == NONE)
+			err = add_group(al, &i, 1, NULL, 0);
+	for (i = 0; i < al->b->n && !err; i++)
+		if (al->match_b[i] == NONE)
+			err = add_group(al, NULL, 0, &i, 1);
+	if (err)
+		return err;
+	for (i = 0; i < al->ngroups; i++) {
+		group *g = &al->groups[i];
+
+		if (g->nnew) {
+			g->key = (double)g->new[0];
+			g->tie = 0;
+		}
+	}
+	/* removed: right after the new counterpart of the nearest old
+	 * predecessor that has one */
+	for (i = 0; i < al->a->n; i++) {
+		group *g = &al->groups[al->match_a[i]];
+
+		if (g->nnew) {
+			if (last_new == NONE || g->new[g->nnew - 1] > last_new)
+				last_new = g->new[g->nnew - 1];
+		} else {
+			g->key = last_new == NONE ? -0.5 : (double)last_new + 0.5;
+			g->tie = i + 1;
+		}
+	}
+	if (al->ngroups) /* two empty documents have none */
+		qsort(al->groups, al->ngroups, sizeof(group), cmp_group);
+	return 0;
+}
+
+/* Words of several clauses of one side, sorted (malloc'ed). */
+static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
+{
+	size_t total = 0, k;
+	uint64_t *w;
+
+	for (k = 0; k < n; k++)
+		total += nwords(s, idx[k]);
+	if ((w = malloc((total + 1) * sizeof(uint64_t))) == NULL)
+		return NULL;
+	total = 0;
+	for (k = 0; k < n; k++) {
+		memcpy(w + total, s->words + s->start[idx[k]],
+		       nwords(s, idx[k]) * sizeof(uint64_t));
+		total += nwords(s, idx[k]);
+	}
+	qsort(w, total, sizeof(uint64_t), cmp_u64);
+	*len = total;
+	return w;
+}
+
+/* The alignment score of a paired group, the one `threshold` applies to. */
+static int group_score(const aligner *al, const group *g, double *out)
+{
+	size_t na, nb;
+	uint64_t *wa = gather(&al->sa, g->old, g->nold, &na);
+	uint64_t *wb = gather(&al->sb, g->new, g->nnew, &nb);
+
+	if (!wa || !wb) {
+		free(wa);
+		free(wb);
+		return nd_error_oom();
+	}
+	*out = score(shared_words(wa, na, wb, nb), na, nb);
+	free(wa);
+	free(wb);
+	return 0;
+}
+
+static int labels_differ(const aligner *al, const group *g)
+{
+	if (!g->nold || !g->nnew)
+		return 0;
+	return strcmp(nd_doc_label(al->a, g->old[0]), nd_doc_label(al->b, g->new[0])) != 0;
+}
+
+/* Texts of several clauses joined by a space (owned). */
+static char *join(const nd_doc *d, const size_t *idx, size_t n, size_t *len)
+{
+	nd_buf b = ND_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((k && nd_buf_putc(&b, ' ')) ||
+		    nd_buf_put(&b, nd_doc_body(d, idx[k]), d->clauses[idx[k]].body_len)) {
+			nd_buf_dispose(&b);
+			return NULL;
+		}
+	*len = b.len;
+	return nd_buf_detach(&b);
+}
+
+static int fill_change(aligner *al, nd_change *c, group *g)
+{
+	const char *at = "", *bt = "";
+	size_t al_ = 0, bl = 0;
+	int err;
+
+	nd_wdiff_init(&c->diff);
+	if (g->nold && g->nnew && (err = group_score(al, g, &c->similarity)) != 0)
+		return err;
+	c->moved = g->moved;
+	c->renumbered = labels_differ(al, g);
+	c->old = g->old; /* the change takes the group's arrays */
+	c->nold = g->nold;
+	c->new = g->new;
+	c->nnew = g->nnew;
+	g->old = g->new = NULL;
+	if (c->nold == 1) {
+		at = nd_doc_body(al->a, c->old[0]);
+		al_ = al->a->clauses[c->old[0]].body_len;
+	} else if (c->nold > 1) {
+		if ((c->old_joined = join(al->a, c->old, c->nold, &al_)) == NULL)
+			return nd_error_oom();
+		at = c->old_joined;
+	}
+	if (c->nnew == 1) {
+		bt = nd_doc_body(al->b, c->new[0]);
+		bl = al->b->clauses[c->new[0]].body_len;
+	} else if (c->nnew > 1) {
+		if ((c->new_joined = join(al->b, c->new, c->nnew, &bl)) == NULL)
+			return nd_error_oom();
+		bt = c->new_joined;
+	}
+	if ((err = nd_word_diff(&c->diff, at, al_, bt, bl, al->o->max_cost)) != 0)
+		return err;
+	if (c->diff.capped)
+		al->capped_diffs++;
+	c->editorial = 0;
+	if (!c->nnew) {
+		c->kind = ND_CHANGE_REMOVED;
+		c->similarity = 0;
+	} else if (!c->nold) {
+		c->kind = ND_CHANGE_ADDED;
+		c->similarity = 0;
+	} else {
+		if (c->nold > 1)
+			c->kind = ND_CHANGE_MERGED;
+		else if (c->nnew > 1)
+			c->kind = ND_CHANGE_SPLIT;
+		else if (al_ == bl && !memcmp(at, bt, al_))
+			c->kind = ND_CHANGE_UNCHANGED;
+		else if ((al->o->ignore_case || al->o->ignore_punct) &&
+		         nd_text_equivalent(at, al_, bt, bl, al->o->ignore_case,
+		                            al->o->ignore_punct))
+			c->kind = ND_CHANGE_UNCHANGED;
+		else {
+			c->kind = ND_CHANGE_MODIFIED;
+			c->editorial = c->diff.editorial;
+		}
+		if (c->kind == ND_CHANGE_UNCHANGED)
+			c->similarity = 1.0;
+	}
+	return 0;
+}
+
+/* Record a note (text: one sentence). */
+static int add_note(nd_changeset *cs, const char *text)
+{
+	char **p;
+
+	p = realloc(cs->notes, (cs->nnotes + 1) * sizeof(char *));
+	if (!p)
+		return nd_error_oom();
+	cs->notes = p;
+	if ((p[cs->nnotes] = nd_strdup(text)) == NULL)
+		return nd_error_oom();
+	cs->nnotes++;
+	return 0;
+}
+
+static int build_changes(aligner *al, nd_changeset *cs)
+{
+	char note[256];
+	size_t i;
+	int err = 0;
+
+	cs->changes = calloc(al->ngroups + 1, sizeof(nd_change));
+	if (!cs->changes)
+		return nd_error_oom();
+	for (i = 0; i < al->ngroups && !err; i++) {
+		nd_change *c = &cs->changes[i];
+
+		if (al->progress && i % 256 == 0)
+			al->progress(al->ud, "diffing", i, al->ngroups);
+		err = fill_change(al, c, &al->groups[i]);
+		cs->n = i + 1;
+		if (err)
+			break;
+		cs->summary.count[c->kind]++;
+		cs->summary.moved += (size_t)c->moved;
+		cs->summary.renumbered += (size_t)c->renumbered;
+		cs->summary.editorial += (size_t)c->editorial;
+	}
+	if (!err && al->skipped_words) {
+		snprintf(note, sizeof(note), "%zu words were too common to find "
+		         "similar provisions by (raise max_posting to use them)",
+		         al->skipped_words);
+		err = add_note(cs, note);
+	}
+	if (!err && al->capped_diffs) {
+		snprintf(note, sizeof(note), "the word diff of %zu provisions "
+		         "reached its cost cap and shows them as replaced whole",
+		         al->capped_diffs);
+		err = add_note(cs, note);
+	}
+	return err;
+}
+
+int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
+                         const nd_doc *new, const nd_align_opts *opts,
+                         nd_progress_fn progress, void *ud)
+{
+	nd_align_opts defaults;
+	aligner al;
+	nd_changeset *cs = NULL;
+	size_t i;
+	int err;
+
+	*out = NULL;
+	if (!opts) {
+		nd_align_opts_init(&defaults);
+		opts = &defaults;
+	}
+	memset(&al, 0, sizeof(al));
+	al.a = old;
+	al.b = new;
+	al.o = opts;
+	al.progress = progress;
+	al.ud = ud;
+	al.match_a = malloc((old->n + 1) * sizeof(size_t));
+	al.match_b = malloc((new->n + 1) * sizeof(size_t));
+	cs = calloc(1, sizeof(*cs));
+	if (!al.match_a || !al.match_b || !cs) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (i = 0; i < old->n; i++)
+		al.match_a[i] = NONE;
+	for (i = 0; i < new->n; i++)
+		al.match_b[i] = NONE;
+	cs->old = old;
+	cs->new = new;
+	if ((err = build_sig(&al.sa, old)) != 0 ||
+	    (err = build_sig(&al.sb, new)) != 0 ||
+	    (err = build_content(&al.ca, &al.cb, &al.sa, old->n, &al.sb,
+	                         new->n)) != 0 ||
+	    (err = align_exact(&al)) != 0 ||
+	    (err = align_similar(&al)) != 0 ||
+	    (err = align_splits(&al)) != 0 ||
+	    (err = mark_moves(&al)) != 0 ||
+	    (err = finish_groups(&al)) != 0)
+		goto done;
+	err = build_changes(&al, cs);
+done:
+	for (i = 0; i < al.ngroups; i++) {
+		free(al.groups[i].old);
+		free(al.groups[i].new);
+	}
+	free(al.groups);
+	free(al.pairs);
+	free(al.match_a);
+	free(al.match_b);
+	free(al.sa.words);
+	free(al.sa.start);
+	free(al.sa.opening);
+	free(al.sb.opening);
+	free(al.sb.words);
+	free(al.sb.start);
+	free(al.ca.words);
+	free(al.ca.start);
+	free(al.cb.words);
+	free(al.cb.start);
+	if (err)
+		nd_changeset_free(cs);
+	else
+		*out = cs;
+	return err;
+}
+
+void nd_changeset_free(nd_changeset *cs)
+{
+	size_t i;
+
+	if (!cs)
+		return;
+	for (i = 0; i < cs->n; i++) {
+		free(cs->changes[i].old);
+		free(cs->changes[i].new);
+		free(cs->changes[i].old_joined);
+		free(cs->changes[i].new_joined);
+		nd_wdiff_dispose(&cs->changes[i].diff);
+	}
+	for (i = 0; i < cs->nnotes; i++)
+		free(cs->notes[i]);
+	free(cs->notes);
+	free(cs->changes);
+	free(cs);
+}

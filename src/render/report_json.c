@@ -1,0 +1,178 @@
+/* report_json.c - the change set as JSON for scripts: "normdiff-report",
+ * version 1, documented field by field in docs/json-format.md (schema:
+ * docs/report.schema.json).
+ *
+ * Output is deterministic: keys in a fixed order, one change per line,
+ * similarity written with exactly three decimals from integer arithmetic
+ * (printf's %f would follow the locale's decimal point).
+ */
+#include <string.h>
+
+#include "report_internal.h"
+
+typedef struct json_state {
+	size_t shown; /* changes written so far */
+} json_state;
+
+static int json_bool(nd_buf *out, const char *key, int v)
+{
+	return nd_buf_printf(out, ", \"%s\": %s", key, v ? "true" : "false");
+}
+
+/* 0..1 as "0.857": clamped, NaN as 0. */
+static int json_similarity(nd_buf *out, double v)
+{
+	long m;
+
+	if (!(v > 0))
+		v = 0;
+	if (v > 1)
+		v = 1;
+	m = (long)(v * 1000.0 + 0.5); /* v is in [0, 1] */
+	return nd_buf_printf(out, ", \"similarity\": %ld.%03ld", m / 1000, m % 1000);
+}
+
+static int json_path(nd_buf *out, const nd_doc *d, size_t i)
+{
+	size_t chain[64], n = 0, k;
+	int err = nd_buf_putc(out, '[');
+
+	for (k = i; k != ND_NO_PARENT && n < 64; k = d->clauses[k].parent)
+		chain[n++] = k;
+	while (!err && n--) {
+		err = nd_json_cstr(out, nd_doc_label(d, chain[n]));
+		if (!err && n)
+			err = nd_buf_puts(out, ", ");
+	}
+	return err ? err : nd_buf_putc(out, ']');
+}
+
+static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
+                        const size_t *idx, size_t n)
+{
+	size_t k;
+	int err = nd_buf_printf(out, ", \"%s\": [", key);
+
+	for (k = 0; k < n && !err; k++) {
+		const nd_clause *c = &d->clauses[idx[k]];
+
+		err = nd_buf_puts(out, k ? ", {\"label\": " : "{\"label\": ");
+		if (!err)
+			err = nd_json_cstr(out, nd_doc_label(d, idx[k]));
+		if (!err)
+			err = nd_buf_puts(out, ", \"path\": ");
+		if (!err)
+			err = json_path(out, d, idx[k]);
+		if (!err)
+			err = nd_buf_puts(out, ", \"heading\": ");
+		if (!err && c->kind == ND_CLAUSE_HEADING)
+			err = nd_json_string(out, nd_doc_body(d, idx[k]), c->body_len);
+		else if (!err)
+			err = nd_buf_puts(out, "null");
+		if (!err)
+			err = nd_buf_printf(out, ", \"line\": %u, \"text\": ",
+			                    (unsigned)c->line);
+		if (!err)
+			err = nd_json_string(out, nd_doc_body(d, idx[k]), c->body_len);
+		if (!err)
+			err = nd_buf_putc(out, '}');
+	}
+	return err ? err : nd_buf_putc(out, ']');
+}
+
+static int json_begin(nd_report *r)
+{
+	static const char *flags[3] = {"moved", "renumbered", "editorial"};
+	const nd_summary *s = &r->cs->summary;
+	const size_t fv[3] = {s->moved, s->renumbered, s->editorial};
+	size_t k;
+	int err;
+
+	err = nd_buf_puts(r->out, "{\"format\": \"normdiff-report\", \"version\": 1,"
+	                          "\n \"old\": ");
+	if (!err)
+		err = nd_json_docinfo(r->out, r->o->old_info);
+	if (!err)
+		err = nd_buf_puts(r->out, ",\n \"new\": ");
+	if (!err)
+		err = nd_json_docinfo(r->out, r->o->new_info);
+	if (!err)
+		err = nd_buf_puts(r->out, ",\n \"summary\": {");
+	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
+		err = nd_buf_printf(r->out, "%s\"%s\": %zu", k ? ", " : "",
+		                    nd_change_kind_name(k), s->count[k]);
+	for (k = 0; k < 3 && !err; k++)
+		err = nd_buf_printf(r->out, ", \"%s\": %zu", flags[k], fv[k]);
+	if (!err)
+		err = nd_buf_puts(r->out, "},\n");
+	if (!err && !r->o->stat_only)
+		err = nd_buf_puts(r->out, " \"changes\": [");
+	return err;
+}
+
+static int json_change(nd_report *r, const nd_change *c)
+{
+	json_state *st = r->state;
+	nd_buf *out = r->out;
+	size_t k;
+	int err;
+
+	err = nd_buf_printf(out, "%s  {\"kind\": \"%s\"", st->shown++ ? ",\n" : "\n",
+	                    nd_change_kind_name(c->kind));
+	if (!err)
+		err = json_bool(out, "moved", c->moved);
+	if (!err)
+		err = json_bool(out, "renumbered", c->renumbered);
+	if (!err)
+		err = json_bool(out, "editorial", c->editorial);
+	if (!err)
+		err = json_similarity(out, c->similarity);
+	if (!err)
+		err = json_clauses(out, "old", r->cs->old, c->old, c->nold);
+	if (!err)
+		err = json_clauses(out, "new", r->cs->new, c->new, c->nnew);
+	if (!err)
+		err = nd_buf_puts(out, ", \"ops\": [");
+	for (k = 0; k < c->diff.n && !err; k++) {
+		const nd_op *op = &c->diff.ops[k];
+
+		err = nd_buf_printf(out, "%s{\"op\": \"%s\", \"text\": ", k ? ", " : "",
+		                    op->kind == ND_OP_EQUAL    ? "equal"
+		                    : op->kind == ND_OP_DELETE ? "delete"
+		                                               : "insert");
+		if (!err)
+			err = nd_json_string(out, op->text, op->len);
+		if (!err)
+			err = nd_buf_putc(out, '}');
+	}
+	return err ? err : nd_buf_puts(out, "]}");
+}
+
+static int json_end(nd_report *r)
+{
+	json_state *st = r->state;
+	size_t k;
+	int err = 0;
+
+	if (!r->o->stat_only)
+		err = nd_buf_puts(r->out, st->shown ? "\n ],\n" : "],\n");
+	if (!err)
+		err = nd_buf_puts(r->out, " \"notes\": [");
+	for (k = 0; k < r->cs->nnotes && !err; k++) {
+		if (k)
+			err = nd_buf_puts(r->out, ", ");
+		if (!err)
+			err = nd_json_cstr(r->out, r->cs->notes[k]);
+	}
+	return err ? err : nd_buf_puts(r->out, "]}\n");
+}
+
+const nd_report_format nd_report_json = {
+	"json",
+	"for scripts: normdiff-report version 1 (docs/json-format.md)",
+	sizeof(json_state),
+	json_begin,
+	json_change,
+	json_end,
+	NULL,
+};

@@ -1,0 +1,23 @@
+# Exit status as diff(1), --fail-on, --quiet, -o, colour.
+old="$DRAFTS/2011-A-66-359.txt" new="$DRAFTS/2015-A-69-723.txt"
+run normdiff diff "$old" "$old"
+run normdiff diff --quiet "$old" "$new"
+run normdiff diff --quiet --fail-on=removed "$old" "$new"
+run normdiff diff --quiet --fail-on=removed,split "$old" "$new"
+run normdiff diff --quiet --fail-on=renumbered "$old" "$new"
+run normdiff diff -q --fail-on=bogus "$old" "$new"
+run normdiff diff -o report.json --format=json "$old" "$new"
+head -c 60 report.json; echo
+printf 'Title\n\n(a) States shall cooperate, in good faith.\n' >a.txt
+printf 'Title\n\n(1) states shall cooperate in good faith;\n' >b.txt
+run normdiff diff a.txt b.txt
+run normdiff diff --ignore-case a.txt b.txt
+run normdiff diff --ignore-case --ignore-punctuation a.txt b.txt
+run normdiff diff --color=always a.txt b.txt
+# colour is automatic on a terminal, and NO_COLOR turns it off
+tty() { echo "$ ${NO_COLOR:+NO_COLOR=$NO_COLOR }$* (on a terminal)"; TERM=xterm script -qec "$*" /dev/null | tr -d '\r'; }
+tty "$NORMDIFF_BIN" diff a.txt b.txt
+NO_COLOR=1 tty "$NORMDIFF_BIN" diff a.txt b.txt
+run normdiff diff --color=sometimes a.txt b.txt
+run normdiff diff --threshold 2 a.txt b.txt
+run normdiff diff - b.txt <a.txt

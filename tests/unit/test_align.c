@@ -1,0 +1,508 @@
+/* test_align.c - alignment of two versions: the bundled pair reads as a
+ * reader sees it, and properties hold on generated pairs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/changeset.h"
+#include "normdiff/clause.h"
+#include "normdiff/error.h"
+#include "support.h"
+
+static nd_doc *parse(const char *text)
+{
+	nd_doc *d = NULL;
+
+	if (nd_doc_parse(&d, text, strlen(text), grammar))
+		fail_msg("parse: %s", nd_error_message());
+	return d;
+}
+
+static nd_doc *parse_draft(const char *name)
+{
+	size_t len;
+	char *data = test_read("ND_DRAFTS", name, &len);
+	nd_doc *d = NULL;
+
+	if (nd_doc_parse(&d, data, len, grammar))
+		fail_msg("parse %s: %s", name, nd_error_message());
+	free(data);
+	return d;
+}
+
+static nd_changeset *align(const nd_doc *a, const nd_doc *b, const nd_align_opts *o)
+{
+	nd_changeset *cs = NULL;
+
+	if (nd_changeset_compute(&cs, a, b, o, NULL, NULL))
+		fail_msg("align: %s", nd_error_message());
+	return cs;
+}
+
+/* Index of the clause with `label` whose parent has `parent_label` ("" for
+ * any); fails if there is none. */
+static size_t find(const nd_doc *d, const char *label, const char *parent)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		size_t p = d->clauses[i].parent;
+
+		if (strcmp(nd_doc_label(d, i), label))
+			continue;
+		if (!*parent || (p != ND_NO_PARENT && !strcmp(nd_doc_label(d, p), parent)))
+			return i;
+	}
+	fail_msg("no clause %s under %s", label, parent);
+	return 0;
+}
+
+/* Index of the clause whose body starts with `prefix`. */
+static size_t find_text(const nd_doc *d, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->clauses[i].body_len >= strlen(prefix) &&
+		    !memcmp(nd_doc_body(d, i), prefix, strlen(prefix)))
+			return i;
+	fail_msg("no clause starting '%s'", prefix);
+	return 0;
+}
+
+static const nd_change *change_of_old(const nd_changeset *cs, size_t old)
+{
+	size_t i, k;
+
+	for (i = 0; i < cs->n; i++)
+		for (k = 0; k < cs->changes[i].nold; k++)
+			if (cs->changes[i].old[k] == old)
+				return &cs->changes[i];
+	fail_msg("old clause %zu is in no change", old);
+	return NULL;
+}
+
+static const nd_change *change_of_new(const nd_changeset *cs, size_t new)
+{
+	size_t i, k;
+
+	for (i = 0; i < cs->n; i++)
+		for (k = 0; k < cs->changes[i].nnew; k++)
+			if (cs->changes[i].new[k] == new)
+				return &cs->changes[i];
+	fail_msg("new clause %zu is in no change", new);
+	return NULL;
+}
+
+/* Rebuild one side from the ops: EQUAL+DELETE (old) or EQUAL+INSERT. */
+static char *rebuild(const nd_change *c, int old_side)
+{
+	nd_buf b = ND_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < c->diff.n; k++) {
+		const nd_op *op = &c->diff.ops[k];
+
+		if (op->kind == ND_OP_EQUAL ||
+		    op->kind == (old_side ? ND_OP_DELETE : ND_OP_INSERT))
+			assert_int_equal(nd_buf_put(&b, op->text, op->len), 0);
+	}
+	return nd_buf_detach(&b);
+}
+
+/* The side's text as the change compared it. */
+static char *side_text(const nd_doc *d, const size_t *idx, size_t n)
+{
+	nd_buf b = ND_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			assert_int_equal(nd_buf_putc(&b, ' '), 0);
+		assert_int_equal(nd_buf_put(&b, nd_doc_body(d, idx[k]),
+		                            d->clauses[idx[k]].body_len), 0);
+	}
+	return nd_buf_detach(&b);
+}
+
+/* Invariants every change set must satisfy. */
+static void check_properties(const nd_changeset *cs)
+{
+	unsigned char *seen_a = calloc(cs->old->n + 1, 1);
+	unsigned char *seen_b = calloc(cs->new->n + 1, 1);
+	size_t i, k, total[ND_CHANGE_KINDS] = {0};
+
+	assert_non_null(seen_a);
+	assert_non_null(seen_b);
+	for (i = 0; i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+		char *want, *got;
+
+		assert_true(c->nold + c->nnew > 0);
+		for (k = 0; k < c->nold; k++) {
+			assert_true(c->old[k] < cs->old->n);
+			assert_int_equal(seen_a[c->old[k]]++, 0);
+		}
+		for (k = 0; k < c->nnew; k++) {
+			assert_true(c->new[k] < cs->new->n);
+			assert_int_equal(seen_b[c->new[k]]++, 0);
+		}
+		want = side_text(cs->old, c->old, c->nold);
+		got = rebuild(c, 1);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		want = side_text(cs->new, c->new, c->nnew);
+		got = rebuild(c, 0);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		assert_true(c->similarity >= 0 && c->similarity <= 1);
+		switch (c->kind) {
+		case ND_CHANGE_ADDED: assert_true(c->nold == 0 && c->nnew == 1); break;
+		case ND_CHANGE_REMOVED: assert_true(c->nold == 1 && c->nnew == 0); break;
+		case ND_CHANGE_SPLIT: assert_true(c->nold == 1 && c->nnew >= 2); break;
+		case ND_CHANGE_MERGED: assert_true(c->nold >= 2 && c->nnew == 1); break;
+		default: assert_true(c->nold == 1 && c->nnew == 1);
+		}
+		total[c->kind]++;
+	}
+	for (i = 0; i < cs->old->n; i++)
+		assert_int_equal(seen_a[i], 1);
+	for (i = 0; i < cs->new->n; i++)
+		assert_int_equal(seen_b[i], 1);
+	for (i = 0; i < ND_CHANGE_KINDS; i++)
+		assert_int_equal(total[i], cs->summary.count[i]);
+	free(seen_a);
+	free(seen_b);
+}
+
+static void test_bundled_pair_reads_as_a_reader_sees_it(void **state)
+{
+	nd_doc *a = parse_draft("2011-A-66-359.txt");
+	nd_doc *b = parse_draft("2015-A-69-723.txt");
+	nd_changeset *cs = align(a, b, NULL);
+	const char *modified[][2] = {{"(c)", "(4)"}, {"(d)", "(5)"}, {"(e)", "(6)"},
+	                             {"(f)", "(7)"}, {"(g)", "(8)"}, {"(h)", "(9)"},
+	                             {"(j)", "(12)"}, {"(k)", "(13)"}};
+	const nd_change *c;
+	size_t k;
+
+	(void)state;
+	check_properties(cs);
+	/* (a) -> (1): same text, new number */
+	c = change_of_old(cs, find(a, "(a)", ""));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_true(c->renumbered);
+	assert_false(c->moved);
+	assert_int_equal(c->new[0], find(b, "(1)", ""));
+	/* (b) -> (2) + (3): split */
+	c = change_of_old(cs, find(a, "(b)", ""));
+	assert_int_equal(c->kind, ND_CHANGE_SPLIT);
+	assert_int_equal(c->nnew, 2);
+	assert_int_equal(c->new[0], find(b, "(2)", ""));
+	assert_int_equal(c->new[1], find(b, "(3)", ""));
+	for (k = 0; k < sizeof(modified) / sizeof(modified[0]); k++) {
+		c = change_of_old(cs, find(a, modified[k][0], ""));
+		if (c->kind != ND_CHANGE_MODIFIED || c->nnew != 1 ||
+		    c->new[0] != find(b, modified[k][1], "¶1"))
+			fail_msg("%s should be modified into %s", modified[k][0],
+			         modified[k][1]);
+		assert_true(c->renumbered);
+		assert_false(c->moved);
+	}
+	/* (10) is new; (i) -> (11) unchanged */
+	assert_int_equal(change_of_new(cs, find(b, "(10)", ""))->kind, ND_CHANGE_ADDED);
+	c = change_of_old(cs, find(a, "(i)", ""));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_int_equal(c->new[0], find(b, "(11)", ""));
+	/* the coordination paragraph moved to the end of the preamble */
+	c = change_of_old(cs, find_text(a, "Underlining the need for enhanced coordination"));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_true(c->moved);
+	assert_int_equal(c->new[0], find(b, "PP10", ""));
+	/* two preambular paragraphs added */
+	assert_int_equal(change_of_new(cs, find(b, "PP4", ""))->kind, ND_CHANGE_ADDED);
+	assert_int_equal(change_of_new(cs, find(b, "PP5", ""))->kind, ND_CHANGE_ADDED);
+	/* "Recognizing the need to prevent..." reworded as "Expressing concern..." */
+	c = change_of_old(cs, find_text(a, "Recognizing the need to prevent"));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find_text(b, "Expressing concern that"));
+	/* the items nested under (7) are new */
+	assert_int_equal(change_of_new(cs, find(b, "(a)", "(7)"))->kind, ND_CHANGE_ADDED);
+	assert_int_equal(change_of_new(cs, find(b, "(b)", "(7)"))->kind, ND_CHANGE_ADDED);
+	/* nothing removed outright: every 2011 provision lives on */
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+static void test_same_version_is_all_unchanged(void **state)
+{
+	nd_doc *a = parse_draft("2015-A-69-723.txt");
+	nd_doc *b = parse_draft("2015-A-69-723.txt");
+	nd_changeset *cs = align(a, b, NULL);
+	size_t i;
+
+	(void)state;
+	check_properties(cs);
+	assert_int_equal(cs->n, a->n);
+	for (i = 0; i < cs->n; i++) {
+		assert_int_equal(cs->changes[i].kind, ND_CHANGE_UNCHANGED);
+		assert_false(cs->changes[i].moved);
+		assert_false(cs->changes[i].renumbered);
+		assert_int_equal(cs->changes[i].old[0], i);
+		assert_int_equal(cs->changes[i].new[0], i);
+	}
+	assert_int_equal(cs->nnotes, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+static void test_merge_and_removed_order(void **state)
+{
+	nd_doc *a = parse("Title\n\n(a) Each Party shall designate a competent "
+	                  "national authority for the purposes of this Convention;\n\n"
+	                  "(b) The authority shall report annually to the secretariat "
+	                  "on measures taken;\n\n(c) Parties shall cooperate on "
+	                  "extradition of offenders;\n\n(d) Nothing in this article "
+	                  "affects existing treaties.\n");
+	nd_doc *b = parse("Title\n\n(a) Each Party shall designate a competent "
+	                  "national authority for the purposes of this Convention, "
+	                  "which shall report annually to the secretariat on measures "
+	                  "taken;\n\n(b) Nothing in this article affects existing "
+	                  "treaties.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+	size_t k, removed_at = 0, d_at = 0;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_new(cs, find(b, "(a)", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MERGED);
+	assert_int_equal(c->nold, 2);
+	assert_int_equal(c->old[0], find(a, "(a)", ""));
+	assert_int_equal(c->old[1], find(a, "(b)", ""));
+	assert_int_equal(change_of_old(cs, find(a, "(c)", ""))->kind, ND_CHANGE_REMOVED);
+	/* the removed (c) is reported where it stood: before old (d) */
+	for (k = 0; k < cs->n; k++) {
+		if (cs->changes[k].kind == ND_CHANGE_REMOVED)
+			removed_at = k;
+		if (cs->changes[k].nold && cs->changes[k].old[0] == find(a, "(d)", ""))
+			d_at = k;
+	}
+	assert_true(removed_at < d_at);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+static void test_ignore_case_and_punctuation(void **state)
+{
+	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
+	nd_doc *b = parse("Title\n\n(1) states shall cooperate in good faith;\n");
+	nd_align_opts o;
+	nd_changeset *cs;
+
+	(void)state;
+	nd_align_opts_init(&o);
+	cs = align(a, b, &o);
+	assert_int_equal(change_of_new(cs, 1)->kind, ND_CHANGE_MODIFIED);
+	assert_true(change_of_new(cs, 1)->editorial);
+	nd_changeset_free(cs);
+	o.ignore_case = 1;
+	cs = align(a, b, &o);
+	assert_int_equal(change_of_new(cs, 1)->kind, ND_CHANGE_MODIFIED);
+	nd_changeset_free(cs);
+	o.ignore_punct = 1;
+	cs = align(a, b, &o);
+	assert_int_equal(change_of_new(cs, 1)->kind, ND_CHANGE_UNCHANGED);
+	assert_true(change_of_new(cs, 1)->renumbered);
+	check_properties(cs);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+/* ---- generated pairs ---- */
+
+static uint64_t rng;
+
+static unsigned next(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static const char *vocab[] = {
+	"State", "Party", "shall", "may", "cooperate", "information", "security",
+	"measures", "national", "international", "law", "rights", "obligations",
+	"Convention", "treaty", "provision", "implementation", "report",
+	"secretariat", "Council", "Assembly", "in", "of", "the", "and", "to",
+	"with", "for", "on", "by", "all", "its", "their", "such", "as", "under",
+	"paragraph", "article", "protocol", "annex", "review", "conference",
+	"territory", "jurisdiction", "authority", "competent", "assistance",
+	"technical", "capacity-building", "developing", "countries", "peaceful",
+	"settlement", "disputes", "people’s", "1945", "2.5", "Œuvre", "Übereinkommen",
+	"договор", "государства", "条约", "缔约国",
+};
+
+static void random_sentence(nd_buf *b, unsigned words)
+{
+	unsigned k;
+
+	for (k = 0; k < words; k++) {
+		if (k)
+			assert_int_equal(nd_buf_puts(b, next(9) ? " " : ", "), 0);
+		assert_int_equal(nd_buf_puts(b, vocab[next(sizeof(vocab) / sizeof(vocab[0]))]), 0);
+	}
+}
+
+/* A random draft: title, preamble, items with sub-items. The second
+ * version is edited: words changed, items removed, added, moved, split. */
+static void make_pair(nd_buf *a, nd_buf *b)
+{
+	unsigned n = 5 + next(25), i, num_a = 0, num_b = 0;
+	nd_buf item = ND_BUF_INIT, held = ND_BUF_INIT;
+
+	assert_int_equal(nd_buf_puts(a, "Draft convention\n\nThe General Assembly,\n\n"), 0);
+	assert_int_equal(nd_buf_puts(b, "Draft convention\n\nThe General Assembly,\n\n"), 0);
+	for (i = 0; i < 3; i++) {
+		nd_buf_clear(&item);
+		assert_int_equal(nd_buf_puts(&item, "Recalling "), 0);
+		random_sentence(&item, 6 + next(20));
+		assert_int_equal(nd_buf_puts(&item, ",\n\n"), 0);
+		assert_int_equal(nd_buf_put(a, item.ptr, item.len), 0);
+		if (next(6))
+			assert_int_equal(nd_buf_put(b, item.ptr, item.len), 0);
+	}
+	assert_int_equal(nd_buf_puts(a, "Decides as follows:\n\n"), 0);
+	assert_int_equal(nd_buf_puts(b, "Decides as follows:\n\n"), 0);
+	for (i = 0; i < n; i++) {
+		unsigned fate = next(10);
+
+		nd_buf_clear(&item);
+		random_sentence(&item, 5 + next(30));
+		assert_int_equal(nd_buf_printf(a, "%u. %s;\n\n", ++num_a, item.ptr), 0);
+		if (fate == 0)
+			continue; /* removed */
+		if (fate == 1) { /* added before it */
+			nd_buf extra = ND_BUF_INIT;
+
+			random_sentence(&extra, 5 + next(20));
+			assert_int_equal(nd_buf_printf(b, "%u. %s;\n\n", ++num_b, extra.ptr), 0);
+			nd_buf_dispose(&extra);
+		}
+		if (fate == 2 && item.len > 20) { /* a letter changed */
+			size_t at = next((unsigned)item.len);
+
+			if (item.ptr[at] >= 'a' && item.ptr[at] <= 'z')
+				item.ptr[at] = 'X';
+		}
+		if (fate == 3) { /* split at a word boundary */
+			char *sp = strchr(item.ptr + item.len / 2, ' ');
+
+			if (sp) {
+				*sp = '\0';
+				assert_int_equal(nd_buf_printf(b, "%u. %s;\n\n%u. %s;\n\n",
+				                               num_b + 1, item.ptr, num_b + 2,
+				                               sp + 1), 0);
+				num_b += 2;
+				continue;
+			}
+		}
+		if (fate == 4 && held.len == 0) { /* moved to the end */
+			assert_int_equal(nd_buf_puts(&held, item.ptr), 0);
+			continue;
+		}
+		assert_int_equal(nd_buf_printf(b, "%u. %s;\n\n", ++num_b, item.ptr), 0);
+		if (next(4) == 0) { /* sub-items */
+			unsigned s, ns = 1 + next(3);
+
+			for (s = 0; s < ns; s++) {
+				nd_buf sub = ND_BUF_INIT;
+
+				random_sentence(&sub, 4 + next(10));
+				assert_int_equal(nd_buf_printf(a, "(%c) %s;\n\n", 'a' + s, sub.ptr), 0);
+				assert_int_equal(nd_buf_printf(b, "(%c) %s;\n\n", 'a' + s, sub.ptr), 0);
+				nd_buf_dispose(&sub);
+			}
+		}
+	}
+	if (held.len)
+		assert_int_equal(nd_buf_printf(b, "%u. %s;\n\n", ++num_b, held.ptr), 0);
+	nd_buf_dispose(&held);
+	nd_buf_dispose(&item);
+}
+
+static void test_properties_on_generated_pairs(void **state)
+{
+	unsigned seed;
+
+	(void)state;
+	for (seed = 1; seed <= 300; seed++) {
+		nd_buf a = ND_BUF_INIT, b = ND_BUF_INIT;
+		nd_doc *da, *db;
+		nd_changeset *cs;
+
+		rng = 0x9E3779B97F4A7C15ULL * seed;
+		make_pair(&a, &b);
+		da = parse(a.ptr);
+		db = parse(b.ptr);
+		cs = align(da, db, NULL);
+		check_properties(cs);
+		nd_changeset_free(cs);
+		/* and against itself: nothing changes */
+		cs = align(da, da, NULL);
+		check_properties(cs);
+		assert_int_equal(cs->summary.count[ND_CHANGE_UNCHANGED], da->n);
+		nd_changeset_free(cs);
+		nd_doc_free(da);
+		nd_doc_free(db);
+		nd_buf_dispose(&a);
+		nd_buf_dispose(&b);
+	}
+}
+
+static void test_empty_side(void **state)
+{
+	nd_doc *a = parse_draft("2011-A-66-359.txt"), *e = NULL;
+	nd_changeset *cs;
+
+	(void)state;
+	assert_int_equal(nd_doc_empty(&e), 0);
+	cs = align(e, a, NULL);
+	check_properties(cs);
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], a->n);
+	nd_changeset_free(cs);
+	cs = align(a, e, NULL);
+	check_properties(cs);
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], a->n);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bundled_pair_reads_as_a_reader_sees_it),
+		cmocka_unit_test(test_same_version_is_all_unchanged),
+		cmocka_unit_test(test_merge_and_removed_order),
+		cmocka_unit_test(test_ignore_case_and_punctuation),
+		cmocka_unit_test(test_properties_on_generated_pairs),
+		cmocka_unit_test(test_empty_side),
+	};
+	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
+}

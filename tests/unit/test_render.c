@@ -1,0 +1,1393 @@
+/* test_render.c - the report formats over hand-built change sets: exact
+ * output of each format, colour, wrapping, escaping, options, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/changeset.h"
+#include "normdiff/clause.h"
+#include "normdiff/error.h"
+#include "normdiff/render.h"
+#include "normdiff/utf8.h"
+#include "support.h"
+
+/* ---- building change sets by hand ---- */
+
+typedef struct fixture {
+	nd_doc *old;     /* parsed old text */
+	nd_doc *new;     /* parsed new text */
+	nd_changeset cs; /* filled by add() */
+} fixture;
+
+static nd_doc *parse(const char *s)
+{
+	nd_doc *d = NULL;
+
+	if (nd_doc_parse(&d, s, strlen(s), grammar) != 0)
+		fail_msg("nd_doc_parse: %s", nd_error_message());
+	return d;
+}
+
+static void fixture_open(fixture *f, const char *old, const char *new)
+{
+	memset(f, 0, sizeof(*f));
+	f->old = parse(old);
+	f->new = parse(new);
+	f->cs.old = f->old;
+	f->cs.new = f->new;
+}
+
+static void fixture_close(fixture *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->cs.n; i++) {
+		nd_change *c = &f->cs.changes[i];
+
+		free(c->old);
+		free(c->new);
+		free(c->diff.ops);
+		free(c->old_joined);
+		free(c->new_joined);
+	}
+	free(f->cs.changes);
+	for (i = 0; i < f->cs.nnotes; i++)
+		free(f->cs.notes[i]);
+	free(f->cs.notes);
+	nd_doc_free(f->old);
+	nd_doc_free(f->new);
+	memset(f, 0, sizeof(*f));
+}
+
+static size_t *copy_idx(const size_t *idx, size_t n)
+{
+	size_t *p;
+
+	if (!n)
+		return NULL;
+	p = malloc(n * sizeof(size_t));
+	assert_non_null(p);
+	memcpy(p, idx, n * sizeof(size_t));
+	return p;
+}
+
+/* The texts of provisions idx[0..n) of d joined by a space, as the aligner
+ * diffs a split or a merge; *joined gets an owned copy when n > 1. */
+static const char *side_text(const nd_doc *d, const size_t *idx, size_t n,
+                             char **joined, size_t *len)
+{
+	nd_buf b = ND_BUF_INIT;
+	size_t k;
+
+	*joined = NULL;
+	if (n == 0) {
+		*len = 0;
+		return "";
+	}
+	if (n == 1) {
+		*len = d->clauses[idx[0]].body_len;
+		return nd_doc_body(d, idx[0]);
+	}
+	for (k = 0; k < n; k++) {
+		if (k)
+			assert_int_equal(nd_buf_putc(&b, ' '), 0);
+		assert_int_equal(nd_buf_put(&b, nd_doc_body(d, idx[k]),
+		                            d->clauses[idx[k]].body_len), 0);
+	}
+	*len = b.len;
+	*joined = nd_buf_detach(&b);
+	return *joined;
+}
+
+static void push_op(nd_change *c, nd_op_kind kind, const char *text, size_t len)
+{
+	assert_int_equal(nd_vec_reserve((void **)&c->diff.ops, &c->diff.cap,
+	                                c->diff.n + 1, sizeof(nd_op)), 0);
+	c->diff.ops[c->diff.n].kind = kind;
+	c->diff.ops[c->diff.n].text = text;
+	c->diff.ops[c->diff.n].len = len;
+	c->diff.n++;
+}
+
+#define MOVED 1
+#define RENUM 2
+#define EDITORIAL 4
+
+/* Append a change. `ops` ("=equal", "-deleted", "+inserted", NULL at the
+ * end) must spell the old text with = and -, the new one with = and +;
+ * the ops point into those texts. NULL ops: the whole text as one op. */
+static void add(fixture *f, nd_change_kind kind, int flags, double sim,
+                const size_t *old, size_t nold, const size_t *new, size_t nnew,
+                const char *const *ops)
+{
+	nd_changeset *cs = &f->cs;
+	nd_change *c;
+	const char *a, *b;
+	size_t alen, blen, ai = 0, bi = 0, k;
+
+	cs->changes = realloc(cs->changes, (cs->n + 1) * sizeof(nd_change));
+	assert_non_null(cs->changes);
+	c = &cs->changes[cs->n++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->moved = !!(flags & MOVED);
+	c->renumbered = !!(flags & RENUM);
+	c->editorial = !!(flags & EDITORIAL);
+	c->similarity = sim;
+	c->old = copy_idx(old, nold);
+	c->nold = nold;
+	c->new = copy_idx(new, nnew);
+	c->nnew = nnew;
+	a = side_text(f->old, old, nold, &c->old_joined, &alen);
+	b = side_text(f->new, new, nnew, &c->new_joined, &blen);
+	if (!ops) {
+		if (alen)
+			push_op(c, kind == ND_CHANGE_REMOVED ? ND_OP_DELETE : ND_OP_EQUAL,
+			        a, alen);
+		else if (blen)
+			push_op(c, ND_OP_INSERT, b, blen);
+		ai = alen;
+		bi = kind == ND_CHANGE_REMOVED || !alen ? blen : alen;
+	}
+	for (k = 0; ops && ops[k]; k++) {
+		const char *s = ops[k] + 1;
+		size_t n = strlen(s);
+
+		switch (ops[k][0]) {
+		case '=':
+			assert_true(ai + n <= alen && !memcmp(a + ai, s, n));
+			assert_true(bi + n <= blen && !memcmp(b + bi, s, n));
+			push_op(c, ND_OP_EQUAL, a + ai, n);
+			ai += n;
+			bi += n;
+			break;
+		case '-':
+			assert_true(ai + n <= alen && !memcmp(a + ai, s, n));
+			push_op(c, ND_OP_DELETE, a + ai, n);
+			ai += n;
+			break;
+		case '+':
+			assert_true(bi + n <= blen && !memcmp(b + bi, s, n));
+			push_op(c, ND_OP_INSERT, b + bi, n);
+			bi += n;
+			break;
+		default:
+			fail_msg("bad op %s", ops[k]);
+		}
+	}
+	if (ai != alen || bi != blen)
+		fail_msg("ops of change %zu do not spell both texts", cs->n);
+	cs->summary.count[kind]++;
+	cs->summary.moved += (size_t)c->moved;
+	cs->summary.renumbered += (size_t)c->renumbered;
+	cs->summary.editorial += (size_t)c->editorial;
+}
+
+static void note(fixture *f, const char *text)
+{
+	f->cs.notes = realloc(f->cs.notes, (f->cs.nnotes + 1) * sizeof(char *));
+	assert_non_null(f->cs.notes);
+	f->cs.notes[f->cs.nnotes++] = nd_strdup(text);
+}
+
+#define IDX(...) (const size_t[]){__VA_ARGS__}, \
+	sizeof((const size_t[]){__VA_ARGS__}) / sizeof(size_t)
+#define NONE NULL, 0
+#define OPS(...) (const char *const[]){__VA_ARGS__, NULL}
+
+/* ---- the code of conduct: every kind of change ---- */
+
+static const char old_text[] =
+	"International code of conduct\n\n"
+	"Purpose\n\n"
+	"This code is voluntary.\n\n"
+	"It sets out the duties of States in the use of information "
+	"technologies.\n\n"
+	"Code of conduct\n\n"
+	"Each State pledges:\n\n"
+	"(a) To comply with the Charter of the United Nations.\n\n"
+	"(b) Not to use information technologies to carry out hostile "
+	"activities or acts of aggression and to curb the spread of information "
+	"weapons.\n\n"
+	"(c) To cooperate in combating criminal activities.\n\n"
+	"(d) To settle disputes by peaceful means.\n\n"
+	"(e) To refrain from the threat of force.\n\n"
+	"(f) To refrain from the use of force.\n\n"
+	"(g) To respect human rights.\n";
+
+static const char new_text[] =
+	"International Code of Conduct\n\n"
+	"Purpose\n\n"
+	"It sets out the duties of States in the use of information "
+	"technologies.\n\n"
+	"This code is voluntary.\n\n"
+	"Code of conduct\n\n"
+	"Each State pledges:\n\n"
+	"(1) To comply with the Charter of the United Nations.\n\n"
+	"(2) Not to use information technologies to carry out hostile "
+	"activities or acts of aggression.\n\n"
+	"(3) To curb the spread of information weapons.\n\n"
+	"(4) To cooperate in combating terrorist and criminal activities.\n\n"
+	"(5) To refrain from the threat or use of force.\n\n"
+	"(6) To respect human rights.\n\n"
+	"(7) To promote the role of the United Nations.\n";
+
+static fixture coc;
+
+static const nd_docinfo info_2011 = {"2011", "2011", "International code",
+                                     "A/66/359", "2011-09-14"};
+static const nd_docinfo info_2015 = {"drafts/2015.txt", NULL, NULL, NULL, NULL};
+
+static void build_coc(fixture *f)
+{
+	fixture_open(f, old_text, new_text);
+	assert_int_equal(f->old->n, 13);
+	assert_int_equal(f->new->n, 13);
+	add(f, ND_CHANGE_MODIFIED, EDITORIAL, 0.25, IDX(0), IDX(0),
+	    OPS("=International ", "-code of conduct", "+Code of Conduct"));
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(1), IDX(1), NULL);
+	add(f, ND_CHANGE_UNCHANGED, RENUM, 1, IDX(3), IDX(2), NULL);
+	add(f, ND_CHANGE_UNCHANGED, MOVED | RENUM, 1, IDX(2), IDX(3), NULL);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(4), IDX(4), NULL);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(5), IDX(5), NULL);
+	add(f, ND_CHANGE_UNCHANGED, RENUM, 1, IDX(6), IDX(6), NULL);
+	add(f, ND_CHANGE_SPLIT, RENUM, 0.9166666, IDX(7), IDX(7, 8),
+	    OPS("=Not to use information technologies to carry out hostile "
+	        "activities or acts of aggression",
+	        "- and to curb", "+. To curb",
+	        "= the spread of information weapons."));
+	add(f, ND_CHANGE_MODIFIED, RENUM, 0.8333333, IDX(8), IDX(9),
+	    OPS("=To cooperate in combating ", "+terrorist and ",
+	        "=criminal activities."));
+	add(f, ND_CHANGE_REMOVED, 0, 0, IDX(9), NONE, NULL);
+	add(f, ND_CHANGE_MERGED, RENUM, 0.8, IDX(10, 11), IDX(10),
+	    OPS("=To refrain from the threat ", "-of force. To refrain from the ",
+	        "+or ", "=use of force."));
+	add(f, ND_CHANGE_UNCHANGED, RENUM, 1, IDX(12), IDX(11), NULL);
+	add(f, ND_CHANGE_ADDED, 0, 0, NONE, IDX(12), NULL);
+	note(f, "3 words were too common to find similar provisions by (raise "
+	        "max_posting to use them)");
+}
+
+static int setup(void **state)
+{
+	if (test_grammar_setup(state))
+		return -1;
+	build_coc(&coc);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture_close(&coc);
+	return test_grammar_teardown(state);
+}
+
+/* ---- checking output ---- */
+
+/* s as a C string literal, one line of output per source line, so a
+ * failing golden can be read and, once reviewed, pasted. */
+static void print_literal(const char *s)
+{
+	printf("\t\"");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			printf(s[1] ? "\\n\"\n\t\"" : "\\n");
+		else if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c == 0x7F)
+			printf("\\x%02x\"\"", c);
+		else
+			putchar(c);
+	}
+	printf("\"\n");
+}
+
+static char *render(const fixture *f, const char *format,
+                    const nd_report_opts *o)
+{
+	nd_buf out = ND_BUF_INIT;
+	int rc = nd_render_report(&out, &f->cs, format, o);
+
+	if (rc != 0)
+		fail_msg("nd_render_report(%s) failed (%d): %s", format, rc,
+		         nd_error_message());
+	return nd_buf_detach(&out);
+}
+
+static void assert_report(const fixture *f, const char *format,
+                          const nd_report_opts *o, const char *want)
+{
+	char *got = render(f, format, o);
+
+	if (strcmp(got, want)) {
+		printf("--- %s report differs; got:\n", format);
+		print_literal(got);
+	}
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* A golden given line by line (ISO C caps one string literal at 4095
+ * bytes), NULL at the end. */
+static void assert_report_lines(const fixture *f, const char *format,
+                                const nd_report_opts *o,
+                                const char *const *lines)
+{
+	nd_buf want = ND_BUF_INIT;
+	size_t k;
+
+	for (k = 0; lines[k]; k++)
+		assert_int_equal(nd_buf_puts(&want, lines[k]), 0);
+	assert_report(f, format, o, want.ptr ? want.ptr : "");
+	nd_buf_dispose(&want);
+}
+
+#define LINES(...) (const char *const[]){__VA_ARGS__, NULL}
+
+static nd_report_opts opts(int color, unsigned width, int changed_only,
+                           int stat_only)
+{
+	nd_report_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.old_info = &info_2011;
+	o.new_info = &info_2015;
+	o.color = color;
+	o.width = width;
+	o.changed_only = changed_only;
+	o.stat_only = stat_only;
+	return o;
+}
+
+/* A strict RFC 8259 checker: returns the end of the value at s, or NULL. */
+static const char *json_value(const char *s, int depth);
+
+static const char *json_ws(const char *s)
+{
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	return s;
+}
+
+static const char *json_str(const char *s)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (*s++ != '"')
+		return NULL;
+	while (*s != '"') {
+		if ((unsigned char)*s < 0x20)
+			return NULL;
+		if (*s == '\\') {
+			s++;
+			if (*s == 'u') {
+				int k;
+
+				for (k = 1; k <= 4; k++)
+					if (!strchr("0123456789abcdefABCDEF", s[k]) || !s[k])
+						return NULL;
+				s += 5;
+			} else if (*s && strchr("\"\\/bfnrt", *s)) {
+				s++;
+			} else {
+				return NULL;
+			}
+			continue;
+		}
+		if ((n = nd_utf8_decode(s, strlen(s), &cp)) == 0)
+			return NULL;
+		s += n;
+	}
+	return s + 1;
+}
+
+static const char *json_num(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return NULL;
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
+			return NULL;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return NULL;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return s;
+}
+
+static const char *json_value(const char *s, int depth)
+{
+	int first = 1;
+
+	if (depth > 64)
+		return NULL;
+	s = json_ws(s);
+	if (*s == '{' || *s == '[') {
+		char close = *s == '{' ? '}' : ']';
+
+		s = json_ws(s + 1);
+		if (*s == close)
+			return s + 1;
+		for (;;) {
+			if (!first && *s++ != ',')
+				return NULL;
+			first = 0;
+			if (close == '}') {
+				if (!(s = json_str(json_ws(s))))
+					return NULL;
+				s = json_ws(s);
+				if (*s++ != ':')
+					return NULL;
+			}
+			if (!(s = json_value(s, depth + 1)))
+				return NULL;
+			s = json_ws(s);
+			if (*s == close)
+				return s + 1;
+		}
+	}
+	if (*s == '"')
+		return json_str(s);
+	if (!strncmp(s, "true", 4))
+		return s + 4;
+	if (!strncmp(s, "false", 5))
+		return s + 5;
+	if (!strncmp(s, "null", 4))
+		return s + 4;
+	return json_num(s);
+}
+
+static void assert_json(const char *s)
+{
+	const char *end = json_value(s, 0);
+
+	if (!end || *json_ws(end))
+		fail_msg("invalid JSON near offset %td", end ? end - s : (ptrdiff_t)-1);
+}
+
+/* ---- text ---- */
+
+static void test_text_plain(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0);
+
+	(void)state;
+	assert_report(&coc, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 2 modified, 1 added, 1 removed, 1 split, 1 merged, 7 unchanged; 1 moved, 7 renumbered, 1 editorial\n"
+	"\n"
+	"[title]  modified (editorial)\n"
+	"    International [-code of conduct-]{+Code of Conduct+}\n"
+	"\n"
+	"== Purpose\n"
+	"  = ¶2 → ¶1  It sets out the duties of States in the use of information technologies.\n"
+	"\n"
+	"¶1 → ¶2  moved, unchanged\n"
+	"    This code is voluntary.\n"
+	"\n"
+	"== Code of conduct\n"
+	"  = ¶1  Each State pledges:\n"
+	"  = (a) → (1)  To comply with the Charter of the United Nations.\n"
+	"\n"
+	"(b) → (2) + (3)  split\n"
+	"    (2) Not to use information technologies to carry out hostile activities or acts of aggression [-and to curb-]{+.+}\n"
+	"    (3) {+To curb+} the spread of information weapons.\n"
+	"\n"
+	"(c) → (4)  modified\n"
+	"    To cooperate in combating {+terrorist and+} criminal activities.\n"
+	"\n"
+	"(d)  removed\n"
+	"    [-To settle disputes by peaceful means.-]\n"
+	"\n"
+	"(e) + (f) → (5)  merged\n"
+	"    To refrain from the threat [-of force. To refrain from the-] {+or+} use of force.\n"
+	"\n"
+	"  = (g) → (6)  To respect human rights.\n"
+	"\n"
+	"(7)  added\n"
+	"    {+To promote the role of the United Nations.+}\n"
+	"\n"
+	"notes:\n"
+	"  - 3 words were too common to find similar provisions by (raise max_posting to use them)\n");
+}
+
+static void test_text_color(void **state)
+{
+	nd_report_opts o = opts(1, 0, 1, 0);
+
+	(void)state;
+	assert_report(&coc, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 2 modified, 1 added, 1 removed, 1 split, 1 merged, 7 unchanged; 1 moved, 7 renumbered, 1 editorial\n"
+	"\n"
+	"\x1b""[1m[title]  modified (editorial)\x1b""[0m\n"
+	"    International \x1b""[31;9mcode of conduct\x1b""[0m\x1b""[32mCode of Conduct\x1b""[0m\n"
+	"\n"
+	"\x1b""[1m== Purpose\x1b""[0m\n"
+	"\x1b""[1m¶1 → ¶2  moved, unchanged\x1b""[0m\n"
+	"    This code is voluntary.\n"
+	"\n"
+	"\x1b""[1m== Code of conduct\x1b""[0m\n"
+	"\x1b""[1m(b) → (2) + (3)  split\x1b""[0m\n"
+	"    (2) Not to use information technologies to carry out hostile activities or acts of aggression \x1b""[31;9mand to curb\x1b""[0m\x1b""[32m.\x1b""[0m\n"
+	"    (3) \x1b""[32mTo curb\x1b""[0m the spread of information weapons.\n"
+	"\n"
+	"\x1b""[1m(c) → (4)  modified\x1b""[0m\n"
+	"    To cooperate in combating \x1b""[32mterrorist and\x1b""[0m criminal activities.\n"
+	"\n"
+	"\x1b""[1m(d)  removed\x1b""[0m\n"
+	"    \x1b""[31;9mTo settle disputes by peaceful means.\x1b""[0m\n"
+	"\n"
+	"\x1b""[1m(e) + (f) → (5)  merged\x1b""[0m\n"
+	"    To refrain from the threat \x1b""[31;9mof force. To refrain from the\x1b""[0m \x1b""[32mor\x1b""[0m use of force.\n"
+	"\n"
+	"\x1b""[1m(7)  added\x1b""[0m\n"
+	"    \x1b""[32mTo promote the role of the United Nations.\x1b""[0m\n"
+	"\n"
+	"notes:\n"
+	"  - 3 words were too common to find similar provisions by (raise max_posting to use them)\n");
+}
+
+static void test_text_default(void **state)
+{
+	nd_report_opts o;
+	char *a, *b;
+
+	(void)state;
+	/* NULL format is text, NULL options are all zeros */
+	memset(&o, 0, sizeof(o));
+	a = render(&coc, NULL, NULL);
+	b = render(&coc, "text", &o);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "old: (unknown)\nnew: (unknown)\n"));
+	free(a);
+	free(b);
+}
+
+static void test_text_stat(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 1);
+
+	(void)state;
+	assert_report(&coc, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 2 modified, 1 added, 1 removed, 1 split, 1 merged, 7 unchanged; 1 moved, 7 renumbered, 1 editorial\n"
+	"\n"
+	"notes:\n"
+	"  - 3 words were too common to find similar provisions by (raise max_posting to use them)\n");
+}
+
+static void test_text_wrap(void **state)
+{
+	nd_report_opts o = opts(0, 40, 0, 0);
+
+	(void)state;
+	assert_report(&coc, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 2 modified, 1 added, 1 removed,\n"
+	"         1 split, 1 merged, 7 unchanged;\n"
+	"         1 moved, 7 renumbered,\n"
+	"         1 editorial\n"
+	"\n"
+	"[title]  modified (editorial)\n"
+	"    International [-code of\n"
+	"    conduct-]{+Code of Conduct+}\n"
+	"\n"
+	"== Purpose\n"
+	"  = ¶2 → ¶1  It sets out the duties of…\n"
+	"\n"
+	"¶1 → ¶2  moved, unchanged\n"
+	"    This code is voluntary.\n"
+	"\n"
+	"== Code of conduct\n"
+	"  = ¶1  Each State pledges:\n"
+	"  = (a) → (1)  To comply with the Chart…\n"
+	"\n"
+	"(b) → (2) + (3)  split\n"
+	"    (2) Not to use information\n"
+	"        technologies to carry out\n"
+	"        hostile activities or acts of\n"
+	"        aggression [-and to curb-]{+.+}\n"
+	"    (3) {+To curb+} the spread of\n"
+	"        information weapons.\n"
+	"\n"
+	"(c) → (4)  modified\n"
+	"    To cooperate in combating\n"
+	"    {+terrorist and+} criminal\n"
+	"    activities.\n"
+	"\n"
+	"(d)  removed\n"
+	"    [-To settle disputes by peaceful\n"
+	"    means.-]\n"
+	"\n"
+	"(e) + (f) → (5)  merged\n"
+	"    To refrain from the threat [-of\n"
+	"    force. To refrain from the-] {+or+}\n"
+	"    use of force.\n"
+	"\n"
+	"  = (g) → (6)  To respect human rights.\n"
+	"\n"
+	"(7)  added\n"
+	"    {+To promote the role of the United\n"
+	"    Nations.+}\n"
+	"\n"
+	"notes:\n"
+	"  - 3 words were too common to find\n"
+	"    similar provisions by (raise\n"
+	"    max_posting to use them)\n");
+}
+
+/* ---- markdown ---- */
+
+static void test_markdown(void **state)
+{
+	nd_report_opts o = opts(1, 30, 0, 0); /* colour and width do not apply */
+
+	(void)state;
+	assert_report(&coc, "markdown", &o,
+	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
+	"\n"
+	"| kind | count |\n"
+	"|:--|--:|\n"
+	"| unchanged | 7 |\n"
+	"| modified | 2 |\n"
+	"| added | 1 |\n"
+	"| removed | 1 |\n"
+	"| split | 1 |\n"
+	"| merged | 1 |\n"
+	"| moved | 1 |\n"
+	"| renumbered | 7 |\n"
+	"| editorial | 1 |\n"
+	"\n"
+	"### \\[title\\] — modified (editorial)\n"
+	"\n"
+	"International ~~code of conduct~~ **Code of Conduct**\n"
+	"\n"
+	"In _Purpose_:\n"
+	"\n"
+	"Unchanged: ¶2 → ¶1\n"
+	"\n"
+	"### ¶1 → ¶2 — moved, unchanged\n"
+	"\n"
+	"This code is voluntary.\n"
+	"\n"
+	"In _Code of conduct_:\n"
+	"\n"
+	"Unchanged: ¶1, (a) → (1)\n"
+	"\n"
+	"### (b) → (2) + (3) — split\n"
+	"\n"
+	"(2) Not to use information technologies to carry out hostile activities or acts of aggression ~~and to curb~~**.**\n"
+	"\n"
+	"(3) **To curb** the spread of information weapons.\n"
+	"\n"
+	"### (c) → (4) — modified\n"
+	"\n"
+	"To cooperate in combating **terrorist and** criminal activities.\n"
+	"\n"
+	"### (d) — removed\n"
+	"\n"
+	"~~To settle disputes by peaceful means.~~\n"
+	"\n"
+	"### (e) + (f) → (5) — merged\n"
+	"\n"
+	"To refrain from the threat ~~of force. To refrain from the~~ **or** use of force.\n"
+	"\n"
+	"Unchanged: (g) → (6)\n"
+	"\n"
+	"### (7) — added\n"
+	"\n"
+	"**To promote the role of the United Nations.**\n"
+	"\n"
+	"**Notes**\n"
+	"\n"
+	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
+}
+
+static void test_markdown_changed_only(void **state)
+{
+	nd_report_opts o = opts(0, 0, 1, 0);
+
+	(void)state;
+	assert_report(&coc, "markdown", &o,
+	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
+	"\n"
+	"| kind | count |\n"
+	"|:--|--:|\n"
+	"| unchanged | 7 |\n"
+	"| modified | 2 |\n"
+	"| added | 1 |\n"
+	"| removed | 1 |\n"
+	"| split | 1 |\n"
+	"| merged | 1 |\n"
+	"| moved | 1 |\n"
+	"| renumbered | 7 |\n"
+	"| editorial | 1 |\n"
+	"\n"
+	"### \\[title\\] — modified (editorial)\n"
+	"\n"
+	"International ~~code of conduct~~ **Code of Conduct**\n"
+	"\n"
+	"In _Purpose_:\n"
+	"\n"
+	"### ¶1 → ¶2 — moved, unchanged\n"
+	"\n"
+	"This code is voluntary.\n"
+	"\n"
+	"In _Code of conduct_:\n"
+	"\n"
+	"### (b) → (2) + (3) — split\n"
+	"\n"
+	"(2) Not to use information technologies to carry out hostile activities or acts of aggression ~~and to curb~~**.**\n"
+	"\n"
+	"(3) **To curb** the spread of information weapons.\n"
+	"\n"
+	"### (c) → (4) — modified\n"
+	"\n"
+	"To cooperate in combating **terrorist and** criminal activities.\n"
+	"\n"
+	"### (d) — removed\n"
+	"\n"
+	"~~To settle disputes by peaceful means.~~\n"
+	"\n"
+	"### (e) + (f) → (5) — merged\n"
+	"\n"
+	"To refrain from the threat ~~of force. To refrain from the~~ **or** use of force.\n"
+	"\n"
+	"### (7) — added\n"
+	"\n"
+	"**To promote the role of the United Nations.**\n"
+	"\n"
+	"**Notes**\n"
+	"\n"
+	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
+}
+
+static void test_markdown_stat(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 1);
+
+	(void)state;
+	assert_report(&coc, "markdown", &o,
+	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
+	"\n"
+	"| kind | count |\n"
+	"|:--|--:|\n"
+	"| unchanged | 7 |\n"
+	"| modified | 2 |\n"
+	"| added | 1 |\n"
+	"| removed | 1 |\n"
+	"| split | 1 |\n"
+	"| merged | 1 |\n"
+	"| moved | 1 |\n"
+	"| renumbered | 7 |\n"
+	"| editorial | 1 |\n"
+	"\n"
+	"**Notes**\n"
+	"\n"
+	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
+}
+
+/* ---- json ---- */
+
+static void test_json(void **state)
+{
+	nd_report_opts o = opts(1, 30, 0, 0);
+	char *got = render(&coc, "json", &o);
+
+	(void)state;
+	assert_json(got);
+	free(got);
+	assert_report_lines(&coc, "json", &o, LINES(
+	"{\"format\": \"normdiff-report\", \"version\": 1,\n",
+	" \"old\": {\"spec\": \"2011\", \"label\": \"2011\", \"title\": \"International code\", \"symbol\": \"A/66/359\", \"date\": \"2011-09-14\"},\n",
+	" \"new\": {\"spec\": \"drafts/2015.txt\", \"label\": null, \"title\": null, \"symbol\": null, \"date\": null},\n",
+	" \"summary\": {\"unchanged\": 7, \"modified\": 2, \"added\": 1, \"removed\": 1, \"split\": 1, \"merged\": 1, \"moved\": 1, \"renumbered\": 7, \"editorial\": 1},\n",
+	" \"changes\": [\n",
+	"  {\"kind\": \"modified\", \"moved\": false, \"renumbered\": false, \"editorial\": true, \"similarity\": 0.250, \"old\": [{\"label\": \"\", \"path\": [\"\"], \"heading\": null, \"line\": 1, \"text\": \"International code of conduct\"}], \"new\": [{\"label\": \"\", \"path\": [\"\"], \"heading\": null, \"line\": 1, \"text\": \"International Code of Conduct\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"International \"}, {\"op\": \"delete\", \"text\": \"code of conduct\"}, {\"op\": \"insert\", \"text\": \"Code of Conduct\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"Purpose\", \"path\": [\"Purpose\"], \"heading\": \"Purpose\", \"line\": 3, \"text\": \"Purpose\"}], \"new\": [{\"label\": \"Purpose\", \"path\": [\"Purpose\"], \"heading\": \"Purpose\", \"line\": 3, \"text\": \"Purpose\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"Purpose\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"¶2\", \"path\": [\"Purpose\", \"¶2\"], \"heading\": null, \"line\": 7, \"text\": \"It sets out the duties of States in the use of information technologies.\"}], \"new\": [{\"label\": \"¶1\", \"path\": [\"Purpose\", \"¶1\"], \"heading\": null, \"line\": 5, \"text\": \"It sets out the duties of States in the use of information technologies.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"It sets out the duties of States in the use of information technologies.\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": true, \"renumbered\": true, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"¶1\", \"path\": [\"Purpose\", \"¶1\"], \"heading\": null, \"line\": 5, \"text\": \"This code is voluntary.\"}], \"new\": [{\"label\": \"¶2\", \"path\": [\"Purpose\", \"¶2\"], \"heading\": null, \"line\": 7, \"text\": \"This code is voluntary.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"This code is voluntary.\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"Code of conduct\", \"path\": [\"Code of conduct\"], \"heading\": \"Code of conduct\", \"line\": 9, \"text\": \"Code of conduct\"}], \"new\": [{\"label\": \"Code of conduct\", \"path\": [\"Code of conduct\"], \"heading\": \"Code of conduct\", \"line\": 9, \"text\": \"Code of conduct\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"Code of conduct\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"¶1\", \"path\": [\"Code of conduct\", \"¶1\"], \"heading\": null, \"line\": 11, \"text\": \"Each State pledges:\"}], \"new\": [{\"label\": \"¶1\", \"path\": [\"Code of conduct\", \"¶1\"], \"heading\": null, \"line\": 11, \"text\": \"Each State pledges:\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"Each State pledges:\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"(a)\", \"path\": [\"Code of conduct\", \"¶1\", \"(a)\"], \"heading\": null, \"line\": 13, \"text\": \"To comply with the Charter of the United Nations.\"}], \"new\": [{\"label\": \"(1)\", \"path\": [\"Code of conduct\", \"¶1\", \"(1)\"], \"heading\": null, \"line\": 13, \"text\": \"To comply with the Charter of the United Nations.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To comply with the Charter of the United Nations.\"}]},\n",
+	"  {\"kind\": \"split\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.917, \"old\": [{\"label\": \"(b)\", \"path\": [\"Code of conduct\", \"¶1\", \"(b)\"], \"heading\": null, \"line\": 15, \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression and to curb the spread of information weapons.\"}], \"new\": [{\"label\": \"(2)\", \"path\": [\"Code of conduct\", \"¶1\", \"(2)\"], \"heading\": null, \"line\": 15, \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression.\"}, {\"label\": \"(3)\", \"path\": [\"Code of conduct\", \"¶1\", \"(3)\"], \"heading\": null, \"line\": 17, \"text\": \"To curb the spread of information weapons.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression\"}, {\"op\": \"delete\", \"text\": \" and to curb\"}, {\"op\": \"insert\", \"text\": \". To curb\"}, {\"op\": \"equal\", \"text\": \" the spread of information weapons.\"}]},\n",
+	"  {\"kind\": \"modified\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.833, \"old\": [{\"label\": \"(c)\", \"path\": [\"Code of conduct\", \"¶1\", \"(c)\"], \"heading\": null, \"line\": 17, \"text\": \"To cooperate in combating criminal activities.\"}], \"new\": [{\"label\": \"(4)\", \"path\": [\"Code of conduct\", \"¶1\", \"(4)\"], \"heading\": null, \"line\": 19, \"text\": \"To cooperate in combating terrorist and criminal activities.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To cooperate in combating \"}, {\"op\": \"insert\", \"text\": \"terrorist and \"}, {\"op\": \"equal\", \"text\": \"criminal activities.\"}]},\n",
+	"  {\"kind\": \"removed\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 0.000, \"old\": [{\"label\": \"(d)\", \"path\": [\"Code of conduct\", \"¶1\", \"(d)\"], \"heading\": null, \"line\": 19, \"text\": \"To settle disputes by peaceful means.\"}], \"new\": [], \"ops\": [{\"op\": \"delete\", \"text\": \"To settle disputes by peaceful means.\"}]},\n",
+	"  {\"kind\": \"merged\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.800, \"old\": [{\"label\": \"(e)\", \"path\": [\"Code of conduct\", \"¶1\", \"(e)\"], \"heading\": null, \"line\": 21, \"text\": \"To refrain from the threat of force.\"}, {\"label\": \"(f)\", \"path\": [\"Code of conduct\", \"¶1\", \"(f)\"], \"heading\": null, \"line\": 23, \"text\": \"To refrain from the use of force.\"}], \"new\": [{\"label\": \"(5)\", \"path\": [\"Code of conduct\", \"¶1\", \"(5)\"], \"heading\": null, \"line\": 21, \"text\": \"To refrain from the threat or use of force.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To refrain from the threat \"}, {\"op\": \"delete\", \"text\": \"of force. To refrain from the \"}, {\"op\": \"insert\", \"text\": \"or \"}, {\"op\": \"equal\", \"text\": \"use of force.\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"(g)\", \"path\": [\"Code of conduct\", \"¶1\", \"(g)\"], \"heading\": null, \"line\": 25, \"text\": \"To respect human rights.\"}], \"new\": [{\"label\": \"(6)\", \"path\": [\"Code of conduct\", \"¶1\", \"(6)\"], \"heading\": null, \"line\": 23, \"text\": \"To respect human rights.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To respect human rights.\"}]},\n",
+	"  {\"kind\": \"added\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 0.000, \"old\": [], \"new\": [{\"label\": \"(7)\", \"path\": [\"Code of conduct\", \"¶1\", \"(7)\"], \"heading\": null, \"line\": 25, \"text\": \"To promote the role of the United Nations.\"}], \"ops\": [{\"op\": \"insert\", \"text\": \"To promote the role of the United Nations.\"}]}\n",
+	" ],\n",
+	" \"notes\": [\"3 words were too common to find similar provisions by (raise max_posting to use them)\"]}\n"));
+}
+
+static void test_json_changed_only(void **state)
+{
+	nd_report_opts o = opts(0, 0, 1, 0);
+	char *got = render(&coc, "json", &o);
+
+	(void)state;
+	assert_json(got);
+	free(got);
+	assert_report_lines(&coc, "json", &o, LINES(
+	"{\"format\": \"normdiff-report\", \"version\": 1,\n",
+	" \"old\": {\"spec\": \"2011\", \"label\": \"2011\", \"title\": \"International code\", \"symbol\": \"A/66/359\", \"date\": \"2011-09-14\"},\n",
+	" \"new\": {\"spec\": \"drafts/2015.txt\", \"label\": null, \"title\": null, \"symbol\": null, \"date\": null},\n",
+	" \"summary\": {\"unchanged\": 7, \"modified\": 2, \"added\": 1, \"removed\": 1, \"split\": 1, \"merged\": 1, \"moved\": 1, \"renumbered\": 7, \"editorial\": 1},\n",
+	" \"changes\": [\n",
+	"  {\"kind\": \"modified\", \"moved\": false, \"renumbered\": false, \"editorial\": true, \"similarity\": 0.250, \"old\": [{\"label\": \"\", \"path\": [\"\"], \"heading\": null, \"line\": 1, \"text\": \"International code of conduct\"}], \"new\": [{\"label\": \"\", \"path\": [\"\"], \"heading\": null, \"line\": 1, \"text\": \"International Code of Conduct\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"International \"}, {\"op\": \"delete\", \"text\": \"code of conduct\"}, {\"op\": \"insert\", \"text\": \"Code of Conduct\"}]},\n",
+	"  {\"kind\": \"unchanged\", \"moved\": true, \"renumbered\": true, \"editorial\": false, \"similarity\": 1.000, \"old\": [{\"label\": \"¶1\", \"path\": [\"Purpose\", \"¶1\"], \"heading\": null, \"line\": 5, \"text\": \"This code is voluntary.\"}], \"new\": [{\"label\": \"¶2\", \"path\": [\"Purpose\", \"¶2\"], \"heading\": null, \"line\": 7, \"text\": \"This code is voluntary.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"This code is voluntary.\"}]},\n",
+	"  {\"kind\": \"split\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.917, \"old\": [{\"label\": \"(b)\", \"path\": [\"Code of conduct\", \"¶1\", \"(b)\"], \"heading\": null, \"line\": 15, \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression and to curb the spread of information weapons.\"}], \"new\": [{\"label\": \"(2)\", \"path\": [\"Code of conduct\", \"¶1\", \"(2)\"], \"heading\": null, \"line\": 15, \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression.\"}, {\"label\": \"(3)\", \"path\": [\"Code of conduct\", \"¶1\", \"(3)\"], \"heading\": null, \"line\": 17, \"text\": \"To curb the spread of information weapons.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"Not to use information technologies to carry out hostile activities or acts of aggression\"}, {\"op\": \"delete\", \"text\": \" and to curb\"}, {\"op\": \"insert\", \"text\": \". To curb\"}, {\"op\": \"equal\", \"text\": \" the spread of information weapons.\"}]},\n",
+	"  {\"kind\": \"modified\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.833, \"old\": [{\"label\": \"(c)\", \"path\": [\"Code of conduct\", \"¶1\", \"(c)\"], \"heading\": null, \"line\": 17, \"text\": \"To cooperate in combating criminal activities.\"}], \"new\": [{\"label\": \"(4)\", \"path\": [\"Code of conduct\", \"¶1\", \"(4)\"], \"heading\": null, \"line\": 19, \"text\": \"To cooperate in combating terrorist and criminal activities.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To cooperate in combating \"}, {\"op\": \"insert\", \"text\": \"terrorist and \"}, {\"op\": \"equal\", \"text\": \"criminal activities.\"}]},\n",
+	"  {\"kind\": \"removed\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 0.000, \"old\": [{\"label\": \"(d)\", \"path\": [\"Code of conduct\", \"¶1\", \"(d)\"], \"heading\": null, \"line\": 19, \"text\": \"To settle disputes by peaceful means.\"}], \"new\": [], \"ops\": [{\"op\": \"delete\", \"text\": \"To settle disputes by peaceful means.\"}]},\n",
+	"  {\"kind\": \"merged\", \"moved\": false, \"renumbered\": true, \"editorial\": false, \"similarity\": 0.800, \"old\": [{\"label\": \"(e)\", \"path\": [\"Code of conduct\", \"¶1\", \"(e)\"], \"heading\": null, \"line\": 21, \"text\": \"To refrain from the threat of force.\"}, {\"label\": \"(f)\", \"path\": [\"Code of conduct\", \"¶1\", \"(f)\"], \"heading\": null, \"line\": 23, \"text\": \"To refrain from the use of force.\"}], \"new\": [{\"label\": \"(5)\", \"path\": [\"Code of conduct\", \"¶1\", \"(5)\"], \"heading\": null, \"line\": 21, \"text\": \"To refrain from the threat or use of force.\"}], \"ops\": [{\"op\": \"equal\", \"text\": \"To refrain from the threat \"}, {\"op\": \"delete\", \"text\": \"of force. To refrain from the \"}, {\"op\": \"insert\", \"text\": \"or \"}, {\"op\": \"equal\", \"text\": \"use of force.\"}]},\n",
+	"  {\"kind\": \"added\", \"moved\": false, \"renumbered\": false, \"editorial\": false, \"similarity\": 0.000, \"old\": [], \"new\": [{\"label\": \"(7)\", \"path\": [\"Code of conduct\", \"¶1\", \"(7)\"], \"heading\": null, \"line\": 25, \"text\": \"To promote the role of the United Nations.\"}], \"ops\": [{\"op\": \"insert\", \"text\": \"To promote the role of the United Nations.\"}]}\n",
+	" ],\n",
+	" \"notes\": [\"3 words were too common to find similar provisions by (raise max_posting to use them)\"]}\n"));
+}
+
+static void test_json_stat(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 1);
+	char *got = render(&coc, "json", &o);
+
+	(void)state;
+	assert_json(got);
+	free(got);
+	assert_report(&coc, "json", &o,
+	"{\"format\": \"normdiff-report\", \"version\": 1,\n"
+	" \"old\": {\"spec\": \"2011\", \"label\": \"2011\", \"title\": \"International code\", \"symbol\": \"A/66/359\", \"date\": \"2011-09-14\"},\n"
+	" \"new\": {\"spec\": \"drafts/2015.txt\", \"label\": null, \"title\": null, \"symbol\": null, \"date\": null},\n"
+	" \"summary\": {\"unchanged\": 7, \"modified\": 2, \"added\": 1, \"removed\": 1, \"split\": 1, \"merged\": 1, \"moved\": 1, \"renumbered\": 7, \"editorial\": 1},\n"
+	" \"notes\": [\"3 words were too common to find similar provisions by (raise max_posting to use them)\"]}\n");
+}
+
+/* ---- edit markers ---- */
+
+static const char edits_old[] =
+	"Title\n\nPurpose\n\n"
+	"(a) The Charter and the code apply.\n\n"
+	"(b) It is a voluntary code.\n\n"
+	"(c) Parties shall report. Reports are public.\n\n"
+	"+ 5 per cent is added to the sum.\n\n"
+	"= 3 is the sum of two numbers, as follows.\n";
+
+static const char edits_new[] =
+	"Title\n\nPurpose\n\n"
+	"1. The Charter, and the rules apply.\n\n"
+	"2. It is a code.\n\n"
+	"3. Parties shall report.\n\n"
+	"4. Reports are public.\n\n"
+	"= 3 is the sum of two numbers, as follows.\n\n"
+	"+ 5 per cent is added to the total.\n";
+
+static void build_edits(fixture *f)
+{
+	fixture_open(f, edits_old, edits_new);
+	assert_int_equal(f->old->n, 7);
+	assert_int_equal(f->new->n, 8);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(1), IDX(1), NULL);
+	/* punctuation right after a word; whole words replaced */
+	add(f, ND_CHANGE_MODIFIED, RENUM, 0.75, IDX(2), IDX(2),
+	    OPS("=The Charter", "+,", "= and the ", "-code", "+rules", "= apply."));
+	/* spaces at the edges of a deletion */
+	add(f, ND_CHANGE_MODIFIED, RENUM, 0.857, IDX(3), IDX(3),
+	    OPS("=It is a", "- voluntary", "= code."));
+	/* a split without word edits: one part per new provision */
+	add(f, ND_CHANGE_SPLIT, RENUM, 1, IDX(4), IDX(4, 5),
+	    OPS("=Parties shall report. Reports are public."));
+	/* texts that would be markup at the start of a line */
+	add(f, ND_CHANGE_UNCHANGED, MOVED | RENUM, 1, IDX(6), IDX(6), NULL);
+	add(f, ND_CHANGE_MODIFIED, RENUM, 0.8, IDX(5), IDX(7),
+	    OPS("=+ 5 per cent is added to the ", "-sum", "+total", "=."));
+}
+
+static void test_markers(void **state)
+{
+	fixture f;
+	nd_report_opts o = opts(0, 0, 1, 0);
+
+	(void)state;
+	build_edits(&f);
+	assert_report(&f, "markdown", &o,
+	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
+	"\n"
+	"| kind | count |\n"
+	"|:--|--:|\n"
+	"| unchanged | 3 |\n"
+	"| modified | 3 |\n"
+	"| added | 0 |\n"
+	"| removed | 0 |\n"
+	"| split | 1 |\n"
+	"| merged | 0 |\n"
+	"| moved | 1 |\n"
+	"| renumbered | 5 |\n"
+	"| editorial | 0 |\n"
+	"\n"
+	"In _Purpose_:\n"
+	"\n"
+	"### (a) → 1. — modified\n"
+	"\n"
+	"The Charter<b>,</b> and the ~~code~~ **rules** apply.\n"
+	"\n"
+	"### (b) → 2. — modified\n"
+	"\n"
+	"It is a ~~voluntary~~ code.\n"
+	"\n"
+	"### (c) → 3. + 4. — split\n"
+	"\n"
+	"3\\. Parties shall report.\n"
+	"\n"
+	"4\\. Reports are public.\n"
+	"\n"
+	"### ¶2 → ¶1 — moved, unchanged\n"
+	"\n"
+	"\\= 3 is the sum of two numbers, as follows.\n"
+	"\n"
+	"### ¶1 → ¶2 — modified\n"
+	"\n"
+	"\\+ 5 per cent is added to the ~~sum~~**total**.\n");
+	assert_report(&f, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 3 modified, 1 split, 3 unchanged; 1 moved, 5 renumbered\n"
+	"\n"
+	"== Purpose\n"
+	"(a) → 1.  modified\n"
+	"    The Charter{+,+} and the [-code-]{+rules+} apply.\n"
+	"\n"
+	"(b) → 2.  modified\n"
+	"    It is a [-voluntary-] code.\n"
+	"\n"
+	"(c) → 3. + 4.  split\n"
+	"    3. Parties shall report.\n"
+	"    4. Reports are public.\n"
+	"\n"
+	"¶2 → ¶1  moved, unchanged\n"
+	"    = 3 is the sum of two numbers, as follows.\n"
+	"\n"
+	"¶1 → ¶2  modified\n"
+	"    + 5 per cent is added to the [-sum-]{+total+}.\n");
+	fixture_close(&f);
+}
+
+/* ---- wrapping ---- */
+
+static const char wide_old[] =
+	"Title\n\nPurpose\n\n"
+	"(a) Les \xC3\x89tats s\xE2\x80\x99" "engagent \xC3\xA0 coop\xC3\xA9rer "
+	"pleinement \xE2\x80\x94 \xE5\x90\x84\xE5\x9B\xBD\xE6\x89\xBF\xE8\xAF\xBA"
+	"\xE5\x85\x85\xE5\x88\x86\xE5\x90\x88\xE4\xBD\x9C\xEF\xBC\x8C\xE4\xBB\xA5"
+	"\xE9\x98\xB2\xE6\xAD\xA2\xE4\xBF\xA1\xE6\x81\xAF\xE6\x8A\x80\xE6\x9C\xAF"
+	"\xE8\xA2\xAB\xE7\x94\xA8\xE4\xBA\x8E\xE7\xA0\xB4\xE5\x9D\x8F\xE5\x9B\xBD"
+	"\xE9\x99\x85\xE5\x92\x8C\xE5\xB9\xB3\xE4\xB8\x8E\xE5\xAE\x89\xE5\x85\xA8"
+	" \xE2\x80\x94 and the "
+	"Rechtsschutzversicherungsgesellschaftenzusammenschlussverordnung "
+	"applies to na\xC3\xAFve caf\xC3\xA9 owners \xF0\x9F\x99\x82 everywhere.\n";
+
+static const char wide_new[] =
+	"Title\n\nPurpose\n\n"
+	"(a) Les \xC3\x89tats s\xE2\x80\x99" "engagent \xC3\xA0 coop\xC3\xA9rer "
+	"sans r\xC3\xA9serve \xE2\x80\x94 \xE5\x90\x84\xE5\x9B\xBD\xE6\x89\xBF"
+	"\xE8\xAF\xBA\xE5\x85\xA8\xE9\x9D\xA2\xE5\x90\x88\xE4\xBD\x9C\xEF\xBC\x8C"
+	"\xE4\xBB\xA5\xE9\x98\xB2\xE6\xAD\xA2\xE4\xBF\xA1\xE6\x81\xAF\xE9\x80\x9A"
+	"\xE4\xBF\xA1\xE6\x8A\x80\xE6\x9C\xAF\xE8\xA2\xAB\xE7\x94\xA8\xE4\xBA\x8E"
+	"\xE7\xA0\xB4\xE5\x9D\x8F\xE5\x9B\xBD\xE9\x99\x85\xE5\x92\x8C\xE5\xB9\xB3"
+	"\xE4\xB8\x8E\xE5\xAE\x89\xE5\x85\xA8 \xE2\x80\x94 and the "
+	"Rechtsschutzversicherungsgesellschaftenzusammenschlussverordnung "
+	"applies to na\xC3\xAFve caf\xC3\xA9 owners \xF0\x9F\x99\x82 everywhere.\n";
+
+static void build_wide(fixture *f)
+{
+	fixture_open(f, wide_old, wide_new);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(1), IDX(1), NULL);
+	add(f, ND_CHANGE_MODIFIED, 0, 0.9, IDX(2), IDX(2),
+	    OPS("=Les \xC3\x89tats s\xE2\x80\x99" "engagent \xC3\xA0 coop\xC3\xA9rer ",
+	        "-pleinement", "+sans r\xC3\xA9serve",
+	        "= \xE2\x80\x94 \xE5\x90\x84\xE5\x9B\xBD\xE6\x89\xBF\xE8\xAF\xBA",
+	        "-\xE5\x85\x85\xE5\x88\x86", "+\xE5\x85\xA8\xE9\x9D\xA2",
+	        "=\xE5\x90\x88\xE4\xBD\x9C\xEF\xBC\x8C\xE4\xBB\xA5\xE9\x98\xB2\xE6"
+	        "\xAD\xA2\xE4\xBF\xA1\xE6\x81\xAF",
+	        "+\xE9\x80\x9A\xE4\xBF\xA1",
+	        "=\xE6\x8A\x80\xE6\x9C\xAF\xE8\xA2\xAB\xE7\x94\xA8\xE4\xBA\x8E\xE7"
+	        "\xA0\xB4\xE5\x9D\x8F\xE5\x9B\xBD\xE9\x99\x85\xE5\x92\x8C\xE5\xB9"
+	        "\xB3\xE4\xB8\x8E\xE5\xAE\x89\xE5\x85\xA8 \xE2\x80\x94 and the "
+	        "Rechtsschutzversicherungsgesellschaftenzusammenschlussverordnung "
+	        "applies to na\xC3\xAFve caf\xC3\xA9 owners \xF0\x9F\x99\x82 "
+	        "everywhere."));
+}
+
+/* Columns of one code point, independently of the renderer's table:
+ * enough for the texts of these tests. */
+static unsigned cols_of(uint32_t cp)
+{
+	if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F))
+		return 0;
+	if ((cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1F64F))
+		return 2;
+	return 1;
+}
+
+/* Every line: well-formed UTF-8, colour codes closed before its end, at
+ * most `width` columns unless it holds one word longer than the width. */
+static void check_lines(const char *s, unsigned width, int color)
+{
+	nd_buf vis = ND_BUF_INIT;
+	size_t lines = 0;
+
+	while (*s) {
+		const char *eol = strchr(s, '\n');
+		size_t len = eol ? (size_t)(eol - s) : strlen(s), i = 0, n, w = 0;
+		size_t bad;
+		int open = 0;
+		uint32_t cp;
+
+		nd_buf_clear(&vis);
+		while (i < len) {
+			if (s[i] == '\x1b') {
+				size_t k = i + 1;
+
+				assert_true(color);
+				assert_true(k < len && s[k] == '[');
+				while (k < len && s[k] != 'm')
+					k++;
+				assert_true(k < len);
+				open = !(k - i == 3 && s[i + 2] == '0');
+				i = k + 1;
+				continue;
+			}
+			assert_int_equal(nd_buf_put(&vis, s + i, 1), 0);
+			i++;
+		}
+		if (!nd_utf8_valid(vis.ptr ? vis.ptr : "", vis.len, &bad))
+			fail_msg("line %zu: bad UTF-8 at %zu: %s", lines + 1, bad, vis.ptr);
+		if (open)
+			fail_msg("line %zu leaves a colour on: %s", lines + 1, vis.ptr);
+		for (i = 0; i < vis.len; i += n) {
+			n = nd_utf8_decode(vis.ptr + i, vis.len - i, &cp);
+			w += cols_of(cp);
+		}
+		if (w > width) {
+			const char *t = vis.ptr;
+
+			while (*t == ' ')
+				t++;
+			if (strchr(t, ' '))
+				fail_msg("line %zu has %zu columns: %s", lines + 1, w, vis.ptr);
+		}
+		lines++;
+		s += len + (eol != NULL);
+	}
+	nd_buf_dispose(&vis);
+}
+
+static void test_wrap_limits(void **state)
+{
+	fixture f;
+	unsigned widths[] = {40, 24, 12};
+	size_t k;
+	int color;
+
+	(void)state;
+	build_wide(&f);
+	for (k = 0; k < 3; k++)
+		for (color = 0; color <= 1; color++) {
+			nd_report_opts o = opts(color, widths[k], 0, 0);
+			char *a = render(&f, "text", &o), *b = render(&coc, "text", &o);
+
+			check_lines(a, widths[k], color);
+			check_lines(b, widths[k], color);
+			free(a);
+			free(b);
+		}
+	fixture_close(&f);
+}
+
+static void test_wrap_wide(void **state)
+{
+	fixture f;
+	nd_report_opts o = opts(0, 40, 1, 0);
+
+	(void)state;
+	build_wide(&f);
+	assert_report(&f, "text", &o,
+	"old: 2011 (A/66/359, 2011-09-14)\n"
+	"new: drafts/2015.txt\n"
+	"summary: 1 modified, 2 unchanged\n"
+	"\n"
+	"== Purpose\n"
+	"(a)  modified\n"
+	"    Les États s’engagent à coopérer\n"
+	"    [-pleinement-]{+sans réserve+} — 各\n"
+	"    国承诺[-充分-]{+全面+}合作，以防止信\n"
+	"    息{+通信+}技术被用于破坏国际和平与安\n"
+	"    全 — and the\n"
+	"Rechtsschutzversicherungsgesellschaftenzusammenschlussverordnung\n"
+	"    applies to naïve café owners 🙂\n"
+	"    everywhere.\n");
+	fixture_close(&f);
+}
+
+/* ---- escaping ---- */
+
+#define NASTY "\x1b[2J <script>alert(1)</script> **bold** " \
+	"[x](javascript:alert(1)) | cell \xE2\x80\xAE"
+
+static const char nasty_old[] = "Title\n\nPurpose\n\n(a) Clear the screen.\n";
+static const char nasty_new[] = "Title\n\nPurpose\n\n(a) Clear " NASTY "\n";
+
+static void build_nasty(fixture *f)
+{
+	fixture_open(f, nasty_old, nasty_new);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(f, ND_CHANGE_UNCHANGED, 0, 1, IDX(1), IDX(1), NULL);
+	add(f, ND_CHANGE_MODIFIED, 0, 0.2, IDX(2), IDX(2),
+	    OPS("=Clear ", "-the screen.", "+" NASTY));
+	note(f, "a note with \x1b]0;owned\x07 in it");
+}
+
+static const nd_docinfo nasty_info = {"v\x1b[31m1", "<b>v1</b>", NULL,
+                                      "A/\x1b[2J", "**2020**"};
+
+/* s without the colour codes a report writes itself */
+static char *strip_sgr(const char *s)
+{
+	static const char *const ours[] = {"\x1b[31;9m", "\x1b[32m", "\x1b[1m",
+	                                   "\x1b[0m"};
+	nd_buf b = ND_BUF_INIT;
+	size_t k;
+
+	while (*s) {
+		for (k = 0; k < 4; k++)
+			if (!strncmp(s, ours[k], strlen(ours[k])))
+				break;
+		if (k < 4) {
+			s += strlen(ours[k]);
+			continue;
+		}
+		assert_int_equal(nd_buf_putc(&b, *s++), 0);
+	}
+	return nd_buf_detach(&b);
+}
+
+static void test_escape(void **state)
+{
+	fixture f;
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got, *plain;
+
+	(void)state;
+	build_nasty(&f);
+	o.old_info = o.new_info = &nasty_info;
+
+	/* text: caret notation, and no escape byte but our own colours */
+	assert_report(&f, "text", &o,
+	"old: <b>v1</b> (A/^[[2J, **2020**)\n"
+	"new: <b>v1</b> (A/^[[2J, **2020**)\n"
+	"summary: 1 modified, 2 unchanged\n"
+	"\n"
+	"  = [title]  Title\n"
+	"\n"
+	"== Purpose\n"
+	"(a)  modified\n"
+	"    Clear [-the screen.-]{+^[[2J <script>alert(1)</script> **bold** [x](javascript:alert(1)) | cell <U+202E>+}\n"
+	"\n"
+	"notes:\n"
+	"  - a note with ^[]0;owned^G in it\n");
+	o.color = 1;
+	got = render(&f, "text", &o);
+	plain = strip_sgr(got);
+	assert_null(strchr(plain, '\x1b'));
+	assert_non_null(strstr(plain, "^[[2J"));
+	assert_null(strstr(plain, "\xE2\x80\xAE"));
+	free(got);
+	free(plain);
+
+	/* markdown: nothing is markup */
+	o.color = 0;
+	assert_report(&f, "markdown", &o,
+	"## normdiff: \\<b\\>v1\\</b\\> (A/^\\[\\[2J, \\*\\*2020\\*\\*) → \\<b\\>v1\\</b\\> (A/^\\[\\[2J, \\*\\*2020\\*\\*)\n"
+	"\n"
+	"| kind | count |\n"
+	"|:--|--:|\n"
+	"| unchanged | 2 |\n"
+	"| modified | 1 |\n"
+	"| added | 0 |\n"
+	"| removed | 0 |\n"
+	"| split | 0 |\n"
+	"| merged | 0 |\n"
+	"| moved | 0 |\n"
+	"| renumbered | 0 |\n"
+	"| editorial | 0 |\n"
+	"\n"
+	"Unchanged: \\[title\\]\n"
+	"\n"
+	"In _Purpose_:\n"
+	"\n"
+	"### (a) — modified\n"
+	"\n"
+	"Clear ~~the screen.~~**^\\[\\[2J \\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell \\<U+202E\\>**\n"
+	"\n"
+	"**Notes**\n"
+	"\n"
+	"- a note with ^\\[\\]0;owned^G in it\n");
+	got = render(&f, "markdown", &o);
+	assert_null(strchr(got, '\x1b'));
+	assert_null(strstr(got, "<script>"));
+	assert_null(strstr(got, "x](javascript"));
+	assert_null(strstr(got, "**bold"));
+	free(got);
+
+	/* json: valid, control characters as \u escapes */
+	got = render(&f, "json", &o);
+	assert_json(got);
+	assert_null(strchr(got, '\x1b'));
+	assert_non_null(strstr(got, "\\u001B[2J <script>alert(1)</script>"));
+	assert_non_null(strstr(got, "\\u202E"));
+	free(got);
+	fixture_close(&f);
+}
+
+/* ---- registry and errors ---- */
+
+static void test_formats(void **state)
+{
+	const char *names = nd_report_formats();
+	const char *p = names;
+
+	(void)state;
+	assert_string_equal(names, "text, markdown, json");
+	/* every name listed is a format, with its callbacks */
+	while (*p) {
+		char name[32];
+		size_t n = strcspn(p, ",");
+		const nd_report_format *f;
+
+		assert_true(n < sizeof(name));
+		memcpy(name, p, n);
+		name[n] = '\0';
+		f = nd_report_format_find(name);
+		assert_non_null(f);
+		assert_string_equal(f->name, name);
+		assert_non_null(f->change);
+		assert_non_null(f->description);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	assert_ptr_equal(nd_report_format_find("text"), &nd_report_text);
+	assert_ptr_equal(nd_report_format_find("markdown"), &nd_report_markdown);
+	assert_ptr_equal(nd_report_format_find("json"), &nd_report_json);
+	assert_null(nd_report_format_find("html"));
+	assert_null(nd_report_format_find(NULL));
+}
+
+static void test_unknown_format(void **state)
+{
+	nd_buf out = ND_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(nd_buf_puts(&out, "kept"), 0);
+	assert_int_equal(nd_render_report(&out, &coc.cs, "yaml", NULL), ND_EINVAL);
+	assert_non_null(strstr(nd_error_message(), "yaml"));
+	assert_non_null(strstr(nd_error_message(), "text, markdown, json"));
+	assert_string_equal(out.ptr, "kept");
+	nd_buf_dispose(&out);
+}
+
+static void test_bad_changeset(void **state)
+{
+	nd_buf out = ND_BUF_INIT;
+	nd_change *c = &coc.cs.changes[1];
+	size_t keep = c->new[0];
+
+	(void)state;
+	c->new[0] = coc.new->n; /* one past the last provision */
+	assert_int_equal(nd_render_report(&out, &coc.cs, "json", NULL), ND_EINVAL);
+	assert_non_null(strstr(nd_error_message(), "new provision"));
+	assert_int_equal(out.len, 0);
+	c->new[0] = keep;
+	nd_buf_dispose(&out);
+}
+
+static void test_shows(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0);
+	nd_change c;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.kind = ND_CHANGE_UNCHANGED;
+	assert_true(nd_report_shows(NULL, &c));
+	assert_true(nd_report_shows(&o, &c));
+	o.changed_only = 1;
+	assert_false(nd_report_shows(&o, &c));
+	c.renumbered = 1;
+	assert_false(nd_report_shows(&o, &c));
+	c.moved = 1;
+	assert_true(nd_report_shows(&o, &c));
+	c.moved = 0;
+	c.kind = ND_CHANGE_ADDED;
+	assert_true(nd_report_shows(&o, &c));
+	o.stat_only = 1;
+	assert_false(nd_report_shows(&o, &c));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_plain),
+		cmocka_unit_test(test_text_color),
+		cmocka_unit_test(test_text_default),
+		cmocka_unit_test(test_text_stat),
+		cmocka_unit_test(test_text_wrap),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_changed_only),
+		cmocka_unit_test(test_markdown_stat),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_changed_only),
+		cmocka_unit_test(test_json_stat),
+		cmocka_unit_test(test_markers),
+		cmocka_unit_test(test_wrap_limits),
+		cmocka_unit_test(test_wrap_wide),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_unknown_format),
+		cmocka_unit_test(test_bad_changeset),
+		cmocka_unit_test(test_shows),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
