@@ -213,6 +213,9 @@ int cmd_diff(cli *c, int argc, char **argv)
 	}
 	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
 		return cli_fail("--color", "use auto, always or never, not '%s'", color);
+	if (!nd_report_format_find(format))
+		return cli_fail("--format", "unknown format '%s'; use one of %s", format,
+		                nd_report_formats());
 	npos = argc - optind;
 	if (path && npos != 2) {
 		return cli_fail("diff", "give two revisions before --: normdiff diff "

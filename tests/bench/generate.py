@@ -354,22 +354,34 @@ class Writer:
             seg.extend(self.modifier())
         return seg
 
-    def body(self, lead, style, target_words):
-        """Segments after lead until the text has about target_words."""
+    def body(self, lead, style, target_words, cap=70):
+        """Segments after lead until the text has about target_words, at
+        least 15 and at most cap (70 leaves room for a citation within 80)."""
         segs = []
         n = len(lead)
         while True:
             seg = self.predicate(style)
             if segs:
                 seg = ["and"] + seg
+            if segs and n + len(seg) > cap:
+                if n >= 15:
+                    break
+                continue
             segs.append(seg)
             n += len(seg)
             if n >= target_words:
                 break
             # a long first segment may stand alone
-            if n >= 15 and len(segs) >= 1 and self.r.random() < 0.15:
+            if n >= 15 and self.r.random() < 0.15:
                 break
         return segs
+
+    def pad(self, words, least=15):
+        """Modifiers after words until there are at least `least`."""
+        while len(words) < least:
+            words[-1] += ","
+            words.extend(self.modifier())
+        return words
 
     def length(self):
         # 15 to 80 words, most between 25 and 50
@@ -405,7 +417,7 @@ class Writer:
 
     def chapeau(self):
         r = self.r
-        return Prov("op", r.choice(CHAPEAUX).split(), [], ":")
+        return Prov("op", self.pad(r.choice(CHAPEAUX).split()), [], ":")
 
     def sub(self):
         r = self.r
@@ -415,11 +427,13 @@ class Writer:
             w = self.np(2)
             lead, style = ["The"] + w[1:] if w[0] == "the" else [w[0].capitalize()] + w[1:], "prep"
         n = max(15, min(60, int(r.triangular(15, 60, 24))))
-        return Prov("sub", lead, self.body(lead, style, n), ";")
+        return Prov("sub", lead, self.body(lead, style, n, 60), ";")
 
     def sub_chapeau(self):
         p = self.sub()
         p.segs = p.segs[:1]
+        self.pad(p.segs[0], 14 - len(p.lead))
+        p.segs[0][-1] += ","
         p.segs[0] = p.segs[0] + [self.r.choice(SUB_CHAPEAUX)]
         p.end = ":"
         return p
@@ -429,7 +443,7 @@ class Writer:
         w = self.np(2)
         lead = ["The"] + w[1:] if w[0] == "the" else [w[0].capitalize()] + w[1:]
         n = max(15, min(40, int(r.triangular(15, 40, 18))))
-        return Prov("rom", lead, self.body(lead, "to", n), ";")
+        return Prov("rom", lead, self.body(lead, "to", n, 48), ";")
 
 
 # --------------------------------------------------------------------------

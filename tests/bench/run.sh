@@ -93,7 +93,6 @@ command -v python3 >/dev/null || { echo "run.sh: python3 is needed: bash tests/b
 command -v timeout >/dev/null || { echo "run.sh: timeout (coreutils) is needed" >&2; exit 2; }
 
 declare -A missing=()
-nd_note=
 if [ ! -x "$normdiff" ]; then
 	missing[normdiff]="missing (no $normdiff; build it or pass --normdiff PATH)"
 else
@@ -130,7 +129,7 @@ count_records() { # TOOL OUTPUT
 
 median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-gen_stamp=$(cat "$here/generate.py" | sha256sum | cut -c1-16)
+gen_stamp=$(sha256sum <"$here/generate.py" | cut -c1-16)
 results=$dir/results.tsv
 : >"$results"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C.UTF-8
@@ -196,7 +195,7 @@ for size in "${size_list[@]}"; do
 			med=$(printf '%s\n' "${times[@]}" | median)
 			records=$(count_records "$tool" "$out/$tool.out") || { status="unreadable output"; records=; }
 		else
-			med= records=
+			med='' records=''
 			echo "  $tool: $status; see $out/$tool.err" >&2
 			head -n 3 "$out/$tool.err" | sed 's/^/    /' >&2
 		fi

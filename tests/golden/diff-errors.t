@@ -10,6 +10,9 @@ run normdiff diff - - </dev/null
 run normdiff diff --format=pdf "$DRAFTS/2011-A-66-359.txt" "$DRAFTS/2015-A-69-723.txt"
 run normdiff diff -o no/dir/r.txt "$DRAFTS/2011-A-66-359.txt" "$DRAFTS/2015-A-69-723.txt"
 ls no 2>&1
-printf 'Title\n\n(a) Evil \033[2J text;\n' >evil.txt
-run normdiff diff evil.txt "$DRAFTS/2011-A-66-359.txt" --changed-only --stat
-run normdiff diff --format=markdown evil.txt evil.txt
+# draft text is data: escape sequences are shown, never obeyed
+printf 'Title\n\n(a) Evil \033[2J text <script>alert(1)</script>;\n' >evil.txt
+printf 'Title\n\n(a) Evil \033[2J text, **now** [x](javascript:alert(1)) | changed;\n' >evil2.txt
+run normdiff diff evil.txt evil2.txt
+run normdiff diff --format=markdown --changed-only evil.txt evil2.txt
+run normdiff diff --format=json --changed-only evil.txt evil2.txt
