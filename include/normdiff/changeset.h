@@ -37,6 +37,9 @@ typedef struct nd_change {
 	int moved;           /* its order relative to its neighbours changed */
 	int renumbered;      /* its label changed */
 	int editorial;       /* modified only in case, punctuation or spacing */
+	int xref_only;       /* modified only in cross-references whose numbers
+	                        follow the renumbering ("paragraph 12" became
+	                        "paragraph 14" as 12. became 14.) */
 	double similarity;   /* 0..1; 1 for unchanged, 0 for added/removed */
 	size_t *old;         /* indices of old clauses (0, 1 or more) */
 	size_t nold;         /* how many */
@@ -52,6 +55,7 @@ typedef struct nd_summary {
 	size_t moved;                  /* changes flagged moved */
 	size_t renumbered;             /* changes flagged renumbered */
 	size_t editorial;              /* changes flagged editorial */
+	size_t xref_only;              /* changes flagged xref_only */
 } nd_summary;
 
 /* Tunables, all with documented defaults (see docs/alignment.md). */

@@ -8,7 +8,9 @@
  *
  * Exit status as diff(1): 0 no change, 1 changes, 2 trouble. What counts as
  * a change is every kind but unchanged, and a move; renumbering alone is
- * not a change (it is what normdiff exists to see through). --fail-on
+ * not a change (it is what normdiff exists to see through), and neither is
+ * a modification that only renumbers cross-references (xref_only) unless
+ * --fail-on names modified explicitly. --fail-on
  * narrows it to the kinds a CI policy cares about. As git's external diff
  * the status is 0 unless there is trouble, since git treats any other
  * status as a failed diff.
@@ -27,10 +29,13 @@
 /* --fail-on flags, one bit per kind plus moved and renumbered. */
 #define FAIL_MOVED (1u << ND_CHANGE_KINDS)
 #define FAIL_RENUMBERED (1u << (ND_CHANGE_KINDS + 1))
+/* In the default only: a modification of cross-references that follows the
+ * renumbering is renumbering, not a change. */
+#define FAIL_XREF_AS_RENUMBERING (1u << (ND_CHANGE_KINDS + 2))
 #define FAIL_DEFAULT \
 	((1u << ND_CHANGE_MODIFIED) | (1u << ND_CHANGE_ADDED) | \
 	 (1u << ND_CHANGE_REMOVED) | (1u << ND_CHANGE_SPLIT) | \
-	 (1u << ND_CHANGE_MERGED) | FAIL_MOVED)
+	 (1u << ND_CHANGE_MERGED) | FAIL_MOVED | FAIL_XREF_AS_RENUMBERING)
 
 /* Progress goes to a terminal on standard error, only for work that takes
  * longer than this. */
@@ -104,6 +109,8 @@ static int parse_fail_on(const char *s, unsigned *mask)
 
 static int counts_as_change(const nd_change *c, unsigned mask)
 {
+	if (c->xref_only && (mask & FAIL_XREF_AS_RENUMBERING))
+		return (c->moved && (mask & FAIL_MOVED)) || (mask & FAIL_RENUMBERED);
 	return (mask & (1u << c->kind)) || (c->moved && (mask & FAIL_MOVED)) ||
 	       (c->renumbered && (mask & FAIL_RENUMBERED));
 }

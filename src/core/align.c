@@ -29,11 +29,20 @@
  *      part taking at least half of its content words from it.
  *   4. moves: the aligned groups in old order; the longest run whose new
  *      positions increase (O(n log n)) stays in place, every other group
- *      has moved.
+ *      has moved; so has a provision whose old and new parents are both
+ *      aligned, but not with each other (a sub-item under another item).
  *   5. the rest is added or removed; every group gets its word diff.
  *
  * Output order is the new document's; a removed provision goes right after
  * the new counterpart of its nearest aligned old predecessor.
+ *
+ * Cross-references: when provisions are renumbered, the texts that cite
+ * them change too ("paragraph 12 above" becomes "paragraph 14 above"). The
+ * label changes of the alignment give a map of old to new numbers (the
+ * number or letter of each label: "12." -> "12", "(c)" -> "c"); a modified
+ * record whose every edit replaces numbers or letters by their images in
+ * that map is flagged xref_only, so it is not mistaken for a substantive
+ * change.
  *
  * Costs: tokenizing is linear; the index is a sort of (word, provision)
  * pairs, O(W log W); candidate search is O(words x max_posting) per
@@ -751,6 +760,17 @@ static int mark_moves(aligner *al)
 		al->groups[order[i]].moved = 1;
 	for (i = len ? tail[len - 1] : NONE; i != NONE; i = prev[i])
 		al->groups[order[i]].moved = 0;
+	/* a provision now under another parent has moved too, when both its
+	 * parents are aligned, but not with each other */
+	for (i = 0; i < n; i++) {
+		group *g = &al->groups[order[i]];
+		size_t pa = al->a->clauses[g->old[0]].parent;
+		size_t pb = al->b->clauses[g->new[0]].parent;
+
+		if (pa != NONE && pb != NONE && al->match_a[pa] != NONE &&
+		    al->match_b[pb] != NONE && al->match_a[pa] != al->match_b[pb])
+			g->moved = 1;
+	}
 done:
 	free(order);
 	free(tail);
@@ -934,6 +954,140 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 }
 
 /* Record a note (text: one sentence). */
+/* The number or letter a label cites by: "12." -> "12", "(c)" -> "c",
+ * "Article 5" -> "5", "1.2." -> "1.2". Empty when the label has none. */
+static void label_key(const char *label, const char **key, size_t *len)
+{
+	const char *s = strrchr(label, ' '), *e;
+
+	s = s ? s + 1 : label;
+	while (*s == '(' || *s == '[')
+		s++;
+	e = s + strlen(s);
+	while (e > s && strchr(").]", e[-1]))
+		e--;
+	*key = s;
+	*len = (size_t)(e - s);
+}
+
+typedef struct xref {
+	uint64_t from; /* hash of an old label's key */
+	uint64_t to;   /* hash of its new label's key */
+} xref;
+
+static int cmp_xref(const void *x, const void *y)
+{
+	const xref *a = x, *b = y;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	return a->to < b->to ? -1 : a->to > b->to;
+}
+
+/* Old -> new label keys of every aligned pair whose label changed. */
+static int build_xrefs(const nd_changeset *cs, xref **out, size_t *n)
+{
+	size_t i, m = 0;
+	xref *x = malloc((cs->n + 1) * sizeof(xref));
+
+	if (!x)
+		return nd_error_oom();
+	for (i = 0; i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+		const char *ka, *kb;
+		size_t la, lb;
+
+		if (c->nold != 1 || c->nnew != 1 || !c->renumbered)
+			continue;
+		label_key(nd_doc_label(cs->old, c->old[0]), &ka, &la);
+		label_key(nd_doc_label(cs->new, c->new[0]), &kb, &lb);
+		if (la && lb)
+			x[m++] = (xref){nd_hash(ka, la), nd_hash(kb, lb)};
+	}
+	qsort(x, m, sizeof(xref), cmp_xref);
+	*out = x;
+	*n = m;
+	return 0;
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* Next run of letters and digits in s[*i..len); 0 at the end. */
+static int next_run(const char *s, size_t len, size_t *i, const char **run,
+                    size_t *rlen)
+{
+	while (*i < len && !is_alnum((unsigned char)s[*i])) {
+		if ((unsigned char)s[*i] >= 0x80 || !strchr(" ().,;[]", s[*i]))
+			return -1; /* words of other scripts, other signs: not a ref */
+		(*i)++;
+	}
+	if (*i == len)
+		return 0;
+	*run = s + *i;
+	while (*i < len && is_alnum((unsigned char)s[*i]))
+		(*i)++;
+	*rlen = (size_t)(s + *i - *run);
+	return 1;
+}
+
+/* 1 if the deleted text d became the inserted text n only through the
+ * renumbering: run by run, equal or mapped. */
+static int region_is_xref(const char *d, size_t dl, const char *n, size_t nl,
+                          const xref *x, size_t nx)
+{
+	size_t i = 0, j = 0;
+	int changed = 0;
+
+	for (;;) {
+		const char *a = NULL, *b = NULL;
+		size_t al_ = 0, bl = 0;
+		int ra = next_run(d, dl, &i, &a, &al_), rb = next_run(n, nl, &j, &b, &bl);
+		xref key;
+
+		if (ra < 0 || rb < 0 || ra != rb)
+			return 0;
+		if (!ra)
+			return changed;
+		if (al_ == bl && !memcmp(a, b, al_))
+			continue;
+		key.from = nd_hash(a, al_);
+		key.to = nd_hash(b, bl);
+		if (!bsearch(&key, x, nx, sizeof(xref), cmp_xref))
+			return 0;
+		changed = 1;
+	}
+}
+
+static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
+{
+	const char *d = NULL, *n = NULL;
+	size_t k, dl = 0, nl = 0;
+	int regions = 0;
+
+	for (k = 0; k <= c->diff.n; k++) {
+		const nd_op *op = k < c->diff.n ? &c->diff.ops[k] : NULL;
+
+		if (op && op->kind == ND_OP_DELETE) {
+			d = op->text;
+			dl = op->len;
+		} else if (op && op->kind == ND_OP_INSERT) {
+			n = op->text;
+			nl = op->len;
+		} else if (d || n) { /* a region ends */
+			if (!region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx))
+				return 0;
+			regions++;
+			d = n = NULL;
+			dl = nl = 0;
+		}
+	}
+	return regions > 0;
+}
+
 static int add_note(nd_changeset *cs, const char *text)
 {
 	char **p;
@@ -951,26 +1105,35 @@ static int add_note(nd_changeset *cs, const char *text)
 static int build_changes(aligner *al, nd_changeset *cs)
 {
 	char note[256];
-	size_t i;
+	size_t i, nx = 0;
+	xref *x = NULL;
 	int err = 0;
 
 	cs->changes = calloc(al->ngroups + 1, sizeof(nd_change));
 	if (!cs->changes)
 		return nd_error_oom();
 	for (i = 0; i < al->ngroups && !err; i++) {
-		nd_change *c = &cs->changes[i];
-
 		if (al->progress && i % 256 == 0)
 			al->progress(al->ud, "diffing", i, al->ngroups);
-		err = fill_change(al, c, &al->groups[i]);
+		err = fill_change(al, &cs->changes[i], &al->groups[i]);
 		cs->n = i + 1;
-		if (err)
-			break;
+	}
+	if (!err)
+		err = build_xrefs(cs, &x, &nx);
+	for (i = 0; i < cs->n && !err; i++) {
+		nd_change *c = &cs->changes[i];
+
+		if (c->kind == ND_CHANGE_MODIFIED && nx && change_is_xref(c, x, nx)) {
+			c->xref_only = 1;
+			c->editorial = 0;
+		}
 		cs->summary.count[c->kind]++;
 		cs->summary.moved += (size_t)c->moved;
 		cs->summary.renumbered += (size_t)c->renumbered;
 		cs->summary.editorial += (size_t)c->editorial;
+		cs->summary.xref_only += (size_t)c->xref_only;
 	}
+	free(x);
 	if (!err && al->skipped_words) {
 		snprintf(note, sizeof(note), "%zu words were too common to find "
 		         "similar provisions by (raise max_posting to use them)",

@@ -18,6 +18,13 @@
 size_t rpt_anchor(const nd_changeset *cs, const nd_change *c,
                   const nd_doc **doc);
 
+/* The flags of a record as counted in the summary: their JSON keys, their
+ * words for people, and their counts. */
+#define RPT_NFLAGS 4
+extern const char *const rpt_flag_keys[RPT_NFLAGS];
+extern const char *const rpt_flag_words[RPT_NFLAGS];
+void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS]);
+
 /* Labels of provisions idx[0..n) joined by " + ", nested items with their
  * parent items' labels ("(7)(a)"); an empty label (title,
  * opening) is written as its kind in brackets: "[title]". */

@@ -82,9 +82,8 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 
 static int json_begin(nd_report *r)
 {
-	static const char *flags[3] = {"moved", "renumbered", "editorial"};
 	const nd_summary *s = &r->cs->summary;
-	const size_t fv[3] = {s->moved, s->renumbered, s->editorial};
+	size_t fv[RPT_NFLAGS];
 	size_t k;
 	int err;
 
@@ -101,8 +100,9 @@ static int json_begin(nd_report *r)
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = nd_buf_printf(r->out, "%s\"%s\": %zu", k ? ", " : "",
 		                    nd_change_kind_name(k), s->count[k]);
-	for (k = 0; k < 3 && !err; k++)
-		err = nd_buf_printf(r->out, ", \"%s\": %zu", flags[k], fv[k]);
+	rpt_flag_counts(s, fv);
+	for (k = 0; k < RPT_NFLAGS && !err; k++)
+		err = nd_buf_printf(r->out, ", \"%s\": %zu", rpt_flag_keys[k], fv[k]);
 	if (!err)
 		err = nd_buf_puts(r->out, "},\n");
 	if (!err && !r->o->stat_only)
@@ -125,6 +125,8 @@ static int json_change(nd_report *r, const nd_change *c)
 		err = json_bool(out, "renumbered", c->renumbered);
 	if (!err)
 		err = json_bool(out, "editorial", c->editorial);
+	if (!err)
+		err = json_bool(out, "xref_only", c->xref_only);
 	if (!err)
 		err = json_similarity(out, c->similarity);
 	if (!err)

@@ -198,8 +198,7 @@ static int md_begin(nd_report *r)
 {
 	md_state *st = r->state;
 	const nd_summary *s = &r->cs->summary;
-	const char *flag_names[3] = {"moved", "renumbered", "editorial"};
-	const size_t flags[3] = {s->moved, s->renumbered, s->editorial};
+	size_t flags[RPT_NFLAGS];
 	size_t k;
 	int err;
 
@@ -216,8 +215,9 @@ static int md_begin(nd_report *r)
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = nd_buf_printf(r->out, "| %s | %zu |\n", nd_change_kind_name(k),
 		                    s->count[k]);
-	for (k = 0; k < 3 && !err; k++)
-		err = nd_buf_printf(r->out, "| %s | %zu |\n", flag_names[k], flags[k]);
+	rpt_flag_counts(s, flags);
+	for (k = 0; k < RPT_NFLAGS && !err; k++)
+		err = nd_buf_printf(r->out, "| %s | %zu |\n", rpt_flag_words[k], flags[k]);
 	return err;
 }
 

@@ -361,8 +361,7 @@ static int summary_line(text_state *st, nd_report *r)
 		ND_CHANGE_MODIFIED, ND_CHANGE_ADDED, ND_CHANGE_REMOVED,
 		ND_CHANGE_SPLIT, ND_CHANGE_MERGED};
 	const nd_summary *s = &r->cs->summary;
-	const size_t flags[3] = {s->moved, s->renumbered, s->editorial};
-	const char *flag_names[3] = {"moved", "renumbered", "editorial"};
+	size_t flags[RPT_NFLAGS];
 	nd_buf *t = &st->tmp;
 	size_t k;
 	int err, any = 0;
@@ -376,10 +375,11 @@ static int summary_line(text_state *st, nd_report *r)
 	if (!err)
 		err = nd_buf_printf(t, " %zu" GLUE "unchanged",
 		                    s->count[ND_CHANGE_UNCHANGED]);
-	for (k = 0; k < 3 && !err; k++)
+	rpt_flag_counts(s, flags);
+	for (k = 0; k < RPT_NFLAGS && !err; k++)
 		if (flags[k])
 			err = nd_buf_printf(t, "%s %zu" GLUE "%s", any++ ? "," : ";", flags[k],
-			                    flag_names[k]);
+			                    rpt_flag_words[k]);
 	return err ? err : line(st, r, t->ptr, 9, ST_PLAIN);
 }
 

@@ -6,6 +6,7 @@
 Reads DIR/old.txt and DIR/new.txt with a small reader of its own (not
 normdiff's) that knows the generator's layout, and checks that
 
+  - no two provisions of a version have the same text;
   - every label truth.json names exists in the version it names it for;
   - every provision of each version is accounted for exactly once, by an
     edit or by the "kept" list;
@@ -91,6 +92,10 @@ def main():
             problems.append(msg)
         else:
             problems.append(None)
+
+    for texts, name in ((old, "old"), (new, "new")):
+        if len(set(texts.values())) != len(texts):
+            bad("%s.txt has provisions with the same text" % name)
 
     seen_old, seen_new = {}, {}
     for e in truth["edits"]:

@@ -290,6 +290,15 @@ def roman(n):
 class Writer:
     def __init__(self, rng):
         self.r = rng
+        self.seen = set()   # texts made so far: no two provisions alike
+
+    def unique(self, make):
+        while True:
+            p = make()
+            key = (tuple(p.lead), tuple(tuple(s) for s in p.segs))
+            if key not in self.seen:
+                self.seen.add(key)
+                return p
 
     def np(self, depth=0):
         r = self.r
@@ -563,7 +572,7 @@ def build_old(rng, size):
     npp = max(8, est // 10)
     total = len(d.title) + 30
     for _ in range(npp):
-        p = new(w.pp())
+        p = new(w.unique(w.pp))
         d.pp.append(p)
         total += 4 + sum(len(x) + 1 for x in p.lead) + sum(len(x) + 1 for s in p.segs for x in s)
     since_heading = 1 << 30
@@ -575,30 +584,30 @@ def build_old(rng, size):
             total += len(h.text) + 2
             since_heading = 0
         if rng.random() < 0.12:
-            p = new(w.chapeau())
+            p = new(w.unique(w.chapeau))
             nsub = rng.randint(2, 7)
             for j in range(nsub):
                 # roman items only under (a) to (e), never under a letter
                 # that could become (h), (i) being ambiguous after it
                 if j < 5 and rng.random() < 0.15:
-                    s = new(w.sub_chapeau())
+                    s = new(w.unique(w.sub_chapeau))
                     for _ in range(rng.randint(2, 4)):
-                        t = new(w.rom())
+                        t = new(w.unique(w.rom))
                         t.parent = s
                         s.children.append(t)
                 else:
-                    s = new(w.sub())
+                    s = new(w.unique(w.sub))
                 s.parent = p
                 p.children.append(s)
         else:
-            p = new(w.op())
+            p = new(w.unique(w.op))
         d.body.append(p)
         ops.append(p)
         since_heading += 1
         for q in [p] + p.children + [t for s in p.children for t in s.children]:
             total += 6 + sum(len(x) + 1 for x in q.lead) + sum(len(x) + 1 for s in q.segs for x in s)
     add_citations(rng, d, ops, w)
-    return d, uid[0]
+    return d, uid[0], w
 
 
 def add_citations(rng, d, ops, w):
@@ -784,7 +793,7 @@ def apply_edits(rng, d, n_prov, rate, min_per_kind, w, next_uid):
 
     def new_like(lst):
         sample = next(p for p in lst if isinstance(p, Prov))
-        return fresh({"pp": w.pp, "op": w.op, "sub": w.sub, "rom": w.rom}[sample.kind]())
+        return fresh(w.unique({"pp": w.pp, "op": w.op, "sub": w.sub, "rom": w.rom}[sample.kind]))
 
     plan_moves = []   # (prov, anchor): put prov before anchor
     plan_adds = []    # (new prov, anchor or None=end of list, list)
@@ -934,8 +943,7 @@ def main():
     t0 = time.time()
     size = parse_size(a.size)
     rng = random.Random("normdiff-bench:%d:%d" % (a.seed, size))
-    d, last_uid = build_old(rng, size)
-    w = Writer(rng)
+    d, last_uid, w = build_old(rng, size)
     old_text, _ = render(d, "label_old")
     old_provs = list(all_provs(d))
     # snapshot of the old texts of kept provisions, for the "kept" list

@@ -29,7 +29,9 @@ with the same old and the same new labels:
 Renumbering-only records.  Records that match no true edit and whose one
 old and one new clause are a provision the generator left alone ("kept"
 in truth.json): it was only renumbered, or only the numbers in its
-citations changed.  The target is none.
+citations changed ("paragraph 12 above" became "paragraph 11 above");
+both are counted, and the second kind is also shown on its own.  The
+target is none.
 """
 
 import argparse
@@ -104,15 +106,18 @@ def score(rep, truth):
             matched.add(hits[0])
         else:
             missed.append(e)
-    kept = {(k[0], k[1]) for k in truth.get("kept", [])}
+    kept = {(k[0], k[1]): len(k) > 2 for k in truth.get("kept", [])}
     records = [i for i, c in enumerate(changes) if is_record(c)]
     spurious = [i for i in records if i not in matched]
     renum_only = []
+    renum_citation = 0
     for i in spurious:
         c = changes[i]
-        if len(c.get("old", [])) == 1 and len(c.get("new", [])) == 1 and \
-                (canon(c["old"][0]), canon(c["new"][0])) in kept:
-            renum_only.append(i)
+        if len(c.get("old", [])) == 1 and len(c.get("new", [])) == 1:
+            pair = (canon(c["old"][0]), canon(c["new"][0]))
+            if pair in kept:
+                renum_only.append(i)
+                renum_citation += kept[pair]
     renumbered_seen = sum(1 for c in changes if c.get("kind") == "unchanged"
                           and not c.get("moved") and c.get("renumbered"))
     by_kind = {}
@@ -126,6 +131,7 @@ def score(rep, truth):
         "matched": len(matched),
         "spurious": len(spurious),
         "renumbering_only": len(renum_only),
+        "renumbering_only_citation": renum_citation,
         "renumbered_unchanged": renumbered_seen,
         "kept_renumbered": truth.get("kept_renumbered"),
         "records_by_kind": by_kind,
@@ -151,8 +157,10 @@ def cmd_score(a):
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump(s, f, indent=1)
-    print("records %d, true edits %d, matched %d, spurious %d (renumbering-only %d)"
-          % (s["records"], s["true_edits"], s["matched"], s["spurious"], s["renumbering_only"]))
+    print("records %d, true edits %d, matched %d, spurious %d (renumbering-only %d: "
+          "%d only renumbered, %d with only their citations renumbered)"
+          % (s["records"], s["true_edits"], s["matched"], s["spurious"], s["renumbering_only"],
+             s["renumbering_only"] - s["renumbering_only_citation"], s["renumbering_only_citation"]))
     print("records by kind: " + ", ".join("%s %d" % kv for kv in sorted(s["records_by_kind"].items())))
     print("unchanged and renumbered (not records): %d; provisions the generator renumbered: %s"
           % (s["renumbered_unchanged"], s["kept_renumbered"]))

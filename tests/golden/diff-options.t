@@ -21,3 +21,8 @@ NO_COLOR=1 tty "$NORMDIFF_BIN" diff a.txt b.txt
 run normdiff diff --color=sometimes a.txt b.txt
 run normdiff diff --threshold 2 a.txt b.txt
 run normdiff diff - b.txt <a.txt
+# a cross-reference that follows the renumbering is flagged as such
+printf 'T\n\n1. Each State shall designate an authority.\n\n2. The register under paragraph 1 is public.\n' >x1.txt
+printf 'T\n\n1. This Convention applies to incidents.\n\n2. Each State shall designate an authority.\n\n3. The register under paragraph 2 is public.\n' >x2.txt
+run normdiff diff x1.txt x2.txt
+run normdiff diff --changed-only --fail-on=modified x1.txt x2.txt

@@ -306,6 +306,68 @@ static void test_merge_and_removed_order(void **state)
 	nd_doc_free(b);
 }
 
+static void test_sub_item_moves_to_another_parent(void **state)
+{
+	nd_doc *a = parse("Title\n\n1. Each State shall take measures to protect "
+	                  "critical infrastructure against attack:\n\n(a) by "
+	                  "sharing information on threats with other States;\n\n"
+	                  "2. Each State shall establish a national computer "
+	                  "emergency response team.\n");
+	nd_doc *b = parse("Title\n\n1. Each State shall take measures to protect "
+	                  "critical infrastructure against attack.\n\n2. Each "
+	                  "State shall establish a national computer emergency "
+	                  "response team:\n\n(a) by sharing information on threats "
+	                  "with other States;\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "(a)", "1."));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_int_equal(c->new[0], find(b, "(a)", "2."));
+	assert_true(c->moved);
+	assert_false(c->renumbered);
+	/* its old and new parents are aligned and did not move */
+	assert_false(change_of_old(cs, find(a, "1.", ""))->moved);
+	assert_false(change_of_old(cs, find(a, "2.", ""))->moved);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+static void test_cross_references_follow_renumbering(void **state)
+{
+	nd_doc *a = parse("Title\n\n1. Each State shall designate an authority.\n\n"
+	                  "2. The authority shall keep a register of incidents.\n\n"
+	                  "3. The register referred to in paragraph 2 above shall be "
+	                  "open to the authorities under paragraph 1.\n\n"
+	                  "4. Reports under paragraph 3 are annual.\n");
+	nd_doc *b = parse("Title\n\n1. This Convention applies to incidents.\n\n"
+	                  "2. Each State shall designate an authority.\n\n"
+	                  "3. The authority shall keep a register of incidents.\n\n"
+	                  "4. The register referred to in paragraph 3 above shall be "
+	                  "open to the authorities under paragraph 2.\n\n"
+	                  "5. Reports under paragraph 7 are annual.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "3.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_true(c->xref_only);
+	assert_true(c->renumbered);
+	/* 3 became 4, not 7: that edit is a change of substance */
+	c = change_of_old(cs, find(a, "4.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_false(c->xref_only);
+	assert_int_equal(cs->summary.xref_only, 1);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 static void test_ignore_case_and_punctuation(void **state)
 {
 	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
@@ -500,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_bundled_pair_reads_as_a_reader_sees_it),
 		cmocka_unit_test(test_same_version_is_all_unchanged),
 		cmocka_unit_test(test_merge_and_removed_order),
+		cmocka_unit_test(test_sub_item_moves_to_another_parent),
+		cmocka_unit_test(test_cross_references_follow_renumbering),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
