@@ -45,6 +45,8 @@ typedef struct progress {
 	struct timespec start; /* when the command started */
 	int shown;             /* a progress line is on screen */
 	int enabled;           /* standard error is a terminal */
+	const char *phase;     /* the phase on screen */
+	unsigned percent;      /* the percentage on screen */
 } progress;
 
 static double elapsed(const progress *p)
@@ -60,13 +62,16 @@ static void show_progress(void *ud, const char *phase, size_t done,
                           size_t total)
 {
 	progress *p = ud;
+	unsigned percent = total ? (unsigned)(100.0 * (double)done / (double)total) : 0;
 
-	if (!p->enabled || elapsed(p) < PROGRESS_AFTER)
+	if (!p->enabled || (p->shown && p->phase == phase && p->percent == percent) ||
+	    elapsed(p) < PROGRESS_AFTER)
 		return;
-	fprintf(stderr, "\rnormdiff: %s %3u%%", phase,
-	        total ? (unsigned)(100.0 * (double)done / (double)total) : 0u);
+	fprintf(stderr, "\rnormdiff: %s %3u%%", phase, percent);
 	fflush(stderr);
 	p->shown = 1;
+	p->phase = phase;
+	p->percent = percent;
 }
 
 static void end_progress(progress *p)
@@ -252,8 +257,14 @@ int cmd_diff(cli *c, int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	prog.enabled = isatty(STDERR_FILENO) && !quiet;
-	if (load_side(c, &old, spec[0], gitmode) || load_side(c, &new, spec[1], gitmode))
+	show_progress(&prog, "reading", 0, 2);
+	if (load_side(c, &old, spec[0], gitmode))
 		goto done;
+	show_progress(&prog, "reading", 1, 2);
+	if (load_side(c, &new, spec[1], gitmode)) {
+		end_progress(&prog);
+		goto done;
+	}
 	if (nd_changeset_compute(&cs, old.doc, new.doc, &ao, show_progress, &prog)) {
 		end_progress(&prog);
 		cli_fail_lib("diff");
