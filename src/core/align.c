@@ -116,6 +116,10 @@ typedef struct aligner {
 	size_t groupcap;          /* allocated */
 	pair *pairs;              /* scored candidate pairs */
 	size_t npairs;            /* used */
+	size_t *pairs_of[2];      /* pair indices grouped by new clause [0] and
+	                             by old clause [1] (counting sort) */
+	size_t *pairs_at[2];      /* clause c's pairs: pairs_of[s][pairs_at[s][c]
+	                             .. pairs_at[s][c + 1]) */
 	size_t paircap;           /* allocated */
 	size_t skipped_words;     /* distinct words too common to index */
 	size_t capped_diffs;      /* word diffs cut short by the cost cap */
@@ -639,12 +643,13 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 		seed = old_side ? g->new[0] : g->old[0];
 	} else {
 		/* an unpaired whole: the unpaired scored part taking most from it */
-		for (k = 0; k < al->npairs; k++) {
-			pair *p = &al->pairs[k];
-			size_t w = old_side ? p->a : p->b, q = old_side ? p->b : p->a;
+		for (k = al->pairs_at[old_side][whole];
+		     k < al->pairs_at[old_side][whole + 1]; k++) {
+			pair *p = &al->pairs[al->pairs_of[old_side][k]];
+			size_t q = old_side ? p->b : p->a;
 			double s;
 
-			if (w != whole || mp[q] != NONE)
+			if (mp[q] != NONE)
 				continue;
 			s = share(sp, q, sw, whole);
 			if (s >= 0.5 && s > seedshare) {
@@ -693,12 +698,38 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 	return 0;
 }
 
+/* Group the scored pairs by old and by new clause, so that a clause's
+ * candidates are found without a scan of all pairs. */
+static int index_pairs(aligner *al)
+{
+	size_t side, k, n[2] = {al->b->n, al->a->n};
+
+	for (side = 0; side < 2; side++) {
+		size_t *at = calloc(n[side] + 2, sizeof(size_t));
+		size_t *of = malloc((al->npairs + 1) * sizeof(size_t));
+
+		al->pairs_at[side] = at;
+		al->pairs_of[side] = of;
+		if (!at || !of)
+			return nd_error_oom();
+		for (k = 0; k < al->npairs; k++)
+			at[(side ? al->pairs[k].a : al->pairs[k].b) + 2]++;
+		for (k = 2; k < n[side] + 2; k++)
+			at[k] += at[k - 1];
+		for (k = 0; k < al->npairs; k++)
+			of[at[(side ? al->pairs[k].a : al->pairs[k].b) + 1]++] = k;
+	}
+	return 0;
+}
+
 static int align_splits(aligner *al)
 {
 	size_t maxw = 0, i, *run;
 	uint64_t *scratch;
 	int err = 0, pass;
 
+	if ((err = index_pairs(al)) != 0)
+		return err;
 	maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
 	scratch = malloc((maxw + 1) * sizeof(uint64_t));
 	run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
@@ -1201,6 +1232,10 @@ done:
 	}
 	free(al.groups);
 	free(al.pairs);
+	free(al.pairs_of[0]);
+	free(al.pairs_of[1]);
+	free(al.pairs_at[0]);
+	free(al.pairs_at[1]);
 	free(al.match_a);
 	free(al.match_b);
 	free(al.sa.words);

@@ -162,7 +162,8 @@ def cmd_score(a):
           % (s["records"], s["true_edits"], s["matched"], s["spurious"], s["renumbering_only"],
              s["renumbering_only"] - s["renumbering_only_citation"], s["renumbering_only_citation"]))
     print("records by kind: " + ", ".join("%s %d" % kv for kv in sorted(s["records_by_kind"].items())))
-    print("unchanged and renumbered (not records): %d; provisions the generator renumbered: %s"
+    print("unchanged with renumbered true (not records): %d; kept provisions whose label, "
+          "with its paragraph number, changed: %s"
           % (s["renumbered_unchanged"], s["kept_renumbered"]))
     print("recall: " + ", ".join("%s %d/%d" % (k, s["recall"][k][0], s["recall"][k][1]) for k in KINDS))
     for e in s["missed"][:5]:
