@@ -24,15 +24,16 @@ docs/grammar.md for how normdiff reads one):
     (b) To promote ..., including:
     (i) ...;                             (roman items under some letters)
 
-One paragraph per line, paragraphs separated by blank lines, sentence
-lengths from 15 to 80 words drawn from built-in lists of legal and
-diplomatic words and phrases.  Some paragraphs cite others ("paragraph 12
-above", "subparagraph (c) of paragraph 7 above").
+One paragraph per line, paragraphs separated by blank lines, provisions
+of 15 to 80 words drawn from built-in lists of legal and diplomatic words
+and phrases, no two with the same text.  Some paragraphs cite others
+("paragraph 12 above", "subparagraph (c) of paragraph 7 above").
 
 Every provision text is an opening (the words that carry the verb,
 "Urges all States") and one or more segments ("to strengthen ...",
-"and to promote ...").  The new version applies a few per cent of edits,
-each to a different provision, never two structural edits side by side:
+"and to promote ...").  The new version edits about 3% of the provisions
+(--rate; at least --min-per-kind of each kind, 40% of them rewordings),
+each edit on a different provision, never two edits side by side:
 
     modified  a few words replaced, inserted or deleted (1 to 4 operations)
     added     a new provision inserted in a list
@@ -42,7 +43,8 @@ each to a different provision, never two structural edits side by side:
     split     a provision of two or more segments cut in two at a segment
               boundary; both halves keep the opening words
     merged    two adjacent provisions joined into one: the first, then
-              ", and" and the second with its opening words kept
+              ", and" and the second with its opening words kept (first
+              letter in lower case)
 
 Only leaf provisions (no sub-items of their own) are added, removed, moved,
 split or merged; chapeaux are only reworded.  Cited provisions and the

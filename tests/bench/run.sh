@@ -20,7 +20,8 @@
 #
 #   normdiff       normdiff diff --format=json OLD NEW
 #                  every change whose kind is not "unchanged", plus the
-#                  unchanged ones flagged "moved" (score.py records)
+#                  unchanged ones flagged "moved", less the modified ones
+#                  flagged "xref_only" and not moved (score.py records)
 #   git-word-diff  git diff --no-index --word-diff=porcelain OLD NEW
 #   wdiff          wdiff -w ^A -x ^B -y ^C -z ^D OLD NEW
 #   dwdiff         dwdiff -w ^A -x ^B -y ^C -z ^D OLD NEW

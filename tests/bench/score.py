@@ -7,8 +7,11 @@ the benchmark's table.
     score.py table RESULTS [--scores DIR]    the side-by-side table
 
 Records.  A record is a change normdiff reports: every entry of "changes"
-whose kind is not "unchanged", plus the unchanged ones flagged "moved".
-Unchanged provisions that were only renumbered are not records.
+whose kind is not "unchanged", plus the unchanged ones flagged "moved",
+less the "modified" ones flagged "xref_only" and not moved (normdiff's own
+word that only the numbers in their cross-references changed, which its
+exit status does not count as a change either).  Unchanged provisions that
+were only renumbered are not records.
 
 Labels.  truth.json names provisions "PP3", "7", "7(c)", "7(c)(ii)".  A
 clause of the report is named the same way from its "path" (or its
@@ -71,7 +74,13 @@ def load_report(path):
     return rep
 
 
+def is_xref_only(c):
+    return c.get("kind") == "modified" and bool(c.get("xref_only")) and not c.get("moved")
+
+
 def is_record(c):
+    if is_xref_only(c):
+        return False
     return c.get("kind") != "unchanged" or bool(c.get("moved"))
 
 
@@ -120,6 +129,17 @@ def score(rep, truth):
                 renum_citation += kept[pair]
     renumbered_seen = sum(1 for c in changes if c.get("kind") == "unchanged"
                           and not c.get("moved") and c.get("renumbered"))
+    # xref_only changes are not records: were they right to be left out?
+    xref_right = xref_wrong = 0
+    for c in changes:
+        if not is_xref_only(c):
+            continue
+        pair = (tuple(sorted(canon(x) for x in c.get("old", []))),
+                tuple(sorted(canon(x) for x in c.get("new", []))))
+        if len(pair[0]) == 1 and len(pair[1]) == 1 and (pair[0][0], pair[1][0]) in kept:
+            xref_right += 1
+        else:
+            xref_wrong += 1
     by_kind = {}
     for i in records:
         c = changes[i]
@@ -133,6 +153,8 @@ def score(rep, truth):
         "renumbering_only": len(renum_only),
         "renumbering_only_citation": renum_citation,
         "renumbered_unchanged": renumbered_seen,
+        "xref_only_kept": xref_right,
+        "xref_only_other": xref_wrong,
         "kept_renumbered": truth.get("kept_renumbered"),
         "records_by_kind": by_kind,
         "recall": recall,
@@ -162,9 +184,11 @@ def cmd_score(a):
           % (s["records"], s["true_edits"], s["matched"], s["spurious"], s["renumbering_only"],
              s["renumbering_only"] - s["renumbering_only_citation"], s["renumbering_only_citation"]))
     print("records by kind: " + ", ".join("%s %d" % kv for kv in sorted(s["records_by_kind"].items())))
-    print("unchanged with renumbered true (not records): %d; kept provisions whose label, "
-          "with its paragraph number, changed: %s"
-          % (s["renumbered_unchanged"], s["kept_renumbered"]))
+    print("not records: unchanged with renumbered true %d (kept provisions whose label, "
+          "with its paragraph number, changed: %s); modified with xref_only true %d "
+          "(%d on provisions whose citations only were renumbered, %d elsewhere)"
+          % (s["renumbered_unchanged"], s["kept_renumbered"],
+             s["xref_only_kept"] + s["xref_only_other"], s["xref_only_kept"], s["xref_only_other"]))
     print("recall: " + ", ".join("%s %d/%d" % (k, s["recall"][k][0], s["recall"][k][1]) for k in KINDS))
     for e in s["missed"][:5]:
         print("  missed %s %s -> %s" % (e["kind"], e["old"], e["new"]))
