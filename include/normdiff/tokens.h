@@ -36,4 +36,8 @@ typedef struct nd_token {
 /* Split s[0..len) into tokens. *out is NULL when len is 0. */
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len);
 
+/* The one token starting at s[i] (i < len), into *t; returns the offset
+ * just after it. Tokenizes as nd_tokenize does, without an array. */
+size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t);
+
 #endif

@@ -152,41 +152,86 @@ static int cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Tokenize the whole normalised text once and give each clause the sorted
- * folded hashes of the words and numbers of its body. */
+/* Sort word hashes: most provisions have a few dozen words, for which an
+ * insertion sort beats qsort's indirect calls. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		qsort(v, n, sizeof(uint64_t), cmp_u64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Word -> count, open addressing (hashes are never 0 once or'ed with 1). */
+typedef struct wordcount {
+	uint64_t *key;  /* word hash | 1, 0 = empty */
+	uint32_t *n;    /* provisions holding it */
+	size_t cap;     /* slots, a power of two */
+} wordcount;
+
+static int wordcount_init(wordcount *w, size_t expected)
+{
+	w->cap = 1024;
+	while (w->cap < expected * 2)
+		w->cap *= 2;
+	w->key = calloc(w->cap, sizeof(uint64_t));
+	w->n = calloc(w->cap, sizeof(uint32_t));
+	return w->key && w->n ? 0 : nd_error_oom();
+}
+
+static size_t wordcount_slot(const wordcount *w, uint64_t h)
+{
+	size_t i;
+
+	h |= 1;
+	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1); w->key[i] && w->key[i] != h;
+	     i = (i + 1) & (w->cap - 1))
+		;
+	return i;
+}
+
+/* Give each clause the sorted folded hashes of the words and numbers of its
+ * body, tokenized one token at a time (no token array). */
 static int build_sig(sig *s, const nd_doc *d)
 {
-	nd_token *tok = NULL;
-	size_t ntok = 0, t = 0, i, nw = 0;
-	int err;
+	size_t i, nw = 0, cap = 0;
+	nd_token t;
 
-	if ((err = nd_tokenize(&tok, &ntok, d->text->buf, d->text->len)) != 0)
-		return err;
 	s->start = malloc((d->n + 1) * sizeof(size_t));
-	s->words = malloc((ntok ? ntok : 1) * sizeof(uint64_t));
 	s->opening = calloc(d->n + 1, sizeof(uint64_t));
-	if (!s->start || !s->words || !s->opening) {
-		free(tok);
+	if (!s->start || !s->opening)
 		return nd_error_oom();
-	}
 	for (i = 0; i < d->n; i++) {
-		size_t lo = d->clauses[i].body_off, hi = lo + d->clauses[i].body_len;
+		const char *body = nd_doc_body(d, i);
+		size_t len = d->clauses[i].body_len, k = 0;
 
 		s->start[i] = nw;
-		/* bodies are disjoint and in text order: the cursor only advances */
-		while (t < ntok && tok[t].off < lo)
-			t++;
-		for (; t < ntok && tok[t].off < hi; t++)
-			if (tok[t].kind == ND_TOK_WORD || tok[t].kind == ND_TOK_NUMBER)
-				s->words[nw++] = tok[t].fold;
+		/* a body has at most one word per two bytes, plus one */
+		if (nd_vec_reserve((void **)&s->words, &cap, nw + len / 2 + 1,
+		                   sizeof(uint64_t)))
+			return nd_error_oom();
+		while (k < len) {
+			k = nd_token_at(body, len, k, &t);
+			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
+				s->words[nw++] = t.fold;
+		}
 		if (nw - s->start[i] >= OPENING_WORDS)
 			s->opening[i] = nd_hash(s->words + s->start[i],
 			                        OPENING_WORDS * sizeof(uint64_t)) | 1;
-		qsort(s->words + s->start[i], nw - s->start[i], sizeof(uint64_t),
-		      cmp_u64);
+		sort_u64(s->words + s->start[i], nw - s->start[i]);
 	}
 	s->start[d->n] = nw;
-	free(tok);
+	if (!s->words && (s->words = malloc(sizeof(uint64_t))) == NULL)
+		return nd_error_oom();
 	return 0;
 }
 
@@ -197,39 +242,29 @@ static int build_sig(sig *s, const nd_doc *d)
 #define COMMON_MIN_CLAUSES 10
 
 /* Content-word signatures: `all` without the words common to both
- * documents. */
+ * documents. Counting is one pass through a hash table. */
 static int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
                          const sig *sb, size_t nb)
 {
-	size_t total = sa->start[na] + sb->start[nb], n = 0, i, k, ncommon = 0;
-	uint64_t *distinct = malloc((total + 1) * sizeof(uint64_t));
-	uint64_t *common = malloc((total + 1) * sizeof(uint64_t));
 	const sig *src[2] = {sa, sb};
 	sig *dst[2] = {ca, cb};
-	size_t cnt[2] = {na, nb}, side;
-	int err = 0;
+	size_t cnt[2] = {na, nb}, side, i, k;
+	double limit = COMMON_SHARE * (double)(na + nb);
+	int filter = na + nb >= COMMON_MIN_CLAUSES, err;
+	wordcount wc;
 
-	if (!distinct || !common) {
-		err = nd_error_oom();
+	if ((err = wordcount_init(&wc, sa->start[na] + sb->start[nb])) != 0)
 		goto done;
-	}
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < cnt[side]; i++)
 			for (k = src[side]->start[i]; k < src[side]->start[i + 1]; k++)
 				if (k == src[side]->start[i] ||
-				    src[side]->words[k] != src[side]->words[k - 1])
-					distinct[n++] = src[side]->words[k];
-	qsort(distinct, n, sizeof(uint64_t), cmp_u64);
-	for (i = 0; i < n;) {
-		size_t e = i;
+				    src[side]->words[k] != src[side]->words[k - 1]) {
+					size_t slot = wordcount_slot(&wc, src[side]->words[k]);
 
-		while (e < n && distinct[e] == distinct[i])
-			e++;
-		if (na + nb >= COMMON_MIN_CLAUSES &&
-		    (double)(e - i) > COMMON_SHARE * (double)(na + nb))
-			common[ncommon++] = distinct[i];
-		i = e;
-	}
+					wc.key[slot] = src[side]->words[k] | 1;
+					wc.n[slot]++;
+				}
 	for (side = 0; side < 2 && !err; side++) {
 		sig *d = dst[side];
 		const sig *s = src[side];
@@ -244,15 +279,15 @@ static int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
 		for (i = 0; i < cnt[side]; i++) {
 			d->start[i] = w;
 			for (k = s->start[i]; k < s->start[i + 1]; k++)
-				if (!bsearch(&s->words[k], common, ncommon,
-				             sizeof(uint64_t), cmp_u64))
+				if (!filter ||
+				    (double)wc.n[wordcount_slot(&wc, s->words[k])] <= limit)
 					d->words[w++] = s->words[k];
 		}
 		d->start[cnt[side]] = w;
 	}
 done:
-	free(distinct);
-	free(common);
+	free(wc.key);
+	free(wc.n);
 	return err;
 }
 
@@ -586,7 +621,7 @@ static size_t covered(const sig *sw, size_t whole, const sig *sp,
 		       nwords(sp, parts[k]) * sizeof(uint64_t));
 		n += nwords(sp, parts[k]);
 	}
-	qsort(scratch, n, sizeof(uint64_t), cmp_u64);
+	sort_u64(scratch, n);
 	return shared_words(sw->words + sw->start[whole], nwords(sw, whole),
 	                    scratch, n);
 }
@@ -874,7 +909,7 @@ static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
 		       nwords(s, idx[k]) * sizeof(uint64_t));
 		total += nwords(s, idx[k]);
 	}
-	qsort(w, total, sizeof(uint64_t), cmp_u64);
+	sort_u64(w, total);
 	*len = total;
 	return w;
 }
@@ -927,7 +962,9 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 	int err;
 
 	nd_wdiff_init(&c->diff);
-	if (g->nold && g->nnew && (err = group_score(al, g, &c->similarity)) != 0)
+	if (g->nold && g->nnew &&
+	    !(g->nold == 1 && g->nnew == 1 && same_body(al->a, g->old[0], al->b, g->new[0])) &&
+	    (err = group_score(al, g, &c->similarity)) != 0)
 		return err;
 	c->moved = g->moved;
 	c->renumbered = labels_differ(al, g);

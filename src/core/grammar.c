@@ -78,15 +78,19 @@ const char *nd_grammar_default_source(void)
 	return default_grammar;
 }
 
+/* Compile one pattern; `anchored` ones match only at the start, which is
+ * set here rather than at match time because a match-time PCRE2_ANCHORED
+ * would make pcre2 fall back from JIT to its interpreter. */
 static int compile(pcre2_code **out, const char *pat, size_t len,
-                   const char *origin, unsigned line)
+                   const char *origin, unsigned line, int anchored)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
 
-	*out = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP, &errcode,
-	                     &erroff, NULL);
+	*out = pcre2_compile((PCRE2_SPTR)pat, len,
+	                     PCRE2_UTF | PCRE2_UCP | (anchored ? PCRE2_ANCHORED : 0),
+	                     &errcode, &erroff, NULL);
 	if (!*out) {
 		if (errcode == PCRE2_ERROR_NOMEMORY)
 			return nd_error_oom();
@@ -200,7 +204,7 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 	if (!*pat)
 		return nd_error_set(ND_EGRAMMAR, "%s:%u: family '%s' has no pattern",
 		                    origin, line, name);
-	if ((err = compile(&f.re, pat, strlen(pat), origin, line)) != 0)
+	if ((err = compile(&f.re, pat, strlen(pat), origin, line, 1)) != 0)
 		return err;
 	if (f.style != ND_STYLE_NONE &&
 	    pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n") < 0) {
@@ -230,7 +234,7 @@ static int set_pattern(nd_grammar *g, pcre2_code **slot, char *args,
 
 	if (!*pat)
 		return nd_error_set(ND_EGRAMMAR, "%s:%u: missing pattern", origin, line);
-	if ((err = compile(&re, pat, strlen(pat), origin, line)) != 0)
+	if ((err = compile(&re, pat, strlen(pat), origin, line, 0)) != 0)
 		return err;
 	pcre2_code_free(*slot);
 	*slot = re;
@@ -452,7 +456,8 @@ int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
 	PCRE2_SIZE *ov, start, end;
 	int rc;
 
-	rc = pcre2_match(fam->re, (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, md, NULL);
+	rc = pcre2_match(fam->re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md,
+	                 NULL);
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(md);
@@ -492,7 +497,8 @@ int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
 int nd_grammar_test(const pcre2_code *re, pcre2_match_data *md,
                     const char *s, size_t len)
 {
-	return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL) >= 0;
+	return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md,
+	                         NULL) >= 0;
 }
 
 int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,

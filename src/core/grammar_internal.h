@@ -46,6 +46,10 @@ struct nd_grammar {
 	uint32_t max_groups;        /* largest capture count of any pattern */
 };
 
+/* The matching functions below take text that nd_text_new() validated as
+ * UTF-8: they skip pcre2's own check, which would otherwise read the whole
+ * subject again at every one of the many matches per paragraph. */
+
 /* A match of one family at the start of a paragraph. */
 typedef struct nd_marker {
 	int family;        /* family index */

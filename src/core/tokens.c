@@ -247,6 +247,14 @@ static uint64_t fold_hash(const char *s, size_t len)
 	char enc[4];
 
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) { /* ASCII, most of most drafts */
+			h ^= b >= 'A' && b <= 'Z' ? b + 32u : b;
+			h *= FNV_PRIME;
+			i++;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		if (n == 0) { /* words hold only well-formed characters */
 			n = m = 1;
@@ -384,11 +392,23 @@ static size_t next_token(const char *s, size_t len, size_t i, uint8_t *kind)
 	}
 }
 
+size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+{
+	uint8_t kind;
+	size_t end = next_token(s, len, i, &kind);
+
+	t->off = i;
+	t->len = (uint32_t)(end - i);
+	t->kind = kind;
+	t->hash = nd_hash(s + i, end - i);
+	t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i) : t->hash;
+	return end;
+}
+
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 {
 	nd_token *toks = NULL;
-	size_t count = 0, cap = 0, i = 0, end;
-	uint8_t kind;
+	size_t count = 0, cap = 0, i = 0;
 	int err = 0;
 
 	*out = NULL;
@@ -397,20 +417,11 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 	                                 sizeof(nd_token))) != 0)
 		goto done;
 	while (i < len) {
-		nd_token *t;
-
-		end = next_token(s, len, i, &kind);
 		if (count == cap && (err = nd_vec_reserve((void **)&toks, &cap,
 		                                          count + 1,
 		                                          sizeof(nd_token))) != 0)
 			goto done;
-		t = &toks[count++];
-		t->off = i;
-		t->len = (uint32_t)(end - i);
-		t->kind = kind;
-		t->hash = nd_hash(s + i, end - i);
-		t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i) : t->hash;
-		i = end;
+		i = nd_token_at(s, len, i, &toks[count++]);
 	}
 	*out = toks;
 	*n = count;

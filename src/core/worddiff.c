@@ -534,6 +534,17 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 	if (max_cost == 0)
 		max_cost = ND_WDIFF_MAX_COST;
 	limit = max_cost > (size_t)PTRDIFF_MAX ? PTRDIFF_MAX : (ptrdiff_t)max_cost;
+	if (alen == blen && (!alen || !memcmp(a, b, alen))) {
+		/* identical texts, the common case by far: no tokens needed */
+		d->similarity = 1;
+		if (!alen)
+			return 0;
+		if (nd_vec_reserve((void **)&d->ops, &d->cap, 1, sizeof(nd_op)))
+			return nd_error_oom();
+		d->ops[0] = (nd_op){ND_OP_EQUAL, a, alen};
+		d->n = 1;
+		return 0;
+	}
 	if ((err = nd_tokenize(&df.a.t, &df.a.n, a, alen)) != 0 ||
 	    (err = nd_tokenize(&df.b.t, &df.b.n, b, blen)) != 0)
 		goto done;
