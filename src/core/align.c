@@ -26,7 +26,11 @@
  *      Together the parts must cover at least `threshold` of the whole.
  *      The mirror image, several old neighbours into one new provision, is
  *      a merge. An unpaired provision can also be split from an unpaired
- *      part taking at least half of its content words from it.
+ *      part taking at least half of its content words from it. Splits by
+ *      opening are looked for among the scored candidates before the
+ *      greedy pairing of step 2 and again after it; a part may be taken
+ *      from a pair made by similarity when at least 80 % of its words lie
+ *      inside the whole and that beats the pair's score.
  *   4. moves: the aligned groups in old order; the longest run whose new
  *      positions increase (O(n log n)) stays in place, every other group
  *      has moved; so has a provision whose old and new parents are both
@@ -470,7 +474,7 @@ static double score(size_t shared, size_t na, size_t nb)
 }
 
 /* 2. Candidates through an inverted index of the unpaired old provisions,
- * scored, then taken greedily. */
+ * scored and sorted best first (pair_greedy takes them). */
 static int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
@@ -574,6 +578,20 @@ static int align_similar(aligner *al)
 		goto done;
 	if (al->npairs)
 		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
+done:
+	free(post);
+	free(count);
+	free(touched);
+	free(best);
+	return err;
+}
+
+/* Take the scored pairs at or above the threshold, best first. */
+static int pair_greedy(aligner *al)
+{
+	size_t k;
+	int err = 0;
+
 	for (k = 0; k < al->npairs && !err; k++) {
 		pair *p = &al->pairs[k];
 
@@ -581,11 +599,6 @@ static int align_similar(aligner *al)
 		    al->match_b[p->b] == NONE)
 			err = add_group(al, &p->a, 1, &p->b, 1);
 	}
-done:
-	free(post);
-	free(count);
-	free(touched);
-	free(best);
 	return err;
 }
 
@@ -653,6 +666,45 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 	             old_side ? &al->ca : &al->cb, whole) >= al->o->split_share;
 }
 
+/* A part of a split or merge may be taken from a pair made by similarity
+ * when at least this share of its words lies inside the whole, and more
+ * than its pair's score: "PP12" merged into a new paragraph is not the
+ * unrelated new paragraph it happens to resemble. */
+#define STEAL_SHARE 0.8
+
+/* If clause c (on the parts side) is in a 1:1 pair made by similarity that
+ * the whole explains better, the score by which it would be taken, else 0. */
+static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
+{
+	const sig *aw = old_side ? &al->sa : &al->sb, *ap = old_side ? &al->sb : &al->sa;
+	const group *g = &al->groups[(old_side ? al->match_b : al->match_a)[c]];
+	size_t partner, np = nwords(ap, c), sh;
+	double inside;
+
+	if (g->nold != 1 || g->nnew != 1 || np == 0 ||
+	    same_body(al->a, g->old[0], al->b, g->new[0]))
+		return 0;
+	partner = old_side ? g->old[0] : g->new[0];
+	inside = (double)shared_words(ap->words + ap->start[c], np,
+	                              aw->words + aw->start[whole],
+	                              nwords(aw, whole)) / (double)np;
+	sh = shared_words(ap->words + ap->start[c], np,
+	                  aw->words + aw->start[partner], nwords(aw, partner));
+	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
+}
+
+/* Dissolve the 1:1 group of clause c (parts side): both become unpaired;
+ * the group is left empty and dropped later. */
+static void release(aligner *al, int old_side, size_t c)
+{
+	size_t gi = (old_side ? al->match_b : al->match_a)[c];
+	group *g = &al->groups[gi];
+
+	al->match_a[g->old[0]] = NONE;
+	al->match_b[g->new[0]] = NONE;
+	g->nold = g->nnew = 0;
+}
+
 static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
                      size_t *run, int by_opening)
 {
@@ -677,7 +729,8 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 			return 0;
 		seed = old_side ? g->new[0] : g->old[0];
 	} else {
-		/* an unpaired whole: the unpaired scored part taking most from it */
+		/* an unpaired whole: the unpaired scored part that keeps its
+		 * opening and scores best, or (by content) takes most from it */
 		for (k = al->pairs_at[old_side][whole];
 		     k < al->pairs_at[old_side][whole + 1]; k++) {
 			pair *p = &al->pairs[al->pairs_of[old_side][k]];
@@ -686,8 +739,13 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 
 			if (mp[q] != NONE)
 				continue;
-			s = share(sp, q, sw, whole);
-			if (s >= 0.5 && s > seedshare) {
+			if (by_opening) {
+				s = qualifies(al, old_side, q, whole, 1) ? p->sim : 0;
+			} else {
+				s = share(sp, q, sw, whole);
+				s = s >= 0.5 ? s : 0;
+			}
+			if (s > seedshare) {
 				seed = q;
 				seedshare = s;
 			}
@@ -704,7 +762,8 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 			size_t gain;
 
 			c = dir ? next_sibling(dp, c) : prev_sibling(dp, c);
-			if (c == NONE || mp[c] != NONE ||
+			if (c == NONE ||
+			    (mp[c] != NONE && !can_take(al, old_side, c, whole)) ||
 			    !qualifies(al, old_side, c, whole, by_opening))
 				break;
 			run[nrun] = c;
@@ -727,10 +786,36 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 			return err;
 		gi = al->ngroups - 1;
 	}
-	for (k = 1; k < nrun; k++)
+	for (k = 1; k < nrun; k++) {
+		if (mp[run[k]] != NONE)
+			release(al, old_side, run[k]);
 		if ((err = group_add(al, gi, !old_side, run[k])) != 0)
 			return err;
+	}
 	return 0;
+}
+
+/* Drop the groups emptied by release(), renumbering the rest. */
+static void drop_empty_groups(aligner *al)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < al->ngroups; i++) {
+		group *g = &al->groups[i];
+		size_t k;
+
+		if (!g->nold && !g->nnew) {
+			free(g->old);
+			free(g->new);
+			continue;
+		}
+		for (k = 0; k < g->nold; k++)
+			al->match_a[g->old[k]] = n;
+		for (k = 0; k < g->nnew; k++)
+			al->match_b[g->new[k]] = n;
+		al->groups[n++] = *g;
+	}
+	al->ngroups = n;
 }
 
 /* Group the scored pairs by old and by new clause, so that a clause's
@@ -757,29 +842,40 @@ static int index_pairs(aligner *al)
 	return 0;
 }
 
-static int align_splits(aligner *al)
+/* One pass of try_split over every provision of both versions. */
+static int split_pass(aligner *al, int by_opening, uint64_t *scratch,
+                      size_t *run)
 {
-	size_t maxw = 0, i, *run;
-	uint64_t *scratch;
-	int err = 0, pass;
+	size_t i;
+	int err = 0;
 
-	if ((err = index_pairs(al)) != 0)
-		return err;
-	maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
-	scratch = malloc((maxw + 1) * sizeof(uint64_t));
-	run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
-	if (!scratch || !run) {
-		free(scratch);
-		free(run);
-		return nd_error_oom();
-	}
-	/* parts that keep the whole's opening first, then parts by content */
-	for (pass = 1; pass >= 0; pass--) {
-		for (i = 0; i < al->a->n && !err; i++)
-			err = try_split(al, 1, i, scratch, run, pass);
-		for (i = 0; i < al->b->n && !err; i++)
-			err = try_split(al, 0, i, scratch, run, pass);
-	}
+	for (i = 0; i < al->a->n && !err; i++)
+		err = try_split(al, 1, i, scratch, run, by_opening);
+	for (i = 0; i < al->b->n && !err; i++)
+		err = try_split(al, 0, i, scratch, run, by_opening);
+	return err;
+}
+
+/* Pairing and splits, in order of certainty: splits whose parts keep the
+ * whole's opening are found among the candidates before the greedy pairing
+ * (so that a part is not first given to some other provision that merely
+ * contains its words), then the greedy pairing, then splits extending
+ * those pairs, by opening and then by content. */
+static int align_pairs_and_splits(aligner *al)
+{
+	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
+	uint64_t *scratch = malloc((maxw + 1) * sizeof(uint64_t));
+	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
+	int err;
+
+	if (!scratch || !run)
+		err = nd_error_oom();
+	else if ((err = index_pairs(al)) == 0 &&
+	         (err = split_pass(al, 1, scratch, run)) == 0 &&
+	         (err = pair_greedy(al)) == 0 &&
+	         (err = split_pass(al, 1, scratch, run)) == 0)
+		err = split_pass(al, 0, scratch, run);
+	drop_empty_groups(al);
 	free(scratch);
 	free(run);
 	return err;
@@ -1257,7 +1353,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	                         new->n)) != 0 ||
 	    (err = align_exact(&al)) != 0 ||
 	    (err = align_similar(&al)) != 0 ||
-	    (err = align_splits(&al)) != 0 ||
+	    (err = align_pairs_and_splits(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
 	    (err = finish_groups(&al)) != 0)
 		goto done;
