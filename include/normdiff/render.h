@@ -50,6 +50,10 @@ int nd_json_string(nd_buf *out, const char *s, size_t len);
 /* Append `s` as a JSON string, or null when s is NULL. */
 int nd_json_cstr(nd_buf *out, const char *s);
 
+/* Append the path of clause i as a JSON array of labels, from the top level
+ * down to the clause itself ("[\"Code of conduct\", \"¶1\", \"(b)\"]"). */
+int nd_json_path(nd_buf *out, const nd_doc *d, size_t i);
+
 /* Append what is known of a version as a JSON object with the keys spec,
  * label, title, symbol and date (null where unknown; info may be NULL). */
 int nd_json_docinfo(nd_buf *out, const nd_docinfo *info);

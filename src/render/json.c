@@ -46,6 +46,27 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 	return err;
 }
 
+int nd_json_path(nd_buf *out, const nd_doc *d, size_t i)
+{
+	size_t n = 0, k, depth;
+	int err = nd_buf_putc(out, '[');
+
+	for (k = i; k != ND_NO_PARENT; k = d->clauses[k].parent)
+		n++;
+	/* from the top down: the ancestor at each depth, found by walking up */
+	for (depth = 0; depth < n && !err; depth++) {
+		size_t up = n - 1 - depth;
+
+		for (k = i; up > 0; up--)
+			k = d->clauses[k].parent;
+		if (depth)
+			err = nd_buf_puts(out, ", ");
+		if (!err)
+			err = nd_json_cstr(out, nd_doc_label(d, k));
+	}
+	return err ? err : nd_buf_putc(out, ']');
+}
+
 int nd_json_docinfo(nd_buf *out, const nd_docinfo *info)
 {
 	static const nd_docinfo none;

@@ -131,21 +131,6 @@ int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
 	return err;
 }
 
-static int json_path(nd_buf *out, const nd_doc *doc, size_t i)
-{
-	size_t chain[64], n = 0, k;
-	int err = nd_buf_putc(out, '[');
-
-	for (k = i; k != ND_NO_PARENT && n < 64; k = doc->clauses[k].parent)
-		chain[n++] = k;
-	while (!err && n--) {
-		err = nd_json_cstr(out, nd_doc_label(doc, chain[n]));
-		if (!err && n)
-			err = nd_buf_putc(out, ',');
-	}
-	return err ? err : nd_buf_putc(out, ']');
-}
-
 static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
                        size_t i, unsigned indent)
 {
@@ -165,7 +150,7 @@ static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 	if (!err)
 		err = nd_buf_puts(out, ", \"path\": ");
 	if (!err)
-		err = json_path(out, doc, i);
+		err = nd_json_path(out, doc, i);
 	if (!err)
 		err = nd_buf_puts(out, ", \"heading\": ");
 	if (!err && c->kind == ND_CLAUSE_HEADING)

@@ -32,21 +32,6 @@ static int json_similarity(nd_buf *out, double v)
 	return nd_buf_printf(out, ", \"similarity\": %ld.%03ld", m / 1000, m % 1000);
 }
 
-static int json_path(nd_buf *out, const nd_doc *d, size_t i)
-{
-	size_t chain[64], n = 0, k;
-	int err = nd_buf_putc(out, '[');
-
-	for (k = i; k != ND_NO_PARENT && n < 64; k = d->clauses[k].parent)
-		chain[n++] = k;
-	while (!err && n--) {
-		err = nd_json_cstr(out, nd_doc_label(d, chain[n]));
-		if (!err && n)
-			err = nd_buf_puts(out, ", ");
-	}
-	return err ? err : nd_buf_putc(out, ']');
-}
-
 static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
                         const size_t *idx, size_t n)
 {
@@ -62,7 +47,7 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 		if (!err)
 			err = nd_buf_puts(out, ", \"path\": ");
 		if (!err)
-			err = json_path(out, d, idx[k]);
+			err = nd_json_path(out, d, idx[k]);
 		if (!err)
 			err = nd_buf_puts(out, ", \"heading\": ");
 		if (!err && c->kind == ND_CLAUSE_HEADING)
