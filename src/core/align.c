@@ -35,6 +35,8 @@
  *      positions increase (O(n log n)) stays in place, every other group
  *      has moved; so has a provision whose old and new parents are both
  *      aligned, but not with each other (a sub-item under another item).
+ *      A reworded pair that moved must score at least 0.65, else it is
+ *      taken for a removal and an unrelated addition.
  *   5. the rest is added or removed; every group gets its word diff.
  *
  * Output order is the new document's; a removed provision goes right after
@@ -881,6 +883,13 @@ static int align_pairs_and_splits(aligner *al)
 	return err;
 }
 
+/* A pair made by similarity that also breaks the order of its neighbours
+ * needs more evidence than one in place: below this score it is taken for
+ * a removal and an unrelated addition. */
+#define MOVE_THRESHOLD 0.65
+
+static int group_score(const aligner *al, const group *g, double *out);
+
 /* 4. Moves: longest increasing run of new positions in old order. */
 static int mark_moves(aligner *al)
 {
@@ -933,6 +942,23 @@ static int mark_moves(aligner *al)
 		    al->match_b[pb] != NONE && al->match_a[pa] != al->match_b[pb])
 			g->moved = 1;
 	}
+	/* a weak pair out of place is no pair (it was out of the run anyway,
+	 * so the run stays valid) */
+	for (i = 0; i < n && !err; i++) {
+		group *g = &al->groups[order[i]];
+		double s;
+
+		if (!g->moved || g->nold != 1 || g->nnew != 1 ||
+		    same_body(al->a, g->old[0], al->b, g->new[0]))
+			continue;
+		if ((err = group_score(al, g, &s)) == 0 && s < MOVE_THRESHOLD) {
+			al->match_a[g->old[0]] = NONE;
+			al->match_b[g->new[0]] = NONE;
+			g->nold = g->nnew = 0;
+		}
+	}
+	if (!err)
+		drop_empty_groups(al);
 done:
 	free(order);
 	free(tail);
