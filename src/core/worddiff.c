@@ -375,6 +375,12 @@ static void slide(seglist *l, const differ *df)
 			lo = (ins ? p->b0 : p->a0) + (k - 1 > 0 ? 1 : 0);
 		if (q)
 			hi = (ins ? q->b1 : q->a1) - (k + 2 < l->n ? 1 : 0);
+		/* a shift frees tokens on the other side, which the equality
+		 * there must take: without one, that shift would lose them */
+		if (!q)
+			lo = e0;
+		if (!p)
+			hi = e1;
 		while (e0 - left > lo &&
 		       tok_same(s->s, &s->t[e0 - left - 1], s->s, &s->t[e1 - left - 1]))
 			left++;

@@ -169,6 +169,21 @@ static void test_pure_insertion_and_deletion(void **state)
 	               "resolutions", "[-Recalling-]{+Further recalling+} its resolutions");
 }
 
+/* A text repeated whole: the shift that would put the insertion at the
+ * start freed the tokens after it with no equality left to take them, and
+ * they were lost. */
+static void test_repeated_text_keeps_every_token(void **state)
+{
+	(void)state;
+	expect_redline("The Parties shall cooperate.",
+	               "The Parties shall cooperate. The Parties shall cooperate.",
+	               "The Parties shall cooperate.{+ The Parties shall cooperate.+}");
+	expect_redline("The Parties shall cooperate. The Parties shall cooperate.",
+	               "The Parties shall cooperate.",
+	               "The Parties shall cooperate.[- The Parties shall cooperate.-]");
+	expect_redline("a b a", "a b a b a", "a b a{+ b a+}");
+}
+
 static void test_redline_example(void **state)
 {
 	const char *a = "so as to ensure that information and communications "
@@ -588,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_identical_texts),
 		cmocka_unit_test(test_empty_texts),
 		cmocka_unit_test(test_pure_insertion_and_deletion),
+		cmocka_unit_test(test_repeated_text_keeps_every_token),
 		cmocka_unit_test(test_redline_example),
 		cmocka_unit_test(test_small_equalities_fold),
 		cmocka_unit_test(test_cjk_changes_by_character),
