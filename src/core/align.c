@@ -57,9 +57,11 @@
  */
 #include "normdiff/changeset.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "normdiff/error.h"
 #include "normdiff/tokens.h"
@@ -1054,9 +1056,17 @@ static int group_score(const aligner *al, const group *g, double *out)
 	return 0;
 }
 
+/* A label that is a number: a marker, or a generated PPn, OPn, ¶n (an
+ * unmarked heading's label is its text, whose change is no renumbering). */
+static int numbered(const nd_doc *d, size_t i)
+{
+	return !(d->clauses[i].kind == ND_CLAUSE_HEADING && d->clauses[i].family < 0);
+}
+
 static int labels_differ(const aligner *al, const group *g)
 {
-	if (!g->nold || !g->nnew)
+	if (!g->nold || !g->nnew || !numbered(al->a, g->old[0]) ||
+	    !numbered(al->b, g->new[0]))
 		return 0;
 	return strcmp(nd_doc_label(al->a, g->old[0]), nd_doc_label(al->b, g->new[0])) != 0;
 }
@@ -1252,15 +1262,53 @@ static int region_is_xref(const char *d, size_t dl, const char *n, size_t nl,
 	}
 }
 
+/* Does the text before an edit end by citing a provision: "paragraph ",
+ * "subparagraph (", "articles 3 and "? Only then is a number after it a
+ * cross-reference; "a quorum of 3 members" is not one. */
+static int cites(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
+		"paras", "article", "articles", "art", "section", "sections",
+		"chapter", "chapters", "part", "parts", "rule", "rules", "item",
+		"items", "clause", "clauses", "annex", "annexes", "regulation",
+		"regulations"};
+	size_t e = len, w, k, steps;
+
+	for (steps = 0; steps < 6; steps++) {
+		while (e > 0 && strchr(" (),", s[e - 1]))
+			e--;
+		for (w = e; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+			;
+		if (w == e)
+			return 0;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			if (strlen(words[k]) == e - w && !strncasecmp(s + w, words[k], e - w))
+				return 1;
+		/* go back over "12 and", "(c) or", "3 to" to the citing word */
+		if (!((e - w == 3 && !strncasecmp(s + w, "and", 3)) ||
+		      (e - w == 2 && (!strncasecmp(s + w, "or", 2) ||
+		                      !strncasecmp(s + w, "to", 2))) ||
+		      isdigit((unsigned char)s[w]) || e - w == 1))
+			return 0;
+		e = w;
+	}
+	return 0;
+}
+
 static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
 {
-	const char *d = NULL, *n = NULL;
-	size_t k, dl = 0, nl = 0;
+	const char *d = NULL, *n = NULL, *before = "";
+	size_t k, dl = 0, nl = 0, blen = 0;
 	int regions = 0;
 
 	for (k = 0; k <= c->diff.n; k++) {
 		const nd_op *op = k < c->diff.n ? &c->diff.ops[k] : NULL;
 
+		if (op && op->kind == ND_OP_EQUAL && !d && !n) {
+			before = op->text;
+			blen = op->len;
+		}
 		if (op && op->kind == ND_OP_DELETE) {
 			d = op->text;
 			dl = op->len;
@@ -1268,11 +1316,16 @@ static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
 			n = op->text;
 			nl = op->len;
 		} else if (d || n) { /* a region ends */
-			if (!region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx))
+			if (!cites(before, blen) ||
+			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx))
 				return 0;
 			regions++;
 			d = n = NULL;
 			dl = nl = 0;
+			if (op) { /* the equality that ended it comes before the next */
+				before = op->text;
+				blen = op->len;
+			}
 		}
 	}
 	return regions > 0;

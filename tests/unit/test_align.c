@@ -368,6 +368,36 @@ static void test_cross_references_follow_renumbering(void **state)
 	nd_doc_free(b);
 }
 
+/* Only numbers that follow a citing word are cross-references, and an
+ * unnumbered heading whose text changed was not renumbered. */
+static void test_not_every_number_is_a_cross_reference(void **state)
+{
+	nd_doc *a = parse("Title\n\nPurpose and scope\n\n1. The scope of this code "
+	                  "is set out below.\n\n2. Each State shall designate an "
+	                  "authority.\n\n3. A quorum shall be 3 members.\n");
+	nd_doc *b = parse("Title\n\nPurpose and objectives\n\n1. The objectives of "
+	                  "this code are set out below.\n\n2. This code applies to "
+	                  "incidents.\n\n3. Each State shall designate an "
+	                  "authority.\n\n4. A quorum shall be 4 members.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "Purpose and scope", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_false(c->renumbered);
+	assert_false(c->xref_only);
+	c = change_of_old(cs, find(a, "3.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_true(c->renumbered);
+	assert_false(c->xref_only); /* 3 became 4 as paragraph 3 did: still no citation */
+	assert_int_equal(cs->summary.xref_only, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 static void test_ignore_case_and_punctuation(void **state)
 {
 	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
@@ -564,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_merge_and_removed_order),
 		cmocka_unit_test(test_sub_item_moves_to_another_parent),
 		cmocka_unit_test(test_cross_references_follow_renumbering),
+		cmocka_unit_test(test_not_every_number_is_a_cross_reference),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
