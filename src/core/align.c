@@ -7,6 +7,8 @@
  *
  *   1. exact: provisions with the same body text. Texts that occur once on
  *      each side pair at once; repeated texts pair in document order.
+ *      Provisions without a body ("Article 5" alone) are left out here and
+ *      paired at the end through their first children's partners.
  *   2. similar: for every provision still alone in the new version, the
  *      old ones that share words with it are found through an inverted
  *      index (words in more than max_posting provisions are too common to
@@ -403,20 +405,24 @@ static int align_exact(aligner *al)
 {
 	hashed *ha = malloc((al->a->n + 1) * sizeof(hashed));
 	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
-	size_t i = 0, j = 0, k;
+	size_t i = 0, j = 0, k, na = 0, nb = 0;
 	int err = 0;
 
 	if (!ha || !hb) {
 		err = nd_error_oom();
 		goto done;
 	}
+	/* empty bodies ("Article 5" alone) say nothing: align_empty pairs
+	 * them through their children */
 	for (k = 0; k < al->a->n; k++)
-		ha[k] = (hashed){al->a->clauses[k].hash, k};
+		if (al->a->clauses[k].body_len)
+			ha[na++] = (hashed){al->a->clauses[k].hash, k};
 	for (k = 0; k < al->b->n; k++)
-		hb[k] = (hashed){al->b->clauses[k].hash, k};
-	qsort(ha, al->a->n, sizeof(hashed), cmp_hashed);
-	qsort(hb, al->b->n, sizeof(hashed), cmp_hashed);
-	while (i < al->a->n && j < al->b->n && !err) {
+		if (al->b->clauses[k].body_len)
+			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
+	qsort(ha, na, sizeof(hashed), cmp_hashed);
+	qsort(hb, nb, sizeof(hashed), cmp_hashed);
+	while (i < na && j < nb && !err) {
 		if (ha[i].hash < hb[j].hash) {
 			i++;
 		} else if (ha[i].hash > hb[j].hash) {
@@ -424,13 +430,13 @@ static int align_exact(aligner *al)
 		} else {
 			uint64_t h = ha[i].hash;
 
-			for (; i < al->a->n && j < al->b->n && ha[i].hash == h &&
+			for (; i < na && j < nb && ha[i].hash == h &&
 			       hb[j].hash == h && !err; i++, j++)
 				if (same_body(al->a, ha[i].index, al->b, hb[j].index))
 					err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
-			while (i < al->a->n && ha[i].hash == h)
+			while (i < na && ha[i].hash == h)
 				i++;
-			while (j < al->b->n && hb[j].hash == h)
+			while (j < nb && hb[j].hash == h)
 				j++;
 		}
 	}
@@ -889,6 +895,32 @@ static int align_pairs_and_splits(aligner *al)
  * needs more evidence than one in place: below this score it is taken for
  * a removal and an unrelated addition. */
 #define MOVE_THRESHOLD 0.65
+
+/* Provisions without a body ("Article 5" alone, a bare number) pair when
+ * their first children are paired with each other's: the heading goes
+ * where its content went. */
+static int align_empty(aligner *al)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < al->a->n && !err; i++) {
+		const nd_clause *c = &al->a->clauses[i];
+		size_t gi, p;
+		const group *g;
+
+		if (c->body_len || al->match_a[i] != NONE || c->end == i + 1 ||
+		    (gi = al->match_a[i + 1]) == NONE)
+			continue;
+		g = &al->groups[gi];
+		if (!g->nnew || (p = al->b->clauses[g->new[0]].parent) == NONE ||
+		    al->match_b[p] != NONE || al->b->clauses[p].body_len ||
+		    al->b->clauses[p].kind != c->kind)
+			continue;
+		err = add_group(al, &i, 1, &p, 1);
+	}
+	return err;
+}
 
 static int group_score(const aligner *al, const group *g, double *out);
 
@@ -1433,6 +1465,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = align_exact(&al)) != 0 ||
 	    (err = align_similar(&al)) != 0 ||
 	    (err = align_pairs_and_splits(&al)) != 0 ||
+	    (err = align_empty(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
 	    (err = finish_groups(&al)) != 0)
 		goto done;

@@ -398,6 +398,35 @@ static void test_not_every_number_is_a_cross_reference(void **state)
 	nd_doc_free(b);
 }
 
+/* Bare headings follow their content: a new Article 1 in front does not
+ * pair the old Article 1 with the new one by position. */
+static void test_bare_headings_pair_through_their_content(void **state)
+{
+	nd_doc *a = parse("Convention\n\nArticle 1\n\nThis Convention applies to "
+	                  "maritime incidents.\n\nArticle 2\n\nEach Party shall "
+	                  "designate an authority.\n");
+	nd_doc *b = parse("Convention\n\nArticle 1\n\nIn this Convention, incident "
+	                  "means any loss at sea.\n\nArticle 2\n\nThis Convention "
+	                  "applies to maritime incidents.\n\nArticle 3\n\nEach Party "
+	                  "shall designate an authority.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "Article 1", ""));
+	assert_int_equal(c->new[0], find(b, "Article 2", ""));
+	assert_true(c->renumbered);
+	assert_false(c->moved);
+	c = change_of_old(cs, find(a, "Article 2", ""));
+	assert_int_equal(c->new[0], find(b, "Article 3", ""));
+	assert_int_equal(change_of_new(cs, find(b, "Article 1", ""))->kind, ND_CHANGE_ADDED);
+	assert_int_equal(cs->summary.moved, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 static void test_ignore_case_and_punctuation(void **state)
 {
 	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
@@ -595,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_sub_item_moves_to_another_parent),
 		cmocka_unit_test(test_cross_references_follow_renumbering),
 		cmocka_unit_test(test_not_every_number_is_a_cross_reference),
+		cmocka_unit_test(test_bare_headings_pair_through_their_content),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
