@@ -3,8 +3,9 @@
  *
  * nd_changeset_compute() aligns the provisions of two parsed documents by
  * content, never by number, and records one nd_change per aligned group,
- * in document order (the new document's order, with removed provisions at
- * the place of their old neighbours). Every provision of either document
+ * in document order (the new document's order, with a removed provision
+ * right after the new counterpart of its nearest old predecessor that kept
+ * its place). Every provision of either document
  * is in exactly one change. Inside each change, `ops` are the word-level
  * edits from the old text to the new one (for a split or merge, against the
  * counterparts' texts joined by a space).

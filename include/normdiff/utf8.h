@@ -25,8 +25,9 @@ size_t nd_utf8_encode(uint32_t cp, char *out);
 int nd_utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* Characters that must never reach a terminal or a report raw: C0 and C1
- * controls, DEL, and the bidirectional overrides/isolates that can make
- * text display in an order other than the one it has. */
+ * controls, DEL, and the bidirectional marks, overrides and isolates that
+ * can make text display in an order other than the one it has (U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). */
 int nd_utf8_is_unsafe(uint32_t cp);
 
 /* Append s[0..len) to out with every unsafe character written visibly:

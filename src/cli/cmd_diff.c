@@ -108,6 +108,9 @@ static int parse_fail_on(const char *s, unsigned *mask)
 		}
 	}
 	free(copy);
+	if (!m)
+		return cli_fail("--fail-on", "give at least one kind, e.g. "
+		                "--fail-on=removed,modified");
 	*mask = m;
 	return 0;
 }
@@ -214,7 +217,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 			char *end;
 			double t = strtod(optarg, &end);
 
-			if (!*optarg || *end || t <= 0 || t > 1)
+			if (!*optarg || *end || !(t > 0 && t <= 1))
 				return cli_fail(NULL, "--threshold needs a number above 0 "
 				                "and at most 1, not '%s'", optarg);
 			ao.threshold = t;
@@ -239,8 +242,13 @@ int cmd_diff(cli *c, int argc, char **argv)
 				return cli_fail_lib(NULL);
 		spec[0] = specbuf[0].ptr;
 		spec[1] = specbuf[1].ptr;
-	} else if (npos == 7) {
-		/* git's external diff: PATH OLD-FILE HEX MODE NEW-FILE HEX MODE */
+	} else if (npos == 1 && getenv("GIT_DIFF_PATH_TOTAL")) {
+		/* git's external diff for an unmerged path: nothing to compare */
+		printf("normdiff: %s: unmerged, not compared\n", argv[optind]);
+		return EXIT_SAME;
+	} else if (npos == 7 || npos == 9) {
+		/* git's external diff: PATH OLD-FILE HEX MODE NEW-FILE HEX MODE,
+		 * and for a rename NEW-PATH and git's rename message */
 		gitmode = 1;
 		spec[0] = argv[optind + 1];
 		spec[1] = argv[optind + 4];
@@ -280,7 +288,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (quiet)
 		goto done;
 	old.in.info.spec = gitmode ? argv[optind] : spec[0];
-	new.in.info.spec = gitmode ? argv[optind] : spec[1];
+	new.in.info.spec = gitmode ? argv[optind + (npos == 9 ? 7 : 0)] : spec[1];
 	ro.old_info = &old.in.info;
 	ro.new_info = &new.in.info;
 	ro.color = output ? 0 : use_color(color);

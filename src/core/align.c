@@ -1032,12 +1032,12 @@ static int finish_groups(aligner *al)
 		}
 	}
 	/* removed: right after the new counterpart of the nearest old
-	 * predecessor that has one */
+	 * predecessor that kept its place (one that moved is elsewhere now) */
 	for (i = 0; i < al->a->n; i++) {
 		group *g = &al->groups[al->match_a[i]];
 
 		if (g->nnew) {
-			if (last_new == NONE || g->new[g->nnew - 1] > last_new)
+			if (!g->moved)
 				last_new = g->new[g->nnew - 1];
 		} else {
 			g->key = last_new == NONE ? -0.5 : (double)last_new + 0.5;
@@ -1185,7 +1185,6 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 	return 0;
 }
 
-/* Record a note (text: one sentence). */
 /* The number or letter a label cites by: "12." -> "12", "(c)" -> "c",
  * "Article 5" -> "5", "1.2." -> "1.2". Empty when the label has none. */
 static void label_key(const char *label, const char **key, size_t *len)
@@ -1363,6 +1362,7 @@ static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
 	return regions > 0;
 }
 
+/* Record a note (text: one sentence). */
 static int add_note(nd_changeset *cs, const char *text)
 {
 	char **p;

@@ -231,23 +231,30 @@ int rpt_heading_name(nd_buf *out, const nd_doc *d, size_t i)
 	return err;
 }
 
+/* The headings from k up to the top, written top first; *any says whether
+ * one was written before. */
+static int headings_up(nd_buf *out, const nd_doc *d, size_t k, int *any)
+{
+	int err;
+
+	if (k == ND_NO_PARENT)
+		return 0;
+	if ((err = headings_up(out, d, d->clauses[k].parent, any)) != 0 ||
+	    d->clauses[k].kind != ND_CLAUSE_HEADING)
+		return err;
+	if (*any && (err = nd_buf_puts(out, " \xE2\x80\xBA ")) != 0)
+		return err;
+	*any = 1;
+	return rpt_heading_name(out, d, k);
+}
+
 int rpt_context(nd_buf *out, const nd_doc *d, size_t i, int self)
 {
-	size_t chain[64], n = 0, k;
-	int err = 0;
+	int any = 0;
 
 	if (i == ND_NO_PARENT)
 		return 0;
-	for (k = self ? i : d->clauses[i].parent; k != ND_NO_PARENT && n < 64;
-	     k = d->clauses[k].parent)
-		if (d->clauses[k].kind == ND_CLAUSE_HEADING)
-			chain[n++] = k;
-	while (n-- && !err) {
-		err = rpt_heading_name(out, d, chain[n]);
-		if (!err && n)
-			err = nd_buf_puts(out, " \xE2\x80\xBA ");
-	}
-	return err;
+	return headings_up(out, d, self ? i : d->clauses[i].parent, &any);
 }
 
 /* Offsets, in the new provisions' texts joined by single spaces, of the

@@ -20,6 +20,9 @@ tty "$NORMDIFF_BIN" diff a.txt b.txt
 NO_COLOR=1 tty "$NORMDIFF_BIN" diff a.txt b.txt
 run normdiff diff --color=sometimes a.txt b.txt
 run normdiff diff --threshold 2 a.txt b.txt
+run normdiff diff --threshold nan a.txt b.txt
+run normdiff diff --quiet --fail-on= a.txt b.txt
+run normdiff diff --quiet --fail-on=, a.txt b.txt
 run normdiff diff - b.txt <a.txt
 # a cross-reference that follows the renumbering is flagged as such
 printf 'T\n\n1. Each State shall designate an authority.\n\n2. The register under paragraph 1 is public.\n' >x1.txt

@@ -427,6 +427,38 @@ static void test_bare_headings_pair_through_their_content(void **state)
 	nd_doc_free(b);
 }
 
+/* A removed provision is reported after its nearest predecessor that kept
+ * its place, not after one that moved to the end. */
+static void test_removed_after_predecessor_in_place(void **state)
+{
+	nd_doc *a = parse("T\n\n(a) Alpha provision on maritime boundaries.\n\n"
+	                  "(b) Bravo provision on fisheries management.\n\n"
+	                  "(c) Charlie provision on customs duties.\n\n"
+	                  "(d) Delta provision on dispute settlement.\n");
+	nd_doc *b = parse("T\n\n(a) Bravo provision on fisheries management.\n\n"
+	                  "(b) Delta provision on dispute settlement.\n\n"
+	                  "(c) Alpha provision on maritime boundaries.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	size_t k, at_removed = 0, at_bravo = 0, at_delta = 0;
+
+	(void)state;
+	check_properties(cs);
+	for (k = 0; k < cs->n; k++) {
+		const nd_change *c = &cs->changes[k];
+
+		if (c->kind == ND_CHANGE_REMOVED)
+			at_removed = k;
+		else if (c->nold && c->old[0] == find(a, "(b)", ""))
+			at_bravo = k;
+		else if (c->nold && c->old[0] == find(a, "(d)", ""))
+			at_delta = k;
+	}
+	assert_true(at_bravo < at_removed && at_removed < at_delta);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 static void test_ignore_case_and_punctuation(void **state)
 {
 	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
@@ -625,6 +657,7 @@ int main(void)
 		cmocka_unit_test(test_cross_references_follow_renumbering),
 		cmocka_unit_test(test_not_every_number_is_a_cross_reference),
 		cmocka_unit_test(test_bare_headings_pair_through_their_content),
+		cmocka_unit_test(test_removed_after_predecessor_in_place),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
