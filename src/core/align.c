@@ -633,20 +633,29 @@ static size_t prev_sibling(const nd_doc *d, size_t i)
 	return NONE;
 }
 
-/* Words of `whole` covered by the union of `parts` (multiset). */
-static size_t covered(const sig *sw, size_t whole, const sig *sp,
-                      const size_t *parts, size_t nparts, uint64_t *scratch)
+/* Words of a part that cover words of the whole not covered yet: a walk
+ * of the part's sorted words against the whole's, skipping those `used`
+ * already; with `mark`, they become used. O(part + whole) per call, so a
+ * run of parts costs linear time per part, never a re-sort. */
+static size_t take(const uint64_t *whole, size_t nw, unsigned char *used,
+                   const uint64_t *part, size_t np, int mark)
 {
-	size_t n = 0, k;
+	size_t i = 0, j = 0, gain = 0;
 
-	for (k = 0; k < nparts; k++) {
-		memcpy(scratch + n, sp->words + sp->start[parts[k]],
-		       nwords(sp, parts[k]) * sizeof(uint64_t));
-		n += nwords(sp, parts[k]);
+	while (i < np && j < nw) {
+		if (used[j] || whole[j] < part[i]) {
+			j++;
+		} else if (whole[j] > part[i]) {
+			i++;
+		} else {
+			if (mark)
+				used[j] = 1;
+			gain++;
+			i++;
+			j++;
+		}
 	}
-	sort_u64(scratch, n);
-	return shared_words(sw->words + sw->start[whole], nwords(sw, whole),
-	                    scratch, n);
+	return gain;
 }
 
 /* Share of part's words that come from whole. */
@@ -715,8 +724,8 @@ static void release(aligner *al, int old_side, size_t c)
 	g->nold = g->nnew = 0;
 }
 
-static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
-                     size_t *run, int by_opening)
+static int try_split(aligner *al, int old_side, size_t whole,
+                     unsigned char *used, size_t *run, int by_opening)
 {
 	const nd_doc *dp = old_side ? al->b : al->a;
 	const sig *sw = old_side ? &al->ca : &al->cb;
@@ -725,7 +734,8 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 	size_t *mp = old_side ? al->match_b : al->match_a;
 	const sig *aw = old_side ? &al->sa : &al->sb; /* all words: whole side */
 	const sig *ap = old_side ? &al->sb : &al->sa; /* all words: parts side */
-	size_t gi = mw[whole], seed = NONE, nrun = 0, cov, c, k;
+	size_t gi = mw[whole], seed = NONE, nrun = 0, cov, c, k, nww;
+	const uint64_t *ww;
 	double seedshare = 0;
 	int dir;
 	int err;
@@ -766,7 +776,10 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 	/* the run of siblings around the seed that take enough from whole,
 	 * each adding words of the whole that the others do not cover */
 	run[nrun++] = seed;
-	cov = covered(aw, whole, ap, run, nrun, scratch);
+	ww = aw->words + aw->start[whole];
+	nww = nwords(aw, whole);
+	memset(used, 0, nww);
+	cov = take(ww, nww, used, ap->words + ap->start[seed], nwords(ap, seed), 1);
 	for (dir = 0; dir < 2; dir++) {
 		for (c = seed;;) {
 			size_t gain;
@@ -776,13 +789,14 @@ static int try_split(aligner *al, int old_side, size_t whole, uint64_t *scratch,
 			    (mp[c] != NONE && !can_take(al, old_side, c, whole)) ||
 			    !qualifies(al, old_side, c, whole, by_opening))
 				break;
-			run[nrun] = c;
-			gain = covered(aw, whole, ap, run, nrun + 1, scratch) - cov;
+			gain = take(ww, nww, used, ap->words + ap->start[c],
+			            nwords(ap, c), 0);
 			if (gain == 0 || (!by_opening && (double)gain <
 			                  al->o->split_share * (double)nwords(ap, c)))
 				break;
+			take(ww, nww, used, ap->words + ap->start[c], nwords(ap, c), 1);
 			cov += gain;
-			nrun++;
+			run[nrun++] = c;
 		}
 	}
 	/* together the parts must cover the whole (all its words) */
@@ -853,16 +867,16 @@ static int index_pairs(aligner *al)
 }
 
 /* One pass of try_split over every provision of both versions. */
-static int split_pass(aligner *al, int by_opening, uint64_t *scratch,
+static int split_pass(aligner *al, int by_opening, unsigned char *used,
                       size_t *run)
 {
 	size_t i;
 	int err = 0;
 
 	for (i = 0; i < al->a->n && !err; i++)
-		err = try_split(al, 1, i, scratch, run, by_opening);
+		err = try_split(al, 1, i, used, run, by_opening);
 	for (i = 0; i < al->b->n && !err; i++)
-		err = try_split(al, 0, i, scratch, run, by_opening);
+		err = try_split(al, 0, i, used, run, by_opening);
 	return err;
 }
 
@@ -874,19 +888,19 @@ static int split_pass(aligner *al, int by_opening, uint64_t *scratch,
 static int align_pairs_and_splits(aligner *al)
 {
 	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
-	uint64_t *scratch = malloc((maxw + 1) * sizeof(uint64_t));
+	unsigned char *used = malloc(maxw + 1);
 	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err;
 
-	if (!scratch || !run)
+	if (!used || !run)
 		err = nd_error_oom();
 	else if ((err = index_pairs(al)) == 0 &&
-	         (err = split_pass(al, 1, scratch, run)) == 0 &&
+	         (err = split_pass(al, 1, used, run)) == 0 &&
 	         (err = pair_greedy(al)) == 0 &&
-	         (err = split_pass(al, 1, scratch, run)) == 0)
-		err = split_pass(al, 0, scratch, run);
+	         (err = split_pass(al, 1, used, run)) == 0)
+		err = split_pass(al, 0, used, run);
 	drop_empty_groups(al);
-	free(scratch);
+	free(used);
 	free(run);
 	return err;
 }
