@@ -339,7 +339,9 @@ static int flush_para(md_state *st)
 			err = nd_buf_puts(out, del ? "~~" : "**");
 		if (!err && gap)
 			err = nd_buf_putc(out, ' ');
-		prev = gap ? CL_SPACE : CL_PUNCT;
+		/* GitHub judges the next marker by the marked text's last
+		 * character, not by our closing ~~ or ** */
+		prev = gap ? CL_SPACE : last;
 		ls = 0;
 	}
 	if (!err)
