@@ -1424,15 +1424,17 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	}
 	free(x);
 	if (!err && al->skipped_words) {
-		snprintf(note, sizeof(note), "%zu words were too common to find "
-		         "similar provisions by (raise max_posting to use them)",
-		         al->skipped_words);
+		snprintf(note, sizeof(note), "%zu word%s too common to find "
+		         "similar provisions by: provisions that share only such "
+		         "words are not compared", al->skipped_words,
+		         al->skipped_words == 1 ? " was" : "s were");
 		err = add_note(cs, note);
 	}
 	if (!err && al->capped_diffs) {
-		snprintf(note, sizeof(note), "the word diff of %zu provisions "
-		         "reached its cost cap and shows them as replaced whole",
-		         al->capped_diffs);
+		snprintf(note, sizeof(note), "the word diff of %zu record%s reached "
+		         "its cap and shows %s as replaced whole", al->capped_diffs,
+		         al->capped_diffs == 1 ? "" : "s",
+		         al->capped_diffs == 1 ? "it" : "them");
 		err = add_note(cs, note);
 	}
 	return err;

@@ -87,7 +87,15 @@ typedef struct differ {
 	side b;          /* new text */
 	ptrdiff_t *vf;   /* forward search: furthest x on each diagonal */
 	ptrdiff_t *vb;   /* backward search: furthest (least) x on each */
+	size_t work;     /* search steps taken so far */
+	int over;        /* the work budget ran out somewhere */
 } differ;
+
+/* Search steps allowed for one diff, whatever the edit distance: the cost
+ * cap bounds D, but long runs of matching tokens on many diagonals can
+ * still cost (N+M)·D; past this the box being searched is shown as
+ * replaced and the result is flagged capped. */
+#define WORK_BUDGET ((size_t)1 << 26)
 
 typedef struct seg {
 	size_t a0;       /* first token in the old text */
@@ -121,7 +129,7 @@ static int same_ab(const differ *df, size_t i, size_t j)
  * ends differ (both non-empty). Returns D, the length of the shortest edit
  * script, with the point in *sx, *sy; or -1 when D > limit (limit < 0: no
  * limit). */
-static ptrdiff_t middle_snake(const differ *df, size_t a0, size_t a1,
+static ptrdiff_t middle_snake(differ *df, size_t a0, size_t a1,
                               size_t b0, size_t b1, ptrdiff_t limit,
                               size_t *sx, size_t *sy)
 {
@@ -156,6 +164,11 @@ static ptrdiff_t middle_snake(const differ *df, size_t a0, size_t a1,
 			       same_ab(df, a0 + (size_t)x, b0 + (size_t)y)) {
 				x++;
 				y++;
+				df->work++;
+			}
+			if (++df->work > WORK_BUDGET) {
+				df->over = 1;
+				return -1;
 			}
 			vf[k] = x;
 			if (odd && k >= delta - (d - 1) && k <= delta + (d - 1) &&
@@ -192,6 +205,11 @@ static ptrdiff_t middle_snake(const differ *df, size_t a0, size_t a1,
 			       same_ab(df, a0 + (size_t)x - 1, b0 + (size_t)y - 1)) {
 				x--;
 				y--;
+				df->work++;
+			}
+			if (++df->work > WORK_BUDGET) {
+				df->over = 1;
+				return -1;
 			}
 			vb[k] = x;
 			if (!odd && k >= -d && k <= d && vf[k] != NONE && vf[k] >= x) {
@@ -527,7 +545,7 @@ void nd_wdiff_dispose(nd_wdiff *d)
 int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
                  size_t blen, size_t max_cost)
 {
-	differ df = {{a, NULL, 0, NULL}, {b, NULL, 0, NULL}, NULL, NULL};
+	differ df = {{a, NULL, 0, NULL}, {b, NULL, 0, NULL}, NULL, NULL, 0, 0};
 	seglist s1 = {NULL, 0, 0}, s2 = {NULL, 0, 0};
 	size_t i, a0, a1, b0, b1, words = 0, same = 0, k;
 	ptrdiff_t limit;
@@ -574,7 +592,7 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 			goto done;
 		}
 	}
-	d->capped = compare(&df, a0, a1, b0, b1, limit);
+	d->capped = compare(&df, a0, a1, b0, b1, limit) || df.over;
 
 	for (i = 0; i < df.a.n; i++) {
 		if (!is_word(&df.a.t[i]))

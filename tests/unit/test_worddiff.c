@@ -467,6 +467,33 @@ static void test_property_arbitrary_bytes(void **state)
 	nd_wdiff_dispose(&d);
 }
 
+/* Few edits but many matching diagonals: the edit distance is small, the
+ * search would still be long; the work budget stops it and the script is
+ * still a valid one. */
+static void test_work_budget_bounds_the_search(void **state)
+{
+	nd_buf a = ND_BUF_INIT, b = ND_BUF_INIT;
+	nd_wdiff d;
+	size_t k;
+
+	(void)state;
+	assert_int_equal(nd_buf_puts(&a, "Z"), 0);
+	assert_int_equal(nd_buf_puts(&b, "Q"), 0);
+	for (k = 0; k < 300000; k++)
+		assert_int_equal(nd_buf_puts(&a, " ab"), 0);
+	for (k = 0; k < 302100; k++)
+		assert_int_equal(nd_buf_puts(&b, " ab"), 0);
+	assert_int_equal(nd_buf_puts(&a, " Q"), 0);
+	assert_int_equal(nd_buf_puts(&b, " Z"), 0);
+	nd_wdiff_init(&d);
+	assert_int_equal(nd_word_diff(&d, a.ptr, a.len, b.ptr, b.len, 0), 0);
+	assert_true(d.capped);
+	check_script(&d, a.ptr, a.len, b.ptr, b.len);
+	nd_wdiff_dispose(&d);
+	nd_buf_dispose(&a);
+	nd_buf_dispose(&b);
+}
+
 static void test_medium_texts_below_the_cap(void **state)
 {
 	nd_buf a = ND_BUF_INIT, b = ND_BUF_INIT;
@@ -612,6 +639,7 @@ int main(void)
 		cmocka_unit_test(test_cap_boundary),
 		cmocka_unit_test(test_property_random_pairs),
 		cmocka_unit_test(test_property_arbitrary_bytes),
+		cmocka_unit_test(test_work_budget_bounds_the_search),
 		cmocka_unit_test(test_medium_texts_below_the_cap),
 		cmocka_unit_test(test_cap_on_unrelated_texts),
 		cmocka_unit_test(test_one_word_changed_in_a_megabyte),
