@@ -6,7 +6,9 @@
  * cheap and certain first (as git's range-diff and patience diff do):
  *
  *   1. exact: provisions with the same body text. Texts that occur once on
- *      each side pair at once; repeated texts pair in document order.
+ *      each side pair at once (the anchors); a repeated text pairs its
+ *      occurrences lying in the same gap between anchors, then the rest in
+ *      document order.
  *      Provisions without a body ("Article 5" alone) are left out here and
  *      paired at the end through their first children's partners.
  *   2. similar: for every provision still alone in the new version, the
@@ -385,8 +387,8 @@ static int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	return 0;
 }
 
-/* 1. Exact matches. Hash order groups equal texts; within one text the
- * k-th old occurrence pairs with the k-th new one. */
+/* A clause by its body hash; sorting these groups equal texts together,
+ * each group in document order. */
 typedef struct hashed {
 	uint64_t hash; /* body hash */
 	size_t index;  /* clause */
@@ -401,14 +403,82 @@ static int cmp_hashed(const void *x, const void *y)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Anchors before position `pos` on one side: the gap `pos` lies in. */
+static size_t gap_of(const size_t *anchors, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (anchors[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Pair the occurrences of one repeated text, old ha[i0..i1) and new
+ * hb[j0..j1) (each in document order): first those lying in the same gap
+ * between the anchors, then the rest in order. */
+static int pair_repeated(aligner *al, const hashed *ha, size_t i0, size_t i1,
+                         const hashed *hb, size_t j0, size_t j1,
+                         const size_t *anc_a, const size_t *anc_b, size_t nanc)
+{
+	size_t i = i0, j = j0;
+	int err = 0, round;
+
+	for (round = 0; round < 2 && !err; round++) {
+		for (i = i0, j = j0; i < i1 && j < j1 && !err;) {
+			size_t oa = ha[i].index, ob = hb[j].index, ga, gb;
+
+			if (al->match_a[oa] != NONE) {
+				i++;
+				continue;
+			}
+			if (al->match_b[ob] != NONE) {
+				j++;
+				continue;
+			}
+			ga = gap_of(anc_a, nanc, oa);
+			gb = gap_of(anc_b, nanc, ob);
+			if (round == 0 && ga < gb) {
+				i++;
+			} else if (round == 0 && ga > gb) {
+				j++;
+			} else {
+				if (same_body(al->a, oa, al->b, ob))
+					err = add_group(al, &oa, 1, &ob, 1);
+				i++;
+				j++;
+			}
+		}
+	}
+	return err;
+}
+
+/* 1. Exact matches, as patience diff finds its anchors: texts that occur
+ * once on each side pair first; a repeated text ("[Deleted]") then pairs
+ * its occurrences that lie in the same gap between those anchors, and the
+ * rest in document order. */
 static int align_exact(aligner *al)
 {
 	hashed *ha = malloc((al->a->n + 1) * sizeof(hashed));
 	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
-	size_t i = 0, j = 0, k, na = 0, nb = 0;
+	size_t *anc_a = malloc((al->a->n + 1) * sizeof(size_t));
+	size_t *anc_b = malloc((al->b->n + 1) * sizeof(size_t));
+	size_t i = 0, j = 0, k, na = 0, nb = 0, nanc = 0, pass;
 	int err = 0;
 
-	if (!ha || !hb) {
+	if (!ha || !hb || !anc_a || !anc_b) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -422,27 +492,44 @@ static int align_exact(aligner *al)
 			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
 	qsort(ha, na, sizeof(hashed), cmp_hashed);
 	qsort(hb, nb, sizeof(hashed), cmp_hashed);
-	while (i < na && j < nb && !err) {
-		if (ha[i].hash < hb[j].hash) {
-			i++;
-		} else if (ha[i].hash > hb[j].hash) {
-			j++;
-		} else {
-			uint64_t h = ha[i].hash;
+	for (pass = 0; pass < 2 && !err; pass++) {
+		for (i = 0, j = 0; i < na && j < nb && !err;) {
+			size_t i1 = i, j1 = j;
 
-			for (; i < na && j < nb && ha[i].hash == h &&
-			       hb[j].hash == h && !err; i++, j++)
-				if (same_body(al->a, ha[i].index, al->b, hb[j].index))
-					err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
-			while (i < na && ha[i].hash == h)
+			if (ha[i].hash < hb[j].hash) {
 				i++;
-			while (j < nb && hb[j].hash == h)
+				continue;
+			}
+			if (ha[i].hash > hb[j].hash) {
 				j++;
+				continue;
+			}
+			while (i1 < na && ha[i1].hash == ha[i].hash)
+				i1++;
+			while (j1 < nb && hb[j1].hash == hb[j].hash)
+				j1++;
+			if (pass == 0 && i1 - i == 1 && j1 - j == 1 &&
+			    same_body(al->a, ha[i].index, al->b, hb[j].index)) {
+				err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
+				anc_a[nanc] = ha[i].index;
+				anc_b[nanc++] = hb[j].index;
+			} else if (pass == 1 && (i1 - i > 1 || j1 - j > 1)) {
+				err = pair_repeated(al, ha, i, i1, hb, j, j1, anc_a, anc_b,
+				                    nanc);
+			}
+			i = i1;
+			j = j1;
+		}
+		if (pass == 0) { /* anchors by position on each side */
+			qsort(anc_a, nanc, sizeof(size_t), cmp_size);
+			qsort(anc_b, nanc, sizeof(size_t), cmp_size);
 		}
 	}
 done:
 	free(ha);
 	free(hb);
+	free(anc_a);
+	free(anc_b);
 	return err;
 }
 

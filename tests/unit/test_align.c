@@ -459,6 +459,29 @@ static void test_removed_after_predecessor_in_place(void **state)
 	nd_doc_free(b);
 }
 
+/* A repeated text pairs where its neighbours say, not k-th with k-th. */
+static void test_repeated_texts_pair_between_anchors(void **state)
+{
+	nd_doc *a = parse("T\n\n1. Deleted by decision 12/3.\n\n2. States shall "
+	                  "cooperate in good faith.\n\n3. Deleted by decision 12/3.\n");
+	nd_doc *b = parse("T\n\n1. States shall cooperate in good faith.\n\n"
+	                  "2. Deleted by decision 12/3.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "3.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_false(c->moved);
+	assert_int_equal(c->new[0], find(b, "2.", ""));
+	assert_int_equal(change_of_old(cs, find(a, "1.", ""))->kind, ND_CHANGE_REMOVED);
+	assert_int_equal(cs->summary.moved, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 static void test_ignore_case_and_punctuation(void **state)
 {
 	nd_doc *a = parse("Title\n\n(a) States shall cooperate, in good faith.\n");
@@ -658,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_not_every_number_is_a_cross_reference),
 		cmocka_unit_test(test_bare_headings_pair_through_their_content),
 		cmocka_unit_test(test_removed_after_predecessor_in_place),
+		cmocka_unit_test(test_repeated_texts_pair_between_anchors),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
