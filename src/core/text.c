@@ -173,11 +173,27 @@ static int collect_words(wordset *w, const char *s, size_t len)
 /* Append one source line, cleaned, to `out`; set *flags. */
 static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 {
-	size_t i = 0, n, start = out->len;
+	size_t i = 0, n;
 	uint32_t cp;
-	int space = 0, err = 0;
+	int space = 0, err;
+	char *o, *o0;
 
-	while (i < len && !err) {
+	/* cleaning never lengthens a line, so room for it is room enough */
+	if ((err = nd_buf_grow(out, len)) != 0)
+		return err;
+	o = o0 = out->ptr + out->len;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c > 0x20 && c < 0x7F) { /* plain ASCII: most of any draft */
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			*o++ = (char)c;
+			*flags &= ~(unsigned)LINE_SOFTHYPHEN;
+			i++;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		if (n == 0) { /* validated before: cannot happen */
 			n = 1;
@@ -186,7 +202,7 @@ static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 		if (cp == '\t' || cp == ' ' || cp == 0x0B || cp == 0xA0 ||
 		    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
 		    cp == 0x3000) {
-			space = out->len > start;
+			space = o > o0;
 		} else if (cp == 0xAD) {
 			*flags |= LINE_SOFTHYPHEN; /* meaningful only at the end */
 		} else if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060) {
@@ -194,16 +210,18 @@ static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 		} else {
 			*flags &= ~(unsigned)LINE_SOFTHYPHEN;
 			if (space)
-				err = nd_buf_putc(out, ' ');
+				*o++ = ' ';
 			space = 0;
-			if (!err)
-				err = nd_buf_put(out, s + i, n);
+			memcpy(o, s + i, n);
+			o += n;
 		}
 		i += n;
 	}
-	if (out->len == start)
+	if (o == o0)
 		*flags |= LINE_BLANK;
-	return err;
+	out->len = (size_t)(o - out->ptr);
+	out->ptr[out->len] = '\0';
+	return 0;
 }
 
 static uint32_t line_of_offset(const char *data, size_t off, size_t *col)
