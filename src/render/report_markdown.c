@@ -366,6 +366,8 @@ static int md_piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	st->part = part;
 	if (kind == ND_OP_EQUAL)
 		return add_seg(st, kind, s, len);
+	if (len && strspn(s, " ") >= len) /* spaces alone: show them as ␣ */
+		return add_seg(st, kind, "\xE2\x90\xA3", 3);
 	/* spaces at the edges of an edit go outside its markers */
 	while (lead < len && s[lead] == ' ')
 		lead++;

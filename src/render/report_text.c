@@ -489,6 +489,12 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		w_feed(w, e->ptr, e->len);
 		return w->err;
 	}
+	if (e->len && strspn(e->ptr, " ") == e->len) {
+		/* an edit of spaces alone would be invisible: show it as ␣ */
+		nd_buf_clear(e);
+		if ((w->err = nd_buf_puts(e, "\xE2\x90\xA3")) != 0)
+			return w->err;
+	}
 	/* spaces at the edges of an edit go outside its markers */
 	while (lead < e->len && e->ptr[lead] == ' ')
 		lead++;

@@ -24,6 +24,11 @@ run normdiff diff --threshold nan a.txt b.txt
 run normdiff diff --quiet --fail-on= a.txt b.txt
 run normdiff diff --quiet --fail-on=, a.txt b.txt
 run normdiff diff - b.txt <a.txt
+# an edit of spaces alone is shown as ␣, not as nothing
+printf 'T\n\n(a) The State , and the Party;\n' >s1.txt
+printf 'T\n\n(a) The State, and the Party;\n' >s2.txt
+run normdiff diff --changed-only s1.txt s2.txt
+run normdiff diff --changed-only --format=markdown s2.txt s1.txt
 # a cross-reference that follows the renumbering is flagged as such
 printf 'T\n\n1. Each State shall designate an authority.\n\n2. The register under paragraph 1 is public.\n' >x1.txt
 printf 'T\n\n1. This Convention applies to incidents.\n\n2. Each State shall designate an authority.\n\n3. The register under paragraph 2 is public.\n' >x2.txt
