@@ -210,6 +210,21 @@ void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS])
 	out[3] = s->xref_only;
 }
 
+int rpt_version(nd_buf *out, const nd_docinfo *info)
+{
+	static const nd_docinfo none;
+	int err;
+
+	info = info ? info : &none;
+	err = nd_buf_puts(out, info->label ? info->label
+	                       : info->spec ? info->spec : "(unknown)");
+	if (!err && (info->symbol || info->date))
+		err = nd_buf_printf(out, " (%s%s%s)", info->symbol ? info->symbol : "",
+		                    info->symbol && info->date ? ", " : "",
+		                    info->date ? info->date : "");
+	return err;
+}
+
 int rpt_kind_words(nd_buf *out, const nd_change *c)
 {
 	return nd_buf_printf(out, "%s%s%s%s", c->moved ? "moved, " : "",

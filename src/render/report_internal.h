@@ -25,6 +25,10 @@ extern const char *const rpt_flag_keys[RPT_NFLAGS];
 extern const char *const rpt_flag_words[RPT_NFLAGS];
 void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS]);
 
+/* A version as a reader names it, raw (not escaped): "2011 (A/66/359,
+ * 2011-09-14)"; the label, else the spec, else "(unknown)". */
+int rpt_version(nd_buf *out, const nd_docinfo *info);
+
 /* Labels of provisions idx[0..n) joined by " + ", nested items with their
  * parent items' labels ("(7)(a)"); an empty label (title,
  * opening) is written as its kind in brackets: "[title]". */

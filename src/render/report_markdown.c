@@ -173,24 +173,12 @@ static int md_cstr(md_state *st, nd_buf *out, const char *s)
 
 static int version(md_state *st, nd_buf *out, const nd_docinfo *info)
 {
-	static const nd_docinfo none;
-	const char *name;
-	int err;
+	nd_buf raw = ND_BUF_INIT;
+	int err = rpt_version(&raw, info);
 
-	info = info ? info : &none;
-	name = info->label ? info->label : info->spec ? info->spec : "(unknown)";
-	err = md_cstr(st, out, name);
-	if (!err && (info->symbol || info->date)) {
-		err = nd_buf_puts(out, " (");
-		if (!err && info->symbol)
-			err = md_cstr(st, out, info->symbol);
-		if (!err && info->symbol && info->date)
-			err = nd_buf_puts(out, ", ");
-		if (!err && info->date)
-			err = md_cstr(st, out, info->date);
-		if (!err)
-			err = nd_buf_putc(out, ')');
-	}
+	if (!err)
+		err = md_cstr(st, out, raw.ptr);
+	nd_buf_dispose(&raw);
 	return err;
 }
 

@@ -330,28 +330,16 @@ static int line(text_state *st, nd_report *r, const char *s, size_t indent,
 static int version_line(text_state *st, nd_report *r, const char *side,
                         const nd_docinfo *info)
 {
-	static const nd_docinfo none;
-	const char *name;
-	nd_buf *t = &st->tmp;
+	nd_buf raw = ND_BUF_INIT, *t = &st->tmp;
 	int err;
 
-	info = info ? info : &none;
-	name = info->label ? info->label : info->spec ? info->spec : "(unknown)";
 	nd_buf_clear(t);
-	err = nd_buf_printf(t, "%s: ", side);
+	err = rpt_version(&raw, info);
 	if (!err)
-		err = nd_utf8_escape(t, name, strlen(name), 0);
-	if (!err && (info->symbol || info->date)) {
-		err = nd_buf_puts(t, " (");
-		if (!err && info->symbol)
-			err = nd_utf8_escape(t, info->symbol, strlen(info->symbol), 0);
-		if (!err && info->symbol && info->date)
-			err = nd_buf_puts(t, ", ");
-		if (!err && info->date)
-			err = nd_utf8_escape(t, info->date, strlen(info->date), 0);
-		if (!err)
-			err = nd_buf_putc(t, ')');
-	}
+		err = nd_buf_printf(t, "%s: ", side);
+	if (!err)
+		err = nd_utf8_escape(t, raw.ptr, raw.len, 0);
+	nd_buf_dispose(&raw);
 	return err ? err : line(st, r, t->ptr, strlen(side) + 2, ST_PLAIN);
 }
 
