@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "normdiff/buf.h"
+#include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 #include "normdiff/grammar.h"
 #include "normdiff/render.h"
@@ -44,6 +45,9 @@ int cli_fail(const char *thing, const char *fmt, ...)
 	;
 /* The same with the library's recorded message. */
 int cli_fail_lib(const char *thing);
+/* Send the messages of cli_fail to `into` (the latest one, without the
+ * program's name) instead of standard error; NULL sends them back. */
+void cli_capture_errors(nd_buf *into);
 
 /* Read a whole file ("-" is standard input). */
 int cli_read_file(const char *path, char **data, size_t *len);
@@ -74,6 +78,35 @@ int cli_write(const char *path, const nd_buf *buf);
 /* Columns of the terminal on standard output, or 0 if it is not one. */
 unsigned cli_terminal_width(void);
 
+/* One side of a comparison: its spec, bytes and tree. */
+typedef struct cli_side {
+	const char *spec; /* as given */
+	cli_input in;     /* bytes and metadata */
+	nd_doc *doc;      /* parsed */
+} cli_side;
+
+/* Two versions compared. */
+typedef struct cli_comparison {
+	cli_side old;     /* the old version */
+	cli_side new;     /* the new one */
+	nd_changeset *cs; /* their change set */
+} cli_comparison;
+
+/* Load, parse and compare the versions OLD and NEW (specs as cli_load),
+ * with progress on standard error when it is a terminal and !quiet.
+ * `allow_empty` takes an empty file as a version without provisions (git's
+ * /dev/null). Errors are printed, naming `cmd` where no spec is to blame;
+ * returns 0 or EXIT_TROUBLE (and *cmp is then empty). */
+int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
+                const char *new, const nd_align_opts *ao, int allow_empty,
+                int quiet);
+void cli_comparison_dispose(cli_comparison *cmp);
+
+/* The options of the alignment, shared by diff and tui: --ignore-case
+ * ('i'), --ignore-punctuation ('p') and --threshold ('t'). Returns 1 when
+ * `ch` was one of them, 0 when not, -1 after printing an error. */
+int cli_align_option(int ch, const char *arg, nd_align_opts *ao);
+
 int cmd_init(cli *c, int argc, char **argv);
 int cmd_add(cli *c, int argc, char **argv);
 int cmd_log(cli *c, int argc, char **argv);
@@ -81,5 +114,6 @@ int cmd_show(cli *c, int argc, char **argv);
 int cmd_outline(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
+int cmd_tui(cli *c, int argc, char **argv);
 
 #endif

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -36,50 +35,6 @@
 	((1u << ND_CHANGE_MODIFIED) | (1u << ND_CHANGE_ADDED) | \
 	 (1u << ND_CHANGE_REMOVED) | (1u << ND_CHANGE_SPLIT) | \
 	 (1u << ND_CHANGE_MERGED) | FAIL_MOVED | FAIL_XREF_AS_RENUMBERING)
-
-/* Progress goes to a terminal on standard error, only for work that takes
- * longer than this. */
-#define PROGRESS_AFTER 0.5
-
-typedef struct progress {
-	struct timespec start; /* when the command started */
-	int shown;             /* a progress line is on screen */
-	int enabled;           /* standard error is a terminal */
-	const char *phase;     /* the phase on screen */
-	unsigned percent;      /* the percentage on screen */
-} progress;
-
-static double elapsed(const progress *p)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - p->start.tv_sec) +
-	       (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
-}
-
-static void show_progress(void *ud, const char *phase, size_t done,
-                          size_t total)
-{
-	progress *p = ud;
-	unsigned percent = total ? (unsigned)(100.0 * (double)done / (double)total) : 0;
-
-	if (!p->enabled || (p->shown && p->phase == phase && p->percent == percent) ||
-	    elapsed(p) < PROGRESS_AFTER)
-		return;
-	fprintf(stderr, "\rnormdiff: %s %3u%%", phase, percent);
-	fflush(stderr);
-	p->shown = 1;
-	p->phase = phase;
-	p->percent = percent;
-}
-
-static void end_progress(progress *p)
-{
-	if (p->shown)
-		fputs("\r\033[K", stderr);
-	p->shown = 0;
-}
 
 static int parse_fail_on(const char *s, unsigned *mask)
 {
@@ -123,23 +78,6 @@ static int counts_as_change(const nd_change *c, unsigned mask)
 	       (c->renumbered && (mask & FAIL_RENUMBERED));
 }
 
-/* One side of the comparison: its spec, bytes and tree. */
-typedef struct side {
-	const char *spec; /* as given */
-	cli_input in;     /* bytes and metadata */
-	nd_doc *doc;      /* parsed */
-} side;
-
-static int load_side(cli *c, side *s, const char *spec, int allow_empty)
-{
-	s->spec = spec;
-	if (cli_load(c, spec, &s->in))
-		return EXIT_TROUBLE;
-	if (allow_empty && s->in.len == 0)
-		return nd_doc_empty(&s->doc) ? cli_fail_lib(spec) : 0;
-	return cli_parse(c, spec, s->in.data, s->in.len, &s->doc);
-}
-
 static int use_color(const char *when)
 {
 	const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
@@ -171,10 +109,8 @@ int cmd_diff(cli *c, int argc, char **argv)
 	const char *format = "text", *output = NULL, *color = "auto", *path = NULL;
 	nd_align_opts ao;
 	nd_report_opts ro;
-	nd_changeset *cs = NULL;
+	cli_comparison cmp = {0};
 	nd_buf out = ND_BUF_INIT, specbuf[2] = {ND_BUF_INIT, ND_BUF_INIT};
-	side old = {0}, new = {0};
-	progress prog = {0};
 	unsigned mask = FAIL_DEFAULT;
 	long width = -1;
 	int ch, quiet = 0, gitmode = 0, status = EXIT_TROUBLE, npos;
@@ -202,8 +138,6 @@ int cmd_diff(cli *c, int argc, char **argv)
 		case 'C': color = optarg ? optarg : "always"; break;
 		case 'o': output = optarg; break;
 		case 'c': ro.changed_only = 1; break;
-		case 'i': ao.ignore_case = 1; break;
-		case 'p': ao.ignore_punct = 1; break;
 		case 'q': quiet = 1; break;
 		case 'F':
 			if (parse_fail_on(optarg, &mask))
@@ -213,17 +147,9 @@ int cmd_diff(cli *c, int argc, char **argv)
 			if ((width = cli_number("--width", optarg, 100000)) < 0)
 				return EXIT_TROUBLE;
 			break;
-		case 't': {
-			char *end;
-			double t = strtod(optarg, &end);
-
-			if (!*optarg || *end || !(t > 0 && t <= 1))
-				return cli_fail(NULL, "--threshold needs a number above 0 "
-				                "and at most 1, not '%s'", optarg);
-			ao.threshold = t;
-			break;
-		}
-		default: return EXIT_TROUBLE;
+		default:
+			if (cli_align_option(ch, optarg, &ao) <= 0)
+				return EXIT_TROUBLE;
 		}
 	}
 	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
@@ -259,44 +185,26 @@ int cmd_diff(cli *c, int argc, char **argv)
 		return cli_fail("diff", "give two versions: normdiff diff OLD NEW "
 		                "(or REV1 REV2 -- PATH)");
 	}
-	if (!strcmp(spec[0], "-") && !strcmp(spec[1], "-")) {
-		status = cli_fail("diff", "only one side can be standard input");
+	if (cli_compare(c, "diff", &cmp, spec[0], spec[1], &ao, gitmode, quiet))
 		goto done;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &prog.start);
-	prog.enabled = isatty(STDERR_FILENO) && !quiet;
-	show_progress(&prog, "reading", 0, 2);
-	if (load_side(c, &old, spec[0], gitmode))
-		goto done;
-	show_progress(&prog, "reading", 1, 2);
-	if (load_side(c, &new, spec[1], gitmode)) {
-		end_progress(&prog);
-		goto done;
-	}
-	if (nd_changeset_compute(&cs, old.doc, new.doc, &ao, show_progress, &prog)) {
-		end_progress(&prog);
-		cli_fail_lib("diff");
-		goto done;
-	}
-	end_progress(&prog);
 	status = EXIT_SAME;
-	for (k = 0; k < cs->n; k++)
-		if (counts_as_change(&cs->changes[k], mask))
+	for (k = 0; k < cmp.cs->n; k++)
+		if (counts_as_change(&cmp.cs->changes[k], mask))
 			status = EXIT_DIFFERENT;
 	if (gitmode)
 		status = EXIT_SAME;
 	if (quiet)
 		goto done;
-	old.in.info.spec = gitmode ? argv[optind] : spec[0];
-	new.in.info.spec = gitmode ? argv[optind + (npos == 9 ? 7 : 0)] : spec[1];
-	ro.old_info = &old.in.info;
-	ro.new_info = &new.in.info;
+	cmp.old.in.info.spec = gitmode ? argv[optind] : spec[0];
+	cmp.new.in.info.spec = gitmode ? argv[optind + (npos == 9 ? 7 : 0)] : spec[1];
+	ro.old_info = &cmp.old.in.info;
+	ro.new_info = &cmp.new.in.info;
 	ro.color = output ? 0 : use_color(color);
 	if (width < 0)
 		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
 		                                         : PIPE_WIDTH;
 	ro.width = (unsigned)width;
-	if (nd_render_report(&out, cs, format, &ro)) {
+	if (nd_render_report(&out, cmp.cs, format, &ro)) {
 		status = cli_fail_lib("diff");
 		goto done;
 	}
@@ -306,10 +214,6 @@ done:
 	nd_buf_dispose(&out);
 	nd_buf_dispose(&specbuf[0]);
 	nd_buf_dispose(&specbuf[1]);
-	nd_changeset_free(cs);
-	nd_doc_free(old.doc);
-	nd_doc_free(new.doc);
-	cli_input_dispose(&old.in);
-	cli_input_dispose(&new.in);
+	cli_comparison_dispose(&cmp);
 	return status;
 }

@@ -22,15 +22,33 @@
 #include "cli.h"
 #include "normdiff/error.h"
 
+/* Where errors go instead of standard error while the terminal UI owns
+ * the screen, or NULL. */
+static nd_buf *captured;
+
+void cli_capture_errors(nd_buf *into)
+{
+	captured = into;
+}
+
 int cli_fail(const char *thing, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (captured) {
+		/* the latest error only, without the program's name */
+		nd_buf_clear(captured);
+		if (thing)
+			nd_buf_printf(captured, "%s: ", thing);
+		nd_buf_vprintf(captured, fmt, ap);
+		va_end(ap);
+		return EXIT_TROUBLE;
+	}
 	fflush(stdout);
 	fputs("normdiff: ", stderr);
 	if (thing)
 		fprintf(stderr, "%s: ", thing);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);

@@ -33,6 +33,12 @@ static const command commands[] = {
 	 " [--threshold X] [-o FILE]\n"
 	 "       normdiff diff REV1 REV2 -- PATH",
 	 "compare two versions provision by provision"},
+	{"tui", cmd_tui,
+	 "[OLD NEW | VERSION] [--redline] [--color[=auto|always|never]]\n"
+	 "                 [--series PATH] [--ignore-case] [--ignore-punctuation]"
+	 " [--threshold X]\n"
+	 "                 [--dump COLSxROWS [--keys KEYS] [--styles]]",
+	 "read two versions side by side in the terminal"},
 	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
 	 "show the tree of provisions of one version"},
 	{"init", cmd_init, "", "create an empty store"},

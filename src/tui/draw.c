@@ -1,0 +1,661 @@
+/* draw.c - the model laid out on a grid.
+ *
+ *   header   the two versions; the summary, filter and search
+ *   outline  one row per listed change: badge, flags, labels, first words
+ *   text     the selected provision: side by side (old | new) or as an
+ *            inline redline, wrapped at spaces, scrolled under a fixed title
+ *   footer   the keys, a message, or the search being typed
+ *
+ * Wide screens (100 columns and more) put the outline left of the text;
+ * narrow ones put it above. Only what is visible is laid out: the rows on
+ * screen and the one selected provision, so a draw costs the same for a
+ * draft of ten provisions and one of a hundred thousand.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/report_internal.h"
+#include "normdiff/error.h"
+#include "tui_internal.h"
+
+/* Below this many columns the outline goes above the text. */
+#define WIDE 100
+
+static const char *const badges[ND_CHANGE_KINDS] = {
+	" = ", "mod", "add", "rem", "spl", "mrg",
+};
+
+/* A line of a column: cells [a, b) of flow f, or blank when f < 0. */
+typedef struct cline {
+	int f;       /* flow index, -1 for a blank line */
+	size_t a, b; /* cells */
+} cline;
+
+typedef struct column {
+	cline *lines; /* the lines */
+	size_t n;     /* how many */
+	size_t cap;   /* allocated */
+} column;
+
+/* Everything one drawing needs. */
+typedef struct ctx {
+	tui_model *m;       /* what is drawn */
+	tui_grid *g;        /* where */
+	tui_flow fl[64];    /* flows of this drawing */
+	int nfl;            /* flows in use */
+	nd_buf tmp;         /* scratch */
+	size_t *starts;     /* flow_wrap's output */
+	size_t scap;        /* its capacity */
+	int err;            /* first failure */
+} ctx;
+
+/* A fresh flow, or the last one again when all are in use. */
+static tui_flow *new_flow(ctx *c)
+{
+	tui_flow *f = &c->fl[c->nfl < 64 ? c->nfl++ : 63];
+
+	flow_clear(f);
+	return f;
+}
+
+static void add(ctx *c, tui_flow *f, const char *s, size_t len, tui_style st)
+{
+	if (!c->err)
+		c->err = flow_add(f, s, len, st);
+}
+
+static void addz(ctx *c, tui_flow *f, const char *s, tui_style st)
+{
+	add(c, f, s, strlen(s), st);
+}
+
+static void line(ctx *c, unsigned x, unsigned y, unsigned w, tui_flow *f)
+{
+	grid_line(c->g, x, y, w, f);
+}
+
+/* ---- header and footer ---- */
+
+static void version_name(ctx *c, tui_flow *f, const nd_docinfo *info)
+{
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_version(&c->tmp, info);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_BAR);
+}
+
+static void header(ctx *c)
+{
+	const tui_model *m = c->m;
+	const nd_summary *s = &m->view.cs->summary;
+	size_t flags[RPT_NFLAGS];
+	tui_flow *f = new_flow(c);
+	char num[32];
+	int k, any = 0;
+
+	grid_fill(c->g, 0, 0, c->g->cols, 1, TS_BAR);
+	addz(c, f, " normdiff  ", TS_BAR);
+	version_name(c, f, m->view.old_info);
+	addz(c, f, " → ", TS_BAR);
+	version_name(c, f, m->view.new_info);
+	line(c, 0, 0, c->g->cols, f);
+
+	f = new_flow(c);
+	addz(c, f, " ", TS_NORMAL);
+	for (k = 0; k < ND_CHANGE_KINDS; k++) {
+		if (!s->count[k])
+			continue;
+		snprintf(num, sizeof(num), "%s%zu ", any++ ? "  " : "", s->count[k]);
+		addz(c, f, num, TS_NORMAL);
+		addz(c, f, nd_change_kind_name((nd_change_kind)k),
+		     (tui_style)(TS_KIND + k));
+	}
+	rpt_flag_counts(s, flags);
+	for (k = 0; k < 2; k++) { /* moved, renumbered */
+		if (!flags[k])
+			continue;
+		snprintf(num, sizeof(num), "  %zu ", flags[k]);
+		addz(c, f, num, TS_NORMAL);
+		addz(c, f, rpt_flag_words[k], TS_FLAG);
+	}
+	if (m->filter != FILTER_ALL) {
+		addz(c, f, "   filter: ", TS_DIM);
+		addz(c, f, model_filter_name(m->filter), TS_TITLE);
+	}
+	if (m->re) {
+		addz(c, f, "   search: /", TS_DIM);
+		addz(c, f, m->pattern, TS_TITLE);
+		addz(c, f, "/", TS_DIM);
+	}
+	line(c, 0, 1, c->g->cols, f);
+}
+
+static void footer(ctx *c)
+{
+	tui_model *m = c->m;
+	unsigned y = c->g->rows - 1, used;
+	tui_flow *f = new_flow(c);
+	char pos[48];
+
+	grid_fill(c->g, 0, y, c->g->cols, 1, TS_BAR);
+	if (m->mode == MODE_PROMPT) {
+		addz(c, f, "/", TS_KEY);
+		add(c, f, m->prompt.ptr ? m->prompt.ptr : "", m->prompt.len, TS_BAR);
+		used = grid_put(c->g, 0, y, c->g->cols - 1, f->cells, 0, f->n);
+		grid_mark(c->g, used, y, 1, 1, TM_SEL); /* the cursor */
+		if (m->msg[0]) {
+			f = new_flow(c);
+			addz(c, f, "  ", TS_BAR);
+			addz(c, f, m->msg, TS_ERROR);
+			line(c, used + 1, y, c->g->cols - used - 1, f);
+		}
+		return;
+	}
+	snprintf(pos, sizeof(pos), " %zu/%zu ", m->nrows ? m->sel + 1 : 0, m->nrows);
+	used = c->g->cols - (unsigned)strlen(pos); /* what is left of the position */
+	if (m->msg[0]) {
+		addz(c, f, " ", TS_BAR);
+		addz(c, f, m->msg, m->msg_error ? TS_ERROR : TS_BAR);
+	} else if (!c->err) {
+		c->err = keys_hints(f, used);
+	}
+	line(c, 0, y, used, f);
+	f = new_flow(c);
+	addz(c, f, pos, TS_BAR);
+	line(c, used, y, (unsigned)strlen(pos), f);
+}
+
+/* ---- the outline ---- */
+
+static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
+{
+	tui_model *m = c->m;
+	const nd_change *ch = model_change(m, r);
+	const nd_doc *d;
+	size_t i = rpt_anchor(m->view.cs, ch, &d);
+	unsigned depth = d->clauses[i].depth, k;
+	tui_flow *f = new_flow(c);
+
+	addz(c, f, badges[ch->kind], (tui_style)(TS_KIND + ch->kind));
+	addz(c, f, " ", TS_NORMAL);
+	addz(c, f, ch->moved ? "↕" : " ", TS_FLAG);
+	addz(c, f, ch->renumbered ? "#" : " ", TS_FLAG);
+	addz(c, f, " ", TS_NORMAL);
+	for (k = 0; k < depth && k < 6; k++)
+		addz(c, f, "  ", TS_NORMAL);
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_label_pair(&c->tmp, m->view.cs, ch);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	if (d->clauses[i].kind != ND_CLAUSE_HEADING ||
+	    strlen(nd_doc_label(d, i)) != d->clauses[i].body_len ||
+	    memcmp(nd_doc_label(d, i), nd_doc_body(d, i), d->clauses[i].body_len)) {
+		/* the first words, unless they are the heading's label again */
+		addz(c, f, " ", TS_NORMAL);
+		add(c, f, nd_doc_body(d, i), d->clauses[i].body_len,
+		    ch->kind == ND_CHANGE_UNCHANGED ? TS_DIM : TS_NORMAL);
+	}
+	line(c, x, y, w, f);
+	if (r == m->sel)
+		grid_mark(c->g, x, y, w, 1, m->focus || m->zoom ? TM_CUR : TM_SEL);
+}
+
+static void outline(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
+{
+	tui_model *m = c->m;
+	unsigned k;
+
+	m->ox = x, m->oy = y, m->ow = w, m->oh = h;
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + h)
+		m->top = m->sel - h + 1;
+	if (m->nrows > h && m->top > m->nrows - h)
+		m->top = m->nrows - h;
+	if (m->nrows <= h)
+		m->top = 0;
+	if (!m->nrows) {
+		tui_flow *f = new_flow(c);
+
+		addz(c, f, " nothing is ", TS_DIM);
+		addz(c, f, model_filter_name(m->filter), TS_TITLE);
+		addz(c, f, ": press f for the next filter", TS_DIM);
+		line(c, x, y, w, f);
+		return;
+	}
+	for (k = 0; k < h && m->top + k < m->nrows; k++)
+		outline_row(c, m->top + k, x, y + k, w);
+}
+
+/* ---- the provision ---- */
+
+/* Wrap flow fi to width w and append its lines to col. */
+static void put_flow(ctx *c, column *col, int fi, unsigned w)
+{
+	size_t n, k;
+
+	if (c->err)
+		return;
+	n = flow_wrap(&c->fl[fi], w, &c->starts, &c->scap);
+	if (!n) {
+		c->err = nd_error_oom();
+		return;
+	}
+	for (k = 0; k < n && !c->err; k++) {
+		if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
+		                   sizeof(cline))) {
+			c->err = nd_error_oom();
+			return;
+		}
+		col->lines[col->n].f = fi;
+		col->lines[col->n].a = c->starts[k];
+		col->lines[col->n++].b = c->starts[k + 1];
+	}
+}
+
+static void put_blank(ctx *c, column *col)
+{
+	if (c->err)
+		return;
+	if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
+	                   sizeof(cline))) {
+		c->err = nd_error_oom();
+		return;
+	}
+	col->lines[col->n++].f = -1;
+}
+
+/* The pieces of the redline, sorted into flows: one for the old side and
+ * one per new part (side by side), or one per part (inline). */
+#define MAX_PARTS 32
+
+typedef struct pieces {
+	ctx *c;              /* the drawing */
+	const nd_change *ch; /* the change */
+	int old;             /* the old side's flow, or -1 (inline) */
+	int first;           /* the first part's flow */
+	size_t nparts;       /* parts, as rpt_redline finds them */
+	int labelled[MAX_PARTS]; /* the part's flow starts with its label */
+	int redline;         /* inline */
+	int markers;         /* [-..-] and {+..+} around edits (no colour) */
+} pieces;
+
+/* A part of a split starts with its label: "(2) ". */
+static void part_label(pieces *p, size_t part)
+{
+	ctx *c = p->c;
+	tui_flow *f = &c->fl[p->first + (int)part];
+
+	p->labelled[part] = 1;
+	if (p->nparts < 2)
+		return;
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_labels(&c->tmp, c->m->view.cs->new, &p->ch->new[part], 1);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	addz(c, f, " ", TS_NORMAL);
+}
+
+static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
+                 size_t len)
+{
+	pieces *p = ud;
+	ctx *c = p->c;
+	int to_old = !p->redline && kind != ND_OP_INSERT;
+	int to_new = p->redline || kind != ND_OP_DELETE;
+	tui_style st = kind == ND_OP_DELETE ? TS_DEL
+	               : kind == ND_OP_INSERT ? TS_INS : TS_NORMAL;
+	const char *open = kind == ND_OP_DELETE ? "[-" : "{+";
+	const char *close = kind == ND_OP_DELETE ? "-]" : "+}";
+	int k;
+
+	if (part >= MAX_PARTS)
+		part = MAX_PARTS - 1; /* more parts than flows: the rest join */
+	if (!p->labelled[part])
+		part_label(p, part);
+	for (k = 0; k < 2; k++) {
+		tui_flow *f;
+
+		if (!(k ? to_new : to_old))
+			continue;
+		f = &c->fl[k ? p->first + (int)part : p->old];
+		if (p->markers && st != TS_NORMAL)
+			addz(c, f, open, st);
+		add(c, f, s, len, st);
+		if (p->markers && st != TS_NORMAL)
+			addz(c, f, close, st);
+	}
+	return c->err;
+}
+
+/* A side with no provision: "(not in 2011)". */
+static int absent(ctx *c, const nd_docinfo *info)
+{
+	tui_flow *f = new_flow(c);
+
+	addz(c, f, "(not in ", TS_DIM);
+	addz(c, f, info && info->label ? info->label : info && info->spec
+	     ? info->spec : "this version", TS_DIM);
+	addz(c, f, ")", TS_DIM);
+	return (int)(f - c->fl);
+}
+
+/* Fill the columns with the provision's text. */
+static void provision_text(ctx *c, const nd_change *ch, column *left,
+                           column *right, unsigned lw, unsigned rw)
+{
+	tui_model *m = c->m;
+	pieces p;
+	size_t k, nflows = ch->nnew > 1 ? ch->nnew : 1;
+	int oldf = -1, absent_old = -1, absent_new = -1;
+
+	memset(&p, 0, sizeof(p));
+	p.c = c;
+	p.ch = ch;
+	p.redline = m->redline;
+	p.markers = !m->color;
+	if (!m->redline)
+		p.old = oldf = (int)(new_flow(c) - c->fl);
+	p.first = c->nfl;
+	for (k = 0; k < nflows && k < MAX_PARTS; k++)
+		new_flow(c);
+	if (!c->err)
+		c->err = rpt_redline(m->view.cs, ch, &p.nparts, piece, &p);
+	if (p.nparts > MAX_PARTS)
+		p.nparts = MAX_PARTS;
+	if (!m->redline && !ch->nold)
+		absent_old = absent(c, m->view.old_info);
+	if (!m->redline && !ch->nnew)
+		absent_new = absent(c, m->view.new_info);
+	if (m->re)
+		for (k = (size_t)(oldf >= 0 ? oldf : p.first); k < (size_t)c->nfl; k++)
+			flow_mark_matches(&c->fl[k], m->re);
+	if (!m->redline)
+		put_flow(c, left, absent_old >= 0 ? absent_old : oldf, lw);
+	if (absent_new >= 0) {
+		put_flow(c, right, absent_new, rw);
+		return;
+	}
+	for (k = 0; k < p.nparts; k++) {
+		if (k)
+			put_blank(c, right);
+		put_flow(c, right, p.first + (int)k, rw);
+	}
+}
+
+static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
+                           unsigned y, unsigned w)
+{
+	const cline *l;
+
+	if (k >= col->n || col->lines[k].f < 0)
+		return 0;
+	l = &col->lines[k];
+	return grid_put(c->g, x, y, w, c->fl[l->f].cells, l->a, l->b);
+}
+
+static int line_has_match(const ctx *c, const column *col, size_t k)
+{
+	const cline *l = &col->lines[k];
+	size_t i;
+
+	if (l->f < 0)
+		return 0;
+	for (i = l->a; i < l->b; i++)
+		if (c->fl[l->f].cells[i].mark & TM_MATCH)
+			return 1;
+	return 0;
+}
+
+/* The title of the provision: labels and what happened, then where. */
+static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
+                                unsigned y, unsigned w)
+{
+	const nd_changeset *cs = c->m->view.cs;
+	const nd_doc *d;
+	size_t i = rpt_anchor(cs, ch, &d);
+	tui_flow *f = new_flow(c);
+	char buf[96];
+
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_label_pair(&c->tmp, cs, ch);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	addz(c, f, "  ", TS_NORMAL);
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_kind_words(&c->tmp, ch);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len,
+	    (tui_style)(TS_KIND + ch->kind));
+	if (ch->kind == ND_CHANGE_MODIFIED) {
+		snprintf(buf, sizeof(buf), "  %.0f%% alike", 100 * ch->similarity);
+		addz(c, f, buf, TS_DIM);
+	}
+	line(c, x, y, w, f);
+
+	f = new_flow(c);
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = rpt_context(&c->tmp, d, i, 0);
+	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_DIM);
+	if (c->tmp.len)
+		addz(c, f, " · ", TS_DIM);
+	if (ch->nold) {
+		snprintf(buf, sizeof(buf), "old line %lu",
+		         (unsigned long)cs->old->clauses[ch->old[0]].line);
+		addz(c, f, buf, TS_DIM);
+	}
+	if (ch->nold && ch->nnew)
+		addz(c, f, ", ", TS_DIM);
+	if (ch->nnew) {
+		snprintf(buf, sizeof(buf), "new line %lu",
+		         (unsigned long)cs->new->clauses[ch->new[0]].line);
+		addz(c, f, buf, TS_DIM);
+	}
+	line(c, x, y + 1, w, f);
+	return 3;
+}
+
+static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
+{
+	tui_model *m = c->m;
+	column left = {0}, right = {0};
+	unsigned top, lw, rw, k;
+	size_t n, i;
+	const nd_change *ch;
+
+	m->dx = x, m->dy = y, m->dw = w, m->dh = 0;
+	if (!m->nrows || w < 8 || h < 4)
+		return;
+	ch = model_change(m, m->sel);
+	x += 1; /* a margin */
+	w -= 2;
+	top = provision_title(c, ch, x, y, w);
+	lw = m->redline ? 0 : (w - 3) / 2;
+	rw = m->redline ? w : w - lw - 3;
+	if (!m->redline) {
+		tui_flow *f = new_flow(c);
+
+		version_name(c, f, m->view.old_info);
+		for (i = 0; i < f->n; i++)
+			f->cells[i].style = TS_TITLE;
+		line(c, x, y + top, lw, f);
+		f = new_flow(c);
+		version_name(c, f, m->view.new_info);
+		for (i = 0; i < f->n; i++)
+			f->cells[i].style = TS_TITLE;
+		line(c, x + lw + 3, y + top, rw, f);
+		top++;
+	}
+	provision_text(c, ch, &left, &right, lw, rw);
+	n = left.n > right.n ? left.n : right.n;
+	m->dlines = n;
+	m->dy = y + top;
+	m->dh = h > top ? h - top : 0;
+	if (m->seek_match) {
+		for (i = 0; i < n; i++)
+			if ((i < left.n && line_has_match(c, &left, i)) ||
+			    (i < right.n && line_has_match(c, &right, i)))
+				break;
+		if (i < n && (i < m->dtop || i >= m->dtop + m->dh))
+			m->dtop = i > 0 ? i - 1 : 0;
+		m->seek_match = 0;
+	}
+	if (m->dtop + m->dh > n)
+		m->dtop = n > m->dh ? n - m->dh : 0;
+	for (k = 0; k < m->dh; k++) {
+		i = m->dtop + k;
+		if (i >= n)
+			break;
+		if (!m->redline) {
+			draw_cline(c, &left, i, x, m->dy + k, lw);
+			grid_put(c->g, x + lw + 1, m->dy + k, 1,
+			         &(tui_cell){{0x2502, 0, 0, 0}, 1, TS_BORDER, 0}, 0, 1);
+			draw_cline(c, &right, i, x + lw + 3, m->dy + k, rw);
+		} else {
+			draw_cline(c, &right, i, x, m->dy + k, rw);
+		}
+	}
+	if (m->dlines > m->dh) {
+		char more[48];
+		tui_flow *f = new_flow(c);
+
+		snprintf(more, sizeof(more), " lines %zu-%zu of %zu ", m->dtop + 1,
+		         m->dtop + m->dh, n);
+		addz(c, f, more, TS_DIM);
+		line(c, x + w - (unsigned)strlen(more) + 1, y + 1,
+		     (unsigned)strlen(more), f);
+	}
+	free(left.lines);
+	free(right.lines);
+}
+
+/* ---- help and the version picker ---- */
+
+static void help(ctx *c, unsigned y, unsigned h)
+{
+	tui_model *m = c->m;
+	nd_buf text = ND_BUF_INIT;
+	const char *p, *nl;
+	unsigned row = 0;
+	size_t k = 0;
+	tui_flow *f = new_flow(c);
+
+	addz(c, f, " Keys", TS_TITLE);
+	addz(c, f, "   (any other key closes this help)", TS_DIM);
+	line(c, 0, y, c->g->cols, f);
+	if (!c->err)
+		c->err = keys_help(&text);
+	if (!c->err)
+		c->err = nd_buf_puts(&text, "\nBadges: mod modified, add added, rem "
+		                     "removed, spl split, mrg merged, = unchanged;\n"
+		                     "        ↕ moved, # renumbered.\n");
+	for (p = text.ptr; p && *p && !c->err; p = nl + 1, k++) {
+		nl = strchr(p, '\n');
+		if (k < m->help_top)
+			continue;
+		if (row + 2 >= h)
+			break;
+		f = new_flow(c);
+		addz(c, f, "  ", TS_NORMAL);
+		add(c, f, p, (size_t)(nl - p), TS_NORMAL);
+		line(c, 0, y + 2 + row++, c->g->cols, f);
+		c->nfl--; /* the flow is drawn: reuse it */
+	}
+	nd_buf_dispose(&text);
+}
+
+static void picker(ctx *c, unsigned y, unsigned h)
+{
+	tui_model *m = c->m;
+	const nd_tui_host *host = m->host;
+	size_t k, top = 0;
+	tui_flow *f = new_flow(c);
+
+	if (m->pick_step == 0) {
+		addz(c, f, " Pick the OLD version", TS_TITLE);
+	} else {
+		addz(c, f, " Pick the NEW version to compare with ", TS_TITLE);
+		addz(c, f, host->versions[m->pick_old].label
+		     ? host->versions[m->pick_old].label : "?", TS_TITLE);
+	}
+	addz(c, f, "   Enter picks, Esc cancels", TS_DIM);
+	line(c, 0, y, c->g->cols, f);
+	if (h < 3)
+		return;
+	if (m->pick >= top + h - 2)
+		top = m->pick - (h - 3);
+	for (k = top; k < host->nversions && k - top < h - 2; k++) {
+		const nd_docinfo *v = &host->versions[k];
+		const char *tag = k == m->pick_old && m->pick_step ? "old "
+		                  : k == m->cur_old ? "old " : k == m->cur_new ? "new " : "    ";
+		char buf[64];
+
+		f = new_flow(c);
+		addz(c, f, "  ", TS_NORMAL);
+		addz(c, f, tag, TS_FLAG);
+		snprintf(buf, sizeof(buf), "%-12.12s ", v->label ? v->label : "-");
+		addz(c, f, buf, TS_TITLE);
+		snprintf(buf, sizeof(buf), "%-10.10s  ", v->date ? v->date : "-");
+		addz(c, f, buf, TS_NORMAL);
+		addz(c, f, v->symbol ? v->symbol : "-", TS_NORMAL);
+		addz(c, f, "  ", TS_NORMAL);
+		addz(c, f, v->title ? v->title : "", TS_DIM);
+		line(c, 0, y + 2 + (unsigned)(k - top), c->g->cols, f);
+		if (k == m->pick)
+			grid_mark(c->g, 0, y + 2 + (unsigned)(k - top), c->g->cols, 1, TM_SEL);
+		c->nfl--;
+	}
+}
+
+/* ---- the screen ---- */
+
+static void body(ctx *c, unsigned y, unsigned h)
+{
+	tui_model *m = c->m;
+	unsigned cols = c->g->cols, ow, oh, k;
+
+	if (m->zoom) {
+		m->oh = 0;
+		provision(c, 0, y, cols, h);
+	} else if (cols >= WIDE) {
+		ow = cols / 3 > 56 ? 56 : cols / 3;
+		outline(c, 0, y, ow, h);
+		for (k = 0; k < h; k++)
+			grid_put(c->g, ow, y + k, 1,
+			         &(tui_cell){{0x2502, 0, 0, 0}, 1, TS_BORDER, 0}, 0, 1);
+		provision(c, ow + 1, y, cols - ow - 1, h);
+	} else {
+		oh = h * 2 / 5 < 3 ? 3 : h * 2 / 5;
+		outline(c, 0, y, cols, oh);
+		for (k = 0; k < cols; k++)
+			grid_put(c->g, k, y + oh, 1,
+			         &(tui_cell){{0x2500, 0, 0, 0}, 1, TS_BORDER, 0}, 0, 1);
+		provision(c, 0, y + oh + 1, cols, h - oh - 1);
+	}
+}
+
+int draw_screen(tui_model *m, tui_grid *g)
+{
+	ctx c;
+	int k;
+
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.g = g;
+	grid_fill(g, 0, 0, g->cols, g->rows, TS_NORMAL);
+	header(&c);
+	if (m->mode == MODE_HELP)
+		help(&c, 2, g->rows - 3);
+	else if (m->mode == MODE_PICK)
+		picker(&c, 2, g->rows - 3);
+	else
+		body(&c, 2, g->rows - 3);
+	footer(&c);
+	for (k = 0; k < 64; k++)
+		flow_dispose(&c.fl[k]);
+	nd_buf_dispose(&c.tmp);
+	free(c.starts);
+	return c.err;
+}

@@ -1,0 +1,357 @@
+/* grid.c - the screen as cells, and draft text turned into cells.
+ *
+ * Text is data: every byte of a draft reaches the screen through
+ * flow_add(), which decodes UTF-8 (bad bytes become U+FFFD), writes
+ * controls and bidi marks visibly (nd_utf8_is_unsafe: ^[ for C0 and DEL,
+ * <U+XXXX> for the others) and gives each character its columns by the
+ * same table the text report uses (rpt_cp_width), so widths do not
+ * depend on the locale. A cell holds a base character and up to three
+ * combining marks; a wide character takes a cell and a right half.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/report_internal.h"
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "tui_internal.h"
+
+int grid_resize(tui_grid *g, unsigned cols, unsigned rows)
+{
+	tui_cell *c = calloc((size_t)cols * rows, sizeof(*c));
+
+	if (!c)
+		return nd_error_oom();
+	free(g->cells);
+	g->cells = c;
+	g->cols = cols;
+	g->rows = rows;
+	grid_fill(g, 0, 0, cols, rows, TS_NORMAL);
+	return 0;
+}
+
+void grid_dispose(tui_grid *g)
+{
+	free(g->cells);
+	memset(g, 0, sizeof(*g));
+}
+
+static tui_cell blank_cell(tui_style style)
+{
+	tui_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.cp[0] = ' ';
+	c.width = 1;
+	c.style = (uint8_t)style;
+	return c;
+}
+
+void grid_fill(tui_grid *g, unsigned x, unsigned y, unsigned w, unsigned h,
+               tui_style style)
+{
+	tui_cell b = blank_cell(style);
+	unsigned i, j;
+
+	for (j = y; j < y + h && j < g->rows; j++)
+		for (i = x; i < x + w && i < g->cols; i++)
+			g->cells[(size_t)j * g->cols + i] = b;
+}
+
+void grid_mark(tui_grid *g, unsigned x, unsigned y, unsigned w, unsigned h,
+               unsigned mark)
+{
+	unsigned i, j;
+
+	for (j = y; j < y + h && j < g->rows; j++)
+		for (i = x; i < x + w && i < g->cols; i++)
+			g->cells[(size_t)j * g->cols + i].mark |= (uint8_t)mark;
+}
+
+/* ---- flows ---- */
+
+void flow_clear(tui_flow *f)
+{
+	f->n = 0;
+	nd_buf_clear(&f->text);
+}
+
+void flow_dispose(tui_flow *f)
+{
+	free(f->cells);
+	free(f->off);
+	nd_buf_dispose(&f->text);
+	memset(f, 0, sizeof(*f));
+}
+
+static int push(tui_flow *f, uint32_t cp, unsigned width, tui_style style,
+                size_t off)
+{
+	tui_cell *c;
+
+	if (f->n + 2 > f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 64;
+		tui_cell *cells = realloc(f->cells, cap * sizeof(*cells));
+		uint32_t *offs;
+
+		if (!cells)
+			return nd_error_oom();
+		f->cells = cells;
+		offs = realloc(f->off, cap * sizeof(*offs));
+		if (!offs)
+			return nd_error_oom();
+		f->off = offs;
+		f->cap = cap;
+	}
+	c = &f->cells[f->n];
+	memset(c, 0, sizeof(*c));
+	c->cp[0] = cp;
+	c->width = (uint8_t)width;
+	c->style = (uint8_t)style;
+	f->off[f->n++] = (uint32_t)off;
+	if (width == 2) {
+		/* the right half: drawn by the terminal with its left half */
+		c = &f->cells[f->n];
+		memset(c, 0, sizeof(*c));
+		c->style = (uint8_t)style;
+		f->off[f->n++] = (uint32_t)off;
+	}
+	return 0;
+}
+
+static int push_ascii(tui_flow *f, const char *s, tui_style style, size_t off)
+{
+	int err = 0;
+
+	for (; *s && !err; s++)
+		err = push(f, (unsigned char)*s, 1, style, off);
+	return err;
+}
+
+/* Join a combining mark to the last cell; a mark with nothing to join
+ * gets a space of its own to sit on. */
+static int combine(tui_flow *f, uint32_t cp, tui_style style, size_t off)
+{
+	tui_cell *c;
+	int k, err;
+
+	if (!f->n || f->cells[f->n - 1].style == TS_CTRL) {
+		if ((err = push(f, ' ', 1, style, off)) != 0)
+			return err;
+	}
+	c = &f->cells[f->n - 1];
+	if (!c->width && f->n >= 2)
+		c--; /* the left half of a wide character */
+	for (k = 1; k < TUI_CELL_CPS; k++) {
+		if (!c->cp[k]) {
+			c->cp[k] = cp;
+			return 0;
+		}
+	}
+	return 0; /* more marks than a cell holds: the rest are dropped */
+}
+
+int flow_add(tui_flow *f, const char *s, size_t len, tui_style style)
+{
+	size_t base = f->text.len, i = 0, n;
+	uint32_t cp;
+	char tmp[16];
+	int err;
+
+	if ((err = nd_buf_put(&f->text, s, len)) != 0)
+		return err;
+	while (i < len) {
+		size_t off = base + i;
+
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		i += n;
+		if (cp < 0x20 || cp == 0x7F) {
+			snprintf(tmp, sizeof(tmp), "^%c", cp == 0x7F ? '?' : (int)(cp + '@'));
+			err = push_ascii(f, tmp, TS_CTRL, off);
+		} else if (nd_utf8_is_unsafe(cp)) {
+			snprintf(tmp, sizeof(tmp), "<U+%04X>", (unsigned)cp);
+			err = push_ascii(f, tmp, TS_CTRL, off);
+		} else if (rpt_cp_width(cp) == 0) {
+			err = combine(f, cp, style, off);
+		} else {
+			err = push(f, cp, rpt_cp_width(cp), style, off);
+		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int flow_addz(tui_flow *f, const char *s, tui_style style)
+{
+	return flow_add(f, s, strlen(s), style);
+}
+
+void flow_mark_matches(tui_flow *f, const nd_regex *re)
+{
+	size_t from = 0, a, b, k = 0;
+
+	while (from <= f->text.len &&
+	       nd_regex_find(re, f->text.ptr, f->text.len, from, &a, &b)) {
+		if (b == a) {
+			/* an empty match marks nothing; step over one byte */
+			from = b + 1;
+			continue;
+		}
+		while (k < f->n && f->off[k] < a)
+			k++;
+		for (; k < f->n && f->off[k] < b; k++)
+			f->cells[k].mark |= TM_MATCH;
+		from = b;
+	}
+}
+
+size_t flow_width(const tui_flow *f, size_t from, size_t to)
+{
+	size_t w = 0;
+
+	for (; from < to; from++)
+		w += f->cells[from].width;
+	return w;
+}
+
+static int is_space(const tui_cell *c)
+{
+	return c->width == 1 && c->cp[0] == ' ' && c->style != TS_CTRL;
+}
+
+size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
+                 size_t *cap)
+{
+	size_t n = 0, i = 0;
+
+	if (width < 2)
+		width = 2;
+	for (;;) {
+		size_t start = i, w = 0, brk = 0;
+
+		if (n + 2 > *cap) {
+			size_t c = *cap ? 2 * *cap : 32;
+			size_t *s = realloc(*starts, c * sizeof(*s));
+
+			if (!s)
+				return 0;
+			*starts = s;
+			*cap = c;
+		}
+		(*starts)[n++] = start;
+		if (i >= f->n)
+			break;
+		while (i < f->n && w + f->cells[i].width <= width) {
+			w += f->cells[i].width;
+			i++;
+			if (i < f->n && is_space(&f->cells[i]))
+				brk = i;
+		}
+		if (i < f->n && !is_space(&f->cells[i]) && brk > start)
+			i = brk; /* break at the last space on the line */
+		while (i < f->n && !f->cells[i].width)
+			i++; /* never start a line with a right half */
+		while (i < f->n && is_space(&f->cells[i]))
+			i++; /* the spaces at a break are not drawn */
+		if (i >= f->n)
+			break;
+	}
+	(*starts)[n] = f->n;
+	return n;
+}
+
+unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,
+                  const tui_cell *cells, size_t from, size_t to)
+{
+	unsigned used = 0;
+
+	if (y >= g->rows)
+		return 0;
+	for (; from < to; from++) {
+		const tui_cell *c = &cells[from];
+		tui_cell *d;
+
+		if (!c->width)
+			continue; /* drawn with its left half */
+		if (used + c->width > w || x + used + c->width > g->cols)
+			break;
+		d = &g->cells[(size_t)y * g->cols + x + used];
+		d[0] = *c;
+		if (c->width == 2) {
+			d[1] = *c;
+			memset(d[1].cp, 0, sizeof(d[1].cp));
+			d[1].width = 0;
+		}
+		used += c->width;
+	}
+	return used;
+}
+
+unsigned grid_line(tui_grid *g, unsigned x, unsigned y, unsigned w,
+                   const tui_flow *f)
+{
+	static const tui_cell ellipsis = {{0x2026, 0, 0, 0}, 1, TS_DIM, 0};
+	size_t end = f->n;
+	unsigned used;
+
+	if (flow_width(f, 0, f->n) <= w)
+		return grid_put(g, x, y, w, f->cells, 0, f->n);
+	if (!w)
+		return 0;
+	used = grid_put(g, x, y, w - 1, f->cells, 0, end);
+	return used + grid_put(g, x + used, y, 1, &ellipsis, 0, 1);
+}
+
+/* ---- dumps ---- */
+
+static char style_letter(const tui_cell *c)
+{
+	static const char letters[TS_NSTYLES + 1] = " bktd-+^e|fUMARSJ";
+
+	if (c->mark & TM_MATCH)
+		return '*';
+	if (c->mark & (TM_SEL | TM_CUR)) {
+		char l = letters[c->style];
+
+		return l == ' ' ? (c->mark & TM_SEL ? '=' : '~') : l;
+	}
+	return letters[c->style];
+}
+
+int grid_dump(nd_buf *out, const tui_grid *g, int styles)
+{
+	unsigned x, y, k;
+	char enc[4];
+	int err = 0;
+
+	for (y = 0; y < g->rows && !err; y++) {
+		const tui_cell *row = &g->cells[(size_t)y * g->cols];
+		size_t keep = out->len;
+
+		for (x = 0; x < g->cols && !err; x++) {
+			for (k = 0; k < TUI_CELL_CPS && row[x].cp[k] && !err; k++)
+				err = nd_buf_put(out, enc, nd_utf8_encode(row[x].cp[k], enc));
+			if (row[x].width && row[x].cp[0] != ' ')
+				keep = out->len;
+		}
+		out->len = keep; /* trailing blanks are dropped */
+		err = err ? err : nd_buf_putc(out, '\n');
+		if (!styles || err)
+			continue;
+		keep = out->len;
+		for (x = 0; x < g->cols && !err; x++) {
+			err = nd_buf_putc(out, style_letter(&row[x]));
+			if (style_letter(&row[x]) != ' ')
+				keep = out->len;
+		}
+		out->len = keep;
+		err = err ? err : nd_buf_putc(out, '\n');
+	}
+	return err;
+}

@@ -1,0 +1,201 @@
+/* keys.c - the one table of key bindings (after tig's keymaps): the main
+ * view's actions, the help screen and the footer hints all come from it,
+ * so they cannot disagree. Also the key scripts nd_tui_dump replays.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "tui_internal.h"
+
+typedef struct binding {
+	int keys[4];       /* the keys, 0-terminated */
+	const char *names; /* as the help shows them */
+	const char *hint;  /* the footer's word for it, or NULL */
+	const char *help;  /* what it does */
+	tui_action act;    /* the action */
+} binding;
+
+static const binding bindings[] = {
+	{{'j', TK_DOWN}, "j ↓", NULL,
+	 "next provision (in the text: scroll down)", ACT_DOWN},
+	{{'k', TK_UP}, "k ↑", NULL,
+	 "previous provision (in the text: scroll up)", ACT_UP},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
+	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL, "a page up", ACT_PGUP},
+	{{'g', TK_HOME}, "g Home", NULL, "first provision (in the text: top)",
+	 ACT_TOP},
+	{{'G', TK_END}, "G End", NULL, "last provision (in the text: end)",
+	 ACT_BOTTOM},
+	{{'n'}, "n", "next", "next change, skipping unchanged provisions; "
+	 "during a search, the next match", ACT_NEXT},
+	{{'N'}, "N", NULL, "previous change; during a search, the previous match",
+	 ACT_PREV},
+	{{TK_TAB, TK_BTAB}, "Tab", "focus",
+	 "move the focus between the outline and the text", ACT_FOCUS},
+	{{TK_ENTER, 'l', TK_RIGHT}, "Enter", "open",
+	 "open the provision across the screen", ACT_OPEN},
+	{{TK_ESC, 'h', TK_LEFT, TK_BS}, "Esc", NULL,
+	 "back: close the provision, or end the search", ACT_BACK},
+	{{'s'}, "s", "redline", "side by side <-> inline redline", ACT_MODE},
+	{{'f'}, "f", "filter", "filter: all, changed, each kind, moved", ACT_FILTER},
+	{{'/'}, "/", "search",
+	 "search with a regular expression (lower case: any case)", ACT_SEARCH},
+	{{'v'}, "v", "versions", "pick two versions from the store's history",
+	 ACT_VERSIONS},
+	{{'?'}, "?", "help", "this help", ACT_HELP},
+	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT},
+	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW},
+};
+
+#define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))
+
+tui_action keys_action(int k)
+{
+	size_t i, j;
+
+	for (i = 0; i < NBINDINGS; i++)
+		for (j = 0; j < 4 && bindings[i].keys[j]; j++)
+			if (bindings[i].keys[j] == k)
+				return bindings[i].act;
+	return ACT_NONE;
+}
+
+/* "names       what it does", the names padded to 12 columns. */
+static int help_line(nd_buf *out, const char *names, const char *help)
+{
+	size_t w = nd_utf8_count(names, strlen(names));
+
+	return nd_buf_printf(out, "%s%*s %s\n", names, w < 12 ? (int)(12 - w) : 0,
+	                     "", help);
+}
+
+int keys_help(nd_buf *out)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < NBINDINGS && !err; i++)
+		err = help_line(out, bindings[i].names, bindings[i].help);
+	if (!err)
+		err = help_line(out, "mouse", "wheel scrolls, a click selects a "
+		                "provision");
+	return err;
+}
+
+int keys_hints(tui_flow *f, unsigned width)
+{
+	size_t i, used = 0, w;
+	int err = 0;
+
+	for (i = 0; i < NBINDINGS && !err; i++) {
+		const char *key = bindings[i].act == ACT_NEXT ? "n/N" : bindings[i].names;
+
+		if (!bindings[i].hint)
+			continue;
+		/* whole hints only: " key hint " */
+		w = 3 + nd_utf8_count(key, strlen(key)) + strlen(bindings[i].hint);
+		if (used + w > width)
+			break;
+		used += w;
+		err = flow_addz(f, " ", TS_BAR);
+		err = err ? err : flow_addz(f, key, TS_KEY);
+		err = err ? err : flow_addz(f, " ", TS_BAR);
+		err = err ? err : flow_addz(f, bindings[i].hint, TS_BAR);
+		err = err ? err : flow_addz(f, " ", TS_BAR);
+	}
+	return err;
+}
+
+/* ---- key scripts ---- */
+
+static const struct {
+	const char *name; /* between < and > */
+	int key;          /* the key */
+} named[] = {
+	{"Up", TK_UP}, {"Down", TK_DOWN}, {"Left", TK_LEFT}, {"Right", TK_RIGHT},
+	{"PgUp", TK_PGUP}, {"PgDn", TK_PGDN}, {"Home", TK_HOME}, {"End", TK_END},
+	{"Enter", TK_ENTER}, {"Tab", TK_TAB}, {"BTab", TK_BTAB}, {"Esc", TK_ESC},
+	{"BS", TK_BS}, {"Space", ' '}, {"lt", '<'}, {"Dump", TK_DUMP},
+};
+
+/* "<Resize 80x24>", "<Click 10 5>", "<WheelUp 10 5>", "<C-l>" or a name. */
+static int parse_named(tui_event *e, const char *s, size_t len)
+{
+	char name[32];
+	size_t k;
+
+	if (len >= sizeof(name))
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	memset(e, 0, sizeof(*e));
+	for (k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+		if (!strcmp(name, named[k].name)) {
+			e->key = named[k].key;
+			return 0;
+		}
+	}
+	if (len == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 'a' &&
+	    name[2] <= 'z') {
+		e->key = TK_CTRL(name[2]);
+		return 0;
+	}
+	if (sscanf(name, "Resize %ux%u", &e->cols, &e->rows) == 2) {
+		e->key = TK_RESIZE;
+		return 0;
+	}
+	if (sscanf(name, "Click %u %u", &e->x, &e->y) == 2)
+		e->key = TK_CLICK;
+	else if (sscanf(name, "WheelUp %u %u", &e->x, &e->y) == 2)
+		e->key = TK_WHEEL_UP;
+	else if (sscanf(name, "WheelDown %u %u", &e->x, &e->y) == 2)
+		e->key = TK_WHEEL_DOWN;
+	else
+		return -1;
+	return 0;
+}
+
+int keys_script(tui_event **out, size_t *n, const char *script)
+{
+	size_t len = strlen(script), i = 0, cap = 0, step;
+	tui_event *ev = NULL, e;
+	uint32_t cp;
+
+	*out = NULL;
+	*n = 0;
+	while (i < len) {
+		memset(&e, 0, sizeof(e));
+		if (script[i] == '<') {
+			const char *close = strchr(script + i, '>');
+
+			if (!close || parse_named(&e, script + i + 1,
+			                          (size_t)(close - script) - i - 1)) {
+				free(ev);
+				return nd_error_set(ND_EINVAL, "key script: unknown key at "
+				                    "character %zu; use a character, <lt> for "
+				                    "'<', or a name such as <Down> or <Enter> "
+				                    "(docs/tui.md)", i + 1);
+			}
+			step = (size_t)(close - script) - i + 1;
+		} else {
+			step = nd_utf8_decode(script + i, len - i, &cp);
+			if (!step) {
+				free(ev);
+				return nd_error_set(ND_EINVAL, "key script: not UTF-8 at "
+				                    "byte %zu", i + 1);
+			}
+			e.key = (int)cp;
+		}
+		i += step;
+		if (nd_vec_reserve((void **)&ev, &cap, *n + 1, sizeof(*ev))) {
+			free(ev);
+			return nd_error_oom();
+		}
+		ev[(*n)++] = e;
+	}
+	*out = ev;
+	return 0;
+}

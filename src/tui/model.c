@@ -1,0 +1,482 @@
+/* model.c - the view model of the terminal UI: which changes are listed
+ * (the filter), which is selected, where each pane is scrolled, the
+ * search, the version picker. Events change it; draw.c shows it.
+ *
+ * Rows are indices into the change set, rebuilt only when the filter or
+ * the comparison changes (O(changes)); everything else is O(1) per key but
+ * the search, which runs the pattern over the texts of the rows it passes.
+ * Scroll limits come from the last drawing (pane heights, lines of the
+ * provision), so the model never lays text out itself.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/report_internal.h"
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "tui_internal.h"
+
+static const nd_tui_host no_host;
+
+const char *model_filter_name(int filter)
+{
+	if (filter == FILTER_ALL)
+		return "all";
+	if (filter == FILTER_CHANGED)
+		return "changed";
+	if (filter == FILTER_MOVED)
+		return "moved";
+	return nd_change_kind_name((nd_change_kind)(filter - FILTER_KIND));
+}
+
+static void message(tui_model *m, int error, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void message(tui_model *m, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m->msg, sizeof(m->msg), fmt, ap);
+	va_end(ap);
+	m->msg_error = error;
+}
+
+const nd_change *model_change(const tui_model *m, size_t r)
+{
+	return &m->view.cs->changes[m->rows_idx[r]];
+}
+
+static int passes(const tui_model *m, const nd_change *c)
+{
+	switch (m->filter) {
+	case FILTER_ALL: return 1;
+	case FILTER_CHANGED: return !rpt_is_quiet(c);
+	case FILTER_MOVED: return c->moved;
+	default: return (int)c->kind == m->filter - FILTER_KIND;
+	}
+}
+
+/* List the changes the filter passes, keeping the selection on the same
+ * change, or the first one after it that is still listed. */
+static int rebuild_rows(tui_model *m)
+{
+	const nd_changeset *cs = m->view.cs;
+	size_t want = m->nrows ? m->rows_idx[m->sel] : 0, i, n = 0;
+	size_t *rows = malloc((cs->n ? cs->n : 1) * sizeof(*rows));
+
+	if (!rows)
+		return nd_error_oom();
+	m->sel = 0;
+	for (i = 0; i < cs->n; i++) {
+		if (!passes(m, &cs->changes[i]))
+			continue;
+		if (i <= want || !n || rows[m->sel] < want)
+			m->sel = n;
+		rows[n++] = i;
+	}
+	free(m->rows_idx);
+	m->rows_idx = rows;
+	m->nrows = n;
+	if (m->sel >= n)
+		m->sel = n ? n - 1 : 0;
+	m->dtop = 0;
+	return 0;
+}
+
+int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
+               const nd_tui_opts *o, unsigned cols, unsigned rows)
+{
+	memset(m, 0, sizeof(*m));
+	m->view = *view;
+	m->host = host ? host : &no_host;
+	m->color = o ? o->color : 0;
+	m->redline = o ? o->redline : 0;
+	m->cols = cols;
+	m->rows = rows;
+	m->cur_old = m->host->cur_old;
+	m->cur_new = m->host->cur_new;
+	return rebuild_rows(m);
+}
+
+void model_dispose(tui_model *m)
+{
+	free(m->rows_idx);
+	nd_regex_free(m->re);
+	free(m->pattern);
+	nd_buf_dispose(&m->prompt);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- moving ---- */
+
+static void select_row(tui_model *m, size_t r)
+{
+	if (r >= m->nrows)
+		r = m->nrows ? m->nrows - 1 : 0;
+	if (r != m->sel)
+		m->dtop = 0;
+	m->sel = r;
+}
+
+static size_t page(unsigned h)
+{
+	return h > 2 ? h - 1 : 1;
+}
+
+/* Scroll the provision by delta lines within what the last drawing had. */
+static void scroll_text(tui_model *m, long delta)
+{
+	size_t max = m->dlines > m->dh ? m->dlines - m->dh : 0;
+
+	if (delta < 0)
+		m->dtop = (size_t)-delta > m->dtop ? 0 : m->dtop - (size_t)-delta;
+	else
+		m->dtop = m->dtop + (size_t)delta > max ? max : m->dtop + (size_t)delta;
+}
+
+static void move_rows(tui_model *m, long delta)
+{
+	if (delta < 0)
+		select_row(m, (size_t)-delta > m->sel ? 0 : m->sel - (size_t)-delta);
+	else
+		select_row(m, m->sel + (size_t)delta);
+}
+
+/* 1 if text of change c matches the search. */
+static int change_matches(const tui_model *m, const nd_change *c)
+{
+	const nd_doc *d[2] = {m->view.cs->old, m->view.cs->new};
+	const size_t *idx[2] = {c->old, c->new};
+	size_t n[2] = {c->nold, c->nnew}, s, k, a, b;
+
+	for (s = 0; s < 2; s++) {
+		for (k = 0; k < n[s]; k++) {
+			const nd_clause *cl = &d[s]->clauses[idx[s][k]];
+
+			if (nd_regex_find(m->re, d[s]->text->buf + cl->off, cl->len, 0, &a, &b))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Select the next row from `from` in direction dir (+1 or -1), the row
+ * itself first when `inclusive`: the next change, or during a search the
+ * next row whose text matches, going round the list once. */
+static int find_row(tui_model *m, size_t from, int dir, int inclusive)
+{
+	size_t n = m->nrows, k, r, start = inclusive ? 0 : 1;
+
+	for (k = start; n && k < start + n; k++) {
+		if (!m->re && (dir > 0 ? from + k >= n : k > from))
+			break; /* changes: no going round */
+		r = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
+		if (m->re ? !change_matches(m, model_change(m, r))
+		          : rpt_is_quiet(model_change(m, r)))
+			continue;
+		if (m->re && (dir > 0 ? from + k >= n : k > from))
+			message(m, 0, "search went round to the %s",
+			        dir > 0 ? "top" : "bottom");
+		select_row(m, r);
+		m->seek_match = m->re != NULL;
+		return 1;
+	}
+	if (m->re)
+		message(m, 1, "no provision %smatches /%s/",
+		        m->filter == FILTER_ALL ? "" : "the filter lists ",
+		        m->pattern);
+	else
+		message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
+	return 0;
+}
+
+/* ---- modes ---- */
+
+static int start_search(tui_model *m)
+{
+	nd_regex *re;
+	int err;
+
+	if (!m->prompt.len) {
+		m->mode = MODE_MAIN;
+		return 0;
+	}
+	if ((err = nd_regex_new(&re, m->prompt.ptr)) != 0) {
+		if (err == ND_ENOMEM)
+			return err;
+		message(m, 1, "search: %s", nd_error_message());
+		return 0; /* stays in the prompt to fix the pattern */
+	}
+	nd_regex_free(m->re);
+	free(m->pattern);
+	m->re = re;
+	m->pattern = nd_buf_detach(&m->prompt);
+	m->mode = MODE_MAIN;
+	if (!m->pattern)
+		return nd_error_oom();
+	find_row(m, m->sel, +1, 1);
+	return 0;
+}
+
+static void end_search(tui_model *m)
+{
+	nd_regex_free(m->re);
+	free(m->pattern);
+	m->re = NULL;
+	m->pattern = NULL;
+}
+
+static int prompt_key(tui_model *m, int key)
+{
+	char enc[4];
+
+	switch (key) {
+	case TK_ENTER:
+		return start_search(m);
+	case TK_ESC:
+	case TK_CTRL('c'):
+		nd_buf_clear(&m->prompt);
+		m->mode = MODE_MAIN;
+		return 0;
+	case TK_BS:
+		if (!m->prompt.len) {
+			m->mode = MODE_MAIN;
+			return 0;
+		}
+		do
+			m->prompt.len--;
+		while (m->prompt.len && (m->prompt.ptr[m->prompt.len] & 0xC0) == 0x80);
+		m->prompt.ptr[m->prompt.len] = '\0';
+		return 0;
+	default:
+		if (key < 0x20 || key >= TK_BASE || key == 0x7F)
+			return 0;
+		return nd_buf_put(&m->prompt, enc, nd_utf8_encode((uint32_t)key, enc));
+	}
+}
+
+static int load_versions(tui_model *m, size_t old, size_t new)
+{
+	const nd_tui_host *h = m->host;
+	nd_tui_view v;
+	int err;
+
+	m->mode = MODE_MAIN;
+	if (old == new) {
+		message(m, 1, "pick two different versions");
+		return 0;
+	}
+	memset(&v, 0, sizeof(v));
+	if ((err = h->load(h->ud, old, new, &v)) != 0) {
+		if (err == ND_ENOMEM)
+			return err;
+		message(m, 1, "%s", nd_error_message());
+		return 0;
+	}
+	m->view = v;
+	m->cur_old = old;
+	m->cur_new = new;
+	m->nrows = 0;
+	m->top = 0;
+	message(m, 0, "comparing %s with %s", h->versions[old].label
+	        ? h->versions[old].label : "?", h->versions[new].label
+	        ? h->versions[new].label : "?");
+	return rebuild_rows(m);
+}
+
+static int pick_key(tui_model *m, const tui_event *e)
+{
+	size_t n = m->host->nversions;
+
+	switch (e->key) {
+	case 'j': case TK_DOWN:
+		m->pick = m->pick + 1 < n ? m->pick + 1 : m->pick;
+		return 0;
+	case 'k': case TK_UP:
+		m->pick = m->pick ? m->pick - 1 : 0;
+		return 0;
+	case 'g': case TK_HOME: m->pick = 0; return 0;
+	case 'G': case TK_END: m->pick = n - 1; return 0;
+	case TK_ENTER:
+		if (m->pick_step == 0) {
+			m->pick_old = m->pick;
+			m->pick_step = 1;
+			m->pick = m->cur_new < n && m->cur_new != m->pick_old ? m->cur_new
+			          : m->pick_old ? m->pick_old - 1 : 0;
+			return 0;
+		}
+		return load_versions(m, m->pick_old, m->pick);
+	case TK_ESC: case 'q': case TK_CTRL('c'):
+		m->mode = MODE_MAIN;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static void open_picker(tui_model *m)
+{
+	const nd_tui_host *h = m->host;
+
+	if (h->nversions < 2 || !h->load) {
+		message(m, 1, "no history to pick from: these versions are files; "
+		        "add them to a store (normdiff add) to pick versions");
+		return;
+	}
+	m->mode = MODE_PICK;
+	m->pick_step = 0;
+	m->pick = m->cur_old < h->nversions ? m->cur_old : 0;
+}
+
+/* ---- the main view ---- */
+
+static void act(tui_model *m, tui_action a)
+{
+	int text = m->focus || m->zoom;
+
+	switch (a) {
+	case ACT_DOWN: text ? scroll_text(m, 1) : move_rows(m, 1); break;
+	case ACT_UP: text ? scroll_text(m, -1) : move_rows(m, -1); break;
+	case ACT_PGDN:
+		text ? scroll_text(m, (long)page(m->dh)) : move_rows(m, (long)page(m->oh));
+		break;
+	case ACT_PGUP:
+		text ? scroll_text(m, -(long)page(m->dh)) : move_rows(m, -(long)page(m->oh));
+		break;
+	case ACT_TOP: text ? (void)(m->dtop = 0) : select_row(m, 0); break;
+	case ACT_BOTTOM:
+		text ? scroll_text(m, (long)m->dlines) : select_row(m, m->nrows);
+		break;
+	case ACT_NEXT: find_row(m, m->sel, +1, 0); break;
+	case ACT_PREV: find_row(m, m->sel, -1, 0); break;
+	case ACT_FOCUS:
+		m->focus = m->zoom ? 0 : !m->focus;
+		m->zoom = 0;
+		break;
+	case ACT_OPEN:
+		m->zoom = m->nrows > 0;
+		m->focus = m->zoom;
+		break;
+	case ACT_BACK:
+		if (m->zoom || m->focus)
+			m->zoom = m->focus = 0;
+		else if (m->re) {
+			end_search(m);
+			message(m, 0, "search ended: n and N go from change to change");
+		}
+		break;
+	case ACT_MODE:
+		m->redline = !m->redline;
+		m->dtop = 0;
+		break;
+	case ACT_FILTER: break; /* needs rebuilding: model_event */
+	case ACT_SEARCH:
+		m->mode = MODE_PROMPT;
+		nd_buf_clear(&m->prompt);
+		break;
+	case ACT_VERSIONS: open_picker(m); break;
+	case ACT_HELP:
+		m->mode = MODE_HELP;
+		m->help_top = 0;
+		break;
+	case ACT_QUIT: m->quit = 1; break;
+	case ACT_REDRAW: case ACT_NONE: break;
+	}
+}
+
+static int in_rect(unsigned x, unsigned y, unsigned rx, unsigned ry,
+                   unsigned rw, unsigned rh)
+{
+	return x >= rx && x < rx + rw && y >= ry && y < ry + rh;
+}
+
+static void mouse(tui_model *m, const tui_event *e)
+{
+	int wheel = e->key == TK_CLICK ? 0 : e->key == TK_WHEEL_UP ? -3 : 3;
+	int outline = !m->zoom && in_rect(e->x, e->y, m->ox, m->oy, m->ow, m->oh);
+
+	if (m->mode == MODE_HELP) {
+		m->mode = MODE_MAIN;
+		return;
+	}
+	if (m->mode != MODE_MAIN)
+		return;
+	if (outline && wheel) {
+		move_rows(m, wheel);
+	} else if (outline) {
+		m->focus = 0;
+		if (m->top + (e->y - m->oy) < m->nrows)
+			select_row(m, m->top + (e->y - m->oy));
+	} else if (in_rect(e->x, e->y, m->dx, m->dy, m->dw, m->dh)) {
+		if (wheel)
+			scroll_text(m, wheel);
+		else
+			m->focus = 1;
+	}
+}
+
+/* Keys as terminals and scripts send them, in one form. */
+static int normal_key(int k)
+{
+	switch (k) {
+	case '\r': case '\n': return TK_ENTER;
+	case '\t': return TK_TAB;
+	case 27: return TK_ESC;
+	case 8: case 127: return TK_BS;
+	default: return k;
+	}
+}
+
+int model_event(tui_model *m, const tui_event *ev)
+{
+	tui_event e = *ev;
+	tui_action a;
+
+	e.key = normal_key(e.key);
+	if (e.key == TK_RESIZE) {
+		m->cols = e.cols;
+		m->rows = e.rows;
+		return 0;
+	}
+	if (e.key == TK_DUMP)
+		return 0;
+	m->msg[0] = '\0';
+	if (e.key == TK_CLICK || e.key == TK_WHEEL_UP || e.key == TK_WHEEL_DOWN) {
+		mouse(m, &e);
+		return 0;
+	}
+	switch (m->mode) {
+	case MODE_PROMPT: return prompt_key(m, e.key);
+	case MODE_PICK: return pick_key(m, &e);
+	case MODE_HELP:
+		a = keys_action(e.key);
+		if (a == ACT_DOWN || a == ACT_PGDN)
+			m->help_top += a == ACT_DOWN ? 1 : page(m->rows);
+		else if (a == ACT_UP || a == ACT_PGUP)
+			m->help_top = m->help_top > (a == ACT_UP ? 1 : page(m->rows))
+			              ? m->help_top - (a == ACT_UP ? 1 : page(m->rows)) : 0;
+		else
+			m->mode = MODE_MAIN;
+		return 0;
+	default: break;
+	}
+	a = keys_action(e.key);
+	if (a == ACT_FILTER) {
+		int err;
+
+		m->filter = (m->filter + 1) % NFILTERS;
+		if ((err = rebuild_rows(m)) != 0)
+			return err;
+		message(m, 0, "filter: %s (%zu provision%s)",
+		        model_filter_name(m->filter), m->nrows, m->nrows == 1 ? "" : "s");
+		return 0;
+	}
+	act(m, a);
+	return 0;
+}

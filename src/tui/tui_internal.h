@@ -1,0 +1,221 @@
+/* tui_internal.h - the pieces of the terminal UI (see tui.h).
+ *
+ *   grid.c   a screen as cells: code points with widths and styles; draft
+ *            text enters it only through grid_flow, which shows control
+ *            characters visibly and gives wide and combining characters
+ *            their real widths
+ *   keys.c   the key table (keys -> actions, and the help screen), key
+ *            scripts for nd_tui_dump
+ *   model.c  the view model: rows, selection, filter, search, versions;
+ *            actions change it, nothing here draws
+ *   draw.c   the model laid out on a grid: header, outline, provision,
+ *            footer, help and version picker
+ *   term.c   the ncurses layer: the grid to the terminal, terminal events
+ *            to model events, and the terminal restored on every way out
+ *
+ * Only term.c includes curses: everything else runs without a terminal,
+ * which is what lets screen tests replay keys and compare text.
+ */
+#ifndef NORMDIFF_TUI_INTERNAL_H
+#define NORMDIFF_TUI_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/regex.h"
+#include "normdiff/tui.h"
+
+/* ---- grid ---- */
+
+/* What a cell means; term.c gives each a colour and attributes, with a
+ * monochrome fallback, and dumps give each a letter. */
+typedef enum tui_style {
+	TS_NORMAL,  /* draft text */
+	TS_BAR,     /* header and footer bars */
+	TS_KEY,     /* key names in the footer */
+	TS_TITLE,   /* labels, headings of a pane */
+	TS_DIM,     /* context, secondary facts */
+	TS_DEL,     /* deleted words */
+	TS_INS,     /* inserted words */
+	TS_CTRL,    /* a control character shown visibly: ^[ */
+	TS_ERROR,   /* an error message */
+	TS_BORDER,  /* pane borders */
+	TS_FLAG,    /* moved / renumbered flags */
+	TS_KIND,    /* + nd_change_kind: the badge of a kind */
+	TS_NSTYLES = TS_KIND + 6
+} tui_style;
+
+/* Marks drawn over a style. */
+#define TM_SEL 1u   /* the selected row of the focused pane */
+#define TM_CUR 2u   /* the selected row of a pane without focus */
+#define TM_MATCH 4u /* a search match */
+
+/* Code points one cell holds: a base character and combining marks. */
+#define TUI_CELL_CPS 4
+
+typedef struct tui_cell {
+	uint32_t cp[TUI_CELL_CPS]; /* base then combining marks, 0-padded */
+	uint8_t width;             /* 1 or 2; 0 for the right half of a wide
+	                              character */
+	uint8_t style;             /* tui_style */
+	uint8_t mark;              /* TM_* bits */
+} tui_cell;
+
+typedef struct tui_grid {
+	unsigned cols;    /* width in cells */
+	unsigned rows;    /* height in cells */
+	tui_cell *cells;  /* rows * cols, row-major */
+} tui_grid;
+
+int grid_resize(tui_grid *g, unsigned cols, unsigned rows);
+void grid_dispose(tui_grid *g);
+/* Blank the rectangle with spaces of `style`. */
+void grid_fill(tui_grid *g, unsigned x, unsigned y, unsigned w, unsigned h,
+               tui_style style);
+/* Add `mark` to the cells of a rectangle. */
+void grid_mark(tui_grid *g, unsigned x, unsigned y, unsigned w, unsigned h,
+               unsigned mark);
+
+/* Text turned into cells: draft text, escaped, with the byte offset each
+ * cell came from (to mark search matches). */
+typedef struct tui_flow {
+	tui_cell *cells; /* the cells in order */
+	uint32_t *off;   /* for each cell, the offset of its bytes in text */
+	size_t n;        /* how many cells */
+	size_t cap;      /* allocated */
+	nd_buf text;     /* the bytes added, concatenated */
+} tui_flow;
+
+void flow_clear(tui_flow *f);
+void flow_dispose(tui_flow *f);
+/* Append s[0..len) in `style`: invalid bytes become U+FFFD, control
+ * characters and bidi controls become visible (^[, <U+202E>) in TS_CTRL,
+ * combining marks join the cell before them. */
+int flow_add(tui_flow *f, const char *s, size_t len, tui_style style);
+int flow_addz(tui_flow *f, const char *s, tui_style style);
+/* Mark the cells whose bytes lie in a match of `re`. */
+void flow_mark_matches(tui_flow *f, const nd_regex *re);
+/* Break the flow into lines of at most `width` columns at spaces (a word
+ * longer than a line is cut). Line k is cells [starts[k], starts[k+1])
+ * with trailing spaces dropped on drawing. Returns the number of lines, or
+ * 0 on allocation failure; *starts is realloc'ed and holds lines + 1
+ * entries. */
+size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
+                 size_t *cap);
+/* Draw cells [from, to) at (x, y), at most w columns; returns the columns
+ * used. A wide character that does not fit is not drawn. */
+unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,
+                  const tui_cell *cells, size_t from, size_t to);
+/* Draw a whole flow on one line, cut with "…" when it does not fit. */
+unsigned grid_line(tui_grid *g, unsigned x, unsigned y, unsigned w,
+                   const tui_flow *f);
+/* Columns of cells [from, to). */
+size_t flow_width(const tui_flow *f, size_t from, size_t to);
+
+/* The screen as text, one line per row (trailing blanks dropped); with
+ * `styles`, each row is followed by a row of style letters. */
+int grid_dump(nd_buf *out, const tui_grid *g, int styles);
+
+/* ---- events and keys ---- */
+
+/* Keys: Unicode code points, or these. */
+enum {
+	TK_BASE = 0x110000,
+	TK_UP, TK_DOWN, TK_LEFT, TK_RIGHT, TK_PGUP, TK_PGDN, TK_HOME, TK_END,
+	TK_ENTER, TK_TAB, TK_BTAB, TK_ESC, TK_BS,
+	TK_RESIZE, /* the terminal changed size: cols, rows */
+	TK_CLICK,  /* a click at x, y */
+	TK_WHEEL_UP, TK_WHEEL_DOWN, /* the wheel at x, y */
+	TK_DUMP    /* key scripts only: dump the screen */
+};
+
+#define TK_CTRL(c) ((c) & 0x1f)
+
+typedef struct tui_event {
+	int key;        /* a code point or TK_* */
+	unsigned x, y;  /* mouse position */
+	unsigned cols;  /* TK_RESIZE: new size */
+	unsigned rows;
+} tui_event;
+
+typedef enum tui_action {
+	ACT_NONE, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_TOP, ACT_BOTTOM,
+	ACT_NEXT, ACT_PREV, ACT_FOCUS, ACT_OPEN, ACT_BACK, ACT_MODE, ACT_FILTER,
+	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW
+} tui_action;
+
+/* The action bound to key k in the main view. */
+tui_action keys_action(int k);
+/* The help screen: one line per binding, as "keys  what they do". */
+int keys_help(nd_buf *out);
+/* The footer's hints, " n/N next  Tab focus ...", as many whole ones as
+ * fit in `width` columns, in the table's order. */
+int keys_hints(tui_flow *f, unsigned width);
+/* Parse a key script into events (docs/tui.md). */
+int keys_script(tui_event **out, size_t *n, const char *script);
+
+/* ---- the model ---- */
+
+enum { MODE_MAIN, MODE_HELP, MODE_PROMPT, MODE_PICK };
+
+/* Filters, cycled by `f`: everything, every change, one kind, moves. */
+enum { FILTER_ALL, FILTER_CHANGED, FILTER_KIND, /* + kind */
+       FILTER_MOVED = FILTER_KIND + 6, NFILTERS };
+
+typedef struct tui_model {
+	nd_tui_view view;         /* the comparison shown */
+	const nd_tui_host *host;  /* the store's history (never NULL) */
+	int color;                /* colours, or markers for edits */
+	unsigned cols, rows;      /* screen size */
+
+	size_t *rows_idx;         /* changes shown, by index, in order */
+	size_t nrows;             /* how many */
+	size_t sel;               /* the selected row */
+	size_t top;               /* first row on screen */
+	size_t dtop;              /* first line of the provision on screen */
+	size_t dlines;            /* lines of the provision (set by draw) */
+	int seek_match;           /* draw scrolls to the first match */
+	unsigned oh, dh;          /* outline and provision heights (draw) */
+	unsigned ox, oy, ow;      /* outline rectangle (draw) */
+	unsigned dx, dy, dw;      /* provision rectangle (draw) */
+
+	int focus;                /* 0 outline, 1 provision */
+	int zoom;                 /* the provision fills the body */
+	int redline;              /* inline redline, not side by side */
+	int filter;               /* FILTER_* */
+	int mode;                 /* MODE_* */
+	size_t help_top;          /* first line of the help on screen */
+
+	nd_regex *re;             /* the active search, or NULL */
+	char *pattern;            /* its text */
+	nd_buf prompt;            /* the search being typed */
+
+	size_t pick;              /* the picker's cursor */
+	size_t pick_old;          /* the old version picked (step 2) */
+	int pick_step;            /* 0: picking old, 1: picking new */
+	size_t cur_old, cur_new;  /* versions shown, as host indices */
+
+	char msg[256];            /* a message for the footer, or "" */
+	int msg_error;            /* it is an error */
+	int quit;                 /* the user asked to leave */
+} tui_model;
+
+int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
+               const nd_tui_opts *o, unsigned cols, unsigned rows);
+void model_dispose(tui_model *m);
+/* Apply one event. Returns 0, or a negative code for a failure that ends
+ * the UI (memory); user errors become messages. */
+int model_event(tui_model *m, const tui_event *e);
+/* The change of row r. */
+const nd_change *model_change(const tui_model *m, size_t r);
+/* Short name of a filter: "all", "changed", "modified", ... "moved". */
+const char *model_filter_name(int filter);
+
+/* ---- drawing ---- */
+
+/* Lay the model out on g (which has the model's size). Records the pane
+ * rectangles and the provision's length in the model. */
+int draw_screen(tui_model *m, tui_grid *g);
+
+#endif
