@@ -289,7 +289,7 @@ int cmd_tui(cli *c, int argc, char **argv)
 	else
 		err = nd_tui_run(&view, &host, &o);
 	if (err) {
-		cli_fail_lib(dump ? "--dump" : "tui");
+		cli_fail_lib("tui");
 		goto done;
 	}
 	status = dump && cli_write(NULL, &out) ? EXIT_TROUBLE : EXIT_SAME;

@@ -329,14 +329,19 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	return c->err;
 }
 
-/* A side with no provision: "(not in 2011)". */
-static int absent(ctx *c, const nd_docinfo *info)
+/* A side with no provision: "(not in 2011)", "(not in the old version)". */
+static int absent(ctx *c, const nd_docinfo *info, const char *side)
 {
 	tui_flow *f = new_flow(c);
 
 	addz(c, f, "(not in ", TS_DIM);
-	addz(c, f, info && info->label ? info->label : info && info->spec
-	     ? info->spec : "this version", TS_DIM);
+	if (info && info->label) {
+		addz(c, f, info->label, TS_DIM);
+	} else {
+		addz(c, f, "the ", TS_DIM);
+		addz(c, f, side, TS_DIM);
+		addz(c, f, " version", TS_DIM);
+	}
 	addz(c, f, ")", TS_DIM);
 	return (int)(f - c->fl);
 }
@@ -365,9 +370,9 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 	if (p.nparts > MAX_PARTS)
 		p.nparts = MAX_PARTS;
 	if (!m->redline && !ch->nold)
-		absent_old = absent(c, m->view.old_info);
+		absent_old = absent(c, m->view.old_info, "old");
 	if (!m->redline && !ch->nnew)
-		absent_new = absent(c, m->view.new_info);
+		absent_new = absent(c, m->view.new_info, "new");
 	if (m->re)
 		for (k = (size_t)(oldf >= 0 ? oldf : p.first); k < (size_t)c->nfl; k++)
 			flow_mark_matches(&c->fl[k], m->re);
@@ -457,6 +462,26 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 	return 3;
 }
 
+/* The name over a column: the version as a reader names it, or the
+ * file's name without its directories. */
+static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
+                        unsigned y, unsigned w)
+{
+	tui_flow *f = new_flow(c);
+	const char *slash;
+
+	if (info && !info->label && info->spec) {
+		slash = strrchr(info->spec, '/');
+		addz(c, f, slash && slash[1] ? slash + 1 : info->spec, TS_TITLE);
+	} else {
+		nd_buf_clear(&c->tmp);
+		if (!c->err)
+			c->err = rpt_version(&c->tmp, info);
+		add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	}
+	line(c, x, y, w, f);
+}
+
 static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 {
 	tui_model *m = c->m;
@@ -475,17 +500,8 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	lw = m->redline ? 0 : (w - 3) / 2;
 	rw = m->redline ? w : w - lw - 3;
 	if (!m->redline) {
-		tui_flow *f = new_flow(c);
-
-		version_name(c, f, m->view.old_info);
-		for (i = 0; i < f->n; i++)
-			f->cells[i].style = TS_TITLE;
-		line(c, x, y + top, lw, f);
-		f = new_flow(c);
-		version_name(c, f, m->view.new_info);
-		for (i = 0; i < f->n; i++)
-			f->cells[i].style = TS_TITLE;
-		line(c, x + lw + 3, y + top, rw, f);
+		column_head(c, m->view.old_info, x, y + top, lw);
+		column_head(c, m->view.new_info, x + lw + 3, y + top, rw);
 		top++;
 	}
 	provision_text(c, ch, &left, &right, lw, rw);
@@ -588,12 +604,14 @@ static void picker(ctx *c, unsigned y, unsigned h)
 		top = m->pick - (h - 3);
 	for (k = top; k < host->nversions && k - top < h - 2; k++) {
 		const nd_docinfo *v = &host->versions[k];
-		const char *tag = k == m->pick_old && m->pick_step ? "old "
-		                  : k == m->cur_old ? "old " : k == m->cur_new ? "new " : "    ";
+		/* step 1 shows the versions on screen, step 2 the one picked */
+		const char *tag = m->pick_step ? (k == m->pick_old ? "old " : "    ")
+		                  : k == m->cur_old ? "old "
+		                  : k == m->cur_new ? "new " : "    ";
 		char buf[64];
 
 		f = new_flow(c);
-		addz(c, f, "  ", TS_NORMAL);
+		addz(c, f, k == m->pick ? "> " : "  ", TS_TITLE);
 		addz(c, f, tag, TS_FLAG);
 		snprintf(buf, sizeof(buf), "%-12.12s ", v->label ? v->label : "-");
 		addz(c, f, buf, TS_TITLE);
