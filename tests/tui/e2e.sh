@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# End to end: the real binary on a real terminal (tmux), driven by keys as
+# a person would, reading the screen back. Checks what a reader sees on the
+# bundled pair (the split of (b), the added (10), the moved preambular
+# paragraph), that q, Ctrl-C and SIGTERM all give the terminal back as it
+# was (modes, main screen), that a resize redraws, and that a draft full of
+# escape sequences cannot change the terminal.
+#
+#   e2e.sh NORMDIFF SRCDIR
+set -u
+bin=$(realpath "$1") src=$(realpath "$2")
+command -v tmux >/dev/null || { echo "FAIL: tmux is not installed (.ci/install-deps installs it)"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/nd-tui.XXXXXX") || exit 2
+sock=$work/tmux.sock
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; sleep 0.2; rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+screen() { tm capture-pane -p -t nd; }
+# wait until the screen shows $1 (a fixed string), at most 10 s
+await() {
+	local k
+	for k in $(seq 100); do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	fail "waited for '$1'; the screen shows:"
+	screen | sed 's/^/    | /'
+	return 1
+}
+expect() { screen | grep -qF -- "$1" || { fail "$2: no '$1' on the screen"; screen | sed 's/^/    | /'; }; }
+
+cp "$src/drafts/2011-A-66-359.txt" "$work/2011.txt"
+cp "$src/drafts/2015-A-69-723.txt" "$work/2015.txt"
+printf 'Code of conduct\n\n(a) To keep the peace;\n' >"$work/old.txt"
+printf 'Code of conduct\n\n(a) To keep the \033]2;PWNED\007peace \033[?1049h\033[2J\033[31mnow\033c;\n' >"$work/evil.txt"
+
+# A shell in a 120x40 terminal, with a known title and the tty modes saved.
+tm new-session -d -s nd -x 120 -y 40 -c "$work" "env -i PATH=$PATH HOME=$work TERM=screen LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+tm set-option -g allow-rename on >/dev/null
+tm set-option -g set-titles on >/dev/null
+tm send-keys -t nd "printf '\\033]2;mytitle\\007'; stty -g >tty.before; clear" Enter
+sleep 0.3
+run_tui() { # ARGS...: start the UI, then stty and the exit status are recorded after it
+	tm send-keys -t nd "$bin tui $*; echo EXIT:\$?; stty -g >tty.after; cmp -s tty.before tty.after && echo TTY:SAME || echo TTY:CHANGED" Enter
+}
+after_exit() { # STATUS WHAT
+	await "EXIT:$1" || return
+	await "TTY:" || return
+	expect "TTY:SAME" "$2 leaves the terminal modes as they were"
+	[ "$(tm display -p -t nd '#{alternate_on}')" = 0 ] || fail "$2: still on the alternate screen"
+	[ "$(tm display -p -t nd '#{cursor_flag}')" = 1 ] || fail "$2: the cursor is still hidden"
+	[ "$(tm display -p -t nd '#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}')" = 000 ] ||
+		fail "$2: the terminal still reports the mouse"
+	[ "$(tm display -p -t nd '#{keypad_flag}')" = 0 ] || fail "$2: the keypad is still in application mode"
+	tm send-keys -t nd "clear" Enter
+	sleep 0.2
+}
+
+# 1. The bundled pair: what a person sees first.
+run_tui 2011.txt 2015.txt
+await "normdiff  2011.txt → 2015.txt"
+expect "spl  #     (b) → (2) + (3)" "the split of (b) into (2) and (3)"
+expect "add        (10) To develop confidence" "the added (10)"
+expect "↕# PP4 → PP10 Underlining the need" "the preambular paragraph moved from PP4 to PP10"
+[ "$(tm display -p -t nd '#{alternate_on}')" = 1 ] || fail "the UI is not on the alternate screen"
+# n goes to the first change; a search finds the split and shows both parts
+tm send-keys -t nd n
+await "PP2  modified"
+tm send-keys -t nd / h o s t i l e Enter
+await "(b) → (2) + (3)  split"
+expect "(2) Not to use information and" "the first part of the split, side by side"
+expect "(3) Not to use information and" "the second part of the split"
+# the redline, then the help
+tm send-keys -t nd s
+await "(2) Not to use information and communications technologies, including and"
+tm send-keys -t nd '?'
+await "Keys   (any other key closes this help)"
+tm send-keys -t nd Escape
+await "n/N next"
+# a resize to 80x24 puts the outline above the text
+tm resize-window -t nd -x 80 -y 24
+await "────────────────"
+expect "(b) → (2) + (3)  split" "the selection kept across the resize"
+tm resize-window -t nd -x 120 -y 40
+await "│ (b) → (2) + (3)  split"
+tm send-keys -t nd q
+after_exit 0 "q"
+
+# 2. Ctrl-C quits the same way; SIGTERM restores the terminal, then ends
+#    the program by the signal (status 143).
+run_tui 2011.txt 2015.txt
+await "n/N next"
+tm send-keys -t nd C-c
+after_exit 0 "Ctrl-C"
+run_tui 2011.txt 2015.txt
+await "n/N next"
+pkill -TERM -f "$bin tui 2011.txt" || fail "no UI process to send SIGTERM to"
+after_exit 143 "SIGTERM"
+
+# 3. A draft with escape sequences: shown as text, never obeyed.
+run_tui old.txt evil.txt
+await "n/N next"
+tm send-keys -t nd n
+await "^[]2;PWNED^G"
+expect "^[[?1049h^[[2J^[[31mnow^[c" "the escape sequences shown as text"
+[ "$(tm display -p -t nd '#{pane_title}')" = mytitle ] ||
+	fail "the draft changed the terminal's title to '$(tm display -p -t nd '#{pane_title}')'"
+tm send-keys -t nd q
+after_exit 0 "q after the hostile draft"
+[ "$(tm display -p -t nd '#{pane_title}')" = mytitle ] || fail "the title changed after quitting"
+
+if [ "$failures" -eq 0 ]; then
+	echo "all checks passed"
+	exit 0
+fi
+echo "$failures check(s) failed"
+exit 1
