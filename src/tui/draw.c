@@ -38,11 +38,17 @@ typedef struct column {
 	size_t cap;   /* allocated */
 } column;
 
+/* Flows a provision's columns can hold at once: the old side, a part per
+ * new provision of a split (MAX_PARTS at most), and two "(not in ...)". */
+#define MAX_PARTS 32
+#define NFLOWS (MAX_PARTS + 3)
+
 /* Everything one drawing needs. */
 typedef struct ctx {
 	tui_model *m;       /* what is drawn */
 	tui_grid *g;        /* where */
-	tui_flow fl[64];    /* flows of this drawing */
+	tui_flow line;      /* a line drawn at once (header, rows, titles) */
+	tui_flow fl[NFLOWS]; /* the provision's flows, kept until drawn */
 	int nfl;            /* flows in use */
 	nd_buf tmp;         /* scratch */
 	size_t *starts;     /* flow_wrap's output */
@@ -50,10 +56,18 @@ typedef struct ctx {
 	int err;            /* first failure */
 } ctx;
 
-/* A fresh flow, or the last one again when all are in use. */
+/* The flow for a line that is drawn before the next one is made. */
+static tui_flow *scratch(ctx *c)
+{
+	flow_clear(&c->line);
+	return &c->line;
+}
+
+/* A fresh flow of the provision (provision_text never asks for more than
+ * NFLOWS). */
 static tui_flow *new_flow(ctx *c)
 {
-	tui_flow *f = &c->fl[c->nfl < 64 ? c->nfl++ : 63];
+	tui_flow *f = &c->fl[c->nfl++];
 
 	flow_clear(f);
 	return f;
@@ -90,7 +104,7 @@ static void header(ctx *c)
 	const tui_model *m = c->m;
 	const nd_summary *s = &m->view.cs->summary;
 	size_t flags[RPT_NFLAGS];
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 	char num[32];
 	int k, any = 0;
 
@@ -101,7 +115,7 @@ static void header(ctx *c)
 	version_name(c, f, m->view.new_info);
 	line(c, 0, 0, c->g->cols, f);
 
-	f = new_flow(c);
+	f = scratch(c);
 	addz(c, f, " ", TS_NORMAL);
 	for (k = 0; k < ND_CHANGE_KINDS; k++) {
 		if (!s->count[k])
@@ -135,7 +149,7 @@ static void footer(ctx *c)
 {
 	tui_model *m = c->m;
 	unsigned y = c->g->rows - 1, used;
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 	char pos[48];
 
 	grid_fill(c->g, 0, y, c->g->cols, 1, TS_BAR);
@@ -145,7 +159,7 @@ static void footer(ctx *c)
 		used = grid_put(c->g, 0, y, c->g->cols - 1, f->cells, 0, f->n);
 		grid_mark(c->g, used, y, 1, 1, TM_SEL); /* the cursor */
 		if (m->msg[0]) {
-			f = new_flow(c);
+			f = scratch(c);
 			addz(c, f, "  ", TS_BAR);
 			addz(c, f, m->msg, TS_ERROR);
 			line(c, used + 1, y, c->g->cols - used - 1, f);
@@ -161,7 +175,7 @@ static void footer(ctx *c)
 		c->err = keys_hints(f, used);
 	}
 	line(c, 0, y, used, f);
-	f = new_flow(c);
+	f = scratch(c);
 	addz(c, f, pos, TS_BAR);
 	line(c, used, y, (unsigned)strlen(pos), f);
 }
@@ -175,7 +189,7 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 	const nd_doc *d;
 	size_t i = rpt_anchor(m->view.cs, ch, &d);
 	unsigned depth = d->clauses[i].depth, k;
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 
 	addz(c, f, badges[ch->kind], (tui_style)(TS_KIND + ch->kind));
 	addz(c, f, " ", TS_NORMAL);
@@ -216,7 +230,7 @@ static void outline(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	if (m->nrows <= h)
 		m->top = 0;
 	if (!m->nrows) {
-		tui_flow *f = new_flow(c);
+		tui_flow *f = scratch(c);
 
 		addz(c, f, " nothing is ", TS_DIM);
 		addz(c, f, model_filter_name(m->filter), TS_TITLE);
@@ -268,8 +282,6 @@ static void put_blank(ctx *c, column *col)
 
 /* The pieces of the redline, sorted into flows: one for the old side and
  * one per new part (side by side), or one per part (inline). */
-#define MAX_PARTS 32
-
 typedef struct pieces {
 	ctx *c;              /* the drawing */
 	const nd_change *ch; /* the change */
@@ -420,7 +432,7 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 	const nd_changeset *cs = c->m->view.cs;
 	const nd_doc *d;
 	size_t i = rpt_anchor(cs, ch, &d);
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 	char buf[96];
 
 	nd_buf_clear(&c->tmp);
@@ -439,7 +451,7 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 	}
 	line(c, x, y, w, f);
 
-	f = new_flow(c);
+	f = scratch(c);
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
 		c->err = rpt_context(&c->tmp, d, i, 0);
@@ -467,7 +479,7 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
                         unsigned y, unsigned w)
 {
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 	const char *slash;
 
 	if (info && !info->label && info->spec) {
@@ -535,7 +547,7 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	}
 	if (m->dlines > m->dh) {
 		char more[48];
-		tui_flow *f = new_flow(c);
+		tui_flow *f = scratch(c);
 
 		snprintf(more, sizeof(more), " lines %zu-%zu of %zu ", m->dtop + 1,
 		         m->dtop + m->dh, n);
@@ -556,7 +568,7 @@ static void help(ctx *c, unsigned y, unsigned h)
 	const char *p, *nl;
 	unsigned row = 0;
 	size_t k = 0;
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 
 	addz(c, f, " Keys", TS_TITLE);
 	addz(c, f, "   (any other key closes this help)", TS_DIM);
@@ -573,11 +585,10 @@ static void help(ctx *c, unsigned y, unsigned h)
 			continue;
 		if (row + 2 >= h)
 			break;
-		f = new_flow(c);
+		f = scratch(c);
 		addz(c, f, "  ", TS_NORMAL);
 		add(c, f, p, (size_t)(nl - p), TS_NORMAL);
 		line(c, 0, y + 2 + row++, c->g->cols, f);
-		c->nfl--; /* the flow is drawn: reuse it */
 	}
 	nd_buf_dispose(&text);
 }
@@ -587,7 +598,7 @@ static void picker(ctx *c, unsigned y, unsigned h)
 	tui_model *m = c->m;
 	const nd_tui_host *host = m->host;
 	size_t k, top = 0;
-	tui_flow *f = new_flow(c);
+	tui_flow *f = scratch(c);
 
 	if (m->pick_step == 0) {
 		addz(c, f, " Pick the OLD version", TS_TITLE);
@@ -610,7 +621,7 @@ static void picker(ctx *c, unsigned y, unsigned h)
 		                  : k == m->cur_new ? "new " : "    ";
 		char buf[64];
 
-		f = new_flow(c);
+		f = scratch(c);
 		addz(c, f, k == m->pick ? "> " : "  ", TS_TITLE);
 		addz(c, f, tag, TS_FLAG);
 		snprintf(buf, sizeof(buf), "%-12.12s ", v->label ? v->label : "-");
@@ -623,7 +634,6 @@ static void picker(ctx *c, unsigned y, unsigned h)
 		line(c, 0, y + 2 + (unsigned)(k - top), c->g->cols, f);
 		if (k == m->pick)
 			grid_mark(c->g, 0, y + 2 + (unsigned)(k - top), c->g->cols, 1, TM_SEL);
-		c->nfl--;
 	}
 }
 
@@ -671,7 +681,8 @@ int draw_screen(tui_model *m, tui_grid *g)
 	else
 		body(&c, 2, g->rows - 3);
 	footer(&c);
-	for (k = 0; k < 64; k++)
+	flow_dispose(&c.line);
+	for (k = 0; k < NFLOWS; k++)
 		flow_dispose(&c.fl[k]);
 	nd_buf_dispose(&c.tmp);
 	free(c.starts);
