@@ -264,7 +264,8 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 		}
 		col->lines[col->n].f = fi;
 		col->lines[col->n].a = c->starts[k];
-		col->lines[col->n++].b = c->starts[k + 1];
+		col->lines[col->n++].b = flow_trim(&c->fl[fi], c->starts[k],
+		                                   c->starts[k + 1]);
 	}
 }
 

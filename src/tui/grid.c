@@ -225,6 +225,13 @@ static int is_space(const tui_cell *c)
 	return c->width == 1 && c->cp[0] == ' ' && c->style != TS_CTRL;
 }
 
+size_t flow_trim(const tui_flow *f, size_t from, size_t to)
+{
+	while (to > from && is_space(&f->cells[to - 1]))
+		to--;
+	return to;
+}
+
 size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap)
 {

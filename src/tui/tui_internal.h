@@ -97,12 +97,14 @@ int flow_addz(tui_flow *f, const char *s, tui_style style);
 /* Mark the cells whose bytes lie in a match of `re`. */
 void flow_mark_matches(tui_flow *f, const nd_regex *re);
 /* Break the flow into lines of at most `width` columns at spaces (a word
- * longer than a line is cut). Line k is cells [starts[k], starts[k+1])
- * with trailing spaces dropped on drawing. Returns the number of lines, or
- * 0 on allocation failure; *starts is realloc'ed and holds lines + 1
- * entries. */
+ * longer than a line is cut). Line k starts at cell starts[k] and ends
+ * before starts[k+1], less the spaces at the break (flow_trim). Returns
+ * the number of lines, or 0 on allocation failure; *starts is realloc'ed
+ * and holds lines + 1 entries. */
 size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap);
+/* The end of cells [from, to) without the spaces at its end. */
+size_t flow_trim(const tui_flow *f, size_t from, size_t to);
 /* Draw cells [from, to) at (x, y), at most w columns; returns the columns
  * used. A wide character that does not fit is not drawn. */
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,
