@@ -187,10 +187,11 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 		m->seek_match = m->re != NULL;
 		return 1;
 	}
-	if (m->re)
-		message(m, 1, "no provision %smatches /%s/",
-		        m->filter == FILTER_ALL ? "" : "the filter lists ",
-		        m->pattern);
+	if (m->re && m->filter != FILTER_ALL)
+		message(m, 1, "no provision the filter lists matches /%s/ "
+		        "(f changes the filter)", m->pattern);
+	else if (m->re)
+		message(m, 1, "no provision matches /%s/", m->pattern);
 	else
 		message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
 	return 0;
