@@ -75,6 +75,10 @@ int cli_parse(cli *c, const char *spec, const char *data, size_t len,
  * output when path is NULL or "-". */
 int cli_write(const char *path, const nd_buf *buf);
 
+/* Whether to colour what goes to standard output: `when` is "always",
+ * "never" or "auto" (a terminal, no NO_COLOR, TERM not "dumb"). */
+int cli_use_color(const char *when);
+
 /* Columns of the terminal on standard output, or 0 if it is not one. */
 unsigned cli_terminal_width(void);
 

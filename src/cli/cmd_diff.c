@@ -78,17 +78,6 @@ static int counts_as_change(const nd_change *c, unsigned mask)
 	       (c->renumbered && (mask & FAIL_RENUMBERED));
 }
 
-static int use_color(const char *when)
-{
-	const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
-
-	if (!strcmp(when, "always"))
-		return 1;
-	if (!strcmp(when, "never"))
-		return 0;
-	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
-}
-
 int cmd_diff(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -199,7 +188,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	cmp.new.in.info.spec = gitmode ? argv[optind + (npos == 9 ? 7 : 0)] : spec[1];
 	ro.old_info = &cmp.old.in.info;
 	ro.new_info = &cmp.new.in.info;
-	ro.color = output ? 0 : use_color(color);
+	ro.color = output ? 0 : cli_use_color(color);
 	if (width < 0)
 		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
 		                                         : PIPE_WIDTH;

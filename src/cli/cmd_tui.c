@@ -138,17 +138,6 @@ static void want_utf8(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-static int use_color(const char *when)
-{
-	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	if (!strcmp(when, "always"))
-		return 1;
-	if (!strcmp(when, "never"))
-		return 0;
-	return !(no && *no) && !(term && !strcmp(term, "dumb"));
-}
-
 /* Resolve the forms with fewer than two specs through the store. */
 static int pick_specs(session *s, int npos, char **pos, const char *series,
                       const char **old, const char **new)
@@ -282,7 +271,7 @@ int cmd_tui(cli *c, int argc, char **argv)
 	view.cs = s.cmp.cs;
 	view.old_info = &s.cmp.old.in.info;
 	view.new_info = &s.cmp.new.in.info;
-	o.color = use_color(color);
+	o.color = cli_use_color(color);
 	want_utf8();
 	if (dump)
 		err = nd_tui_dump(&out, &view, &host, &o, cols, rows, keys, styles);

@@ -299,6 +299,17 @@ int cli_write(const char *path, const nd_buf *buf)
 	return 0;
 }
 
+int cli_use_color(const char *when)
+{
+	const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+
+	if (!strcmp(when, "always"))
+		return 1;
+	if (!strcmp(when, "never"))
+		return 0;
+	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
+}
+
 unsigned cli_terminal_width(void)
 {
 	struct winsize ws;

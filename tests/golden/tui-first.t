@@ -10,4 +10,4 @@ NO_COLOR=1 run normdiff tui "$A" "$B" --dump 80x24
 # With colours: the second row of each line gives the style of each cell
 # (docs/tui.md): M modified, A added, S split, U unchanged, - deleted,
 # + inserted, = the selected row.
-run normdiff tui "$A" "$B" --dump 120x40 --styles --keys 'nn'
+run normdiff tui "$A" "$B" --dump 120x40 --color=always --styles --keys 'nn'

@@ -11,4 +11,4 @@ run normdiff tui "$A" "$B" --dump 100x30 --keys '/States?<Dump><Enter><Dump>n<Du
 run normdiff tui "$A" "$B" --dump 100x30 --keys '/Telecommunication<Enter><Dump>nN'
 run normdiff tui "$A" "$B" --dump 100x30 --keys '/cyberwarfare<Enter><Dump>/(<Enter><Dump><Esc><Esc>n'
 # matches are marked in the text (*)
-run normdiff tui "$A" "$B" --dump 100x30 --styles --keys '/information space<Enter>'
+run normdiff tui "$A" "$B" --dump 100x30 --color=always --styles --keys '/information space<Enter>'
