@@ -174,16 +174,18 @@ int keys_script(tui_event **out, size_t *n, const char *script)
 			if (!close || parse_named(&e, script + i + 1,
 			                          (size_t)(close - script) - i - 1)) {
 				free(ev);
+				*n = 0;
 				return nd_error_set(ND_EINVAL, "key script: unknown key at "
 				                    "character %zu; use a character, <lt> for "
 				                    "'<', or a name such as <Down> or <Enter> "
-				                    "(docs/tui.md)", i + 1);
+				                    "(docs/tui.md)", nd_utf8_count(script, i) + 1);
 			}
 			step = (size_t)(close - script) - i + 1;
 		} else {
 			step = nd_utf8_decode(script + i, len - i, &cp);
 			if (!step) {
 				free(ev);
+				*n = 0;
 				return nd_error_set(ND_EINVAL, "key script: not UTF-8 at "
 				                    "byte %zu", i + 1);
 			}
@@ -192,6 +194,7 @@ int keys_script(tui_event **out, size_t *n, const char *script)
 		i += step;
 		if (nd_vec_reserve((void **)&ev, &cap, *n + 1, sizeof(*ev))) {
 			free(ev);
+			*n = 0;
 			return nd_error_oom();
 		}
 		ev[(*n)++] = e;
