@@ -43,16 +43,29 @@ typedef struct column {
 #define MAX_PARTS 32
 #define NFLOWS (MAX_PARTS + 3)
 
+/* The selected provision laid out, kept from one frame to the next until
+ * what it depends on changes: scrolling a provision of a megabyte must not
+ * lay it out again at every key. */
+struct tui_layout {
+	unsigned gen;        /* the model's generation it was made for */
+	size_t change;       /* the change (index in the change set) */
+	unsigned lw, rw;     /* its column widths */
+	int redline;         /* inline, not side by side */
+	int valid;           /* it holds a layout */
+	tui_flow fl[NFLOWS]; /* its flows */
+	int nfl;             /* flows in use */
+	column left, right;  /* its lines (inline: right only) */
+	size_t *starts;      /* flow_wrap's output */
+	size_t scap;         /* its capacity */
+};
+
 /* Everything one drawing needs. */
 typedef struct ctx {
 	tui_model *m;       /* what is drawn */
 	tui_grid *g;        /* where */
+	tui_layout *lay;    /* the provision's layout (the model's) */
 	tui_flow line;      /* a line drawn at once (header, rows, titles) */
-	tui_flow fl[NFLOWS]; /* the provision's flows, kept until drawn */
-	int nfl;            /* flows in use */
 	nd_buf tmp;         /* scratch */
-	size_t *starts;     /* flow_wrap's output */
-	size_t scap;        /* its capacity */
 	int err;            /* first failure */
 } ctx;
 
@@ -67,7 +80,7 @@ static tui_flow *scratch(ctx *c)
  * NFLOWS). */
 static tui_flow *new_flow(ctx *c)
 {
-	tui_flow *f = &c->fl[c->nfl++];
+	tui_flow *f = &c->lay->fl[c->lay->nfl++];
 
 	flow_clear(f);
 	return f;
@@ -182,6 +195,20 @@ static void footer(ctx *c)
 
 /* ---- the outline ---- */
 
+/* How many bytes of s[0..len) can fill w columns at most: a row shows the
+ * first words of a provision, however long it is, without reading it all.
+ * Cut at a character boundary. */
+static size_t first_words(const char *s, size_t len, unsigned w)
+{
+	size_t max = 4 * (size_t)w + 4; /* at most 4 bytes a column */
+
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 {
 	tui_model *m = c->m;
@@ -207,7 +234,8 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 	    memcmp(nd_doc_label(d, i), nd_doc_body(d, i), d->clauses[i].body_len)) {
 		/* the first words, unless they are the heading's label again */
 		addz(c, f, " ", TS_NORMAL);
-		add(c, f, nd_doc_body(d, i), d->clauses[i].body_len,
+		add(c, f, nd_doc_body(d, i), first_words(nd_doc_body(d, i),
+		                                         d->clauses[i].body_len, w),
 		    ch->kind == ND_CHANGE_UNCHANGED ? TS_DIM : TS_NORMAL);
 	}
 	line(c, x, y, w, f);
@@ -251,7 +279,7 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 
 	if (c->err)
 		return;
-	n = flow_wrap(&c->fl[fi], w, &c->starts, &c->scap);
+	n = flow_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->scap);
 	if (!n) {
 		c->err = nd_error_oom();
 		return;
@@ -263,9 +291,9 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 			return;
 		}
 		col->lines[col->n].f = fi;
-		col->lines[col->n].a = c->starts[k];
-		col->lines[col->n++].b = flow_trim(&c->fl[fi], c->starts[k],
-		                                   c->starts[k + 1]);
+		col->lines[col->n].a = c->lay->starts[k];
+		col->lines[col->n++].b = flow_trim(&c->lay->fl[fi], c->lay->starts[k],
+		                                   c->lay->starts[k + 1]);
 	}
 }
 
@@ -298,7 +326,7 @@ typedef struct pieces {
 static void part_label(pieces *p, size_t part)
 {
 	ctx *c = p->c;
-	tui_flow *f = &c->fl[p->first + (int)part];
+	tui_flow *f = &c->lay->fl[p->first + (int)part];
 
 	p->labelled[part] = 1;
 	if (p->nparts < 2)
@@ -332,7 +360,7 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 
 		if (!(k ? to_new : to_old))
 			continue;
-		f = &c->fl[k ? p->first + (int)part : p->old];
+		f = &c->lay->fl[k ? p->first + (int)part : p->old];
 		if (p->markers && st != TS_NORMAL)
 			addz(c, f, open, st);
 		add(c, f, s, len, st);
@@ -356,7 +384,7 @@ static int absent(ctx *c, const nd_docinfo *info, const char *side)
 		addz(c, f, " version", TS_DIM);
 	}
 	addz(c, f, ")", TS_DIM);
-	return (int)(f - c->fl);
+	return (int)(f - c->lay->fl);
 }
 
 /* Fill the columns with the provision's text. */
@@ -374,8 +402,8 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 	p.redline = m->redline;
 	p.markers = !m->color;
 	if (!m->redline)
-		p.old = oldf = (int)(new_flow(c) - c->fl);
-	p.first = c->nfl;
+		p.old = oldf = (int)(new_flow(c) - c->lay->fl);
+	p.first = c->lay->nfl;
 	for (k = 0; k < nflows && k < MAX_PARTS; k++)
 		new_flow(c);
 	if (!c->err)
@@ -387,8 +415,8 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 	if (!m->redline && !ch->nnew)
 		absent_new = absent(c, m->view.new_info, "new");
 	if (m->re)
-		for (k = (size_t)(oldf >= 0 ? oldf : p.first); k < (size_t)c->nfl; k++)
-			flow_mark_matches(&c->fl[k], m->re);
+		for (k = (size_t)(oldf >= 0 ? oldf : p.first); k < (size_t)c->lay->nfl; k++)
+			flow_mark_matches(&c->lay->fl[k], m->re);
 	if (!m->redline)
 		put_flow(c, left, absent_old >= 0 ? absent_old : oldf, lw);
 	if (absent_new >= 0) {
@@ -410,7 +438,7 @@ static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
 	if (k >= col->n || col->lines[k].f < 0)
 		return 0;
 	l = &col->lines[k];
-	return grid_put(c->g, x, y, w, c->fl[l->f].cells, l->a, l->b);
+	return grid_put(c->g, x, y, w, c->lay->fl[l->f].cells, l->a, l->b);
 }
 
 static int line_has_match(const ctx *c, const column *col, size_t k)
@@ -421,7 +449,7 @@ static int line_has_match(const ctx *c, const column *col, size_t k)
 	if (l->f < 0)
 		return 0;
 	for (i = l->a; i < l->b; i++)
-		if (c->fl[l->f].cells[i].mark & TM_MATCH)
+		if (c->lay->fl[l->f].cells[i].mark & TM_MATCH)
 			return 1;
 	return 0;
 }
@@ -498,7 +526,8 @@ static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
 static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 {
 	tui_model *m = c->m;
-	column left = {0}, right = {0};
+	tui_layout *lay = c->lay;
+	column *left = &lay->left, *right = &lay->right;
 	unsigned top, lw, rw, k;
 	size_t n, i;
 	const nd_change *ch;
@@ -517,15 +546,29 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		column_head(c, m->view.new_info, x + lw + 3, y + top, rw);
 		top++;
 	}
-	provision_text(c, ch, &left, &right, lw, rw);
-	n = left.n > right.n ? left.n : right.n;
+	if (!lay->valid || lay->gen != m->gen || lay->change != m->rows_idx[m->sel] ||
+	    lay->lw != lw || lay->rw != rw || lay->redline != m->redline) {
+		lay->valid = 0;
+		lay->nfl = 0;
+		left->n = right->n = 0;
+		provision_text(c, ch, left, right, lw, rw);
+		if (c->err)
+			return;
+		lay->valid = 1;
+		lay->gen = m->gen;
+		lay->change = m->rows_idx[m->sel];
+		lay->lw = lw;
+		lay->rw = rw;
+		lay->redline = m->redline;
+	}
+	n = left->n > right->n ? left->n : right->n;
 	m->dlines = n;
 	m->dy = y + top;
 	m->dh = h > top ? h - top : 0;
 	if (m->seek_match) {
 		for (i = 0; i < n; i++)
-			if ((i < left.n && line_has_match(c, &left, i)) ||
-			    (i < right.n && line_has_match(c, &right, i)))
+			if ((i < left->n && line_has_match(c, left, i)) ||
+			    (i < right->n && line_has_match(c, right, i)))
 				break;
 		if (i < n && (i < m->dtop || i >= m->dtop + m->dh))
 			m->dtop = i > 0 ? i - 1 : 0;
@@ -538,12 +581,12 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		if (i >= n)
 			break;
 		if (!m->redline) {
-			draw_cline(c, &left, i, x, m->dy + k, lw);
+			draw_cline(c, left, i, x, m->dy + k, lw);
 			grid_put(c->g, x + lw + 1, m->dy + k, 1,
 			         &(tui_cell){{0x2502, 0, 0, 0}, 1, TS_BORDER, 0}, 0, 1);
-			draw_cline(c, &right, i, x + lw + 3, m->dy + k, rw);
+			draw_cline(c, right, i, x + lw + 3, m->dy + k, rw);
 		} else {
-			draw_cline(c, &right, i, x, m->dy + k, rw);
+			draw_cline(c, right, i, x, m->dy + k, rw);
 		}
 	}
 	if (m->dlines > m->dh) {
@@ -556,8 +599,6 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		line(c, x + w - (unsigned)strlen(more) + 1, y + 1,
 		     (unsigned)strlen(more), f);
 	}
-	free(left.lines);
-	free(right.lines);
 }
 
 /* ---- help and the version picker ---- */
@@ -665,14 +706,32 @@ static void body(ctx *c, unsigned y, unsigned h)
 	}
 }
 
+void draw_release(tui_model *m)
+{
+	tui_layout *lay = m->layout;
+	int k;
+
+	if (!lay)
+		return;
+	for (k = 0; k < NFLOWS; k++)
+		flow_dispose(&lay->fl[k]);
+	free(lay->left.lines);
+	free(lay->right.lines);
+	free(lay->starts);
+	free(lay);
+	m->layout = NULL;
+}
+
 int draw_screen(tui_model *m, tui_grid *g)
 {
 	ctx c;
-	int k;
 
 	memset(&c, 0, sizeof(c));
+	if (!m->layout && (m->layout = calloc(1, sizeof(*m->layout))) == NULL)
+		return nd_error_oom();
 	c.m = m;
 	c.g = g;
+	c.lay = m->layout;
 	grid_fill(g, 0, 0, g->cols, g->rows, TS_NORMAL);
 	header(&c);
 	if (m->mode == MODE_HELP)
@@ -683,9 +742,8 @@ int draw_screen(tui_model *m, tui_grid *g)
 		body(&c, 2, g->rows - 3);
 	footer(&c);
 	flow_dispose(&c.line);
-	for (k = 0; k < NFLOWS; k++)
-		flow_dispose(&c.fl[k]);
 	nd_buf_dispose(&c.tmp);
-	free(c.starts);
+	if (c.err)
+		c.lay->valid = 0;
 	return c.err;
 }

@@ -106,6 +106,7 @@ int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
 
 void model_dispose(tui_model *m)
 {
+	draw_release(m);
 	free(m->rows_idx);
 	nd_regex_free(m->re);
 	free(m->pattern);
@@ -217,6 +218,7 @@ static int start_search(tui_model *m)
 	nd_regex_free(m->re);
 	free(m->pattern);
 	m->re = re;
+	m->gen++;
 	m->pattern = nd_buf_detach(&m->prompt);
 	m->mode = MODE_MAIN;
 	if (!m->pattern)
@@ -227,6 +229,7 @@ static int start_search(tui_model *m)
 
 static void end_search(tui_model *m)
 {
+	m->gen++;
 	nd_regex_free(m->re);
 	free(m->pattern);
 	m->re = NULL;
@@ -281,6 +284,7 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 		return 0;
 	}
 	m->view = v;
+	m->gen++;
 	m->cur_old = old;
 	m->cur_new = new;
 	m->nrows = 0;

@@ -161,6 +161,9 @@ int keys_script(tui_event **out, size_t *n, const char *script);
 
 enum { MODE_MAIN, MODE_HELP, MODE_PROMPT, MODE_PICK };
 
+/* The selected provision as draw.c laid it out (draw.c's own). */
+typedef struct tui_layout tui_layout;
+
 /* Filters, cycled by `f`: everything, every change, one kind, moves. */
 enum { FILTER_ALL, FILTER_CHANGED, FILTER_KIND, /* + kind */
        FILTER_MOVED = FILTER_KIND + 6, NFILTERS };
@@ -178,6 +181,9 @@ typedef struct tui_model {
 	size_t dtop;              /* first line of the provision on screen */
 	size_t dlines;            /* lines of the provision (set by draw) */
 	int seek_match;           /* draw scrolls to the first match */
+	unsigned gen;             /* changes with the comparison or the search:
+	                             the provision is then laid out again */
+	tui_layout *layout;       /* draw.c's, freed by draw_release */
 	unsigned oh, dh;          /* outline and provision heights (draw) */
 	unsigned ox, oy, ow;      /* outline rectangle (draw) */
 	unsigned dx, dy, dw;      /* provision rectangle (draw) */
@@ -217,7 +223,10 @@ const char *model_filter_name(int filter);
 /* ---- drawing ---- */
 
 /* Lay the model out on g (which has the model's size). Records the pane
- * rectangles and the provision's length in the model. */
+ * rectangles and the provision's length in the model, and keeps the
+ * provision's layout in it for the next frame. */
 int draw_screen(tui_model *m, tui_grid *g);
+/* Free what draw_screen kept in the model (model_dispose calls it). */
+void draw_release(tui_model *m);
 
 #endif
