@@ -48,6 +48,8 @@ static const binding bindings[] = {
 	{{'?'}, "?", "help", "this help", ACT_HELP},
 	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT},
 	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW},
+	{{TK_CTRL('z')}, "Ctrl-Z", NULL, "suspend (the shell's fg resumes)",
+	 ACT_SUSPEND},
 };
 
 #define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))

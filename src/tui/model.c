@@ -391,7 +391,7 @@ static void act(tui_model *m, tui_action a)
 		m->help_top = 0;
 		break;
 	case ACT_QUIT: m->quit = 1; break;
-	case ACT_REDRAW: case ACT_NONE: break;
+	case ACT_REDRAW: case ACT_SUSPEND: case ACT_NONE: break; /* term.c's */
 	}
 }
 

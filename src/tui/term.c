@@ -5,7 +5,8 @@
  * events (keys, the mouse, resizes). The terminal is restored on every
  * way out: q, an error (the caller gets the code after endwin), and
  * SIGINT, SIGTERM and SIGHUP, which are caught, restore the terminal and
- * are then raised again so the shell sees how the program ended. The
+ * are then raised again so the shell sees how the program ended. Ctrl-Z
+ * (a key in raw mode) gives the terminal back and stops the program. The
  * handlers only set a flag: input waits at most POLL_MS at a time so the
  * loop sees it.
  *
@@ -279,6 +280,13 @@ int nd_tui_run(const nd_tui_view *view, const nd_tui_host *host,
 			break;
 		if (keys_action(e.key) == ACT_REDRAW)
 			clearok(curscr, TRUE);
+		if (keys_action(e.key) == ACT_SUSPEND) {
+			/* the terminal is given back while stopped and taken
+			 * again on the way back (curses resumes on refresh) */
+			endwin();
+			raise(SIGTSTP);
+			clearok(curscr, TRUE);
+		}
 		err = model_event(&m, &e);
 	}
 	restore();

@@ -144,7 +144,7 @@ typedef struct tui_event {
 typedef enum tui_action {
 	ACT_NONE, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_TOP, ACT_BOTTOM,
 	ACT_NEXT, ACT_PREV, ACT_FOCUS, ACT_OPEN, ACT_BACK, ACT_MODE, ACT_FILTER,
-	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW
+	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_SUSPEND
 } tui_action;
 
 /* The action bound to key k in the main view. */

@@ -98,7 +98,20 @@ await "n/N next"
 pkill -TERM -f "$bin tui 2011.txt" || fail "no UI process to send SIGTERM to"
 after_exit 143 "SIGTERM"
 
-# 3. A draft with escape sequences: shown as text, never obeyed.
+# 3. Ctrl-Z gives the terminal back and stops the UI; fg brings it back.
+tm send-keys -t nd "$bin tui 2011.txt 2015.txt" Enter
+await "n/N next"
+tm send-keys -t nd C-z
+await "Stopped"
+[ "$(tm display -p -t nd '#{alternate_on}#{cursor_flag}')" = 01 ] ||
+	fail "Ctrl-Z: the terminal was not given back while stopped"
+tm send-keys -t nd "clear; fg >/dev/null; echo EXIT:\$?; stty -g >tty.after; cmp -s tty.before tty.after && echo TTY:SAME || echo TTY:CHANGED" Enter
+await "n/N next"
+[ "$(tm display -p -t nd '#{alternate_on}')" = 1 ] || fail "fg: the UI did not come back"
+tm send-keys -t nd q
+after_exit 0 "q after Ctrl-Z and fg"
+
+# 4. A draft with escape sequences: shown as text, never obeyed.
 run_tui old.txt evil.txt
 await "n/N next"
 tm send-keys -t nd n

@@ -553,7 +553,8 @@ static void test_help(void **state)
 {
 	static const char *const names[] = {
 		"j ↓", "k ↑", "PgDn Space", "PgUp b", "g Home", "G End", "n", "N",
-		"Tab", "Enter", "Esc", "s", "f", "/", "v", "?", "q", "Ctrl-L", "mouse",
+		"Tab", "Enter", "Esc", "s", "f", "/", "v", "?", "q", "Ctrl-L", "Ctrl-Z",
+		"mouse",
 	};
 	nd_buf b = ND_BUF_INIT;
 	const char *p, *nl;
