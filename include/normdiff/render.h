@@ -1,11 +1,12 @@
 /* render.h - writers that turn computed structures into text for people
- * (terminal text, Markdown) and for scripts (JSON).
+ * (terminal text, Markdown, an HTML page) and for scripts (JSON).
  *
  * Renderers only compute: they append to a caller-owned nd_buf and never
  * touch a file, a terminal or the environment; src/cli decides where the
  * bytes go. Every piece of draft text passes through an escaper: control
- * characters and bidi overrides never reach a terminal raw, Markdown never
- * reads draft text as markup, and JSON strings are always valid JSON.
+ * characters and bidi overrides never reach a terminal raw, Markdown and
+ * HTML never read draft text as markup, and JSON strings are always valid
+ * JSON.
  *
  * Reports over a change set are formats: tables of callbacks
  * (nd_report_format) that nd_render_report() drives over one change set.
@@ -23,13 +24,16 @@
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 
-/* What is known of a version besides its text (all fields may be NULL). */
+/* What is known of a version besides its text (all fields may be NULL).
+ * The JSON writers show spec, label, title, symbol and date; the HTML
+ * report shows every field. */
 typedef struct nd_docinfo {
-	const char *spec;   /* what the user typed: file, label, REV:PATH, - */
-	const char *label;  /* store label, e.g. "2011" */
-	const char *title;  /* document title */
-	const char *symbol; /* document symbol, e.g. "A/66/359" */
-	const char *date;   /* YYYY-MM-DD */
+	const char *spec;     /* what the user typed: file, label, REV:PATH, - */
+	const char *label;    /* store label, e.g. "2011" */
+	const char *title;    /* document title */
+	const char *symbol;   /* document symbol, e.g. "A/66/359" */
+	const char *date;     /* YYYY-MM-DD */
+	const char *sponsors; /* sponsoring States or authors, free text */
 } nd_docinfo;
 
 /* The outline as an indented tree: source line, label, first words.
@@ -97,11 +101,13 @@ typedef struct nd_report_format {
 extern const nd_report_format nd_report_text;     /* for people, a terminal */
 extern const nd_report_format nd_report_markdown; /* pull requests, CI */
 extern const nd_report_format nd_report_json;     /* normdiff-report v1 */
+extern const nd_report_format nd_report_html;     /* one self-contained page */
 
 /* The format called `name`, or NULL. */
 const nd_report_format *nd_report_format_find(const char *name);
 
-/* The names of all formats, the default first: "text, markdown, json". */
+/* The names of all formats, the default first: "text, markdown, json,
+ * html". */
 const char *nd_report_formats(void);
 
 /* 1 if a report with options `o` (NULL: defaults) shows change `c`: never

@@ -173,6 +173,7 @@ static void set_info_from_version(cli_input *in, const char *spec)
 	in->info.title = in->ver.meta.title;
 	in->info.symbol = in->ver.meta.symbol;
 	in->info.date = in->ver.meta.date;
+	in->info.sponsors = in->ver.meta.sponsors;
 }
 
 int cli_load(cli *c, const char *spec, cli_input *in)

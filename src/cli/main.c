@@ -26,7 +26,7 @@ typedef struct command {
 
 static const command commands[] = {
 	{"diff", cmd_diff,
-	 "OLD NEW [--format=text|markdown|json] [--stat] [--changed-only]\n"
+	 "OLD NEW [--format=text|markdown|json|html] [--stat] [--changed-only]\n"
 	 "                 [--color[=auto|always|never]] [--ignore-case]"
 	 " [--ignore-punctuation]\n"
 	 "                 [--fail-on=KINDS] [--quiet] [--width N]"

@@ -18,6 +18,7 @@ static const nd_report_format *const formats[] = {
 	&nd_report_text,
 	&nd_report_markdown,
 	&nd_report_json,
+	&nd_report_html,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -35,7 +36,7 @@ const nd_report_format *nd_report_format_find(const char *name)
 const char *nd_report_formats(void)
 {
 	/* the names in the table above, in its order (a unit test checks) */
-	return "text, markdown, json";
+	return "text, markdown, json, html";
 }
 
 int rpt_same(const nd_buf *a, const nd_buf *b)
@@ -272,81 +273,106 @@ int rpt_context(nd_buf *out, const nd_doc *d, size_t i, int self)
 	return headings_up(out, d, self ? i : d->clauses[i].parent, &any);
 }
 
-/* Offsets, in the new provisions' texts joined by single spaces, of the
+/* How a walk over a change's word edits reads them: the provisions whose
+ * texts cut it into parts, and the ops that are not part of those texts
+ * (shown where they fall, or left out). */
+typedef struct walk {
+	const nd_doc *d;   /* the document of the provisions */
+	const size_t *idx; /* the provisions, in order */
+	size_t n;          /* how many */
+	nd_op_kind other;  /* the ops of the other side */
+	int keep_other;    /* 1: pass them on (a redline); 0: drop them */
+} walk;
+
+/* Offsets, in the walk's provisions' texts joined by single spaces, of the
  * joining spaces; NULL (and *nparts = 1) when the edits do not spell that
- * text, so the redline cannot be cut by provision. */
-static size_t *part_bounds(const nd_changeset *cs, const nd_change *c,
-                           size_t *nparts, int *err)
+ * text, so the text cannot be cut by provision. */
+static size_t *part_bounds(const nd_change *c, const walk *w, size_t *nparts,
+                           int *err)
 {
 	size_t *bound, k, total = 0, pos = 0, next = 0;
 
 	*nparts = 1;
 	*err = 0;
-	if (c->nnew < 2)
+	if (w->n < 2)
 		return NULL;
-	if ((bound = malloc((c->nnew - 1) * sizeof(size_t))) == NULL) {
+	if ((bound = malloc((w->n - 1) * sizeof(size_t))) == NULL) {
 		*err = nd_error_oom();
 		return NULL;
 	}
-	for (k = 0; k < c->nnew; k++) {
-		total += cs->new->clauses[c->new[k]].body_len;
-		if (k + 1 < c->nnew)
+	for (k = 0; k < w->n; k++) {
+		total += w->d->clauses[w->idx[k]].body_len;
+		if (k + 1 < w->n)
 			bound[k] = total++;
 	}
 	for (k = 0; k < c->diff.n; k++) {
 		const nd_op *op = &c->diff.ops[k];
 
-		if (op->kind == ND_OP_DELETE)
+		if (op->kind == w->other)
 			continue;
-		while (next + 1 < c->nnew && bound[next] < pos + op->len) {
+		while (next + 1 < w->n && bound[next] < pos + op->len) {
 			if (bound[next] < pos || op->text[bound[next] - pos] != ' ')
 				goto nope;
 			next++;
 		}
 		pos += op->len;
 	}
-	if (pos != total || next + 1 != c->nnew)
+	if (pos != total || next + 1 != w->n)
 		goto nope;
-	*nparts = c->nnew;
+	*nparts = w->n;
 	return bound;
 nope:
 	free(bound);
 	return NULL;
 }
 
-int rpt_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
-                rpt_piece_fn fn, void *ud)
+/* A change without edits: its texts whole, one part per provision; the
+ * redline of a removal shows the removed texts as one paragraph. */
+static int whole_texts(const nd_changeset *cs, const nd_change *c,
+                       const walk *w, size_t *nparts, rpt_piece_fn fn,
+                       void *ud)
+{
+	const nd_doc *d = w->d;
+	const size_t *idx = w->idx;
+	size_t n = w->n, k;
+	int joined = !n && w->keep_other, err = 0;
+	nd_op_kind kind = c->kind == ND_CHANGE_ADDED ? ND_OP_INSERT
+	                  : c->kind == ND_CHANGE_REMOVED ? ND_OP_DELETE
+	                                                 : ND_OP_EQUAL;
+
+	if (joined) {
+		d = cs->old;
+		idx = c->old;
+		n = c->nold;
+	}
+	*nparts = joined ? 1 : n;
+	for (k = 0; fn && k < n && !err; k++) {
+		if (joined && k)
+			err = fn(ud, 0, kind, " ", 1);
+		if (!err)
+			err = fn(ud, joined ? 0 : k, kind, nd_doc_body(d, idx[k]),
+			         d->clauses[idx[k]].body_len);
+	}
+	return err;
+}
+
+static int walk_ops(const nd_changeset *cs, const nd_change *c, const walk *w,
+                    size_t *nparts, rpt_piece_fn fn, void *ud)
 {
 	size_t *bound, k, part = 0, pos = 0;
 	int err;
 
-	if (!c->diff.n) {
-		const nd_doc *d = c->nnew ? cs->new : cs->old;
-		const size_t *idx = c->nnew ? c->new : c->old;
-		size_t n = c->nnew ? c->nnew : c->nold;
-		nd_op_kind kind = c->kind == ND_CHANGE_ADDED ? ND_OP_INSERT
-		                  : c->kind == ND_CHANGE_REMOVED ? ND_OP_DELETE
-		                                                 : ND_OP_EQUAL;
-
-		*nparts = c->nnew ? c->nnew : 1;
-		for (k = 0, err = 0; k < n && !err; k++) {
-			if (!c->nnew && k)
-				err = fn(ud, 0, kind, " ", 1);
-			if (!err)
-				err = fn(ud, c->nnew ? k : 0, kind, nd_doc_body(d, idx[k]),
-				         d->clauses[idx[k]].body_len);
-		}
-		return err;
-	}
-	bound = part_bounds(cs, c, nparts, &err);
-	if (err)
-		return err;
-	for (k = 0; k < c->diff.n && !err; k++) {
+	if (!c->diff.n)
+		return whole_texts(cs, c, w, nparts, fn, ud);
+	bound = part_bounds(c, w, nparts, &err);
+	if (!w->n && !w->keep_other)
+		*nparts = 0; /* a side without provisions has no text */
+	for (k = 0; fn && k < c->diff.n && !err; k++) {
 		const nd_op *op = &c->diff.ops[k];
 		size_t i = 0, take;
 
-		if (op->kind == ND_OP_DELETE) {
-			if (op->len)
+		if (op->kind == w->other) {
+			if (op->len && w->keep_other)
 				err = fn(ud, part, op->kind, op->text, op->len);
 			continue;
 		}
@@ -368,6 +394,23 @@ int rpt_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
 	}
 	free(bound);
 	return err;
+}
+
+int rpt_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
+                rpt_piece_fn fn, void *ud)
+{
+	walk w = {cs->new, c->new, c->nnew, ND_OP_DELETE, 1};
+
+	return walk_ops(cs, c, &w, nparts, fn, ud);
+}
+
+int rpt_side(const nd_changeset *cs, const nd_change *c, int old,
+             size_t *nparts, rpt_piece_fn fn, void *ud)
+{
+	walk w = {old ? cs->old : cs->new, old ? c->old : c->new,
+	          old ? c->nold : c->nnew, old ? ND_OP_INSERT : ND_OP_DELETE, 0};
+
+	return walk_ops(cs, c, &w, nparts, fn, ud);
 }
 
 /* Zero-width: combining marks, zero-width spaces and joiners, variation

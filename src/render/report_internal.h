@@ -65,9 +65,19 @@ typedef int (*rpt_piece_fn)(void *ud, size_t part, nd_op_kind kind,
 /* Walk the word edits of change c in order, cut at the boundaries of its
  * new provisions (a split shows each part on its own). Returns how many
  * parts there are in *nparts. A change without edits shows its texts:
- * added as inserted, removed as deleted, others as equal. */
+ * added as inserted, removed as deleted, others as equal. With fn NULL
+ * only *nparts is found. */
 int rpt_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
                 rpt_piece_fn fn, void *ud);
+
+/* The same for one side alone, for reports that show the old and the new
+ * text side by side: the old text (`old` non-zero: equal and deleted
+ * pieces, cut at the old provisions, so a merge shows each of its old
+ * parts) or the new one (equal and inserted pieces). `part` indexes that
+ * side's provisions; *nparts is 0 for a side without provisions, 1 when
+ * the edits do not line up with its texts. */
+int rpt_side(const nd_changeset *cs, const nd_change *c, int old,
+             size_t *nparts, rpt_piece_fn fn, void *ud);
 
 /* Terminal columns of code point cp: 0 for combining marks and zero-width
  * characters, 2 for East Asian wide and fullwidth ones, 1 otherwise. */

@@ -242,8 +242,9 @@ static const char new_text[] =
 static fixture coc;
 
 static const nd_docinfo info_2011 = {"2011", "2011", "International code",
-                                     "A/66/359", "2011-09-14"};
-static const nd_docinfo info_2015 = {"drafts/2015.txt", NULL, NULL, NULL, NULL};
+                                     "A/66/359", "2011-09-14", "Ruritania"};
+static const nd_docinfo info_2015 = {"drafts/2015.txt", NULL, NULL, NULL, NULL,
+                                     NULL};
 
 static void build_coc(fixture *f)
 {
@@ -1184,7 +1185,8 @@ static void build_nasty(fixture *f)
 }
 
 static const nd_docinfo nasty_info = {"v\x1b[31m1", "<b>v1</b>", NULL,
-                                      "A/\x1b[2J", "**2020**"};
+                                      "A/\x1b[2J", "**2020**",
+                                      "\"Ruritania\" & 'Freedonia'"};
 
 /* s without the colour codes a report writes itself */
 static char *strip_sgr(const char *s)
@@ -1286,6 +1288,301 @@ static void test_escape(void **state)
 	fixture_close(&f);
 }
 
+/* ---- html ---- */
+
+#define MAX_DEPTH 64
+#define MAX_IDS 256
+
+/* What an HTML page of ours may hold, checked strictly: every element
+ * closed in order, only <meta> void, attributes name="value" with no
+ * '<' or '"' inside (or a bare name), text with no raw '<' or '>' and
+ * only the five entities we write, <style> and <script> closed by their
+ * own end tags, ids unique and plain ([a-z0-9-]), every link a fragment
+ * naming one of them. Fails the test, saying where, otherwise. */
+typedef struct page {
+	char ids[MAX_IDS][16]; /* ids seen */
+	size_t nids;           /* how many */
+	char hrefs[MAX_IDS][16]; /* link targets seen, without '#' */
+	size_t nhrefs;         /* how many */
+} page;
+
+static size_t name_len(const char *s)
+{
+	size_t n = 0;
+
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+	       s[n] == '-')
+		n++;
+	return n;
+}
+
+static const char *check_attrs(page *pg, const char *s, const char *start)
+{
+	while (*s == ' ') {
+		size_t n = name_len(++s), v;
+		int id = n == 2 && !strncmp(s, "id", 2);
+		int href = n == 4 && !strncmp(s, "href", 4);
+
+		if (!n)
+			fail_msg("bad attribute at %td", s - start);
+		s += n;
+		if (*s != '=')
+			continue;
+		if (s[1] != '"')
+			fail_msg("unquoted attribute at %td", s - start);
+		s += 2;
+		v = strcspn(s, "\"<");
+		if (s[v] != '"')
+			fail_msg("'<' in an attribute at %td", s - start);
+		if (id || href) {
+			const char *val = s + (href && *s == '#');
+
+			if ((href && *s != '#') || v > 15 || name_len(val) != v - (size_t)(val - s))
+				fail_msg("unsafe %s \"%.*s\"", id ? "id" : "href", (int)v, s);
+			if (id) {
+				assert_true(pg->nids < MAX_IDS);
+				memcpy(pg->ids[pg->nids], val, v);
+				pg->ids[pg->nids++][v] = '\0';
+			} else {
+				assert_true(pg->nhrefs < MAX_IDS);
+				memcpy(pg->hrefs[pg->nhrefs], val, v - 1);
+				pg->hrefs[pg->nhrefs++][v - 1] = '\0';
+			}
+		}
+		s += v + 1;
+	}
+	if (*s != '>')
+		fail_msg("tag not closed at %td", s - start);
+	return s + 1;
+}
+
+static void check_page(const char *s)
+{
+	static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;",
+	                                       "&#39;"};
+	char stack[MAX_DEPTH][16];
+	size_t depth = 0, n, k, j;
+	const char *start = s;
+	page pg;
+
+	memset(&pg, 0, sizeof(pg));
+	assert_true(!strncmp(s, "<!DOCTYPE html>\n", 16));
+	for (s += 16; *s;) {
+		if (*s == '&') {
+			for (k = 0; k < 5; k++)
+				if (!strncmp(s, entities[k], strlen(entities[k])))
+					break;
+			if (k == 5)
+				fail_msg("bare & at %td", s - start);
+			s += strlen(entities[k]);
+		} else if (*s == '>') {
+			fail_msg("bare > at %td", s - start);
+		} else if (s[0] == '<' && s[1] == '/') {
+			n = name_len(s + 2);
+			if (!depth || strlen(stack[depth - 1]) != n ||
+			    strncmp(stack[depth - 1], s + 2, n) || s[2 + n] != '>')
+				fail_msg("</%.*s> does not close <%s> at %td", (int)n, s + 2,
+				         depth ? stack[depth - 1] : "", s - start);
+			depth--;
+			s += n + 3;
+		} else if (*s == '<') {
+			char name[16], end[20];
+
+			n = name_len(s + 1);
+			if (!n || n >= sizeof(name))
+				fail_msg("bad tag at %td", s - start);
+			memcpy(name, s + 1, n);
+			name[n] = '\0';
+			s = check_attrs(&pg, s + 1 + n, start);
+			if (!strcmp(name, "script") || !strcmp(name, "style")) {
+				snprintf(end, sizeof(end), "</%s>", name);
+				if (!(s = strstr(s, end)))
+					fail_msg("<%s> not closed", name);
+				s += strlen(end);
+			} else if (strcmp(name, "meta")) {
+				assert_true(depth < MAX_DEPTH);
+				strcpy(stack[depth++], name);
+			}
+		} else {
+			s++;
+		}
+	}
+	if (depth)
+		fail_msg("<%s> not closed at the end", stack[depth - 1]);
+	for (k = 0; k < pg.nids; k++)
+		for (j = k + 1; j < pg.nids; j++)
+			if (!strcmp(pg.ids[k], pg.ids[j]))
+				fail_msg("id %s twice", pg.ids[k]);
+	for (k = 0; k < pg.nhrefs; k++) {
+		for (j = 0; j < pg.nids; j++)
+			if (!strcmp(pg.hrefs[k], pg.ids[j]))
+				break;
+		if (j == pg.nids)
+			fail_msg("link to #%s, which is not on the page", pg.hrefs[k]);
+	}
+}
+
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, what)) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+static void assert_has(const char *got, const char *want)
+{
+	if (!strstr(got, want))
+		fail_msg("not in the page: %s", want);
+}
+
+static void test_html(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0), other = opts(1, 30, 0, 0);
+	char *got = render(&coc, "html", &o), *again = render(&coc, "html", &other);
+
+	(void)state;
+	check_page(got);
+	/* colour and width are for terminals */
+	assert_string_equal(got, again);
+	assert_true(!strncmp(got, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	                     "<meta charset=\"utf-8\">\n", 55));
+	assert_has(got, "<meta name=\"viewport\" content=\"width=device-width, "
+	           "initial-scale=1\">");
+	assert_has(got, "content=\"default-src 'none'; ");
+	assert_has(got, "<title>normdiff: 2011 (A/66/359, 2011-09-14) \xE2\x86\x92 "
+	           "drafts/2015.txt</title>");
+	assert_true(!strcmp(got + strlen(got) - 16, "</body>\n</html>\n"));
+	/* nothing loaded from elsewhere */
+	assert_null(strstr(got, "src="));
+	assert_null(strstr(got, "url("));
+	assert_null(strstr(got, "@import"));
+	/* the title block, with what is known, a dash for what is not */
+	assert_has(got, "<tr><th scope=\"row\">Sponsors</th><td>Ruritania</td>"
+	           "<td>\xE2\x80\x94</td></tr>");
+	/* the summary and the list of changes, linking to each */
+	assert_has(got, "<tr><th scope=\"row\">split</th><td>1</td></tr>");
+	assert_has(got, "<li><a href=\"#c8\">(b) \xE2\x86\x92 (2) + (3)</a> "
+	           "<span class=\"k\">split</span> <span class=\"in\">in Code of "
+	           "conduct</span></li>");
+	assert_int_equal(count(got, "<li><a href"), 7);
+	/* side by side: a split's parts and a merge's parts each under its
+	 * label, an edit with words for screen readers */
+	assert_has(got, "<section class=\"chg k-split\" id=\"c8\">\n<h4>(b) "
+	           "\xE2\x86\x92 (2) + (3) <span class=\"k\">split</span></h4>");
+	assert_has(got, "<p><span class=\"pl\">(2)</span> Not to use information "
+	           "technologies to carry out hostile activities or acts of "
+	           "aggression<ins><span class=\"sr\">inserted: </span>.<span "
+	           "class=\"sr\"> (end inserted)</span></ins></p>\n<p><span "
+	           "class=\"pl\">(3)</span> <ins>");
+	assert_has(got, "<p><span class=\"pl\">(e)</span> To refrain from the "
+	           "threat <del><span class=\"sr\">deleted: </span>of force."
+	           "<span class=\"sr\"> (end deleted)</span></del></p>\n<p><span "
+	           "class=\"pl\">(f)</span> <del>");
+	assert_has(got, "<p class=\"none\">Not in the old version.</p>");
+	assert_has(got, "<p class=\"none\">Not in the new version.</p>");
+	/* the redline, cut by the split's parts */
+	assert_has(got, "<div class=\"rl\">\n<p><span class=\"pl\">(2)</span> "
+	           "Not to use");
+	/* unchanged provisions folded; a moved one linked both ways */
+	assert_has(got, "<details class=\"same\" id=\"c7\"><summary><span "
+	           "class=\"lbl\">(a) \xE2\x86\x92 (1)</span> <span class=\"k\">"
+	           "unchanged</span> <span class=\"gist\">To comply with the "
+	           "Charter of the United Nations.</span></summary>");
+	assert_has(got, "<h3 class=\"ctx\" id=\"c2\">Purpose</h3>\n<p "
+	           "class=\"away\">Old place of <a href=\"#c4\">\xC2\xB6" "1 "
+	           "\xE2\x86\x92 \xC2\xB6" "2</a>, which moved.</p>");
+	assert_has(got, "<p class=\"mv\">Moved from after <a href=\"#c2\">"
+	           "Purpose</a> in the old version.</p>");
+	/* notes, and the one script, ours */
+	assert_has(got, "<li>3 words were too common");
+	assert_int_equal(count(got, "<script"), 1);
+	free(got);
+	free(again);
+}
+
+static void test_html_options(void **state)
+{
+	nd_report_opts o = opts(0, 0, 1, 0);
+	char *got = render(&coc, "html", &o);
+
+	(void)state;
+	/* changed only: no folded provisions, the moved one still linked
+	 * (its old neighbour, an unchanged heading, is not shown) */
+	check_page(got);
+	assert_null(strstr(got, "<details"));
+	assert_has(got, "id=\"c8\"");
+	assert_has(got, "<p class=\"mv\">Moved from after Purpose in the old "
+	           "version.</p>");
+	free(got);
+	/* stat: title block, summary and notes only */
+	o = opts(0, 0, 0, 1);
+	got = render(&coc, "html", &o);
+	check_page(got);
+	assert_null(strstr(got, "id=\"provisions\""));
+	assert_null(strstr(got, "Changed provisions"));
+	assert_has(got, "<tr><th scope=\"row\">merged</th><td>1</td></tr>");
+	assert_has(got, "<li>3 words were too common");
+	free(got);
+}
+
+#define HOSTILE "</textarea><script>window.pwned=1</script> \"><img src=x " \
+	"onerror=alert(1)> 'x' <a href=\"javascript:alert(1)\">y</a> " \
+	"\x01\x1b[2J\x7f \xe2\x80\xae txet \xc2\x9b & \xe2\x81\xa6ok."
+
+static void test_html_escape(void **state)
+{
+	static const nd_docinfo bad = {"v1", "<i>1</i>", "bad \xff byte",
+	                               "A/\x1b[2J", "\"2020\"",
+	                               "\"Ruritania\" & 'Freedonia'"};
+	fixture f;
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got;
+
+	(void)state;
+	fixture_open(&f, "Title\n\n(a) Clear the screen.\n",
+	             "Title\n\n(a) Clear " HOSTILE "\n");
+	add(&f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(&f, ND_CHANGE_MODIFIED, 0, 0.2, IDX(1), IDX(1),
+	    OPS("=Clear ", "-the screen.", "+" HOSTILE));
+	note(&f, "a note with <b>\x1b]0;owned\x07</b> in it");
+	o.old_info = o.new_info = &bad;
+	got = render(&f, "html", &o);
+	check_page(got);
+	/* markup from the draft is text */
+	assert_has(got, "&lt;/textarea&gt;&lt;script&gt;window.pwned=1&lt;/script"
+	           "&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39;x&#39; "
+	           "&lt;a href=&quot;javascript:alert(1)&quot;&gt;y&lt;/a&gt; ");
+	assert_int_equal(count(got, "<script"), 1);
+	assert_null(strstr(got, "<img"));
+	assert_null(strstr(got, "<textarea"));
+	assert_null(strstr(got, "</textarea"));
+	assert_null(strstr(got, "href=\"javascript"));
+	/* controls and bidi marks visible, none raw */
+	assert_has(got, "<span class=\"cc\">^A</span><span class=\"cc\">^[</span>"
+	           "[2J<span class=\"cc\">^?</span> <span class=\"cc\">&lt;U+202E"
+	           "&gt;</span> txet <span class=\"cc\">&lt;U+009B&gt;</span> "
+	           "&amp; <span class=\"cc\">&lt;U+2066&gt;</span>ok.");
+	assert_null(strchr(got, '\x1b'));
+	assert_null(strchr(got, '\x01'));
+	assert_null(strchr(got, '\x7f'));
+	assert_null(strstr(got, "\xe2\x80\xae"));
+	assert_null(strstr(got, "\xc2\x9b"));
+	assert_null(strstr(got, "\xe2\x81\xa6"));
+	/* metadata too, invalid UTF-8 as U+FFFD */
+	assert_has(got, "<title>normdiff: &lt;i&gt;1&lt;/i&gt; (A/<span class=\"cc"
+	           "\">^[</span>[2J, &quot;2020&quot;) \xE2\x86\x92 ");
+	assert_has(got, "<h1>bad \xEF\xBF\xBD byte</h1>");
+	assert_has(got, "<td>&quot;Ruritania&quot; &amp; &#39;Freedonia&#39;</td>");
+	assert_has(got, "<li>a note with &lt;b&gt;<span class=\"cc\">^[</span>]0;"
+	           "owned<span class=\"cc\">^G</span>&lt;/b&gt; in it</li>");
+	free(got);
+	fixture_close(&f);
+}
+
 /* ---- registry and errors ---- */
 
 static void test_formats(void **state)
@@ -1294,7 +1591,7 @@ static void test_formats(void **state)
 	const char *p = names;
 
 	(void)state;
-	assert_string_equal(names, "text, markdown, json");
+	assert_string_equal(names, "text, markdown, json, html");
 	/* every name listed is a format, with its callbacks */
 	while (*p) {
 		char name[32];
@@ -1315,7 +1612,8 @@ static void test_formats(void **state)
 	assert_ptr_equal(nd_report_format_find("text"), &nd_report_text);
 	assert_ptr_equal(nd_report_format_find("markdown"), &nd_report_markdown);
 	assert_ptr_equal(nd_report_format_find("json"), &nd_report_json);
-	assert_null(nd_report_format_find("html"));
+	assert_ptr_equal(nd_report_format_find("html"), &nd_report_html);
+	assert_null(nd_report_format_find("pdf"));
 	assert_null(nd_report_format_find(NULL));
 }
 
@@ -1388,6 +1686,9 @@ int main(void)
 		cmocka_unit_test(test_wrap_limits),
 		cmocka_unit_test(test_wrap_wide),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_options),
+		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_bad_changeset),

@@ -1,0 +1,913 @@
+/* report_html.c - the change set as one self-contained HTML page, to read
+ * in a browser, send to a delegation or print.
+ *
+ * Layout: a title block naming both versions (title, label, symbol, date,
+ * sponsors, where each was read from); a summary (counts per kind, flags,
+ * and a list of the changed provisions linking to them); then every
+ * change in document order. A changed provision is a block with its labels
+ * ("(b) → (2) + (3)") and kind, and its texts twice: old | new side by
+ * side (deletions in the old column, insertions in the new one, each
+ * provision of a split or merge as a paragraph of its own under its
+ * label), and as one inline redline. Without JavaScript the side-by-side
+ * view is shown; a small inline script adds buttons to switch to the
+ * redline and to open or close all unchanged provisions. Unchanged
+ * provisions that did not move are collapsed (<details>) to their labels
+ * and first words. A moved provision says where it was ("moved from after
+ * PP3", linking to that provision), and a line at its old place links to
+ * it. Headings above the next change are shown when they change, as the
+ * other reports do.
+ *
+ * Safety: nothing from a draft or its metadata is markup. Every piece of
+ * it goes through html_text(): & < > " ' become entities, invalid UTF-8
+ * becomes U+FFFD, and controls and bidi marks are shown visibly (^[,
+ * <U+202E>) as the terminal reports show them. Draft text never reaches
+ * an attribute: ids and links are "c" and the change's number. A Content
+ * Security Policy forbids loading anything, so the page works offline and
+ * nothing in it can fetch or send.
+ *
+ * Cost: linear in the change set; text is appended in runs, never
+ * rebuilt. The old provision -> change map is built once in begin.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "report_internal.h"
+
+#define NO_CHANGE ((size_t)-1)
+#define GIST_BYTES 120 /* first words of a collapsed provision, at most */
+
+typedef struct html_state {
+	nd_buf ctx;     /* the heading path last shown (raw) */
+	nd_buf tmp;     /* scratch: raw labels and words */
+	size_t *from;   /* per change: the change holding the old provision
+	                   just before a moved one, or NO_CHANGE */
+	size_t *stub;   /* per change: the first moved change whose old place
+	                   is right after it, or NO_CHANGE */
+	size_t *next;   /* per change: the next moved change in that list */
+} html_state;
+
+/* One column or redline being written, paragraph by paragraph. */
+typedef struct para {
+	nd_report *r;      /* the report */
+	html_state *st;    /* its state */
+	const nd_doc *d;   /* the document whose labels head paragraphs */
+	const size_t *idx; /* the provisions of that side */
+	size_t n;          /* how many */
+	size_t nparts;     /* paragraphs the walk will make */
+	int labels;        /* paragraphs start with their provision's label */
+	size_t part;       /* the paragraph open */
+	int open;          /* one is */
+	nd_op_kind last;   /* the kind of the last piece written */
+	int spaced;        /* ... and whether it ended in a space */
+} para;
+
+/* ---- escaping ---- */
+
+static int html_special(nd_buf *out, uint32_t cp, int valid)
+{
+	if (!valid)
+		return nd_buf_puts(out, "\xEF\xBF\xBD");
+	switch (cp) {
+	case '&': return nd_buf_puts(out, "&amp;");
+	case '<': return nd_buf_puts(out, "&lt;");
+	case '>': return nd_buf_puts(out, "&gt;");
+	case '"': return nd_buf_puts(out, "&quot;");
+	case '\'': return nd_buf_puts(out, "&#39;");
+	}
+	/* unsafe: visible, as the terminal reports write it, and set apart
+	 * so a literal "^[" in a draft is not taken for one */
+	if (cp < 0x20 || cp == 0x7F)
+		return nd_buf_printf(out, "<span class=\"cc\">^%c</span>",
+		                     cp == 0x7F ? '?' : (char)(cp + 0x40));
+	return nd_buf_printf(out, "<span class=\"cc\">&lt;U+%04X&gt;</span>",
+	                     (unsigned)cp);
+}
+
+/* Append s[0..len) as HTML text, safe in content and in quoted
+ * attributes alike. */
+static int html_text(nd_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, n, run = 0;
+	uint32_t cp = 0;
+	int err = 0;
+
+	while (i < len && !err) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b >= 0x20 && b < 0x7F && !strchr("&<>\"'", b)) {
+			i++;
+			run++;
+			continue;
+		}
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && b >= 0x80 && !nd_utf8_is_unsafe(cp)) {
+			i += n;
+			run += n;
+			continue;
+		}
+		err = nd_buf_put(out, s + i - run, run);
+		run = 0;
+		if (!err)
+			err = html_special(out, cp, n != 0);
+		i += n ? n : 1;
+	}
+	return err ? err : nd_buf_put(out, s + i - run, run);
+}
+
+static int html_cstr(nd_buf *out, const char *s)
+{
+	return html_text(out, s, strlen(s));
+}
+
+/* The raw text in b, escaped, then cleared. */
+static int html_buf(nd_buf *out, nd_buf *b)
+{
+	int err = html_text(out, b->ptr ? b->ptr : "", b->len);
+
+	nd_buf_clear(b);
+	return err;
+}
+
+/* ---- the page around the report ---- */
+
+/* Colours meet WCAG AA (4.5:1) on their backgrounds; deletions and
+ * insertions also differ in strike-through and underline, and carry
+ * words for screen readers. In pieces: ISO C caps a string literal at
+ * 4095 bytes. */
+static const char *const css[] = {
+	":root{color-scheme:light;--fg:#1b1b1b;--muted:#555;--line:#c8c8c8;"
+	"--accent:#0b4f8a;--del:#8a0010;--del-bg:#fde8ea;--ins:#0b5b23;"
+	"--ins-bg:#e0f3e5}\n"
+	"*{box-sizing:border-box}\n"
+	"body{margin:0 auto;max-width:80rem;padding:1rem 1.5rem 3rem;color:var(--fg);"
+	"background:#fff;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\","
+	"Roboto,\"Noto Sans\",\"Liberation Sans\",Arial,sans-serif}\n"
+	"h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 .25rem}\n"
+	"h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.2rem;"
+	"border-bottom:2px solid var(--line)}\n"
+	"h3{font-size:1.05rem;margin:1.25rem 0 .5rem}\n"
+	"h3.ctx{color:var(--accent);margin-top:1.75rem}\n"
+	"h4{font-size:1rem;margin:0 0 .4rem}\n"
+	"a{color:var(--accent)}\n"
+	"p{margin:.2rem 0 .5rem}\n"
+	".sub{color:var(--muted);margin:0 0 1rem}\n"
+	"table{border-collapse:collapse;margin:.5rem 0}\n"
+	"th,td{text-align:left;vertical-align:top;padding:.2rem 1rem .2rem 0}\n"
+	"thead th{border-bottom:1px solid var(--line)}\n"
+	".meta th[scope=row]{color:var(--muted);font-weight:600;white-space:nowrap}\n"
+	".counts td{text-align:right;font-variant-numeric:tabular-nums}\n"
+	".counts .zero,.counts .flag th{color:var(--muted);font-weight:normal}\n"
+	".toc{columns:2 24rem;padding-left:2.5rem;margin:.25rem 0}\n"
+	".toc li{break-inside:avoid}\n"
+	".k,.in{color:var(--muted)}\n"
+	".in{font-size:.9em}\n"
+	"del{color:var(--del);background:var(--del-bg);text-decoration:line-through;"
+	"text-decoration-thickness:.08em}\n"
+	"ins{color:var(--ins);background:var(--ins-bg);text-decoration:underline;"
+	"text-underline-offset:.15em}\n"
+	".gap{margin-left:.25em}\n"
+	".sr,.cap{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
+	"overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0;"
+	"user-select:none}\n"
+	".skip:focus{position:static;width:auto;height:auto;margin:0;clip:auto;"
+	"display:inline-block;padding:.25rem .5rem}\n"
+	".cc{font-family:ui-monospace,monospace;font-size:.85em;padding:0 .15em;"
+	"border:1px solid currentColor;border-radius:2px}\n"
+	".legend{color:var(--muted)}\n"
+	".tools{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem}\n"
+	".tools[hidden]{display:none}\n"
+	"button{font:inherit;font-size:.9rem;padding:.3rem .8rem;color:var(--fg);"
+	"background:#f2f2f2;border:1px solid #767676;border-radius:4px;"
+	"cursor:pointer}\n"
+	"button[aria-pressed=true]{color:#fff;background:var(--accent);"
+	"border-color:var(--accent)}\n"
+	":focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}\n"
+	".cols,.sbs{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}\n"
+	".cols{position:sticky;top:0;z-index:1;background:#fff;font-weight:600;"
+	"padding:.4rem 1rem .4rem 1.25rem;border-bottom:1px solid var(--line)}\n"
+	".sbs>div{min-width:0}\n"
+	".chg{margin:.75rem 0;padding:.6rem 1rem .4rem;border:1px solid var(--line);"
+	"border-left:4px solid var(--kind,#767676);border-radius:4px;"
+	"overflow-wrap:break-word}\n"
+	/* large reports: blocks off screen are not laid out until scrolled to
+	 * (a 24 MB page shows in a third of the time) */
+	".chg,details.same{content-visibility:auto;"
+	"contain-intrinsic-size:auto 12rem}\n"
+	"details.same{contain-intrinsic-size:auto 1.9rem}\n"
+	".k-modified{--kind:#8a6d00}.k-added{--kind:#0b5b23}"
+	".k-removed{--kind:#8a0010}.k-split,.k-merged{--kind:#5b3a8a}\n"
+	".pl{font-weight:600;margin-right:.4em}\n"
+	".none,.mv,.away{color:var(--muted)}\n"
+	".none{font-style:italic}\n"
+	".mv{font-size:.9rem;margin:-.2rem 0 .4rem}\n"
+	".away{font-size:.9rem;margin:.25rem 0 .25rem 1.25rem}\n"
+	".rl{display:none}\n"
+	"body.redline .sbs,body.redline .cols{display:none}\n"
+	"body.redline .rl{display:block}\n"
+	"details.same{margin:.1rem 0;padding:.1rem 1.25rem}\n"
+	"details.same summary{cursor:pointer;white-space:nowrap;overflow:hidden;"
+	"text-overflow:ellipsis}\n"
+	"details.same .lbl{font-weight:600}\n"
+	"details.same .gist{color:var(--muted)}\n"
+	"details[open] .gist{display:none}\n"
+	"details.same>p{margin:.2rem 0 .6rem 1.2rem;overflow-wrap:break-word}\n",
+	/* one column on narrow screens, each with its caption */
+	"@media (max-width:700px){\n"
+	"body{padding:.75rem}\n"
+	".sbs{grid-template-columns:1fr;gap:.25rem}\n"
+	".cols{display:none}\n"
+	".cap{position:static;width:auto;height:auto;margin:.3rem 0 0;"
+	"overflow:visible;clip:auto;white-space:normal;display:block;"
+	"font-size:.8rem;font-weight:600;color:var(--muted)}\n"
+	".chg{padding:.5rem .75rem .3rem}\n"
+	".toc{columns:1;padding-left:1.75rem}\n"
+	".sbs>.empty{display:none}\n"
+	"details.same{padding:.1rem .25rem}\n"
+	"}\n",
+	/* print: what the screen shows (the chosen view, provisions opened
+	 * or folded), captions on every column since pages part them from
+	 * the column headings, no block cut across pages where it fits */
+	"@media print{\n"
+	"@page{margin:16mm 14mm}\n"
+	"body{max-width:none;padding:0;font-size:10pt}\n"
+	".tools,.cols{display:none}\n"
+	".cap{position:static;width:auto;height:auto;margin:0;overflow:visible;"
+	"clip:auto;display:block;font-size:8pt;font-weight:600;color:var(--muted)}\n"
+	".toc{columns:2 14rem}\n"
+	"h2,h3,h4,summary{break-after:avoid}\n"
+	".chg,details.same,.meta,.counts,.toc li{break-inside:avoid}\n"
+	".chg,details.same{content-visibility:visible}\n"
+	"a{color:inherit;text-decoration:none}\n"
+	"del,ins,.chg{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	"}\n",
+};
+
+/* Switch views, open or close the unchanged provisions, and open one
+ * when a link leads into it. The page works without it. */
+static const char script[] =
+	"(function(){\n"
+	"var b=document.body,t=document.getElementById('tools');\n"
+	"if(!t)return;\n"
+	"function $(i){return document.getElementById(i);}\n"
+	"function view(rl){b.classList.toggle('redline',rl);"
+	"$('v-sbs').setAttribute('aria-pressed',String(!rl));"
+	"$('v-rl').setAttribute('aria-pressed',String(rl));}\n"
+	"function all(o){var d=document.querySelectorAll('details.same');"
+	"for(var i=0;i<d.length;i++)d[i].open=o;}\n"
+	"function reveal(){var e=location.hash&&"
+	"document.getElementById(location.hash.slice(1));"
+	"if(e&&e.tagName==='DETAILS'){e.open=true;e.scrollIntoView();}}\n"
+	"$('v-sbs').onclick=function(){view(false);};\n"
+	"$('v-rl').onclick=function(){view(true);};\n"
+	"$('v-open').onclick=function(){all(true);};\n"
+	"$('v-close').onclick=function(){all(false);};\n"
+	"window.addEventListener('hashchange',reveal);\n"
+	"reveal();\n"
+	"t.hidden=false;\n"
+	"})();\n";
+
+static int head(nd_report *r)
+{
+	nd_buf *out = r->out, *t = &((html_state *)r->state)->tmp;
+	size_t k;
+	int err;
+
+	err = nd_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	                  "<meta charset=\"utf-8\">\n"
+	                  "<meta name=\"viewport\" content=\"width=device-width, "
+	                  "initial-scale=1\">\n"
+	                  "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	                  "default-src 'none'; style-src 'unsafe-inline'; "
+	                  "script-src 'unsafe-inline'; base-uri 'none'; "
+	                  "form-action 'none'\">\n"
+	                  "<meta name=\"generator\" content=\"normdiff\">\n"
+	                  "<title>normdiff: ");
+	if (!err)
+		err = rpt_version(t, r->o->old_info);
+	if (!err)
+		err = nd_buf_puts(t, " \xE2\x86\x92 ");
+	if (!err)
+		err = rpt_version(t, r->o->new_info);
+	if (!err)
+		err = html_buf(out, t);
+	if (!err)
+		err = nd_buf_puts(out, "</title>\n<style>\n");
+	for (k = 0; k < sizeof(css) / sizeof(css[0]) && !err; k++)
+		err = nd_buf_puts(out, css[k]);
+	return err ? err : nd_buf_puts(out, "</style>\n</head>\n<body>\n");
+}
+
+/* A field of both versions, by offset into nd_docinfo. */
+static const char *field(const nd_docinfo *info, size_t off)
+{
+	return info ? *(const char *const *)((const char *)info + off) : NULL;
+}
+
+static int meta_cell(nd_buf *out, const char *v)
+{
+	int err = nd_buf_puts(out, "<td>");
+
+	if (!err)
+		err = v ? html_cstr(out, v) : nd_buf_puts(out, "\xE2\x80\x94");
+	return err ? err : nd_buf_puts(out, "</td>");
+}
+
+/* The title block: a title, then a table of what is known of each
+ * version (rows where neither side knows anything are left out). */
+static int title_block(nd_report *r)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} rows[] = {
+		{"Label", offsetof(nd_docinfo, label)},
+		{"Title", offsetof(nd_docinfo, title)},
+		{"Symbol", offsetof(nd_docinfo, symbol)},
+		{"Date", offsetof(nd_docinfo, date)},
+		{"Sponsors", offsetof(nd_docinfo, sponsors)},
+		{"Read from", offsetof(nd_docinfo, spec)},
+	};
+	const nd_docinfo *a = r->o->old_info, *b = r->o->new_info;
+	const char *title = field(b, offsetof(nd_docinfo, title));
+	nd_buf *out = r->out, *t = &((html_state *)r->state)->tmp;
+	size_t k;
+	int err;
+
+	title = title ? title : field(a, offsetof(nd_docinfo, title));
+	err = nd_buf_puts(out, "<header>\n<h1>");
+	if (!err)
+		err = html_cstr(out, title ? title : "Comparison of two versions");
+	if (!err)
+		err = nd_buf_puts(out, "</h1>\n<p class=\"sub\">Compared provision by "
+		                  "provision: ");
+	if (!err)
+		err = rpt_version(t, a);
+	if (!err)
+		err = nd_buf_puts(t, " \xE2\x86\x92 ");
+	if (!err)
+		err = rpt_version(t, b);
+	if (!err)
+		err = html_buf(out, t);
+	if (!err)
+		err = nd_buf_puts(out, "</p>\n<table class=\"meta\">\n<thead><tr><td>"
+		                  "</td><th scope=\"col\">Old version</th>"
+		                  "<th scope=\"col\">New version</th></tr></thead>\n"
+		                  "<tbody>\n");
+	for (k = 0; k < sizeof(rows) / sizeof(rows[0]) && !err; k++) {
+		const char *x = field(a, rows[k].off), *y = field(b, rows[k].off);
+
+		if (!x && !y)
+			continue;
+		err = nd_buf_printf(out, "<tr><th scope=\"row\">%s</th>", rows[k].name);
+		if (!err)
+			err = meta_cell(out, x);
+		if (!err)
+			err = meta_cell(out, y);
+		if (!err)
+			err = nd_buf_puts(out, "</tr>\n");
+	}
+	return err ? err : nd_buf_puts(out, "</tbody>\n</table>\n</header>\n");
+}
+
+static int count_row(nd_buf *out, const char *cls, const char *name, size_t n)
+{
+	return nd_buf_printf(out, "<tr%s%s%s><th scope=\"row\">%s</th><td>%zu</td>"
+	                     "</tr>\n", *cls ? " class=\"" : "", cls,
+	                     *cls ? "\"" : "", name, n);
+}
+
+static int counts(nd_report *r)
+{
+	const nd_summary *s = &r->cs->summary;
+	size_t flags[RPT_NFLAGS], k;
+	int err;
+
+	err = nd_buf_puts(r->out, "<table class=\"counts\">\n<thead><tr>"
+	                  "<th scope=\"col\">Kind</th><th scope=\"col\">Records"
+	                  "</th></tr></thead>\n<tbody>\n");
+	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
+		err = count_row(r->out, s->count[k] ? "" : "zero",
+		                nd_change_kind_name((nd_change_kind)k), s->count[k]);
+	rpt_flag_counts(s, flags);
+	for (k = 0; k < RPT_NFLAGS && !err; k++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "of which %s", rpt_flag_words[k]);
+		err = count_row(r->out, "flag", name, flags[k]);
+	}
+	return err ? err : nd_buf_puts(r->out, "</tbody>\n</table>\n");
+}
+
+/* ---- links between changes ---- */
+
+/* A link to change k ("#c12"), or nothing when the report leaves it out;
+ * `text` is raw. */
+static int link(nd_report *r, size_t k, nd_buf *text)
+{
+	int shown = k < r->cs->n && nd_report_shows(r->o, &r->cs->changes[k]);
+	int err = shown ? nd_buf_printf(r->out, "<a href=\"#c%zu\">", k + 1) : 0;
+
+	if (!err)
+		err = html_buf(r->out, text);
+	return err || !shown ? err : nd_buf_puts(r->out, "</a>");
+}
+
+/* " in Purpose and scope": the headings above a change in the list, so
+ * that the ¶1 of one part is not taken for the ¶1 of another. */
+static int toc_where(nd_report *r, const nd_change *c)
+{
+	html_state *st = r->state;
+	const nd_doc *d;
+	size_t i = rpt_anchor(r->cs, c, &d);
+	int err = rpt_context(&st->tmp, d, i, 0);
+
+	if (err || !st->tmp.len)
+		return err;
+	err = nd_buf_puts(r->out, " <span class=\"in\">in ");
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	return err ? err : nd_buf_puts(r->out, "</span>");
+}
+
+/* The list of changed provisions, each linking to its block. */
+static int toc(nd_report *r)
+{
+	html_state *st = r->state;
+	size_t k, any = 0;
+	int err = nd_buf_puts(r->out, "<h3>Changed provisions</h3>\n");
+
+	for (k = 0; k < r->cs->n && !err; k++) {
+		const nd_change *c = &r->cs->changes[k];
+
+		if (rpt_is_quiet(c))
+			continue;
+		err = nd_buf_puts(r->out, any++ ? "<li>" : "<ol class=\"toc\">\n<li>");
+		if (!err)
+			err = rpt_label_pair(&st->tmp, r->cs, c);
+		if (!err)
+			err = link(r, k, &st->tmp);
+		if (!err)
+			err = nd_buf_puts(r->out, " <span class=\"k\">");
+		if (!err)
+			err = rpt_kind_words(r->out, c);
+		if (!err)
+			err = nd_buf_puts(r->out, "</span>");
+		if (!err)
+			err = toc_where(r, c);
+		if (!err)
+			err = nd_buf_puts(r->out, "</li>\n");
+	}
+	if (!err)
+		err = nd_buf_puts(r->out, any ? "</ol>\n" : "<p>None.</p>\n");
+	return err;
+}
+
+/* For every moved change, the change holding the old provision just
+ * before its first one: where a reader of the old version found it. */
+static int map_moves(nd_report *r)
+{
+	html_state *st = r->state;
+	const nd_changeset *cs = r->cs;
+	size_t *owner, k, i;
+
+	owner = malloc((cs->old->n ? cs->old->n : 1) * sizeof(size_t));
+	st->from = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
+	st->stub = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
+	st->next = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
+	if (!owner || !st->from || !st->stub || !st->next) {
+		free(owner);
+		return nd_error_oom();
+	}
+	for (i = 0; i < cs->old->n; i++)
+		owner[i] = NO_CHANGE; /* hand-built change sets may leave gaps */
+	for (k = 0; k < cs->n; k++) {
+		st->from[k] = st->stub[k] = st->next[k] = NO_CHANGE;
+		for (i = 0; i < cs->changes[k].nold; i++)
+			owner[cs->changes[k].old[i]] = k;
+	}
+	/* backwards, so each list comes out in document order */
+	for (k = cs->n; k-- > 0;) {
+		const nd_change *c = &cs->changes[k];
+		size_t j;
+
+		if (!c->moved || !c->nold || c->old[0] == 0)
+			continue;
+		j = owner[c->old[0] - 1];
+		if (j == k || j == NO_CHANGE)
+			continue;
+		st->from[k] = j;
+		st->next[k] = st->stub[j];
+		st->stub[j] = k;
+	}
+	free(owner);
+	return 0;
+}
+
+static int html_begin(nd_report *r)
+{
+	html_state *st = r->state;
+	int err;
+
+	err = map_moves(r);
+	if (!err)
+		err = head(r);
+	if (!err && !r->o->stat_only)
+		err = nd_buf_puts(r->out, "<a class=\"sr skip\" href=\"#provisions\">"
+		                  "Skip to the provisions</a>\n");
+	if (!err)
+		err = title_block(r);
+	if (!err)
+		err = nd_buf_puts(r->out, "<main>\n<section id=\"summary\">\n<h2>"
+		                  "Summary</h2>\n");
+	if (!err)
+		err = counts(r);
+	if (!err && !r->o->stat_only)
+		err = toc(r);
+	if (!err)
+		err = nd_buf_puts(r->out, "</section>\n");
+	if (err || r->o->stat_only)
+		return err;
+	err = nd_buf_puts(r->out, "<section id=\"provisions\">\n<h2>Provisions"
+	                  "</h2>\n<p class=\"legend\">Deleted words are <del>"
+	                  "struck through</del>, inserted words <ins>underlined"
+	                  "</ins>. Unchanged provisions are folded: open one by its "
+	                  "line.</p>\n<div class=\"tools\" id=\"tools\" hidden>"
+	                  "<button type=\"button\" id=\"v-sbs\" aria-pressed=\"true\">"
+	                  "Side by side</button><button type=\"button\" id=\"v-rl\" "
+	                  "aria-pressed=\"false\">Redline</button><button type=\""
+	                  "button\" id=\"v-open\">Open unchanged</button><button "
+	                  "type=\"button\" id=\"v-close\">Fold unchanged</button>"
+	                  "</div>\n<div class=\"cols\" aria-hidden=\"true\"><div>"
+	                  "Old: ");
+	if (!err)
+		err = rpt_version(&st->tmp, r->o->old_info);
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	if (!err)
+		err = nd_buf_puts(r->out, "</div><div>New: ");
+	if (!err)
+		err = rpt_version(&st->tmp, r->o->new_info);
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	return err ? err : nd_buf_puts(r->out, "</div></div>\n");
+}
+
+/* ---- texts of a change ---- */
+
+/* An unmarked heading's label is its text: not written twice. */
+static int label_is_text(const nd_doc *d, size_t i)
+{
+	return d->clauses[i].kind == ND_CLAUSE_HEADING && d->clauses[i].family < 0;
+}
+
+static int para_open(para *p, size_t part)
+{
+	nd_buf *out = p->r->out, *t = &p->st->tmp;
+	int cut = p->nparts == p->n, err;
+
+	err = nd_buf_puts(out, "<p>");
+	if (err || !p->labels || !p->n || (cut && label_is_text(p->d, p->idx[part])))
+		return err;
+	err = nd_buf_puts(out, "<span class=\"pl\">");
+	if (!err)
+		err = rpt_labels(t, p->d, cut ? p->idx + part : p->idx, cut ? 1 : p->n);
+	if (!err)
+		err = html_buf(out, t);
+	return err ? err : nd_buf_puts(out, "</span> ");
+}
+
+/* An edit: spaces at its edges outside the marks, words for screen
+ * readers inside; an edit of spaces alone shows as ␣. */
+static int edit(nd_buf *out, nd_op_kind kind, const char *s, size_t len)
+{
+	const char *tag = kind == ND_OP_DELETE ? "del" : "ins";
+	const char *word = kind == ND_OP_DELETE ? "deleted" : "inserted";
+	size_t lead = 0, trail = 0;
+	int err = 0, blank = len && strspn(s, " ") >= len;
+
+	while (!blank && lead < len && s[lead] == ' ')
+		lead++;
+	while (!blank && trail < len - lead && s[len - 1 - trail] == ' ')
+		trail++;
+	if (lead)
+		err = nd_buf_putc(out, ' ');
+	if (!err)
+		err = nd_buf_printf(out, "<%s><span class=\"sr\">%s: </span>", tag, word);
+	if (!err)
+		err = blank ? nd_buf_puts(out, "\xE2\x90\xA3")
+		            : html_text(out, s + lead, len - lead - trail);
+	if (!err)
+		err = nd_buf_printf(out, "<span class=\"sr\"> (end %s)</span></%s>",
+		                    word, tag);
+	if (!err && trail)
+		err = nd_buf_putc(out, ' ');
+	return err;
+}
+
+static int html_piece(void *ud, size_t part, nd_op_kind kind, const char *s,
+                      size_t len)
+{
+	para *p = ud;
+	int err = 0;
+
+	if (p->open && part != p->part)
+		err = nd_buf_puts(p->r->out, "</p>\n");
+	if (!err && (!p->open || part != p->part))
+		err = para_open(p, part);
+	if (err)
+		return err;
+	/* a replacement right after what it replaces: a gap, so the two
+	 * do not read as one word ("productsgoods") */
+	if (p->open && part == p->part && p->last == ND_OP_DELETE &&
+	    !p->spaced && kind == ND_OP_INSERT && len && *s != ' ')
+		err = nd_buf_puts(p->r->out, "<span class=\"gap\"></span>");
+	p->open = 1;
+	p->part = part;
+	p->last = kind;
+	p->spaced = len && s[len - 1] == ' ';
+	if (err)
+		return err;
+	if (kind == ND_OP_EQUAL)
+		return html_text(p->r->out, s, len);
+	return edit(p->r->out, kind, s, len);
+}
+
+/* One view of a change's texts: a side (old or new) or the redline. */
+static int texts(nd_report *r, const nd_change *c, int view, int labels)
+{
+	html_state *st = r->state;
+	para p;
+	int err;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.st = st;
+	p.labels = labels;
+	p.d = view == 0 ? r->cs->old : r->cs->new;
+	p.idx = view == 0 ? c->old : c->new;
+	p.n = view == 0 ? c->nold : c->nnew;
+	err = view == 2 ? rpt_redline(r->cs, c, &p.nparts, NULL, NULL)
+	                : rpt_side(r->cs, c, view == 0, &p.nparts, NULL, NULL);
+	if (!err)
+		err = view == 2 ? rpt_redline(r->cs, c, &p.nparts, html_piece, &p)
+		                : rpt_side(r->cs, c, view == 0, &p.nparts, html_piece, &p);
+	if (!err && p.open)
+		err = nd_buf_puts(r->out, "</p>\n");
+	return err;
+}
+
+/* A column of the side-by-side view, with its caption (shown where the
+ * columns stack, and in print). */
+static int column(nd_report *r, const nd_change *c, int old)
+{
+	html_state *st = r->state;
+	const char *side = old ? "old" : "new";
+	int err;
+
+	err = nd_buf_printf(r->out, "<div class=\"%s%s\"><span class=\"cap\">%s: ",
+	                    side, (old ? c->nold : c->nnew) ? "" : " empty",
+	                    old ? "Old" : "New");
+	if (!err)
+		err = rpt_version(&st->tmp, old ? r->o->old_info : r->o->new_info);
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	if (!err)
+		err = nd_buf_puts(r->out, "</span>\n");
+	if (!err && !(old ? c->nold : c->nnew))
+		err = nd_buf_printf(r->out, "<p class=\"none\">Not in the %s version."
+		                    "</p>\n", side);
+	else if (!err)
+		err = texts(r, c, old ? 0 : 1, 1);
+	return err ? err : nd_buf_puts(r->out, "</div>\n");
+}
+
+/* "Moved from after PP3 in the old version." under a moved provision's
+ * heading line, linking to PP3 where the report shows it. */
+static int moved_from(nd_report *r, size_t k, const nd_change *c)
+{
+	html_state *st = r->state;
+	int err;
+
+	if (!c->moved || !c->nold)
+		return 0;
+	if (c->old[0] == 0)
+		return nd_buf_puts(r->out, "<p class=\"mv\">Moved from the beginning."
+		                   "</p>\n");
+	err = nd_buf_puts(r->out, "<p class=\"mv\">Moved from after ");
+	if (!err)
+		err = rpt_labels(&st->tmp, r->cs->old, &(size_t){c->old[0] - 1}, 1);
+	if (!err)
+		err = link(r, st->from[k], &st->tmp);
+	return err ? err : nd_buf_puts(r->out, " in the old version.</p>\n");
+}
+
+/* Lines at the old place of the provisions that moved away from after
+ * change k. */
+static int moved_away(nd_report *r, size_t k)
+{
+	html_state *st = r->state;
+	size_t m;
+	int err = 0;
+
+	for (m = st->stub[k]; m != NO_CHANGE && !err; m = st->next[m]) {
+		err = nd_buf_puts(r->out, "<p class=\"away\">Old place of ");
+		if (!err)
+			err = rpt_label_pair(&st->tmp, r->cs, &r->cs->changes[m]);
+		if (!err)
+			err = link(r, m, &st->tmp);
+		if (!err)
+			err = nd_buf_puts(r->out, ", which moved.</p>\n");
+	}
+	return err;
+}
+
+/* "(b) → (2) + (3)", the markup `between`, then "split". */
+static int labels_kind(nd_report *r, const nd_change *c, const char *between)
+{
+	html_state *st = r->state;
+	int err = rpt_label_pair(&st->tmp, r->cs, c);
+
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	if (!err)
+		err = nd_buf_puts(r->out, between);
+	return err ? err : rpt_kind_words(r->out, c);
+}
+
+/* A change of its own: heading line, where it moved from, both views. */
+static int block(nd_report *r, size_t k, const nd_change *c)
+{
+	int err;
+
+	err = nd_buf_printf(r->out, "<section class=\"chg k-%s\" id=\"c%zu\">\n<h4>",
+	                    nd_change_kind_name(c->kind), k + 1);
+	if (!err)
+		err = labels_kind(r, c, " <span class=\"k\">");
+	if (!err)
+		err = nd_buf_puts(r->out, "</span></h4>\n");
+	if (!err)
+		err = moved_from(r, k, c);
+	if (!err)
+		err = nd_buf_puts(r->out, "<div class=\"sbs\">\n");
+	if (!err)
+		err = column(r, c, 1);
+	if (!err)
+		err = column(r, c, 0);
+	if (!err)
+		err = nd_buf_puts(r->out, "</div>\n<div class=\"rl\">\n");
+	if (!err)
+		err = texts(r, c, 2, c->nnew > 1);
+	return err ? err : nd_buf_puts(r->out, "</div>\n</section>\n");
+}
+
+/* The first words of s, cut at a space, with "…" when cut. */
+static int gist(nd_buf *out, const char *s, size_t len)
+{
+	size_t cut = len;
+	int err;
+
+	if (len > GIST_BYTES) {
+		cut = GIST_BYTES;
+		while (cut > 0 && s[cut] != ' ')
+			cut--;
+		if (!cut) /* one long word: cut at a character */
+			for (cut = GIST_BYTES; ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
+				;
+	}
+	err = html_text(out, s, cut);
+	return err || cut == len ? err : nd_buf_puts(out, "\xE2\x80\xA6");
+}
+
+/* An unchanged provision that did not move: folded to its labels and
+ * first words; its text when opened. */
+static int folded(nd_report *r, size_t k, const nd_change *c)
+{
+	const nd_doc *d;
+	size_t i = rpt_anchor(r->cs, c, &d);
+	const char *body = nd_doc_body(d, i);
+	size_t len = label_is_text(d, i) ? 0 : d->clauses[i].body_len;
+	int err;
+
+	err = nd_buf_printf(r->out, "<details class=\"same\" id=\"c%zu\"><summary>"
+	                    "<span class=\"lbl\">", k + 1);
+	if (!err)
+		err = labels_kind(r, c, "</span> <span class=\"k\">");
+	if (!err && len)
+		err = nd_buf_puts(r->out, "</span> <span class=\"gist\">");
+	if (!err && len)
+		err = gist(r->out, body, len);
+	if (!err)
+		err = nd_buf_puts(r->out, "</span></summary>\n<p>");
+	if (!err)
+		err = html_text(r->out, body, d->clauses[i].body_len);
+	return err ? err : nd_buf_puts(r->out, "</p></details>\n");
+}
+
+/* "Code of conduct › Article 5" when the headings above change; an
+ * unchanged heading is shown by this line alone, and takes the id. */
+static int context(nd_report *r, size_t k, const nd_change *c, int *shown)
+{
+	html_state *st = r->state;
+	const nd_doc *d;
+	size_t i = rpt_anchor(r->cs, c, &d);
+	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
+	int self = rpt_is_quiet(c) && heading, err;
+
+	*shown = 0;
+	nd_buf_clear(&st->tmp);
+	if ((err = rpt_context(&st->tmp, d, i, self)) != 0)
+		return err;
+	if (rpt_same(&st->tmp, &st->ctx)) {
+		nd_buf_clear(&st->tmp);
+		return 0;
+	}
+	nd_buf_clear(&st->ctx);
+	if ((err = nd_buf_put(&st->ctx, st->tmp.ptr, st->tmp.len)) != 0 ||
+	    !st->tmp.len) {
+		nd_buf_clear(&st->tmp);
+		return err;
+	}
+	*shown = self;
+	if (self)
+		err = nd_buf_printf(r->out, "<h3 class=\"ctx\" id=\"c%zu\">", k + 1);
+	else
+		err = nd_buf_puts(r->out, "<h3 class=\"ctx\">");
+	if (!err)
+		err = html_buf(r->out, &st->tmp);
+	return err ? err : nd_buf_puts(r->out, "</h3>\n");
+}
+
+static int html_change(nd_report *r, const nd_change *c)
+{
+	html_state *st = r->state;
+	size_t k = (size_t)(c - r->cs->changes);
+	const nd_doc *d;
+	size_t i = rpt_anchor(r->cs, c, &d);
+	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
+	int quiet = rpt_is_quiet(c), anchored, err;
+
+	if ((err = context(r, k, c, &anchored)) != 0)
+		return err;
+	if (quiet && heading && !c->renumbered)
+		err = anchored ? 0 : nd_buf_printf(r->out, "<span id=\"c%zu\"></span>\n",
+		                                   k + 1);
+	else
+		err = quiet ? folded(r, k, c) : block(r, k, c);
+	if (!err && heading && !quiet) { /* what follows is under it */
+		nd_buf_clear(&st->ctx);
+		err = rpt_context(&st->ctx, d, i, 1);
+	}
+	return err ? err : moved_away(r, k);
+}
+
+static int html_end(nd_report *r)
+{
+	size_t k;
+	int err = 0;
+
+	if (!r->o->stat_only)
+		err = nd_buf_puts(r->out, "</section>\n");
+	if (!err && r->cs->nnotes)
+		err = nd_buf_puts(r->out, "<section id=\"notes\">\n<h2>Notes</h2>\n"
+		                  "<ul>\n");
+	for (k = 0; k < r->cs->nnotes && !err; k++) {
+		err = nd_buf_puts(r->out, "<li>");
+		if (!err)
+			err = html_cstr(r->out, r->cs->notes[k]);
+		if (!err)
+			err = nd_buf_puts(r->out, "</li>\n");
+	}
+	if (!err && r->cs->nnotes)
+		err = nd_buf_puts(r->out, "</ul>\n</section>\n");
+	if (!err)
+		err = nd_buf_printf(r->out, "</main>\n<script>\n%s</script>\n</body>\n"
+		                    "</html>\n", script);
+	return err;
+}
+
+static void html_dispose(nd_report *r)
+{
+	html_state *st = r->state;
+
+	if (!st)
+		return;
+	nd_buf_dispose(&st->ctx);
+	nd_buf_dispose(&st->tmp);
+	free(st->from);
+	free(st->stub);
+	free(st->next);
+}
+
+const nd_report_format nd_report_html = {
+	"html",
+	"one self-contained page: side by side or redline, for browsers and print",
+	sizeof(html_state),
+	html_begin,
+	html_change,
+	html_end,
+	html_dispose,
+};

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: headless Chromium loads the page from
+# disk, runs its script under its Content Security Policy, and dumps the
+# DOM it built; grep checks that the expected provisions are there and
+# that nothing from a hostile draft became an element.
+#
+#   run.sh NORMDIFF SRCDIR
+#
+# Chromium is required, not optional: .ci/install-deps installs it, so a
+# missing browser is a failure, not a skip.
+set -u
+bin=$(realpath "$1") src=$(realpath "$2")
+browser=$(command -v chromium || command -v chromium-browser) || {
+	echo "FAIL: chromium is not installed; the HTML report cannot be checked" \
+	     "in a browser (install it: apt-get install chromium, or bash .ci/install-deps)"
+	exit 1
+}
+work=$(mktemp -d "${TMPDIR:-/tmp}/nd-browser.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+# dump PAGE: the DOM after load, in PAGE.dom; the browser's messages in PAGE.log
+dump() {
+	timeout 60 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$work/profile-$1" \
+		--dump-dom "file://$work/$1" >"$work/$1.dom" 2>"$work/$1.log"
+	local status=$?
+	if [ "$status" -ne 0 ] || [ ! -s "$work/$1.dom" ]; then
+		echo "FAIL: chromium could not load $1 (exit $status)"
+		cat "$work/$1.log"
+		exit 1
+	fi
+}
+
+has() { # PAGE TEXT WHY
+	if ! grep -qF -- "$2" "$work/$1.dom"; then
+		echo "FAIL: $1: $3: not in the DOM: $2"
+		failed=1
+	fi
+}
+
+lacks() { # PAGE TEXT WHY
+	if grep -qF -- "$2" "$work/$1.dom"; then
+		echo "FAIL: $1: $3: in the DOM: $2"
+		failed=1
+	fi
+}
+
+# the bundled pair
+"$bin" diff "$src/drafts/2011-A-66-359.txt" "$src/drafts/2015-A-69-723.txt" \
+	--format=html -o "$work/bundled.html"
+[ $? -eq 1 ] || { echo "FAIL: normdiff diff did not report changes"; exit 1; }
+dump bundled.html
+has bundled.html '<tr><th scope="row">modified</th><td>15</td></tr>' "the summary counts"
+has bundled.html '<tr><th scope="row">split</th><td>1</td></tr>' "the summary counts"
+has bundled.html '<h4>(b) → (2) + (3) <span class="k">split</span></h4>' "the split of (b)"
+has bundled.html '<span class="pl">(3)</span> <ins><span class="sr">inserted: </span>Not to use' "the second part of the split"
+has bundled.html 'For respect of the rights or reputations of others;' "an added provision"
+has bundled.html 'Moved from after <a href="#c5">PP3</a>' "where a moved provision was"
+has bundled.html '<div class="tools" id="tools">' "the script ran (it shows the view buttons)"
+
+# a hostile pair: markup, handlers, javascript: links, controls, bidi
+printf 'Code\n\n(a) To comply with the Charter.\n' >"$work/old.txt"
+printf '%s\n' 'Code' '' \
+	"(a) To comply with the Charter <script>document.documentElement.setAttribute('data-pwned','script')</script>" \
+	"</textarea><img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">" \
+	"\" onmouseover=\"alert(1)\" <a href=\"javascript:alert(2)\">link</a> $(printf '\xe2\x80\xae') txet." \
+	>"$work/new.txt"
+"$bin" diff "$work/old.txt" "$work/new.txt" --format=html -o "$work/hostile.html"
+[ $? -eq 1 ] || { echo "FAIL: normdiff diff did not report changes"; exit 1; }
+dump hostile.html
+has hostile.html "&lt;script&gt;document.documentElement.setAttribute('data-pwned','script')&lt;/script&gt;" "the script as text"
+has hostile.html '&lt;/textarea&gt;&lt;img src=x onerror=' "the image as text"
+has hostile.html '&lt;U+202E&gt;' "the bidi override shown"
+lacks hostile.html 'data-pwned="' "a script of the draft ran"
+lacks hostile.html '<img' "an element from the draft"
+lacks hostile.html '<a href="javascript' "a link from the draft"
+[ "$(grep -o '<script' "$work/hostile.html.dom" | wc -l)" -eq 1 ] || {
+	echo "FAIL: hostile.html: more than the page's own script element"
+	failed=1
+}
+
+[ "$failed" -eq 0 ] && echo "ok: the HTML report loads in chromium with the expected text"
+exit "$failed"
