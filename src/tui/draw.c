@@ -38,10 +38,10 @@ typedef struct column {
 	size_t cap;   /* allocated */
 } column;
 
-/* Flows a provision's columns can hold at once: the old side, a part per
- * new provision of a split (MAX_PARTS at most), and two "(not in ...)". */
+/* Flows a provision's columns can hold at once: a part per provision of
+ * each side (MAX_PARTS at most each; the rest join the last). */
 #define MAX_PARTS 32
-#define NFLOWS (MAX_PARTS + 3)
+#define NFLOWS (2 * MAX_PARTS)
 
 /* The selected provision laid out, kept from one frame to the next until
  * what it depends on changes: scrolling a provision of a megabyte must not
@@ -311,18 +311,19 @@ static void put_blank(ctx *c, column *col)
 
 /* The pieces of the redline, sorted into flows: one for the old side and
  * one per new part (side by side), or one per part (inline). */
+/* One text being laid out: the redline, or one side of side by side, as
+ * flows, one per provision of that side (a split's parts, a merge's). */
 typedef struct pieces {
 	ctx *c;              /* the drawing */
-	const nd_change *ch; /* the change */
-	int old;             /* the old side's flow, or -1 (inline) */
-	int first;           /* the first part's flow */
-	size_t nparts;       /* parts, as rpt_redline finds them */
+	const nd_doc *d;     /* the document of the side's provisions */
+	const size_t *idx;   /* those provisions */
+	int first;           /* the flow of the first part */
+	size_t nparts;       /* parts, as the walk finds them */
 	int labelled[MAX_PARTS]; /* the part's flow starts with its label */
-	int redline;         /* inline */
 	int markers;         /* [-..-] and {+..+} around edits (no colour) */
 } pieces;
 
-/* A part of a split starts with its label: "(2) ". */
+/* A part of a split or merge starts with its label: "(2) ". */
 static void part_label(pieces *p, size_t part)
 {
 	ctx *c = p->c;
@@ -333,7 +334,7 @@ static void part_label(pieces *p, size_t part)
 		return;
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_labels(&c->tmp, c->m->view.cs->new, &p->ch->new[part], 1);
+		c->err = rpt_labels(&c->tmp, p->d, &p->idx[part], 1);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
 	addz(c, f, " ", TS_NORMAL);
 }
@@ -343,35 +344,25 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 {
 	pieces *p = ud;
 	ctx *c = p->c;
-	int to_old = !p->redline && kind != ND_OP_INSERT;
-	int to_new = p->redline || kind != ND_OP_DELETE;
 	tui_style st = kind == ND_OP_DELETE ? TS_DEL
 	               : kind == ND_OP_INSERT ? TS_INS : TS_NORMAL;
-	const char *open = kind == ND_OP_DELETE ? "[-" : "{+";
-	const char *close = kind == ND_OP_DELETE ? "-]" : "+}";
-	int k;
+	tui_flow *f;
 
 	if (part >= MAX_PARTS)
 		part = MAX_PARTS - 1; /* more parts than flows: the rest join */
 	if (!p->labelled[part])
 		part_label(p, part);
-	for (k = 0; k < 2; k++) {
-		tui_flow *f;
-
-		if (!(k ? to_new : to_old))
-			continue;
-		f = &c->lay->fl[k ? p->first + (int)part : p->old];
-		if (p->markers && st != TS_NORMAL)
-			addz(c, f, open, st);
-		add(c, f, s, len, st);
-		if (p->markers && st != TS_NORMAL)
-			addz(c, f, close, st);
-	}
+	f = &c->lay->fl[p->first + (int)part];
+	if (p->markers && st != TS_NORMAL)
+		addz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
+	add(c, f, s, len, st);
+	if (p->markers && st != TS_NORMAL)
+		addz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
 	return c->err;
 }
 
 /* A side with no provision: "(not in 2011)", "(not in the old version)". */
-static int absent(ctx *c, const nd_docinfo *info, const char *side)
+static void absent(ctx *c, const nd_docinfo *info, const char *side)
 {
 	tui_flow *f = new_flow(c);
 
@@ -384,50 +375,59 @@ static int absent(ctx *c, const nd_docinfo *info, const char *side)
 		addz(c, f, " version", TS_DIM);
 	}
 	addz(c, f, ")", TS_DIM);
-	return (int)(f - c->lay->fl);
 }
 
-/* Fill the columns with the provision's text. */
-static void provision_text(ctx *c, const nd_change *ch, column *left,
-                           column *right, unsigned lw, unsigned rw)
+/* Lay out one text of change ch into col at width w: the redline (side
+ * < 0), the old side (1) or the new side (0); its parts separated by a
+ * blank line, search matches marked. */
+static void one_text(ctx *c, const nd_change *ch, int side, column *col,
+                     unsigned w)
 {
 	tui_model *m = c->m;
+	const nd_changeset *cs = m->view.cs;
+	int old = side == 1;
+	size_t n = old ? ch->nold : ch->nnew, k;
 	pieces p;
-	size_t k, nflows = ch->nnew > 1 ? ch->nnew : 1;
-	int oldf = -1, absent_old = -1, absent_new = -1;
 
 	memset(&p, 0, sizeof(p));
 	p.c = c;
-	p.ch = ch;
-	p.redline = m->redline;
+	p.d = old ? cs->old : cs->new;
+	p.idx = old ? ch->old : ch->new;
 	p.markers = !m->color;
-	if (!m->redline)
-		p.old = oldf = (int)(new_flow(c) - c->lay->fl);
 	p.first = c->lay->nfl;
-	for (k = 0; k < nflows && k < MAX_PARTS; k++)
-		new_flow(c);
-	if (!c->err)
-		c->err = rpt_redline(m->view.cs, ch, &p.nparts, piece, &p);
-	if (p.nparts > MAX_PARTS)
-		p.nparts = MAX_PARTS;
-	if (!m->redline && !ch->nold)
-		absent_old = absent(c, m->view.old_info, "old");
-	if (!m->redline && !ch->nnew)
-		absent_new = absent(c, m->view.new_info, "new");
-	if (m->re)
-		for (k = (size_t)(oldf >= 0 ? oldf : p.first); k < (size_t)c->lay->nfl; k++)
-			flow_mark_matches(&c->lay->fl[k], m->re);
-	if (!m->redline)
-		put_flow(c, left, absent_old >= 0 ? absent_old : oldf, lw);
-	if (absent_new >= 0) {
-		put_flow(c, right, absent_new, rw);
+	if (side >= 0 && !n) {
+		absent(c, old ? m->view.old_info : m->view.new_info,
+		       old ? "old" : "new");
+		put_flow(c, col, p.first, w);
 		return;
 	}
+	for (k = 0; k < (n > 1 ? n : 1) && k < MAX_PARTS; k++)
+		new_flow(c);
+	if (!c->err)
+		c->err = side < 0 ? rpt_redline(cs, ch, &p.nparts, piece, &p)
+		                  : rpt_side(cs, ch, old, &p.nparts, piece, &p);
+	if (p.nparts > MAX_PARTS)
+		p.nparts = MAX_PARTS;
 	for (k = 0; k < p.nparts; k++) {
+		if (m->re)
+			flow_mark_matches(&c->lay->fl[p.first + (int)k], m->re);
 		if (k)
-			put_blank(c, right);
-		put_flow(c, right, p.first + (int)k, rw);
+			put_blank(c, col);
+		put_flow(c, col, p.first + (int)k, w);
 	}
+}
+
+/* Fill the columns with the provision's text: old | new, or the redline
+ * in the right one. */
+static void provision_text(ctx *c, const nd_change *ch, column *left,
+                           column *right, unsigned lw, unsigned rw)
+{
+	if (c->m->redline) {
+		one_text(c, ch, -1, right, rw);
+		return;
+	}
+	one_text(c, ch, 1, left, lw);
+	one_text(c, ch, 0, right, rw);
 }
 
 static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
