@@ -181,10 +181,13 @@ static int pick_specs(session *s, int npos, char **pos, const char *series,
 	}
 	if (load_history(s, st, series))
 		return EXIT_TROUBLE;
-	if (s->nv < 2)
-		return cli_fail("tui", "the store holds %zu version of this series; "
+	if (s->nv == 0)
+		return cli_fail("--series", "the store holds no version of '%s'; "
+		                "`normdiff log` lists the versions", series);
+	if (s->nv == 1)
+		return cli_fail("tui", "the store holds 1 version of this series; "
 		                "add another with `normdiff add`, or give two files: "
-		                "normdiff tui OLD NEW", s->nv);
+		                "normdiff tui OLD NEW");
 	*old = s->v[1].oid;
 	*new = s->v[0].oid;
 	return 0;

@@ -213,9 +213,11 @@ static int frame(tui_model *m, tui_grid *g)
 	return 0;
 }
 
+/* The signals that end the UI after the terminal is restored. */
+static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+
 static void catch_signals(struct sigaction *old)
 {
-	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
 	struct sigaction sa;
 	int k;
 
@@ -228,7 +230,6 @@ static void catch_signals(struct sigaction *old)
 
 static void release_signals(const struct sigaction *old)
 {
-	static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
 	int k;
 
 	for (k = 0; k < 3; k++)
