@@ -34,23 +34,11 @@
 #include <string.h>
 
 #include "grammar_internal.h"
+#include "lines_internal.h"
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
 #include "normdiff/utf8.h"
 
-enum {
-	LINE_BLANK = 1,      /* nothing but whitespace */
-	LINE_FURNITURE = 2,  /* page furniture, dropped */
-	LINE_PAGEBREAK = 4,  /* a form feed started this line */
-	LINE_SOFTHYPHEN = 8  /* ended in a soft hyphen: join without space */
-};
-
-typedef struct cline {
-	size_t off;    /* offset of the cleaned line in the scratch buffer */
-	size_t len;    /* its length */
-	uint32_t line; /* source line number */
-	unsigned flags; /* LINE_* */
-} cline;
 
 /* A set of word hashes (open addressing), for the hyphenation evidence. */
 typedef struct wordset {
@@ -305,10 +293,14 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
 			return err;
 		c.len = scratch->len - c.off;
-		/* furniture lines are short; skip the test on long ones */
+		/* furniture lines are short; skip the test on long ones. A
+		 * match is a candidate, judged with the whole document. */
 		if (!(c.flags & LINE_BLANK) && c.len <= 200 &&
-		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len)) {
-			c.flags |= LINE_FURNITURE;
+		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len))
+			c.flags |= LINE_CANDIDATE;
+		else if (!(c.flags & LINE_BLANK) &&
+		         lines_is_decoration(scratch->ptr + c.off, c.len)) {
+			c.flags |= LINE_BLANK | LINE_DECORATION;
 			scratch->len = c.off;
 			c.len = 0;
 		}
@@ -441,7 +433,54 @@ typedef struct assembler {
 	size_t pstart;       /* its start offset */
 	uint32_t pline;      /* its first source line */
 	uint32_t plast;      /* its last source line */
+	size_t wrap;         /* the text's wrap width in characters, 0 if none */
 } assembler;
+
+/* Does the paragraph so far end a clause, so that a marker at the start of
+ * the next line opens an item: ". ; :" or a list's "; and", ", or", "; or,".
+ * A plain comma does not: "the annex," + "(b) and (c) above" is one
+ * sentence. */
+static int ends_clause(const nd_buf *out)
+{
+	const char *s = out->ptr;
+	size_t n = out->len;
+
+	if (n && strchr(".;:", s[n - 1]))
+		return 1;
+	if (n && s[n - 1] == ',') /* "; or," but not a plain comma */
+		n--;
+	if (n >= 5 && !memcmp(s + n - 4, " and", 4) && strchr(";,", s[n - 5]))
+		return 1;
+	if (n >= 4 && !memcmp(s + n - 3, " or", 3) && strchr(";,", s[n - 4]))
+		return 1;
+	return 0;
+}
+
+/* Was the text line `prev` not wrapped: would the first word of the next
+ * line `s` have fitted after it? Then it ended its paragraph (or was a
+ * heading above its body), unless the next line visibly goes on with the
+ * sentence (a lower-case start after no closing punctuation) or `prev`
+ * ends in a hyphen. */
+static int ended_short(const assembler *a, const cline *prev,
+                       const char *scratch, const char *s, size_t len)
+{
+	const char *p = scratch + prev->off;
+	size_t word = 0;
+	unsigned char last;
+
+	if (!a->wrap || !prev->len || !len)
+		return 0;
+	last = (unsigned char)p[prev->len - 1];
+	while (word < len && s[word] != ' ')
+		word++;
+	if (lines_width(p, prev->len) + 1 + lines_width(s, word) > a->wrap)
+		return 0;
+	if (last == '-' || (prev->flags & LINE_SOFTHYPHEN))
+		return 0;
+	if (s[0] >= 'a' && s[0] <= 'z' && !strchr(".;:!?", last))
+		return 0;
+	return 1;
+}
 
 static int close_para(assembler *a)
 {
@@ -478,6 +517,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 {
 	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
 	unsigned prevflags = 0;
+	const cline *prev = NULL; /* the last text line */
 	size_t k;
 	int err;
 
@@ -501,8 +541,10 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
 		else if (a->open && gap)
 			fresh = 1;
-		else if (a->open && strchr(".;:", a->out.ptr[a->out.len - 1]) &&
+		else if (a->open && ends_clause(&a->out) &&
 		         nd_grammar_any_marker(g, md, s, c->len))
+			fresh = 1;
+		else if (a->open && prev && ended_short(a, prev, scratch, s, c->len))
 			fresh = 1;
 		if (fresh) {
 			if ((err = close_para(a)) != 0)
@@ -525,6 +567,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			return err;
 		a->plast = c->line;
 		prevflags = c->flags;
+		prev = c;
 		gap = 0;
 	}
 	return close_para(a);
@@ -556,6 +599,9 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	if ((err = split_lines(&scratch, &lines, &nlines, &linecap, data, len,
 	                       skip, g, md, &a.t->source_lines)) != 0)
 		goto done;
+	if ((err = lines_judge_furniture(scratch.ptr, lines, nlines)) != 0)
+		goto done;
+	a.wrap = lines_wrap_width(scratch.ptr, lines, nlines);
 	if ((err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
 		goto done;
 	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)

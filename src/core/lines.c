@@ -1,0 +1,186 @@
+/* lines.c - evidence read off the layout of a draft's lines.
+ *
+ * Three judgements the normaliser needs before it joins lines into
+ * paragraphs, each from the document as a whole rather than one line:
+ *
+ * Decoration. Rules and setext underlines ("=====", "-----", "=-=-=-",
+ * "*****") are layout, not text: a line made only of such marks ends a
+ * paragraph and is dropped.
+ *
+ * Furniture needs evidence. A line matching a furniture pattern ("3/6",
+ * "A/66/359", "11-49611") is only a candidate: the same text can be a real
+ * line of the body ("12 of 15" in a table, "A/RES/70/1" in a list of
+ * resolutions), and dropping it would hide an edit. A candidate is
+ * furniture when its text occurs twice or more among the candidates (a
+ * running header), or when it stands at a page boundary: between it and a
+ * form feed, a repeated header, or (in a document that has page breaks)
+ * the start or the end of the text there are only blank lines and other
+ * candidates. Walks are bounded (MAX_WALK lines), so the cost is linear.
+ *
+ * Wrap width. Hard-wrapped text (PDF extractions, plain-text licences)
+ * ends a paragraph's last line short; a line after which the next word
+ * would have fitted was not wrapped, so it ended a paragraph (or was a
+ * heading above its body). The width is judged from the lines that
+ * continue into a next line: the 90th percentile of their lengths, an
+ * under-estimate rather than the maximum, so that a single long line
+ * (a URL) does not make every other line look short.
+ */
+#include "lines_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/buf.h"
+#include "normdiff/error.h"
+
+#define MAX_WALK 64 /* lines looked at on each side of a candidate */
+
+int lines_is_decoration(const char *s, size_t len)
+{
+	size_t i, marks = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (strchr("=-_*~#+.", c) && c) {
+			marks++;
+			continue;
+		}
+		/* the dashes U+2012..U+2015 and U+2212 minus: E2 80 92..95, E2 88 92 */
+		if (c == 0xE2 && i + 2 < len &&
+		    (((unsigned char)s[i + 1] == 0x80 &&
+		      (unsigned char)s[i + 2] >= 0x92 && (unsigned char)s[i + 2] <= 0x95) ||
+		     ((unsigned char)s[i + 1] == 0x88 && (unsigned char)s[i + 2] == 0x92))) {
+			marks++;
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
+	return marks >= 3;
+}
+
+size_t lines_width(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+typedef struct cand {
+	uint64_t hash; /* hash of the candidate's text */
+	size_t line;   /* its index in lines[] */
+} cand;
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+enum { REPEATED = 64 }; /* scratch flag during the judgement */
+
+/* Is there a page boundary from line k going in direction `step`, past
+ * blank lines and candidates only? */
+static int at_boundary(const cline *lines, size_t n, size_t k, int step,
+                       int paged)
+{
+	size_t walked = 0, j = k;
+
+	for (;;) {
+		if (step < 0 && (lines[j].flags & LINE_PAGEBREAK))
+			return 1; /* a form feed right before line j */
+		if (step < 0 && j == 0)
+			return paged;
+		if (step > 0 && j + 1 == n)
+			return paged;
+		j = step < 0 ? j - 1 : j + 1;
+		if (step > 0 && (lines[j].flags & LINE_PAGEBREAK))
+			return 1;
+		if (lines[j].flags & REPEATED)
+			return 1;
+		if (!(lines[j].flags & (LINE_BLANK | LINE_CANDIDATE)))
+			return 0;
+		if (++walked > MAX_WALK)
+			return 0;
+	}
+}
+
+int lines_judge_furniture(const char *scratch, cline *lines, size_t n)
+{
+	cand *c = NULL;
+	size_t k, m = 0, i, j;
+	int paged = 0;
+
+	for (k = 0; k < n; k++) {
+		if (lines[k].flags & LINE_PAGEBREAK)
+			paged = 1;
+		if (lines[k].flags & LINE_CANDIDATE)
+			m++;
+	}
+	if (m == 0)
+		return 0;
+	if ((c = malloc(m * sizeof(*c))) == NULL)
+		return nd_error_oom();
+	for (k = 0, m = 0; k < n; k++)
+		if (lines[k].flags & LINE_CANDIDATE) {
+			c[m].hash = nd_hash(scratch + lines[k].off, lines[k].len);
+			c[m++].line = k;
+		}
+	qsort(c, m, sizeof(*c), cmp_cand);
+	for (i = 0; i < m; i = j) {
+		for (j = i + 1; j < m && c[j].hash == c[i].hash; j++)
+			;
+		if (j - i >= 2) {
+			paged = 1;
+			for (k = i; k < j; k++)
+				lines[c[k].line].flags |= REPEATED;
+		}
+	}
+	for (i = 0; i < m; i++) {
+		cline *l = &lines[c[i].line];
+
+		if ((l->flags & REPEATED) ||
+		    at_boundary(lines, n, c[i].line, -1, paged) ||
+		    at_boundary(lines, n, c[i].line, +1, paged))
+			l->flags |= LINE_FURNITURE;
+	}
+	for (k = 0; k < n; k++)
+		lines[k].flags &= ~(unsigned)REPEATED;
+	free(c);
+	return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n)
+{
+	size_t *w, k, m = 0, width;
+
+	for (k = 0; k + 1 < n; k++)
+		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
+		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
+			m++;
+	if (m == 0 || (w = malloc(m * sizeof(*w))) == NULL)
+		return 0; /* no evidence (or no memory for it): no width */
+	for (k = 0, m = 0; k + 1 < n; k++)
+		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
+		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
+			w[m++] = lines_width(scratch + lines[k].off, lines[k].len);
+	qsort(w, m, sizeof(*w), cmp_size);
+	width = w[(m - 1) * 9 / 10];
+	free(w);
+	return width;
+}
