@@ -45,6 +45,11 @@ typedef struct nd_clause {
 	size_t len;          /* ... and length */
 	size_t body_off;     /* the text after the marker: offset */
 	size_t body_len;     /* ... and length */
+	size_t head_off;     /* its heading's text ("Conveying Verbatim Copies"
+	                        of "4. Conveying Verbatim Copies.", or the run-in
+	                        title of "1) Grant of Licence. Licensor ..."):
+	                        offset in text->buf */
+	size_t head_len;     /* ... and length, 0 when it has no heading */
 	uint32_t line;       /* first source line */
 	uint32_t last_line;  /* last source line */
 	uint64_t hash;       /* hash of the body text */
@@ -70,6 +75,10 @@ void nd_doc_free(nd_doc *d);
 
 /* Label of clause i ("(b)", "PP3", "Purpose and scope", "" for title). */
 const char *nd_doc_label(const nd_doc *d, size_t i);
+
+/* The heading text of clause i (not NUL-terminated), *len set to its
+ * length; NULL and 0 when it has none. */
+const char *nd_doc_heading(const nd_doc *d, size_t i, size_t *len);
 
 /* The body text of clause i (not NUL-terminated; see body_len). */
 const char *nd_doc_body(const nd_doc *d, size_t i);

@@ -66,6 +66,7 @@ typedef struct parser {
 	enum mode mode;         /* where in a resolution we are */
 	unsigned pp;            /* preambular paragraphs so far */
 	unsigned op;            /* operative paragraphs so far */
+	int title_block;        /* only the title and its subtitles so far */
 } parser;
 
 const char *nd_clause_kind_name(nd_clause_kind k)
@@ -82,32 +83,99 @@ const char *nd_clause_kind_name(nd_clause_kind k)
 	return "unknown";
 }
 
-/* Short, starts with a capital or a non-letter, and no closing
- * punctuation: reads as a heading. */
-static int looks_like_heading(const char *s, size_t len, unsigned max_words)
+/* Does s[0..len) read as a heading: short, no closing punctuation, its
+ * first letter a capital? How short depends on its case: in capitals up
+ * to 5/3 of `max` words ("TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION
+ * AND MODIFICATION"), in Title Case (no word of five letters or more in
+ * lower case) up to `max`, in sentence case ("Code of conduct") up to
+ * max/2, so that a quoted line ("Licensed under the Academic Free License
+ * version 3.0") is not taken for one. With `stop`, one final full stop is
+ * allowed after a title in capitals or Title Case ("Conveying Verbatim
+ * Copies."). Returns the length of the heading's text (without that full
+ * stop), 0 if it is no heading. */
+static size_t heading_shape(const char *s, size_t len, unsigned max, int stop)
 {
-	size_t i, words = 0;
-	int in = 0, letter = 0;
+	size_t i = 0, words = 0, limit;
+	int stopped = 0, lower_word = 0, any_lower = 0, any_upper = 0, seen = 0;
 
+	if (stop && len >= 2 && s[len - 1] == '.' && s[len - 2] != '.') {
+		len--;
+		stopped = 1;
+	}
 	if (len == 0 || strchr(".,;:!?", s[len - 1]))
 		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < len) {
+		size_t b, letters = 0;
 
-		if (c == ' ') {
-			in = 0;
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		words++;
+		for (b = i; i < len && s[i] != ' '; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 'a' && c <= 'z') {
+				if (!seen)
+					return 0; /* its first letter is in lower case */
+				any_lower = 1;
+			} else if (c >= 'A' && c <= 'Z') {
+				any_upper = 1;
+			}
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0) {
+				letters++;
+				seen = 1;
+			}
+		}
+		if (letters >= 5 && s[b] >= 'a' && s[b] <= 'z')
+			lower_word = 1;
+	}
+	if (!seen)
+		return 0; /* no letter at all */
+	if (any_upper && !any_lower)
+		limit = (size_t)max * 5 / 3;
+	else if (!lower_word)
+		limit = max;
+	else if (stopped)
+		return 0; /* "A sentence of a few words." */
+	else
+		limit = max < 6 ? max : max / 2 < 6 ? 6 : max / 2;
+	return words <= limit ? len : 0;
+}
+
+static int looks_like_heading(const char *s, size_t len, unsigned max)
+{
+	return heading_shape(s, len, max, 0) == len && len;
+}
+
+/* A run-in title at the start of an item's text: "Grant of Copyright
+ * License. Licensor grants ...": a heading shape (in capitals or Title
+ * Case) of at most `max` words, ending in the first ". " of the text,
+ * followed by the start of a sentence, its last word not an abbreviation
+ * of one or two letters ("Mr. Smith"). Returns its length without the
+ * full stop, 0 if there is none. */
+static size_t run_in_heading(const char *s, size_t len, unsigned max)
+{
+	size_t i, words = 1, last = 0;
+
+	for (i = 0; i + 2 < len; i++) {
+		unsigned char next = (unsigned char)s[i + 2];
+
+		if (s[i] == ';' || s[i] == ':')
+			return 0;
+		if (s[i] == ' ') {
+			if (++words > max)
+				return 0;
+			last = i + 1;
 			continue;
 		}
-		if (!in && ++words > max_words)
+		if (s[i] != '.' || s[i + 1] != ' ')
+			continue;
+		if (i - last < 3 || (next >= 'a' && next <= 'z'))
 			return 0;
-		in = 1;
-		if (!letter && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)) {
-			if (c >= 'a' && c <= 'z')
-				return 0;
-			letter = 1;
-		}
+		return heading_shape(s, i + 1, max, 1);
 	}
-	return letter;
+	return 0;
 }
 
 /* Innermost open level of `family`, or (size_t)-1. */
@@ -168,14 +236,18 @@ static int add_label(nd_doc *d, size_t *out, const char *s, size_t len)
 	return 0;
 }
 
-/* Append a clause for paragraph `para`, child of the stack top. */
+/* Append a clause for paragraph `para`, child of the stack top. `skip`
+ * bytes of decoration before an unmarked heading ("– Definitions.") are
+ * left out of its body and label. */
 static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
-                      const nd_marker *m, size_t *index)
+                      const nd_marker *m, size_t skip, size_t *index)
 {
 	nd_doc *d = p->doc;
 	nd_clause *c;
 	size_t parent = p->depth ? p->stack[p->depth - 1].clause : ND_NO_PARENT;
+	size_t mlen = m ? m->len : skip;
 	const char *s = d->text->buf + para->off;
+	unsigned hmw = p->g->heading_max_words;
 
 	if (nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
 		return nd_error_oom();
@@ -187,33 +259,94 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	c->depth = parent == ND_NO_PARENT ? 0 : d->clauses[parent].depth + 1;
 	c->off = para->off;
 	c->len = para->len;
-	c->body_off = para->off + (m ? m->len : 0);
-	c->body_len = para->len - (m ? m->len : 0);
+	c->body_off = para->off + mlen;
+	c->body_len = para->len - mlen;
 	c->line = para->line;
 	c->last_line = para->last_line;
 	c->chapeau = para->len && s[para->len - 1] == ':';
 	c->hash = nd_hash(d->text->buf + c->body_off, c->body_len);
 	c->end = d->n + 1;
+	c->head_off = c->body_off;
+	if (kind == ND_CLAUSE_HEADING)
+		c->head_len = heading_shape(s + mlen, c->body_len, hmw, 1);
+	else if (kind == ND_CLAUSE_ITEM)
+		c->head_len = run_in_heading(s + mlen, c->body_len, hmw);
+	if (kind == ND_CLAUSE_HEADING && !c->head_len)
+		c->head_len = c->body_len; /* forced by its marker: "Article 5 ..." */
 	*index = d->n++;
 	if (m)
-		return add_label(d, &c->label, s, m->label_len);
+		return add_label(d, &c->label, s + m->label_off, m->label_len);
 	if (kind == ND_CLAUSE_HEADING)
-		return add_label(d, &c->label, s, para->len);
+		return add_label(d, &c->label, s + c->head_off - para->off, c->head_len);
 	return add_label(d, &c->label, "", 0); /* numbered after the parse */
 }
 
-static int parse_heading(parser *p, const nd_para *para, const nd_marker *m)
+/* The numbers of a dotted label ("6.3." is 6, 3): how many, at most
+ * `max`, into n[]; 0 when the label is not a dotted number. */
+static size_t dotted(const char *s, size_t len, long *n, size_t max)
+{
+	size_t i = 0, k = 0;
+
+	while (i < len && k < max) {
+		long v = 0;
+		size_t b = i;
+
+		while (i < len && s[i] >= '0' && s[i] <= '9' && v < 100000)
+			v = v * 10 + (s[i++] - '0');
+		if (i == b)
+			return 0;
+		n[k++] = v;
+		if (i == len)
+			break;
+		if (s[i] != '.')
+			return 0;
+		i++;
+	}
+	return i == len ? k : 0;
+}
+
+/* A dotted number nests by the number itself: "6.3" goes under the open
+ * "6." (or "6"), "1.1.2" under "1.1", whatever family each was read as.
+ * Sets the stack to close above that parent and returns 1; 0 when the
+ * marker is not dotted or no parent is open. */
+static int close_to_dotted_parent(parser *p, const nd_para *para,
+                                  const nd_marker *m)
+{
+	const nd_doc *d = p->doc;
+	long n[8], pn[8];
+	size_t k, lv, pk;
+
+	k = dotted(d->text->buf + para->off + m->label_off, m->label_len, n, 8);
+	if (k < 2)
+		return 0;
+	for (lv = p->depth; lv-- > 0;) {
+		size_t c = p->stack[lv].clause;
+		const char *l = d->labels.ptr + d->clauses[c].label;
+
+		pk = dotted(l, strlen(l), pn, 8);
+		if (pk == k - 1 && !memcmp(pn, n, pk * sizeof(long))) {
+			p->depth = lv + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
+                         size_t skip)
 {
 	int fam = m ? m->family : FAM_PLAIN_HEADING;
 	size_t lv = find_level(p, fam), idx;
 	int err;
 
 	p->mode = MODE_NONE;
-	if (lv != (size_t)-1)
+	if (m && close_to_dotted_parent(p, para, m))
+		; /* "6.2 Title" under "6." */
+	else if (lv != (size_t)-1)
 		p->depth = lv; /* a family met again: sibling at its level */
 	else
 		pop_to_heading(p); /* a new family: child of the innermost heading */
-	if ((err = add_clause(p, para, ND_CLAUSE_HEADING, m, &idx)) != 0)
+	if ((err = add_clause(p, para, ND_CLAUSE_HEADING, m, skip, &idx)) != 0)
 		return err;
 	return push(p, fam, 1, idx, m ? m->ordinal : 0);
 }
@@ -225,11 +358,33 @@ static int parse_item(parser *p, const nd_para *para, const nd_marker *m)
 
 	if (p->mode == MODE_PREAMBLE)
 		p->mode = MODE_OPERATIVE;
-	if (lv != (size_t)-1 && !p->stack[lv].heading)
+	if (close_to_dotted_parent(p, para, m))
+		; /* "6.3" under "6." */
+	else if (lv != (size_t)-1 && !p->stack[lv].heading)
 		p->depth = lv;
-	if ((err = add_clause(p, para, ND_CLAUSE_ITEM, m, &idx)) != 0)
+	if ((err = add_clause(p, para, ND_CLAUSE_ITEM, m, 0, &idx)) != 0)
 		return err;
 	return push(p, m->family, 0, idx, m->ordinal);
+}
+
+/* Where an unnumbered paragraph goes: it continues the section it follows
+ * ("0. This License applies ..." then "Activities other than ...") when
+ * the outermost item under the innermost heading is a numbered section
+ * (a family that may head one: "1.", "1)", "I."); else, after a list
+ * under an unmarked chapeau or a list of "(a)" items, it is a child of the
+ * innermost heading. */
+static void close_to_section(parser *p)
+{
+	size_t h = p->depth;
+	int fam;
+
+	while (h && !p->stack[h - 1].heading)
+		h--;
+	fam = h < p->depth ? p->stack[h].family : -1;
+	if (fam >= 0 && p->g->families[fam].role == ND_ROLE_ITEM_OR_HEADING)
+		p->depth = h + 1;
+	else
+		p->depth = h;
 }
 
 static int parse_unmarked(parser *p, const nd_para *para)
@@ -246,11 +401,59 @@ static int parse_unmarked(parser *p, const nd_para *para)
 		kind = ND_CLAUSE_PREAMBULAR;
 	else if (p->mode == MODE_OPERATIVE)
 		kind = ND_CLAUSE_OPERATIVE;
-	pop_to_heading(p);
-	if ((err = add_clause(p, para, kind, NULL, &idx)) != 0)
+	if (kind == ND_CLAUSE_PARAGRAPH)
+		close_to_section(p);
+	else
+		pop_to_heading(p);
+	if ((err = add_clause(p, para, kind, NULL, 0, &idx)) != 0)
 		return err;
 	if (p->doc->clauses[idx].chapeau)
 		return push(p, FAM_CHAPEAU, 0, idx, 0);
+	return 0;
+}
+
+/* The markers that fit at the start of s, the one chosen in *m. A bullet
+ * before another marker ("* (i) loading ...") is the inner marker's
+ * decoration: the item is "(i)". Returns 0 when none fits. */
+static int find_marker(parser *p, const char *s, size_t len, nd_marker *m)
+{
+	nd_marker cand[MAX_CANDIDATES], inner;
+	size_t f, n = 0;
+
+	for (f = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
+		if (nd_grammar_match(p->g, p->md, f, s, len, &cand[n]))
+			n++;
+	if (!n)
+		return 0;
+	*m = *choose(p, cand, n);
+	if (p->g->families[m->family].style != ND_STYLE_NONE || m->len >= len)
+		return 1;
+	for (f = 0, n = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
+		if (p->g->families[f].style != ND_STYLE_NONE &&
+		    nd_grammar_match(p->g, p->md, f, s + m->len, len - m->len, &cand[n]))
+			n++;
+	if (!n)
+		return 1;
+	inner = *choose(p, cand, n);
+	inner.label_off = m->len;
+	inner.len += m->len;
+	*m = inner;
+	return 1;
+}
+
+/* A subtitle in the title block: a heading-like line right after the
+ * title that carries a number (a version, a date, a year: "Version 2,
+ * June 1991", "Attribution 3.0 Unported") is a paragraph of the title
+ * block, not a heading that would own the whole document. */
+static int is_subtitle(const parser *p, const char *s, size_t len)
+{
+	size_t i;
+
+	if (!p->title_block)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
 	return 0;
 }
 
@@ -258,37 +461,49 @@ static int parse_para(parser *p, size_t k)
 {
 	const nd_para *para = &p->doc->text->paras[k];
 	const char *s = p->doc->text->buf + para->off;
-	nd_marker cand[MAX_CANDIDATES];
-	const nd_marker *m = NULL;
-	size_t f, n = 0, idx;
+	unsigned hmw = p->g->heading_max_words;
+	int block = p->title_block;
+	nd_marker m;
+	size_t idx;
 
-	for (f = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
-		if (nd_grammar_match(p->g, p->md, f, s, para->len, &cand[n]))
-			n++;
-	if (n)
-		m = choose(p, cand, n);
-	if (m) {
-		enum nd_role role = p->g->families[m->family].role;
+	p->title_block = 0;
+	if (find_marker(p, s, para->len, &m)) {
+		const nd_family *fam = &p->g->families[m.family];
+		const char *rest = s + m.len;
+		size_t rlen = para->len - m.len;
 
-		if (role == ND_ROLE_HEADING ||
-		    (role == ND_ROLE_ITEM_OR_HEADING &&
-		     looks_like_heading(s + m->len, para->len - m->len,
-		                        p->g->heading_max_words)))
-			return parse_heading(p, para, m);
-		return parse_item(p, para, m);
+		if (fam->role == ND_ROLE_HEADING ||
+		    (fam->role == ND_ROLE_ITEM_OR_HEADING &&
+		     heading_shape(rest, rlen, hmw, 1)))
+			return parse_heading(p, para, &m, 0);
+		/* "– Definitions.": a dash before a title is decoration */
+		if (fam->style == ND_STYLE_NONE && rlen && rest[rlen - 1] == '.' &&
+		    heading_shape(rest, rlen, hmw, 1))
+			return parse_heading(p, para, NULL, m.len);
+		return parse_item(p, para, &m);
 	}
 	if (p->mode == MODE_NONE &&
 	    nd_grammar_test(p->g->preamble_start, p->md, s, para->len)) {
 		p->depth = 0;
 		p->mode = MODE_PREAMBLE;
-		return add_clause(p, para, ND_CLAUSE_INTRO, NULL, &idx);
+		return add_clause(p, para, ND_CLAUSE_INTRO, NULL, 0, &idx);
 	}
-	if (looks_like_heading(s, para->len, p->g->heading_max_words)) {
-		if (k == 0 && p->doc->text->npara > 1) {
+	/* a document's title may be longer than a heading: "International
+	 * code of conduct for information security" */
+	if (k == 0 && p->doc->text->npara > 1 &&
+	    looks_like_heading(s, para->len, 2 * hmw)) {
+		p->depth = 0;
+		p->title_block = 1;
+		return add_clause(p, para, ND_CLAUSE_TITLE, NULL, 0, &idx);
+	}
+	if (looks_like_heading(s, para->len, hmw)) {
+		p->title_block = block;
+		if (is_subtitle(p, s, para->len)) {
 			p->depth = 0;
-			return add_clause(p, para, ND_CLAUSE_TITLE, NULL, &idx);
+			return add_clause(p, para, ND_CLAUSE_PARAGRAPH, NULL, 0, &idx);
 		}
-		return parse_heading(p, para, NULL);
+		p->title_block = 0;
+		return parse_heading(p, para, NULL, 0);
 	}
 	return parse_unmarked(p, para);
 }
@@ -388,6 +603,12 @@ void nd_doc_free(nd_doc *d)
 const char *nd_doc_label(const nd_doc *d, size_t i)
 {
 	return d->labels.ptr + d->clauses[i].label;
+}
+
+const char *nd_doc_heading(const nd_doc *d, size_t i, size_t *len)
+{
+	*len = d->clauses[i].head_len;
+	return *len ? d->text->buf + d->clauses[i].head_off : NULL;
 }
 
 const char *nd_doc_body(const nd_doc *d, size_t i)

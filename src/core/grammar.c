@@ -35,20 +35,23 @@ static const char default_grammar[] =
 	"# upper-alpha, lower-roman, upper-roman, any (digits or roman) or none;\n"
 	"# ROLE is heading, item or item-or-heading.\n"
 	"\n"
-	"# Headings whatever follows them\n"
-	"family part any heading ^(?:PART|Part)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
-	"family chapter any heading ^(?:CHAPTER|Chapter)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
-	"family section any heading ^(?:SECTION|Section)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+|$)\n"
-	"family article any heading ^(?:ARTICLE|Article)\\s+(?<n>[IVXLCDM]+|\\d+)(?:\\s+(?:bis|ter|quater))?\\b\\.?(?:\\s+|$)\n"
-	"family sign number heading ^§\\s*(?<n>\\d+)[a-z]?\\.?(?:\\s+|$)\n"
+	"# Headings whatever follows them; a dash or colon between the number and\n"
+	"# the title is a separator, not part of either (\"Article 5 - Title\")\n"
+	"family part any heading ^(?:PART|Part)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+[-\u2013\u2014]\\s+|:\\s*|\\s+|$)\n"
+	"family chapter any heading ^(?:CHAPTER|Chapter)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+[-\u2013\u2014]\\s+|:\\s*|\\s+|$)\n"
+	"family section any heading ^(?:SECTION|Section)\\s+(?<n>[IVXLCDM]+|\\d+)\\b\\.?(?:\\s+[-\u2013\u2014]\\s+|:\\s*|\\s+|$)\n"
+	"family article any heading ^(?:ARTICLE|Article)\\s+(?<n>[IVXLCDM]+|\\d+)(?:\\s+(?:bis|ter|quater))?\\b\\.?(?:\\s+[-\u2013\u2014]\\s+|:\\s*|\\s+|$)\n"
+	"family sign number heading ^\u00a7\\s*(?<n>\\d+)[a-z]?\\.?(?:\\s+|$)\n"
 	"\n"
-	"# Numbered headings or paragraphs: a heading when the rest is short and\n"
-	"# has no closing punctuation (\"I. Purpose and scope\", \"4. MODIFICATIONS\")\n"
+	"# Numbered headings or paragraphs: a heading when the rest reads as a\n"
+	"# title (\"I. Purpose and scope\", \"4. MODIFICATIONS\", \"4. Conveying\n"
+	"# Verbatim Copies.\"); \"1.Definitions\" needs no space\n"
 	"family roman-period upper-roman item-or-heading ^(?<n>[IVXLC]+)\\.\\s+\n"
 	"family letter-period upper-alpha item-or-heading ^(?<n>[A-Z])\\.\\s+\n"
-	"family decimal3 number item-or-heading ^\\d+\\.\\d+\\.(?<n>\\d+)\\.?\\s+\n"
-	"family decimal2 number item-or-heading ^\\d+\\.(?<n>\\d+)\\.?\\s+\n"
-	"family decimal number item-or-heading ^(?<n>\\d+)(?:\\s+(?:bis|ter|quater))?\\.\\s+\n"
+	"family decimal3 number item-or-heading ^\\d+\\.\\d+\\.(?<n>\\d+)\\.?(?:\\s+|(?=\\p{Lu}))\n"
+	"family decimal2 number item-or-heading ^\\d+\\.(?<n>\\d+)\\.?(?:\\s+|(?=\\p{Lu}))\n"
+	"family decimal number item-or-heading ^(?<n>\\d+)(?:[a-z]|\\s+(?:bis|ter|quater))?\\.(?:\\s+|(?=\\p{Lu}))\n"
+	"family number-paren number item-or-heading ^(?<n>\\d+)\\)\\s+\n"
 	"\n"
 	"# List items\n"
 	"family paren-number number item ^\\((?<n>\\d+)\\)\\s+\n"
@@ -57,8 +60,11 @@ static const char default_grammar[] =
 	"family paren-capital upper-alpha item ^\\((?<n>[A-Z])\\)\\s+\n"
 	"family paren-capital-roman upper-roman item ^\\((?<n>[IVXLC]+)\\)\\s+\n"
 	"family letter-paren lower-alpha item ^(?<n>[a-z])\\)\\s+\n"
-	"family number-paren number item ^(?<n>\\d+)\\)\\s+\n"
-	"family bullet none item ^[•▪◦‣–-]\\s+\n"
+	"family roman-paren lower-roman item ^(?<n>[ivxlc]+)\\)\\s+\n"
+	"family letter-dot lower-alpha item ^(?<n>[a-z])\\.\\s+\n"
+	"family roman-dot lower-roman item ^(?<n>[ivxlc]+)\\.\\s+\n"
+	"# one family for every bullet, so a list whose bullet changed is the same list\n"
+	"family bullet none item ^[\u2022\u25aa\u25e6\u2023\u2219*\u2212\u2013\u2014-]\\s+\n"
 	"\n"
 	"# Page furniture of United Nations documents (whole lines)\n"
 	"furniture ^[A-Z]{1,6}(?:/[A-Z0-9.]+)*/\\d+(?:/[A-Za-z0-9.]+)*$\n"
@@ -449,6 +455,30 @@ static long ordinal(enum nd_style style, const char *s, size_t n)
 	return 0;
 }
 
+/* The label is the marker without what separates it from the text: spaces,
+ * a colon, a dash between spaces ("Article 5 - Title" is "Article 5"). */
+static size_t label_length(const char *s, size_t n)
+{
+	static const char *const dashes[] = {" -", " \u2013", " \u2014"};
+	size_t k;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n > 1 && s[n - 1] == ':')
+		return n - 1;
+	for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]); k++) {
+		size_t dl = strlen(dashes[k]);
+
+		if (n > dl && !memcmp(s + n - dl, dashes[k], dl)) {
+			n -= dl;
+			while (n && s[n - 1] == ' ')
+				n--;
+			return n;
+		}
+	}
+	return n;
+}
+
 int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
                      const char *s, size_t len, nd_marker *m)
 {
@@ -465,9 +495,8 @@ int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
 		return 0; /* an empty marker is no marker */
 	m->family = (int)f;
 	m->len = ov[1];
-	m->label_len = ov[1];
-	while (m->label_len && s[m->label_len - 1] == ' ')
-		m->label_len--;
+	m->label_len = label_length(s, ov[1]);
+	m->label_off = 0;
 	m->ordinal = 0;
 	if (fam->style != ND_STYLE_NONE) {
 		int gi = pcre2_substring_number_from_name(fam->re, (PCRE2_SPTR) "n");
@@ -508,6 +537,19 @@ int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
 
 	for (i = 0; i < g->nfurniture; i++)
 		if (nd_grammar_test(g->furniture[i], md, s, len))
+			return 1;
+	return 0;
+}
+
+int nd_grammar_bare_heading(const nd_grammar *g, pcre2_match_data *md,
+                            const char *s, size_t len)
+{
+	size_t f;
+	nd_marker m;
+
+	for (f = 0; f < g->nfamilies; f++)
+		if (g->families[f].role == ND_ROLE_HEADING &&
+		    nd_grammar_match(g, md, f, s, len, &m) && m.len == len)
 			return 1;
 	return 0;
 }

@@ -54,7 +54,9 @@ struct nd_grammar {
 typedef struct nd_marker {
 	int family;        /* family index */
 	size_t len;        /* bytes of the marker including following spaces */
-	size_t label_len;  /* bytes of the marker without trailing spaces */
+	size_t label_off;  /* where the label starts (after a bullet before it) */
+	size_t label_len;  /* bytes of the label: the marker without what
+	                      separates it from the text */
 	long ordinal;      /* its number in the family's counting, 0 if none */
 } nd_marker;
 
@@ -69,6 +71,11 @@ int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
 /* 1 if any family matches at the start of s. */
 int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
                           const char *s, size_t len);
+
+/* 1 if s is a heading marker and nothing else ("ARTICLE 5", "Chapter II"),
+ * whose title may stand on the next line. */
+int nd_grammar_bare_heading(const nd_grammar *g, pcre2_match_data *md,
+                            const char *s, size_t len);
 
 /* 1 if the whole of s is page furniture. */
 int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,

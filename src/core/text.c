@@ -456,6 +456,22 @@ static int ends_clause(const nd_buf *out)
 	return 0;
 }
 
+/* Is `s` the title of the bare heading marker open as the paragraph
+ * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
+ * line without closing punctuation that is no marker itself. */
+static int titles_bare_heading(const assembler *a, const char *s, size_t len,
+                               const nd_grammar *g, pcre2_match_data *md)
+{
+	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
+	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,
+	                             a->out.len - a->pstart))
+		return 0;
+	if (!len || strchr(".,;:!?", s[len - 1]) ||
+	    count_words(s, len, g->heading_max_words) > g->heading_max_words)
+		return 0;
+	return !nd_grammar_any_marker(g, md, s, len);
+}
+
 /* Was the text line `prev` not wrapped: would the first word of the next
  * line `s` have fitted after it? Then it ended its paragraph (or was a
  * heading above its body), unless the next line visibly goes on with the
@@ -537,7 +553,10 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			continue;
 		}
 		fresh = !a->open;
-		if (a->open && (gap & LINE_PAGEBREAK))
+		if (a->open && !(gap & LINE_PAGEBREAK) &&
+		    titles_bare_heading(a, s, c->len, g, md))
+			fresh = 0;
+		else if (a->open && (gap & LINE_PAGEBREAK))
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
 		else if (a->open && gap)
 			fresh = 1;

@@ -153,8 +153,8 @@ static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 		err = nd_json_path(out, doc, i);
 	if (!err)
 		err = nd_buf_puts(out, ", \"heading\": ");
-	if (!err && c->kind == ND_CLAUSE_HEADING)
-		err = nd_json_string(out, nd_doc_body(doc, i), c->body_len);
+	if (!err && c->head_len)
+		err = nd_json_string(out, doc->text->buf + c->head_off, c->head_len);
 	else if (!err)
 		err = nd_buf_puts(out, "null");
 	if (!err)

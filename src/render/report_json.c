@@ -50,8 +50,8 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 			err = nd_json_path(out, d, idx[k]);
 		if (!err)
 			err = nd_buf_puts(out, ", \"heading\": ");
-		if (!err && c->kind == ND_CLAUSE_HEADING)
-			err = nd_json_string(out, nd_doc_body(d, idx[k]), c->body_len);
+		if (!err && c->head_len)
+			err = nd_json_string(out, d->text->buf + c->head_off, c->head_len);
 		else if (!err)
 			err = nd_buf_puts(out, "null");
 		if (!err)

@@ -475,6 +475,17 @@ static void test_resolution_with_numbered_operative_paragraphs(void **state)
 	nd_doc_free(d);
 }
 
+/* Clause i's heading text is `want`. */
+static void assert_heading(const nd_doc *d, size_t i, const char *want)
+{
+	size_t len;
+	const char *h = nd_doc_heading(d, i, &len);
+
+	assert_non_null(h);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(h, want, len);
+}
+
 static void test_headings_close_item_levels(void **state)
 {
 	static const expect want[] = {
@@ -486,12 +497,11 @@ static void test_headings_close_item_levels(void **state)
 		{ND_CLAUSE_HEADING, "Article 2", "article", 0},
 		{ND_CLAUSE_ITEM, "(a)", "paren-letter", 5},
 		{ND_CLAUSE_HEADING, "Part II", "part", NONE},
+		/* a heading marker alone takes the title on the next line */
 		{ND_CLAUSE_HEADING, "Article 3", "article", 7},
-		{ND_CLAUSE_HEADING, "Scope", NULL, 8},
-		{ND_CLAUSE_PARAGRAPH, PILCROW "1", NULL, 9},
+		{ND_CLAUSE_PARAGRAPH, PILCROW "1", NULL, 8},
 		{ND_CLAUSE_HEADING, "Article 4", "article", 7},
-		{ND_CLAUSE_HEADING, "Final provisions", NULL, 11},
-		{ND_CLAUSE_HEADING, "Other matters", NULL, 11},
+		{ND_CLAUSE_HEADING, "Other matters", NULL, 10},
 	};
 	nd_doc *d;
 
@@ -500,11 +510,13 @@ static void test_headings_close_item_levels(void **state)
 	          "Article 2\n\n(a) third.\n\n"
 	          "Part II\n\nArticle 3\n\nScope\n\nThe text.\n\nArticle 4\n\n"
 	          "Final provisions\n\nOther matters\n");
-	assert_clauses(d, want, 14);
+	assert_clauses(d, want, 12);
 	assert_int_equal(d->clauses[0].end, 7);
 	assert_int_equal(d->clauses[1].end, 5);
-	assert_int_equal(d->clauses[7].end, 14);
+	assert_int_equal(d->clauses[7].end, 12);
 	assert_int_equal(d->clauses[8].depth, 1);
+	assert_heading(d, 8, "Scope");
+	assert_heading(d, 10, "Final provisions");
 	nd_doc_free(d);
 }
 

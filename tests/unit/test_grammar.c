@@ -180,15 +180,15 @@ static void test_user_grammar_with_its_own_families(void **state)
 	assert_int_equal(d->clauses[0].end, 4);
 	nd_doc_free(d);
 
-	/* the default grammar knows none of these markers ("(a)" it does) */
+	/* the default grammar knows none of these markers but "*" (a bullet)
+	 * and "(a)" */
 	d = parse(doc, def);
 	assert_int_equal(d->n, 6);
 	assert_clause(d, def, 0, ND_CLAUSE_PARAGRAPH, "\xC2\xB6" "1", NULL, ND_NO_PARENT);
 	assert_clause(d, def, 1, ND_CLAUSE_PARAGRAPH, "\xC2\xB6" "2", NULL, ND_NO_PARENT);
 	assert_body(d, 1, "[a] The first thing;");
-	assert_clause(d, def, 3, ND_CLAUSE_HEADING, "* A starred remark", NULL,
-	              ND_NO_PARENT);
-	assert_clause(d, def, 5, ND_CLAUSE_ITEM, "(a)", "paren-letter", 3);
+	assert_clause(d, def, 3, ND_CLAUSE_ITEM, "*", "bullet", ND_NO_PARENT);
+	assert_clause(d, def, 5, ND_CLAUSE_ITEM, "(a)", "paren-letter", ND_NO_PARENT);
 	nd_doc_free(d);
 	nd_grammar_free(def);
 	nd_grammar_free(g);
