@@ -21,11 +21,21 @@
 /* Largest input accepted, in bytes. */
 #define ND_TEXT_MAX_INPUT ((size_t)1 << 30)
 
+/* What the layout says of a paragraph (nd_para.flags). */
+enum {
+	ND_PARA_GAP = 1,    /* a blank line, page break or rule before it (or
+	                       it opens the text): it does not merely follow
+	                       the line above */
+	ND_PARA_UNDER1 = 2, /* underlined with '=' (a setext heading) */
+	ND_PARA_UNDER2 = 4  /* underlined with '-' or another mark */
+};
+
 typedef struct nd_para {
 	size_t off;         /* offset of the paragraph in nd_text.buf */
 	size_t len;         /* its length in bytes (no newline) */
 	uint32_t line;      /* source line of its first character (1-based) */
 	uint32_t last_line; /* source line of its last character */
+	unsigned flags;     /* ND_PARA_* */
 } nd_para;
 
 typedef struct nd_linemark {

@@ -23,7 +23,9 @@
  * heading above its body). The width is judged from the lines that
  * continue into a next line: the 90th percentile of their lengths, an
  * under-estimate rather than the maximum, so that a single long line
- * (a URL) does not make every other line look short.
+ * (a URL) does not make every other line look short. A text whose lines
+ * are mostly longer than anyone wraps (LINES_UNWRAPPED) holds one
+ * paragraph per line: there every line ended short.
  */
 #include "lines_internal.h"
 
@@ -62,6 +64,34 @@ int lines_is_decoration(const char *s, size_t len)
 	return marks >= 3;
 }
 
+unsigned lines_rule_kind(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i < len && s[i] == '=' ? LINE_UNDER1 : LINE_UNDER2;
+}
+
+unsigned lines_trailing_rule(const char *s, size_t *len)
+{
+	size_t n = *len, b;
+
+	if (n < 5 || !strchr("=-", s[n - 1]))
+		return 0;
+	for (b = n; b > 0 && s[b - 1] == s[n - 1]; b--)
+		;
+	if (n - b < 3 || b < 2 || s[b - 1] != ' ')
+		return 0;
+	n = b - 1;
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n)
+		return 0;
+	*len = n;
+	return s[b] == '=' ? LINE_UNDER1 : LINE_UNDER2;
+}
+
 size_t lines_width(const char *s, size_t len)
 {
 	size_t i, n = 0;
@@ -85,7 +115,7 @@ static int cmp_cand(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-enum { REPEATED = 64 }; /* scratch flag during the judgement */
+enum { REPEATED = 1u << 15 }; /* scratch flag during the judgement */
 
 /* Is there a page boundary from line k going in direction `step`, past
  * blank lines and candidates only? */
@@ -165,22 +195,31 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The 90th percentile of w[0..m), sorted in place. */
+static size_t p90(size_t *w, size_t m)
+{
+	qsort(w, m, sizeof(*w), cmp_size);
+	return w[(m - 1) * 9 / 10];
+}
+
 size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n)
 {
 	size_t *w, k, m = 0, width;
 
-	for (k = 0; k + 1 < n; k++)
-		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
-		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
-			m++;
-	if (m == 0 || (w = malloc(m * sizeof(*w))) == NULL)
-		return 0; /* no evidence (or no memory for it): no width */
+	if ((w = malloc((n ? n : 1) * sizeof(*w))) == NULL)
+		return 0; /* no memory to tell: no width */
+	for (k = 0; k < n; k++)
+		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)))
+			w[m++] = lines_width(scratch + lines[k].off, lines[k].len);
+	if (m && p90(w, m) > LINES_UNWRAPPED) {
+		free(w);
+		return LINES_NOT_WRAPPED;
+	}
 	for (k = 0, m = 0; k + 1 < n; k++)
 		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
 		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
 			w[m++] = lines_width(scratch + lines[k].off, lines[k].len);
-	qsort(w, m, sizeof(*w), cmp_size);
-	width = w[(m - 1) * 9 / 10];
+	width = m ? p90(w, m) : 0;
 	free(w);
 	return width;
 }

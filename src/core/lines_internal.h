@@ -16,7 +16,11 @@ enum {
 	LINE_SOFTHYPHEN = 8, /* ended in a soft hyphen: join without space */
 	LINE_CANDIDATE = 16, /* matches a furniture pattern: furniture only
 	                        with evidence (lines_judge_furniture) */
-	LINE_DECORATION = 32 /* a rule or underline ("=====", "-*-*-"): layout */
+	LINE_DECORATION = 32, /* a rule or underline ("=====", "-*-*-"): layout */
+	LINE_UNDER1 = 64,    /* an underline of '=': under this line's text when
+	                        it ends the line ("Title ====="), else under the
+	                        text line above */
+	LINE_UNDER2 = 128    /* the same with '-' or another mark */
 };
 
 typedef struct cline {
@@ -31,6 +35,14 @@ typedef struct cline {
  * spaces. */
 int lines_is_decoration(const char *s, size_t len);
 
+/* If s[0..*len) ends in a run of decoration after a space ("Heading
+ * ------", a lost line break), shorten *len to the text before it and
+ * return LINE_UNDER1 or LINE_UNDER2; else 0. */
+unsigned lines_trailing_rule(const char *s, size_t *len);
+
+/* LINE_UNDER1 for a rule of '=', LINE_UNDER2 for any other. */
+unsigned lines_rule_kind(const char *s, size_t len);
+
 /* Decide which LINE_CANDIDATE lines are furniture: those whose text
  * repeats (a running header), and those standing at a page boundary (a
  * form feed, a repeated header, or the start or end of a document that
@@ -38,9 +50,15 @@ int lines_is_decoration(const char *s, size_t len);
  * The others stay text. Allocates; ND_ENOMEM on failure. */
 int lines_judge_furniture(const char *scratch, cline *lines, size_t n);
 
+/* A text whose lines are mostly longer than this (the 90th percentile of
+ * their widths, in characters) holds one paragraph per line. */
+#define LINES_UNWRAPPED 160
+#define LINES_NOT_WRAPPED ((size_t)-1)
+
 /* The width at which the text was wrapped, in characters, judged from
  * the lines that continue a paragraph (the 90th percentile of their
- * lengths), or 0 when no line continues another. */
+ * lengths); LINES_NOT_WRAPPED for a text of one paragraph per line (every
+ * line ended short); 0 when no line continues another (no evidence). */
 size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n);
 
 /* Characters (not bytes) in s[0..len) of valid UTF-8. */

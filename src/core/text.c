@@ -300,9 +300,14 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 			c.flags |= LINE_CANDIDATE;
 		else if (!(c.flags & LINE_BLANK) &&
 		         lines_is_decoration(scratch->ptr + c.off, c.len)) {
-			c.flags |= LINE_BLANK | LINE_DECORATION;
+			c.flags |= LINE_BLANK | LINE_DECORATION |
+			           lines_rule_kind(scratch->ptr + c.off, c.len);
 			scratch->len = c.off;
 			c.len = 0;
+		} else if (!(c.flags & LINE_BLANK)) {
+			c.flags |= lines_trailing_rule(scratch->ptr + c.off, &c.len);
+			scratch->len = c.off + c.len;
+			scratch->ptr[scratch->len] = '\0';
 		}
 		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
@@ -433,7 +438,9 @@ typedef struct assembler {
 	size_t pstart;       /* its start offset */
 	uint32_t pline;      /* its first source line */
 	uint32_t plast;      /* its last source line */
-	size_t wrap;         /* the text's wrap width in characters, 0 if none */
+	size_t wrap;         /* the text's wrap width in characters, or
+	                        LINES_NOT_WRAPPED, or 0 for no evidence */
+	unsigned pflags;     /* ND_PARA_* of the open paragraph */
 } assembler;
 
 /* Does the paragraph so far end a clause, so that a marker at the start of
@@ -456,6 +463,15 @@ static int ends_clause(const nd_buf *out)
 	return 0;
 }
 
+/* A "*" or "•" bullet after a comma starts an item ("..., " / "* secondly,
+ * ..."): unlike "(b)" or a dash, these never start a wrapped line of
+ * prose. */
+static int starts_bullet(const nd_buf *out, const char *s)
+{
+	return out->len && out->ptr[out->len - 1] == ',' &&
+	       ((s[0] == '*' && s[1] == ' ') || !memcmp(s, "\xE2\x80\xA2 ", 4));
+}
+
 /* Is `s` the title of the bare heading marker open as the paragraph
  * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
  * line without closing punctuation that is no marker itself. */
@@ -475,8 +491,9 @@ static int titles_bare_heading(const assembler *a, const char *s, size_t len,
 /* Was the text line `prev` not wrapped: would the first word of the next
  * line `s` have fitted after it? Then it ended its paragraph (or was a
  * heading above its body), unless the next line visibly goes on with the
- * sentence (a lower-case start after no closing punctuation) or `prev`
- * ends in a hyphen. */
+ * sentence (a lower-case start after no closing punctuation), `prev`
+ * ends in a hyphen, or both are lines of one quoted block. In a text that
+ * is not hard-wrapped (one paragraph per line) every line is short. */
 static int ended_short(const assembler *a, const cline *prev,
                        const char *scratch, const char *s, size_t len)
 {
@@ -484,12 +501,19 @@ static int ended_short(const assembler *a, const cline *prev,
 	size_t word = 0;
 	unsigned char last;
 
-	if (!a->wrap || !prev->len || !len)
+	if (!prev->len || !len)
 		return 0;
 	last = (unsigned char)p[prev->len - 1];
 	while (word < len && s[word] != ' ')
 		word++;
-	if (lines_width(p, prev->len) + 1 + lines_width(s, word) > a->wrap)
+	if (!a->wrap)
+		return 0; /* no evidence of a width */
+	/* in a text of one paragraph per line every line was short */
+	if (a->wrap != LINES_NOT_WRAPPED &&
+	    lines_width(p, prev->len) + 1 + lines_width(s, word) > a->wrap)
+		return 0;
+	/* a block of lines behind one quoting mark ("%% ...", "> ...") */
+	if (strchr("%>#|", s[0]) && p[0] == s[0])
 		return 0;
 	if (last == '-' || (prev->flags & LINE_SOFTHYPHEN))
 		return 0;
@@ -512,6 +536,7 @@ static int close_para(assembler *a)
 	p->len = a->out.len - a->pstart;
 	p->line = a->pline;
 	p->last_line = a->plast;
+	p->flags = a->pflags;
 	a->open = 0;
 	return 0;
 }
@@ -549,6 +574,10 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			continue;
 		}
 		if (c->flags & LINE_BLANK) {
+			/* an underline right below the open paragraph's text */
+			if ((c->flags & LINE_DECORATION) && a->open && !gap)
+				a->pflags |= c->flags & LINE_UNDER1 ? ND_PARA_UNDER1
+				                                    : ND_PARA_UNDER2;
 			gap |= LINE_BLANK;
 			continue;
 		}
@@ -560,7 +589,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
 		else if (a->open && gap)
 			fresh = 1;
-		else if (a->open && ends_clause(&a->out) &&
+		else if (a->open && (ends_clause(&a->out) || starts_bullet(&a->out, s)) &&
 		         nd_grammar_any_marker(g, md, s, c->len))
 			fresh = 1;
 		else if (a->open && prev && ended_short(a, prev, scratch, s, c->len))
@@ -571,6 +600,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			if (a->out.len && (err = nd_buf_putc(&a->out, '\n')) != 0)
 				return err;
 			a->open = 1;
+			a->pflags = gap || !prev ? ND_PARA_GAP : 0;
 			a->pstart = a->out.len;
 			a->pline = c->line;
 		} else if (prevflags & LINE_SOFTHYPHEN) {
@@ -585,6 +615,10 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		    (err = nd_buf_put(&a->out, s, c->len)) != 0)
 			return err;
 		a->plast = c->line;
+		if (c->flags & LINE_UNDER1)
+			a->pflags |= ND_PARA_UNDER1;
+		else if (c->flags & LINE_UNDER2)
+			a->pflags |= ND_PARA_UNDER2;
 		prevflags = c->flags;
 		prev = c;
 		gap = 0;
