@@ -40,6 +40,8 @@
 
 #define FAM_PLAIN_HEADING (-2) /* unmarked heading level */
 #define FAM_CHAPEAU (-3)       /* unmarked paragraph ending in ':' */
+#define FAM_SETEXT1 (-4)       /* unmarked heading underlined with '=' */
+#define FAM_SETEXT2 (-5)       /* unmarked heading underlined with '-' */
 #define MAX_CANDIDATES 8
 
 typedef struct level {
@@ -89,14 +91,17 @@ const char *nd_clause_kind_name(nd_clause_kind k)
  * AND MODIFICATION"), in Title Case (no word of five letters or more in
  * lower case) up to `max`, in sentence case ("Code of conduct") up to
  * max/2, so that a quoted line ("Licensed under the Academic Free License
- * version 3.0") is not taken for one. With `stop`, one final full stop is
+ * version 3.0") is not taken for one. Title Case tolerates one long word
+ * in lower case in four ("Distribution of Compiled Forms ... without the
+ * Source"). With `stop`, one final full stop is
  * allowed after a title in capitals or Title Case ("Conveying Verbatim
  * Copies."). Returns the length of the heading's text (without that full
  * stop), 0 if it is no heading. */
 static size_t heading_shape(const char *s, size_t len, unsigned max, int stop)
 {
 	size_t i = 0, words = 0, limit;
-	int stopped = 0, lower_word = 0, any_lower = 0, any_upper = 0, seen = 0;
+	int stopped = 0, any_lower = 0, any_upper = 0, seen = 0;
+	size_t lower_words = 0, upper_words = 0; /* of five letters or more */
 
 	if (stop && len >= 2 && s[len - 1] == '.' && s[len - 2] != '.') {
 		len--;
@@ -127,15 +132,17 @@ static size_t heading_shape(const char *s, size_t len, unsigned max, int stop)
 				seen = 1;
 			}
 		}
-		if (letters >= 5 && s[b] >= 'a' && s[b] <= 'z')
-			lower_word = 1;
+		if (letters >= 5) {
+			if (s[b] >= 'a' && s[b] <= 'z')
+				lower_words++;
+			else
+				upper_words++;
+		}
 	}
 	if (!seen)
 		return 0; /* no letter at all */
-	if (any_upper && !any_lower)
+	if ((any_upper && !any_lower) || lower_words * 4 <= upper_words)
 		limit = (size_t)max * 5 / 3;
-	else if (!lower_word)
-		limit = max;
 	else if (stopped)
 		return 0; /* "A sentence of a few words." */
 	else
@@ -271,8 +278,12 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 		c->head_len = heading_shape(s + mlen, c->body_len, hmw, 1);
 	else if (kind == ND_CLAUSE_ITEM)
 		c->head_len = run_in_heading(s + mlen, c->body_len, hmw);
-	if (kind == ND_CLAUSE_HEADING && !c->head_len)
-		c->head_len = c->body_len; /* forced by its marker: "Article 5 ..." */
+	if (kind == ND_CLAUSE_HEADING && !c->head_len) {
+		/* forced by its marker: "Article 5 ...", without a final stop */
+		c->head_len = c->body_len;
+		if (c->head_len && s[mlen + c->head_len - 1] == '.')
+			c->head_len--;
+	}
 	*index = d->n++;
 	if (m)
 		return add_label(d, &c->label, s + m->label_off, m->label_len);
@@ -332,20 +343,52 @@ static int close_to_dotted_parent(parser *p, const nd_para *para,
 	return 0;
 }
 
-static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
-                         size_t skip)
+/* Rank of an unmarked heading family: setext '=' headings hold '-' ones,
+ * which hold plain ones; 0 for every other level. */
+static int unmarked_rank(int fam)
 {
-	int fam = m ? m->family : FAM_PLAIN_HEADING;
+	return fam == FAM_SETEXT1 ? 3 : fam == FAM_SETEXT2 ? 2 :
+	       fam == FAM_PLAIN_HEADING ? 1 : 0;
+}
+
+/* Does marker m, of a family open at level lv, start a list of its own
+ * rather than continue that level: it is number one, the level's last one
+ * was not zero, and what precedes it introduces it (a heading of that
+ * family, or a provision ending in ':'): "1." under "d. ... the following:"
+ * inside "6.", or "1." under the heading "1. Definitions". */
+static int starts_own_list(const parser *p, size_t lv, const nd_marker *m)
+{
+	const nd_doc *d = p->doc;
+
+	if (m->ordinal != 1 || p->stack[lv].ordinal == 0 || !d->n)
+		return 0;
+	return p->stack[lv].heading || d->clauses[d->n - 1].chapeau;
+}
+
+static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
+                         int fam, size_t skip)
+{
 	size_t lv = find_level(p, fam), idx;
-	int err;
+	int err, rank = unmarked_rank(fam);
 
 	p->mode = MODE_NONE;
 	if (m && close_to_dotted_parent(p, para, m))
 		; /* "6.2 Title" under "6." */
 	else if (lv != (size_t)-1)
 		p->depth = lv; /* a family met again: sibling at its level */
-	else
-		pop_to_heading(p); /* a new family: child of the innermost heading */
+	else {
+		/* a new family: child of the innermost heading; unmarked
+		 * headings of the same or a lower rank close first, and a
+		 * heading of a marker that is always one ("Article 5") is never
+		 * held by an unmarked heading ("Preamble") */
+		pop_to_heading(p);
+		while (p->depth && p->stack[p->depth - 1].family < 0 &&
+		       ((m && p->g->families[m->family].role == ND_ROLE_HEADING) ||
+		        (rank && unmarked_rank(p->stack[p->depth - 1].family) <= rank))) {
+			p->depth--;
+			pop_to_heading(p);
+		}
+	}
 	if ((err = add_clause(p, para, ND_CLAUSE_HEADING, m, skip, &idx)) != 0)
 		return err;
 	return push(p, fam, 1, idx, m ? m->ordinal : 0);
@@ -360,8 +403,8 @@ static int parse_item(parser *p, const nd_para *para, const nd_marker *m)
 		p->mode = MODE_OPERATIVE;
 	if (close_to_dotted_parent(p, para, m))
 		; /* "6.3" under "6." */
-	else if (lv != (size_t)-1 && !p->stack[lv].heading)
-		p->depth = lv;
+	else if (lv != (size_t)-1 && !starts_own_list(p, lv, m))
+		p->depth = lv; /* its list again (after "1. Definitions" too) */
 	if ((err = add_clause(p, para, ND_CLAUSE_ITEM, m, 0, &idx)) != 0)
 		return err;
 	return push(p, m->family, 0, idx, m->ordinal);
@@ -370,7 +413,8 @@ static int parse_item(parser *p, const nd_para *para, const nd_marker *m)
 /* Where an unnumbered paragraph goes: it continues the section it follows
  * ("0. This License applies ..." then "Activities other than ...") when
  * the outermost item under the innermost heading is a numbered section
- * (a family that may head one: "1.", "1)", "I."); else, after a list
+ * (a family that may head one: "1.", "1)", "I."), or it follows an item
+ * ending in ':'; else, after a list
  * under an unmarked chapeau or a list of "(a)" items, it is a child of the
  * innermost heading. */
 static void close_to_section(parser *p)
@@ -378,6 +422,11 @@ static void close_to_section(parser *p)
 	size_t h = p->depth;
 	int fam;
 
+	/* after an item ending in ':' ("(14) Disclaimer of Warranty:") its
+	 * paragraphs are its own */
+	if (h && !p->stack[h - 1].heading && p->stack[h - 1].family >= 0 &&
+	    p->doc->clauses[p->stack[h - 1].clause].chapeau)
+		return;
 	while (h && !p->stack[h - 1].heading)
 		h--;
 	fam = h < p->depth ? p->stack[h].family : -1;
@@ -457,35 +506,59 @@ static int is_subtitle(const parser *p, const char *s, size_t len)
 	return 0;
 }
 
+/* The family of an unmarked heading: by its underline, if any. */
+static int unmarked_family(const nd_para *para)
+{
+	if (para->flags & ND_PARA_UNDER1)
+		return FAM_SETEXT1;
+	if (para->flags & ND_PARA_UNDER2)
+		return FAM_SETEXT2;
+	return FAM_PLAIN_HEADING;
+}
+
+/* An unmarked heading stands apart: a blank line (or a page break, or a
+ * rule) before it, or it follows another heading. A short line that
+ * merely follows the one above ("signature of Ty Coon ..." / "Ty Coon,
+ * President of Vice") is a paragraph. */
+static int opens_heading(const parser *p, size_t k)
+{
+	const nd_doc *d = p->doc;
+
+	if (d->text->paras[k].flags & (ND_PARA_GAP | ND_PARA_UNDER1 | ND_PARA_UNDER2))
+		return 1;
+	return d->n && (d->clauses[d->n - 1].kind == ND_CLAUSE_HEADING ||
+	                d->clauses[d->n - 1].kind == ND_CLAUSE_TITLE);
+}
+
 static int parse_para(parser *p, size_t k)
 {
 	const nd_para *para = &p->doc->text->paras[k];
 	const char *s = p->doc->text->buf + para->off;
 	unsigned hmw = p->g->heading_max_words;
-	int block = p->title_block;
 	nd_marker m;
 	size_t idx;
 
-	p->title_block = 0;
 	if (find_marker(p, s, para->len, &m)) {
 		const nd_family *fam = &p->g->families[m.family];
 		const char *rest = s + m.len;
 		size_t rlen = para->len - m.len;
 
+		p->title_block = 0;
 		if (fam->role == ND_ROLE_HEADING ||
 		    (fam->role == ND_ROLE_ITEM_OR_HEADING &&
 		     heading_shape(rest, rlen, hmw, 1)))
-			return parse_heading(p, para, &m, 0);
+			return parse_heading(p, para, &m, m.family, 0);
 		/* "– Definitions.": a dash before a title is decoration */
 		if (fam->style == ND_STYLE_NONE && rlen && rest[rlen - 1] == '.' &&
 		    heading_shape(rest, rlen, hmw, 1))
-			return parse_heading(p, para, NULL, m.len);
+			return parse_heading(p, para, NULL, FAM_PLAIN_HEADING, m.len);
 		return parse_item(p, para, &m);
 	}
 	if (p->mode == MODE_NONE &&
 	    nd_grammar_test(p->g->preamble_start, p->md, s, para->len)) {
 		p->depth = 0;
 		p->mode = MODE_PREAMBLE;
+		p->title_block = 0;
 		return add_clause(p, para, ND_CLAUSE_INTRO, NULL, 0, &idx);
 	}
 	/* a document's title may be longer than a heading: "International
@@ -496,19 +569,40 @@ static int parse_para(parser *p, size_t k)
 		p->title_block = 1;
 		return add_clause(p, para, ND_CLAUSE_TITLE, NULL, 0, &idx);
 	}
-	if (looks_like_heading(s, para->len, hmw)) {
-		p->title_block = block;
+	if (looks_like_heading(s, para->len, hmw) && opens_heading(p, k)) {
 		if (is_subtitle(p, s, para->len)) {
 			p->depth = 0;
 			return add_clause(p, para, ND_CLAUSE_PARAGRAPH, NULL, 0, &idx);
 		}
 		p->title_block = 0;
-		return parse_heading(p, para, NULL, 0);
+		return parse_heading(p, para, NULL, unmarked_family(para), 0);
 	}
 	return parse_unmarked(p, para);
 }
 
-/* After the parse: subtree ends, and labels of unnumbered paragraphs. */
+/* The title of an item that holds a list: its whole text when that is a
+ * short phrase ("a. License grant.", "(14) Disclaimer of Warranty:"): at
+ * most six words, a capital first, no punctuation inside but commas. The
+ * length without the final '.' or ':', or 0. */
+static size_t list_title(const char *s, size_t len)
+{
+	size_t i, n = len, words = 1;
+
+	if (n && (s[n - 1] == '.' || s[n - 1] == ':'))
+		n--;
+	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (strchr(".;:!?", s[i]))
+			return 0;
+		if (s[i] == ' ' && ++words > 6)
+			return 0;
+	}
+	return n;
+}
+
+/* After the parse: subtree ends, titles of list holders, and labels of
+ * unnumbered paragraphs. */
 static int finish(parser *p)
 {
 	nd_doc *d = p->doc;
@@ -525,6 +619,11 @@ static int finish(parser *p)
 		if (parent != ND_NO_PARENT && d->clauses[i].end > d->clauses[parent].end)
 			d->clauses[parent].end = d->clauses[i].end;
 	}
+	for (i = 0; i < d->n; i++)
+		if (d->clauses[i].kind == ND_CLAUSE_ITEM && !d->clauses[i].head_len &&
+		    d->clauses[i].end > i + 1)
+			d->clauses[i].head_len = list_title(d->text->buf + d->clauses[i].body_off,
+			                                    d->clauses[i].body_len);
 	for (i = 0; i < d->n && !err; i++) {
 		nd_clause *c = &d->clauses[i];
 		size_t slot = c->parent == ND_NO_PARENT ? d->n : c->parent;

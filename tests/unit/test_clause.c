@@ -419,7 +419,7 @@ static void test_resolution_shape(void **state)
 		{ND_CLAUSE_ITEM, "(a)", "paren-letter", 6},
 		{ND_CLAUSE_ITEM, "(b)", "paren-letter", 6},
 		{ND_CLAUSE_OPERATIVE, "OP3", NULL, NONE},
-		{ND_CLAUSE_HEADING, "Annex", NULL, NONE},
+		{ND_CLAUSE_HEADING, "Annex", "annex", NONE},
 		{ND_CLAUSE_PARAGRAPH, PILCROW "1", NULL, 10},
 		{ND_CLAUSE_PARAGRAPH, PILCROW "2", NULL, 10},
 	};
