@@ -196,6 +196,21 @@ static size_t find_level(const parser *p, int family)
 	return (size_t)-1;
 }
 
+/* The open level of m's family that m continues (its number is the next
+ * one there: "7." after "6. ... d. ... 1. 2." goes back to "6."), else the
+ * innermost of that family, or (size_t)-1. */
+static size_t find_list(const parser *p, const nd_marker *m)
+{
+	size_t i;
+
+	if (m->ordinal)
+		for (i = p->depth; i-- > 0;)
+			if (p->stack[i].family == m->family &&
+			    p->stack[i].ordinal + 1 == m->ordinal)
+				return i;
+	return find_level(p, m->family);
+}
+
 /* Pick one of several markers that fit (see the note at the top). */
 static const nd_marker *choose(const parser *p, const nd_marker *c, size_t n)
 {
@@ -368,7 +383,7 @@ static int starts_own_list(const parser *p, size_t lv, const nd_marker *m)
 static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
                          int fam, size_t skip)
 {
-	size_t lv = find_level(p, fam), idx;
+	size_t lv = m ? find_list(p, m) : find_level(p, fam), idx;
 	int err, rank = unmarked_rank(fam);
 
 	p->mode = MODE_NONE;
@@ -396,7 +411,7 @@ static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
 
 static int parse_item(parser *p, const nd_para *para, const nd_marker *m)
 {
-	size_t lv = find_level(p, m->family), idx;
+	size_t lv = find_list(p, m), idx;
 	int err;
 
 	if (p->mode == MODE_PREAMBLE)
@@ -581,14 +596,22 @@ static int parse_para(parser *p, size_t k)
 }
 
 /* The title of an item that holds a list: its whole text when that is a
- * short phrase ("a. License grant.", "(14) Disclaimer of Warranty:"): at
- * most six words, a capital first, no punctuation inside but commas. The
- * length without the final '.' or ':', or 0. */
-static size_t list_title(const char *s, size_t len)
+ * short phrase ("a. License grant.": at most six words, a capital first,
+ * no punctuation inside but commas), or a heading before a colon
+ * ("(14) Disclaimer of Warranty:"). The length without the final '.' or
+ * ':', or 0. */
+static size_t list_title(const char *s, size_t len, unsigned max)
 {
 	size_t i, n = len, words = 1;
 
-	if (n && (s[n - 1] == '.' || s[n - 1] == ':'))
+	if (n && s[n - 1] == ':') { /* "For the avoidance of doubt:" is a chapeau */
+		for (i = 0; i + 1 < n; i++)
+			if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z' &&
+			    strcspn(s + i, " ") >= 5)
+				return 0; /* a long word in lower case: not Title Case */
+		return heading_shape(s, n - 1, max, 0);
+	}
+	if (n && s[n - 1] == '.')
 		n--;
 	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
 		return 0;
@@ -623,7 +646,8 @@ static int finish(parser *p)
 		if (d->clauses[i].kind == ND_CLAUSE_ITEM && !d->clauses[i].head_len &&
 		    d->clauses[i].end > i + 1)
 			d->clauses[i].head_len = list_title(d->text->buf + d->clauses[i].body_off,
-			                                    d->clauses[i].body_len);
+			                                    d->clauses[i].body_len,
+			                                    p->g->heading_max_words);
 	for (i = 0; i < d->n && !err; i++) {
 		nd_clause *c = &d->clauses[i];
 		size_t slot = c->parent == ND_NO_PARENT ? d->n : c->parent;

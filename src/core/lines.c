@@ -21,9 +21,9 @@
  * ends a paragraph's last line short; a line after which the next word
  * would have fitted was not wrapped, so it ended a paragraph (or was a
  * heading above its body). The width is judged from the lines that
- * continue into a next line: the 90th percentile of their lengths, an
- * under-estimate rather than the maximum, so that a single long line
- * (a URL) does not make every other line look short. A text whose lines
+ * continue into a next line, indentation included: the 95th percentile of
+ * their widths, so that a few long lines (a URL, a word that would not
+ * break) do not make every other line look short. A text whose lines
  * are mostly longer than anyone wraps (LINES_UNWRAPPED) holds one
  * paragraph per line: there every line ended short.
  */
@@ -99,6 +99,11 @@ size_t lines_width(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
+}
+
+size_t lines_shown_width(const char *scratch, const cline *l)
+{
+	return l->indent + lines_width(scratch + l->off, l->len);
 }
 
 typedef struct cand {
@@ -218,8 +223,12 @@ size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n)
 	for (k = 0, m = 0; k + 1 < n; k++)
 		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
 		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
-			w[m++] = lines_width(scratch + lines[k].off, lines[k].len);
-	width = m ? p90(w, m) : 0;
+			w[m++] = lines_shown_width(scratch, &lines[k]);
+	width = 0;
+	if (m) {
+		qsort(w, m, sizeof(*w), cmp_size);
+		width = w[(m - 1) * 95 / 100];
+	}
 	free(w);
 	return width;
 }

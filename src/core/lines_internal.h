@@ -28,6 +28,7 @@ typedef struct cline {
 	size_t len;     /* its length in bytes */
 	uint32_t line;  /* source line number */
 	unsigned flags; /* LINE_* */
+	unsigned indent; /* leading spaces and tabs in the source line */
 } cline;
 
 /* 1 if s[0..len) is decoration: at least three marks, nothing but the
@@ -55,13 +56,16 @@ int lines_judge_furniture(const char *scratch, cline *lines, size_t n);
 #define LINES_UNWRAPPED 160
 #define LINES_NOT_WRAPPED ((size_t)-1)
 
-/* The width at which the text was wrapped, in characters, judged from
- * the lines that continue a paragraph (the 90th percentile of their
- * lengths); LINES_NOT_WRAPPED for a text of one paragraph per line (every
+/* The width at which the text was wrapped, in characters with the
+ * indentation, judged from the lines that continue a paragraph (the 95th
+ * percentile of their widths); LINES_NOT_WRAPPED for a text of one paragraph per line (every
  * line ended short); 0 when no line continues another (no evidence). */
 size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n);
 
 /* Characters (not bytes) in s[0..len) of valid UTF-8. */
 size_t lines_width(const char *s, size_t len);
+
+/* The width of line l as the source showed it: indentation and text. */
+size_t lines_shown_width(const char *scratch, const cline *l);
 
 #endif

@@ -288,6 +288,10 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 			i++;
 		c.off = scratch->len;
 		c.line = line;
+		for (c.indent = 0; start + c.indent < i &&
+		     (data[start + c.indent] == ' ' || data[start + c.indent] == '\t');
+		     c.indent++)
+			;
 		c.flags = pending;
 		pending = 0;
 		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
@@ -510,7 +514,7 @@ static int ended_short(const assembler *a, const cline *prev,
 		return 0; /* no evidence of a width */
 	/* in a text of one paragraph per line every line was short */
 	if (a->wrap != LINES_NOT_WRAPPED &&
-	    lines_width(p, prev->len) + 1 + lines_width(s, word) > a->wrap)
+	    lines_shown_width(scratch, prev) + 1 + lines_width(s, word) > a->wrap)
 		return 0;
 	/* a block of lines behind one quoting mark ("%% ...", "> ...") */
 	if (strchr("%>#|", s[0]) && p[0] == s[0])
