@@ -37,6 +37,8 @@ typedef struct nd_clause {
 	nd_clause_kind kind; /* what the provision is */
 	int family;          /* index of its marker family, -1 if unmarked */
 	int chapeau;         /* 1 if it ends with ':' and so opens a list */
+	int bullet;          /* 1 if its marker carries no number ("-", "•"):
+	                        a new bullet is no renumbering */
 	size_t parent;       /* index of the parent clause or ND_NO_PARENT */
 	size_t end;          /* one past its last descendant */
 	unsigned depth;      /* 0 at the top level */

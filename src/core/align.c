@@ -1191,9 +1191,12 @@ static int group_score(const aligner *al, const group *g, double *out)
 
 /* A label that is a number: a marker, or a generated PPn, OPn, ¶n (an
  * unmarked heading's label is its text, whose change is no renumbering). */
+/* Does clause i's label carry a number: not an unmarked heading (whose
+ * label is its text) nor a bullet ("-" that became "*" is not renumbered). */
 static int numbered(const nd_doc *d, size_t i)
 {
-	return !(d->clauses[i].kind == ND_CLAUSE_HEADING && d->clauses[i].family < 0);
+	return !(d->clauses[i].kind == ND_CLAUSE_HEADING && d->clauses[i].family < 0) &&
+	       !d->clauses[i].bullet;
 }
 
 static int labels_differ(const aligner *al, const group *g)

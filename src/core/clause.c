@@ -277,6 +277,7 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	c->family = m ? m->family : -1;
+	c->bullet = m && p->g->families[m->family].style == ND_STYLE_NONE;
 	c->parent = parent;
 	c->depth = parent == ND_NO_PARENT ? 0 : d->clauses[parent].depth + 1;
 	c->off = para->off;
@@ -395,11 +396,15 @@ static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
 		/* a new family: child of the innermost heading; unmarked
 		 * headings of the same or a lower rank close first, and a
 		 * heading of a marker that is always one ("Article 5") is never
-		 * held by an unmarked heading ("Preamble") */
+		 * held by an unmarked heading ("Preamble") nor by a numbered
+		 * one ("5. DISCLAIMER OF WARRANTY.") */
+		int strong = m && p->g->families[m->family].role == ND_ROLE_HEADING;
+
 		pop_to_heading(p);
-		while (p->depth && p->stack[p->depth - 1].family < 0 &&
-		       ((m && p->g->families[m->family].role == ND_ROLE_HEADING) ||
-		        (rank && unmarked_rank(p->stack[p->depth - 1].family) <= rank))) {
+		while (p->depth && ((p->stack[p->depth - 1].family < 0 &&
+		                     (strong || (rank && unmarked_rank(p->stack[p->depth - 1].family) <= rank))) ||
+		                    (strong && p->stack[p->depth - 1].family >= 0 &&
+		                     p->g->families[p->stack[p->depth - 1].family].role != ND_ROLE_HEADING))) {
 			p->depth--;
 			pop_to_heading(p);
 		}

@@ -143,15 +143,27 @@ size_t rpt_anchor(const nd_changeset *cs, const nd_change *c,
 	return c->nold ? c->old[0] : ND_NO_PARENT;
 }
 
+/* Does the label name itself fully: a dotted number ("6.3.", "1.1.2")
+ * carries its parent's number already. */
+static int self_qualified(const char *label)
+{
+	const char *dot = strchr(label, '.');
+
+	return dot && dot > label && dot[-1] >= '0' && dot[-1] <= '9' &&
+	       dot[1] >= '0' && dot[1] <= '9';
+}
+
 /* An item's label with the labels of the items it is nested in, so that
- * the (a) under (7) reads "(7)(a)" and is not taken for a top-level (a). */
+ * the (a) under (7) reads "(7)(a)" and is not taken for a top-level (a);
+ * a label that already names its parent ("6.3." under "6.") is printed
+ * as the document prints it. */
 static int item_label(nd_buf *out, const nd_doc *d, size_t i)
 {
 	size_t p = d->clauses[i].parent;
 	int err = 0;
 
 	if (d->clauses[i].kind == ND_CLAUSE_ITEM && p != ND_NO_PARENT &&
-	    d->clauses[p].kind == ND_CLAUSE_ITEM)
+	    d->clauses[p].kind == ND_CLAUSE_ITEM && !self_qualified(nd_doc_label(d, i)))
 		err = item_label(out, d, p);
 	return err ? err : nd_buf_puts(out, nd_doc_label(d, i));
 }

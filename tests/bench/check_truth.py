@@ -15,6 +15,15 @@ normdiff's) that knows the generator's layout, and checks that
   - moved provisions keep their text, modified ones change a few words,
     split halves start with the opening words of the provision they come
     from, a merged provision starts with the first of the two;
+  - in a light pair (truth.json "light": true, generate.py --light), where
+    every provision of the new version was lightly edited on top of the
+    true edits: kept and moved provisions differ from their old text but
+    still share most words (word-level Dice of at least 0.8, citations
+    masked), and only in the numbers of their citations when marked
+    "xref"; a modified one changes at most one word more; a merged one
+    shares most words with the two it joins; the first five words of kept,
+    moved and merged provisions and of a split's first half are those of
+    the old provision, except for at most "light_within_five" of them;
   - provisions really were renumbered;
   - every citation ("paragraph 12 above", "subparagraph (c) of paragraph
     7 below") points at an existing provision in the right direction, and
@@ -78,6 +87,21 @@ def mask(t):
     return CITE.sub("CITATION", t)
 
 
+def dice(a, b):
+    """Word-level Dice overlap of two texts (multisets of words)."""
+    wa, wb = {}, {}
+    for w in words(a):
+        wa[w] = wa.get(w, 0) + 1
+    for w in words(b):
+        wb[w] = wb.get(w, 0) + 1
+    common = sum(min(n, wb.get(w, 0)) for w, n in wa.items())
+    total = sum(wa.values()) + sum(wb.values())
+    return 2.0 * common / total if total else 1.0
+
+
+LIGHT_DICE = 0.8
+
+
 def main():
     if len(sys.argv) != 2:
         raise SystemExit("usage: check_truth.py DIR")
@@ -85,7 +109,21 @@ def main():
     truth = json.load(open(os.path.join(d, "truth.json"), encoding="utf-8"))
     old, old_order = read(os.path.join(d, "old.txt"))
     new, new_order = read(os.path.join(d, "new.txt"))
+    light = bool(truth.get("light"))
     problems = []
+    first_five_changed = []   # light pairs: provisions whose opening changed
+
+    def light_same(o_label, n_label, what):
+        """A light pair's old and new text of one provision: changed,
+        but sharing most words; the opening words kept."""
+        a, b = mask(old[o_label]), mask(new[n_label])
+        if a == b:
+            bad("%s %s -> %s: text not lightly edited" % (what, o_label, n_label))
+        elif dice(a, b) < LIGHT_DICE:
+            bad("%s %s -> %s: light edit too heavy (Dice %.2f < %.1f)"
+                % (what, o_label, n_label, dice(a, b), LIGHT_DICE))
+        if words(a)[:5] != words(b)[:5]:
+            first_five_changed.append(o_label)
 
     def bad(msg):
         if len(problems) < 20:
@@ -116,7 +154,12 @@ def main():
         if o not in old or n not in new:
             bad("kept %s -> %s: label missing" % (o, n))
             continue
-        if len(k) > 2:
+        if light:
+            light_same(o, n, "kept")
+            if (len(k) > 2) != (CITE.findall(old[o]) != CITE.findall(new[n])):
+                bad("kept %s -> %s: citations %s marked xref" % (o, n, "renumbered but not"
+                                                                if len(k) == 2 else "not renumbered but"))
+        elif len(k) > 2:
             if old[o] == new[n] or mask(old[o]) != mask(new[n]):
                 bad("kept %s -> %s marked xref but texts differ otherwise" % (o, n))
         elif old[o] != new[n]:
@@ -138,14 +181,18 @@ def main():
         o = [old.get(l, "") for l in e["old"]]
         n = [new.get(l, "") for l in e["new"]]
         if k == "moved":
-            if mask(o[0]) != mask(n[0]):
+            if light:
+                if all(l in old for l in e["old"]) and all(l in new for l in e["new"]):
+                    light_same(e["old"][0], e["new"][0], "moved")
+            elif mask(o[0]) != mask(n[0]):
                 bad("moved %s -> %s: text changed" % (e["old"][0], e["new"][0]))
         elif k == "modified":
             a, b = words(mask(o[0])), words(mask(n[0]))
             if a == b:
                 bad("modified %s -> %s: same text" % (e["old"][0], e["new"][0]))
-            if abs(len(a) - len(b)) > 4:
-                bad("modified %s: length changed by more than 4 words" % e["old"][0])
+            # 1 to 4 word operations, and the light edit's inserted word
+            if abs(len(a) - len(b)) > 4 + light:
+                bad("modified %s: length changed by more than %d words" % (e["old"][0], 4 + light))
         elif k == "split":
             a = words(o[0])
             b1, b2 = words(n[0]), words(n[1])
@@ -153,8 +200,17 @@ def main():
                 bad("split %s: halves do not keep the opening words" % e["old"][0])
             if len(b1) + len(b2) < len(a):
                 bad("split %s: halves shorter than the whole" % e["old"][0])
+            if light and a[:5] != b1[:5]:
+                first_five_changed.append(e["old"][0])
         elif k == "merged":
-            if not n[0].startswith(o[0].rstrip(",;:.")):
+            if light:
+                a, b = mask(o[0]) + " " + mask(o[1]), mask(n[0])
+                if dice(a, b) < LIGHT_DICE:
+                    bad("merged %s: shares too few words with %s and %s (Dice %.2f)"
+                        % (e["new"][0], e["old"][0], e["old"][1], dice(a, b)))
+                if words(mask(o[0]))[:5] != words(b)[:5]:
+                    first_five_changed.append(e["old"][0])
+            elif not n[0].startswith(o[0].rstrip(",;:.")):
                 bad("merged %s: does not start with %s" % (e["new"][0], e["old"][0]))
         elif k in ("added", "removed"):
             pass
@@ -164,6 +220,11 @@ def main():
     total = want.pop("total")
     if total != len(truth["edits"]) or any(counts.get(k, 0) != v for k, v in want.items()):
         bad("counts do not match the edits")
+
+    if len(first_five_changed) > truth.get("light_within_five", 0):
+        bad("light edits changed the first five words of %d provisions (%s), more than "
+            "light_within_five (%d)" % (len(first_five_changed), ", ".join(first_five_changed[:5]),
+                                        truth.get("light_within_five", 0)))
 
     renumbered = sum(1 for k in truth["kept"] if k[0] != k[1])
     if renumbered == 0:
@@ -197,10 +258,12 @@ def main():
         bad("no citation was renumbered")
 
     print("check_truth: %s: old %d provisions, new %d; %d edits %s; %d kept, %d renumbered; "
-          "%d citations, %d kept provisions with renumbered citations"
+          "%d citations, %d kept provisions with renumbered citations%s"
           % (d, len(old_order), len(new_order), len(truth["edits"]),
              " ".join("%s=%d" % kv for kv in sorted(counts.items())),
-             len(truth["kept"]), renumbered, ncite, nmoved_cite))
+             len(truth["kept"]), renumbered, ncite, nmoved_cite,
+             "; light: %d provisions lightly edited, %d within their first five words"
+             % (truth.get("light_edited", 0), len(first_five_changed)) if light else ""))
     if problems:
         for p in problems:
             if p is None:

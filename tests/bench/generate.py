@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Generate a pair of synthetic draft resolutions and the edits between them.
 
-    generate.py --size 1m --seed 1 --out DIR
+    generate.py --size 1m --seed 1 [--light] --out DIR
 
 writes DIR/old.txt, DIR/new.txt and DIR/truth.json.  Standard library only;
-the same --size and --seed always give the same bytes.
+the same --size, --seed and --light always give the same bytes.
 
 The drafts read like a long United Nations draft resolution (see
 docs/grammar.md for how normdiff reads one):
@@ -58,6 +58,24 @@ paragraph), "7" (operative paragraph 7), "7(c)" and "7(c)(ii)".  It holds
 the edits ({"kind", "old": [labels], "new": [labels]}), their counts per
 kind, and for every provision left alone its old and new label ("kept"),
 marking those whose text changed only because a citation was renumbered.
+
+Light-edit mode (--light).  On top of the true edits, every provision of
+the new version (preambular and operative paragraphs, chapeaux, sub-items,
+roman items; added, moved, split, merged, modified, citing and cited ones
+alike; not the title, the intro line or the headings) gets a light edit:
+one word replaced by another of its kind (noun, adjective, infinitive,
+gerund) and one word inserted (an adjective before a noun, or an adverb
+between "to" and its verb).  The opening words are left alone (the first
+five words, and the whole opening "Urges all States" of a provision that
+has segments after it), so split halves still share them; citations and
+the words just before them are left alone; no light edit makes two
+provisions alike.  Light edits are not true edits: truth.json is the same
+edits and "kept" list as without --light (an "xref" mark still means a
+citation was renumbered), plus "light": true and "light_edited", the number
+of provisions lightly edited.  The light edits draw from a random stream of
+their own, so the true edits, old.txt and the structure of new.txt are the
+same with or without --light, and the same --size, --seed and --light
+always give the same bytes.
 """
 
 import argparse
@@ -920,6 +938,182 @@ def apply_edits(rng, d, n_prov, rate, min_per_kind, w, next_uid):
 
 
 # --------------------------------------------------------------------------
+# Light edits (--light)
+
+# verbs after a modal ("could undermine") that are not in INF_VERBS: they
+# are replaced by an infinitive too
+LIGHT_VERBS = INF_SET | frozenset(["undermine", "complement", "affect", "contribute"])
+# verbs an adverb may be put before ("shall also comprise")
+LIGHT_ADV_VERBS = LIGHT_VERBS | frozenset(["include", "comprise", "submit"])
+MODALS = ["will", "shall", "may", "could", "should", "can", "would", "must"]
+MODAL_SET = frozenset(MODALS)
+DETERMINERS = frozenset(["the", "its", "their", "all", "such", "any"])
+LIGHT_REPLACE = ((ADJECTIVES, ADJ_SET), (NOUNS, NOUN_SET), (INF_VERBS, LIGHT_VERBS),
+                 (GERUNDS, GER_SET), (MODALS, MODAL_SET))
+# the nouns of the set phrases of MODIFIERS ("for the benefit of", "in this
+# regard"), for provisions made of those phrases only: each is replaced by
+# one that fits the same phrase
+LIGHT_PREPS = ["of", "for", "on", "among", "by"]
+NAME_ADJECTIVES = ["relevant", "existing"]
+CONSONANT_ADJECTIVES = [x for x in ADJECTIVES if x[0] not in "aeiou"]
+PHRASE_NOUNS = {"benefit": ["interest"], "interest": ["benefit"],
+                "request": ["invitation"], "invitation": ["request"],
+                "consultation": ["coordination", "partnership"],
+                "coordination": ["consultation", "partnership"],
+                "partnership": ["consultation", "coordination"],
+                "regard": ["respect"], "respect": ["regard"],
+                "priority": ["urgency"], "urgency": ["priority"],
+                "manner": ["way"], "way": ["manner"],
+                "previous": ["relevant", "earlier"], "earlier": ["previous", "relevant"],
+                "system": ["family"], "family": ["system"],
+                "report": ["study"], "study": ["report"],
+                "Agreement": ["Accord"], "Accord": ["Agreement"]}
+
+
+def light_protected(p):
+    """How many of p's first words a light edit leaves alone, in the
+    order tried: the first five, or the whole opening ("Invites the
+    relevant organizations of the United Nations system") when segments
+    follow a longer one; for the few provisions that leave no room past
+    that, the opening words only ("To eliminate", "Acknowledging"), all
+    that split halves share there; and as a last resort (not met in the
+    seeds tried) the first word only."""
+    if not p.segs:
+        return (5, 1)
+    return (max(5, len(p.lead)), len(p.lead), 1)
+
+
+def light_slots(p, keep):
+    """The words a light edit may touch: (list, index) for every word of
+    p.lead + p.segs past the first `keep`, not a citation and not the
+    word just before one.  A citation counts as one word here (it is
+    three or six when written), which only protects more."""
+    flat = [(words, i) for words in [p.lead] + list(p.segs) for i in range(len(words))]
+    out = []
+    for words, i in flat[keep:]:
+        wd = words[i]
+        if isinstance(wd, Ref) or (i + 1 < len(words) and isinstance(words[i + 1], Ref)):
+            continue
+        out.append((words, i))
+    return out
+
+
+def _core(wd):
+    return (wd[:-1], ",") if wd.endswith(",") else (wd, "")
+
+
+def _near(words, i):
+    """The words either side of words[i], without their commas."""
+    return {_core(words[j])[0] for j in (i - 1, i + 1)
+            if 0 <= j < len(words) and not isinstance(words[j], Ref)}
+
+
+def light_room(p, keep):
+    """The candidate replacements and insertions past the first `keep`
+    words, each the best tier that has any:
+
+    replace  a noun, adjective, infinitive (or verb after a modal),
+             gerund or modal by another of its list; failing those, the
+             noun of a set phrase ("for the benefit of" -> "interest");
+             failing those, a preposition ("for", "of", ...) by another;
+    insert   an adjective before a noun, or an adverb between "to" (or a
+             modal) and its verb; failing those, an adjective before an
+             adjective or after "the", "its", "a", ...; failing those,
+             "relevant" or "existing" before a name after "the" ("the
+             Paris Agreement")."""
+    reps = ([], [], [])
+    ins = ([], [], [])
+    for words, i in light_slots(p, keep):
+        core, tail = _core(words[i])
+        prev = words[i - 1] if i > 0 and not isinstance(words[i - 1], Ref) else ""
+        for pool, members in LIGHT_REPLACE:
+            if core in members:
+                reps[0].append((words, i, core, tail, pool))
+                break
+        else:
+            if core in PHRASE_NOUNS:
+                reps[1].append((words, i, core, tail, PHRASE_NOUNS[core]))
+            elif core in LIGHT_PREPS and not tail:
+                reps[2].append((words, i, core, tail, LIGHT_PREPS))
+        if core in NOUN_SET:
+            ins[0].append((words, i, ADJECTIVES))
+        elif core in LIGHT_ADV_VERBS and (prev == "to" or prev in MODAL_SET):
+            ins[0].append((words, i, ADVERBS))
+        elif core in ADJ_SET and prev != "and":
+            ins[1].append((words, i, ADJECTIVES))
+        elif prev in DETERMINERS and core[:1].islower():
+            ins[1].append((words, i, ADJECTIVES))
+        elif prev == "a" and core[:1].islower():
+            ins[1].append((words, i, CONSONANT_ADJECTIVES))
+        elif prev in ("the", "its", "their") and (core[:1].isupper() or core[:1].isdigit()):
+            ins[2].append((words, i, NAME_ADJECTIVES))
+    return next((r for r in reps if r), []), next((x for x in ins if x), [])
+
+
+def _light_once(rng, p, keep):
+    """One word replaced and one inserted past the first `keep` words, on
+    p in place; False when there is no room for both (p may then be half
+    edited: the caller restores it)."""
+    reps, _ = light_room(p, keep)
+    if not reps:
+        return False
+    words, i, core, tail, pool = reps[rng.randrange(len(reps))]
+    near = _near(words, i)
+    choices = [x for x in pool if x != core and x not in near] or \
+        [x for x in pool if x != core]
+    words[i] = rng.choice(choices) + tail
+    # the insertion is looked for after the replacement; its index is past
+    # `keep`, so the protected words stay the first words
+    _, ins = light_room(p, keep)
+    if not ins:
+        return False
+    words, i, pool = ins[rng.randrange(len(ins))]
+    near = _near(words, i) | {_core(words[i])[0]}
+    choices = [x for x in pool if x not in near]
+    if not choices:
+        return False
+    words.insert(i, rng.choice(choices))
+    return True
+
+
+def light_edits(rng, d, numbers, old_texts):
+    """Lightly edit every provision of d (the new version) in document
+    order; old_texts: the texts of the old version, which no new text may
+    equal either.  Returns (provisions edited, those of them edited within
+    their first five words for want of room past them)."""
+    provs = list(all_provs(d))
+    current = {}
+    for p in provs:
+        current.setdefault(" ".join(text_words(p, numbers)), []).append(p.uid)
+    done = short = 0
+    for p in provs:
+        plain = " ".join(text_words(p, numbers))
+        saved = (list(p.lead), [list(s) for s in p.segs])
+        text = None
+        for keep in light_protected(p):
+            for _ in range(100):
+                if _light_once(rng, p, keep):
+                    text = " ".join(text_words(p, numbers))
+                    if text not in old_texts and text not in current:
+                        break
+                text = None
+                p.lead[:] = saved[0]
+                for s, t in zip(p.segs, saved[1]):
+                    s[:] = t
+            if text is not None:
+                short += keep < 5
+                break
+        if text is None:
+            raise SystemExit("generate.py: no light edit found for a provision: %s" % plain)
+        current[plain].remove(p.uid)
+        if not current[plain]:
+            del current[plain]
+        current.setdefault(text, []).append(p.uid)
+        done += 1
+    return done, short
+
+
+# --------------------------------------------------------------------------
 
 def parse_size(s):
     s = s.strip().lower()
@@ -939,6 +1133,9 @@ def main():
                     help="edits per provision (default 0.03)")
     ap.add_argument("--min-per-kind", type=int, default=4,
                     help="at least this many edits of each kind (default 4)")
+    ap.add_argument("--light", action="store_true",
+                    help="also lightly edit every provision of the new version "
+                         "(one word replaced, one inserted; not true edits)")
     ap.add_argument("--out", required=True, help="directory for old.txt, new.txt, truth.json")
     a = ap.parse_args()
 
@@ -954,6 +1151,14 @@ def main():
     for p in old_provs:
         old_text_of[p.uid] = " ".join(text_words(p, numbers_old))
     edits = apply_edits(rng, d, len(old_provs), a.rate, a.min_per_kind, w, last_uid)
+    # the new texts as the true edits left them, for the "kept" list (light
+    # edits change neither the structure nor the numbers)
+    numbers_new = number(d, "label_new")
+    plain_new_of = {p.uid: " ".join(text_words(p, numbers_new)) for p in all_provs(d)}
+    n_light = n_light_short = 0
+    if a.light:
+        lrng = random.Random("normdiff-bench-light:%d:%d" % (a.seed, size))
+        n_light, n_light_short = light_edits(lrng, d, numbers_new, set(old_text_of.values()))
     new_text, numbers_new = render(d, "label_new")
 
     edited = set()
@@ -987,8 +1192,7 @@ def main():
     for p in all_provs(d):
         if p.uid in edited:
             continue
-        t_new = " ".join(text_words(p, numbers_new))
-        changed = t_new != old_text_of[p.uid]
+        changed = plain_new_of[p.uid] != old_text_of[p.uid]
         kept.append([p.label_old, p.label_new] + (["xref"] if changed else []))
         renumbered += p.label_old != p.label_new
         xref += changed
@@ -1009,20 +1213,29 @@ def main():
                 "provisions": len(order_new),
                 "sha256": hashlib.sha256(new_text.encode()).hexdigest()},
         "counts": dict(counts, total=len(records)),
+    }
+    if a.light:
+        truth["light"] = True
+        truth["light_edited"] = n_light
+        truth["light_within_five"] = n_light_short
+    truth.update({
         "kept_total": len(kept), "kept_renumbered": renumbered,
         "kept_citation_renumbered": xref,
         "edits": records,
         "kept": kept,
-    }
+    })
     with open(os.path.join(a.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, indent=None, separators=(",", ":"))
         f.write("\n")
     print("generate.py: %s: %d + %d bytes, %d -> %d provisions, %d edits %s, "
-          "%d kept (%d renumbered, %d with renumbered citations), %.2f s"
+          "%d kept (%d renumbered, %d with renumbered citations)%s, %.2f s"
           % (a.out, truth["old"]["bytes"], truth["new"]["bytes"], len(old_provs),
              len(order_new), len(records),
              " ".join("%s=%d" % (k, counts[k]) for k in KINDS),
-             len(kept), renumbered, xref, time.time() - t0), file=sys.stderr)
+             len(kept), renumbered, xref,
+             ", %d provisions lightly edited (%d short ones within their first five words)"
+             % (n_light, n_light_short) if a.light else "",
+             time.time() - t0), file=sys.stderr)
 
 
 if __name__ == "__main__":

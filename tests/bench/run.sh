@@ -4,7 +4,7 @@
 # peak memory, change records, and normdiff scored against the true edits.
 #
 #   tests/bench/run.sh [--sizes 100k,1m,10m] [--runs N] [--normdiff PATH]
-#                      [--seed N] [--timeout SEC] [--dir DIR]
+#                      [--seed N] [--timeout SEC] [--dir DIR] [--light]
 #
 # Needs GNU time, git, wdiff, dwdiff and python3 (tests/bench/setup
 # installs them). A measurement, not a test: it exits 0 whether or not
@@ -38,6 +38,13 @@
 # when there is no writable build/), the pairs reused while generate.py and
 # the seed stay the same. The results are in DIR/results.tsv and
 # DIR/out/SIZE/.
+#
+# --light: light-edit mode. The pairs are made with generate.py --light
+# (every provision of the new version also lightly edited, which is not a
+# true edit) and kept apart from the others: DIR/pairs/SIZE-seedN-light/,
+# DIR/out/SIZE-light/, DIR/results-light.tsv, DIR/score-SIZE-light.json.
+# normdiff's modified records on kept provisions are then expected, and
+# the structural noise (score.py) is what is measured.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,6 +56,7 @@ normdiff=$root/build/src/cli/normdiff
 seed=1
 tmo=600
 dir=
+light=
 
 usage() {
 	sed -n '6,7p' "$0" | sed 's/^# *//' >&2
@@ -69,6 +77,7 @@ while [ $# -gt 0 ]; do
 	--timeout=*) tmo=${1#*=}; shift ;;
 	--dir) dir=${2:?}; shift 2 ;;
 	--dir=*) dir=${1#*=}; shift ;;
+	--light) light=1; shift ;;
 	-h|--help) usage ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; usage ;;
 	esac
@@ -131,11 +140,16 @@ count_records() { # TOOL OUTPUT
 median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 gen_stamp=$(sha256sum <"$here/generate.py" | cut -c1-16)
-results=$dir/results.tsv
+# light-edit mode keeps its pairs, outputs and results apart
+sfx= gen_light=() table_light=()
+if [ -n "$light" ]; then
+	sfx=-light gen_light=(--light) table_light=(--light)
+fi
+results=$dir/results$sfx.tsv
 : >"$results"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C.UTF-8
 
-echo "normdiff benchmark: sizes $sizes, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
+echo "normdiff benchmark${light:+ (light-edit mode)}: sizes $sizes, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
 [ -n "${missing[normdiff]:-}" ] && echo "normdiff: ${missing[normdiff]}; measuring the other tools only"
 for t in git-word-diff wdiff dwdiff; do
 	[ -n "${missing[$t]:-}" ] && echo "$t: ${missing[$t]}"
@@ -143,12 +157,12 @@ done
 
 IFS=, read -r -a size_list <<<"$sizes"
 for size in "${size_list[@]}"; do
-	pair=$dir/pairs/$size-seed$seed
-	stamp="$gen_stamp $size $seed"
+	pair=$dir/pairs/$size-seed$seed$sfx
+	stamp="$gen_stamp $size $seed${light:+ light}"
 	if [ ! -f "$pair/truth.json" ] || [ "$(cat "$pair/stamp" 2>/dev/null)" != "$stamp" ]; then
 		rm -rf "$pair"
 		start=$(date +%s%N)
-		if ! python3 "$here/generate.py" --size "$size" --seed "$seed" --out "$pair" 2>"$dir/generate.log"; then
+		if ! python3 "$here/generate.py" --size "$size" --seed "$seed" "${gen_light[@]}" --out "$pair" 2>"$dir/generate.log"; then
 			cat "$dir/generate.log" >&2
 			echo "run.sh: generating the $size pair failed" >&2
 			exit 2
@@ -166,7 +180,7 @@ for size in "${size_list[@]}"; do
 	in_bytes=$(($(stat -c %s "$old") + $(stat -c %s "$new")))
 	true_edits=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["total"])' "$pair/truth.json")
 	echo "$size: old $(stat -c %s "$old") bytes, new $(stat -c %s "$new") bytes, $true_edits true edits"
-	out=$dir/out/$size
+	out=$dir/out/$size$sfx
 	mkdir -p "$out"
 
 	for tool in normdiff git-word-diff wdiff dwdiff difflib; do
@@ -206,16 +220,16 @@ for size in "${size_list[@]}"; do
 			printf '  %-14s %s\n' "$tool" "$status"
 		fi
 		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$med" "$peak" "$records" "$status" "$in_bytes" "$true_edits" >>"$results"
-		[ "$tool" = normdiff ] && rm -f "$dir/score-$size.json"
+		[ "$tool" = normdiff ] && rm -f "$dir/score-$size$sfx.json"
 		if [ "$tool" = normdiff ] && [ "$status" = ok ]; then
 			python3 "$here/score.py" score "$out/normdiff.out" "$pair/truth.json" \
-				--json "$dir/score-$size.json" | sed 's/^/    /' ||
+				--json "$dir/score-$size$sfx.json" | sed 's/^/    /' ||
 				echo "    normdiff's report could not be scored" >&2
 		fi
 	done
 done
 
 echo
-python3 "$here/score.py" table "$results" --scores "$dir"
+python3 "$here/score.py" table "$results" --scores "$dir" "${table_light[@]}"
 [ -n "${missing[normdiff]:-}" ] && echo && echo "normdiff: ${missing[normdiff]}"
 exit 0

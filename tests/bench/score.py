@@ -4,7 +4,8 @@ the benchmark's table.
 
     score.py records REPORT                  normdiff's change records
     score.py score REPORT TRUTH [--json OUT] compare with truth.json
-    score.py table RESULTS [--scores DIR]    the side-by-side table
+    score.py table RESULTS [--scores DIR] [--light]
+                                             the side-by-side table
 
 Records.  A record is a change normdiff reports: every entry of "changes"
 whose kind is not "unchanged", plus the unchanged ones flagged "moved",
@@ -35,14 +36,36 @@ in truth.json): it was only renumbered, or only the numbers in its
 citations changed ("paragraph 12 above" became "paragraph 11 above");
 both are counted, and the second kind is also shown on its own.  The
 target is none.
+
+Structural noise.  Claims about the structure that no true edit backs,
+counted for every pair, light or not, by kind:
+
+    added    "added" records that match no true added edit (same new labels)
+    removed  "removed" records that match no true removed edit (same old labels)
+    split    "split" records that match no true split (same old, same new set)
+    merged   "merged" records that match no true merge (same old set, same new)
+    moved    records flagged "moved" (whatever their kind) that match no
+             true move (same old and new labels)
+
+Each true edit backs at most one record.  The target is zero.
+
+Light pairs (truth.json "light": true, generate.py --light).  Every
+provision of the new version was lightly edited (a word replaced, a word
+inserted) without that being a true edit, so a "modified" record pairing a
+kept provision's old and new labels is expected: it is counted on its own
+("kept_modified"), is neither noise nor a renumbering-only record, and the
+records target compares the records less those with the true edits.  A
+"moved" flag on such a record is still noise.
 """
 
 import argparse
+import collections
 import json
 import re
 import sys
 
 KINDS = ("modified", "added", "removed", "moved", "split", "merged")
+NOISE_KINDS = ("added", "removed", "split", "merged", "moved")
 NUM = re.compile(r"^(\d+)\.$")
 PAREN = re.compile(r"^\([a-z]+\)$")
 PP = re.compile(r"^PP\d+$")
@@ -115,18 +138,58 @@ def score(rep, truth):
             matched.add(hits[0])
         else:
             missed.append(e)
+    light = bool(truth.get("light"))
     kept = {(k[0], k[1]): len(k) > 2 for k in truth.get("kept", [])}
     records = [i for i, c in enumerate(changes) if is_record(c)]
     spurious = [i for i in records if i not in matched]
     renum_only = []
     renum_citation = 0
+    kept_modified = 0
+    modified_other = 0
+    expected = set()
     for i in spurious:
         c = changes[i]
+        pair = None
         if len(c.get("old", [])) == 1 and len(c.get("new", [])) == 1:
             pair = (canon(c["old"][0]), canon(c["new"][0]))
-            if pair in kept:
-                renum_only.append(i)
-                renum_citation += kept[pair]
+            if pair not in kept:
+                pair = None
+        if c.get("kind") == "modified" and pair is None:
+            modified_other += 1
+        if pair is None:
+            continue
+        if light and c.get("kind") == "modified":
+            # lightly edited on purpose: expected, not renumbering-only
+            kept_modified += 1
+            expected.add(i)
+            continue
+        renum_only.append(i)
+        renum_citation += kept[pair]
+    # structural noise: structural claims no true edit backs, each true
+    # edit backing at most one record
+    backing = collections.Counter(
+        (e["kind"], tuple(sorted(e["old"])), tuple(sorted(e["new"])))
+        for e in truth["edits"] if e["kind"] in NOISE_KINDS)
+    noise = {k: 0 for k in NOISE_KINDS}
+    noise_examples = []
+    for i in records:
+        c = changes[i]
+        old = tuple(sorted(canon(x) for x in c.get("old", [])))
+        new = tuple(sorted(canon(x) for x in c.get("new", [])))
+        claims = []
+        if c.get("kind") in ("added", "removed", "split", "merged"):
+            claims.append(c.get("kind"))
+        if c.get("moved"):
+            claims.append("moved")
+        for k in claims:
+            if backing[(k, old, new)] > 0:
+                backing[(k, old, new)] -= 1
+                continue
+            noise[k] += 1
+            if len(noise_examples) < 10:
+                noise_examples.append({"claim": k, "kind": c.get("kind"),
+                                       "old": list(old), "new": list(new)})
+    noise["total"] = sum(noise[k] for k in NOISE_KINDS)
     renumbered_seen = sum(1 for c in changes if c.get("kind") == "unchanged"
                           and not c.get("moved") and c.get("renumbered"))
     # xref_only changes are not records: were they right to be left out?
@@ -146,6 +209,7 @@ def score(rep, truth):
         k = c.get("kind") + ("+moved" if c.get("moved") else "")
         by_kind[k] = by_kind.get(k, 0) + 1
     return {
+        "light": light,
         "records": len(records),
         "true_edits": len(truth["edits"]),
         "matched": len(matched),
@@ -157,14 +221,26 @@ def score(rep, truth):
         "xref_only_other": xref_wrong,
         "kept_renumbered": truth.get("kept_renumbered"),
         "records_by_kind": by_kind,
+        "structural_noise": noise,
+        "kept_modified": kept_modified,
+        "modified_unmatched_other": modified_other,
         "recall": recall,
         "missed": missed[:10],
         "spurious_examples": [
             {"kind": changes[i].get("kind"), "moved": changes[i].get("moved"),
              "old": [canon(x) for x in changes[i].get("old", [])],
              "new": [canon(x) for x in changes[i].get("new", [])]}
-            for i in spurious[:10]],
+            for i in [i for i in spurious if i not in expected][:10]],
+        "noise_examples": noise_examples,
     }
+
+
+def noise_line(s):
+    n = s.get("structural_noise")
+    if not n:
+        return "structural noise: not scored"
+    return ("structural noise: %s (total %d; target 0)"
+            % (", ".join("%s %d" % (k, n[k]) for k in NOISE_KINDS), n["total"]))
 
 
 def pct(hit, total):
@@ -183,6 +259,11 @@ def cmd_score(a):
           "%d only renumbered, %d with only their citations renumbered)"
           % (s["records"], s["true_edits"], s["matched"], s["spurious"], s["renumbering_only"],
              s["renumbering_only"] - s["renumbering_only_citation"], s["renumbering_only_citation"]))
+    if s["light"]:
+        print("light pair: %d modified records on kept provisions (lightly edited on purpose: "
+              "expected, counted neither as noise nor as renumbering-only)" % s["kept_modified"])
+    print(noise_line(s) + ("; %d other modified records pair provisions that are no kept pair "
+                           "and no true edit" % s["modified_unmatched_other"]))
     print("records by kind: " + ", ".join("%s %d" % kv for kv in sorted(s["records_by_kind"].items())))
     print("not records: unchanged with renumbered true %d (kept provisions whose label, "
           "with its paragraph number, changed: %s); modified with xref_only true %d "
@@ -194,6 +275,8 @@ def cmd_score(a):
         print("  missed %s %s -> %s" % (e["kind"], e["old"], e["new"]))
     for e in s["spurious_examples"][:5]:
         print("  spurious %s%s %s -> %s" % (e["kind"], "+moved" if e["moved"] else "", e["old"], e["new"]))
+    for e in s["noise_examples"][:5]:
+        print("  noise %s (%s record) %s -> %s" % (e["claim"], e["kind"], e["old"], e["new"]))
 
 
 # --------------------------------------------------------------------------
@@ -218,10 +301,11 @@ def cmd_table(a):
         if r["size"] not in sizes:
             sizes.append(r["size"])
     scores = {}
+    suffix = "-light" if a.light else ""
     for size in sizes:
         if a.scores:
             try:
-                with open("%s/score-%s.json" % (a.scores, size), encoding="utf-8") as f:
+                with open("%s/score-%s%s.json" % (a.scores, size, suffix), encoding="utf-8") as f:
                     scores[size] = json.load(f)
             except OSError:
                 pass
@@ -249,22 +333,36 @@ def cmd_table(a):
 
     if scores:
         print()
-        print("normdiff against the truth")
-        h2 = ("size", "records", "true", "matched", "renum-only") + KINDS
+        if a.light:
+            print("normdiff against the truth, light-edit mode: every provision of the new "
+                  "version was lightly edited;")
+            print("modified records on kept provisions (kept-mod) are expected there, and are "
+                  "neither noise nor renumbering-only")
+            h2 = ("size", "records", "true", "matched", "kept-mod", "renum-only", "noise") + KINDS
+        else:
+            print("normdiff against the truth")
+            h2 = ("size", "records", "true", "matched", "renum-only", "noise") + KINDS
         t2 = []
+        noise_lines = []
         for size in sizes:
             s = scores.get(size)
             if not s:
                 continue
-            t2.append((size, s["records"], s["true_edits"], s["matched"], s["renumbering_only"]) +
+            n = s.get("structural_noise", {}).get("total", "-")
+            t2.append((size, s["records"], s["true_edits"], s["matched"]) +
+                      ((s.get("kept_modified", 0),) if a.light else ()) +
+                      (s["renumbering_only"], n) +
                       tuple("%s %d/%d" % (pct(*s["recall"][k]), s["recall"][k][0], s["recall"][k][1])
                             for k in KINDS))
+            noise_lines.append("%s %s" % (size, noise_line(s)))
         w2 = [max(len(str(x[i])) for x in [h2] + t2) for i in range(len(h2))]
         print(" | ".join(str(c).ljust(w) for c, w in zip(h2, w2)))
         print("-+-".join("-" * w for w in w2))
         for cells in t2:
             print(" | ".join(str(c).rjust(w) if i else str(c).ljust(w)
                              for i, (c, w) in enumerate(zip(cells, w2))))
+        for l in noise_lines:
+            print(l)
 
     # Targets: set for the 10 MB pair; shown for the largest size measured.
     print()
@@ -295,10 +393,21 @@ def cmd_table(a):
           % (in_bytes / 1048576.0, 10 * in_bytes / 1048576.0, peak / 1048576.0,
              verdict(peak <= 10 * in_bytes)))
     if s:
-        print("  records == true edits: %d vs %d: %s"
-              % (s["records"], s["true_edits"], verdict(s["records"] == s["true_edits"])))
-        print("  zero renumbering-only records: %d: %s"
-              % (s["renumbering_only"], verdict(s["renumbering_only"] == 0)))
+        if s.get("light"):
+            rest = s["records"] - s.get("kept_modified", 0)
+            print("  records == true edits (light: less the %d modified records on kept "
+                  "provisions): %d vs %d: %s"
+                  % (s.get("kept_modified", 0), rest, s["true_edits"],
+                     verdict(rest == s["true_edits"])))
+        else:
+            print("  records == true edits: %d vs %d: %s"
+                  % (s["records"], s["true_edits"], verdict(s["records"] == s["true_edits"])))
+        print("  zero renumbering-only records%s: %d: %s"
+              % (" (light: modified records on kept provisions not counted)" if s.get("light") else "",
+                 s["renumbering_only"], verdict(s["renumbering_only"] == 0)))
+        if "structural_noise" in s:
+            print("  zero structural noise: %d: %s"
+                  % (s["structural_noise"]["total"], verdict(s["structural_noise"]["total"] == 0)))
         low = [k for k in KINDS if s["recall"][k][1] and s["recall"][k][0] < 0.95 * s["recall"][k][1]]
         print("  recall >= 95%% per kind: %s%s"
               % (verdict(not low), "" if not low else " (below: %s)" % ", ".join(low)))
@@ -320,6 +429,8 @@ def main():
     p = sub.add_parser("table")
     p.add_argument("results")
     p.add_argument("--scores")
+    p.add_argument("--light", action="store_true",
+                   help="light-edit pairs: read DIR/score-SIZE-light.json")
     p.set_defaults(fn=cmd_table)
     a = ap.parse_args()
     a.fn(a)
