@@ -992,6 +992,106 @@ static int align_pairs_and_splits(aligner *al)
 	return err;
 }
 
+/* 3b. Pairs by place. After the pairing by content, an unpaired old
+ * provision that lies between two paired neighbours whose partners are in
+ * order, with unpaired new provisions between those partners, is most
+ * likely one of them rewritten: a reader pairs "10) Mutual Termination for
+ * Patent Action." with "10) Termination for Patent Action." between the
+ * same neighbours, and a short provision whose every word is common.
+ * Inside such a gap the old and the new provisions are paired in order,
+ * each with the first new one after the last taken that scores at least
+ * GAP_THRESHOLD on all words, or GAP_LABEL_THRESHOLD when both have the
+ * same kind and label. A gap is compared in full up to GAP_MAX_CELLS
+ * pairs, else each old provision only with the GAP_WINDOW new ones after
+ * the last taken, so the pass stays linear. */
+#define GAP_THRESHOLD 0.3
+#define GAP_LABEL_THRESHOLD 0.15
+#define GAP_MAX_CELLS 4096
+#define GAP_WINDOW 16
+
+static double pair_score(const aligner *al, size_t i, size_t j)
+{
+	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
+
+	return score(shared_words(al->sa.words + al->sa.start[i], na,
+	                          al->sb.words + al->sb.start[j], nb), na, nb);
+}
+
+static int gap_fits(const aligner *al, size_t i, size_t j)
+{
+	const nd_clause *x = &al->a->clauses[i], *y = &al->b->clauses[j];
+	double sc;
+
+	if (x->kind != y->kind && !(x->kind == ND_CLAUSE_ITEM) != !(y->kind == ND_CLAUSE_ITEM))
+		return 0;
+	if (!x->body_len || !y->body_len)
+		return 0; /* empty bodies pair by their children (align_empty) */
+	sc = pair_score(al, i, j);
+	if (sc >= GAP_THRESHOLD)
+		return 1;
+	return sc >= GAP_LABEL_THRESHOLD && x->kind == y->kind &&
+	       !strcmp(nd_doc_label(al->a, i), nd_doc_label(al->b, j));
+}
+
+/* The new position a paired old clause's group ends (last) or starts at. */
+static size_t partner(const aligner *al, size_t i, int last)
+{
+	const group *g = &al->groups[al->match_a[i]];
+
+	if (!g->nnew)
+		return NONE;
+	return last ? g->new[g->nnew - 1] : g->new[0];
+}
+
+static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
+{
+	size_t i, j, from = j0;
+	int full = (i1 - i0) * (j1 - j0) <= GAP_MAX_CELLS, err = 0;
+
+	for (i = i0; i < i1 && !err; i++) {
+		size_t end = full || j1 - from <= GAP_WINDOW ? j1 : from + GAP_WINDOW;
+
+		if (al->match_a[i] != NONE)
+			continue;
+		for (j = from; j < end; j++)
+			if (al->match_b[j] == NONE && gap_fits(al, i, j)) {
+				err = add_group(al, &i, 1, &j, 1);
+				from = j + 1;
+				break;
+			}
+	}
+	return err;
+}
+
+static int align_gaps(aligner *al)
+{
+	size_t i = 0, prev_new = NONE, n = al->a->n;
+	int err = 0;
+
+	while (i < n && !err) {
+		size_t i0 = i, next, j0, j1;
+
+		while (i < n && al->match_a[i] == NONE)
+			i++;
+		/* old [i0, i) unpaired, between the paired i0-1 and i (or ends) */
+		next = i < n ? partner(al, i, 0) : al->b->n;
+		j0 = prev_new == NONE ? 0 : prev_new + 1;
+		j1 = next == NONE ? j0 : next;
+		if (i > i0 && j1 > j0 && (i0 == 0 || prev_new != NONE))
+			err = pair_gap(al, i0, i, j0, j1);
+		if (i < n) {
+			size_t last = partner(al, i, 1);
+
+			/* a partner behind the last one breaks the order: no gap
+			 * is trusted until the order is back */
+			prev_new = last != NONE && (prev_new == NONE || last > prev_new ||
+			                            i0 == i) ? last : prev_new;
+			i++;
+		}
+	}
+	return err;
+}
+
 /* A pair made by similarity that also breaks the order of its neighbours
  * needs more evidence than one in place: below this score it is taken for
  * a removal and an unrelated addition. */
@@ -1571,6 +1671,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = align_exact(&al)) != 0 ||
 	    (err = align_similar(&al)) != 0 ||
 	    (err = align_pairs_and_splits(&al)) != 0 ||
+	    (err = align_gaps(&al)) != 0 ||
 	    (err = align_empty(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
 	    (err = finish_groups(&al)) != 0)
