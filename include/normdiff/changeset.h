@@ -42,6 +42,10 @@ typedef struct nd_change {
 	                        follow the renumbering ("paragraph 12" became
 	                        "paragraph 14" as 12. became 14.) */
 	double similarity;   /* 0..1; 1 for unchanged, 0 for added/removed */
+	size_t changed_within; /* records inside its provision(s) (their
+	                        descendants, on either side) that are changes:
+	                        a section whose own words are unchanged but
+	                        whose items changed says so */
 	size_t *old;         /* indices of old clauses (0, 1 or more) */
 	size_t nold;         /* how many */
 	size_t *new;         /* indices of new clauses (0, 1 or more) */

@@ -1581,6 +1581,70 @@ static int add_note(nd_changeset *cs, const char *text)
 	return 0;
 }
 
+/* Does record c count as a change (as the exit status counts them)? */
+static int is_change(const nd_change *c)
+{
+	return c->moved || (c->kind != ND_CHANGE_UNCHANGED && !c->xref_only);
+}
+
+/* Credit change record ci to the records of the ancestors of its clauses
+ * idx[0..n) in document d (rec: clause -> record), each record once. */
+static void credit_ancestors(nd_changeset *cs, const nd_doc *d,
+                             const size_t *rec, const size_t *idx, size_t n,
+                             size_t ci, size_t *stamp)
+{
+	size_t k, p;
+
+	for (k = 0; k < n; k++)
+		for (p = d->clauses[idx[k]].parent; p != ND_NO_PARENT; p = d->clauses[p].parent) {
+			size_t r = rec[p];
+
+			if (r == NONE || r == ci || stamp[r] == ci)
+				continue;
+			stamp[r] = ci;
+			cs->changes[r].changed_within++;
+		}
+}
+
+/* changed_within of every record: O(records x depth). */
+static int count_changed_within(nd_changeset *cs)
+{
+	size_t *rec_old = malloc((cs->old->n + 1) * sizeof(size_t));
+	size_t *rec_new = malloc((cs->new->n + 1) * sizeof(size_t));
+	size_t *stamp = malloc((cs->n + 1) * sizeof(size_t));
+	size_t i, k;
+
+	if (!rec_old || !rec_new || !stamp) {
+		free(rec_old);
+		free(rec_new);
+		free(stamp);
+		return nd_error_oom();
+	}
+	for (i = 0; i < cs->old->n; i++)
+		rec_old[i] = NONE;
+	for (i = 0; i < cs->new->n; i++)
+		rec_new[i] = NONE;
+	for (i = 0; i < cs->n; i++) {
+		stamp[i] = NONE;
+		for (k = 0; k < cs->changes[i].nold; k++)
+			rec_old[cs->changes[i].old[k]] = i;
+		for (k = 0; k < cs->changes[i].nnew; k++)
+			rec_new[cs->changes[i].new[k]] = i;
+	}
+	for (i = 0; i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+
+		if (!is_change(c))
+			continue;
+		credit_ancestors(cs, cs->new, rec_new, c->new, c->nnew, i, stamp);
+		credit_ancestors(cs, cs->old, rec_old, c->old, c->nold, i, stamp);
+	}
+	free(rec_old);
+	free(rec_new);
+	free(stamp);
+	return 0;
+}
+
 static int build_changes(aligner *al, nd_changeset *cs)
 {
 	char note[256];
@@ -1613,6 +1677,8 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		cs->summary.xref_only += (size_t)c->xref_only;
 	}
 	free(x);
+	if (!err)
+		err = count_changed_within(cs);
 	if (!err && al->skipped_words) {
 		snprintf(note, sizeof(note), "%zu word%s too common to find "
 		         "similar provisions by: provisions that share only such "
