@@ -381,6 +381,17 @@ static int starts_own_list(const parser *p, size_t lv, const nd_marker *m)
 	return p->stack[lv].heading || d->clauses[d->n - 1].chapeau;
 }
 
+/* Can an open heading of family `held` not hold a new heading: one whose
+ * marker is always a heading (`strong`: "Article 5") is held by no
+ * unmarked and no numbered heading; an unmarked one of `rank` is not held
+ * by an unmarked heading of the same or a lower rank. */
+static int cannot_hold(const parser *p, int held, int strong, int rank)
+{
+	if (held < 0)
+		return strong || (rank && unmarked_rank(held) <= rank);
+	return strong && p->g->families[held].role != ND_ROLE_HEADING;
+}
+
 static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
                          int fam, size_t skip)
 {
@@ -401,10 +412,8 @@ static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
 		int strong = m && p->g->families[m->family].role == ND_ROLE_HEADING;
 
 		pop_to_heading(p);
-		while (p->depth && ((p->stack[p->depth - 1].family < 0 &&
-		                     (strong || (rank && unmarked_rank(p->stack[p->depth - 1].family) <= rank))) ||
-		                    (strong && p->stack[p->depth - 1].family >= 0 &&
-		                     p->g->families[p->stack[p->depth - 1].family].role != ND_ROLE_HEADING))) {
+		while (p->depth && cannot_hold(p, p->stack[p->depth - 1].family,
+		                               strong, rank)) {
 			p->depth--;
 			pop_to_heading(p);
 		}

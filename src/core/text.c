@@ -11,16 +11,20 @@
  *      well-formed; skip a UTF-8 BOM.
  *   2. clean each source line: CRLF/CR/LF and form feeds end lines; tabs,
  *      NBSP and the other Unicode spaces become one space; soft hyphens and
- *      zero-width characters are dropped; lines that match a furniture
- *      pattern of the grammar are dropped.
+ *      zero-width characters are dropped; rules and underlines are
+ *      decoration (dropped, an underline noted); lines that match a
+ *      furniture pattern are candidates, dropped only with evidence, and
+ *      the wrap width is measured (lines.c).
  *   3. collect the words seen inside lines, for the hyphenation rule; the
  *      two pieces of a word broken at a line end ("in-" + "cites", or at a
  *      soft hyphen) are not words of their own and are not collected.
  *   4. join lines into paragraphs. A blank line ends a paragraph; so does a
- *      line starting with a marker after a line ending in . ; or :. Across a
- *      page break (form feed or furniture) a paragraph goes on when the next
- *      line starts in lower case, or the text before it is long and ends
- *      without punctuation.
+ *      line starting with a marker after a line ending a clause (". ; :",
+ *      "; and"), and a line after which the next word would have fitted
+ *      (it was not wrapped). A bare heading marker takes the title line
+ *      below it. Across a page break (form feed or furniture) a paragraph
+ *      goes on when the next line starts in lower case, or the text before
+ *      it is long and ends without punctuation.
  *
  * Hyphenation: "secu-" + "rity" is rejoined as "security". A compound split
  * at its own hyphen ("capacity-" + "building") keeps it when the document
@@ -505,13 +509,11 @@ static int ended_short(const assembler *a, const cline *prev,
 	size_t word = 0;
 	unsigned char last;
 
-	if (!prev->len || !len)
-		return 0;
+	if (!a->wrap || !prev->len || !len)
+		return 0; /* no evidence of a width, or nothing to judge */
 	last = (unsigned char)p[prev->len - 1];
 	while (word < len && s[word] != ' ')
 		word++;
-	if (!a->wrap)
-		return 0; /* no evidence of a width */
 	/* in a text of one paragraph per line every line was short */
 	if (a->wrap != LINES_NOT_WRAPPED &&
 	    lines_shown_width(scratch, prev) + 1 + lines_width(s, word) > a->wrap)
@@ -524,6 +526,13 @@ static int ended_short(const assembler *a, const cline *prev,
 	if (s[0] >= 'a' && s[0] <= 'z' && !strchr(".;:!?", last))
 		return 0;
 	return 1;
+}
+
+/* The paragraph flag of a line's underline (LINE_UNDER1/2), 0 if none. */
+static unsigned underline(unsigned flags)
+{
+	return flags & LINE_UNDER1 ? ND_PARA_UNDER1 :
+	       flags & LINE_UNDER2 ? ND_PARA_UNDER2 : 0;
 }
 
 static int close_para(assembler *a)
@@ -561,7 +570,6 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
                     pcre2_match_data *md)
 {
 	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
-	unsigned prevflags = 0;
 	const cline *prev = NULL; /* the last text line */
 	size_t k;
 	int err;
@@ -580,8 +588,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		if (c->flags & LINE_BLANK) {
 			/* an underline right below the open paragraph's text */
 			if ((c->flags & LINE_DECORATION) && a->open && !gap)
-				a->pflags |= c->flags & LINE_UNDER1 ? ND_PARA_UNDER1
-				                                    : ND_PARA_UNDER2;
+				a->pflags |= underline(c->flags);
 			gap |= LINE_BLANK;
 			continue;
 		}
@@ -607,7 +614,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			a->pflags = gap || !prev ? ND_PARA_GAP : 0;
 			a->pstart = a->out.len;
 			a->pline = c->line;
-		} else if (prevflags & LINE_SOFTHYPHEN) {
+		} else if (prev->flags & LINE_SOFTHYPHEN) {
 			/* "infor\u00AD" + "mation": join as is */
 		} else if (ends_hyphenated(&a->out) && is_letter((unsigned char)s[0])) {
 			if (drop_hyphen(&a->out, s, c->len, words))
@@ -619,11 +626,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		    (err = nd_buf_put(&a->out, s, c->len)) != 0)
 			return err;
 		a->plast = c->line;
-		if (c->flags & LINE_UNDER1)
-			a->pflags |= ND_PARA_UNDER1;
-		else if (c->flags & LINE_UNDER2)
-			a->pflags |= ND_PARA_UNDER2;
-		prevflags = c->flags;
+		a->pflags |= underline(c->flags);
 		prev = c;
 		gap = 0;
 	}
