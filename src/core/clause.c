@@ -120,6 +120,10 @@ static size_t heading_shape(const char *s, size_t len, unsigned max, int stop)
 		for (b = i; i < len && s[i] != ' '; i++) {
 			unsigned char c = (unsigned char)s[i];
 
+			if ((c == '.' || c == ';' || c == '!' || c == '?') && i + 1 < len &&
+			    s[i + 1] == ' ' && i - b >= 3)
+				return 0; /* a sentence ends inside: "Action. This Licence ..." */
+
 			if (c >= 'a' && c <= 'z') {
 				if (!seen)
 					return 0; /* its first letter is in lower case */

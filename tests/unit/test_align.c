@@ -670,6 +670,64 @@ static void test_empty_side(void **state)
 	nd_doc_free(e);
 }
 
+/* A provision rewritten in its place, between unchanged neighbours, with
+ * the same label but few words in common, is that provision modified, not
+ * a removal and an unrelated addition. */
+static void test_rewritten_in_place_pairs_by_place(void **state)
+{
+	nd_doc *a = parse("Licence\n\n9) Acceptance. Any use of the Work means "
+	                  "acceptance of this Licence.\n\n10) Mutual Termination for "
+	                  "Patent Action. This Licence ends when You sue a "
+	                  "Contributor.\n\n11) Jurisdiction. Courts of the place of "
+	                  "the Licensor decide.\n");
+	nd_doc *b = parse("Licence\n\n9) Acceptance. Any use of the Work means "
+	                  "acceptance of this Licence.\n\n10) Termination for "
+	                  "Patent Action. If You file a lawsuit alleging "
+	                  "infringement, your rights stop.\n\n11) Jurisdiction. "
+	                  "Courts of the place of the Licensor decide.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "10)", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->nnew, 1);
+	assert_int_equal(c->new[0], find(b, "10)", ""));
+	assert_false(c->moved);
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+/* A heading whose own words are unchanged counts the changes inside it. */
+static void test_changed_within_counts_inside(void **state)
+{
+	nd_doc *a = parse("Code\n\nGeneral rules\n\n(1) States shall cooperate.\n\n"
+	                  "(2) States shall report every year.\n\nFinal rules\n\n"
+	                  "(1) This code enters into force at once.\n");
+	nd_doc *b = parse("Code\n\nGeneral rules\n\n(1) States shall cooperate.\n\n"
+	                  "(2) States shall report every second year.\n\n(3) States "
+	                  "shall publish their reports.\n\nFinal rules\n\n"
+	                  "(1) This code enters into force at once.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	c = change_of_new(cs, find(b, "General rules", ""));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_int_equal(c->changed_within, 2); /* (2) modified, (3) added */
+	c = change_of_new(cs, find(b, "Final rules", ""));
+	assert_int_equal(c->changed_within, 0);
+	c = change_of_new(cs, find(b, "(2)", "General rules"));
+	assert_int_equal(c->changed_within, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -685,6 +743,8 @@ int main(void)
 		cmocka_unit_test(test_ignore_case_and_punctuation),
 		cmocka_unit_test(test_properties_on_generated_pairs),
 		cmocka_unit_test(test_empty_side),
+		cmocka_unit_test(test_rewritten_in_place_pairs_by_place),
+		cmocka_unit_test(test_changed_within_counts_inside),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }

@@ -579,6 +579,80 @@ static void test_enormous_single_line(void **state)
 	free(want);
 }
 
+/* Rules and underlines are layout: dropped, an underline noted on the
+ * heading it is under, also when it ends the heading's own line. */
+static void test_decoration_is_layout(void **state)
+{
+	nd_text *t;
+
+	(void)state;
+	t = NORM("The Licence\n=-=-=-=-=-=\n\nPREAMBLE\n========\n\nSome text.\n\n"
+	         "Conditions of use -----------\n\nMore text.\n\n*********\n\nEnd.\n");
+	assert_int_equal(t->npara, 6);
+	assert_para(t, 0, "The Licence");
+	assert_para(t, 1, "PREAMBLE");
+	assert_true(t->paras[1].flags & ND_PARA_UNDER1);
+	assert_para(t, 2, "Some text.");
+	assert_int_equal(t->paras[2].flags & (ND_PARA_UNDER1 | ND_PARA_UNDER2), 0);
+	assert_para(t, 3, "Conditions of use");
+	assert_true(t->paras[3].flags & ND_PARA_UNDER2);
+	assert_para(t, 5, "End.");
+	nd_text_free(t);
+}
+
+/* A hard-wrapped line after which the next word would have fitted ended
+ * its paragraph (a heading above its body, a paragraph's last line); a
+ * text of one paragraph per line breaks at every line. */
+static void test_short_lines_end_paragraphs(void **state)
+{
+	nd_text *t;
+	static const char longline[] =
+		"This paragraph is one long line of the kind that a text holding one "
+		"paragraph per line has, far longer than anyone wraps text at, so that "
+		"the lines of the text are read as they stand.\n";
+	nd_buf b = ND_BUF_INIT;
+
+	(void)state;
+	t = NORM("Article 1\nComposition\nThe Committee shall consist of twelve\n"
+	         "members elected by the Assembly for four\nyears.\n"
+	         "Members serve in their personal capacity.\n\n"
+	         "The officers are elected by the members\nfor a term of two years.\n");
+	assert_para(t, 0, "Article 1 Composition");
+	assert_para(t, 1, "The Committee shall consist of twelve members elected by "
+	                  "the Assembly for four years.");
+	assert_para(t, 2, "Members serve in their personal capacity.");
+	assert_false(t->paras[2].flags & ND_PARA_GAP);
+	assert_true(t->paras[3].flags & ND_PARA_GAP);
+	nd_text_free(t);
+	assert_int_equal(nd_buf_puts(&b, "GNU SAMPLE LICENCE\nVersion 2, June 1991\n\n"), 0);
+	assert_int_equal(nd_buf_puts(&b, longline), 0);
+	assert_int_equal(nd_buf_puts(&b, longline), 0);
+	t = norm(b.ptr, b.len);
+	assert_int_equal(t->npara, 4);
+	assert_para(t, 0, "GNU SAMPLE LICENCE");
+	assert_para(t, 1, "Version 2, June 1991");
+	nd_text_free(t);
+	nd_buf_dispose(&b);
+}
+
+/* A running header that repeats is dropped; a line that only looks like
+ * furniture, once and away from any page break, is text. */
+static void test_furniture_needs_evidence(void **state)
+{
+	nd_text *t;
+
+	(void)state;
+	t = NORM("A/70/100\n\nFirst page text.\n\nA/70/100\n\nSecond page text.\n");
+	assert_int_equal(t->npara, 2);
+	assert_para(t, 0, "First page text.");
+	nd_text_free(t);
+	t = NORM("Meetings held:\n\n12 of 15\n\nA/RES/70/1\n\nThe rest next year.\n");
+	assert_int_equal(t->npara, 4);
+	assert_para(t, 1, "12 of 15");
+	assert_para(t, 2, "A/RES/70/1");
+	nd_text_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -606,6 +680,9 @@ int main(void)
 		cmocka_unit_test(test_ill_formed_sequences),
 		cmocka_unit_test(test_utf16_and_utf32_are_rejected),
 		cmocka_unit_test(test_enormous_single_line),
+		cmocka_unit_test(test_decoration_is_layout),
+		cmocka_unit_test(test_short_lines_end_paragraphs),
+		cmocka_unit_test(test_furniture_needs_evidence),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
