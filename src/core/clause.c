@@ -385,14 +385,45 @@ static int starts_own_list(const parser *p, size_t lv, const nd_marker *m)
 	return p->stack[lv].heading || d->clauses[d->n - 1].chapeau;
 }
 
-/* Can an open heading of family `held` not hold a new heading: one whose
- * marker is always a heading (`strong`: "Article 5") is held by no
- * unmarked and no numbered heading; an unmarked one of `rank` is not held
- * by an unmarked heading of the same or a lower rank. */
-static int cannot_hold(const parser *p, int held, int strong, int rank)
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Does the unmarked heading `c` name the whole document: its words begin
+ * with the title's (case aside), at least two of them ("Creative Commons
+ * Attribution 4.0 International Public License" under the title "Creative
+ * Commons Attribution 4.0 International")? Such a heading opens the
+ * operative text, and what follows is under it. */
+static int repeats_title(const nd_doc *d, size_t c)
+{
+	const nd_clause *t = &d->clauses[0], *h = &d->clauses[c];
+	const char *a = d->text->buf + t->body_off, *b = d->text->buf + h->head_off;
+	size_t i, words = 1;
+
+	if (c == 0 || t->kind != ND_CLAUSE_TITLE || t->body_len > h->head_len)
+		return 0;
+	for (i = 0; i < t->body_len; i++) {
+		char x = a[i], y = b[i];
+
+		if (x == ' ')
+			words++;
+		if (ascii_lower(x) != ascii_lower(y))
+			return 0;
+	}
+	return words >= 2 && (i == h->head_len || b[i] == ' ');
+}
+
+/* Can an open heading of family `held` (its provision `c`) not hold a new
+ * heading: one whose marker is always a heading (`strong`: "Article 5")
+ * is held by no unmarked heading but one that repeats the title, and by
+ * no numbered heading; an unmarked one of `rank` is not held by an
+ * unmarked heading of the same or a lower rank. */
+static int cannot_hold(const parser *p, int held, size_t c, int strong, int rank)
 {
 	if (held < 0)
-		return strong || (rank && unmarked_rank(held) <= rank);
+		return (strong && !repeats_title(p->doc, c)) ||
+		       (rank && unmarked_rank(held) <= rank);
 	return strong && p->g->families[held].role != ND_ROLE_HEADING;
 }
 
@@ -417,6 +448,7 @@ static int parse_heading(parser *p, const nd_para *para, const nd_marker *m,
 
 		pop_to_heading(p);
 		while (p->depth && cannot_hold(p, p->stack[p->depth - 1].family,
+		                               p->stack[p->depth - 1].clause,
 		                               strong, rank)) {
 			p->depth--;
 			pop_to_heading(p);

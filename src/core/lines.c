@@ -25,7 +25,10 @@
  * their widths, so that a few long lines (a URL, a word that would not
  * break) do not make every other line look short. A text whose lines
  * are mostly longer than anyone wraps (LINES_UNWRAPPED) holds one
- * paragraph per line: there every line ended short.
+ * paragraph per line: there every line ended short, but in a block of
+ * three or more lines of alike widths, none over 100 characters (a
+ * sample notice wrapped by hand inside an unwrapped licence), whose
+ * lines run on.
  */
 #include "lines_internal.h"
 
@@ -36,6 +39,8 @@
 #include "normdiff/error.h"
 
 #define MAX_WALK 64 /* lines looked at on each side of a candidate */
+#define HAND_WRAP_MIN 40  /* narrower lines are a list, not a wrapped block */
+#define HAND_WRAP_MAX 100 /* wider lines were not wrapped by hand */
 
 int lines_is_decoration(const char *s, size_t len)
 {
@@ -231,4 +236,36 @@ size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n)
 	}
 	free(w);
 	return width;
+}
+
+/* Mark the lines of block [b, e) but the last as running on, if the
+ * widths of those lines are alike. */
+static void mark_block(const char *scratch, cline *lines, size_t b, size_t e)
+{
+	size_t k, lo = (size_t)-1, hi = 0;
+
+	if (e - b < 3)
+		return;
+	for (k = b; k + 1 < e; k++) {
+		size_t w = lines_shown_width(scratch, &lines[k]);
+
+		lo = w < lo ? w : lo;
+		hi = w > hi ? w : hi;
+	}
+	if (lo < HAND_WRAP_MIN || hi > HAND_WRAP_MAX || lo * 5 < hi * 4)
+		return;
+	for (k = b; k + 1 < e; k++)
+		lines[k].flags |= LINE_RUNS_ON;
+}
+
+void lines_hand_wrapped(const char *scratch, cline *lines, size_t n)
+{
+	size_t k, b = 0;
+
+	for (k = 0; k <= n; k++)
+		if (k == n || (lines[k].flags & (LINE_BLANK | LINE_FURNITURE |
+		                                 LINE_PAGEBREAK))) {
+			mark_block(scratch, lines, b, k);
+			b = k + 1;
+		}
 }

@@ -20,7 +20,10 @@ enum {
 	LINE_UNDER1 = 64,    /* an underline of '=': under this line's text when
 	                        it ends the line ("Title ====="), else under the
 	                        text line above */
-	LINE_UNDER2 = 128    /* the same with '-' or another mark */
+	LINE_UNDER2 = 128,   /* the same with '-' or another mark */
+	LINE_RUNS_ON = 256   /* in a text of one paragraph per line, a line of a
+	                        block wrapped by hand (lines_hand_wrapped):
+	                        its paragraph goes on below */
 };
 
 typedef struct cline {
@@ -61,6 +64,13 @@ int lines_judge_furniture(const char *scratch, cline *lines, size_t n);
  * percentile of their widths); LINES_NOT_WRAPPED for a text of one paragraph per line (every
  * line ended short); 0 when no line continues another (no evidence). */
 size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n);
+
+/* In a text of one paragraph per line, find the blocks wrapped by hand
+ * (a licence's sample notice): at least three lines between blank lines
+ * whose widths, but the last's, are alike (the narrowest at least 4/5 of
+ * the widest, all 40 to 100 characters). Their lines but the last get
+ * LINE_RUNS_ON. */
+void lines_hand_wrapped(const char *scratch, cline *lines, size_t n);
 
 /* Characters (not bytes) in s[0..len) of valid UTF-8. */
 size_t lines_width(const char *s, size_t len);

@@ -514,7 +514,10 @@ static int ended_short(const assembler *a, const cline *prev,
 	last = (unsigned char)p[prev->len - 1];
 	while (word < len && s[word] != ' ')
 		word++;
-	/* in a text of one paragraph per line every line was short */
+	/* in a text of one paragraph per line every line was short, but
+	 * those of a block wrapped by hand */
+	if (a->wrap == LINES_NOT_WRAPPED && (prev->flags & LINE_RUNS_ON))
+		return 0;
 	if (a->wrap != LINES_NOT_WRAPPED &&
 	    lines_shown_width(scratch, prev) + 1 + lines_width(s, word) > a->wrap)
 		return 0;
@@ -662,6 +665,8 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	if ((err = lines_judge_furniture(scratch.ptr, lines, nlines)) != 0)
 		goto done;
 	a.wrap = lines_wrap_width(scratch.ptr, lines, nlines);
+	if (a.wrap == LINES_NOT_WRAPPED)
+		lines_hand_wrapped(scratch.ptr, lines, nlines);
 	if ((err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
 		goto done;
 	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)

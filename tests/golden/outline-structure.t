@@ -5,8 +5,11 @@
 # heading in capitals (headings), nesting by list and by dotted number
 # (nesting), more markers and one bullet family (markers), rules and
 # underlines (decoration), a quoted notice line (notice), furniture-like
-# lines kept without evidence and dropped at a page break (furniture).
-for f in run-in wrapped headings nesting markers decoration notice furniture furniture-paged; do
+# lines kept without evidence and dropped at a page break (furniture), a
+# notice wrapped by hand inside a text of one paragraph per line
+# (hand-wrapped), "Section N" headings under a heading that repeats the
+# title (title-repeat).
+for f in run-in wrapped headings nesting markers decoration notice furniture furniture-paged hand-wrapped title-repeat; do
 	run normdiff outline --width 100 "$DATA/structure/$f.txt"
 done
 # headings and run-in titles as JSON
