@@ -40,7 +40,10 @@
  *      has moved; so has a provision whose old and new parents are both
  *      aligned, but not with each other (a sub-item under another item).
  *      A reworded pair that moved must score at least 0.65, else it is
- *      taken for a removal and an unrelated addition.
+ *      taken for a removal and an unrelated addition; the parents are
+ *      then judged again, since a dissolved pair may have been one (a
+ *      new wrapper heading first paired with the old title is no reason
+ *      for the paragraphs under it to have moved).
  *   5. the rest is added or removed; every group gets its word diff.
  *
  * Output order is the new document's; a removed provision goes right after
@@ -110,7 +113,9 @@ typedef struct group {
 	size_t nnew;  /* how many */
 	double key;   /* position in the output order */
 	size_t tie;   /* tie-break in the output order */
-	int moved;    /* out of the longest increasing run */
+	int moved;    /* out of the longest increasing run, or under another
+	                 parent */
+	int run_moved; /* out of the longest increasing run */
 } group;
 
 typedef struct aligner {
@@ -1126,10 +1131,66 @@ static int align_empty(aligner *al)
 static int group_score(const aligner *al, const group *g, double *out);
 
 /* 4. Moves: longest increasing run of new positions in old order. */
+/* A provision now under another parent has moved too, when both its
+ * parents are aligned, but not with each other. On the first call the
+ * flag of the run (moved = out of it) is kept in `run_moved`; later calls
+ * start again from it. */
+static void moved_by_parent(aligner *al, const size_t *order, size_t n,
+                            int first)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		group *g = &al->groups[order[i]];
+		size_t pa, pb;
+
+		if (!g->nold || !g->nnew)
+			continue;
+		if (first)
+			g->run_moved = g->moved;
+		pa = al->a->clauses[g->old[0]].parent;
+		pb = al->b->clauses[g->new[0]].parent;
+		g->moved = g->run_moved ||
+		           (pa != NONE && pb != NONE && al->match_a[pa] != NONE &&
+		            al->match_b[pb] != NONE && al->match_a[pa] != al->match_b[pb]);
+	}
+}
+
+/* A weak pair out of place is no pair (it was out of the run anyway, or
+ * its parents were, so the run stays valid): its provisions are unpaired.
+ * Sets *dissolved when one was. */
+static int dissolve_weak_moves(aligner *al, const size_t *order, size_t n,
+                               int *dissolved)
+{
+	size_t i;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		group *g = &al->groups[order[i]];
+		double s;
+
+		if (!g->moved || g->nold != 1 || g->nnew != 1 ||
+		    same_body(al->a, g->old[0], al->b, g->new[0]))
+			continue;
+		if ((err = group_score(al, g, &s)) != 0)
+			return err;
+		if (s < MOVE_THRESHOLD) {
+			al->match_a[g->old[0]] = NONE;
+			al->match_b[g->new[0]] = NONE;
+			g->nold = g->nnew = 0;
+			g->moved = 0;
+			*dissolved = 1;
+		}
+	}
+	return 0;
+}
+
+#define MOVE_ROUNDS 4 /* rounds of judging moves and dissolving weak ones */
+
 static int mark_moves(aligner *al)
 {
 	size_t n = 0, i, len = 0, *order, *tail, *prev;
-	int err = 0;
+	int err = 0, round;
 
 	order = malloc((al->ngroups + 1) * sizeof(size_t));
 	tail = malloc((al->ngroups + 1) * sizeof(size_t));
@@ -1166,31 +1227,17 @@ static int mark_moves(aligner *al)
 		al->groups[order[i]].moved = 1;
 	for (i = len ? tail[len - 1] : NONE; i != NONE; i = prev[i])
 		al->groups[order[i]].moved = 0;
-	/* a provision now under another parent has moved too, when both its
-	 * parents are aligned, but not with each other */
-	for (i = 0; i < n; i++) {
-		group *g = &al->groups[order[i]];
-		size_t pa = al->a->clauses[g->old[0]].parent;
-		size_t pb = al->b->clauses[g->new[0]].parent;
+	/* dissolving a weak pair can leave a provision's parent unpaired, so
+	 * the parent rule is judged again after each round that dissolved one
+	 * (a few rounds: a pair dissolves only once) */
+	for (round = 0;; round++) {
+		int dissolved = 0;
 
-		if (pa != NONE && pb != NONE && al->match_a[pa] != NONE &&
-		    al->match_b[pb] != NONE && al->match_a[pa] != al->match_b[pb])
-			g->moved = 1;
-	}
-	/* a weak pair out of place is no pair (it was out of the run anyway,
-	 * so the run stays valid) */
-	for (i = 0; i < n && !err; i++) {
-		group *g = &al->groups[order[i]];
-		double s;
-
-		if (!g->moved || g->nold != 1 || g->nnew != 1 ||
-		    same_body(al->a, g->old[0], al->b, g->new[0]))
-			continue;
-		if ((err = group_score(al, g, &s)) == 0 && s < MOVE_THRESHOLD) {
-			al->match_a[g->old[0]] = NONE;
-			al->match_b[g->new[0]] = NONE;
-			g->nold = g->nnew = 0;
-		}
+		moved_by_parent(al, order, n, round == 0);
+		if (round == MOVE_ROUNDS ||
+		    (err = dissolve_weak_moves(al, order, n, &dissolved)) != 0 ||
+		    !dissolved)
+			break;
 	}
 	if (!err)
 		drop_empty_groups(al);

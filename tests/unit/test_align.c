@@ -702,6 +702,40 @@ static void test_rewritten_in_place_pairs_by_place(void **state)
 	nd_doc_free(b);
 }
 
+/* Paragraphs that kept their place among the paired provisions have not
+ * moved, even though a new wrapper heading now holds them: the old title
+ * paired with that heading at first, out of place and weak, so the pair
+ * was dissolved, and the parents are judged again after it. */
+static void test_new_wrapper_heading_is_no_move(void **state)
+{
+	nd_doc *a = parse("Sample Notice Licence Version Two\n\nLicense\n\n"
+	                  "1. Terms\n\na. You may copy the work freely in any "
+	                  "medium.\n\nb. You may share the work with anyone.\n\n"
+	                  "Sample Notice is not a party to this licence and gives "
+	                  "no warranty.\n\nSample Notice may be reached at its "
+	                  "office.\n");
+	nd_doc *b = parse("Sample Legal Code\n\nLicense\n\n1. Terms\n\na. You "
+	                  "may copy the work freely in any medium.\n\nb. You may "
+	                  "share the work with anyone.\n\nSample Notice\n\n"
+	                  "Sample Notice is not a party to this licence and gives "
+	                  "no warranty.\n\nSample Notice may be reached at its "
+	                  "office.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_new(cs, find_text(b, "Sample Notice is not"));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_false(c->moved);
+	c = change_of_new(cs, find_text(b, "Sample Notice may"));
+	assert_false(c->moved);
+	assert_int_equal(cs->summary.moved, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A heading whose own words are unchanged counts the changes inside it. */
 static void test_changed_within_counts_inside(void **state)
 {
@@ -745,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_empty_side),
 		cmocka_unit_test(test_rewritten_in_place_pairs_by_place),
 		cmocka_unit_test(test_changed_within_counts_inside),
+		cmocka_unit_test(test_new_wrapper_heading_is_no_move),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
