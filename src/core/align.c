@@ -804,6 +804,31 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
 }
 
+/* Does part c (on the parts side) score better with a clause of the
+ * whole's side that is still unpaired than with the whole? Then it is that
+ * clause's partner, not a part of the whole: "b. Each time ... an
+ * Adaptation" opens as "a. Each time ... the Work" does, but its
+ * counterpart is the old "b.". */
+static int better_partner(const aligner *al, int old_side, size_t c,
+                          size_t whole)
+{
+	const size_t *mw = old_side ? al->match_a : al->match_b;
+	int ps = !old_side;
+	double with_whole = 0, best = 0;
+	size_t k;
+
+	for (k = al->pairs_at[ps][c]; k < al->pairs_at[ps][c + 1]; k++) {
+		const pair *p = &al->pairs[al->pairs_of[ps][k]];
+		size_t q = old_side ? p->a : p->b;
+
+		if (q == whole)
+			with_whole = p->sim;
+		else if (mw[q] == NONE && p->sim > best)
+			best = p->sim;
+	}
+	return best > with_whole;
+}
+
 /* Dissolve the 1:1 group of clause c (parts side): both become unpaired;
  * the group is left empty and dropped later. */
 static void release(aligner *al, int old_side, size_t c)
@@ -879,7 +904,8 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			c = dir ? next_sibling(dp, c) : prev_sibling(dp, c);
 			if (c == NONE ||
 			    (mp[c] != NONE && !can_take(al, old_side, c, whole)) ||
-			    !qualifies(al, old_side, c, whole, by_opening))
+			    !qualifies(al, old_side, c, whole, by_opening) ||
+			    better_partner(al, old_side, c, whole))
 				break;
 			gain = take(ww, nww, used, ap->words + ap->start[c],
 			            nwords(ap, c), 0);
@@ -1006,7 +1032,10 @@ static int align_pairs_and_splits(aligner *al)
  * Inside such a gap the old and the new provisions are paired in order,
  * each with the first new one after the last taken that scores at least
  * GAP_THRESHOLD on all words, or GAP_LABEL_THRESHOLD when both have the
- * same kind and label. A gap is compared in full up to GAP_MAX_CELLS
+ * same kind and label; never when both have titles that share no word
+ * ("i. Performance Royalties Under Blanket Licenses." is not "i.
+ * Non-waivable Compulsory License Schemes.", whatever boilerplate their
+ * bodies share). A gap is compared in full up to GAP_MAX_CELLS
  * pairs, else each old provision only with the GAP_WINDOW new ones after
  * the last taken, so the pass stays linear. */
 #define GAP_THRESHOLD 0.3
@@ -1022,6 +1051,46 @@ static double pair_score(const aligner *al, size_t i, size_t j)
 	                          al->sb.words + al->sb.start[j], nb), na, nb);
 }
 
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* The next word of s[*i..len) (ASCII letters and digits, and any
+ * character of another script), its length; 0 at the end. */
+static size_t next_word(const char *s, size_t len, size_t *i)
+{
+	size_t b;
+
+	while (*i < len && !is_alnum((unsigned char)s[*i]) &&
+	       (unsigned char)s[*i] < 0x80)
+		(*i)++;
+	for (b = *i; *i < len && (is_alnum((unsigned char)s[*i]) ||
+	                          (unsigned char)s[*i] >= 0x80); (*i)++)
+		;
+	return *i - b;
+}
+
+/* Do the titles of old i and new j share a word (case aside), or does
+ * either have none? Titles are short: the quadratic walk is bounded. */
+static int titles_agree(const aligner *al, size_t i, size_t j)
+{
+	size_t la, lb, p = 0, wa;
+	const char *ha = nd_doc_heading(al->a, i, &la), *hb = nd_doc_heading(al->b, j, &lb);
+
+	if (!ha || !hb)
+		return 1;
+	while ((wa = next_word(ha, la, &p)) != 0) {
+		size_t q = 0, wb;
+
+		while ((wb = next_word(hb, lb, &q)) != 0)
+			if (wa == wb && !strncasecmp(ha + p - wa, hb + q - wb, wa))
+				return 1;
+	}
+	return 0;
+}
+
 static int gap_fits(const aligner *al, size_t i, size_t j)
 {
 	const nd_clause *x = &al->a->clauses[i], *y = &al->b->clauses[j];
@@ -1031,6 +1100,8 @@ static int gap_fits(const aligner *al, size_t i, size_t j)
 		return 0;
 	if (!x->body_len || !y->body_len)
 		return 0; /* empty bodies pair by their children (align_empty) */
+	if (!titles_agree(al, i, j))
+		return 0; /* place is weak evidence; another title is strong */
 	sc = pair_score(al, i, j);
 	if (sc >= GAP_THRESHOLD)
 		return 1;
@@ -1490,12 +1561,6 @@ static int build_xrefs(const nd_changeset *cs, xref **out, size_t *n)
 	*out = x;
 	*n = m;
 	return 0;
-}
-
-static int is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z');
 }
 
 /* Next run of letters and digits in s[*i..len); 0 at the end. */

@@ -736,6 +736,73 @@ static void test_new_wrapper_heading_is_no_move(void **state)
 	nd_doc_free(b);
 }
 
+/* Two alike items that open with the same words each keep their own
+ * counterpart: the second is no part of a split of the first. */
+static void test_alike_siblings_are_no_split(void **state)
+{
+	nd_doc *a = parse("Licence\n\n8. Miscellaneous\n\na. Each time You "
+	                  "distribute or publicly perform the Work or a Collective "
+	                  "Work, the Licensor offers to the recipient a licence to "
+	                  "the Work on the same terms.\n\nb. Each time You "
+	                  "distribute or publicly perform a Derivative Work, "
+	                  "Licensor offers to the recipient a licence to the "
+	                  "original Work on the same terms.\n");
+	nd_doc *b = parse("Licence\n\n8. Miscellaneous\n\na. Each time You "
+	                  "Distribute or Publicly Perform the Work or a Collection, "
+	                  "the Licensor offers to the recipient a licence to the "
+	                  "Work on the same terms.\n\nb. Each time You Distribute "
+	                  "or Publicly Perform an Adaptation, Licensor offers to the "
+	                  "recipient a licence to the original Work on the same "
+	                  "terms.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "a.", "8."));
+	assert_int_equal(c->nnew, 1);
+	assert_int_equal(c->new[0], find(b, "a.", "8."));
+	c = change_of_old(cs, find(a, "b.", "8."));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find(b, "b.", "8."));
+	assert_int_equal(cs->summary.count[ND_CHANGE_SPLIT], 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+/* Items replaced by others under the same numbers, with other titles,
+ * are removed and added even though their place and their boilerplate
+ * agree. */
+static void test_other_titles_do_not_pair_by_place(void **state)
+{
+	nd_doc *a = parse("Licence\n\ne. For the avoidance of doubt:\n\n"
+	                  "i. Performance Royalties Under Blanket Licenses. "
+	                  "Licensor waives the exclusive right to collect "
+	                  "royalties for the public performance of the Work.\n\n"
+	                  "f. This License is governed by the law of the place of "
+	                  "the Licensor.\n");
+	nd_doc *b = parse("Licence\n\ne. For the avoidance of doubt:\n\n"
+	                  "i. Non-waivable Compulsory License Schemes. Where the "
+	                  "right to collect royalties under a statutory scheme "
+	                  "cannot be waived, the Licensor reserves the exclusive "
+	                  "right to collect such royalties.\n\n"
+	                  "f. This License is governed by the law of the place of "
+	                  "the Licensor.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "i.", "e."));
+	assert_int_equal(c->kind, ND_CHANGE_REMOVED);
+	c = change_of_new(cs, find(b, "i.", "e."));
+	assert_int_equal(c->kind, ND_CHANGE_ADDED);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A heading whose own words are unchanged counts the changes inside it. */
 static void test_changed_within_counts_inside(void **state)
 {
@@ -780,6 +847,8 @@ int main(void)
 		cmocka_unit_test(test_rewritten_in_place_pairs_by_place),
 		cmocka_unit_test(test_changed_within_counts_inside),
 		cmocka_unit_test(test_new_wrapper_heading_is_no_move),
+		cmocka_unit_test(test_alike_siblings_are_no_split),
+		cmocka_unit_test(test_other_titles_do_not_pair_by_place),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
