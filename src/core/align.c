@@ -130,6 +130,7 @@ typedef struct aligner {
 	size_t *match_b;          /* new clause -> group index or NONE */
 	group *groups;            /* aligned groups and singles */
 	size_t ngroups;           /* used */
+	size_t dissolved;         /* weak moved pairs dissolved by mark_moves */
 	size_t groupcap;          /* allocated */
 	pair *pairs;              /* scored candidate pairs */
 	size_t npairs;            /* used */
@@ -805,28 +806,30 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 }
 
 /* Does part c (on the parts side) score better with a clause of the
- * whole's side that is still unpaired than with the whole? Then it is that
- * clause's partner, not a part of the whole: "b. Each time ... an
- * Adaptation" opens as "a. Each time ... the Work" does, but its
- * counterpart is the old "b.". */
+ * whole's side that is still unpaired than the share of its words that
+ * lie inside the whole? Then it is that clause's partner, not a part of
+ * the whole: "b. Each time ... an Adaptation" opens as "a. Each time ...
+ * the Work" does, but its counterpart is the old "b.". */
 static int better_partner(const aligner *al, int old_side, size_t c,
                           size_t whole)
 {
 	const size_t *mw = old_side ? al->match_a : al->match_b;
+	const sig *aw = old_side ? &al->sa : &al->sb, *ap = old_side ? &al->sb : &al->sa;
+	size_t k, np = nwords(ap, c);
 	int ps = !old_side;
-	double with_whole = 0, best = 0;
-	size_t k;
+	double best = 0;
 
 	for (k = al->pairs_at[ps][c]; k < al->pairs_at[ps][c + 1]; k++) {
 		const pair *p = &al->pairs[al->pairs_of[ps][k]];
 		size_t q = old_side ? p->a : p->b;
 
-		if (q == whole)
-			with_whole = p->sim;
-		else if (mw[q] == NONE && p->sim > best)
+		if (q != whole && mw[q] == NONE && p->sim > best)
 			best = p->sim;
 	}
-	return best > with_whole;
+	return np && best * (double)np >
+	             (double)shared_words(ap->words + ap->start[c], np,
+	                                  aw->words + aw->start[whole],
+	                                  nwords(aw, whole));
 }
 
 /* Dissolve the 1:1 group of clause c (parts side): both become unpaired;
@@ -1251,6 +1254,7 @@ static int dissolve_weak_moves(aligner *al, const size_t *order, size_t n,
 			g->nold = g->nnew = 0;
 			g->moved = 0;
 			*dissolved = 1;
+			al->dissolved++;
 		}
 	}
 	return 0;
@@ -1852,6 +1856,11 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = align_gaps(&al)) != 0 ||
 	    (err = align_empty(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
+	    /* a dissolved pair frees its provisions for a pair by place
+	     * ("122. Invites the relevant organizations ..." first paired with
+	     * a far-away provision of the same boilerplate) */
+	    (al.dissolved && ((err = align_gaps(&al)) != 0 ||
+	                      (err = mark_moves(&al)) != 0)) ||
 	    (err = finish_groups(&al)) != 0)
 		goto done;
 	err = build_changes(&al, cs);
