@@ -803,6 +803,43 @@ static void test_other_titles_do_not_pair_by_place(void **state)
 	nd_doc_free(b);
 }
 
+/* A pair out of order bounds no gap: "3." moved to the end, so the
+ * removed "2." is not paired by place with the rewritten "5." far ahead,
+ * which pairs with its own old text between "4." and "6.". */
+static void test_moved_pair_bounds_no_gap(void **state)
+{
+	nd_doc *a = parse("Resolution\n\n1. Decides to review the fisheries quotas "
+	                  "in every port each year.\n\n2. Encourages States to "
+	                  "promote regional dialogue on the matter, as "
+	                  "appropriate.\n\n3. Welcomes the report of the "
+	                  "Secretary-General on ocean biodiversity and its annex."
+	                  "\n\n4. Requests a study of forest carbon sinks in the "
+	                  "tropics.\n\n5. Encourages States to promote regional "
+	                  "cooperation on the matter, as appropriate.\n\n6. Notes "
+	                  "the spread of deserts in arid zones.\n");
+	nd_doc *b = parse("Resolution\n\n1. Decides to review the fisheries quotas "
+	                  "in every port each year.\n\n2. Requests a study of "
+	                  "forest carbon sinks in the tropics.\n\n3. Urges States "
+	                  "to foster regional exchange on the subject, as needed."
+	                  "\n\n4. Notes the spread of deserts in arid zones.\n\n"
+	                  "5. Welcomes the report of the Secretary-General on ocean "
+	                  "biodiversity and its annex.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "5.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find(b, "3.", ""));
+	assert_int_equal(change_of_old(cs, find(a, "2.", ""))->kind, ND_CHANGE_REMOVED);
+	assert_true(change_of_old(cs, find(a, "3.", ""))->moved);
+	assert_int_equal(cs->summary.moved, 1);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A heading whose own words are unchanged counts the changes inside it. */
 static void test_changed_within_counts_inside(void **state)
 {
@@ -849,6 +886,7 @@ int main(void)
 		cmocka_unit_test(test_new_wrapper_heading_is_no_move),
 		cmocka_unit_test(test_alike_siblings_are_no_split),
 		cmocka_unit_test(test_other_titles_do_not_pair_by_place),
+		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
