@@ -41,6 +41,10 @@ typedef struct nd_change {
 	int xref_only;       /* modified only in cross-references whose numbers
 	                        follow the renumbering ("paragraph 12" became
 	                        "paragraph 14" as 12. became 14.) */
+	int layout;          /* split or merged without a word changed: only
+	                        the division into provisions changed ("1.
+	                        DEFINITIONS" and its body became one run-in
+	                        provision); no change for the exit status */
 	double similarity;   /* 0..1; 1 for unchanged, 0 for added/removed */
 	size_t changed_within; /* records inside its provision(s) (their
 	                        descendants, on either side) that are changes:
@@ -61,6 +65,7 @@ typedef struct nd_summary {
 	size_t renumbered;             /* changes flagged renumbered */
 	size_t editorial;              /* changes flagged editorial */
 	size_t xref_only;              /* changes flagged xref_only */
+	size_t layout;                 /* changes flagged layout */
 } nd_summary;
 
 /* Tunables, all with documented defaults (see docs/alignment.md). */

@@ -10,7 +10,8 @@
  * a change is every kind but unchanged, and a move; renumbering alone is
  * not a change (it is what normdiff exists to see through), and neither is
  * a modification that only renumbers cross-references (xref_only) unless
- * --fail-on names modified explicitly. --fail-on
+ * --fail-on names modified explicitly, nor a split or merge that changed
+ * no word (layout) unless --fail-on names split or merged. --fail-on
  * narrows it to the kinds a CI policy cares about. As git's external diff
  * the status is 0 unless there is trouble, since git treats any other
  * status as a failed diff.
@@ -29,7 +30,8 @@
 #define FAIL_MOVED (1u << ND_CHANGE_KINDS)
 #define FAIL_RENUMBERED (1u << (ND_CHANGE_KINDS + 1))
 /* In the default only: a modification of cross-references that follows the
- * renumbering is renumbering, not a change. */
+ * renumbering is renumbering, and a split or merge that changed no word is
+ * layout: neither is a change. */
 #define FAIL_XREF_AS_RENUMBERING (1u << (ND_CHANGE_KINDS + 2))
 #define FAIL_DEFAULT \
 	((1u << ND_CHANGE_MODIFIED) | (1u << ND_CHANGE_ADDED) | \
@@ -72,8 +74,9 @@ static int parse_fail_on(const char *s, unsigned *mask)
 
 static int counts_as_change(const nd_change *c, unsigned mask)
 {
-	if (c->xref_only && (mask & FAIL_XREF_AS_RENUMBERING))
-		return (c->moved && (mask & FAIL_MOVED)) || (mask & FAIL_RENUMBERED);
+	if ((c->xref_only || c->layout) && (mask & FAIL_XREF_AS_RENUMBERING))
+		return (c->moved && (mask & FAIL_MOVED)) ||
+		       (c->renumbered && (mask & FAIL_RENUMBERED));
 	return (mask & (1u << c->kind)) || (c->moved && (mask & FAIL_MOVED)) ||
 	       (c->renumbered && (mask & FAIL_RENUMBERED));
 }

@@ -1196,6 +1196,98 @@ static int align_gaps(aligner *al)
 /* Provisions without a body ("Article 5" alone, a bare number) pair when
  * their first children are paired with each other's: the heading goes
  * where its content went. */
+/* 3c. A heading and its body in one version, one run-in provision in the
+ * other ("1. DEFINITIONS" + "'Contribution' means ..." against "1.
+ * DEFINITIONS 'Contribution' means ..."): by now the body is paired with
+ * the run-in provision and the heading is left over. When the heading is
+ * unpaired, the body is its first child, and at least LAYOUT_SHARE of the
+ * heading's words are words the run-in provision has beyond the body's,
+ * the heading joins the pair: a merge (or, the other way, a split),
+ * flagged layout when no word changed (fill_change). */
+#define LAYOUT_SHARE 0.8
+
+/* The words of sorted x[0..nx) not matched in sorted y[0..ny), into out
+ * (room for nx); their number. */
+static size_t words_beyond(const uint64_t *x, size_t nx, const uint64_t *y,
+                           size_t ny, uint64_t *out)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < nx) {
+		if (j == ny || x[i] < y[j])
+			out[n++] = x[i++];
+		else if (x[i] > y[j])
+			j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+/* Join the unpaired parent of group gi's clause on one side (old_side:
+ * the old) to the group, if it is a heading whose words fill the gap.
+ * `scratch` has room for the other side's words of the group. */
+static int join_heading(aligner *al, int old_side, size_t gi, uint64_t *scratch)
+{
+	group *g = &al->groups[gi];
+	const nd_doc *d = old_side ? al->a : al->b;
+	const sig *sd = old_side ? &al->sa : &al->sb, *so = old_side ? &al->sb : &al->sa;
+	size_t *match = old_side ? al->match_a : al->match_b;
+	size_t c = old_side ? g->old[0] : g->new[0], w = old_side ? g->new[0] : g->old[0];
+	size_t p = d->clauses[c].parent, extra, np, **arr, *n, k;
+
+	if (p == NONE || p + 1 != c || match[p] != NONE ||
+	    d->clauses[p].kind != ND_CLAUSE_HEADING || (np = nwords(sd, p)) == 0)
+		return 0;
+	extra = words_beyond(so->words + so->start[w], nwords(so, w),
+	                     sd->words + sd->start[c], nwords(sd, c), scratch);
+	if ((double)shared_words(sd->words + sd->start[p], np, scratch, extra) <
+	    LAYOUT_SHARE * (double)np)
+		return 0;
+	arr = old_side ? &g->old : &g->new;
+	n = old_side ? &g->nold : &g->nnew;
+	k = *n + 1;
+	{
+		size_t *grown = realloc(*arr, k * sizeof(size_t));
+
+		if (!grown)
+			return nd_error_oom();
+		*arr = grown;
+	}
+	memmove(*arr + 1, *arr, *n * sizeof(size_t)); /* the heading comes first */
+	(*arr)[0] = p;
+	(*n)++;
+	match[p] = gi;
+	return 0;
+}
+
+static int align_layout(aligner *al)
+{
+	size_t gi, most = 1, i;
+	uint64_t *scratch;
+	int err = 0;
+
+	for (i = 0; i < al->a->n; i++)
+		most = nwords(&al->sa, i) > most ? nwords(&al->sa, i) : most;
+	for (i = 0; i < al->b->n; i++)
+		most = nwords(&al->sb, i) > most ? nwords(&al->sb, i) : most;
+	if ((scratch = malloc(most * sizeof(uint64_t))) == NULL)
+		return nd_error_oom();
+	for (gi = 0; gi < al->ngroups && !err; gi++) {
+		const group *g = &al->groups[gi];
+
+		if (g->nold != 1 || g->nnew != 1)
+			continue;
+		if ((err = join_heading(al, 1, gi, scratch)) == 0 &&
+		    al->groups[gi].nold == 1)
+			err = join_heading(al, 0, gi, scratch);
+	}
+	free(scratch);
+	return err;
+}
+
 static int align_empty(aligner *al)
 {
 	size_t i;
@@ -1500,6 +1592,17 @@ static char *join(const nd_doc *d, const size_t *idx, size_t n, size_t *len)
 	return nd_buf_detach(&b);
 }
 
+/* Does the word diff insert or delete anything? */
+static int words_edited(const nd_wdiff *w)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++)
+		if (w->ops[k].kind != ND_OP_EQUAL)
+			return 1;
+	return 0;
+}
+
 static int fill_change(aligner *al, nd_change *c, group *g)
 {
 	const char *at = "", *bt = "";
@@ -1539,6 +1642,7 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 	if (c->diff.capped)
 		al->capped_diffs++;
 	c->editorial = 0;
+	c->layout = 0;
 	if (!c->nnew) {
 		c->kind = ND_CHANGE_REMOVED;
 		c->similarity = 0;
@@ -1562,6 +1666,8 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 		}
 		if (c->kind == ND_CHANGE_UNCHANGED)
 			c->similarity = 1.0;
+		if (c->kind == ND_CHANGE_SPLIT || c->kind == ND_CHANGE_MERGED)
+			c->layout = !words_edited(&c->diff);
 	}
 	return 0;
 }
@@ -1755,7 +1861,8 @@ static int add_note(nd_changeset *cs, const char *text)
 /* Does record c count as a change (as the exit status counts them)? */
 static int is_change(const nd_change *c)
 {
-	return c->moved || (c->kind != ND_CHANGE_UNCHANGED && !c->xref_only);
+	return c->moved ||
+	       (c->kind != ND_CHANGE_UNCHANGED && !c->xref_only && !c->layout);
 }
 
 /* Credit change record ci to the records of the ancestors of its clauses
@@ -1846,6 +1953,7 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		cs->summary.renumbered += (size_t)c->renumbered;
 		cs->summary.editorial += (size_t)c->editorial;
 		cs->summary.xref_only += (size_t)c->xref_only;
+		cs->summary.layout += (size_t)c->layout;
 	}
 	free(x);
 	if (!err)
@@ -1909,6 +2017,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = align_similar(&al)) != 0 ||
 	    (err = align_pairs_and_splits(&al)) != 0 ||
 	    (err = align_gaps(&al)) != 0 ||
+	    (err = align_layout(&al)) != 0 ||
 	    (err = align_empty(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
 	    /* a dissolved pair frees its provisions for a pair by place

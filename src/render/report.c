@@ -211,9 +211,9 @@ int rpt_label_pair(nd_buf *out, const nd_changeset *cs, const nd_change *c)
 }
 
 const char *const rpt_flag_keys[RPT_NFLAGS] = {
-	"moved", "renumbered", "editorial", "xref_only"};
+	"moved", "renumbered", "editorial", "xref_only", "layout"};
 const char *const rpt_flag_words[RPT_NFLAGS] = {
-	"moved", "renumbered", "editorial", "cross-references only"};
+	"moved", "renumbered", "editorial", "cross-references only", "layout only"};
 
 void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS])
 {
@@ -221,6 +221,7 @@ void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS])
 	out[1] = s->renumbered;
 	out[2] = s->editorial;
 	out[3] = s->xref_only;
+	out[4] = s->layout;
 }
 
 int rpt_version(nd_buf *out, const nd_docinfo *info)
@@ -240,10 +241,11 @@ int rpt_version(nd_buf *out, const nd_docinfo *info)
 
 int rpt_kind_words(nd_buf *out, const nd_change *c)
 {
-	return nd_buf_printf(out, "%s%s%s%s", c->moved ? "moved, " : "",
+	return nd_buf_printf(out, "%s%s%s%s%s", c->moved ? "moved, " : "",
 	                     nd_change_kind_name(c->kind),
 	                     c->editorial ? " (editorial)" : "",
-	                     c->xref_only ? " (cross-references only)" : "");
+	                     c->xref_only ? " (cross-references only)" : "",
+	                     c->layout ? " (layout only)" : "");
 }
 
 int rpt_heading_name(nd_buf *out, const nd_doc *d, size_t i)

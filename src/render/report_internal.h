@@ -20,7 +20,7 @@ size_t rpt_anchor(const nd_changeset *cs, const nd_change *c,
 
 /* The flags of a record as counted in the summary: their JSON keys, their
  * words for people, and their counts. */
-#define RPT_NFLAGS 4
+#define RPT_NFLAGS 5
 extern const char *const rpt_flag_keys[RPT_NFLAGS];
 extern const char *const rpt_flag_words[RPT_NFLAGS];
 void rpt_flag_counts(const nd_summary *s, size_t out[RPT_NFLAGS]);

@@ -113,6 +113,8 @@ static int json_change(nd_report *r, const nd_change *c)
 	if (!err)
 		err = json_bool(out, "xref_only", c->xref_only);
 	if (!err)
+		err = json_bool(out, "layout", c->layout);
+	if (!err)
 		err = nd_buf_printf(out, ", \"changed_within\": %zu", c->changed_within);
 	if (!err)
 		err = json_similarity(out, c->similarity);
