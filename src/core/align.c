@@ -1445,13 +1445,111 @@ static int mark_run(aligner *al, size_t **order_out, size_t *n_out)
 	return 0;
 }
 
+/* A move undone by two pairs in place. A pair (a, b) out of the run,
+ * where a's place in the new version holds an unpaired provision that
+ * fits a, and b's place in the old version an unpaired provision that
+ * fits b, each at least MOVE_THRESHOLD, is two provisions rewritten in
+ * place rather than
+ * one moved, one removed and one added: among provisions of one
+ * boilerplate ("Invites the relevant organizations of the United Nations
+ * system, ...") the first pairing can cross. A place is the stretch
+ * between the nearest pairs in the run on each side, looked for within
+ * REPAIR_WALK provisions, so the pass stays linear. */
+#define REPAIR_WALK 16
+
+/* The in-run neighbours of clause c of one side (old_side: the old),
+ * mapped to the other side: *lo and *hi bound the place of c there
+ * (exclusive). 0 when none is found within REPAIR_WALK. */
+static int place_of(const aligner *al, int old_side, size_t c, size_t *lo,
+                    size_t *hi)
+{
+	const size_t *match = old_side ? al->match_a : al->match_b;
+	size_t n = old_side ? al->a->n : al->b->n, m = old_side ? al->b->n : al->a->n;
+	size_t k, steps;
+	const group *g;
+
+	*lo = NONE;
+	*hi = m;
+	for (k = c, steps = 0; k-- > 0 && steps < REPAIR_WALK; steps++)
+		if (match[k] != NONE && !(g = &al->groups[match[k]])->run_moved &&
+		    g->nold && g->nnew) {
+			*lo = old_side ? g->new[g->nnew - 1] : g->old[g->nold - 1];
+			break;
+		}
+	for (k = c + 1, steps = 0; k < n && steps < REPAIR_WALK; k++, steps++)
+		if (match[k] != NONE && !(g = &al->groups[match[k]])->run_moved &&
+		    g->nold && g->nnew) {
+			*hi = old_side ? g->new[0] : g->old[0];
+			break;
+		}
+	return (*lo != NONE || c < REPAIR_WALK) && (*hi != m || n - c <= REPAIR_WALK);
+}
+
+/* The unpaired clause of the other side in the place of c that fits c
+ * best at MOVE_THRESHOLD or more, or NONE. */
+static size_t in_place(const aligner *al, int old_side, size_t c)
+{
+	const size_t *other = old_side ? al->match_b : al->match_a;
+	size_t lo, hi, k, best = NONE;
+	double top = MOVE_THRESHOLD;
+
+	if (!place_of(al, old_side, c, &lo, &hi))
+		return NONE;
+	for (k = lo == NONE ? 0 : lo + 1; k < hi && k - lo <= REPAIR_WALK; k++) {
+		size_t i = old_side ? c : k, j = old_side ? k : c;
+		double s;
+
+		if (other[k] != NONE || !gap_fits(al, i, j))
+			continue;
+		if ((s = pair_score(al, i, j)) >= top) {
+			top = s;
+			best = k;
+		}
+	}
+	return best;
+}
+
+static int repair_moves(aligner *al, const size_t *order, size_t n, int *any)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < n && !err; i++) {
+		group *g = &al->groups[order[i]];
+		size_t a, b, nb, na;
+
+		if (!g->run_moved || g->nold != 1 || g->nnew != 1)
+			continue;
+		a = g->old[0];
+		b = g->new[0];
+		if ((nb = in_place(al, 1, a)) == NONE || (na = in_place(al, 0, b)) == NONE)
+			continue;
+		al->match_a[a] = NONE;
+		al->match_b[b] = NONE;
+		g->nold = g->nnew = 0;
+		if ((err = add_group(al, &a, 1, &nb, 1)) == 0)
+			err = add_group(al, &na, 1, &b, 1);
+		*any = 1;
+	}
+	return err;
+}
+
 static int mark_moves(aligner *al)
 {
 	size_t n, *order;
-	int err, round;
+	int err, round, repaired = 0;
 
 	if ((err = mark_run(al, &order, &n)) != 0)
 		return err;
+	if ((err = repair_moves(al, order, n, &repaired)) == 0 && repaired) {
+		free(order);
+		if ((err = mark_run(al, &order, &n)) != 0)
+			return err;
+	}
+	if (err) {
+		free(order);
+		return err;
+	}
 	/* dissolving a weak pair can leave a provision's parent unpaired, so
 	 * the parent rule is judged again after each round that dissolved one
 	 * (a few rounds: a pair dissolves only once) */

@@ -840,6 +840,52 @@ static void test_moved_pair_bounds_no_gap(void **state)
 	nd_doc_free(b);
 }
 
+/* Two provisions of one boilerplate, each reworded in place, are two
+ * modifications in place, not one crossing move, one removal and one
+ * addition: the first pairing crossed ("2." with the new "5."), and the
+ * move is undone because each place holds a fitting partner. */
+static void test_crossing_boilerplate_pairs_in_place(void **state)
+{
+	nd_doc *a = parse("Resolution\n\n1. Decides to review the fisheries quotas "
+	                  "in every port each year.\n\n2. Invites the relevant "
+	                  "organizations of the United Nations system, in close "
+	                  "cooperation with Member States, to share data on ocean "
+	                  "acidification.\n\n3. Requests a study of forest carbon "
+	                  "sinks in the tropics.\n\n4. Notes the spread of deserts "
+	                  "in arid zones.\n\n5. Invites the relevant organizations "
+	                  "of the United Nations system, in this regard, as "
+	                  "appropriate and without delay, in close cooperation with "
+	                  "Member States, to share data on coral reefs.\n\n6. "
+	                  "Welcomes the report of the Secretary-General on "
+	                  "biodiversity.\n");
+	nd_doc *b = parse("Resolution\n\n1. Decides to review the fisheries quotas "
+	                  "in every port each year.\n\n2. Invites the relevant "
+	                  "organizations of the United Nations system, in close "
+	                  "partnership with regional bodies, to share data on ocean "
+	                  "acidification.\n\n3. Requests a study of forest carbon "
+	                  "sinks in the tropics.\n\n4. Notes the spread of deserts "
+	                  "in arid zones.\n\n5. Invites the relevant organizations "
+	                  "of the United Nations system, in close cooperation with "
+	                  "Member States, to share data on coral reefs.\n\n6. "
+	                  "Welcomes the report of the Secretary-General on "
+	                  "biodiversity.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "2.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find(b, "2.", ""));
+	c = change_of_old(cs, find(a, "5.", ""));
+	assert_int_equal(c->new[0], find(b, "5.", ""));
+	assert_int_equal(cs->summary.moved, 0);
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A heading whose own words are unchanged counts the changes inside it. */
 static void test_changed_within_counts_inside(void **state)
 {
@@ -887,6 +933,7 @@ int main(void)
 		cmocka_unit_test(test_alike_siblings_are_no_split),
 		cmocka_unit_test(test_other_titles_do_not_pair_by_place),
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
+		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
