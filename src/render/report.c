@@ -248,6 +248,60 @@ int rpt_kind_words(nd_buf *out, const nd_change *c)
 	                     c->layout ? " (layout only)" : "");
 }
 
+int rpt_within_words(nd_buf *out, size_t n)
+{
+	if (!n)
+		return 0;
+	return nd_buf_printf(out, "%zu change%s within", n, n == 1 ? "" : "s");
+}
+
+int rpt_owners_init(rpt_owners *o, const nd_changeset *cs)
+{
+	size_t i, k;
+
+	o->old = malloc((cs->old->n ? cs->old->n : 1) * sizeof(size_t));
+	o->new = malloc((cs->new->n ? cs->new->n : 1) * sizeof(size_t));
+	if (!o->old || !o->new) {
+		rpt_owners_dispose(o);
+		return nd_error_oom();
+	}
+	for (i = 0; i < cs->old->n; i++)
+		o->old[i] = RPT_NO_RECORD;
+	for (i = 0; i < cs->new->n; i++)
+		o->new[i] = RPT_NO_RECORD;
+	for (k = 0; k < cs->n; k++) {
+		for (i = 0; i < cs->changes[k].nold; i++)
+			o->old[cs->changes[k].old[i]] = k;
+		for (i = 0; i < cs->changes[k].nnew; i++)
+			o->new[cs->changes[k].new[i]] = k;
+	}
+	return 0;
+}
+
+void rpt_owners_dispose(rpt_owners *o)
+{
+	free(o->old);
+	free(o->new);
+	o->old = o->new = NULL;
+}
+
+size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
+                          const nd_doc *d, size_t i, int self)
+{
+	const size_t *owner = d == cs->old ? o->old : o->new;
+	size_t k;
+
+	if (i == ND_NO_PARENT || !owner)
+		return 0;
+	for (k = self ? i : d->clauses[i].parent;
+	     k != ND_NO_PARENT && d->clauses[k].kind != ND_CLAUSE_HEADING;
+	     k = d->clauses[k].parent)
+		;
+	if (k == ND_NO_PARENT || owner[k] == RPT_NO_RECORD)
+		return 0;
+	return cs->changes[owner[k]].changed_within;
+}
+
 int rpt_heading_name(nd_buf *out, const nd_doc *d, size_t i)
 {
 	const nd_clause *c = &d->clauses[i];

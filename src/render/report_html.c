@@ -15,7 +15,11 @@
  * and first words. A moved provision says where it was ("moved from after
  * PP3", linking to that provision), and a line at its old place links to
  * it. Headings above the next change are shown when they change, as the
- * other reports do.
+ * other reports do. A provision that holds changes carries a badge "12
+ * changes within" beside its kind, in the list of changes and at its
+ * place; a heading carries it on its heading line (the line an unchanged
+ * heading is shown by). The list names unchanged provisions that hold
+ * changes too, so the summary says which sections changed inside.
  *
  * Safety: nothing from a draft or its metadata is markup. Every piece of
  * it goes through html_text(): & < > " ' become entities, invalid UTF-8
@@ -26,7 +30,7 @@
  * nothing in it can fetch or send.
  *
  * Cost: linear in the change set; text is appended in runs, never
- * rebuilt. The old provision -> change map is built once in begin.
+ * rebuilt. The provision -> change maps are built once in begin.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -48,6 +52,7 @@ typedef struct html_state {
 	size_t *stub;   /* per change: the first moved change whose old place
 	                   is right after it, or NO_CHANGE */
 	size_t *next;   /* per change: the next moved change in that list */
+	rpt_owners own; /* the change holding each provision */
 } html_state;
 
 /* One column or redline being written, paragraph by paragraph. */
@@ -164,6 +169,9 @@ static const char *const css[] = {
 	".toc{columns:2 24rem;padding-left:2.5rem;margin:.25rem 0}\n"
 	".toc li{break-inside:avoid}\n"
 	".k,.in{color:var(--muted)}\n"
+	".cw{display:inline-block;font-size:.8rem;font-weight:600;line-height:1.3;"
+	"color:var(--accent);border:1px solid currentColor;border-radius:.7em;"
+	"padding:0 .5em;margin-left:.2em;white-space:nowrap;vertical-align:.1em}\n"
 	".in{font-size:.9em}\n"
 	"del{color:var(--del);background:var(--del-bg);text-decoration:line-through;"
 	"text-decoration-thickness:.08em}\n"
@@ -402,6 +410,20 @@ static int counts(nd_report *r)
 	return err ? err : nd_buf_puts(r->out, "</tbody>\n</table>\n");
 }
 
+/* The badge of a provision that holds n changes: "12 changes within"
+ * (nothing for none). */
+static int badge(nd_report *r, size_t n)
+{
+	int err;
+
+	if (!n)
+		return 0;
+	err = nd_buf_puts(r->out, " <span class=\"cw\">");
+	if (!err)
+		err = rpt_within_words(r->out, n);
+	return err ? err : nd_buf_puts(r->out, "</span>");
+}
+
 /* ---- links between changes ---- */
 
 /* A link to change k ("#c12"), or nothing when the report leaves it out;
@@ -433,7 +455,9 @@ static int toc_where(nd_report *r, const nd_change *c)
 	return err ? err : nd_buf_puts(r->out, "</span>");
 }
 
-/* The list of changed provisions, each linking to its block. */
+/* The list of changed provisions, each linking to its block, and of the
+ * unchanged ones the report shows that hold changes (a section whose
+ * items changed). */
 static int toc(nd_report *r)
 {
 	html_state *st = r->state;
@@ -443,7 +467,8 @@ static int toc(nd_report *r)
 	for (k = 0; k < r->cs->n && !err; k++) {
 		const nd_change *c = &r->cs->changes[k];
 
-		if (rpt_is_quiet(c))
+		if (rpt_is_quiet(c) &&
+		    (!c->changed_within || !nd_report_shows(r->o, c)))
 			continue;
 		err = nd_buf_puts(r->out, any++ ? "<li>" : "<ol class=\"toc\">\n<li>");
 		if (!err)
@@ -456,6 +481,8 @@ static int toc(nd_report *r)
 			err = rpt_kind_words(r->out, c);
 		if (!err)
 			err = nd_buf_puts(r->out, "</span>");
+		if (!err)
+			err = badge(r, c->changed_within);
 		if (!err)
 			err = toc_where(r, c);
 		if (!err)
@@ -472,23 +499,16 @@ static int map_moves(nd_report *r)
 {
 	html_state *st = r->state;
 	const nd_changeset *cs = r->cs;
-	size_t *owner, k, i;
+	const size_t *owner = st->own.old; /* RPT_NO_RECORD is NO_CHANGE */
+	size_t k;
 
-	owner = malloc((cs->old->n ? cs->old->n : 1) * sizeof(size_t));
 	st->from = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
 	st->stub = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
 	st->next = malloc((cs->n ? cs->n : 1) * sizeof(size_t));
-	if (!owner || !st->from || !st->stub || !st->next) {
-		free(owner);
+	if (!st->from || !st->stub || !st->next)
 		return nd_error_oom();
-	}
-	for (i = 0; i < cs->old->n; i++)
-		owner[i] = NO_CHANGE; /* hand-built change sets may leave gaps */
-	for (k = 0; k < cs->n; k++) {
+	for (k = 0; k < cs->n; k++)
 		st->from[k] = st->stub[k] = st->next[k] = NO_CHANGE;
-		for (i = 0; i < cs->changes[k].nold; i++)
-			owner[cs->changes[k].old[i]] = k;
-	}
 	/* backwards, so each list comes out in document order */
 	for (k = cs->n; k-- > 0;) {
 		const nd_change *c = &cs->changes[k];
@@ -503,7 +523,6 @@ static int map_moves(nd_report *r)
 		st->next[k] = st->stub[j];
 		st->stub[j] = k;
 	}
-	free(owner);
 	return 0;
 }
 
@@ -512,7 +531,9 @@ static int html_begin(nd_report *r)
 	html_state *st = r->state;
 	int err;
 
-	err = map_moves(r);
+	err = rpt_owners_init(&st->own, r->cs);
+	if (!err)
+		err = map_moves(r);
 	if (!err)
 		err = head(r);
 	if (!err && !r->o->stat_only)
@@ -748,7 +769,11 @@ static int block(nd_report *r, size_t k, const nd_change *c)
 	if (!err)
 		err = labels_kind(r, c, " <span class=\"k\">");
 	if (!err)
-		err = nd_buf_puts(r->out, "</span></h4>\n");
+		err = nd_buf_puts(r->out, "</span>");
+	if (!err)
+		err = badge(r, c->changed_within);
+	if (!err)
+		err = nd_buf_puts(r->out, "</h4>\n");
 	if (!err)
 		err = moved_from(r, k, c);
 	if (!err)
@@ -796,12 +821,18 @@ static int folded(nd_report *r, size_t k, const nd_change *c)
 	                    "<span class=\"lbl\">", k + 1);
 	if (!err)
 		err = labels_kind(r, c, "</span> <span class=\"k\">");
+	if (!err)
+		err = nd_buf_puts(r->out, "</span>");
+	if (!err && d->clauses[i].kind != ND_CLAUSE_HEADING)
+		err = badge(r, c->changed_within); /* a heading's: its heading line */
 	if (!err && len)
-		err = nd_buf_puts(r->out, "</span> <span class=\"gist\">");
+		err = nd_buf_puts(r->out, " <span class=\"gist\">");
 	if (!err && len)
 		err = gist(r->out, body, len);
+	if (!err && len)
+		err = nd_buf_puts(r->out, "</span>");
 	if (!err)
-		err = nd_buf_puts(r->out, "</span></summary>\n<p>");
+		err = nd_buf_puts(r->out, "</summary>\n<p>");
 	if (!err)
 		err = html_text(r->out, body, d->clauses[i].body_len);
 	return err ? err : nd_buf_puts(r->out, "</p></details>\n");
@@ -838,6 +869,8 @@ static int context(nd_report *r, size_t k, const nd_change *c, int *shown)
 		err = nd_buf_puts(r->out, "<h3 class=\"ctx\">");
 	if (!err)
 		err = html_buf(r->out, &st->tmp);
+	if (!err)
+		err = badge(r, rpt_context_within(&st->own, r->cs, d, i, self));
 	return err ? err : nd_buf_puts(r->out, "</h3>\n");
 }
 
@@ -900,6 +933,7 @@ static void html_dispose(nd_report *r)
 	free(st->from);
 	free(st->stub);
 	free(st->next);
+	rpt_owners_dispose(&st->own);
 }
 
 const nd_report_format nd_report_html = {

@@ -41,6 +41,30 @@ int rpt_label_pair(nd_buf *out, const nd_changeset *cs, const nd_change *c);
 /* "moved, modified (editorial)": what happened, in words. */
 int rpt_kind_words(nd_buf *out, const nd_change *c);
 
+/* "12 changes within", "1 change within": how many change records lie
+ * inside a provision (nd_change.changed_within); nothing for 0. */
+int rpt_within_words(nd_buf *out, size_t n);
+
+/* Which record holds each provision of both documents, so a heading
+ * named on a context line finds its record: owners.old[i] is the index
+ * of the change holding old provision i, RPT_NO_RECORD for none (a
+ * hand-built change set may leave gaps). Built once per report, O(n). */
+#define RPT_NO_RECORD ((size_t)-1)
+typedef struct rpt_owners {
+	size_t *old; /* old provision -> change index */
+	size_t *new; /* new provision -> change index */
+} rpt_owners;
+
+int rpt_owners_init(rpt_owners *o, const nd_changeset *cs);
+void rpt_owners_dispose(rpt_owners *o); /* frees both maps; safe twice */
+
+/* The changed_within of the innermost heading rpt_context(d, i, self)
+ * names (the last one on the line), 0 when it names none: "== Code of
+ * conduct · 13 changes within" whether or not the heading's own record
+ * is shown (--changed-only). `d` is cs->old or cs->new. */
+size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
+                          const nd_doc *d, size_t i, int self);
+
 /* A heading as a reader knows it: its label, then its title after a
  * marker ("Article 5 Purpose"); the label alone when unmarked. */
 int rpt_heading_name(nd_buf *out, const nd_doc *d, size_t i);

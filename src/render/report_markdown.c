@@ -6,7 +6,10 @@
  * deletions ~~struck~~ and insertions **bold**; unchanged provisions that
  * did not move are listed by label in one "Unchanged:" line per run, and
  * the headings above a change are named ("In _Code of conduct_:") when
- * they change.
+ * they change. A provision that holds changes says how many: "### ¶1 —
+ * modified · 12 changes within", "Unchanged: ¶1 (12 changes within)", and
+ * for a heading "In _Code of conduct_ (13 changes within):", the line an
+ * unchanged heading is shown by, which --changed-only still shows.
  *
  * Draft text is data, never markup. It is made terminal-safe first
  * (nd_utf8_escape), then every character that could start markup is
@@ -48,6 +51,7 @@ typedef struct md_state {
 	int open;       /* a paragraph is being gathered */
 	const nd_change *c; /* the change being written */
 	nd_report *r;   /* the report */
+	rpt_owners own; /* the record of each provision (for "In _X_:") */
 } md_state;
 
 /* ---- escaping ---- */
@@ -191,7 +195,9 @@ static int md_begin(nd_report *r)
 	int err;
 
 	st->r = r;
-	err = nd_buf_puts(r->out, "## normdiff: ");
+	err = rpt_owners_init(&st->own, r->cs);
+	if (!err)
+		err = nd_buf_puts(r->out, "## normdiff: ");
 	if (!err)
 		err = version(st, r->out, r->o->old_info);
 	if (!err)
@@ -210,6 +216,19 @@ static int md_begin(nd_report *r)
 }
 
 /* ---- changes ---- */
+
+/* "12 changes within" between `open` and `close` (nothing for none). */
+static int within(nd_buf *out, size_t n, const char *open, const char *close)
+{
+	int err;
+
+	if (!n)
+		return 0;
+	err = nd_buf_puts(out, open);
+	if (!err)
+		err = rpt_within_words(out, n);
+	return err ? err : nd_buf_puts(out, close);
+}
 
 static int flush_run(md_state *st)
 {
@@ -393,7 +412,13 @@ static int md_change(nd_report *r, const nd_change *c)
 			if (!err)
 				err = md_text(st, r->out, st->ctx.ptr, st->ctx.len, &ls);
 			if (!err)
-				err = nd_buf_puts(r->out, "_:\n");
+				err = nd_buf_putc(r->out, '_');
+			if (!err)
+				err = within(r->out, rpt_context_within(&st->own, r->cs, d, i,
+				                                        quiet && heading),
+				             " (", ")");
+			if (!err)
+				err = nd_buf_puts(r->out, ":\n");
 		}
 		if (err)
 			return err;
@@ -408,6 +433,8 @@ static int md_change(nd_report *r, const nd_change *c)
 			err = nd_buf_puts(&st->run, ", ");
 		if (!err)
 			err = md_text(st, &st->run, t->ptr, t->len, &ls);
+		if (!err && !heading) /* a heading's is on its "In _X_:" line */
+			err = within(&st->run, c->changed_within, " (", ")");
 	} else {
 		err = flush_run(st);
 		if (!err)
@@ -418,6 +445,8 @@ static int md_change(nd_report *r, const nd_change *c)
 			err = nd_buf_puts(r->out, " \xE2\x80\x94 ");
 		if (!err)
 			err = rpt_kind_words(r->out, c);
+		if (!err)
+			err = within(r->out, c->changed_within, " \xC2\xB7 ", "");
 		if (!err)
 			err = nd_buf_putc(r->out, '\n');
 		st->c = c;
@@ -467,6 +496,7 @@ static void md_dispose(nd_report *r)
 	nd_buf_dispose(&st->esc);
 	nd_buf_dispose(&st->raw);
 	free(st->segs);
+	rpt_owners_dispose(&st->own);
 }
 
 const nd_report_format nd_report_markdown = {

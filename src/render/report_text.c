@@ -9,6 +9,12 @@
  * width. When the headings above the next change differ from the last ones
  * shown, a "== Code of conduct" line says where the reader is.
  *
+ * A provision that holds changes says how many, beside its kind
+ * ("¶1  modified · 12 changes within") or, unchanged, beside its label
+ * ("  = ¶1 · 12 changes within  Each State…"); a heading says it on its
+ * "==" line ("== Code of conduct · 13 changes within"), which is the line
+ * an unchanged heading is shown by, and which --changed-only still shows.
+ *
  * Wrapping is at spaces, and around East Asian wide characters (written
  * without spaces; never before closing or after opening CJK punctuation),
  * to `width` display columns (wide characters count two, combining marks
@@ -62,6 +68,7 @@ typedef struct text_state {
 	nd_buf tmp; /* scratch: labels, escaped text */
 	nd_buf esc; /* scratch: escaped text */
 	int gap;    /* blank line owed: 0 none, 1 before a block, 2 always */
+	rpt_owners own; /* the record of each provision (for "==" lines) */
 } text_state;
 
 /* ---- the wrapper ---- */
@@ -376,7 +383,9 @@ static int text_begin(nd_report *r)
 	text_state *st = r->state;
 	int err;
 
-	err = version_line(st, r, "old", r->o->old_info);
+	err = rpt_owners_init(&st->own, r->cs);
+	if (!err)
+		err = version_line(st, r, "old", r->o->old_info);
 	if (!err)
 		err = version_line(st, r, "new", r->o->new_info);
 	if (!err)
@@ -388,6 +397,21 @@ static int text_begin(nd_report *r)
 static int blank(text_state *st, nd_report *r, int need)
 {
 	return st->gap >= need ? nd_buf_putc(r->out, '\n') : 0;
+}
+
+/* " · 12 changes within" (nothing for none); for the wrapper, `glue`
+ * keeps it on one line. */
+static int within(nd_buf *out, size_t n, int glue)
+{
+	size_t at = out->len, k;
+	int err = n ? nd_buf_puts(out, " \xC2\xB7 ") : 0;
+
+	if (!err)
+		err = rpt_within_words(out, n);
+	for (k = at + 1; glue && !err && k < out->len; k++)
+		if (out->ptr[k] == ' ')
+			out->ptr[k] = GLUE[0];
+	return err;
 }
 
 /* "  = (a) → (1)  To comply with the Charter…", cut at the width. */
@@ -407,6 +431,8 @@ static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 		err = nd_buf_puts(e, "  = ");
 	if (!err)
 		err = nd_utf8_escape(e, t->ptr, t->len, 0);
+	if (!err && d->clauses[i].kind != ND_CLAUSE_HEADING)
+		err = within(e, c->changed_within, 0); /* a heading's is on its "==" */
 	if (!err && d->clauses[i].body_len &&
 	    !(d->clauses[i].kind == ND_CLAUSE_HEADING && d->clauses[i].family < 0)) {
 		err = nd_buf_puts(e, "  ");
@@ -527,6 +553,8 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 	if (!err)
 		err = rpt_kind_words(&st->esc, c);
 	if (!err)
+		err = within(&st->esc, c->changed_within, 1);
+	if (!err)
 		err = line(st, r, st->esc.ptr, lw + 2 < 16 ? lw + 2 : INDENT, ST_BOLD);
 	if (err)
 		return err;
@@ -566,6 +594,9 @@ static int text_change(nd_report *r, const nd_change *c)
 				err = nd_buf_puts(&st->esc, "== ");
 			if (!err)
 				err = nd_utf8_escape(&st->esc, t->ptr, t->len, 0);
+			if (!err)
+				err = within(&st->esc, rpt_context_within(&st->own, r->cs, d, i,
+				                                          quiet && heading), 1);
 			if (!err)
 				err = line(st, r, st->esc.ptr, 3, ST_BOLD);
 			st->gap = 0;
@@ -623,6 +654,7 @@ static void text_dispose(nd_report *r)
 	nd_buf_dispose(&st->ctx);
 	nd_buf_dispose(&st->tmp);
 	nd_buf_dispose(&st->esc);
+	rpt_owners_dispose(&st->own);
 }
 
 const nd_report_format nd_report_text = {

@@ -1,7 +1,9 @@
 /* draw.c - the model laid out on a grid.
  *
  *   header   the two versions; the summary, filter and search
- *   outline  one row per listed change: badge, flags, labels, first words
+ *   outline  one row per listed change: badge, flags, labels, first words,
+ *            and at its right end "[12 within]" when changes lie inside the
+ *            provision (a column of counts, never cut by the words)
  *   text     the selected provision: side by side (old | new) or as an
  *            inline redline, wrapped at spaces, scrolled under a fixed title
  *   footer   the keys, a message, or the search being typed
@@ -195,6 +197,10 @@ static void footer(ctx *c)
 
 /* ---- the outline ---- */
 
+/* Below this many columns left for a row's own words, a row leaves out
+ * its "[12 within]". */
+#define ROW_WORDS 16
+
 /* How many bytes of s[0..len) can fill w columns at most: a row shows the
  * first words of a provision, however long it is, without reading it all.
  * Cut at a character boundary. */
@@ -215,9 +221,16 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 	const nd_change *ch = model_change(m, r);
 	const nd_doc *d;
 	size_t i = rpt_anchor(m->view.cs, ch, &d);
-	unsigned depth = d->clauses[i].depth, k;
+	unsigned depth = d->clauses[i].depth, k, nw = 0;
 	tui_flow *f = scratch(c);
+	char note[48];
 
+	if (ch->changed_within) { /* a section whose items changed says so */
+		snprintf(note, sizeof(note), "[%zu within]", ch->changed_within);
+		nw = (unsigned)strlen(note) + 1;
+		if (nw + ROW_WORDS > w)
+			nw = 0;
+	}
 	addz(c, f, badges[ch->kind], (tui_style)(TS_KIND + ch->kind));
 	addz(c, f, " ", TS_NORMAL);
 	addz(c, f, ch->moved ? "↕" : " ", TS_FLAG);
@@ -238,7 +251,12 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 		                                         d->clauses[i].body_len, w),
 		    ch->kind == ND_CHANGE_UNCHANGED ? TS_DIM : TS_NORMAL);
 	}
-	line(c, x, y, w, f);
+	line(c, x, y, w - nw, f);
+	if (nw) {
+		f = scratch(c);
+		addz(c, f, note, TS_FLAG);
+		line(c, x + w - nw + 1, y, nw - 1, f);
+	}
 	if (r == m->sel)
 		grid_mark(c->g, x, y, w, 1, m->focus || m->zoom ? TM_CUR : TM_SEL);
 }
@@ -474,6 +492,13 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 		c->err = rpt_kind_words(&c->tmp, ch);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len,
 	    (tui_style)(TS_KIND + ch->kind));
+	if (ch->changed_within) {
+		nd_buf_clear(&c->tmp);
+		if (!c->err)
+			c->err = rpt_within_words(&c->tmp, ch->changed_within);
+		addz(c, f, " · ", TS_NORMAL);
+		add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_FLAG);
+	}
 	if (ch->kind == ND_CHANGE_MODIFIED) {
 		snprintf(buf, sizeof(buf), "  %.0f%% alike", 100 * ch->similarity);
 		addz(c, f, buf, TS_DIM);
@@ -620,7 +645,8 @@ static void help(ctx *c, unsigned y, unsigned h)
 	if (!c->err)
 		c->err = nd_buf_puts(&text, "\nBadges: mod modified, add added, rem "
 		                     "removed, spl split, mrg merged, = unchanged;\n"
-		                     "        ↕ moved, # renumbered.\n");
+		                     "        ↕ moved, # renumbered; [3 within] 3 "
+		                     "changes inside the provision.\n");
 	for (p = text.ptr; p && *p && !c->err; p = nl + 1, k++) {
 		nl = strchr(p, '\n');
 		if (k < m->help_top)

@@ -1653,6 +1653,82 @@ static void test_bad_changeset(void **state)
 	nd_buf_dispose(&out);
 }
 
+/* Has s a line that is exactly `line`? */
+static int has_line(const char *s, const char *line)
+{
+	size_t n = strlen(line);
+	const char *p;
+
+	for (p = s; (p = strstr(p, line)) != NULL; p++)
+		if ((p == s || p[-1] == '\n') && (p[n] == '\n' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* Provisions that hold changes say how many, in every format, the
+ * headings on their context lines even when --changed-only leaves the
+ * heading's own record out. */
+static void test_changed_within(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0);
+	nd_change *c = coc.cs.changes;
+	char *out;
+
+	(void)state;
+	c[1].changed_within = 1; /* Purpose: its ¶1 moved */
+	c[4].changed_within = 5; /* Code of conduct */
+	c[5].changed_within = 5; /* its chapeau ¶1, unchanged */
+	c[7].changed_within = 1; /* the split, as if it held an item */
+
+	out = render(&coc, "text", &o);
+	assert_true(has_line(out, "== Purpose · 1 change within"));
+	assert_true(has_line(out, "== Code of conduct · 5 changes within"));
+	assert_true(has_line(out, "  = ¶1 · 5 changes within  Each State pledges:"));
+	assert_true(has_line(out, "(b) → (2) + (3)  split · 1 change within"));
+	assert_null(strstr(out, "0 changes"));
+	free(out);
+
+	o.changed_only = 1;
+	o.width = 24; /* the count moves to the next line whole */
+	out = render(&coc, "text", &o);
+	assert_true(has_line(out, "== Code of conduct"));
+	assert_true(has_line(out, "   · 5 changes within"));
+	assert_null(strstr(out, "¶1 · 5"));
+	free(out);
+	o.width = 0;
+
+	out = render(&coc, "markdown", &o);
+	assert_true(has_line(out, "In _Code of conduct_ (5 changes within):"));
+	assert_true(has_line(out, "### (b) → (2) + (3) — split · 1 change within"));
+	free(out);
+	o.changed_only = 0;
+	out = render(&coc, "markdown", &o);
+	assert_true(has_line(out, "Unchanged: ¶1 (5 changes within), (a) → (1)"));
+	free(out);
+
+	out = render(&coc, "html", &o);
+	assert_non_null(strstr(out, "<h3 class=\"ctx\" id=\"c5\">Code of conduct "
+	                            "<span class=\"cw\">5 changes within</span></h3>"));
+	assert_non_null(strstr(out, "<li><a href=\"#c5\">Code of conduct</a> <span "
+	                            "class=\"k\">unchanged</span> <span class=\"cw\">"
+	                            "5 changes within</span></li>"));
+	assert_non_null(strstr(out, "<span class=\"lbl\">¶1</span> <span class=\"k\">"
+	                            "unchanged</span> <span class=\"cw\">5 changes "
+	                            "within</span>"));
+	assert_non_null(strstr(out, "split</span> <span class=\"cw\">1 change within"
+	                            "</span></h4>"));
+	free(out);
+	o.changed_only = 1; /* the heading's record is left out: no link to it */
+	out = render(&coc, "html", &o);
+	assert_null(strstr(out, "href=\"#c5\""));
+	assert_non_null(strstr(out, "<h3 class=\"ctx\">Code of conduct <span "
+	                            "class=\"cw\">5 changes within</span></h3>"));
+	free(out);
+
+	c[1].changed_within = c[4].changed_within = 0;
+	c[5].changed_within = c[7].changed_within = 0;
+}
+
 static void test_shows(void **state)
 {
 	nd_report_opts o = opts(0, 0, 0, 0);
@@ -1700,6 +1776,7 @@ int main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_bad_changeset),
+		cmocka_unit_test(test_changed_within),
 		cmocka_unit_test(test_shows),
 	};
 
