@@ -1034,8 +1034,10 @@ static int align_pairs_and_splits(aligner *al)
  * Patent Action." with "10) Termination for Patent Action." between the
  * same neighbours, and a short provision whose every word is common.
  * Inside such a gap the old and the new provisions are paired in order,
- * each with the first new one after the last taken that scores at least
- * GAP_THRESHOLD on all words, or GAP_LABEL_THRESHOLD when both have the
+ * each with the new one after the last taken that it fits best, if no
+ * later old one fits that one better (a removed provision must not take
+ * the next one's partner and shift every pair after it). To fit, a pair
+ * scores at least GAP_THRESHOLD on all words, or GAP_LABEL_THRESHOLD when both have the
  * same kind and label; never when both have titles that share no word
  * ("i. Performance Royalties Under Blanket Licenses." is not "i.
  * Non-waivable Compulsory License Schemes.", whatever boilerplate their
@@ -1095,22 +1097,29 @@ static int titles_agree(const aligner *al, size_t i, size_t j)
 	return 0;
 }
 
-static int gap_fits(const aligner *al, size_t i, size_t j)
+/* The score of old i and new j if they may pair by place, else -1. */
+static double gap_score(const aligner *al, size_t i, size_t j)
 {
 	const nd_clause *x = &al->a->clauses[i], *y = &al->b->clauses[j];
 	double sc;
 
 	if (x->kind != y->kind && !(x->kind == ND_CLAUSE_ITEM) != !(y->kind == ND_CLAUSE_ITEM))
-		return 0;
+		return -1;
 	if (!x->body_len || !y->body_len)
-		return 0; /* empty bodies pair by their children (align_empty) */
+		return -1; /* empty bodies pair by their children (align_empty) */
 	if (!titles_agree(al, i, j))
-		return 0; /* place is weak evidence; another title is strong */
+		return -1; /* place is weak evidence; another title is strong */
 	sc = pair_score(al, i, j);
-	if (sc >= GAP_THRESHOLD)
-		return 1;
-	return sc >= GAP_LABEL_THRESHOLD && x->kind == y->kind &&
-	       !strcmp(nd_doc_label(al->a, i), nd_doc_label(al->b, j));
+	if (sc >= GAP_THRESHOLD ||
+	    (sc >= GAP_LABEL_THRESHOLD && x->kind == y->kind &&
+	     !strcmp(nd_doc_label(al->a, i), nd_doc_label(al->b, j))))
+		return sc;
+	return -1;
+}
+
+static int gap_fits(const aligner *al, size_t i, size_t j)
+{
+	return gap_score(al, i, j) >= 0;
 }
 
 /* The new position a paired old clause's group ends (last) or starts at. */
@@ -1123,6 +1132,18 @@ static size_t partner(const aligner *al, size_t i, int last)
 	return last ? g->new[g->nnew - 1] : g->new[0];
 }
 
+/* Is there an unpaired old provision in (i, end) that fits new j better
+ * than `sc`? */
+static int better_old(const aligner *al, size_t j, size_t i, size_t end, double sc)
+{
+	size_t k;
+
+	for (k = i + 1; k < end; k++)
+		if (al->match_a[k] == NONE && gap_score(al, k, j) > sc)
+			return 1;
+	return 0;
+}
+
 static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
 {
 	size_t i, j, from = j0;
@@ -1130,15 +1151,22 @@ static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
 
 	for (i = i0; i < i1 && !err; i++) {
 		size_t end = full || j1 - from <= GAP_WINDOW ? j1 : from + GAP_WINDOW;
+		size_t best = NONE, iend = full || i1 - i <= GAP_WINDOW ? i1 : i + GAP_WINDOW;
+		double top = -1, sc;
 
 		if (al->match_a[i] != NONE)
 			continue;
 		for (j = from; j < end; j++)
-			if (al->match_b[j] == NONE && gap_fits(al, i, j)) {
-				err = add_group(al, &i, 1, &j, 1);
-				from = j + 1;
-				break;
+			if (al->match_b[j] == NONE && (sc = gap_score(al, i, j)) > top) {
+				top = sc;
+				best = j;
 			}
+		/* the best partner of each other, or the order drifts: a
+		 * removed provision would take the next one's partner */
+		if (best == NONE || better_old(al, best, i, iend, top))
+			continue;
+		err = add_group(al, &i, 1, &best, 1);
+		from = best + 1;
 	}
 	return err;
 }
