@@ -141,6 +141,8 @@ typedef struct aligner {
 	                             .. pairs_at[s][c + 1]) */
 	size_t paircap;           /* allocated */
 	size_t skipped_words;     /* distinct words too common to index */
+	size_t leftovers_skipped; /* unpaired provisions too many to compare
+	                             all against all (align_leftovers) */
 	size_t capped_diffs;      /* word diffs cut short by the cost cap */
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
@@ -1027,6 +1029,27 @@ static int align_pairs_and_splits(aligner *al)
 	return err;
 }
 
+/* Splits and merges extending the pairs made by place: in a long text
+ * whose words are all too common to find candidates by, a split provision
+ * is first paired by place with one of its parts, and the others are
+ * found from there, by opening and then by content. */
+static int align_gap_splits(aligner *al)
+{
+	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
+	unsigned char *used = malloc(maxw + 1);
+	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
+	int err;
+
+	if (!used || !run)
+		err = nd_error_oom();
+	else if ((err = split_pass(al, 1, used, run)) == 0)
+		err = split_pass(al, 0, used, run);
+	drop_empty_groups(al);
+	free(used);
+	free(run);
+	return err;
+}
+
 /* 3b. Pairs by place. After the pairing by content, an unpaired old
  * provision that lies between two paired neighbours whose partners are in
  * order, with unpaired new provisions between those partners, is most
@@ -1224,6 +1247,74 @@ static int align_gaps(aligner *al)
 /* Provisions without a body ("Article 5" alone, a bare number) pair when
  * their first children are paired with each other's: the heading goes
  * where its content went. */
+/* 3b'. The leftovers. In a long text whose every word is in more
+ * provisions than the index follows (max_posting), a provision that moved
+ * and was reworded has no candidate at all, and no place to pair by. What
+ * is left unpaired after the pairs by place is few: each unpaired old
+ * provision is compared with each unpaired new one, up to LEFTOVER_CELLS
+ * comparisons (beyond, a note says so), and pairs at `threshold` or more
+ * are taken greedily, best first, as in step 2. A pair that moved must
+ * still reach MOVE_THRESHOLD (step 4). */
+#define LEFTOVER_CELLS ((size_t)1 << 22)
+
+/* The unpaired provisions of one side that have words, into out; their
+ * number. */
+static size_t leftovers(const nd_doc *d, const size_t *match, const sig *s,
+                        size_t *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (match[i] == NONE && nwords(s, i))
+			out[n++] = i;
+	return n;
+}
+
+static int align_leftovers(aligner *al)
+{
+	size_t *ua = malloc((al->a->n + 1) * sizeof(size_t));
+	size_t *ub = malloc((al->b->n + 1) * sizeof(size_t));
+	size_t na, nb, x, y, np = 0, cap = 0;
+	pair *ps = NULL;
+	int err = 0;
+
+	if (!ua || !ub) {
+		err = nd_error_oom();
+		goto done;
+	}
+	na = leftovers(al->a, al->match_a, &al->sa, ua);
+	nb = leftovers(al->b, al->match_b, &al->sb, ub);
+	if (na && nb && na > LEFTOVER_CELLS / nb) {
+		al->leftovers_skipped = na + nb;
+		goto done;
+	}
+	for (x = 0; x < na && !err; x++)
+		for (y = 0; y < nb && !err; y++) {
+			double sc = gap_score(al, ua[x], ub[y]);
+
+			if (sc < al->o->threshold)
+				continue;
+			if (nd_vec_reserve((void **)&ps, &cap, np + 1, sizeof(pair))) {
+				err = nd_error_oom();
+				break;
+			}
+			ps[np].sim = sc;
+			ps[np].a = ua[x];
+			ps[np].b = ub[y];
+			ps[np++].shared = 0;
+		}
+	if (!err && np)
+		qsort(ps, np, sizeof(pair), cmp_pair);
+	for (x = 0; x < np && !err; x++)
+		if (al->match_a[ps[x].a] == NONE && al->match_b[ps[x].b] == NONE)
+			err = add_group(al, &ps[x].a, 1, &ps[x].b, 1);
+done:
+	free(ps);
+	free(ua);
+	free(ub);
+	return err;
+}
+
 /* 3c. A heading and its body in one version, one run-in provision in the
  * other ("1. DEFINITIONS" + "'Contribution' means ..." against "1.
  * DEFINITIONS 'Contribution' means ..."): by now the body is paired with
@@ -1476,8 +1567,9 @@ static int mark_run(aligner *al, size_t **order_out, size_t *n_out)
 /* A move undone by two pairs in place. A pair (a, b) out of the run,
  * where a's place in the new version holds an unpaired provision that
  * fits a, and b's place in the old version an unpaired provision that
- * fits b, each at least MOVE_THRESHOLD, is two provisions rewritten in
- * place rather than
+ * fits b (or two such pairs cross each other: a with the other's new
+ * provision and the other's old one with b), each at least MOVE_THRESHOLD,
+ * is two provisions rewritten in place rather than
  * one moved, one removed and one added: among provisions of one
  * boilerplate ("Invites the relevant organizations of the United Nations
  * system, ...") the first pairing can cross. A place is the stretch
@@ -1513,8 +1605,16 @@ static int place_of(const aligner *al, int old_side, size_t c, size_t *lo,
 	return (*lo != NONE || c < REPAIR_WALK) && (*hi != m || n - c <= REPAIR_WALK);
 }
 
-/* The unpaired clause of the other side in the place of c that fits c
- * best at MOVE_THRESHOLD or more, or NONE. */
+/* Is group gi a 1:1 pair out of the run, that a repair may take apart? */
+static int crossing(const aligner *al, size_t gi)
+{
+	const group *g = &al->groups[gi];
+
+	return g->run_moved && g->nold == 1 && g->nnew == 1;
+}
+
+/* The clause of the other side in the place of c, unpaired or in a pair
+ * out of the run, that fits c best at MOVE_THRESHOLD or more, or NONE. */
 static size_t in_place(const aligner *al, int old_side, size_t c)
 {
 	const size_t *other = old_side ? al->match_b : al->match_a;
@@ -1527,7 +1627,7 @@ static size_t in_place(const aligner *al, int old_side, size_t c)
 		size_t i = old_side ? c : k, j = old_side ? k : c;
 		double s;
 
-		if (other[k] != NONE || !gap_fits(al, i, j))
+		if ((other[k] != NONE && !crossing(al, other[k])) || !gap_fits(al, i, j))
 			continue;
 		if ((s = pair_score(al, i, j)) >= top) {
 			top = s;
@@ -1552,12 +1652,26 @@ static int repair_moves(aligner *al, const size_t *order, size_t n, int *any)
 		b = g->new[0];
 		if ((nb = in_place(al, 1, a)) == NONE || (na = in_place(al, 0, b)) == NONE)
 			continue;
-		al->match_a[a] = NONE;
-		al->match_b[b] = NONE;
-		g->nold = g->nnew = 0;
-		if ((err = add_group(al, &a, 1, &nb, 1)) == 0)
-			err = add_group(al, &na, 1, &b, 1);
-		*any = 1;
+		if (al->match_b[nb] == NONE && al->match_a[na] == NONE) {
+			/* both places hold an unpaired provision */
+			al->match_a[a] = NONE;
+			al->match_b[b] = NONE;
+			g->nold = g->nnew = 0;
+			if ((err = add_group(al, &a, 1, &nb, 1)) == 0)
+				err = add_group(al, &na, 1, &b, 1);
+			*any = 1;
+		} else if (al->match_b[nb] != NONE && al->match_b[nb] == al->match_a[na]) {
+			/* two pairs crossing each other: swap their partners */
+			size_t hi = al->match_b[nb];
+			group *h = &al->groups[hi];
+
+			g->new[0] = nb;
+			h->new[0] = b;
+			al->match_b[nb] = order[i];
+			al->match_b[b] = hi;
+			g->run_moved = h->run_moved = 0;
+			*any = 1;
+		}
 	}
 	return err;
 }
@@ -2091,6 +2205,13 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		         al->skipped_words == 1 ? " was" : "s were");
 		err = add_note(cs, note);
 	}
+	if (!err && al->leftovers_skipped) {
+		snprintf(note, sizeof(note), "%zu provisions were left unpaired, too "
+		         "many to compare all against all: a provision that moved and "
+		         "shares only too common words with its old text may be "
+		         "shown as removed and added", al->leftovers_skipped);
+		err = add_note(cs, note);
+	}
 	if (!err && al->capped_diffs) {
 		snprintf(note, sizeof(note), "the word diff of %zu record%s reached "
 		         "its cap and shows %s as replaced whole", al->capped_diffs,
@@ -2143,6 +2264,8 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = align_similar(&al)) != 0 ||
 	    (err = align_pairs_and_splits(&al)) != 0 ||
 	    (err = align_gaps(&al)) != 0 ||
+	    (err = align_gap_splits(&al)) != 0 ||
+	    (err = align_leftovers(&al)) != 0 ||
 	    (err = align_layout(&al)) != 0 ||
 	    (err = align_empty(&al)) != 0 ||
 	    (err = mark_moves(&al)) != 0 ||
