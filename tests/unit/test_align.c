@@ -886,6 +886,42 @@ static void test_crossing_boilerplate_pairs_in_place(void **state)
 	nd_doc_free(b);
 }
 
+/* A provision that moved and was reworded, none of whose words the index
+ * follows (max_posting 0: every word is too common to index), has
+ * no candidate and no place to pair by; among the provisions left
+ * unpaired it is found all the same. */
+static void test_leftovers_pair_without_candidates(void **state)
+{
+	nd_doc *a = parse("Code\n\n1. Each State shall protect its networks.\n\n"
+	                  "2. Each State shall report every year.\n\n3. Each State "
+	                  "shall train its officials in security matters.\n\n4. The "
+	                  "Parties shall review this code every five years at a "
+	                  "conference of all Parties.\n");
+	nd_doc *b = parse("Code\n\n1. The Parties shall review this code every six "
+	                  "years at a conference of all Parties.\n\n2. Each State "
+	                  "shall protect its networks.\n\n3. Each State shall report "
+	                  "every year.\n\n4. Each State shall train its officials in "
+	                  "security matters.\n");
+	nd_align_opts o;
+	nd_changeset *cs;
+	const nd_change *c;
+
+	(void)state;
+	nd_align_opts_init(&o);
+	o.max_posting = 0;
+	cs = align(a, b, &o);
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "4.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find(b, "1.", ""));
+	assert_true(c->moved);
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A heading whose own words are unchanged counts the changes inside it. */
 static void test_changed_within_counts_inside(void **state)
 {
@@ -934,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_other_titles_do_not_pair_by_place),
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
+		cmocka_unit_test(test_leftovers_pair_without_candidates),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
