@@ -808,6 +808,8 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
 }
 
+static double pair_score(const aligner *al, size_t i, size_t j);
+
 /* Does part c (on the parts side) score better with a clause of the
  * whole's side that is still unpaired than the share of its words that
  * lie inside the whole? Then it is that clause's partner, not a part of
@@ -828,6 +830,18 @@ static int better_partner(const aligner *al, int old_side, size_t c,
 
 		if (q != whole && mw[q] == NONE && p->sim > best)
 			best = p->sim;
+	}
+	/* the whole's unpaired neighbours, scored or not (in a long text of
+	 * common words they may be no candidate) */
+	for (k = 0; k < 2; k++) {
+		const nd_doc *dw = old_side ? al->a : al->b;
+		size_t q = k ? next_sibling(dw, whole) : prev_sibling(dw, whole);
+		double s;
+
+		if (q == NONE || mw[q] != NONE)
+			continue;
+		s = old_side ? pair_score(al, q, c) : pair_score(al, c, q);
+		best = s > best ? s : best;
 	}
 	return np && best * (double)np >
 	             (double)shared_words(ap->words + ap->start[c], np,
