@@ -1266,10 +1266,13 @@ static int align_gaps(aligner *al)
  * and was reworded has no candidate at all, and no place to pair by. What
  * is left unpaired after the pairs by place is few: each unpaired old
  * provision is compared with each unpaired new one, up to LEFTOVER_CELLS
- * comparisons (beyond, a note says so), and pairs at `threshold` or more
- * are taken greedily, best first, as in step 2. A pair that moved must
- * still reach MOVE_THRESHOLD (step 4). */
+ * comparisons (beyond, a note says so), and pairs at LEFTOVER_THRESHOLD
+ * or more (and `threshold`) are taken greedily, best first, as in step 2.
+ * Such a pair has no evidence but its words, and a removed provision and
+ * an unrelated added one of the same boilerplate ("Calls upon Member
+ * States to ...") easily reach 0.65, so the bar is higher than a move's. */
 #define LEFTOVER_CELLS ((size_t)1 << 22)
+#define LEFTOVER_THRESHOLD 0.8
 
 /* The unpaired provisions of one side that have words, into out; their
  * number. */
@@ -1306,7 +1309,7 @@ static int align_leftovers(aligner *al)
 		for (y = 0; y < nb && !err; y++) {
 			double sc = gap_score(al, ua[x], ub[y]);
 
-			if (sc < al->o->threshold)
+			if (sc < al->o->threshold || sc < LEFTOVER_THRESHOLD)
 				continue;
 			if (nd_vec_reserve((void **)&ps, &cap, np + 1, sizeof(pair))) {
 				err = nd_error_oom();
