@@ -1046,7 +1046,9 @@ static int align_pairs_and_splits(aligner *al)
 /* Splits and merges extending the pairs made by place: in a long text
  * whose words are all too common to find candidates by, a split provision
  * is first paired by place with one of its parts, and the others are
- * found from there, by opening and then by content. */
+ * found from there by content only: an opening formula ("Further
+ * requests the Secretary-General to") is shared by a provision that moved
+ * away, and without candidates there is nothing to tell them apart. */
 static int align_gap_splits(aligner *al)
 {
 	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
@@ -1056,7 +1058,7 @@ static int align_gap_splits(aligner *al)
 
 	if (!used || !run)
 		err = nd_error_oom();
-	else if ((err = split_pass(al, 1, used, run)) == 0)
+	else
 		err = split_pass(al, 0, used, run);
 	drop_empty_groups(al);
 	free(used);
