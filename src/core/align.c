@@ -2290,8 +2290,10 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	    (err = mark_moves(&al)) != 0 ||
 	    /* a dissolved pair frees its provisions for a pair by place
 	     * ("122. Invites the relevant organizations ..." first paired with
-	     * a far-away provision of the same boilerplate) */
+	     * a far-away provision of the same boilerplate) or among the
+	     * leftovers */
 	    (al.dissolved && ((err = align_gaps(&al)) != 0 ||
+	                      (err = align_leftovers(&al)) != 0 ||
 	                      (err = mark_moves(&al)) != 0)) ||
 	    (err = finish_groups(&al)) != 0)
 		goto done;
