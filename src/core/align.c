@@ -769,12 +769,20 @@ static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
 /* 3. Split (old_side=1: one old clause, several new) or merge (old_side=0).
  * `whole` is the clause on the one side; its group, if any, is extended
  * with unpaired siblings on the other side that take enough of its words. */
+/* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
+ * with at least GAP_SPLIT_INSIDE of the part's words inside the whole
+ * (around pairs made by place, where an opening formula alone is weak). */
+#define OPENING_AND_WORDS 2
+#define GAP_SPLIT_INSIDE 0.6
+
 static int qualifies(const aligner *al, int old_side, size_t part,
                      size_t whole, int by_opening)
 {
 	const sig *wa = old_side ? &al->sa : &al->sb; /* all words, whole side */
 	const sig *pa = old_side ? &al->sb : &al->sa;
 
+	if (by_opening == OPENING_AND_WORDS && share(pa, part, wa, whole) < GAP_SPLIT_INSIDE)
+		return 0;
 	if (by_opening)
 		return pa->opening[part] && pa->opening[part] == wa->opening[whole];
 	return share(old_side ? &al->cb : &al->ca, part,
@@ -1046,9 +1054,10 @@ static int align_pairs_and_splits(aligner *al)
 /* Splits and merges extending the pairs made by place: in a long text
  * whose words are all too common to find candidates by, a split provision
  * is first paired by place with one of its parts, and the others are
- * found from there by content only: an opening formula ("Further
+ * found from there, by content, or by opening when most of the part's
+ * words are inside the whole too: an opening formula alone ("Further
  * requests the Secretary-General to") is shared by a provision that moved
- * away, and without candidates there is nothing to tell them apart. */
+ * away, and without candidates there is nothing else to tell them apart. */
 static int align_gap_splits(aligner *al)
 {
 	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
@@ -1058,7 +1067,7 @@ static int align_gap_splits(aligner *al)
 
 	if (!used || !run)
 		err = nd_error_oom();
-	else
+	else if ((err = split_pass(al, OPENING_AND_WORDS, used, run)) == 0)
 		err = split_pass(al, 0, used, run);
 	drop_empty_groups(al);
 	free(used);
