@@ -769,6 +769,12 @@ static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
 /* 3. Split (old_side=1: one old clause, several new) or merge (old_side=0).
  * `whole` is the clause on the one side; its group, if any, is extended
  * with unpaired siblings on the other side that take enough of its words. */
+/* A part of a split or merge may be taken from a pair made by similarity
+ * when at least this share of its words lies inside the whole, and more
+ * than its pair's score: "PP12" merged into a new paragraph is not the
+ * unrelated new paragraph it happens to resemble. */
+#define STEAL_SHARE 0.8
+
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
  * with at least GAP_SPLIT_INSIDE of the part's words inside the whole
  * (around pairs made by place, where an opening formula alone is weak). */
@@ -781,19 +787,18 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 	const sig *wa = old_side ? &al->sa : &al->sb; /* all words, whole side */
 	const sig *pa = old_side ? &al->sb : &al->sa;
 
-	if (by_opening == OPENING_AND_WORDS && share(pa, part, wa, whole) < GAP_SPLIT_INSIDE)
-		return 0;
+	if (by_opening == OPENING_AND_WORDS) {
+		double in = share(pa, part, wa, whole);
+
+		return in >= GAP_SPLIT_INSIDE && pa->opening[part] &&
+		       pa->opening[part] == wa->opening[whole];
+	}
 	if (by_opening)
 		return pa->opening[part] && pa->opening[part] == wa->opening[whole];
 	return share(old_side ? &al->cb : &al->ca, part,
 	             old_side ? &al->ca : &al->cb, whole) >= al->o->split_share;
 }
 
-/* A part of a split or merge may be taken from a pair made by similarity
- * when at least this share of its words lies inside the whole, and more
- * than its pair's score: "PP12" merged into a new paragraph is not the
- * unrelated new paragraph it happens to resemble. */
-#define STEAL_SHARE 0.8
 
 /* If clause c (on the parts side) is in a 1:1 pair made by similarity that
  * the whole explains better, the score by which it would be taken, else 0. */
@@ -2302,6 +2307,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	     * a far-away provision of the same boilerplate) or among the
 	     * leftovers */
 	    (al.dissolved && ((err = align_gaps(&al)) != 0 ||
+	                      (err = align_gap_splits(&al)) != 0 ||
 	                      (err = align_leftovers(&al)) != 0 ||
 	                      (err = mark_moves(&al)) != 0)) ||
 	    (err = finish_groups(&al)) != 0)
