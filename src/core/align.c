@@ -2234,7 +2234,8 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	if (!err && al->skipped_words) {
 		snprintf(note, sizeof(note), "%zu word%s too common to find "
 		         "similar provisions by: provisions that share only such "
-		         "words are not compared", al->skipped_words,
+		         "words are compared only by their place and among those "
+		         "left unpaired", al->skipped_words,
 		         al->skipped_words == 1 ? " was" : "s were");
 		err = add_note(cs, note);
 	}

@@ -917,6 +917,12 @@ static void test_leftovers_pair_without_candidates(void **state)
 	assert_true(c->moved);
 	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
 	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 0);
+	/* the note says how such provisions were compared */
+	assert_int_equal(cs->nnotes, 1);
+	assert_non_null(strstr(cs->notes[0], "too common to find similar "
+	                       "provisions by: provisions that share only such "
+	                       "words are compared only by their place and among "
+	                       "those left unpaired"));
 	nd_changeset_free(cs);
 	nd_doc_free(a);
 	nd_doc_free(b);
