@@ -1018,16 +1018,22 @@ static int index_pairs(aligner *al)
 }
 
 /* One pass of try_split over every provision of both versions. */
-static int split_pass(aligner *al, int by_opening, unsigned char *used,
-                      size_t *run)
+/* Every whole on both sides, with scratch of its own (O(n) a pass). */
+static int split_pass(aligner *al, int by_opening)
 {
-	size_t i;
+	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n], i;
+	unsigned char *used = malloc(maxw + 1);
+	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err = 0;
 
+	if (!used || !run)
+		err = nd_error_oom();
 	for (i = 0; i < al->a->n && !err; i++)
 		err = try_split(al, 1, i, used, run, by_opening);
 	for (i = 0; i < al->b->n && !err; i++)
 		err = try_split(al, 0, i, used, run, by_opening);
+	free(used);
+	free(run);
 	return err;
 }
 
@@ -1038,21 +1044,12 @@ static int split_pass(aligner *al, int by_opening, unsigned char *used,
  * those pairs, by opening and then by content. */
 static int align_pairs_and_splits(aligner *al)
 {
-	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
-	unsigned char *used = malloc(maxw + 1);
-	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err;
 
-	if (!used || !run)
-		err = nd_error_oom();
-	else if ((err = index_pairs(al)) == 0 &&
-	         (err = split_pass(al, 1, used, run)) == 0 &&
-	         (err = pair_greedy(al)) == 0 &&
-	         (err = split_pass(al, 1, used, run)) == 0)
-		err = split_pass(al, 0, used, run);
+	if ((err = index_pairs(al)) == 0 && (err = split_pass(al, 1)) == 0 &&
+	    (err = pair_greedy(al)) == 0 && (err = split_pass(al, 1)) == 0)
+		err = split_pass(al, 0);
 	drop_empty_groups(al);
-	free(used);
-	free(run);
 	return err;
 }
 
@@ -1065,18 +1062,11 @@ static int align_pairs_and_splits(aligner *al)
  * away, and without candidates there is nothing else to tell them apart. */
 static int align_gap_splits(aligner *al)
 {
-	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n];
-	unsigned char *used = malloc(maxw + 1);
-	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err;
 
-	if (!used || !run)
-		err = nd_error_oom();
-	else if ((err = split_pass(al, OPENING_AND_WORDS, used, run)) == 0)
-		err = split_pass(al, 0, used, run);
+	if ((err = split_pass(al, OPENING_AND_WORDS)) == 0)
+		err = split_pass(al, 0);
 	drop_empty_groups(al);
-	free(used);
-	free(run);
 	return err;
 }
 
@@ -1170,10 +1160,6 @@ static double gap_score(const aligner *al, size_t i, size_t j)
 	return -1;
 }
 
-static int gap_fits(const aligner *al, size_t i, size_t j)
-{
-	return gap_score(al, i, j) >= 0;
-}
 
 /* The new position a paired old clause's group ends (last) or starts at. */
 static size_t partner(const aligner *al, size_t i, int last)
@@ -1660,9 +1646,9 @@ static size_t in_place(const aligner *al, int old_side, size_t c)
 		size_t i = old_side ? c : k, j = old_side ? k : c;
 		double s;
 
-		if ((other[k] != NONE && !crossing(al, other[k])) || !gap_fits(al, i, j))
+		if (other[k] != NONE && !crossing(al, other[k]))
 			continue;
-		if ((s = pair_score(al, i, j)) >= top) {
+		if ((s = gap_score(al, i, j)) >= top) {
 			top = s;
 			best = k;
 		}
