@@ -25,14 +25,30 @@ size_t nd_utf8_encode(uint32_t cp, char *out);
 int nd_utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* Characters that must never reach a terminal or a report raw: C0 and C1
- * controls, DEL, and the bidirectional marks, overrides and isolates that
- * can make text display in an order other than the one it has (U+061C,
- * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). */
+ * controls, DEL, the line and paragraph separators (U+2028, U+2029: a line
+ * break to some readers, none to others), and the bidirectional marks,
+ * overrides and isolates that can make text display in an order other
+ * than the one it has (U+061C, U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069). */
 int nd_utf8_is_unsafe(uint32_t cp);
 
-/* Append s[0..len) to out with every unsafe character written visibly:
- * C0 controls and DEL in caret notation (^[, ^?), others as <U+XXXX>.
- * Invalid bytes are written as <0xNN>. Newlines are kept when
+/* The one notation every output uses to show what it must not pass on:
+ * C0 controls and DEL in caret notation ("^[", "^?"), other unsafe
+ * characters as "<U+202E>", and a byte that is not part of well-formed
+ * UTF-8 as "<0xFF>". No two characters or bytes share a form, and a form
+ * is made of safe ASCII only, so escaping escaped text changes nothing.
+ * ND_UTF8_VISIBLE_MAX is the room one form needs, with its terminator. */
+#define ND_UTF8_VISIBLE_MAX 12
+
+/* Write the form of unsafe character cp into out, NUL-terminated; returns
+ * its length. */
+size_t nd_utf8_visible(char out[ND_UTF8_VISIBLE_MAX], uint32_t cp);
+
+/* The same for byte b of ill-formed UTF-8. */
+size_t nd_utf8_visible_byte(char out[ND_UTF8_VISIBLE_MAX], unsigned char b);
+
+/* Append s[0..len) to out with every unsafe character and every byte of
+ * ill-formed UTF-8 in its visible form (above). Newlines are kept when
  * `keep_newlines` is non-zero. */
 int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines);
 

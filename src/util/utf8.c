@@ -2,8 +2,12 @@
  *
  * Well-formedness follows Unicode table 3-7: no overlong forms, no
  * surrogates, nothing above U+10FFFF. Escaping exists because text from a
- * draft is data: a draft holding ESC [ 2 J must not clear the reader's
- * screen, and a bidi override must not reorder what a reviewer sees.
+ * draft, and every name repeated to the reader (a file name, a spec, a
+ * label), is data: a draft holding ESC [ 2 J must not clear the reader's
+ * screen, a file name holding ESC ] 0 ; ... BEL must not retitle it, a
+ * newline in a name must not break an error's one line, and a bidi
+ * override must not reorder what a reviewer sees. nd_utf8_visible() is
+ * the one notation every output writes for such characters.
  */
 #include "normdiff/utf8.h"
 
@@ -98,12 +102,31 @@ int nd_utf8_is_unsafe(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
 	       cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       cp == 0x2028 || cp == 0x2029 ||
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t nd_utf8_visible(char out[ND_UTF8_VISIBLE_MAX], uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7F) {
+		out[0] = '^';
+		out[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		out[2] = '\0';
+		return 2;
+	}
+	return (size_t)snprintf(out, ND_UTF8_VISIBLE_MAX, "<U+%04X>",
+	                        (unsigned)(cp & 0x1FFFFF));
+}
+
+size_t nd_utf8_visible_byte(char out[ND_UTF8_VISIBLE_MAX], unsigned char b)
+{
+	return (size_t)snprintf(out, ND_UTF8_VISIBLE_MAX, "<0x%02X>", b);
 }
 
 int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines)
 {
-	size_t i = 0, n, run = 0;
+	size_t i = 0, n, run = 0, k;
+	char form[ND_UTF8_VISIBLE_MAX];
 	uint32_t cp;
 	int err = 0;
 
@@ -118,16 +141,10 @@ int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines)
 		run = 0;
 		if (err)
 			break;
-		if (n == 0) {
-			err = nd_buf_printf(out, "<0x%02X>", (unsigned char)s[i]);
-			i++;
-		} else if (cp < 0x20 || cp == 0x7F) {
-			err = nd_buf_printf(out, "^%c", cp == 0x7F ? '?' : (char)(cp + 0x40));
-			i += n;
-		} else {
-			err = nd_buf_printf(out, "<U+%04X>", (unsigned)cp);
-			i += n;
-		}
+		k = n ? nd_utf8_visible(form, cp)
+		      : nd_utf8_visible_byte(form, (unsigned char)s[i]);
+		err = nd_buf_put(out, form, k);
+		i += n ? n : 1;
 	}
 	if (!err)
 		err = nd_buf_put(out, s + i - run, run);

@@ -68,6 +68,78 @@ static void test_escape_makes_controls_visible(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* Separators and bidi controls are shown, not passed on; characters
+ * real text needs (joiners, accents, CJK, no-break space) are kept. */
+static void test_escape_shows_separators_and_bidi(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+	const char in[] = "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c\xe2\x80\x8e\xe2\x80\x8f"
+	                  "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae"
+	                  "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9\xd8\x9c"
+	                  "d\xe2\x80\x8d\xc3\xa9\xe4\xbf\xa1\xc2\xa0\te";
+
+	(void)state;
+	assert_int_equal(nd_utf8_escape(&b, in, sizeof(in) - 1, 0), 0);
+	assert_string_equal(b.ptr, "a<U+2028>b<U+2029>c<U+200E><U+200F>"
+	                    "<U+202A><U+202B><U+202C><U+202D><U+202E>"
+	                    "<U+2066><U+2067><U+2068><U+2069><U+061C>"
+	                    "d\xe2\x80\x8d\xc3\xa9\xe4\xbf\xa1\xc2\xa0^Ie");
+	assert_true(nd_utf8_is_unsafe(0x2028));
+	assert_true(nd_utf8_is_unsafe(0x2029));
+	assert_false(nd_utf8_is_unsafe(0x200D));
+	assert_false(nd_utf8_is_unsafe(0x2027));
+	assert_false(nd_utf8_is_unsafe(0x202F));
+	nd_buf_dispose(&b);
+}
+
+/* Every byte of ill-formed UTF-8 is shown on its own; the well-formed
+ * text around it is kept. */
+static void test_escape_shows_each_bad_byte(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+	const char in[] = "x\xc0\xaf" "y\xed\xa0\x80" "z\xe2\x80";
+
+	(void)state;
+	assert_int_equal(nd_utf8_escape(&b, in, sizeof(in) - 1, 0), 0);
+	assert_string_equal(b.ptr, "x<0xC0><0xAF>y<0xED><0xA0><0x80>z<0xE2><0x80>");
+	nd_buf_dispose(&b);
+}
+
+/* The forms are safe ASCII: escaping an escaped text changes nothing,
+ * which is what lets a message be escaped whole after its parts were. */
+static void test_escape_is_idempotent(void **state)
+{
+	nd_buf once = ND_BUF_INIT, twice = ND_BUF_INIT;
+	const char in[] = "\x1b]0;t\x07\n\xff\xe2\x80\xae\xe2\x80\xa8\xc2\x9b^[<U+1>";
+
+	(void)state;
+	assert_int_equal(nd_utf8_escape(&once, in, sizeof(in) - 1, 0), 0);
+	assert_int_equal(nd_utf8_escape(&twice, once.ptr, once.len, 0), 0);
+	assert_string_equal(once.ptr, twice.ptr);
+	assert_string_equal(once.ptr, "^[]0;t^G^J<0xFF><U+202E><U+2028><U+009B>^[<U+1>");
+	nd_buf_dispose(&once);
+	nd_buf_dispose(&twice);
+}
+
+static void test_visible_forms(void **state)
+{
+	char f[ND_UTF8_VISIBLE_MAX];
+
+	(void)state;
+	assert_int_equal(nd_utf8_visible(f, 0x1B), 2);
+	assert_string_equal(f, "^[");
+	assert_int_equal(nd_utf8_visible(f, 0), 2);
+	assert_string_equal(f, "^@");
+	assert_int_equal(nd_utf8_visible(f, 0x7F), 2);
+	assert_string_equal(f, "^?");
+	assert_int_equal(nd_utf8_visible(f, 0x9B), 8);
+	assert_string_equal(f, "<U+009B>");
+	assert_int_equal(nd_utf8_visible(f, 0x10FFFF), 10);
+	assert_string_equal(f, "<U+10FFFF>");
+	assert_int_equal(nd_utf8_visible_byte(f, 0xFF), 6);
+	assert_string_equal(f, "<0xFF>");
+}
+
 static void test_error_records_message(void **state)
 {
 	(void)state;
@@ -84,6 +156,10 @@ int main(void)
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_escape_makes_controls_visible),
+		cmocka_unit_test(test_escape_shows_separators_and_bidi),
+		cmocka_unit_test(test_escape_shows_each_bad_byte),
+		cmocka_unit_test(test_escape_is_idempotent),
+		cmocka_unit_test(test_visible_forms),
 		cmocka_unit_test(test_error_records_message),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
