@@ -22,9 +22,11 @@
  * changes too, so the summary says which sections changed inside.
  *
  * Safety: nothing from a draft or its metadata is markup. Every piece of
- * it goes through html_text(): & < > " ' become entities, invalid UTF-8
- * becomes U+FFFD, and controls and bidi marks are shown visibly (^[,
- * <U+202E>) as the terminal reports show them. Draft text never reaches
+ * it goes through html_text(): & < > " ' become entities, and controls,
+ * bidi marks, line separators and bytes of invalid UTF-8 are shown
+ * visibly (^[, <U+202E>, <0xFF>) as the terminal reports show them, set
+ * apart in a span; in the <title>, which shows text only, the same forms
+ * stand without the span (html_escape). Draft text never reaches
  * an attribute: ids and links are "c" and the change's number. A Content
  * Security Policy forbids loading anything, so the page works offline and
  * nothing in it can fetch or send.
@@ -72,29 +74,40 @@ typedef struct para {
 
 /* ---- escaping ---- */
 
-static int html_special(nd_buf *out, uint32_t cp, int valid)
+/* One character that cannot be written as itself: an entity for the
+ * markup characters, else its visible form (nd_utf8_visible, bad bytes
+ * as <0xFF>) as on a terminal; with `markup` set apart in a span so a
+ * literal "^[" in a draft is not taken for one, without it (the <title>,
+ * which is text only) as plain escaped text. */
+static int html_special(nd_buf *out, const char *s, size_t n, uint32_t cp,
+                        int markup)
 {
-	if (!valid)
-		return nd_buf_puts(out, "\xEF\xBF\xBD");
-	switch (cp) {
-	case '&': return nd_buf_puts(out, "&amp;");
-	case '<': return nd_buf_puts(out, "&lt;");
-	case '>': return nd_buf_puts(out, "&gt;");
-	case '"': return nd_buf_puts(out, "&quot;");
-	case '\'': return nd_buf_puts(out, "&#39;");
+	char form[ND_UTF8_VISIBLE_MAX];
+	const char *p;
+	int err;
+
+	if (n) {
+		switch (cp) {
+		case '&': return nd_buf_puts(out, "&amp;");
+		case '<': return nd_buf_puts(out, "&lt;");
+		case '>': return nd_buf_puts(out, "&gt;");
+		case '"': return nd_buf_puts(out, "&quot;");
+		case '\'': return nd_buf_puts(out, "&#39;");
+		}
+		nd_utf8_visible(form, cp);
+	} else {
+		nd_utf8_visible_byte(form, (unsigned char)s[0]);
 	}
-	/* unsafe: visible, as the terminal reports write it, and set apart
-	 * so a literal "^[" in a draft is not taken for one */
-	if (cp < 0x20 || cp == 0x7F)
-		return nd_buf_printf(out, "<span class=\"cc\">^%c</span>",
-		                     cp == 0x7F ? '?' : (char)(cp + 0x40));
-	return nd_buf_printf(out, "<span class=\"cc\">&lt;U+%04X&gt;</span>",
-	                     (unsigned)cp);
+	err = markup ? nd_buf_puts(out, "<span class=\"cc\">") : 0;
+	for (p = form; *p && !err; p++)
+		err = *p == '<' ? nd_buf_puts(out, "&lt;")
+		    : *p == '>' ? nd_buf_puts(out, "&gt;") : nd_buf_putc(out, *p);
+	return err || !markup ? err : nd_buf_puts(out, "</span>");
 }
 
 /* Append s[0..len) as HTML text, safe in content and in quoted
- * attributes alike. */
-static int html_text(nd_buf *out, const char *s, size_t len)
+ * attributes alike; `markup` as for html_special. */
+static int html_escape(nd_buf *out, const char *s, size_t len, int markup)
 {
 	size_t i = 0, n, run = 0;
 	uint32_t cp = 0;
@@ -117,10 +130,15 @@ static int html_text(nd_buf *out, const char *s, size_t len)
 		err = nd_buf_put(out, s + i - run, run);
 		run = 0;
 		if (!err)
-			err = html_special(out, cp, n != 0);
+			err = html_special(out, s + i, n, cp, markup);
 		i += n ? n : 1;
 	}
 	return err ? err : nd_buf_put(out, s + i - run, run);
+}
+
+static int html_text(nd_buf *out, const char *s, size_t len)
+{
+	return html_escape(out, s, len, 1);
 }
 
 static int html_cstr(nd_buf *out, const char *s)
@@ -300,8 +318,9 @@ static int head(nd_report *r)
 		err = nd_buf_puts(t, " \xE2\x86\x92 ");
 	if (!err)
 		err = rpt_version(t, r->o->new_info);
-	if (!err)
-		err = html_buf(out, t);
+	if (!err) /* the title is text only: no span, entities alone */
+		err = html_escape(out, t->ptr ? t->ptr : "", t->len, 0);
+	nd_buf_clear(t);
 	if (!err)
 		err = nd_buf_puts(out, "</title>\n<style>\n");
 	for (k = 0; k < sizeof(css) / sizeof(css[0]) && !err; k++)

@@ -11,12 +11,15 @@
  * for a heading "In _Code of conduct_ (13 changes within):", the line an
  * unchanged heading is shown by, which --changed-only still shows.
  *
- * Draft text is data, never markup. It is made terminal-safe first
- * (nd_utf8_escape), then every character that could start markup is
- * backslash-escaped: always \ ` * _ [ ] < > | ~ & # @ (links, HTML,
- * emphasis, code, table cells, entities, headings, autolinks), and where
- * their position makes them markup: - + = and "1." / "1)" at the start of
- * a line, ':' before "//" and '.' after "www" (bare-URL autolinks).
+ * Draft text is data, never markup, and so are the names of the versions
+ * in the title line (a file name like "[x](javascript:...) <img>" is
+ * text), labels and headings: all go through md_text(). It is made
+ * terminal-safe first (nd_utf8_escape), then every character that could
+ * start markup is backslash-escaped: always \ ` * _ [ ] < > | ~ & # @
+ * (links, HTML, emphasis, code, table cells, entities, headings,
+ * autolinks), and where their position makes them markup: - + = and
+ * "1." / "1)" at the start of a line, ':' before "//" and '.' after "www"
+ * (bare-URL autolinks).
  *
  * The edit markers follow CommonMark's delimiter rules, or GitHub shows
  * them as asterisks: spaces at the edges of an edit are moved outside its
@@ -65,7 +68,7 @@ static int is_ascii_punct(uint32_t c)
 
 /* What a character is to CommonMark's flanking rules. Anything the
  * terminal escaper rewrites (controls, bidi, bad bytes) comes out as
- * "^X" or "<U+..>", so it counts as punctuation. */
+ * "^X", "<U+..>" or "<0x..>", so it counts as punctuation. */
 static int char_class(const char *s, size_t len, int last)
 {
 	uint32_t cp = 0;

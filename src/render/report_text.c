@@ -23,8 +23,10 @@
  * to the text they mark. Colour codes are closed at every line end and
  * reopened after the indent, so each line stands alone in a pager.
  *
- * Draft text goes through nd_utf8_escape() before anything else, so it
- * holds no control bytes: the wrapper uses bytes 0x01-0x04 in its word
+ * Draft text, and every name in the report (the versions' specs, labels
+ * and metadata on the "old:" and "new:" lines, provision labels, the
+ * headings on "==" lines), goes through nd_utf8_escape() before anything
+ * else, so it holds no control bytes, bidi controls or line separators: the wrapper uses bytes 0x01-0x04 in its word
  * buffer to mark style changes, and GLUE for a space that does not break
  * ("7 unchanged") unless the glued words are wider than the line.
  */

@@ -1,14 +1,14 @@
 /* grid.c - the screen as cells, and draft text turned into cells.
  *
  * Text is data: every byte of a draft reaches the screen through
- * flow_add(), which decodes UTF-8 (bad bytes become U+FFFD), writes
- * controls and bidi marks visibly (nd_utf8_is_unsafe: ^[ for C0 and DEL,
- * <U+XXXX> for the others) and gives each character its columns by the
- * same table the text report uses (rpt_cp_width), so widths do not
- * depend on the locale. A cell holds a base character and up to three
+ * flow_add(), which decodes UTF-8, writes controls, bidi marks, line
+ * separators and bad bytes visibly in the notation every output uses
+ * (nd_utf8_visible: ^[ for C0 and DEL, <U+XXXX> for the other unsafe
+ * characters, <0xNN> for a bad byte) and gives each character its
+ * columns by the same table the text report uses (rpt_cp_width), so
+ * widths do not depend on the locale. A cell holds a base character and up to three
  * combining marks; a wide character takes a cell and a right half.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,7 +156,7 @@ int flow_add(tui_flow *f, const char *s, size_t len, tui_style style)
 {
 	size_t base = f->text.len, i = 0, n;
 	uint32_t cp;
-	char tmp[16];
+	char form[ND_UTF8_VISIBLE_MAX];
 	int err;
 
 	if ((err = nd_buf_put(&f->text, s, len)) != 0)
@@ -166,20 +166,19 @@ int flow_add(tui_flow *f, const char *s, size_t len, tui_style style)
 
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		if (!n) {
-			n = 1;
-			cp = 0xFFFD;
-		}
-		i += n;
-		if (cp < 0x20 || cp == 0x7F) {
-			snprintf(tmp, sizeof(tmp), "^%c", cp == 0x7F ? '?' : (int)(cp + '@'));
-			err = push_ascii(f, tmp, TS_CTRL, off);
+			nd_utf8_visible_byte(form, (unsigned char)s[i]);
+			err = push_ascii(f, form, TS_CTRL, off);
+			i++;
 		} else if (nd_utf8_is_unsafe(cp)) {
-			snprintf(tmp, sizeof(tmp), "<U+%04X>", (unsigned)cp);
-			err = push_ascii(f, tmp, TS_CTRL, off);
+			nd_utf8_visible(form, cp);
+			err = push_ascii(f, form, TS_CTRL, off);
+			i += n;
 		} else if (rpt_cp_width(cp) == 0) {
 			err = combine(f, cp, style, off);
+			i += n;
 		} else {
 			err = push(f, cp, rpt_cp_width(cp), style, off);
+			i += n;
 		}
 		if (err)
 			return err;

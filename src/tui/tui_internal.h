@@ -89,9 +89,9 @@ typedef struct tui_flow {
 
 void flow_clear(tui_flow *f);
 void flow_dispose(tui_flow *f);
-/* Append s[0..len) in `style`: invalid bytes become U+FFFD, control
- * characters and bidi controls become visible (^[, <U+202E>) in TS_CTRL,
- * combining marks join the cell before them. */
+/* Append s[0..len) in `style`: control characters, bidi controls, line
+ * separators and invalid bytes become visible (^[, <U+202E>, <0xFF>) in
+ * TS_CTRL, combining marks join the cell before them. */
 int flow_add(tui_flow *f, const char *s, size_t len, tui_style style);
 int flow_addz(tui_flow *f, const char *s, tui_style style);
 /* Mark the cells whose bytes lie in a match of `re`. */

@@ -221,9 +221,12 @@ static void test_flow_invalid_utf8(void **state)
 	size_t i;
 
 	(void)state;
-	assert_flow(&f, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
-	for (i = 0; i < f.n; i++)
+	/* each bad byte shown as the reports show it, as a control */
+	assert_flow(&f, "a<0xFF>b<0xC3>");
+	for (i = 0; i < f.n; i++) {
 		assert_int_equal(f.cells[i].width, 1);
+		assert_int_equal(f.cells[i].style == TS_CTRL, i != 0 && i != 7);
+	}
 	/* the bytes are kept as they were for searching */
 	assert_int_equal(f.text.len, 4);
 	assert_memory_equal(f.text.ptr, "a\xff" "b\xc3", 4);
