@@ -37,7 +37,10 @@ typedef struct cli_input {
 	nd_docinfo info; /* label, symbol, date, title for renderers */
 } cli_input;
 
-/* Print "normdiff: THING: message" (one line) and return EXIT_TROUBLE. */
+/* Print "normdiff: THING: message" (one line) and return EXIT_TROUBLE.
+ * The whole line is escaped for the terminal (nd_utf8_escape), so THING
+ * and the arguments may carry any text from outside: a file name, a spec,
+ * a label, a line of a grammar file. */
 int cli_fail(const char *thing, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
@@ -45,6 +48,19 @@ int cli_fail(const char *thing, const char *fmt, ...)
 	;
 /* The same with the library's recorded message. */
 int cli_fail_lib(const char *thing);
+/* A notice on standard error, "normdiff: message", escaped as cli_fail's. */
+void cli_note(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* A line of our own words on standard output ("created a store in DIR"),
+ * with a newline, escaped as cli_fail's. */
+void cli_say(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
 /* Send the messages of cli_fail to `into` (the latest one, without the
  * program's name) instead of standard error; NULL sends them back. */
 void cli_capture_errors(nd_buf *into);

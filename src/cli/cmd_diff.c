@@ -162,7 +162,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 		spec[1] = specbuf[1].ptr;
 	} else if (npos == 1 && getenv("GIT_DIFF_PATH_TOTAL")) {
 		/* git's external diff for an unmerged path: nothing to compare */
-		printf("normdiff: %s: unmerged, not compared\n", argv[optind]);
+		cli_say("normdiff: %s: unmerged, not compared", argv[optind]);
 		return EXIT_SAME;
 	} else if (npos == 7 || npos == 9) {
 		/* git's external diff: PATH OLD-FILE HEX MODE NEW-FILE HEX MODE,

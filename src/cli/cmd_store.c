@@ -24,7 +24,7 @@ int cmd_init(cli *c, int argc, char **argv)
 		                "--store DIR");
 	if (nd_store_init(&s, path))
 		return cli_fail_lib(path);
-	printf("created an empty store in %s\n", nd_store_path(s));
+	cli_say("created an empty store in %s", nd_store_path(s));
 	nd_store_free(s);
 	return 0;
 }
@@ -114,7 +114,7 @@ int cmd_add(cli *c, int argc, char **argv)
 		cli_fail_lib(meta.label);
 		goto done;
 	}
-	printf("added %s as %.7s (%zu provisions)\n", meta.label, oid, doc->n);
+	cli_say("added %s as %.7s (%zu provisions)", meta.label, oid, doc->n);
 	status = 0;
 done:
 	nd_doc_free(doc);
@@ -199,9 +199,8 @@ int cmd_log(cli *c, int argc, char **argv)
 	if (nd_store_log(s, series, &v, &n))
 		return cli_fail_lib("store");
 	if (n == 0) {
-		fprintf(stderr, "normdiff: the store at %s holds no versions yet; "
-		        "add one with `normdiff add FILE --label L`\n",
-		        nd_store_path(s));
+		cli_note("the store at %s holds no versions yet; add one with "
+		         "`normdiff add FILE --label L`", nd_store_path(s));
 		return 0;
 	}
 	labels = calloc(n, sizeof(nd_buf));

@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "normdiff/error.h"
+#include "normdiff/utf8.h"
 
 /* Where errors go instead of standard error while the terminal UI owns
  * the screen, or NULL. */
@@ -31,6 +32,48 @@ void cli_capture_errors(nd_buf *into)
 	captured = into;
 }
 
+/* Messages carry text from outside: file names, specs, labels, lines of a
+ * grammar or metadata file, git's words about a path. The whole message is
+ * formatted first and then escaped (nd_utf8_escape: controls as ^[, other
+ * unsafe characters as <U+202E>, bad bytes as <0xFF>), so none of it
+ * reaches a terminal as a control sequence or breaks the one line; our
+ * own words hold no control characters, and escaping leaves text that was
+ * escaped before as it is. Appends to out; 0 or ND_ENOMEM. */
+static int format_line(nd_buf *out, const char *thing, const char *fmt,
+                       va_list ap)
+{
+	nd_buf raw = ND_BUF_INIT;
+	int err = 0;
+
+	if (thing)
+		err = nd_buf_printf(&raw, "%s: ", thing);
+	if (!err)
+		err = nd_buf_vprintf(&raw, fmt, ap);
+	if (!err)
+		err = nd_utf8_escape(out, raw.ptr ? raw.ptr : "", raw.len, 0);
+	nd_buf_dispose(&raw);
+	return err;
+}
+
+/* Write "PREFIXmessage\n" to f in one piece (an out-of-memory note when
+ * the message cannot be made). */
+static void emit(FILE *f, const char *prefix, const char *thing,
+                 const char *fmt, va_list ap)
+{
+	nd_buf line = ND_BUF_INIT;
+	int err = nd_buf_puts(&line, prefix);
+
+	if (!err)
+		err = format_line(&line, thing, fmt, ap);
+	if (!err)
+		err = nd_buf_putc(&line, '\n');
+	if (err)
+		fprintf(f, "%sout of memory\n", prefix);
+	else
+		fwrite(line.ptr, 1, line.len, f);
+	nd_buf_dispose(&line);
+}
+
 int cli_fail(const char *thing, const char *fmt, ...)
 {
 	va_list ap;
@@ -39,25 +82,41 @@ int cli_fail(const char *thing, const char *fmt, ...)
 	if (captured) {
 		/* the latest error only, without the program's name */
 		nd_buf_clear(captured);
-		if (thing)
-			nd_buf_printf(captured, "%s: ", thing);
-		nd_buf_vprintf(captured, fmt, ap);
+		if (format_line(captured, thing, fmt, ap)) {
+			nd_buf_clear(captured);
+			nd_buf_puts(captured, "out of memory");
+		}
 		va_end(ap);
 		return EXIT_TROUBLE;
 	}
 	fflush(stdout);
-	fputs("normdiff: ", stderr);
-	if (thing)
-		fprintf(stderr, "%s: ", thing);
-	vfprintf(stderr, fmt, ap);
+	emit(stderr, "normdiff: ", thing, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_TROUBLE;
 }
 
 int cli_fail_lib(const char *thing)
 {
 	return cli_fail(thing, "%s", nd_error_message());
+}
+
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fflush(stdout);
+	emit(stderr, "normdiff: ", NULL, fmt, ap);
+	va_end(ap);
+}
+
+void cli_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	emit(stdout, "", NULL, fmt, ap);
+	va_end(ap);
 }
 
 int cli_read_file(const char *path, char **data, size_t *len)
