@@ -78,6 +78,8 @@ try 'normdiff --grammar "$ESC.grammar" outline old.txt'
 try 'normdiff --store "$ESC.store" init'
 try 'normdiff --store "$ESC.store" log'
 try 'normdiff --store "$ESC.store" add old.txt --label 1 --date 2011-09-14 --title "$RLO $LS"'
+try 'normdiff --store "$ESC.store" log'
+try 'normdiff --store "$ESC.store" show 1'
 try 'normdiff --store "$ESC.store" diff --stat 1 "$ESC"'
 try 'normdiff --store "$ESC.store" diff --stat nope new.txt'
 
