@@ -546,10 +546,12 @@ static int write_replace(const char *path, const char *real,
 	if (fd < 0)
 		return cli_fail(path, "cannot write: %s; choose a writable location "
 		                "with -o", strerror(errno));
-	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len) || fsync(fd))
+	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len))
 		e = errno;
 	else if (copy_owner_and_mode(fd, old))
 		e = errno, owner = 1;
+	else if (fsync(fd))
+		e = errno;
 	if (close(fd) && !e)
 		e = errno;
 	if (!e && rename_tmp(real, old))
