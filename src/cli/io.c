@@ -595,6 +595,9 @@ int cli_write(const char *path, const nd_buf *buf)
 			if (fstat(fd, &fdst) == 0 && fdst.st_dev == st.st_dev &&
 			    fdst.st_ino == st.st_ino)
 				return write_direct(path, fd, buf);
+		if (S_ISDIR(st.st_mode))
+			return cli_fail(path, "cannot write: %s; nothing was written",
+			                strerror(EISDIR));
 		if (!S_ISREG(st.st_mode))
 			return write_direct(path, -1, buf);
 		if (st.st_nlink > 1)
