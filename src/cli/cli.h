@@ -65,7 +65,9 @@ void cli_say(const char *fmt, ...)
  * program's name) instead of standard error; NULL sends them back. */
 void cli_capture_errors(nd_buf *into);
 
-/* Read a whole file ("-" is standard input). */
+/* Read a whole file ("-" is standard input), at most ND_TEXT_MAX_INPUT
+ * bytes (ND_ETOOBIG beyond, without reading further). A regular file read
+ * is remembered as an input, which cli_write refuses to write to. */
 int cli_read_file(const char *path, char **data, size_t *len);
 
 /* Resolve SPEC: "-", a file, REV:PATH in the enclosing git repository, or a
@@ -87,8 +89,11 @@ const char *cli_store_path_for_init(const cli *c);
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
               nd_doc **doc);
 
-/* Write `buf` to `path` atomically (temp file + rename), or to standard
- * output when path is NULL or "-". */
+/* Write `buf` to standard output when path is NULL or "-"; else to
+ * `path`: a regular file (new, or existing with one link) atomically
+ * through a temporary file beside it, keeping its owner and mode; anything
+ * else (FIFO, device, standard output by another name) directly. Refuses an
+ * input of the run and a file with hard links. */
 int cli_write(const char *path, const nd_buf *buf);
 
 /* Whether to colour what goes to standard output: `when` is "always",

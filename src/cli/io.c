@@ -6,12 +6,23 @@
  * revision in the store. The first that exists wins, so a file named like
  * a label shadows it; "./2011" and "2011" are then told apart by the user.
  *
- * Outputs to a file are written atomically: a temporary file beside the
- * target, renamed over it once complete, so a failure never leaves a
- * partial report behind.
+ * A regular file named by -o is written atomically: a temporary file
+ * ".NAME.normdiff-tmp.XXXXXX" beside the real file (symbolic links
+ * followed, so a link stays a link), given the old file's owner and mode
+ * and renamed over it once complete, so a failure never leaves a partial
+ * report behind. A file with more than one hard link is refused rather
+ * than parted from its other names or written in place half-way. Anything
+ * else (a FIFO, a terminal, /dev/null, /dev/stdout) is opened and written
+ * as it is: output never renames over or removes what it did not create.
+ * An input of the run is never the output. Inputs are read to at most one
+ * byte past ND_TEXT_MAX_INPUT, a regular file in one allocation.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,50 +130,116 @@ void cli_say(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Regular files read as inputs (device and inode), so that -o never
+ * replaces one of them: the versions, a grammar, a metadata file. A run
+ * reads a handful; more than fit are not remembered. */
+static struct {
+	dev_t dev;
+	ino_t ino;
+} inputs[16];
+static size_t ninputs;
+
+static int is_input(const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < ninputs; i++)
+		if (inputs[i].dev == st->st_dev && inputs[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Read what is left of fd, at most ND_TEXT_MAX_INPUT + 1 bytes: the one
+ * byte more shows the input is too big, so an endless stream (/dev/zero,
+ * `yes |`) is stopped there and never held beyond it. `hint` is the size
+ * of a regular file: its buffer is allocated once, with room for the NUL
+ * and one byte to see that it grew; other inputs start at 64 KiB and
+ * double. */
+static int read_fd(int fd, size_t hint, char **data, size_t *len)
+{
+	const size_t max = ND_TEXT_MAX_INPUT + 1;
+	size_t cap = hint ? hint + 2 : 65536, n = 0;
+	char *p = malloc(cap), *q;
+	ssize_t r;
+
+	if (!p)
+		return nd_error_oom();
+	for (;;) {
+		if (n + 1 == cap) {
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			q = realloc(p, cap);
+			if (!q) {
+				free(p);
+				return nd_error_oom();
+			}
+			p = q;
+		}
+		r = read(fd, p + n, cap - 1 - n < max - n ? cap - 1 - n : max - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+
+			free(p);
+			return nd_error_set(ND_EIO, "cannot read: %s", strerror(e));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > ND_TEXT_MAX_INPUT) {
+			free(p);
+			return nd_error_set(ND_ETOOBIG, "is larger than %zu bytes; split "
+			                    "the draft into parts", ND_TEXT_MAX_INPUT);
+		}
+	}
+	p[n] = '\0';
+	*data = p;
+	*len = n;
+	return 0;
+}
+
 int cli_read_file(const char *path, char **data, size_t *len)
 {
-	nd_buf b = ND_BUF_INIT;
-	FILE *f;
 	struct stat st;
-	size_t n;
+	size_t hint = 0;
+	off_t at;
 	int is_stdin = !strcmp(path, "-");
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	int err;
 
 	*data = NULL;
-	if (!is_stdin) {
-		if (stat(path, &st) != 0)
-			return nd_error_set(errno == ENOENT ? ND_ENOTFOUND : ND_EIO,
-			                    "cannot read: %s", strerror(errno));
-		if (S_ISDIR(st.st_mode))
-			return nd_error_set(ND_EINVAL, "is a directory; give a draft's "
-			                    "text file");
+	if (fd < 0)
+		return nd_error_set(errno == ENOENT ? ND_ENOTFOUND : ND_EIO,
+		                    "cannot read: %s", strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		err = nd_error_set(ND_EIO, "cannot read: %s", strerror(errno));
+		goto done;
 	}
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f)
-		return nd_error_set(ND_EIO, "cannot read: %s", strerror(errno));
-	do {
-		if (nd_buf_grow(&b, 65536)) {
-			if (!is_stdin)
-				fclose(f);
-			nd_buf_dispose(&b);
-			return ND_ENOMEM;
+	if (S_ISDIR(st.st_mode)) {
+		err = nd_error_set(ND_EINVAL, "is a directory; give a draft's text "
+		                   "file");
+		goto done;
+	}
+	if (S_ISREG(st.st_mode)) {
+		at = lseek(fd, 0, SEEK_CUR);
+		if (at < 0 || at > st.st_size)
+			at = 0;
+		if ((uintmax_t)(st.st_size - at) > ND_TEXT_MAX_INPUT) {
+			err = nd_error_set(ND_ETOOBIG, "is larger than %zu bytes; split "
+			                   "the draft into parts", ND_TEXT_MAX_INPUT);
+			goto done;
 		}
-		n = fread(b.ptr + b.len, 1, b.cap - b.len - 1, f);
-		b.len += n;
-		b.ptr[b.len] = '\0';
-	} while (n > 0 && b.len <= ND_TEXT_MAX_INPUT);
-	if (ferror(f)) {
-		int e = errno;
-
-		if (!is_stdin)
-			fclose(f);
-		nd_buf_dispose(&b);
-		return nd_error_set(ND_EIO, "cannot read: %s", strerror(e));
+		hint = (size_t)(st.st_size - at);
+		if (ninputs < sizeof(inputs) / sizeof(inputs[0])) {
+			inputs[ninputs].dev = st.st_dev;
+			inputs[ninputs++].ino = st.st_ino;
+		}
 	}
+	err = read_fd(fd, hint, data, len);
+done:
 	if (!is_stdin)
-		fclose(f);
-	*len = b.len;
-	*data = nd_buf_detach(&b);
-	return 0;
+		close(fd);
+	return err;
 }
 
 const nd_grammar *cli_grammar(cli *c)
@@ -313,50 +390,299 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int cli_write(const char *path, const nd_buf *buf)
+/* The temporary file of a report being written, removed if a signal ends
+ * the program before it is renamed into place. The handlers are there only
+ * while the file exists; a signal that was ignored stays ignored. */
+static const int cleanup_signals[] = {SIGHUP, SIGINT, SIGTERM};
+#define NCLEANUP (sizeof(cleanup_signals) / sizeof(cleanup_signals[0]))
+static char tmp_path[PATH_MAX];
+static volatile sig_atomic_t tmp_live;
+static struct sigaction saved_actions[NCLEANUP];
+static int handled[NCLEANUP];
+
+static void remove_tmp_and_die(int sig)
 {
-	nd_buf tmp = ND_BUF_INIT;
+	/* async-signal-safe calls only */
+	if (tmp_live)
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered, with the default action, on return */
+}
+
+/* Block the cleanup signals (so that a temporary file never exists without
+ * its handler), saving the old mask in `old`. */
+static void block_cleanup_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < NCLEANUP; i++)
+		sigaddset(&set, cleanup_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void install_cleanup(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_tmp_and_die;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NCLEANUP; i++)
+		sigaddset(&sa.sa_mask, cleanup_signals[i]);
+	for (i = 0; i < NCLEANUP; i++) {
+		handled[i] = 0;
+		if (sigaction(cleanup_signals[i], NULL, &saved_actions[i]) ||
+		    saved_actions[i].sa_handler == SIG_IGN)
+			continue;
+		handled[i] = !sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+static void remove_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < NCLEANUP; i++)
+		if (handled[i])
+			sigaction(cleanup_signals[i], &saved_actions[i], NULL);
+}
+
+/* Follow the symbolic links from `path` to what they end at, which need
+ * not exist yet (a link to a new file): the place a report is renamed
+ * into, so that the link stays a link. A relative link is read from the
+ * link's own directory. */
+static int follow_links(const char *path, nd_buf *out)
+{
+	char link[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+	int hops;
+	char *slash;
+
+	nd_buf_clear(out);
+	if (nd_buf_puts(out, path))
+		return ENOMEM;
+	for (hops = 0;; hops++) {
+		if (lstat(out->ptr, &st))
+			return errno == ENOENT ? 0 : errno;
+		if (!S_ISLNK(st.st_mode))
+			return 0;
+		if (hops == 40)
+			return ELOOP;
+		n = readlink(out->ptr, link, sizeof(link) - 1);
+		if (n < 0)
+			return errno;
+		link[n] = '\0';
+		slash = strrchr(out->ptr, '/');
+		out->len = link[0] != '/' && slash ? (size_t)(slash - out->ptr) + 1 : 0;
+		if (nd_buf_put(out, link, (size_t)n))
+			return ENOMEM;
+	}
+}
+
+/* Write to something that is not a regular file (a terminal, a FIFO, a
+ * character device such as /dev/null, standard output by another name):
+ * opened and written as it is, never replaced. */
+static int write_direct(const char *path, int fd, const nd_buf *buf)
+{
+	int own = fd < 0;
+
+	if (own)
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	else
+		fflush(stdout);
+	if (fd < 0 || write_all(fd, buf->ptr ? buf->ptr : "", buf->len) ||
+	    (own && close(fd))) {
+		int e = errno;
+
+		if (own && fd >= 0)
+			close(fd);
+		return cli_fail(path, "cannot write: %s", strerror(e));
+	}
+	return 0;
+}
+
+/* Whether `real` is still what was found before writing: the same file
+ * (`old`), or still nothing. */
+static int target_unchanged(const char *real, const struct stat *old)
+{
+	struct stat now;
+
+	if (lstat(real, &now))
+		return !old && errno == ENOENT;
+	return old && S_ISREG(now.st_mode) && now.st_dev == old->st_dev &&
+	       now.st_ino == old->st_ino;
+}
+
+/* Give the temporary file `fd` the owner and mode of the file it replaces
+ * (`old`), or for a new file the mode the umask allows. */
+static int copy_owner_and_mode(int fd, const struct stat *old)
+{
+	struct stat now;
+	mode_t mask;
+
+	if (!old) {
+		mask = umask(0); /* mkstemp made it 0600: honour umask */
+		umask(mask);
+		return fchmod(fd, 0666 & ~mask);
+	}
+	if (fstat(fd, &now))
+		return -1;
+	if ((now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+	    fchown(fd, old->st_uid, old->st_gid))
+		return -1;
+	return fchmod(fd, old->st_mode & 07777);
+}
+
+/* Create the temporary file named by tmp_path (a template) with its
+ * handlers; -1 with errno on failure. */
+static int create_tmp(void)
+{
+	sigset_t mask;
 	int fd, e;
 
+	block_cleanup_signals(&mask);
+	install_cleanup();
+	fd = mkstemp(tmp_path);
+	e = errno;
+	tmp_live = fd >= 0;
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	if (fd < 0)
+		remove_cleanup();
+	errno = e;
+	return fd;
+}
+
+/* Rename the temporary file over `real` unless `real` changed meanwhile
+ * (then errno is EAGAIN); -1 on failure, the temporary file left live. */
+static int rename_tmp(const char *real, const struct stat *old)
+{
+	sigset_t mask;
+	int r = -1;
+
+	block_cleanup_signals(&mask);
+	if (!target_unchanged(real, old))
+		errno = EAGAIN;
+	else if (!(r = rename(tmp_path, real)))
+		tmp_live = 0;
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	return r;
+}
+
+/* Remove the temporary file if it is still there, and the handlers. */
+static void end_tmp(void)
+{
+	sigset_t mask;
+
+	block_cleanup_signals(&mask);
+	if (tmp_live)
+		unlink(tmp_path);
+	tmp_live = 0;
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	remove_cleanup();
+}
+
+/* Write a regular file atomically: ".NAME.normdiff-tmp.XXXXXX" beside it
+ * (beside the real file when `real` was reached through links), renamed
+ * over it once complete. `old` is the file replaced, or NULL for a new
+ * one. Only the temporary file, which this created, is ever removed. */
+static int write_replace(const char *path, const char *real,
+                         const struct stat *old, const nd_buf *buf)
+{
+	const char *slash = strrchr(real, '/');
+	const char *base = slash ? slash + 1 : real;
+	int fd, e = 0, n, owner = 0;
+
+	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%s.normdiff-tmp.XXXXXX",
+	             (int)(base - real), real, base);
+	if (n < 0 || (size_t)n >= sizeof(tmp_path))
+		return cli_fail(path, "cannot write: %s; choose a shorter path "
+		                "with -o", strerror(ENAMETOOLONG));
+	fd = create_tmp();
+	if (fd < 0)
+		return cli_fail(path, "cannot write: %s; choose a writable location "
+		                "with -o", strerror(errno));
+	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len))
+		e = errno;
+	else if (copy_owner_and_mode(fd, old))
+		e = errno, owner = 1;
+	else if (fsync(fd))
+		e = errno;
+	if (close(fd) && !e)
+		e = errno;
+	if (!e && rename_tmp(real, old))
+		e = errno;
+	end_tmp();
+	if (!e)
+		return 0;
+	if (owner)
+		return cli_fail(path, "cannot keep its owner and mode (%s); nothing "
+		                "was written; write it as its owner, or to another "
+		                "file", strerror(e));
+	if (e == EAGAIN)
+		return cli_fail(path, "changed while the report was written; "
+		                "nothing was written; try again");
+	return cli_fail(path, "cannot write: %s; nothing was written",
+	                strerror(e));
+}
+
+/* Write `buf` to standard output, or to the file -o named: see cli.h. */
+int cli_write(const char *path, const nd_buf *buf)
+{
+	struct stat st, fdst;
+	const struct stat *old = NULL;
+	nd_buf real = ND_BUF_INIT;
+	int e, fd, status;
+
 	if (!path || !strcmp(path, "-")) {
+		fflush(stdout);
 		if (write_all(STDOUT_FILENO, buf->ptr ? buf->ptr : "", buf->len))
 			return cli_fail("standard output", "write error: %s",
 			                strerror(errno));
 		return 0;
 	}
-	if (nd_buf_printf(&tmp, "%s.tmpXXXXXX", path))
-		return cli_fail_lib(path);
-	fd = mkstemp(tmp.ptr);
-	if (fd < 0) {
-		e = errno;
-		nd_buf_dispose(&tmp);
+	if (stat(path, &st) == 0) {
+		if (is_input(&st))
+			return cli_fail(path, "is one of the inputs; write the report to "
+			                "another file");
+		/* standard output or error by another name (/dev/stdout, a link
+		 * to it): written where it points, appending if it appends */
+		for (fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++)
+			if (fstat(fd, &fdst) == 0 && fdst.st_dev == st.st_dev &&
+			    fdst.st_ino == st.st_ino)
+				return write_direct(path, fd, buf);
+		if (S_ISDIR(st.st_mode))
+			return cli_fail(path, "cannot write: %s; nothing was written",
+			                strerror(EISDIR));
+		if (!S_ISREG(st.st_mode))
+			return write_direct(path, -1, buf);
+		if (st.st_nlink > 1)
+			return cli_fail(path, "has %ju hard links, and replacing it "
+			                "would cut it off from the others; write to "
+			                "another file, or redirect standard output into "
+			                "it (> FILE) to write it in place",
+			                (uintmax_t)st.st_nlink);
+		old = &st;
+	} else if (errno != ENOENT) {
 		return cli_fail(path, "cannot write: %s; choose a writable location "
-		                "with -o", strerror(e));
+		                "with -o", strerror(errno));
 	}
-	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len) || fsync(fd)) {
-		e = errno;
-		close(fd);
-		unlink(tmp.ptr);
-		nd_buf_dispose(&tmp);
-		return cli_fail(path, "cannot write: %s; nothing was written",
-		                strerror(e));
-	}
-	{
-		mode_t mask = umask(0); /* mkstemp made it 0600: honour umask */
-
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	close(fd);
-	if (rename(tmp.ptr, path)) {
-		e = errno;
-		unlink(tmp.ptr);
-		nd_buf_dispose(&tmp);
-		return cli_fail(path, "cannot write: %s; nothing was written",
-		                strerror(e));
-	}
-	nd_buf_dispose(&tmp);
-	return 0;
+	e = follow_links(path, &real);
+	if (e)
+		status = cli_fail(path, "cannot write: %s; choose a writable "
+		                  "location with -o", strerror(e));
+	else if (!target_unchanged(real.ptr, old))
+		/* the links end elsewhere than stat saw (a deleted file behind
+		 * /proc/self/fd/N, or a change meanwhile) */
+		status = cli_fail(path, "cannot find the file's own name to "
+		                  "replace it; give its real path with -o");
+	else
+		status = write_replace(path, real.ptr, old, buf);
+	nd_buf_dispose(&real);
+	return status;
 }
 
 int cli_use_color(const char *when)

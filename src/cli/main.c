@@ -5,11 +5,13 @@
  * (--store, --grammar) may stand before or after the command; everything
  * after the command is the command's to parse.
  */
+#include <errno.h>
 #include <locale.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -109,6 +111,27 @@ static int global_option(cli *c, int argc, char **argv, int *i)
 	return 0;
 }
 
+/* The exit status once standard output is flushed and closed: output that
+ * did not all arrive (a full disk, /dev/full) is trouble, not success. A
+ * standard output closed from the start is no error if nothing was
+ * written to it. */
+static int finish(int status)
+{
+	int failed = fflush(stdout) != 0, e = errno;
+
+	if (!failed && ferror(stdout))
+		failed = 1, e = 0;
+	if (!failed && close(STDOUT_FILENO) != 0 && errno != EBADF)
+		failed = 1, e = errno;
+	if (!failed)
+		return status;
+	if (e)
+		cli_fail("standard output", "write error: %s", strerror(e));
+	else
+		cli_fail("standard output", "write error");
+	return EXIT_TROUBLE;
+}
+
 int main(int argc, char **argv)
 {
 	cli c = {0};
@@ -147,12 +170,12 @@ int main(int argc, char **argv)
 	    !strcmp(rest[0], "-h")) {
 		usage(stdout);
 		free(rest);
-		return 0;
+		return finish(0);
 	}
 	if (!strcmp(rest[0], "--version") || !strcmp(rest[0], "version")) {
 		printf("normdiff %s\n", ND_VERSION);
 		free(rest);
-		return 0;
+		return finish(0);
 	}
 	for (k = 0; k < NCOMMANDS; k++)
 		if (!strcmp(rest[0], commands[k].name))
@@ -166,7 +189,5 @@ int main(int argc, char **argv)
 	nd_grammar_free(c.grammar);
 	nd_store_free(c.store);
 	free(rest);
-	if (fflush(stdout) != 0 && status != EXIT_TROUBLE)
-		status = cli_fail("standard output", "write error");
-	return status;
+	return finish(status);
 }
