@@ -20,7 +20,8 @@
  * a modification that only renumbers cross-references (xref_only) unless
  * --fail-on names modified explicitly, nor a split or merge that changed
  * no word (layout) unless --fail-on names split or merged. --fail-on
- * narrows it to the kinds a CI policy cares about. As git's external
+ * narrows it to the kinds a CI policy cares about, and then names each
+ * provision that made the status 1 on standard error. As git's external
  * diff the status is 0 unless there is trouble, since git treats any other
  * status as a failed diff and stops; a file that is not a draft's text is
  * said to be not compared, on standard output among the reports.
@@ -204,6 +205,32 @@ static int not_compared(const char *path, const char *why)
 	return err ? EXIT_TROUBLE : EXIT_SAME;
 }
 
+/* One line on standard error for each provision --fail-on counted, so a
+ * failing CI job says why: "normdiff: (b) → (2) + (3) split". */
+static int say_failing(const nd_changeset *cs, unsigned mask)
+{
+	nd_buf line = ND_BUF_INIT;
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < cs->n && !err; k++) {
+		const nd_change *c = &cs->changes[k];
+
+		if (!counts_as_change(c, mask))
+			continue;
+		nd_buf_clear(&line);
+		err = nd_buf_puts(&line, "normdiff: ");
+		err = err ? err : nd_report_change_name(&line, cs, c);
+		if (!err && c->renumbered && (mask & FAIL_RENUMBERED))
+			err = nd_buf_puts(&line, ", renumbered");
+		err = err ? err : nd_buf_putc(&line, '\n');
+		if (!err)
+			fputs(line.ptr, stderr);
+	}
+	nd_buf_dispose(&line);
+	return err ? cli_fail_lib("diff") : 0;
+}
+
 /* Write the report of cmp as the options ask; returns `status`, or
  * EXIT_TROUBLE. `rev` is REV1 and REV2 of the -- form. */
 static int report(cli_comparison *cmp, const diff_form *f, char **rev,
@@ -265,7 +292,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
 	long width = -1;
-	int ch, quiet = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
+	int ch, quiet = 0, fail_on = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
 	size_t k;
 
 	nd_align_opts_init(&ao);
@@ -294,6 +321,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 		case 'F':
 			if (parse_fail_on(optarg, &mask))
 				return EXIT_TROUBLE;
+			fail_on = 1;
 			break;
 		case 'w':
 			if ((width = cli_number("--width", optarg, 100000)) < 0)
@@ -334,6 +362,9 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (!quiet)
 		status = report(&cmp, &form, argv + optind, output, format, color,
 		                width, &ro, status);
+	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
+	    say_failing(cmp.cs, mask))
+		status = EXIT_TROUBLE;
 done:
 	nd_buf_dispose(&form.buf[0]);
 	nd_buf_dispose(&form.buf[1]);
