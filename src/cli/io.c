@@ -195,6 +195,8 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 		                       &in->absent);
 		if (err == 0 || (in->absent && absent_ok))
 			return 0;
+		free(in->git_path); /* a failed load leaves nothing to dispose */
+		in->git_path = NULL;
 		in->absent = 0;
 		if (err != ND_ENOTSTORE)
 			return cli_fail_lib(spec);
