@@ -1277,7 +1277,14 @@ static int index_blob(git_repository *repo, const char *path, int stage,
 		return nd_error_set(read_code(), "cannot read the index of the git "
 		                    "repository at %s: %s", where, git_msg());
 	e = *path ? git_index_get_bypath(index, path, stage) : NULL;
-	if (!e) {
+	if (!e && !stage && *path && (git_index_get_bypath(index, path, 1) ||
+	                              git_index_get_bypath(index, path, 2) ||
+	                              git_index_get_bypath(index, path, 3))) {
+		err = nd_error_set(ND_EINVAL, "'%s' is unmerged in the index of the "
+		                   "git repository at %s; give a stage: :1:%s (the "
+		                   "common base), :2:%s (ours) or :3:%s (theirs)",
+		                   path, where, path, path, path);
+	} else if (!e) {
 		*absent = *path != '\0';
 		err = nd_error_set(*path ? ND_ENOTFOUND : ND_EINVAL, "no file '%s' in "
 		                   "the index (stage %d) of the git repository at %s",

@@ -2,6 +2,7 @@
 # ../PATH from the current directory, :PATH from the index; the PATH of
 # REV1 REV2 -- PATH from the current directory, as git's pathspecs.
 commit() { git -c user.name=t -c user.email=t@example.org commit -q "$@"; }
+top=$PWD
 git init -q -b main repo
 cd repo
 mkdir -p drafts/sub
@@ -38,3 +39,13 @@ run normdiff diff --stat HEAD~1 HEAD -- ../code.txt
 run normdiff diff --stat HEAD~1:../code.txt HEAD:drafts/code.txt
 cd ../../.git
 run normdiff outline HEAD:./code.txt
+# the stages of an unmerged path
+cd "$top"
+git init -q -b main conflict
+cd conflict
+printf 'Title\n\n1. Base.\n' >f.txt && git add f.txt && commit -m base
+git checkout -q -b other && printf 'Title\n\n1. Theirs.\n' >f.txt && commit -am theirs
+git checkout -q main && printf 'Title\n\n1. Ours.\n' >f.txt && commit -am ours
+git -c user.name=t -c user.email=t@example.org merge -q other >/dev/null 2>&1
+run normdiff diff :2:f.txt :3:f.txt --width 60
+run normdiff outline :f.txt
