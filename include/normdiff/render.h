@@ -115,6 +115,13 @@ const char *nd_report_formats(void);
  * move. */
 int nd_report_shows(const nd_report_opts *o, const nd_change *c);
 
+/* Append the name of change `c` as the text report heads it, on one line
+ * for a terminal: its labels and what happened ("(b) → (2) + (3) split",
+ * "PP4 → PP10 moved, unchanged"), draft text escaped as the text report
+ * escapes it. */
+int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
+                          const nd_change *c);
+
 /* Append the report of `cs` in `format` (NULL: "text") to out. `o` may be
  * NULL for the defaults. Returns ND_EINVAL, naming the formats, for an
  * unknown format, and ND_EINVAL for a change set that refers to provisions

@@ -106,9 +106,18 @@ int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
                   nd_version *ver);
 
 /* Read "REV:PATH" from the git repository that contains `start_dir` (found
- * as git does, walking up). Read-only. ND_ENOTSTORE if there is no
- * repository, ND_ENOTFOUND if REV or PATH is unknown. */
+ * as git does, walking up). Read-only. As in git, PATH is from the top of
+ * the repository, but "./" and "../" at its start are relative to
+ * start_dir; ":PATH" and ":N:PATH" read stage 0 (or N) of the index.
+ * ND_ENOTSTORE if there is no repository, ND_ENOTFOUND if REV or PATH is
+ * unknown. */
 int nd_git_read(const char *start_dir, const char *revpath, char **data,
                 size_t *len);
+
+/* The same, and, when not NULL: *path gets PATH from the top of the
+ * repository as it was looked up (malloc'ed; also when it was not found),
+ * *absent 1 when the revision (or the index) exists but holds no PATH. */
+int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
+                     size_t *len, char **path, int *absent);
 
 #endif

@@ -35,6 +35,8 @@ typedef struct cli_input {
 	int from_store;  /* 1 if read from the store: ver is filled */
 	nd_version ver;  /* store metadata */
 	nd_docinfo info; /* label, symbol, date, title for renderers */
+	char *git_path;  /* for REV:PATH: PATH from the top of the repository */
+	int absent;      /* REV:PATH whose revision holds no PATH (no data) */
 } cli_input;
 
 /* Print "normdiff: THING: message" (one line) and return EXIT_TROUBLE.
@@ -73,6 +75,9 @@ int cli_read_file(const char *path, char **data, size_t *len);
 /* Resolve SPEC: "-", a file, REV:PATH in the enclosing git repository, or a
  * label or revision in the store. */
 int cli_load(cli *c, const char *spec, cli_input *in);
+/* The same, except that REV:PATH whose revision exists but holds no PATH
+ * is loaded as nothing with in->absent set, and no error is printed. */
+int cli_load_absent(cli *c, const char *spec, cli_input *in);
 void cli_input_dispose(cli_input *in);
 
 /* The grammar (--grammar FILE or the default); NULL after printing an
@@ -115,15 +120,29 @@ typedef struct cli_comparison {
 	cli_side old;     /* the old version */
 	cli_side new;     /* the new one */
 	nd_changeset *cs; /* their change set */
+	const char *why;  /* CLI_NOT_COMPARED: why, e.g. "binary or non-UTF-8
+	                     file" (static) */
 } cli_comparison;
+
+/* How cli_compare reads its versions (flags, or 0 for neither). */
+enum {
+	/* a side that is an empty file (/dev/null), or REV:PATH naming a file
+	 * that exists in the other side's revision but not in its own, is a
+	 * version without provisions; empty standard input stays an error */
+	CLI_COMPARE_EMPTY = 1,
+	/* as git's external diff: a side that is not a draft's text (binary,
+	 * not UTF-8, ...) makes cli_compare return CLI_NOT_COMPARED, without a
+	 * message, with cmp->why set */
+	CLI_COMPARE_GIT = 2,
+};
+#define CLI_NOT_COMPARED 3
 
 /* Load, parse and compare the versions OLD and NEW (specs as cli_load),
  * with progress on standard error when it is a terminal and !quiet.
- * `allow_empty` takes an empty file as a version without provisions (git's
- * /dev/null). Errors are printed, naming `cmd` where no spec is to blame;
- * returns 0 or EXIT_TROUBLE (and *cmp is then empty). */
+ * Errors are printed, naming `cmd` where no spec is to blame; returns 0 or
+ * EXIT_TROUBLE (and *cmp is then empty), or CLI_NOT_COMPARED. */
 int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
-                const char *new, const nd_align_opts *ao, int allow_empty,
+                const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet);
 void cli_comparison_dispose(cli_comparison *cmp);
 

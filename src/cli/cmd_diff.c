@@ -2,9 +2,17 @@
  *
  * Forms:
  *   normdiff diff OLD NEW                 each a file, -, REV:PATH or label
- *   normdiff diff REV1 REV2 -- PATH       inside a git repository
+ *   normdiff diff -- OLD NEW              the same, for names starting with -
+ *   normdiff diff REV1 REV2 -- PATH       inside a git repository; PATH is
+ *                                         relative to the current directory
  *   normdiff diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
  *                                         as git's external diff
+ *
+ * git appends its seven arguments (nine for a rename) to the configured
+ * command, after any options; they are file names, never options, so they
+ * are recognised by their shape at the end of the command line before
+ * options are parsed (git_call). An empty side (git's /dev/null for an
+ * added or deleted file, any empty file) is a version without provisions.
  *
  * Exit status as diff(1): 0 no change, 1 changes, 2 trouble. What counts as
  * a change is every kind but unchanged, and a move; renumbering alone is
@@ -12,9 +20,11 @@
  * a modification that only renumbers cross-references (xref_only) unless
  * --fail-on names modified explicitly, nor a split or merge that changed
  * no word (layout) unless --fail-on names split or merged. --fail-on
- * narrows it to the kinds a CI policy cares about. As git's external diff
- * the status is 0 unless there is trouble, since git treats any other
- * status as a failed diff.
+ * narrows it to the kinds a CI policy cares about, and then names each
+ * provision that made the status 1 on standard error. As git's external
+ * diff the status is 0 unless there is trouble, since git treats any other
+ * status as a failed diff and stops; a file that is not a draft's text is
+ * said to be not compared, on standard output among the reports.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +34,7 @@
 #include "cli.h"
 #include "normdiff/changeset.h"
 #include "normdiff/error.h"
+#include "normdiff/utf8.h"
 #include "opts.h"
 
 /* --fail-on flags, one bit per kind plus moved and renumbered. */
@@ -81,6 +92,172 @@ static int counts_as_change(const nd_change *c, unsigned mask)
 	       (c->renumbered && (mask & FAIL_RENUMBERED));
 }
 
+/* git's external diff passes "." for the object id and mode of a side
+ * that does not exist (/dev/null). */
+static int is_git_hex(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+
+	return !strcmp(s, ".") || ((n == 40 || n == 64) && !s[n]);
+}
+
+static int is_git_mode(const char *s)
+{
+	return !strcmp(s, ".") || (strlen(s) == 6 && strspn(s, "01234567") == 6);
+}
+
+/* How many arguments at the end of argv[1..argc) are git's external-diff
+ * call: 9 (a rename), 7, or 0 when they are not one. */
+static int git_call(int argc, char **argv)
+{
+	static const int sizes[] = {9, 7};
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		char **a = argv + argc - sizes[k];
+
+		if (argc - 1 >= sizes[k] && is_git_hex(a[2]) && is_git_mode(a[3]) &&
+		    is_git_hex(a[5]) && is_git_mode(a[6]))
+			return sizes[k];
+	}
+	return 0;
+}
+
+/* What the arguments after the options ask to compare. */
+typedef struct diff_form {
+	const char *spec[2]; /* the versions to load */
+	const char *name[2]; /* what the report calls them (NULL: the spec) */
+	const char *path;    /* REV1 REV2 -- PATH: PATH, else NULL */
+	const char *unmerged; /* git's call for an unmerged path: the path */
+	int gitmode;         /* git's external-diff call */
+	nd_buf buf[2];       /* REV:./PATH of the -- form */
+} diff_form;
+
+/* Decide the form from the `npos` versions left after the options and the
+ * `nafter` arguments after "--" (-1: no "--"), or git's call `tail` of
+ * `ntail` arguments. */
+static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
+                         int nafter, char **tail, int ntail)
+{
+	int k, ingit = getenv("GIT_DIFF_PATH_TOTAL") != NULL;
+
+	if (ntail && npos)
+		return cli_fail("diff", "'%s' before git's external-diff arguments; "
+		                "configure only options: normdiff diff [OPTIONS]",
+		                pos[0]);
+	if (ntail) {
+		/* PATH OLD-FILE HEX MODE NEW-FILE HEX MODE [NEW-PATH MESSAGE] */
+		f->gitmode = 1;
+		f->spec[0] = tail[1];
+		f->spec[1] = tail[4];
+		f->name[0] = tail[0];
+		f->name[1] = tail[ntail == 9 ? 7 : 0];
+		return 0;
+	}
+	if (nafter < 0) {
+		after = pos;
+		nafter = npos;
+	} else if (npos == 2 && nafter == 1) {
+		/* REV1 REV2 -- PATH: PATH as git reads a pathspec, from here */
+		f->path = after[0];
+		for (k = 0; k < 2; k++)
+			if (nd_buf_printf(&f->buf[k], "%s:%s%s", pos[k],
+			                  strncmp(f->path, "./", 2) &&
+			                  strncmp(f->path, "../", 3) ? "./" : "", f->path))
+				return cli_fail_lib(NULL);
+		f->spec[0] = f->buf[0].ptr;
+		f->spec[1] = f->buf[1].ptr;
+		return 0;
+	} else if (npos == 2) {
+		return cli_fail("diff", "give one path after --: normdiff diff "
+		                "REV1 REV2 -- PATH");
+	} else if (npos != 0) {
+		return cli_fail("diff", "give two revisions before --: normdiff diff "
+		                "REV1 REV2 -- PATH");
+	}
+	if (nafter == 1 && ingit) {
+		/* git's external diff for an unmerged path: nothing to compare */
+		f->unmerged = after[0];
+		return 0;
+	}
+	if (nafter != 2)
+		return cli_fail("diff", "give two versions: normdiff diff OLD NEW "
+		                "(or REV1 REV2 -- PATH)");
+	f->spec[0] = after[0];
+	f->spec[1] = after[1];
+	return 0;
+}
+
+/* Say on standard output, among the reports git shows, that `path` was
+ * not compared and why. */
+static int not_compared(const char *path, const char *why)
+{
+	cli_say("normdiff: %s: %s, not compared", path, why);
+	return EXIT_SAME;
+}
+
+/* One line on standard error for each provision --fail-on counted, so a
+ * failing CI job says why: "normdiff: (b) → (2) + (3) split". */
+static int say_failing(const nd_changeset *cs, unsigned mask)
+{
+	nd_buf line = ND_BUF_INIT;
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < cs->n && !err; k++) {
+		const nd_change *c = &cs->changes[k];
+
+		if (!counts_as_change(c, mask))
+			continue;
+		nd_buf_clear(&line);
+		err = nd_buf_puts(&line, "normdiff: ");
+		err = err ? err : nd_report_change_name(&line, cs, c);
+		if (!err && c->renumbered && (mask & FAIL_RENUMBERED))
+			err = nd_buf_puts(&line, ", renumbered");
+		err = err ? err : nd_buf_putc(&line, '\n');
+		if (!err)
+			fputs(line.ptr, stderr);
+	}
+	nd_buf_dispose(&line);
+	return err ? cli_fail_lib("diff") : 0;
+}
+
+/* Write the report of cmp as the options ask; returns `status`, or
+ * EXIT_TROUBLE. `rev` is REV1 and REV2 of the -- form. */
+static int report(cli_comparison *cmp, const diff_form *f, char **rev,
+                  const char *output, const char *format, const char *color,
+                  long width, nd_report_opts *ro, int status)
+{
+	cli_side *side[2] = {&cmp->old, &cmp->new};
+	nd_buf out = ND_BUF_INIT, shown[2] = {ND_BUF_INIT, ND_BUF_INIT};
+	size_t k;
+
+	for (k = 0; k < 2 && status != EXIT_TROUBLE; k++) {
+		const char *path = side[k]->in.git_path;
+
+		/* the -- form names each side REV:PATH with PATH from the top */
+		if (f->path && path && nd_buf_printf(&shown[k], "%s:%s", rev[k], path))
+			status = cli_fail_lib(NULL);
+		side[k]->in.info.spec = f->name[k] ? f->name[k]
+		                        : shown[k].ptr ? shown[k].ptr : f->spec[k];
+	}
+	ro->old_info = &cmp->old.in.info;
+	ro->new_info = &cmp->new.in.info;
+	ro->color = output ? 0 : cli_use_color(color);
+	if (width < 0)
+		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
+		                                         : PIPE_WIDTH;
+	ro->width = (unsigned)width;
+	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, format, ro))
+		status = cli_fail_lib("diff");
+	if (status != EXIT_TROUBLE && cli_write(output, &out))
+		status = EXIT_TROUBLE;
+	nd_buf_dispose(&out);
+	nd_buf_dispose(&shown[0]);
+	nd_buf_dispose(&shown[1]);
+	return status;
+}
+
 int cmd_diff(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -98,32 +275,33 @@ int cmd_diff(cli *c, int argc, char **argv)
 		{"threshold", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = "text", *output = NULL, *color = "auto", *path = NULL;
+	const char *format = "text", *output = NULL, *color = "auto";
 	nd_align_opts ao;
 	nd_report_opts ro;
 	cli_comparison cmp = {0};
-	nd_buf out = ND_BUF_INIT, specbuf[2] = {ND_BUF_INIT, ND_BUF_INIT};
+	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0,
+	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
 	long width = -1;
-	int ch, quiet = 0, gitmode = 0, status = EXIT_TROUBLE, npos;
-	const char *spec[2];
+	int ch, quiet = 0, fail_on = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
 	size_t k;
 
 	nd_align_opts_init(&ao);
 	memset(&ro, 0, sizeof(ro));
-	/* "-- PATH": what follows is the path, not options or versions */
-	for (k = 1; k < (size_t)argc; k++)
-		if (!strcmp(argv[k], "--"))
+	/* argv[1..nopt) holds the options and versions; git's call, or what
+	 * follows "--", is taken apart from them */
+	ntail = git_call(argc, argv);
+	nopt = argc - ntail;
+	if (ntail && nopt > 1 && !strcmp(argv[nopt - 1], "--"))
+		nopt--;
+	for (k = 1; !ntail && k < (size_t)argc; k++)
+		if (!strcmp(argv[k], "--")) {
+			nopt = (int)k;
+			nafter = argc - nopt - 1;
 			break;
-	if (k < (size_t)argc) {
-		if ((size_t)argc - k != 2)
-			return cli_fail("diff", "give one path after --: normdiff diff "
-			                "REV1 REV2 -- PATH");
-		path = argv[k + 1];
-		argc = (int)k;
-	}
+		}
 	optind = 0;
-	while ((ch = cli_getopt(argc, argv, "f:o:qw:", longopts)) != -1) {
+	while ((ch = cli_getopt(nopt, argv, "f:o:qw:", longopts)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's': ro.stat_only = 1; break;
@@ -134,6 +312,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 		case 'F':
 			if (parse_fail_on(optarg, &mask))
 				return EXIT_TROUBLE;
+			fail_on = 1;
 			break;
 		case 'w':
 			if ((width = cli_number("--width", optarg, 100000)) < 0)
@@ -149,63 +328,37 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (!nd_report_format_find(format))
 		return cli_fail("--format", "unknown format '%s'; use one of %s", format,
 		                nd_report_formats());
-	npos = argc - optind;
-	if (path && npos != 2) {
-		return cli_fail("diff", "give two revisions before --: normdiff diff "
-		                "REV1 REV2 -- PATH");
-	} else if (path) {
-		/* REV1 REV2 -- PATH: the two revisions of one path in this repo */
-		for (k = 0; k < 2; k++)
-			if (nd_buf_printf(&specbuf[k], "%s:%s", argv[optind + k], path))
-				return cli_fail_lib(NULL);
-		spec[0] = specbuf[0].ptr;
-		spec[1] = specbuf[1].ptr;
-	} else if (npos == 1 && getenv("GIT_DIFF_PATH_TOTAL")) {
-		/* git's external diff for an unmerged path: nothing to compare */
-		cli_say("normdiff: %s: unmerged, not compared", argv[optind]);
-		return EXIT_SAME;
-	} else if (npos == 7 || npos == 9) {
-		/* git's external diff: PATH OLD-FILE HEX MODE NEW-FILE HEX MODE,
-		 * and for a rename NEW-PATH and git's rename message */
-		gitmode = 1;
-		spec[0] = argv[optind + 1];
-		spec[1] = argv[optind + 4];
-	} else if (npos == 2) {
-		spec[0] = argv[optind];
-		spec[1] = argv[optind + 1];
-	} else {
-		return cli_fail("diff", "give two versions: normdiff diff OLD NEW "
-		                "(or REV1 REV2 -- PATH)");
-	}
-	if (cli_compare(c, "diff", &cmp, spec[0], spec[1], &ao, gitmode, quiet))
+	if (diff_form_set(&form, argv + optind, nopt - optind,
+	                  nafter < 0 ? NULL : argv + nopt + 1, nafter,
+	                  argv + argc - ntail, ntail))
 		goto done;
-	status = EXIT_SAME;
+	if (form.unmerged) {
+		status = not_compared(form.unmerged, "unmerged");
+		goto done;
+	}
+	status = cli_compare(c, "diff", &cmp, form.spec[0], form.spec[1], &ao,
+	                     CLI_COMPARE_EMPTY | (form.gitmode ? CLI_COMPARE_GIT : 0),
+	                     quiet);
+	if (status == CLI_NOT_COMPARED) {
+		status = not_compared(form.name[0], cmp.why);
+		goto done;
+	}
+	if (status)
+		goto done;
 	for (k = 0; k < cmp.cs->n; k++)
 		if (counts_as_change(&cmp.cs->changes[k], mask))
 			status = EXIT_DIFFERENT;
-	if (gitmode)
+	if (form.gitmode)
 		status = EXIT_SAME;
-	if (quiet)
-		goto done;
-	cmp.old.in.info.spec = gitmode ? argv[optind] : spec[0];
-	cmp.new.in.info.spec = gitmode ? argv[optind + (npos == 9 ? 7 : 0)] : spec[1];
-	ro.old_info = &cmp.old.in.info;
-	ro.new_info = &cmp.new.in.info;
-	ro.color = output ? 0 : cli_use_color(color);
-	if (width < 0)
-		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
-		                                         : PIPE_WIDTH;
-	ro.width = (unsigned)width;
-	if (nd_render_report(&out, cmp.cs, format, &ro)) {
-		status = cli_fail_lib("diff");
-		goto done;
-	}
-	if (cli_write(output, &out))
+	if (!quiet)
+		status = report(&cmp, &form, argv + optind, output, format, color,
+		                width, &ro, status);
+	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
+	    say_failing(cmp.cs, mask))
 		status = EXIT_TROUBLE;
 done:
-	nd_buf_dispose(&out);
-	nd_buf_dispose(&specbuf[0]);
-	nd_buf_dispose(&specbuf[1]);
+	nd_buf_dispose(&form.buf[0]);
+	nd_buf_dispose(&form.buf[1]);
 	cli_comparison_dispose(&cmp);
 	return status;
 }

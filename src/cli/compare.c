@@ -55,21 +55,64 @@ static void end_progress(progress *p)
 	p->shown = 0;
 }
 
-static int load_side(cli *c, cli_side *s, const char *spec, int allow_empty)
+/* Why a side that is not a draft's text was not compared, as git's
+ * external diff says it; NULL for errors that are trouble anyway. */
+static const char *not_text(int err)
 {
-	s->spec = spec;
-	if (cli_load(c, spec, &s->in))
+	switch (err) {
+	case ND_EBINARY:
+	case ND_EUTF8: return "binary or non-UTF-8 file";
+	case ND_EEMPTY: return "no text (only spaces or page furniture)";
+	case ND_ETOOBIG: return "over the size limit";
+	default: return NULL;
+	}
+}
+
+/* Parse a side that was read: empty (with CLI_COMPARE_EMPTY) is a version
+ * without provisions, unless it is standard input, where empty more often
+ * means that the command writing into the pipe failed. */
+static int parse_side(cli *c, cli_side *s, unsigned flags, const char **why)
+{
+	const nd_grammar *g;
+	int err;
+
+	if ((flags & CLI_COMPARE_EMPTY) && s->in.len == 0 && strcmp(s->spec, "-"))
+		return nd_doc_empty(&s->doc) ? cli_fail_lib(s->spec) : 0;
+	if (!(flags & CLI_COMPARE_GIT))
+		return cli_parse(c, s->spec, s->in.data, s->in.len, &s->doc);
+	if (!(g = cli_grammar(c)))
 		return EXIT_TROUBLE;
-	if (allow_empty && s->in.len == 0)
-		return nd_doc_empty(&s->doc) ? cli_fail_lib(spec) : 0;
-	return cli_parse(c, spec, s->in.data, s->in.len, &s->doc);
+	err = nd_doc_parse(&s->doc, s->in.data, s->in.len, g);
+	if (err && (*why = not_text(err)) != NULL)
+		return CLI_NOT_COMPARED;
+	return err ? cli_fail_lib(s->spec) : 0;
+}
+
+/* A side that is REV:PATH naming a file its revision does not hold is a
+ * version without provisions when the other side is the same path in
+ * another revision (the file was added or deleted in between); otherwise
+ * it is a mistake, reported by reading it again. */
+static int check_absent(cli *c, cli_side *s, const cli_side *other,
+                        unsigned flags)
+{
+	cli_input again;
+
+	if (!s->in.absent)
+		return 0;
+	if ((flags & CLI_COMPARE_EMPTY) && !other->in.absent &&
+	    other->in.git_path && !strcmp(s->in.git_path, other->in.git_path))
+		return 0;
+	cli_load(c, s->spec, &again);
+	cli_input_dispose(&again);
+	return EXIT_TROUBLE;
 }
 
 int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
-                const char *new, const nd_align_opts *ao, int allow_empty,
+                const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet)
 {
 	progress prog = {0};
+	const char *why = NULL;
 	int status = EXIT_TROUBLE;
 
 	memset(cmp, 0, sizeof(*cmp));
@@ -78,11 +121,18 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	prog.enabled = isatty(STDERR_FILENO) && !quiet;
 	show_progress(&prog, "reading", 0, 2);
-	if (load_side(c, &cmp->old, old, allow_empty))
+	cmp->old.spec = old;
+	cmp->new.spec = new;
+	if (cli_load_absent(c, old, &cmp->old.in) ||
+	    cli_load_absent(c, new, &cmp->new.in) ||
+	    check_absent(c, &cmp->old, &cmp->new, flags) ||
+	    check_absent(c, &cmp->new, &cmp->old, flags))
 		goto done;
 	show_progress(&prog, "reading", 1, 2);
-	if (load_side(c, &cmp->new, new, allow_empty))
+	if ((status = parse_side(c, &cmp->old, flags, &why)) != 0 ||
+	    (status = parse_side(c, &cmp->new, flags, &why)) != 0)
 		goto done;
+	status = EXIT_TROUBLE;
 	if (nd_changeset_compute(&cmp->cs, cmp->old.doc, cmp->new.doc, ao,
 	                         show_progress, &prog)) {
 		cli_fail_lib(cmd);
@@ -93,6 +143,7 @@ done:
 	end_progress(&prog);
 	if (status)
 		cli_comparison_dispose(cmp);
+	cmp->why = why;
 	return status;
 }
 

@@ -312,7 +312,7 @@ static void set_info_from_version(cli_input *in, const char *spec)
 	in->info.sponsors = in->ver.meta.sponsors;
 }
 
-int cli_load(cli *c, const char *spec, cli_input *in)
+static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 {
 	struct stat st;
 	nd_store *s;
@@ -327,9 +327,13 @@ int cli_load(cli *c, const char *spec, cli_input *in)
 		return 0;
 	}
 	if (strchr(spec, ':')) {
-		err = nd_git_read(".", spec, &in->data, &in->len);
-		if (err == 0)
+		err = nd_git_read_path(".", spec, &in->data, &in->len, &in->git_path,
+		                       &in->absent);
+		if (err == 0 || (in->absent && absent_ok))
 			return 0;
+		free(in->git_path); /* a failed load leaves nothing to dispose */
+		in->git_path = NULL;
+		in->absent = 0;
 		if (err != ND_ENOTSTORE)
 			return cli_fail_lib(spec);
 		revpath = 1;
@@ -354,9 +358,20 @@ int cli_load(cli *c, const char *spec, cli_input *in)
 	return 0;
 }
 
+int cli_load(cli *c, const char *spec, cli_input *in)
+{
+	return load(c, spec, in, 0);
+}
+
+int cli_load_absent(cli *c, const char *spec, cli_input *in)
+{
+	return load(c, spec, in, 1);
+}
+
 void cli_input_dispose(cli_input *in)
 {
 	free(in->data);
+	free(in->git_path);
 	nd_version_dispose(&in->ver);
 	memset(in, 0, sizeof(*in));
 }

@@ -33,7 +33,8 @@ static const command commands[] = {
 	 " [--ignore-punctuation]\n"
 	 "                 [--fail-on=KINDS] [--quiet] [--width N]"
 	 " [--threshold X] [-o FILE]\n"
-	 "       normdiff diff REV1 REV2 -- PATH",
+	 "       normdiff diff REV1 REV2 -- PATH\n"
+	 "       normdiff diff [OPTIONS] -- OLD NEW",
 	 "compare two versions provision by provision"},
 	{"tui", cmd_tui,
 	 "[OLD NEW | VERSION] [--redline] [--color[=auto|always|never]]\n"

@@ -248,6 +248,22 @@ int rpt_kind_words(nd_buf *out, const nd_change *c)
 	                     c->layout ? " (layout only)" : "");
 }
 
+int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
+                          const nd_change *c)
+{
+	nd_buf raw = ND_BUF_INIT;
+	int err = rpt_label_pair(&raw, cs, c);
+
+	if (!err && raw.len)
+		err = nd_buf_putc(&raw, ' ');
+	if (!err)
+		err = rpt_kind_words(&raw, c);
+	if (!err)
+		err = nd_utf8_escape(out, raw.ptr, raw.len, 0);
+	nd_buf_dispose(&raw);
+	return err;
+}
+
 int rpt_within_words(nd_buf *out, size_t n)
 {
 	if (!n)

@@ -1052,14 +1052,32 @@ done:
 
 /* --- any repository ------------------------------------------------------ */
 
+/* REV:PATH is read as git reads it (gitrevisions(7)): PATH is from the top
+ * of the working tree, except that a PATH starting with "./" or "../" is
+ * relative to the directory the reader stands in (start_dir), normalised
+ * and refused when it leaves the repository. ":PATH" and ":N:PATH" (N from
+ * 0 to 3) name stage N of the index instead of a revision. */
+
 /* Split "REV:PATH" at the first ':' outside "@{...}" (reflog and date
- * specs may contain ':'). */
-static int split_revpath(const char *revpath, char **rev, const char **path)
+ * specs may contain ':'). ":PATH" and ":N:PATH" name the index: *rev is
+ * then NULL and *stage N. */
+static int split_revpath(const char *revpath, char **rev, const char **path,
+                         int *stage)
 {
 	const char *p;
 	int depth = 0;
 
 	*rev = NULL;
+	*stage = 0;
+	if (revpath[0] == ':') {
+		if (revpath[1] >= '0' && revpath[1] <= '3' && revpath[2] == ':') {
+			*stage = revpath[1] - '0';
+			*path = revpath + 3;
+		} else {
+			*path = revpath + 1;
+		}
+		return 0;
+	}
 	for (p = revpath; *p; p++) {
 		if (p[0] == '@' && p[1] == '{')
 			depth++;
@@ -1068,7 +1086,7 @@ static int split_revpath(const char *revpath, char **rev, const char **path)
 		else if (p[0] == ':' && !depth)
 			break;
 	}
-	if (!*p || p == revpath)
+	if (!*p)
 		return nd_error_set(ND_EINVAL, "'%s' is not REV:PATH; give a revision "
 		                    "and a file, e.g. HEAD:drafts/code.txt", revpath);
 	*rev = nd_strndup(revpath, (size_t)(p - revpath));
@@ -1078,20 +1096,224 @@ static int split_revpath(const char *revpath, char **rev, const char **path)
 	return 0;
 }
 
-int nd_git_read(const char *start_dir, const char *revpath, char **data,
-                size_t *len)
+/* Whether the absolute, resolved path p is dir or inside it. */
+static int path_under(const char *p, const char *dir)
 {
-	git_repository *repo = NULL;
+	size_t n = strlen(dir);
+
+	if (n == 1) /* "/" */
+		return 1;
+	return !strncmp(p, dir, n) && (!p[n] || p[n] == '/');
+}
+
+/* The directory start_dir as a path from the top of repo's working tree
+ * ("" at the top, "drafts/2015" below it), malloc'ed; NULL when start_dir
+ * is not inside the working tree (or there is none). */
+static char *cwd_prefix(git_repository *repo, const char *start_dir)
+{
+	const char *wd = git_repository_workdir(repo);
+	char *top = wd ? realpath(wd, NULL) : NULL;
+	char *git = top ? realpath(git_repository_path(repo), NULL) : NULL;
+	char *here = git ? realpath(start_dir, NULL) : NULL, *prefix = NULL;
+
+	if (here && !path_under(here, git) && path_under(here, top)) {
+		size_t n = strcmp(top, "/") ? strlen(top) : 0;
+
+		prefix = nd_strdup(here + n + (here[n] == '/'));
+	}
+	free(top);
+	free(git);
+	free(here);
+	return prefix;
+}
+
+/* Append path's components to out (a path from the top, "" or "a/b"),
+ * "." skipped and ".." taking one away; -1 when ".." would leave the top. */
+static int join_path(nd_buf *out, const char *path)
+{
+	while (*path) {
+		size_t n = strcspn(path, "/");
+
+		if (n == 2 && path[0] == '.' && path[1] == '.') {
+			char *slash;
+
+			if (!out->len)
+				return -1;
+			slash = strrchr(out->ptr, '/');
+			out->len = slash ? (size_t)(slash - out->ptr) : 0;
+			out->ptr[out->len] = '\0';
+		} else if (n && !(n == 1 && path[0] == '.')) {
+			if ((out->len && nd_buf_putc(out, '/')) || nd_buf_put(out, path, n))
+				return ND_ENOMEM;
+		}
+		path += n + (path[n] == '/');
+	}
+	return 0;
+}
+
+/* PATH of a REV:PATH as a path from the top of the working tree, into
+ * *out (malloc'ed). */
+static int resolve_path(git_repository *repo, const char *start_dir,
+                        const char *path, char **out)
+{
+	nd_buf b = ND_BUF_INIT;
+	char *prefix;
+	int rc;
+
+	*out = NULL;
+	if (strncmp(path, "./", 2) && strncmp(path, "../", 3)) {
+		*out = nd_strdup(path);
+		return *out ? 0 : nd_error_oom();
+	}
+	prefix = cwd_prefix(repo, start_dir);
+	if (!prefix)
+		return nd_error_set(ND_EINVAL, "a path starting with ./ or ../ is "
+		                    "relative to the current directory, which is not "
+		                    "in the working tree of the git repository at %s; "
+		                    "give the path from the top of the repository",
+		                    git_repository_path(repo));
+	rc = nd_buf_puts(&b, "");
+	rc = rc ? rc : join_path(&b, prefix);
+	rc = rc ? rc : join_path(&b, path);
+	free(prefix);
+	if (rc == -1) {
+		nd_buf_dispose(&b);
+		return nd_error_set(ND_EINVAL, "'%s' is outside the git repository at "
+		                    "%s", path, git_repository_workdir(repo));
+	}
+	if (rc) {
+		nd_buf_dispose(&b);
+		return nd_error_oom();
+	}
+	*out = nd_buf_detach(&b);
+	return 0;
+}
+
+/* Append "; did you mean 'REV:./PATH'?" to hint when PATH, taken from the
+ * top, is missing but the reader stands in a directory that holds it. */
+static void did_you_mean(nd_buf *hint, git_repository *repo, git_tree *tree,
+                         const char *start_dir, const char *rev,
+                         const char *path)
+{
+	char *prefix = cwd_prefix(repo, start_dir);
+	nd_buf b = ND_BUF_INIT;
+	git_tree_entry *e = NULL;
+
+	if (prefix && *prefix && !nd_buf_printf(&b, "%s/%s", prefix, path) &&
+	    git_tree_entry_bypath(&e, tree, b.ptr) == 0)
+		nd_buf_printf(hint, "; did you mean '%s:./%s'?", rev, path);
+	git_tree_entry_free(e);
+	nd_buf_dispose(&b);
+	free(prefix);
+}
+
+/* The blob at path in revision rev; *absent when the revision exists but
+ * holds no such path. */
+static int tree_blob(git_repository *repo, const char *start_dir,
+                     const char *revpath, const char *rev, const char *path,
+                     git_oid *id, int *absent)
+{
+	const char *where = git_repository_workdir(repo);
 	git_object *obj = NULL, *treeobj = NULL;
 	git_tree_entry *entry = NULL;
+	int err = 0, rc;
+
+	where = where ? where : git_repository_path(repo);
+	rc = git_revparse_single(&obj, repo, rev);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+		err = nd_error_set(ND_ENOTFOUND, "no revision '%s' in the git "
+		                   "repository at %s", rev, where);
+	else if (rc == GIT_EAMBIGUOUS)
+		err = nd_error_set(ND_EINVAL, "revision '%s' is ambiguous in the git "
+		                   "repository at %s; give more characters", rev, where);
+	else if (rc < 0)
+		err = nd_error_set(read_code(), "cannot read revision '%s' in the git "
+		                   "repository at %s: %s", rev, where, git_msg());
+	else if (git_object_peel(&treeobj, obj, GIT_OBJECT_TREE) < 0)
+		err = nd_error_set(ND_EINVAL, "revision '%s' is a %s, not a commit or "
+		                   "tree, so it holds no file '%s'", rev,
+		                   git_object_type2string(git_object_type(obj)), path);
+	else if (!*path)
+		err = nd_error_set(ND_EINVAL, "'%s' is a directory (the whole tree of "
+		                   "'%s'); give the path of a file", revpath, rev);
+	else if ((rc = git_tree_entry_bypath(&entry, (git_tree *)treeobj, path)) ==
+	         GIT_ENOTFOUND) {
+		nd_buf hint = ND_BUF_INIT;
+
+		*absent = 1;
+		did_you_mean(&hint, repo, (git_tree *)treeobj, start_dir, rev, path);
+		err = nd_error_set(ND_ENOTFOUND, "no file '%s' in revision '%s' of the "
+		                   "git repository at %s%s", path, rev, where,
+		                   hint.ptr ? hint.ptr : "");
+		nd_buf_dispose(&hint);
+	} else if (rc < 0)
+		err = nd_error_set(read_code(), "cannot read '%s' in revision '%s': %s",
+		                   path, rev, git_msg());
+	else if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		err = nd_error_set(ND_EINVAL, "'%s' in revision '%s' is a %s; give "
+		                   "the path of a file", path, rev,
+		                   git_tree_entry_type(entry) == GIT_OBJECT_TREE ?
+		                   "directory" : "submodule");
+	else
+		git_oid_cpy(id, git_tree_entry_id(entry));
+	git_tree_entry_free(entry);
+	git_object_free(treeobj);
+	git_object_free(obj);
+	return err;
+}
+
+/* The blob at path in stage `stage` of the index; *absent when the index
+ * holds no such path. */
+static int index_blob(git_repository *repo, const char *path, int stage,
+                      git_oid *id, int *absent)
+{
+	const char *where = git_repository_workdir(repo);
+	const git_index_entry *e;
+	git_index *index = NULL;
+	int err = 0;
+
+	where = where ? where : git_repository_path(repo);
+	if (git_repository_index(&index, repo) < 0)
+		return nd_error_set(read_code(), "cannot read the index of the git "
+		                    "repository at %s: %s", where, git_msg());
+	e = *path ? git_index_get_bypath(index, path, stage) : NULL;
+	if (!e && !stage && *path && (git_index_get_bypath(index, path, 1) ||
+	                              git_index_get_bypath(index, path, 2) ||
+	                              git_index_get_bypath(index, path, 3))) {
+		err = nd_error_set(ND_EINVAL, "'%s' is unmerged in the index of the "
+		                   "git repository at %s; give a stage: :1:%s (the "
+		                   "common base), :2:%s (ours) or :3:%s (theirs)",
+		                   path, where, path, path, path);
+	} else if (!e) {
+		*absent = *path != '\0';
+		err = nd_error_set(*path ? ND_ENOTFOUND : ND_EINVAL, "no file '%s' in "
+		                   "the index (stage %d) of the git repository at %s",
+		                   path, stage, where);
+	} else if (e->mode == GIT_FILEMODE_COMMIT) {
+		err = nd_error_set(ND_EINVAL, "'%s' in the index is a submodule; give "
+		                   "the path of a file", path);
+	} else {
+		git_oid_cpy(id, &e->id);
+	}
+	git_index_free(index);
+	return err;
+}
+
+int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
+                     size_t *len, char **path_out, int *absent)
+{
+	git_repository *repo = NULL;
 	git_blob *blob = NULL;
-	const char *path = NULL, *where;
-	char *rev = NULL;
-	int err = 0, rc, inited = 0;
+	git_oid id;
+	const char *path = NULL;
+	char *rev = NULL, *full = NULL;
+	int err = 0, rc, inited = 0, stage, missing = 0;
 
 	*data = NULL;
 	*len = 0;
-	err = split_revpath(revpath, &rev, &path);
+	if (path_out)
+		*path_out = NULL;
+	err = split_revpath(revpath, &rev, &path, &stage);
 	if (err)
 		goto done;
 	if (git_libgit2_init() < 0) {
@@ -1112,68 +1334,34 @@ int nd_git_read(const char *start_dir, const char *revpath, char **data,
 		                   start_dir, git_msg());
 		goto done;
 	}
-	where = git_repository_workdir(repo);
-	if (!where)
-		where = git_repository_path(repo);
-	rc = git_revparse_single(&obj, repo, rev);
-	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
-		err = nd_error_set(ND_ENOTFOUND, "no revision '%s' in the git repository "
-		                   "at %s", rev, where);
-		goto done;
-	}
-	if (rc == GIT_EAMBIGUOUS) {
-		err = nd_error_set(ND_EINVAL, "revision '%s' is ambiguous in the git "
-		                   "repository at %s; give more characters", rev, where);
-		goto done;
-	}
-	if (rc < 0) {
-		err = nd_error_set(read_code(), "cannot read revision '%s' in the git "
-		                   "repository at %s: %s", rev, where, git_msg());
-		goto done;
-	}
-	if (git_object_peel(&treeobj, obj, GIT_OBJECT_TREE) < 0) {
-		err = nd_error_set(ND_EINVAL, "revision '%s' is a %s, not a commit or "
-		                   "tree, so it holds no file '%s'", rev,
-		                   git_object_type2string(git_object_type(obj)), path);
-		goto done;
-	}
-	if (!*path) {
-		err = nd_error_set(ND_EINVAL, "'%s' is a directory (the whole tree of "
-		                   "'%s'); give the path of a file", revpath, rev);
-		goto done;
-	}
-	rc = git_tree_entry_bypath(&entry, (git_tree *)treeobj, path);
-	if (rc == GIT_ENOTFOUND) {
-		err = nd_error_set(ND_ENOTFOUND, "no file '%s' in revision '%s' of the "
-		                   "git repository at %s", path, rev, where);
-		goto done;
-	}
-	if (rc < 0) {
-		err = nd_error_set(read_code(), "cannot read '%s' in revision '%s': %s",
-		                   path, rev, git_msg());
-		goto done;
-	}
-	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-		err = nd_error_set(ND_EINVAL, "'%s' in revision '%s' is a %s; give "
-		                   "the path of a file", path, rev,
-		                   git_tree_entry_type(entry) == GIT_OBJECT_TREE ?
-		                   "directory" : "submodule");
-		goto done;
-	}
-	if (git_blob_lookup(&blob, repo, git_tree_entry_id(entry)) < 0) {
-		err = nd_error_set(read_code(), "cannot read '%s' in revision '%s': %s",
-		                   path, rev, git_msg());
-		goto done;
-	}
-	err = copy_blob(blob, data, len);
+	err = resolve_path(repo, start_dir, path, &full);
+	if (!err)
+		err = rev ? tree_blob(repo, start_dir, revpath, rev, full, &id, &missing)
+		          : index_blob(repo, full, stage, &id, &missing);
+	if (!err && git_blob_lookup(&blob, repo, &id) < 0)
+		err = nd_error_set(read_code(), "cannot read '%s' in %s%s%s: %s", full,
+		                   rev ? "revision '" : "the index", rev ? rev : "",
+		                   rev ? "'" : "", git_msg());
+	if (!err)
+		err = copy_blob(blob, data, len);
 done:
+	if (absent)
+		*absent = err == ND_ENOTFOUND && missing;
+	if (path_out && full && (!err || missing)) {
+		*path_out = full;
+		full = NULL;
+	}
 	git_blob_free(blob);
-	git_tree_entry_free(entry);
-	git_object_free(treeobj);
-	git_object_free(obj);
 	git_repository_free(repo);
 	if (inited)
 		git_libgit2_shutdown();
+	free(full);
 	free(rev);
 	return err;
+}
+
+int nd_git_read(const char *start_dir, const char *revpath, char **data,
+                size_t *len)
+{
+	return nd_git_read_path(start_dir, revpath, data, len, NULL, NULL);
 }

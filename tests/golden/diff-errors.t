@@ -3,7 +3,7 @@ run normdiff diff "$DRAFTS/2011-A-66-359.txt"
 run normdiff diff a b c
 run normdiff diff missing.txt "$DRAFTS/2011-A-66-359.txt"
 : >empty.txt
-run normdiff diff empty.txt "$DRAFTS/2011-A-66-359.txt"
+run normdiff diff "$DRAFTS/2011-A-66-359.txt" - <empty.txt
 printf 'x\0y' >bin.dat
 run normdiff diff "$DRAFTS/2011-A-66-359.txt" bin.dat
 run normdiff diff - - </dev/null
