@@ -107,6 +107,13 @@ typedef struct posting {
 	size_t clause;  /* old clause holding it */
 } posting;
 
+/* One distinct word of the index: its postings are post[lo .. hi). */
+typedef struct vocab {
+	uint64_t word;  /* word hash */
+	size_t lo;      /* first posting */
+	size_t hi;      /* one past the last */
+} vocab;
+
 typedef struct group {
 	size_t *old;  /* old clauses, ascending */
 	size_t nold;  /* how many */
@@ -585,7 +592,8 @@ static int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
 	posting *post = NULL;
-	size_t npost = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	vocab *voc = NULL;
+	size_t npost = 0, nvoc = 0, i, k, *count = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
 	int err = 0;
 
@@ -593,10 +601,11 @@ static int align_similar(aligner *al)
 		if (al->match_a[i] == NONE)
 			npost += nwords(sa, i);
 	post = malloc((npost + 1) * sizeof(posting));
+	voc = malloc((npost + 1) * sizeof(vocab));
 	count = calloc(al->a->n + 1, sizeof(size_t));
 	touched = malloc((al->a->n + 1) * sizeof(size_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
-	if (!post || !count || !touched || !best) {
+	if (!post || !voc || !count || !touched || !best) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -609,13 +618,18 @@ static int align_similar(aligner *al)
 				post[npost++] = (posting){sa->words[k], i};
 	}
 	qsort(post, npost, sizeof(posting), cmp_posting);
-	for (k = 0; k < npost;) { /* count words too common to help, once */
+	/* the distinct words, each with its postings, once; a word too common
+	 * to help is counted and left out, so a lookup costs O(log words) and
+	 * never a walk of a long posting list */
+	for (k = 0; k < npost;) {
 		size_t e = k;
 
 		while (e < npost && post[e].word == post[k].word)
 			e++;
 		if (e - k > al->o->max_posting)
 			al->skipped_words++;
+		else
+			voc[nvoc++] = (vocab){post[k].word, k, e};
 		k = e;
 	}
 
@@ -628,23 +642,22 @@ static int align_similar(aligner *al)
 			continue;
 		ntouched = 0;
 		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
-			size_t lo = 0, hi = npost, e;
+			size_t lo = 0, hi = nvoc, e;
 
 			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
 				continue;
-			while (lo < hi) { /* first posting of this word */
+			while (lo < hi) { /* this word in the index */
 				size_t mid = lo + (hi - lo) / 2;
 
-				if (post[mid].word < sb->words[k])
+				if (voc[mid].word < sb->words[k])
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			for (e = lo; e < npost && post[e].word == sb->words[k]; e++)
-				;
-			if (e - lo > al->o->max_posting)
-				continue;
-			for (; lo < e; lo++) {
+			if (lo == nvoc || voc[lo].word != sb->words[k])
+				continue; /* not in an unpaired old text, or too common */
+			e = voc[lo].hi;
+			for (lo = voc[lo].lo; lo < e; lo++) {
 				if (count[post[lo].clause]++ == 0)
 					touched[ntouched++] = post[lo].clause;
 			}
@@ -686,6 +699,7 @@ static int align_similar(aligner *al)
 		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
 done:
 	free(post);
+	free(voc);
 	free(count);
 	free(touched);
 	free(best);
