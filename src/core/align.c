@@ -56,7 +56,9 @@
  * number or letter of each label: "12." -> "12", "(c)" -> "c"); a modified
  * record whose every edit replaces numbers or letters by their images in
  * that map is flagged xref_only, so it is not mistaken for a substantive
- * change.
+ * change; but not when a number cites another instrument ("paragraph 2 of
+ * article 7 of the Convention", "of resolution 60/1", "of article 9" in a
+ * text without one): cites_other.
  *
  * Costs: tokenizing is linear; the index is a sort of (word, provision)
  * pairs, O(W log W); candidate search is O(words x max_posting) per
@@ -2050,7 +2052,7 @@ static int region_is_xref(const char *d, size_t dl, const char *n, size_t nl,
 /* Does the text before an edit end by citing a provision: "paragraph ",
  * "subparagraph (", "articles 3 and "? Only then is a number after it a
  * cross-reference; "a quorum of 3 members" is not one. */
-static int cites(const char *s, size_t len)
+static int cites(const char *s, size_t len, const char **word, size_t *wlen)
 {
 	static const char *const words[] = {
 		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
@@ -2068,8 +2070,11 @@ static int cites(const char *s, size_t len)
 		if (w == e)
 			return 0;
 		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if (strlen(words[k]) == e - w && !strncasecmp(s + w, words[k], e - w))
+			if (strlen(words[k]) == e - w && !strncasecmp(s + w, words[k], e - w)) {
+				*word = s + w;
+				*wlen = e - w;
 				return 1;
+			}
 		/* go back over "12 and", "(c) or", "3 to" to the citing word */
 		if (!((e - w == 3 && !strncasecmp(s + w, "and", 3)) ||
 		      (e - w == 2 && (!strncasecmp(s + w, "or", 2) ||
@@ -2081,11 +2086,203 @@ static int cites(const char *s, size_t len)
 	return 0;
 }
 
-static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
+/* Is the word w[0..n) one of list (case-insensitive)? */
+static int word_in(const char *w, size_t n, const char *const *list)
 {
-	const char *d = NULL, *n = NULL, *before = "";
-	size_t k, dl = 0, nl = 0, blen = 0;
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(w, *list, n))
+			return 1;
+	return 0;
+}
+
+/* Labels of the new document, lower-cased and hashed, sorted: does it have
+ * an "Article 9"? */
+typedef struct labelset {
+	uint64_t *h;  /* hashes, sorted */
+	size_t n;     /* how many */
+} labelset;
+
+static uint64_t lower_hash(const char *s, size_t n)
+{
+	char tmp[64];
+	size_t k;
+
+	if (n > sizeof(tmp))
+		n = sizeof(tmp);
+	for (k = 0; k < n; k++)
+		tmp[k] = (char)tolower((unsigned char)s[k]);
+	return nd_hash(tmp, n);
+}
+
+static int build_labelset(const nd_doc *d, labelset *ls)
+{
+	size_t i;
+
+	ls->n = 0;
+	if ((ls->h = malloc((d->n + 1) * sizeof(uint64_t))) == NULL)
+		return nd_error_oom();
+	for (i = 0; i < d->n; i++) {
+		const char *l = nd_doc_label(d, i);
+		size_t n = strlen(l);
+
+		while (n && strchr(".:", l[n - 1]))
+			n--;
+		if (n && n <= 64)
+			ls->h[ls->n++] = lower_hash(l, n);
+	}
+	sort_u64(ls->h, ls->n);
+	return 0;
+}
+
+/* Parts of a document that carry a name and a number in their label
+ * ("Article 7"), so the document either has the one cited or not. */
+static const char *const named_parts[] = {
+	"article", "articles", "art", "section", "sections", "chapter",
+	"chapters", "part", "parts", "rule", "rules", "regulation",
+	"regulations", NULL};
+
+/* Does the document have the part "<word> <num>" (word as named_parts,
+ * plural or abbreviated read as the singular)? */
+static int has_part(const labelset *ls, const char *w, size_t wn,
+                    const char *num, size_t nn)
+{
+	static const char *const singular[] = {
+		"article", "section", "chapter", "part", "rule", "regulation"};
+	char tmp[64];
+	size_t k, len;
+
+	for (k = 0; k < sizeof(singular) / sizeof(singular[0]); k++)
+		if (!strncasecmp(w, singular[k], wn < 3 ? wn : 3))
+			break;
+	if (k == sizeof(singular) / sizeof(singular[0]) ||
+	    strlen(singular[k]) + 1 + nn > sizeof(tmp))
+		return 0;
+	len = (size_t)snprintf(tmp, sizeof(tmp), "%s %.*s", singular[k],
+	                       (int)nn, num);
+	return bsearch(&(uint64_t){lower_hash(tmp, len)}, ls->h, ls->n,
+	               sizeof(uint64_t), cmp_u64) != NULL;
+}
+
+/* A word that only carries a reference on: a number, a letter or roman
+ * numeral, "and", "or", "to". */
+static int ref_filler(const char *w, size_t n)
+{
+	static const char *const joins[] = {"and", "or", "to", NULL};
+	size_t k;
+
+	if (isdigit((unsigned char)w[0]) || n == 1 || word_in(w, n, joins))
+		return 1;
+	for (k = 0; k < n && strchr("ivxlIVXL", w[k]); k++)
+		;
+	return k == n && n <= 5;
+}
+
+/* Does the reference whose number is followed by t[0..n) (the new text
+ * after it) cite another instrument? Its chain of parts is walked ("of
+ * article 7", "of paragraph 3"): it is internal when it ends in "above",
+ * "below", "hereof", "of this ...", "of the present ..." or with nothing
+ * naming an instrument; external when a preposition leads to an
+ * instrument's name ("of the Convention", "of resolution 60/1", "of annex
+ * I", "of the Paris Agreement": a noun of the list or a capitalised word)
+ * or to a named part the document does not have ("of article 9" in a
+ * text with no Article 9). The reference's own citing word (cw) is
+ * checked the same way. See docs/alignment.md, "Cross-references". */
+static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
+                       const char *num, size_t numn, const labelset *ls)
+{
+	static const char *const internal[] = {
+		"above", "below", "hereof", "hereto", "herein", "hereunder",
+		"this", "these", "present", NULL};
+	static const char *const preps[] = {"of", "in", "under", "to", NULL};
+	static const char *const dets[] = {
+		"the", "its", "their", "that", "said", "aforementioned", NULL};
+	static const char *const instruments[] = {
+		"convention", "conventions", "charter", "covenant", "covenants",
+		"act", "acts", "treaty", "treaties", "protocol", "protocols",
+		"agreement", "agreements", "declaration", "declarations",
+		"statute", "statutes", "resolution", "resolutions", "decision",
+		"decisions", "annex", "annexes", "appendix", "directive",
+		"directives", "constitution", "code", "law", "laws",
+		"instrument", "instruments", "accord", "pact", NULL};
+	static const char *const parts[] = {
+		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
+		"paras", "item", "items", "clause", "clauses", "preamble",
+		"chapeau", NULL};
+	size_t i = 0, steps;
+	int prep = 0;
+
+	if (word_in(cw, cwn, named_parts) && !has_part(ls, cw, cwn, num, numn))
+		return 1;
+	for (steps = 0; steps < 24; steps++) {
+		const char *w;
+		size_t wn;
+
+		while (i < n && !is_alnum((unsigned char)t[i])) {
+			if (strchr(";:", t[i]))
+				return 0; /* the sentence goes on: the reference ended */
+			i++;
+		}
+		if (i == n)
+			return 0;
+		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
+			;
+		wn = (size_t)(t + i - w);
+		if (word_in(w, wn, internal))
+			return 0;
+		if (word_in(w, wn, instruments))
+			return prep;
+		if (word_in(w, wn, named_parts)) {
+			const char *p = t + i, *q;
+
+			while (p < t + n && strchr(" (", *p))
+				p++;
+			for (q = p; q < t + n && is_alnum((unsigned char)*q); q++)
+				;
+			if (q > p && !has_part(ls, w, wn, p, (size_t)(q - p)))
+				return 1;
+			prep = 0;
+		} else if (word_in(w, wn, parts) || ref_filler(w, wn)) {
+			prep = 0;
+		} else if (word_in(w, wn, preps)) {
+			prep = 1;
+		} else if (prep && word_in(w, wn, dets)) {
+			continue;
+		} else {
+			/* a name after "of" ("of General Assembly resolution"),
+			 * else the reference has ended */
+			return prep && isupper((unsigned char)w[0]);
+		}
+	}
+	return 0;
+}
+
+/* The new text after ops[k..) (equal and inserted, up to cap - 1 bytes). */
+static size_t text_after(const nd_change *c, size_t k, char *buf, size_t cap)
+{
+	size_t n = 0;
+
+	for (; k < c->diff.n && n + 1 < cap; k++) {
+		const nd_op *op = &c->diff.ops[k];
+		size_t m = op->len;
+
+		if (op->kind == ND_OP_DELETE)
+			continue;
+		if (m > cap - 1 - n)
+			m = cap - 1 - n;
+		memcpy(buf + n, op->text, m);
+		n += m;
+	}
+	buf[n] = 0;
+	return n;
+}
+
+static int change_is_xref(const nd_change *c, const xref *x, size_t nx,
+                          const labelset *ls)
+{
+	const char *d = NULL, *n = NULL, *before = "", *cw = NULL;
+	size_t k, dl = 0, nl = 0, blen = 0, cwn = 0;
 	int regions = 0;
+	char after[256];
 
 	for (k = 0; k <= c->diff.n; k++) {
 		const nd_op *op = k < c->diff.n ? &c->diff.ops[k] : NULL;
@@ -2101,8 +2298,10 @@ static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
 			n = op->text;
 			nl = op->len;
 		} else if (d || n) { /* a region ends */
-			if (!cites(before, blen) ||
-			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx))
+			if (!cites(before, blen, &cw, &cwn) ||
+			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx) ||
+			    cites_other(after, text_after(c, k, after, sizeof(after)),
+			                cw, cwn, n ? n : "", nl, ls))
 				return 0;
 			regions++;
 			d = n = NULL;
@@ -2201,6 +2400,7 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	char note[256];
 	size_t i, nx = 0;
 	xref *x = NULL;
+	labelset ls = {NULL, 0};
 	int err = 0;
 
 	cs->changes = calloc(al->ngroups + 1, sizeof(nd_change));
@@ -2214,10 +2414,12 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	}
 	if (!err)
 		err = build_xrefs(cs, &x, &nx);
+	if (!err && nx)
+		err = build_labelset(cs->new, &ls);
 	for (i = 0; i < cs->n && !err; i++) {
 		nd_change *c = &cs->changes[i];
 
-		if (c->kind == ND_CHANGE_MODIFIED && nx && change_is_xref(c, x, nx)) {
+		if (c->kind == ND_CHANGE_MODIFIED && nx && change_is_xref(c, x, nx, &ls)) {
 			c->xref_only = 1;
 			c->editorial = 0;
 		}
@@ -2229,6 +2431,7 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		cs->summary.layout += (size_t)c->layout;
 	}
 	free(x);
+	free(ls.h);
 	if (!err)
 		err = count_changed_within(cs);
 	if (!err && al->skipped_words) {

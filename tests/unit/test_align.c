@@ -368,6 +368,74 @@ static void test_cross_references_follow_renumbering(void **state)
 	nd_doc_free(b);
 }
 
+/* A number that cites a provision of another instrument ("paragraph 2 of
+ * article 7 of the Convention", "of resolution 60/1", "of the Paris
+ * Agreement", "of article 9" in a text that has no article 9) did not
+ * follow this document's renumbering even when it matches it: that edit is
+ * one of substance. References ending inside the document ("of this
+ * Convention", "above", "of paragraph 3 below") still follow it. */
+static void test_references_to_other_instruments_are_substance(void **state)
+{
+	static const char *const old_refs[] = {
+		"paragraph 2 of article 7 of the Convention",
+		"paragraph 2 of resolution 60/1",
+		"paragraph 2 of the Paris Agreement",
+		"paragraph 2 of annex I",
+		"paragraphs 2 and 4 of the Charter",
+		"paragraph 2 of article 9",
+		"paragraph 2 of its resolution 60/1",
+		"paragraph 2 of this Convention",
+		"paragraph 2 above",
+		"subparagraph (b) of paragraph 2 below",
+		"paragraph 2 of the present resolution",
+		"paragraph 2"};
+	static const char *const new_refs[] = {
+		"paragraph 3 of article 7 of the Convention",
+		"paragraph 3 of resolution 60/1",
+		"paragraph 3 of the Paris Agreement",
+		"paragraph 3 of annex I",
+		"paragraphs 3 and 4 of the Charter",
+		"paragraph 3 of article 9",
+		"paragraph 3 of its resolution 60/1",
+		"paragraph 3 of this Convention",
+		"paragraph 3 above",
+		"subparagraph (b) of paragraph 3 below",
+		"paragraph 3 of the present resolution",
+		"paragraph 3"};
+	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(internal) / sizeof(internal[0]); k++) {
+		char ta[512], tb[512];
+		nd_doc *a, *b;
+		nd_changeset *cs;
+		const nd_change *c;
+
+		snprintf(ta, sizeof(ta), "Title\n\n1. Each State shall designate an "
+		         "authority.\n\n2. The authority shall keep a register of "
+		         "incidents.\n\n3. The register is kept as set out in %s "
+		         "and is open to all.\n", old_refs[k]);
+		snprintf(tb, sizeof(tb), "Title\n\n1. This Convention applies to "
+		         "incidents.\n\n2. Each State shall designate an "
+		         "authority.\n\n3. The authority shall keep a register of "
+		         "incidents.\n\n4. The register is kept as set out in %s "
+		         "and is open to all.\n", new_refs[k]);
+		a = parse(ta);
+		b = parse(tb);
+		cs = align(a, b, NULL);
+		check_properties(cs);
+		c = change_of_old(cs, find(a, "3.", ""));
+		if (c->kind != ND_CHANGE_MODIFIED || c->xref_only != internal[k])
+			fail_msg("\"%s\" -> \"%s\": kind %s, xref_only %d, want %d",
+			         old_refs[k], new_refs[k], nd_change_kind_name(c->kind),
+			         c->xref_only, internal[k]);
+		nd_changeset_free(cs);
+		nd_doc_free(a);
+		nd_doc_free(b);
+	}
+}
+
 /* Only numbers that follow a citing word are cross-references, and an
  * unnumbered heading whose text changed was not renumbered. */
 static void test_not_every_number_is_a_cross_reference(void **state)
@@ -977,6 +1045,7 @@ int main(void)
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
 		cmocka_unit_test(test_leftovers_pair_without_candidates),
+		cmocka_unit_test(test_references_to_other_instruments_are_substance),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
