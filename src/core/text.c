@@ -9,7 +9,8 @@
  * Passes, all linear in the input:
  *   1. validate: not empty, no NUL (binary), no UTF-16/32 BOM, UTF-8
  *      well-formed; skip a UTF-8 BOM.
- *   2. clean each source line: CRLF/CR/LF and form feeds end lines; tabs,
+ *   2. clean each source line: CRLF/CR/LF, U+2028 and form feeds end
+ *      lines, U+2029 ends a paragraph (a blank line after it); tabs,
  *      NBSP and the other Unicode spaces become one space; soft hyphens and
  *      zero-width characters are dropped; rules and underlines are
  *      decoration (dropped, an underline noted); lines that match a
@@ -274,7 +275,21 @@ static int validate(const char *data, size_t len, size_t *skip)
 	return 0;
 }
 
-/* Pass 2: split into cleaned lines. */
+/* U+2028 LINE SEPARATOR (1) or U+2029 PARAGRAPH SEPARATOR (2) at data[i],
+ * else 0. */
+static int unicode_break(const char *data, size_t len, size_t i)
+{
+	if (i + 2 >= len || (unsigned char)data[i] != 0xE2 ||
+	    (unsigned char)data[i + 1] != 0x80)
+		return 0;
+	return (unsigned char)data[i + 2] == 0xA8   ? 1
+	       : (unsigned char)data[i + 2] == 0xA9 ? 2
+	                                            : 0;
+}
+
+/* Pass 2: split into cleaned lines. U+2028 ends a line and U+2029 a
+ * paragraph (a blank line follows it), neither counting as a source line,
+ * as a form feed does not. */
 static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
                        const char *data, size_t len, size_t i,
                        const nd_grammar *g, pcre2_match_data *md,
@@ -288,7 +303,8 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		size_t start = i;
 		cline c;
 
-		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f' &&
+		       ((unsigned char)data[i] != 0xE2 || !unicode_break(data, len, i)))
 			i++;
 		c.off = scratch->len;
 		c.line = line;
@@ -320,7 +336,15 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
 		(*lines)[(*n)++] = c;
-		if (i < len) {
+		if (i < len && unicode_break(data, len, i)) {
+			if (unicode_break(data, len, i) == 2) { /* a blank line */
+				if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
+					return nd_error_oom();
+				(*lines)[(*n)++] = (cline){.off = scratch->len, .len = 0,
+				                           .line = line, .flags = LINE_BLANK};
+			}
+			i += 3;
+		} else if (i < len) {
 			if (data[i] == '\f') {
 				pending = LINE_PAGEBREAK;
 			} else {

@@ -421,6 +421,37 @@ static void test_paragraph_ends_at_page_break(void **state)
 
 /* ---- offsets back to source lines ---- */
 
+/* U+2028 LINE SEPARATOR ends a line and U+2029 PARAGRAPH SEPARATOR ends a
+ * paragraph, as LF and a blank line do; like a form feed, neither counts
+ * as a source line. Neither is kept in the text. */
+static void test_unicode_line_and_paragraph_separators(void **state)
+{
+	nd_text *t;
+
+	(void)state;
+	/* one paragraph wrapped with LINE SEPARATORs, then a new one */
+	t = NORM("First paragraph\xE2\x80\xA8goes on\xE2\x80\xA9Second paragraph\n");
+	assert_int_equal(t->npara, 2);
+	assert_para(t, 0, "First paragraph goes on");
+	assert_para(t, 1, "Second paragraph");
+	assert_null(strstr(t->buf, "\xE2\x80\xA8"));
+	assert_null(strstr(t->buf, "\xE2\x80\xA9"));
+	assert_int_equal(t->paras[1].line, 1);
+	assert_int_equal(t->source_lines, 1);
+	nd_text_free(t);
+	/* a marker after closing punctuation starts a provision after U+2028
+	 * as after LF */
+	ASSERT_TEXT("The General Assembly:\xE2\x80\xA8" "1. Decides;\xE2\x80\xA8"
+	            "2. Requests.\n", "The General Assembly:\n1. Decides;\n2. Requests.");
+	/* a word hyphenated at a LINE SEPARATOR is rejoined */
+	ASSERT_TEXT("the secu-\xE2\x80\xA8rity of States\n", "the security of States");
+	/* CR LF next to a separator is one break, not two lines */
+	t = NORM("One.\xE2\x80\xA9\r\nTwo.\r\n");
+	assert_int_equal(t->npara, 2);
+	assert_int_equal(t->paras[1].line, 2);
+	nd_text_free(t);
+}
+
 static void test_text_line_maps_offsets(void **state)
 {
 	nd_text *t;
@@ -672,6 +703,7 @@ int main(void)
 		cmocka_unit_test(test_page_furniture_is_dropped),
 		cmocka_unit_test(test_paragraph_continues_across_page_break),
 		cmocka_unit_test(test_paragraph_ends_at_page_break),
+		cmocka_unit_test(test_unicode_line_and_paragraph_separators),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
