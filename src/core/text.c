@@ -31,12 +31,15 @@
  * at its own hyphen ("capacity-" + "building") keeps it when the document
  * shows the hyphenated word elsewhere, or shows both halves as words of
  * their own, or the second half starts with a capital; the unhyphenated
- * word seen elsewhere wins otherwise; with no evidence the hyphen goes.
+ * word seen elsewhere wins otherwise; with no evidence the hyphen goes,
+ * but after a prefix English always hyphenates ("self-", "non-", "quasi-";
+ * "co-" before a word of the document) it stays: hyphen_prefix.
  */
 #include "normdiff/text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "grammar_internal.h"
 #include "lines_internal.h"
@@ -433,6 +436,25 @@ static int continues_across_page(const nd_buf *out, size_t pstart,
 	                   g->heading_max_words) > g->heading_max_words;
 }
 
+/* Prefixes English always hyphenates ("self-defence", "non-State",
+ * "quasi-judicial"): a line break after one of them keeps its hyphen
+ * unless the document shows the word joined. "co-" does only when the
+ * rest is a word of the document ("co-" + "sponsor"), since "co-" +
+ * "herent" is a typesetter's break. Not "ex-", "anti-", "cross-",
+ * "post-": words such as "exchange", "anticipate", "crossroads" and
+ * "postpone" are broken there by typesetting and closed compounds with
+ * them are common. */
+static int hyphen_prefix(const char *w, size_t n, int rest_is_word)
+{
+	static const char *const always[] = {"self", "non", "quasi"};
+	size_t k;
+
+	for (k = 0; k < sizeof(always) / sizeof(always[0]); k++)
+		if (strlen(always[k]) == n && !strncasecmp(w, always[k], n))
+			return 1;
+	return rest_is_word && n == 2 && !strncasecmp(w, "co", 2);
+}
+
 /* Joining out[...-] with `s`: 1 to drop the hyphen, 0 to keep it. */
 static int drop_hyphen(const nd_buf *out, const char *s, size_t len,
                        const wordset *words)
@@ -451,6 +473,10 @@ static int drop_hyphen(const nd_buf *out, const char *s, size_t len,
 		return 1;
 	if (wordset_has(words, word_hash(out->ptr + start, end - start, NULL, 0, 0)) &&
 	    wordset_has(words, word_hash(s, rlen, NULL, 0, 0)))
+		return 0;
+	if ((start == 0 || !is_letter((unsigned char)out->ptr[start - 1])) &&
+	    hyphen_prefix(out->ptr + start, end - start,
+	                  wordset_has(words, word_hash(s, rlen, NULL, 0, 0))))
 		return 0;
 	return 1;
 }

@@ -307,6 +307,29 @@ static void test_unhyphenated_word_seen_wins(void **state)
 	            "Cooperation and co-operation.\nThe co-operation of States.");
 }
 
+/* With no evidence either way, a prefix English always hyphenates keeps
+ * its hyphen; a syllable that only looks like one does not. */
+static void test_hyphen_kept_after_always_hyphenated_prefix(void **state)
+{
+	(void)state;
+	ASSERT_TEXT("the right of self-\ndefence", "the right of self-defence");
+	ASSERT_TEXT("the non-\nproliferation regime", "the non-proliferation regime");
+	ASSERT_TEXT("a quasi-\njudicial body", "a quasi-judicial body");
+	ASSERT_TEXT("Non-\nState actors", "Non-State actors");
+	/* "co-" only before a word of the document */
+	ASSERT_TEXT("Each sponsor and each co-\nsponsor.", "Each sponsor and each co-sponsor.");
+	ASSERT_TEXT("a co-\nherent policy", "a coherent policy");
+	/* not "ex-" ("ex-" + "change" is a typesetter's break) */
+	ASSERT_TEXT("the change and the ex-\nchange of data",
+	            "the change and the exchange of data");
+	/* the joined word seen elsewhere still wins */
+	ASSERT_TEXT("Nonproliferation matters.\n\nThe non-\nproliferation regime.",
+	            "Nonproliferation matters.\nThe nonproliferation regime.");
+	/* the prefix must be the whole left part: "itself-" is no "self-" */
+	ASSERT_TEXT("the mine-\nral itself", "the mineral itself");
+	ASSERT_TEXT("by itself-\nless", "by itselfless");
+}
+
 static void test_uppercase_second_half_keeps_hyphen(void **state)
 {
 	(void)state;
@@ -698,6 +721,7 @@ int main(void)
 		cmocka_unit_test(test_compound_kept_when_seen_hyphenated),
 		cmocka_unit_test(test_compound_kept_when_halves_seen),
 		cmocka_unit_test(test_unhyphenated_word_seen_wins),
+		cmocka_unit_test(test_hyphen_kept_after_always_hyphenated_prefix),
 		cmocka_unit_test(test_uppercase_second_half_keeps_hyphen),
 		cmocka_unit_test(test_broken_word_pieces_are_not_evidence),
 		cmocka_unit_test(test_page_furniture_is_dropped),
