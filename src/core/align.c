@@ -2449,6 +2449,20 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		         "shown as removed and added", al->leftovers_skipped);
 		err = add_note(cs, note);
 	}
+	for (i = 0; i < 2 && !err; i++) {
+		const nd_text *t = (i ? cs->new : cs->old)->text;
+
+		if (!t || !t->limit_hits)
+			continue;
+		snprintf(note, sizeof(note), "the %s version: the grammar rule %s "
+		         "reached the regular-expression match limit at line %u%s; "
+		         "the text there was read as not matching it (simplify the "
+		         "rule's pattern)", i ? "new" : "old",
+		         t->limit_rule ? t->limit_rule : "(unknown)",
+		         (unsigned)t->limit_line,
+		         t->limit_hits > 1 ? " and elsewhere" : "");
+		err = add_note(cs, note);
+	}
 	if (!err && al->capped_diffs) {
 		snprintf(note, sizeof(note), "the word diff of %zu record%s reached "
 		         "its cap and shows %s as replaced whole", al->capped_diffs,

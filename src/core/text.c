@@ -295,7 +295,7 @@ static int unicode_break(const char *data, size_t len, size_t i)
  * as a form feed does not. */
 static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
                        const char *data, size_t len, size_t i,
-                       const nd_grammar *g, pcre2_match_data *md,
+                       const nd_grammar *g, nd_matcher *md,
                        uint32_t *nsource)
 {
 	uint32_t line = 1;
@@ -322,6 +322,7 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		c.len = scratch->len - c.off;
 		/* furniture lines are short; skip the test on long ones. A
 		 * match is a candidate, judged with the whole document. */
+		md->at = line;
 		if (!(c.flags & LINE_BLANK) && c.len <= 200 &&
 		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len))
 			c.flags |= LINE_CANDIDATE;
@@ -534,7 +535,7 @@ static int starts_bullet(const nd_buf *out, const char *s)
  * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
  * line without closing punctuation that is no marker itself. */
 static int titles_bare_heading(const assembler *a, const char *s, size_t len,
-                               const nd_grammar *g, pcre2_match_data *md)
+                               const nd_grammar *g, nd_matcher *md)
 {
 	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
 	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,
@@ -620,7 +621,7 @@ static int add_mark(assembler *a, uint32_t line)
 /* Pass 4: paragraphs. */
 static int assemble(assembler *a, const char *scratch, const cline *lines,
                     size_t n, const wordset *words, const nd_grammar *g,
-                    pcre2_match_data *md)
+                    nd_matcher *md)
 {
 	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
 	const cline *prev = NULL; /* the last text line */
@@ -646,6 +647,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			continue;
 		}
 		fresh = !a->open;
+		md->at = c->line;
 		if (a->open && !(gap & LINE_PAGEBREAK) &&
 		    titles_bare_heading(a, s, c->len, g, md))
 			fresh = 0;
@@ -693,18 +695,19 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	cline *lines = NULL;
 	size_t nlines = 0, linecap = 0, skip;
 	wordset words = {0};
-	pcre2_match_data *md = NULL;
+	nd_matcher matcher = {0}, *md = &matcher;
 	assembler a = {0};
 	int err;
 
 	*out = NULL;
 	if ((err = validate(data, len, &skip)) != 0)
 		return err;
-	if ((a.t = calloc(1, sizeof(nd_text))) == NULL ||
-	    (md = nd_grammar_match_data(g)) == NULL) {
+	if ((a.t = calloc(1, sizeof(nd_text))) == NULL) {
 		err = nd_error_oom();
 		goto done;
 	}
+	if ((err = nd_matcher_init(md, g)) != 0)
+		goto done;
 	nd_buf_init(&a.out);
 	if ((err = nd_buf_grow(&scratch, len)) != 0 ||
 	    (err = nd_buf_grow(&a.out, len)) != 0)
@@ -728,17 +731,31 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	}
 	a.t->len = a.out.len;
 	a.t->buf = nd_buf_detach(&a.out);
+	err = nd_text_note_limits(a.t, md);
 done:
 	nd_buf_dispose(&scratch);
 	nd_buf_dispose(&a.out);
 	free(lines);
 	free(words.slots);
-	pcre2_match_data_free(md);
+	nd_matcher_dispose(md);
 	if (err)
 		nd_text_free(a.t);
 	else
 		*out = a.t;
 	return err;
+}
+
+int nd_text_note_limits(nd_text *t, const nd_matcher *m)
+{
+	if (!m->limited)
+		return 0;
+	if (!t->limit_hits) {
+		t->limit_line = m->line;
+		if (m->rule && (t->limit_rule = nd_strdup(m->rule)) == NULL)
+			return nd_error_oom();
+	}
+	t->limit_hits += m->limited;
+	return 0;
 }
 
 void nd_text_free(nd_text *t)
@@ -748,6 +765,7 @@ void nd_text_free(nd_text *t)
 	free(t->buf);
 	free(t->paras);
 	free(t->marks);
+	free(t->limit_rule);
 	free(t);
 }
 
