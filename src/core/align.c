@@ -19,7 +19,9 @@
  *      first. Never all pairs. The score is the Dice coefficient of the two
  *      word multisets or, for texts of 12 words or more of which the
  *      shorter is at least 60 % inside the longer (a provision that grew),
- *      0.8 times that share when it is higher.
+ *      0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
+ *      forgotten unless the shorter lies mostly inside the longer (a short
+ *      part of a split into many: part_inside).
  *   3. split and merge: the match of an old provision is extended with its
  *      unpaired siblings next to it when they are parts of the same text:
  *      a part opens with the same five words as the whole (first pass), or
@@ -27,7 +29,8 @@
  *      at most a fifth of all provisions) from it (second pass); and each
  *      part must add words of the whole that the parts before it did not
  *      cover (in the second pass at least split_share of its own words).
- *      Together the parts must cover at least `threshold` of the whole.
+ *      Together the parts must cover at least `threshold` of the whole,
+ *      and there are at most SPLIT_MAX_PARTS of them (a note when cut).
  *      The mirror image, several old neighbours into one new provision, is
  *      a merge. An unpaired provision can also be split from an unpaired
  *      part taking at least half of its content words from it. Splits by
@@ -77,7 +80,11 @@
 #include "normdiff/tokens.h"
 
 #define NONE ((size_t)-1)
-#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten */
+#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten... */
+/* ...unless the shorter text, of at least OPENING_WORDS words, lies this
+ * much inside the longer: a short part of a split into many ("13 parts of
+ * 9 words" score 0.14 against their whole) is still its candidate. */
+#define PART_INSIDE 0.8
 
 /* Word signature of one document: per clause a sorted slice of word hashes. */
 typedef struct sig {
@@ -153,6 +160,8 @@ typedef struct aligner {
 	size_t leftovers_skipped; /* unpaired provisions too many to compare
 	                             all against all (align_leftovers) */
 	size_t capped_diffs;      /* word diffs cut short by the cost cap */
+	size_t parts_capped;      /* splits and merges stopped at
+	                             SPLIT_MAX_PARTS parts */
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
 } aligner;
@@ -588,6 +597,16 @@ static double score(size_t shared, size_t na, size_t nb)
 	return dice;
 }
 
+/* Is the shorter of two texts (na, nb words, sh shared) a part of the
+ * longer, though their score is under SCORE_FLOOR? */
+static int part_inside(size_t sh, size_t na, size_t nb)
+{
+	size_t shorter = na < nb ? na : nb;
+
+	return shorter >= OPENING_WORDS &&
+	       (double)sh >= PART_INSIDE * (double)shorter;
+}
+
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */
 static int align_similar(aligner *al)
@@ -686,7 +705,7 @@ static int align_similar(aligner *al)
 			                         sb->words + sb->start[i], nb);
 			double s = score(sh, nwords(sa, a), nb);
 
-			if (s < SCORE_FLOOR)
+			if (s < SCORE_FLOOR && !part_inside(sh, nwords(sa, a), nb))
 				continue;
 			if (nd_vec_reserve((void **)&al->pairs, &al->paircap,
 			                   al->npairs + 1, sizeof(pair)))
@@ -890,6 +909,11 @@ static void release(aligner *al, int old_side, size_t c)
 	g->nold = g->nnew = 0;
 }
 
+/* A split or merge stops growing at this many parts (the rest is added or
+ * removed, and a note says so), so one whole costs at most SPLIT_MAX_PARTS
+ * walks of its words: O(SPLIT_MAX_PARTS x words) a pass. */
+#define SPLIT_MAX_PARTS 256
+
 static int try_split(aligner *al, int old_side, size_t whole,
                      unsigned char *used, size_t *run, int by_opening)
 {
@@ -903,7 +927,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	size_t gi = mw[whole], seed = NONE, nrun = 0, cov, c, k, nww;
 	const uint64_t *ww;
 	double seedshare = 0;
-	int dir;
+	int dir, capped = 0;
 	int err;
 
 	if (nwords(sw, whole) == 0)
@@ -961,6 +985,10 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			if (gain == 0 || (!by_opening && (double)gain <
 			                  al->o->split_share * (double)nwords(ap, c)))
 				break;
+			if (nrun == SPLIT_MAX_PARTS) {
+				capped = 1;
+				break;
+			}
 			take(ww, nww, used, ap->words + ap->start[c], nwords(ap, c), 1);
 			cov += gain;
 			run[nrun++] = c;
@@ -969,6 +997,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	/* together the parts must cover the whole (all its words) */
 	if (nrun < 2 || (double)cov < al->o->threshold * (double)nwords(aw, whole))
 		return 0;
+	al->parts_capped += (size_t)capped;
 	if (gi == NONE) {
 		size_t one = whole;
 
@@ -2461,6 +2490,15 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		         t->limit_rule ? t->limit_rule : "(unknown)",
 		         (unsigned)t->limit_line,
 		         t->limit_hits > 1 ? " and elsewhere" : "");
+		err = add_note(cs, note);
+	}
+	if (!err && al->parts_capped) {
+		snprintf(note, sizeof(note), "%zu split%s or merge%s had more than "
+		         "%d parts: %d of them are shown as its parts, the others "
+		         "as added or removed", al->parts_capped,
+		         al->parts_capped == 1 ? "" : "s",
+		         al->parts_capped == 1 ? "" : "s", SPLIT_MAX_PARTS,
+		         SPLIT_MAX_PARTS);
 		err = add_note(cs, note);
 	}
 	if (!err && al->capped_diffs) {

@@ -1022,6 +1022,73 @@ static void test_changed_within_counts_inside(void **state)
 	nd_doc_free(b);
 }
 
+/* Old text and new text of a provision made of n short parts ("States
+ * shall ensure the ..."), as one paragraph (whole) or as n paragraphs. */
+static void many_parts(nd_buf *whole, nd_buf *parts, size_t n)
+{
+	size_t i, j;
+
+	nd_buf_puts(whole, "Title\n\n1. Before this one.\n\n2. ");
+	nd_buf_puts(parts, "Title\n\n1. Before this one.\n\n");
+	for (i = 0; i < n; i++) {
+		nd_buf_printf(parts, "%zu. States shall ensure the", i + 2);
+		nd_buf_puts(whole, i ? "; States shall ensure the" : "States shall ensure the");
+		for (j = 0; j < 6; j++) {
+			nd_buf_printf(whole, " %s%zu", vocab[(i * 3 + j) % 12], i);
+			nd_buf_printf(parts, " %s%zu", vocab[(i * 3 + j) % 12], i);
+		}
+		nd_buf_puts(parts, ";\n\n");
+	}
+	nd_buf_puts(whole, ".\n\n3. After this one.\n");
+	nd_buf_printf(parts, "%zu. After this one.\n", n + 2);
+}
+
+/* A split into many short parts, each under a tenth of the whole (their
+ * score against it under SCORE_FLOOR), is still a split, and so is the
+ * merge the other way; past SPLIT_MAX_PARTS parts a note says the rest
+ * is shown as added. */
+static void test_split_into_many_parts(void **state)
+{
+	static const size_t sizes[] = {13, 20, 40, 300};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		nd_buf w = ND_BUF_INIT, p = ND_BUF_INIT;
+		nd_doc *a, *b;
+		nd_changeset *split, *merge;
+		const nd_change *c;
+		size_t n = sizes[k], i, noted = 0;
+
+		many_parts(&w, &p, n);
+		a = parse(w.ptr);
+		b = parse(p.ptr);
+		split = align(a, b, NULL);
+		merge = align(b, a, NULL);
+		check_properties(split);
+		check_properties(merge);
+		c = change_of_old(split, find(a, "2.", ""));
+		if (c->kind != ND_CHANGE_SPLIT || c->nnew != (n > 256 ? 256 : n))
+			fail_msg("%zu parts: %s into %zu", n, nd_change_kind_name(c->kind),
+			         c->nnew);
+		c = change_of_new(merge, find(a, "2.", ""));
+		if (c->kind != ND_CHANGE_MERGED || c->nold != (n > 256 ? 256 : n))
+			fail_msg("%zu parts: %s from %zu", n, nd_change_kind_name(c->kind),
+			         c->nold);
+		assert_int_equal(split->summary.count[ND_CHANGE_ADDED], n > 256 ? n - 256 : 0);
+		for (i = 0; i < split->nnotes; i++)
+			noted += strstr(split->notes[i], "1 split or merge had more than 256 "
+			                                 "parts") != NULL;
+		assert_int_equal(noted, n > 256);
+		nd_changeset_free(split);
+		nd_changeset_free(merge);
+		nd_doc_free(a);
+		nd_doc_free(b);
+		nd_buf_dispose(&w);
+		nd_buf_dispose(&p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1046,6 +1113,7 @@ int main(void)
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
 		cmocka_unit_test(test_leftovers_pair_without_candidates),
 		cmocka_unit_test(test_references_to_other_instruments_are_substance),
+		cmocka_unit_test(test_split_into_many_parts),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
