@@ -2214,8 +2214,9 @@ static int ref_filler(const char *w, size_t n)
  * instrument's name ("of the Convention", "of resolution 60/1", "of annex
  * I", "of the Paris Agreement": a noun of the list or a capitalised word)
  * or to a named part the document does not have ("of article 9" in a
- * text with no Article 9). The reference's own citing word (cw) is
- * checked the same way. See docs/alignment.md, "Cross-references". */
+ * text with no Article 9); an annex is another's unless "to this ..." or
+ * "to the present ..." follows ("of annex I to the present resolution").
+ * The reference's own citing word (cw) is checked the same way. See docs/alignment.md, "Cross-references". */
 static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
                        const char *num, size_t numn, const labelset *ls)
 {
@@ -2230,15 +2231,18 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 		"act", "acts", "treaty", "treaties", "protocol", "protocols",
 		"agreement", "agreements", "declaration", "declarations",
 		"statute", "statutes", "resolution", "resolutions", "decision",
-		"decisions", "annex", "annexes", "appendix", "directive",
+		"decisions", "directive",
 		"directives", "constitution", "code", "law", "laws",
 		"instrument", "instruments", "accord", "pact", NULL};
+	/* an annex is another instrument's unless it is "to this ..." */
+	static const char *const annexes[] = {
+		"annex", "annexes", "appendix", "appendices", NULL};
 	static const char *const parts[] = {
 		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
 		"paras", "item", "items", "clause", "clauses", "preamble",
 		"chapeau", NULL};
 	size_t i = 0, steps;
-	int prep = 0;
+	int prep = 0, annex = 0;
 
 	if (word_in(cw, cwn, named_parts) && !has_part(ls, cw, cwn, num, numn))
 		return 1;
@@ -2252,15 +2256,18 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 			i++;
 		}
 		if (i == n)
-			return 0;
+			return annex;
 		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
 			;
 		wn = (size_t)(t + i - w);
 		if (word_in(w, wn, internal))
 			return 0;
 		if (word_in(w, wn, instruments))
-			return prep;
-		if (word_in(w, wn, named_parts)) {
+			return prep || annex;
+		if (word_in(w, wn, annexes) && (prep || annex)) {
+			annex = 1; /* "of annex I": another's, unless "to this ..." */
+			prep = 0;
+		} else if (word_in(w, wn, named_parts)) {
 			const char *p = t + i, *q;
 
 			while (p < t + n && strchr(" (", *p))
@@ -2274,15 +2281,15 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 			prep = 0;
 		} else if (word_in(w, wn, preps)) {
 			prep = 1;
-		} else if (prep && word_in(w, wn, dets)) {
+		} else if ((prep || annex) && word_in(w, wn, dets)) {
 			continue;
 		} else {
 			/* a name after "of" ("of General Assembly resolution"),
 			 * else the reference has ended */
-			return prep && isupper((unsigned char)w[0]);
+			return annex || (prep && isupper((unsigned char)w[0]));
 		}
 	}
-	return 0;
+	return annex;
 }
 
 /* The new text after ops[k..) (equal and inserted, up to cap - 1 bytes). */

@@ -388,6 +388,8 @@ static void test_references_to_other_instruments_are_substance(void **state)
 		"paragraph 2 above",
 		"subparagraph (b) of paragraph 2 below",
 		"paragraph 2 of the present resolution",
+		"paragraph 2 of annex I to the present resolution",
+		"paragraph 2 of the annex to resolution 60/1",
 		"paragraph 2"};
 	static const char *const new_refs[] = {
 		"paragraph 3 of article 7 of the Convention",
@@ -401,8 +403,10 @@ static void test_references_to_other_instruments_are_substance(void **state)
 		"paragraph 3 above",
 		"subparagraph (b) of paragraph 3 below",
 		"paragraph 3 of the present resolution",
+		"paragraph 3 of annex I to the present resolution",
+		"paragraph 3 of the annex to resolution 60/1",
 		"paragraph 3"};
-	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1};
 	size_t k;
 
 	(void)state;
