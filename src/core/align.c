@@ -2206,6 +2206,28 @@ static int ref_filler(const char *w, size_t n)
 	return k == n && n <= 5;
 }
 
+/* The words cites_other reads a reference by. */
+static const char *const ref_internal[] = {
+	"above", "below", "hereof", "hereto", "herein", "hereunder",
+	"this", "these", "present", NULL};
+static const char *const ref_preps[] = {"of", "in", "under", "to", NULL};
+static const char *const ref_dets[] = {
+	"the", "its", "their", "that", "said", "aforementioned", NULL};
+static const char *const ref_instruments[] = {
+	"convention", "conventions", "charter", "covenant", "covenants",
+	"act", "acts", "treaty", "treaties", "protocol", "protocols",
+	"agreement", "agreements", "declaration", "declarations",
+	"statute", "statutes", "resolution", "resolutions", "decision",
+	"decisions", "directive", "directives", "constitution", "code", "law",
+	"laws", "instrument", "instruments", "accord", "pact", NULL};
+/* an annex is another instrument's unless it is "to this ..." */
+static const char *const ref_annexes[] = {
+	"annex", "annexes", "appendix", "appendices", NULL};
+static const char *const ref_parts[] = {
+	"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
+	"paras", "item", "items", "clause", "clauses", "preamble",
+	"chapeau", NULL};
+
 /* Does the reference whose number is followed by t[0..n) (the new text
  * after it) cite another instrument? Its chain of parts is walked ("of
  * article 7", "of paragraph 3"): it is internal when it ends in "above",
@@ -2216,31 +2238,11 @@ static int ref_filler(const char *w, size_t n)
  * or to a named part the document does not have ("of article 9" in a
  * text with no Article 9); an annex is another's unless "to this ..." or
  * "to the present ..." follows ("of annex I to the present resolution").
- * The reference's own citing word (cw) is checked the same way. See docs/alignment.md, "Cross-references". */
+ * The reference's own citing word (cw) is checked the same way. See
+ * docs/alignment.md, "Cross-references". */
 static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
                        const char *num, size_t numn, const labelset *ls)
 {
-	static const char *const internal[] = {
-		"above", "below", "hereof", "hereto", "herein", "hereunder",
-		"this", "these", "present", NULL};
-	static const char *const preps[] = {"of", "in", "under", "to", NULL};
-	static const char *const dets[] = {
-		"the", "its", "their", "that", "said", "aforementioned", NULL};
-	static const char *const instruments[] = {
-		"convention", "conventions", "charter", "covenant", "covenants",
-		"act", "acts", "treaty", "treaties", "protocol", "protocols",
-		"agreement", "agreements", "declaration", "declarations",
-		"statute", "statutes", "resolution", "resolutions", "decision",
-		"decisions", "directive",
-		"directives", "constitution", "code", "law", "laws",
-		"instrument", "instruments", "accord", "pact", NULL};
-	/* an annex is another instrument's unless it is "to this ..." */
-	static const char *const annexes[] = {
-		"annex", "annexes", "appendix", "appendices", NULL};
-	static const char *const parts[] = {
-		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
-		"paras", "item", "items", "clause", "clauses", "preamble",
-		"chapeau", NULL};
 	size_t i = 0, steps;
 	int prep = 0, annex = 0;
 
@@ -2260,11 +2262,11 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
 			;
 		wn = (size_t)(t + i - w);
-		if (word_in(w, wn, internal))
+		if (word_in(w, wn, ref_internal))
 			return 0;
-		if (word_in(w, wn, instruments))
+		if (word_in(w, wn, ref_instruments))
 			return prep || annex;
-		if (word_in(w, wn, annexes) && (prep || annex)) {
+		if (word_in(w, wn, ref_annexes) && (prep || annex)) {
 			annex = 1; /* "of annex I": another's, unless "to this ..." */
 			prep = 0;
 		} else if (word_in(w, wn, named_parts)) {
@@ -2277,11 +2279,11 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 			if (q > p && !has_part(ls, w, wn, p, (size_t)(q - p)))
 				return 1;
 			prep = 0;
-		} else if (word_in(w, wn, parts) || ref_filler(w, wn)) {
+		} else if (word_in(w, wn, ref_parts) || ref_filler(w, wn)) {
 			prep = 0;
-		} else if (word_in(w, wn, preps)) {
+		} else if (word_in(w, wn, ref_preps)) {
 			prep = 1;
-		} else if ((prep || annex) && word_in(w, wn, dets)) {
+		} else if ((prep || annex) && word_in(w, wn, ref_dets)) {
 			continue;
 		} else {
 			/* a name after "of" ("of General Assembly resolution"),

@@ -290,6 +290,31 @@ static int unicode_break(const char *data, size_t len, size_t i)
 	                                            : 0;
 }
 
+/* A cleaned line c, the last in scratch: a furniture candidate, a rule
+ * (decoration, dropped) or text with a rule at its end noted and cut. */
+static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
+                          nd_matcher *md)
+{
+	const char *s = scratch->ptr + c->off;
+
+	if (c->flags & LINE_BLANK)
+		return;
+	/* furniture lines are short; skip the test on long ones. A match is
+	 * a candidate, judged with the whole document. */
+	md->at = c->line;
+	if (c->len <= 200 && nd_grammar_is_furniture(g, md, s, c->len)) {
+		c->flags |= LINE_CANDIDATE;
+	} else if (lines_is_decoration(s, c->len)) {
+		c->flags |= LINE_BLANK | LINE_DECORATION | lines_rule_kind(s, c->len);
+		scratch->len = c->off;
+		c->len = 0;
+	} else {
+		c->flags |= lines_trailing_rule(s, &c->len);
+		scratch->len = c->off + c->len;
+		scratch->ptr[scratch->len] = '\0';
+	}
+}
+
 /* Pass 2: split into cleaned lines. U+2028 ends a line and U+2029 a
  * paragraph (a blank line follows it), neither counting as a source line,
  * as a form feed does not. */
@@ -320,23 +345,7 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
 			return err;
 		c.len = scratch->len - c.off;
-		/* furniture lines are short; skip the test on long ones. A
-		 * match is a candidate, judged with the whole document. */
-		md->at = line;
-		if (!(c.flags & LINE_BLANK) && c.len <= 200 &&
-		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len))
-			c.flags |= LINE_CANDIDATE;
-		else if (!(c.flags & LINE_BLANK) &&
-		         lines_is_decoration(scratch->ptr + c.off, c.len)) {
-			c.flags |= LINE_BLANK | LINE_DECORATION |
-			           lines_rule_kind(scratch->ptr + c.off, c.len);
-			scratch->len = c.off;
-			c.len = 0;
-		} else if (!(c.flags & LINE_BLANK)) {
-			c.flags |= lines_trailing_rule(scratch->ptr + c.off, &c.len);
-			scratch->len = c.off + c.len;
-			scratch->ptr[scratch->len] = '\0';
-		}
+		classify_line(scratch, &c, g, md);
 		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
 		(*lines)[(*n)++] = c;
