@@ -51,6 +51,11 @@ typedef struct nd_text {
 	nd_linemark *marks;   /* offset -> source line map, ascending offsets */
 	size_t nmarks;        /* number of marks */
 	uint32_t source_lines; /* number of lines in the source */
+	size_t limit_hits;    /* grammar pattern matches stopped by a PCRE2
+	                         limit (match, depth, heap): read as no match */
+	char *limit_rule;     /* the grammar rule of the first ("family roman
+	                         (my.grammar:4)"), owned; NULL if none */
+	uint32_t limit_line;  /* the source line of the first */
 } nd_text;
 
 /* Decode and normalise `len` bytes. Errors (message says where and what to

@@ -19,7 +19,9 @@
  *      first. Never all pairs. The score is the Dice coefficient of the two
  *      word multisets or, for texts of 12 words or more of which the
  *      shorter is at least 60 % inside the longer (a provision that grew),
- *      0.8 times that share when it is higher.
+ *      0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
+ *      forgotten unless the shorter lies mostly inside the longer (a short
+ *      part of a split into many: part_inside).
  *   3. split and merge: the match of an old provision is extended with its
  *      unpaired siblings next to it when they are parts of the same text:
  *      a part opens with the same five words as the whole (first pass), or
@@ -27,7 +29,8 @@
  *      at most a fifth of all provisions) from it (second pass); and each
  *      part must add words of the whole that the parts before it did not
  *      cover (in the second pass at least split_share of its own words).
- *      Together the parts must cover at least `threshold` of the whole.
+ *      Together the parts must cover at least `threshold` of the whole,
+ *      and there are at most SPLIT_MAX_PARTS of them (a note when cut).
  *      The mirror image, several old neighbours into one new provision, is
  *      a merge. An unpaired provision can also be split from an unpaired
  *      part taking at least half of its content words from it. Splits by
@@ -56,7 +59,9 @@
  * number or letter of each label: "12." -> "12", "(c)" -> "c"); a modified
  * record whose every edit replaces numbers or letters by their images in
  * that map is flagged xref_only, so it is not mistaken for a substantive
- * change.
+ * change; but not when a number cites another instrument ("paragraph 2 of
+ * article 7 of the Convention", "of resolution 60/1", "of article 9" in a
+ * text without one): cites_other.
  *
  * Costs: tokenizing is linear; the index is a sort of (word, provision)
  * pairs, O(W log W); candidate search is O(words x max_posting) per
@@ -75,7 +80,11 @@
 #include "normdiff/tokens.h"
 
 #define NONE ((size_t)-1)
-#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten */
+#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten... */
+/* ...unless the shorter text, of at least OPENING_WORDS words, lies this
+ * much inside the longer: a short part of a split into many ("13 parts of
+ * 9 words" score 0.14 against their whole) is still its candidate. */
+#define PART_INSIDE 0.8
 
 /* Word signature of one document: per clause a sorted slice of word hashes. */
 typedef struct sig {
@@ -106,6 +115,13 @@ typedef struct posting {
 	uint64_t word;  /* word hash */
 	size_t clause;  /* old clause holding it */
 } posting;
+
+/* One distinct word of the index: its postings are post[lo .. hi). */
+typedef struct vocab {
+	uint64_t word;  /* word hash */
+	size_t lo;      /* first posting */
+	size_t hi;      /* one past the last */
+} vocab;
 
 typedef struct group {
 	size_t *old;  /* old clauses, ascending */
@@ -144,6 +160,8 @@ typedef struct aligner {
 	size_t leftovers_skipped; /* unpaired provisions too many to compare
 	                             all against all (align_leftovers) */
 	size_t capped_diffs;      /* word diffs cut short by the cost cap */
+	size_t parts_capped;      /* splits and merges stopped at
+	                             SPLIT_MAX_PARTS parts */
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
 } aligner;
@@ -579,13 +597,24 @@ static double score(size_t shared, size_t na, size_t nb)
 	return dice;
 }
 
+/* Is the shorter of two texts (na, nb words, sh shared) a part of the
+ * longer, though their score is under SCORE_FLOOR? */
+static int part_inside(size_t sh, size_t na, size_t nb)
+{
+	size_t shorter = na < nb ? na : nb;
+
+	return shorter >= OPENING_WORDS &&
+	       (double)sh >= PART_INSIDE * (double)shorter;
+}
+
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */
 static int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
 	posting *post = NULL;
-	size_t npost = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	vocab *voc = NULL;
+	size_t npost = 0, nvoc = 0, i, k, *count = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
 	int err = 0;
 
@@ -593,10 +622,11 @@ static int align_similar(aligner *al)
 		if (al->match_a[i] == NONE)
 			npost += nwords(sa, i);
 	post = malloc((npost + 1) * sizeof(posting));
+	voc = malloc((npost + 1) * sizeof(vocab));
 	count = calloc(al->a->n + 1, sizeof(size_t));
 	touched = malloc((al->a->n + 1) * sizeof(size_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
-	if (!post || !count || !touched || !best) {
+	if (!post || !voc || !count || !touched || !best) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -609,13 +639,18 @@ static int align_similar(aligner *al)
 				post[npost++] = (posting){sa->words[k], i};
 	}
 	qsort(post, npost, sizeof(posting), cmp_posting);
-	for (k = 0; k < npost;) { /* count words too common to help, once */
+	/* the distinct words, each with its postings, once; a word too common
+	 * to help is counted and left out, so a lookup costs O(log words) and
+	 * never a walk of a long posting list */
+	for (k = 0; k < npost;) {
 		size_t e = k;
 
 		while (e < npost && post[e].word == post[k].word)
 			e++;
 		if (e - k > al->o->max_posting)
 			al->skipped_words++;
+		else
+			voc[nvoc++] = (vocab){post[k].word, k, e};
 		k = e;
 	}
 
@@ -628,23 +663,22 @@ static int align_similar(aligner *al)
 			continue;
 		ntouched = 0;
 		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
-			size_t lo = 0, hi = npost, e;
+			size_t lo = 0, hi = nvoc, e;
 
 			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
 				continue;
-			while (lo < hi) { /* first posting of this word */
+			while (lo < hi) { /* this word in the index */
 				size_t mid = lo + (hi - lo) / 2;
 
-				if (post[mid].word < sb->words[k])
+				if (voc[mid].word < sb->words[k])
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			for (e = lo; e < npost && post[e].word == sb->words[k]; e++)
-				;
-			if (e - lo > al->o->max_posting)
-				continue;
-			for (; lo < e; lo++) {
+			if (lo == nvoc || voc[lo].word != sb->words[k])
+				continue; /* not in an unpaired old text, or too common */
+			e = voc[lo].hi;
+			for (lo = voc[lo].lo; lo < e; lo++) {
 				if (count[post[lo].clause]++ == 0)
 					touched[ntouched++] = post[lo].clause;
 			}
@@ -671,7 +705,7 @@ static int align_similar(aligner *al)
 			                         sb->words + sb->start[i], nb);
 			double s = score(sh, nwords(sa, a), nb);
 
-			if (s < SCORE_FLOOR)
+			if (s < SCORE_FLOOR && !part_inside(sh, nwords(sa, a), nb))
 				continue;
 			if (nd_vec_reserve((void **)&al->pairs, &al->paircap,
 			                   al->npairs + 1, sizeof(pair)))
@@ -686,6 +720,7 @@ static int align_similar(aligner *al)
 		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
 done:
 	free(post);
+	free(voc);
 	free(count);
 	free(touched);
 	free(best);
@@ -874,6 +909,11 @@ static void release(aligner *al, int old_side, size_t c)
 	g->nold = g->nnew = 0;
 }
 
+/* A split or merge stops growing at this many parts (the rest is added or
+ * removed, and a note says so), so one whole costs at most SPLIT_MAX_PARTS
+ * walks of its words: O(SPLIT_MAX_PARTS x words) a pass. */
+#define SPLIT_MAX_PARTS 256
+
 static int try_split(aligner *al, int old_side, size_t whole,
                      unsigned char *used, size_t *run, int by_opening)
 {
@@ -887,7 +927,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	size_t gi = mw[whole], seed = NONE, nrun = 0, cov, c, k, nww;
 	const uint64_t *ww;
 	double seedshare = 0;
-	int dir;
+	int dir, capped = 0;
 	int err;
 
 	if (nwords(sw, whole) == 0)
@@ -945,6 +985,10 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			if (gain == 0 || (!by_opening && (double)gain <
 			                  al->o->split_share * (double)nwords(ap, c)))
 				break;
+			if (nrun == SPLIT_MAX_PARTS) {
+				capped = 1;
+				break;
+			}
 			take(ww, nww, used, ap->words + ap->start[c], nwords(ap, c), 1);
 			cov += gain;
 			run[nrun++] = c;
@@ -953,6 +997,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	/* together the parts must cover the whole (all its words) */
 	if (nrun < 2 || (double)cov < al->o->threshold * (double)nwords(aw, whole))
 		return 0;
+	al->parts_capped += (size_t)capped;
 	if (gi == NONE) {
 		size_t one = whole;
 
@@ -2036,7 +2081,7 @@ static int region_is_xref(const char *d, size_t dl, const char *n, size_t nl,
 /* Does the text before an edit end by citing a provision: "paragraph ",
  * "subparagraph (", "articles 3 and "? Only then is a number after it a
  * cross-reference; "a quorum of 3 members" is not one. */
-static int cites(const char *s, size_t len)
+static int cites(const char *s, size_t len, const char **word, size_t *wlen)
 {
 	static const char *const words[] = {
 		"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
@@ -2054,8 +2099,11 @@ static int cites(const char *s, size_t len)
 		if (w == e)
 			return 0;
 		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if (strlen(words[k]) == e - w && !strncasecmp(s + w, words[k], e - w))
+			if (strlen(words[k]) == e - w && !strncasecmp(s + w, words[k], e - w)) {
+				*word = s + w;
+				*wlen = e - w;
 				return 1;
+			}
 		/* go back over "12 and", "(c) or", "3 to" to the citing word */
 		if (!((e - w == 3 && !strncasecmp(s + w, "and", 3)) ||
 		      (e - w == 2 && (!strncasecmp(s + w, "or", 2) ||
@@ -2067,11 +2115,212 @@ static int cites(const char *s, size_t len)
 	return 0;
 }
 
-static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
+/* Is the word w[0..n) one of list (case-insensitive)? */
+static int word_in(const char *w, size_t n, const char *const *list)
 {
-	const char *d = NULL, *n = NULL, *before = "";
-	size_t k, dl = 0, nl = 0, blen = 0;
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(w, *list, n))
+			return 1;
+	return 0;
+}
+
+/* Labels of the new document, lower-cased and hashed, sorted: does it have
+ * an "Article 9"? */
+typedef struct labelset {
+	uint64_t *h;  /* hashes, sorted */
+	size_t n;     /* how many */
+} labelset;
+
+static uint64_t lower_hash(const char *s, size_t n)
+{
+	char tmp[64];
+	size_t k;
+
+	if (n > sizeof(tmp))
+		n = sizeof(tmp);
+	for (k = 0; k < n; k++)
+		tmp[k] = (char)tolower((unsigned char)s[k]);
+	return nd_hash(tmp, n);
+}
+
+static int build_labelset(const nd_doc *d, labelset *ls)
+{
+	size_t i;
+
+	ls->n = 0;
+	if ((ls->h = malloc((d->n + 1) * sizeof(uint64_t))) == NULL)
+		return nd_error_oom();
+	for (i = 0; i < d->n; i++) {
+		const char *l = nd_doc_label(d, i);
+		size_t n = strlen(l);
+
+		while (n && strchr(".:", l[n - 1]))
+			n--;
+		if (n && n <= 64)
+			ls->h[ls->n++] = lower_hash(l, n);
+	}
+	sort_u64(ls->h, ls->n);
+	return 0;
+}
+
+/* Parts of a document that carry a name and a number in their label
+ * ("Article 7"), so the document either has the one cited or not. */
+static const char *const named_parts[] = {
+	"article", "articles", "art", "section", "sections", "chapter",
+	"chapters", "part", "parts", "rule", "rules", "regulation",
+	"regulations", NULL};
+
+/* Does the document have the part "<word> <num>" (word as named_parts,
+ * plural or abbreviated read as the singular)? */
+static int has_part(const labelset *ls, const char *w, size_t wn,
+                    const char *num, size_t nn)
+{
+	static const char *const singular[] = {
+		"article", "section", "chapter", "part", "rule", "regulation"};
+	char tmp[64];
+	size_t k, len;
+
+	for (k = 0; k < sizeof(singular) / sizeof(singular[0]); k++)
+		if (!strncasecmp(w, singular[k], wn < 3 ? wn : 3))
+			break;
+	if (k == sizeof(singular) / sizeof(singular[0]) ||
+	    strlen(singular[k]) + 1 + nn > sizeof(tmp))
+		return 0;
+	len = (size_t)snprintf(tmp, sizeof(tmp), "%s %.*s", singular[k],
+	                       (int)nn, num);
+	return bsearch(&(uint64_t){lower_hash(tmp, len)}, ls->h, ls->n,
+	               sizeof(uint64_t), cmp_u64) != NULL;
+}
+
+/* A word that only carries a reference on: a number, a letter or roman
+ * numeral, "and", "or", "to". */
+static int ref_filler(const char *w, size_t n)
+{
+	static const char *const joins[] = {"and", "or", "to", NULL};
+	size_t k;
+
+	if (isdigit((unsigned char)w[0]) || n == 1 || word_in(w, n, joins))
+		return 1;
+	for (k = 0; k < n && strchr("ivxlIVXL", w[k]); k++)
+		;
+	return k == n && n <= 5;
+}
+
+/* The words cites_other reads a reference by. */
+static const char *const ref_internal[] = {
+	"above", "below", "hereof", "hereto", "herein", "hereunder",
+	"this", "these", "present", NULL};
+static const char *const ref_preps[] = {"of", "in", "under", "to", NULL};
+static const char *const ref_dets[] = {
+	"the", "its", "their", "that", "said", "aforementioned", NULL};
+static const char *const ref_instruments[] = {
+	"convention", "conventions", "charter", "covenant", "covenants",
+	"act", "acts", "treaty", "treaties", "protocol", "protocols",
+	"agreement", "agreements", "declaration", "declarations",
+	"statute", "statutes", "resolution", "resolutions", "decision",
+	"decisions", "directive", "directives", "constitution", "code", "law",
+	"laws", "instrument", "instruments", "accord", "pact", NULL};
+/* an annex is another instrument's unless it is "to this ..." */
+static const char *const ref_annexes[] = {
+	"annex", "annexes", "appendix", "appendices", NULL};
+static const char *const ref_parts[] = {
+	"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para",
+	"paras", "item", "items", "clause", "clauses", "preamble",
+	"chapeau", NULL};
+
+/* Does the reference whose number is followed by t[0..n) (the new text
+ * after it) cite another instrument? Its chain of parts is walked ("of
+ * article 7", "of paragraph 3"): it is internal when it ends in "above",
+ * "below", "hereof", "of this ...", "of the present ..." or with nothing
+ * naming an instrument; external when a preposition leads to an
+ * instrument's name ("of the Convention", "of resolution 60/1", "of annex
+ * I", "of the Paris Agreement": a noun of the list or a capitalised word)
+ * or to a named part the document does not have ("of article 9" in a
+ * text with no Article 9); an annex is another's unless "to this ..." or
+ * "to the present ..." follows ("of annex I to the present resolution").
+ * The reference's own citing word (cw) is checked the same way. See
+ * docs/alignment.md, "Cross-references". */
+static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
+                       const char *num, size_t numn, const labelset *ls)
+{
+	size_t i = 0, steps;
+	int prep = 0, annex = 0;
+
+	if (word_in(cw, cwn, named_parts) && !has_part(ls, cw, cwn, num, numn))
+		return 1;
+	for (steps = 0; steps < 24; steps++) {
+		const char *w;
+		size_t wn;
+
+		while (i < n && !is_alnum((unsigned char)t[i])) {
+			if (strchr(";:", t[i]))
+				return 0; /* the sentence goes on: the reference ended */
+			i++;
+		}
+		if (i == n)
+			return annex;
+		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
+			;
+		wn = (size_t)(t + i - w);
+		if (word_in(w, wn, ref_internal))
+			return 0;
+		if (word_in(w, wn, ref_instruments))
+			return prep || annex;
+		if (word_in(w, wn, ref_annexes) && (prep || annex)) {
+			annex = 1; /* "of annex I": another's, unless "to this ..." */
+			prep = 0;
+		} else if (word_in(w, wn, named_parts)) {
+			const char *p = t + i, *q;
+
+			while (p < t + n && strchr(" (", *p))
+				p++;
+			for (q = p; q < t + n && is_alnum((unsigned char)*q); q++)
+				;
+			if (q > p && !has_part(ls, w, wn, p, (size_t)(q - p)))
+				return 1;
+			prep = 0;
+		} else if (word_in(w, wn, ref_parts) || ref_filler(w, wn)) {
+			prep = 0;
+		} else if (word_in(w, wn, ref_preps)) {
+			prep = 1;
+		} else if ((prep || annex) && word_in(w, wn, ref_dets)) {
+			continue;
+		} else {
+			/* a name after "of" ("of General Assembly resolution"),
+			 * else the reference has ended */
+			return annex || (prep && isupper((unsigned char)w[0]));
+		}
+	}
+	return annex;
+}
+
+/* The new text after ops[k..) (equal and inserted, up to cap - 1 bytes). */
+static size_t text_after(const nd_change *c, size_t k, char *buf, size_t cap)
+{
+	size_t n = 0;
+
+	for (; k < c->diff.n && n + 1 < cap; k++) {
+		const nd_op *op = &c->diff.ops[k];
+		size_t m = op->len;
+
+		if (op->kind == ND_OP_DELETE)
+			continue;
+		if (m > cap - 1 - n)
+			m = cap - 1 - n;
+		memcpy(buf + n, op->text, m);
+		n += m;
+	}
+	buf[n] = 0;
+	return n;
+}
+
+static int change_is_xref(const nd_change *c, const xref *x, size_t nx,
+                          const labelset *ls)
+{
+	const char *d = NULL, *n = NULL, *before = "", *cw = NULL;
+	size_t k, dl = 0, nl = 0, blen = 0, cwn = 0;
 	int regions = 0;
+	char after[256];
 
 	for (k = 0; k <= c->diff.n; k++) {
 		const nd_op *op = k < c->diff.n ? &c->diff.ops[k] : NULL;
@@ -2087,8 +2336,10 @@ static int change_is_xref(const nd_change *c, const xref *x, size_t nx)
 			n = op->text;
 			nl = op->len;
 		} else if (d || n) { /* a region ends */
-			if (!cites(before, blen) ||
-			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx))
+			if (!cites(before, blen, &cw, &cwn) ||
+			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx) ||
+			    cites_other(after, text_after(c, k, after, sizeof(after)),
+			                cw, cwn, n ? n : "", nl, ls))
 				return 0;
 			regions++;
 			d = n = NULL;
@@ -2187,6 +2438,7 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	char note[256];
 	size_t i, nx = 0;
 	xref *x = NULL;
+	labelset ls = {NULL, 0};
 	int err = 0;
 
 	cs->changes = calloc(al->ngroups + 1, sizeof(nd_change));
@@ -2200,10 +2452,12 @@ static int build_changes(aligner *al, nd_changeset *cs)
 	}
 	if (!err)
 		err = build_xrefs(cs, &x, &nx);
+	if (!err && nx)
+		err = build_labelset(cs->new, &ls);
 	for (i = 0; i < cs->n && !err; i++) {
 		nd_change *c = &cs->changes[i];
 
-		if (c->kind == ND_CHANGE_MODIFIED && nx && change_is_xref(c, x, nx)) {
+		if (c->kind == ND_CHANGE_MODIFIED && nx && change_is_xref(c, x, nx, &ls)) {
 			c->xref_only = 1;
 			c->editorial = 0;
 		}
@@ -2215,6 +2469,7 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		cs->summary.layout += (size_t)c->layout;
 	}
 	free(x);
+	free(ls.h);
 	if (!err)
 		err = count_changed_within(cs);
 	if (!err && al->skipped_words) {
@@ -2230,6 +2485,29 @@ static int build_changes(aligner *al, nd_changeset *cs)
 		         "many to compare all against all: a provision that moved and "
 		         "shares only too common words with its old text may be "
 		         "shown as removed and added", al->leftovers_skipped);
+		err = add_note(cs, note);
+	}
+	for (i = 0; i < 2 && !err; i++) {
+		const nd_text *t = (i ? cs->new : cs->old)->text;
+
+		if (!t || !t->limit_hits)
+			continue;
+		snprintf(note, sizeof(note), "the %s version: the grammar rule %s "
+		         "reached the regular-expression match limit at line %u%s; "
+		         "the text there was read as not matching it (simplify the "
+		         "rule's pattern)", i ? "new" : "old",
+		         t->limit_rule ? t->limit_rule : "(unknown)",
+		         (unsigned)t->limit_line,
+		         t->limit_hits > 1 ? " and elsewhere" : "");
+		err = add_note(cs, note);
+	}
+	if (!err && al->parts_capped) {
+		snprintf(note, sizeof(note), "%zu split%s or merge%s had more than "
+		         "%d parts: %d of them are shown as its parts, the others "
+		         "as added or removed", al->parts_capped,
+		         al->parts_capped == 1 ? "" : "s",
+		         al->parts_capped == 1 ? "" : "s", SPLIT_MAX_PARTS,
+		         SPLIT_MAX_PARTS);
 		err = add_note(cs, note);
 	}
 	if (!err && al->capped_diffs) {

@@ -60,7 +60,7 @@ enum mode {
 typedef struct parser {
 	nd_doc *doc;            /* document being built */
 	const nd_grammar *g;    /* the grammar */
-	pcre2_match_data *md;   /* match data for every pattern */
+	nd_matcher *md;         /* matcher for every pattern */
 	level *stack;           /* open levels, outermost first */
 	size_t depth;           /* levels in use */
 	size_t stackcap;        /* levels allocated */
@@ -603,6 +603,7 @@ static int parse_para(parser *p, size_t k)
 	nd_marker m;
 	size_t idx;
 
+	p->md->at = para->line;
 	if (find_marker(p, s, para->len, &m)) {
 		const nd_family *fam = &p->g->families[m.family];
 		const char *rest = s + m.len;
@@ -720,6 +721,7 @@ int nd_doc_parse(nd_doc **out, const char *data, size_t len,
                  const nd_grammar *g)
 {
 	parser p = {0};
+	nd_matcher matcher = {0};
 	size_t k;
 	int err;
 
@@ -730,16 +732,16 @@ int nd_doc_parse(nd_doc **out, const char *data, size_t len,
 	p.g = g;
 	if ((err = nd_text_new(&p.doc->text, data, len, g)) != 0)
 		goto done;
-	if ((p.md = nd_grammar_match_data(g)) == NULL) {
-		err = nd_error_oom();
+	p.md = &matcher;
+	if ((err = nd_matcher_init(p.md, g)) != 0)
 		goto done;
-	}
 	for (k = 0; k < p.doc->text->npara; k++)
 		if ((err = parse_para(&p, k)) != 0)
 			goto done;
-	err = finish(&p);
+	if ((err = finish(&p)) == 0)
+		err = nd_text_note_limits(p.doc->text, p.md);
 done:
-	pcre2_match_data_free(p.md);
+	nd_matcher_dispose(&matcher);
 	free(p.stack);
 	if (err)
 		nd_doc_free(p.doc);

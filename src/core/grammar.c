@@ -177,6 +177,22 @@ static char *rest_of_line(char *p)
 	return p;
 }
 
+/* Remember where pattern `re` comes from: "KIND (ORIGIN:LINE)". */
+static int add_rule(nd_grammar *g, const pcre2_code *re, const char *kind,
+                    const char *origin, unsigned line)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	if (nd_vec_reserve((void **)&g->rules, &g->rulecap, g->nrules + 1,
+	                   sizeof(nd_rule)) ||
+	    nd_buf_printf(&b, "%s (%s:%u)", kind, origin, line)) {
+		nd_buf_dispose(&b);
+		return nd_error_oom();
+	}
+	g->rules[g->nrules++] = (nd_rule){re, nd_buf_detach(&b)};
+	return 0;
+}
+
 static void note_groups(nd_grammar *g, const pcre2_code *re)
 {
 	uint32_t n = 0;
@@ -229,11 +245,18 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 	}
 	note_groups(g, f.re);
 	g->families[g->nfamilies++] = f;
-	return 0;
+	{
+		nd_buf kind = ND_BUF_INIT;
+
+		err = nd_buf_printf(&kind, "\"family %s\"", name) ? nd_error_oom()
+		      : add_rule(g, f.re, kind.ptr, origin, line);
+		nd_buf_dispose(&kind);
+	}
+	return err;
 }
 
-static int set_pattern(nd_grammar *g, pcre2_code **slot, char *args,
-                       const char *origin, unsigned line)
+static int set_pattern(nd_grammar *g, pcre2_code **slot, const char *kind,
+                       char *args, const char *origin, unsigned line)
 {
 	char *pat = rest_of_line(args);
 	pcre2_code *re;
@@ -246,7 +269,7 @@ static int set_pattern(nd_grammar *g, pcre2_code **slot, char *args,
 	pcre2_code_free(*slot);
 	*slot = re;
 	note_groups(g, re);
-	return 0;
+	return add_rule(g, re, kind, origin, line);
 }
 
 static int add_furniture(nd_grammar *g, char *args, const char *origin,
@@ -258,8 +281,10 @@ static int add_furniture(nd_grammar *g, char *args, const char *origin,
 	if (nd_vec_reserve((void **)&g->furniture, &g->furncap,
 	                   g->nfurniture + 1, sizeof(pcre2_code *)))
 		return nd_error_oom();
-	if ((err = set_pattern(g, &re, args, origin, line)) != 0)
+	if ((err = set_pattern(g, &re, "\"furniture\"", args, origin, line)) != 0) {
+		pcre2_code_free(re);
 		return err;
+	}
 	g->furniture[g->nfurniture++] = re;
 	return 0;
 }
@@ -279,9 +304,11 @@ static int parse_line(nd_grammar *g, char *line, const char *origin,
 	if (!strcmp(word, "furniture"))
 		return add_furniture(g, p, origin, lineno);
 	if (!strcmp(word, "preamble-start"))
-		return set_pattern(g, &g->preamble_start, p, origin, lineno);
+		return set_pattern(g, &g->preamble_start, "\"preamble-start\"", p, origin,
+		                   lineno);
 	if (!strcmp(word, "preamble-paragraph"))
-		return set_pattern(g, &g->preamble_para, p, origin, lineno);
+		return set_pattern(g, &g->preamble_para, "\"preamble-paragraph\"", p,
+		                   origin, lineno);
 	if (!strcmp(word, "heading-max-words")) {
 		char *n = rest_of_line(p), *end;
 		long v = strtol(n, &end, 10);
@@ -393,12 +420,50 @@ void nd_grammar_free(nd_grammar *g)
 	free(g->furniture);
 	pcre2_code_free(g->preamble_start);
 	pcre2_code_free(g->preamble_para);
+	for (i = 0; i < g->nrules; i++)
+		free(g->rules[i].name);
+	free(g->rules);
 	free(g);
 }
 
-pcre2_match_data *nd_grammar_match_data(const nd_grammar *g)
+int nd_matcher_init(nd_matcher *m, const nd_grammar *g)
 {
-	return pcre2_match_data_create(g->max_groups, NULL);
+	memset(m, 0, sizeof(*m));
+	m->g = g;
+	if ((m->md = pcre2_match_data_create(g->max_groups, NULL)) == NULL)
+		return nd_error_oom();
+	return 0;
+}
+
+void nd_matcher_dispose(nd_matcher *m)
+{
+	pcre2_match_data_free(m->md);
+	m->md = NULL;
+}
+
+/* pcre2_match of `re` at the start of s; a limit reached is recorded and
+ * read as no match (PCRE2_ERROR_NOMATCH). */
+static int match(nd_matcher *m, const pcre2_code *re, const char *s, size_t len)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md,
+	                     NULL);
+	size_t k;
+
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		if (m->limited++ == 0) {
+			m->line = m->at;
+			/* the latest rule of that address: a pattern replaced by a
+			 * later line may have left its address to another */
+			for (k = m->g->nrules; k-- > 0;)
+				if (m->g->rules[k].re == re) {
+					m->rule = m->g->rules[k].name;
+					break;
+				}
+		}
+		return PCRE2_ERROR_NOMATCH;
+	}
+	return rc;
 }
 
 /* Value of a roman numeral, 0 if `s` is not one. */
@@ -480,18 +545,17 @@ static size_t label_length(const char *s, size_t n)
 	return n;
 }
 
-int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
+int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
                      const char *s, size_t len, nd_marker *m)
 {
 	const nd_family *fam = &g->families[f];
 	PCRE2_SIZE *ov, start, end;
 	int rc;
 
-	rc = pcre2_match(fam->re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md,
-	                 NULL);
+	rc = match(md, fam->re, s, len);
 	if (rc < 0)
 		return 0;
-	ov = pcre2_get_ovector_pointer(md);
+	ov = pcre2_get_ovector_pointer(md->md);
 	if (ov[1] == 0)
 		return 0; /* an empty marker is no marker */
 	m->family = (int)f;
@@ -512,7 +576,7 @@ int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
 	return 1;
 }
 
-int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_any_marker(const nd_grammar *g, nd_matcher *md,
                           const char *s, size_t len)
 {
 	nd_marker m;
@@ -524,14 +588,13 @@ int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
 	return 0;
 }
 
-int nd_grammar_test(const pcre2_code *re, pcre2_match_data *md,
+int nd_grammar_test(const pcre2_code *re, nd_matcher *md,
                     const char *s, size_t len)
 {
-	return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md,
-	                         NULL) >= 0;
+	return re && match(md, re, s, len) >= 0;
 }
 
-int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_is_furniture(const nd_grammar *g, nd_matcher *md,
                             const char *s, size_t len)
 {
 	size_t i;
@@ -542,7 +605,7 @@ int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
 	return 0;
 }
 
-int nd_grammar_bare_heading(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_bare_heading(const nd_grammar *g, nd_matcher *md,
                             const char *s, size_t len)
 {
 	size_t f;

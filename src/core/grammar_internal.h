@@ -9,6 +9,7 @@
 #include <pcre2.h>
 
 #include "normdiff/grammar.h"
+#include "normdiff/text.h"
 
 enum nd_style {
 	ND_STYLE_NONE,        /* unnumbered marker, e.g. a bullet */
@@ -44,7 +45,29 @@ struct nd_grammar {
 	pcre2_code *preamble_para;  /* what a preambular paragraph looks like */
 	unsigned heading_max_words; /* longest unpunctuated heading, in words */
 	uint32_t max_groups;        /* largest capture count of any pattern */
+	struct nd_rule *rules;      /* every pattern's rule, for notes */
+	size_t nrules;              /* how many */
+	size_t rulecap;             /* allocated */
 };
+
+/* Where a pattern comes from: "family roman (my.grammar:4)". */
+typedef struct nd_rule {
+	const pcre2_code *re; /* the pattern */
+	char *name;           /* the rule, owned */
+} nd_rule;
+
+/* Match data for one reading of a text, and what stopped matches: a
+ * pattern that reaches one of PCRE2's limits (match, depth, heap, JIT
+ * stack) is read as not matching, and counted here so the reader can be
+ * told. The caller sets `at` to the source line of what it matches. */
+typedef struct nd_matcher {
+	pcre2_match_data *md; /* big enough for any pattern of the grammar */
+	const nd_grammar *g;  /* the grammar */
+	uint32_t at;          /* source line being matched (set by the caller) */
+	size_t limited;       /* matches stopped by a limit */
+	const char *rule;     /* the rule of the first (the grammar's), or NULL */
+	uint32_t line;        /* its source line */
+} nd_matcher;
 
 /* The matching functions below take text that nd_text_new() validated as
  * UTF-8: they skip pcre2's own check, which would otherwise read the whole
@@ -60,29 +83,34 @@ typedef struct nd_marker {
 	long ordinal;      /* its number in the family's counting, 0 if none */
 } nd_marker;
 
-/* Match data big enough for any pattern of `g` (NULL on no memory). */
-pcre2_match_data *nd_grammar_match_data(const nd_grammar *g);
+/* Add the limits m reached to t's (limit_hits, limit_rule, limit_line;
+ * text.c). ND_ENOMEM. */
+int nd_text_note_limits(nd_text *t, const nd_matcher *m);
+
+/* A matcher for `g` (ND_ENOMEM), disposed of with nd_matcher_dispose. */
+int nd_matcher_init(nd_matcher *m, const nd_grammar *g);
+void nd_matcher_dispose(nd_matcher *m);
 
 /* Match family `f` at the start of s[0..len); 1 and *m filled if it
  * matches, 0 if not. */
-int nd_grammar_match(const nd_grammar *g, pcre2_match_data *md, size_t f,
+int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
                      const char *s, size_t len, nd_marker *m);
 
 /* 1 if any family matches at the start of s. */
-int nd_grammar_any_marker(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_any_marker(const nd_grammar *g, nd_matcher *md,
                           const char *s, size_t len);
 
 /* 1 if s is a heading marker and nothing else ("ARTICLE 5", "Chapter II"),
  * whose title may stand on the next line. */
-int nd_grammar_bare_heading(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_bare_heading(const nd_grammar *g, nd_matcher *md,
                             const char *s, size_t len);
 
 /* 1 if the whole of s is page furniture. */
-int nd_grammar_is_furniture(const nd_grammar *g, pcre2_match_data *md,
+int nd_grammar_is_furniture(const nd_grammar *g, nd_matcher *md,
                             const char *s, size_t len);
 
 /* 1 if `re` matches s (unanchored unless the pattern anchors itself). */
-int nd_grammar_test(const pcre2_code *re, pcre2_match_data *md,
+int nd_grammar_test(const pcre2_code *re, nd_matcher *md,
                     const char *s, size_t len);
 
 #endif

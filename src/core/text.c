@@ -9,7 +9,8 @@
  * Passes, all linear in the input:
  *   1. validate: not empty, no NUL (binary), no UTF-16/32 BOM, UTF-8
  *      well-formed; skip a UTF-8 BOM.
- *   2. clean each source line: CRLF/CR/LF and form feeds end lines; tabs,
+ *   2. clean each source line: CRLF/CR/LF, U+2028 and form feeds end
+ *      lines, U+2029 ends a paragraph (a blank line after it); tabs,
  *      NBSP and the other Unicode spaces become one space; soft hyphens and
  *      zero-width characters are dropped; rules and underlines are
  *      decoration (dropped, an underline noted); lines that match a
@@ -30,12 +31,15 @@
  * at its own hyphen ("capacity-" + "building") keeps it when the document
  * shows the hyphenated word elsewhere, or shows both halves as words of
  * their own, or the second half starts with a capital; the unhyphenated
- * word seen elsewhere wins otherwise; with no evidence the hyphen goes.
+ * word seen elsewhere wins otherwise; with no evidence the hyphen goes,
+ * but after a prefix English always hyphenates ("self-", "non-", "quasi-";
+ * "co-" before a word of the document) it stays: hyphen_prefix.
  */
 #include "normdiff/text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "grammar_internal.h"
 #include "lines_internal.h"
@@ -274,10 +278,49 @@ static int validate(const char *data, size_t len, size_t *skip)
 	return 0;
 }
 
-/* Pass 2: split into cleaned lines. */
+/* U+2028 LINE SEPARATOR (1) or U+2029 PARAGRAPH SEPARATOR (2) at data[i],
+ * else 0. */
+static int unicode_break(const char *data, size_t len, size_t i)
+{
+	if (i + 2 >= len || (unsigned char)data[i] != 0xE2 ||
+	    (unsigned char)data[i + 1] != 0x80)
+		return 0;
+	return (unsigned char)data[i + 2] == 0xA8   ? 1
+	       : (unsigned char)data[i + 2] == 0xA9 ? 2
+	                                            : 0;
+}
+
+/* A cleaned line c, the last in scratch: a furniture candidate, a rule
+ * (decoration, dropped) or text with a rule at its end noted and cut. */
+static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
+                          nd_matcher *md)
+{
+	const char *s = scratch->ptr + c->off;
+
+	if (c->flags & LINE_BLANK)
+		return;
+	/* furniture lines are short; skip the test on long ones. A match is
+	 * a candidate, judged with the whole document. */
+	md->at = c->line;
+	if (c->len <= 200 && nd_grammar_is_furniture(g, md, s, c->len)) {
+		c->flags |= LINE_CANDIDATE;
+	} else if (lines_is_decoration(s, c->len)) {
+		c->flags |= LINE_BLANK | LINE_DECORATION | lines_rule_kind(s, c->len);
+		scratch->len = c->off;
+		c->len = 0;
+	} else {
+		c->flags |= lines_trailing_rule(s, &c->len);
+		scratch->len = c->off + c->len;
+		scratch->ptr[scratch->len] = '\0';
+	}
+}
+
+/* Pass 2: split into cleaned lines. U+2028 ends a line and U+2029 a
+ * paragraph (a blank line follows it), neither counting as a source line,
+ * as a form feed does not. */
 static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
                        const char *data, size_t len, size_t i,
-                       const nd_grammar *g, pcre2_match_data *md,
+                       const nd_grammar *g, nd_matcher *md,
                        uint32_t *nsource)
 {
 	uint32_t line = 1;
@@ -288,7 +331,8 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		size_t start = i;
 		cline c;
 
-		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f' &&
+		       ((unsigned char)data[i] != 0xE2 || !unicode_break(data, len, i)))
 			i++;
 		c.off = scratch->len;
 		c.line = line;
@@ -301,26 +345,19 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
 			return err;
 		c.len = scratch->len - c.off;
-		/* furniture lines are short; skip the test on long ones. A
-		 * match is a candidate, judged with the whole document. */
-		if (!(c.flags & LINE_BLANK) && c.len <= 200 &&
-		    nd_grammar_is_furniture(g, md, scratch->ptr + c.off, c.len))
-			c.flags |= LINE_CANDIDATE;
-		else if (!(c.flags & LINE_BLANK) &&
-		         lines_is_decoration(scratch->ptr + c.off, c.len)) {
-			c.flags |= LINE_BLANK | LINE_DECORATION |
-			           lines_rule_kind(scratch->ptr + c.off, c.len);
-			scratch->len = c.off;
-			c.len = 0;
-		} else if (!(c.flags & LINE_BLANK)) {
-			c.flags |= lines_trailing_rule(scratch->ptr + c.off, &c.len);
-			scratch->len = c.off + c.len;
-			scratch->ptr[scratch->len] = '\0';
-		}
+		classify_line(scratch, &c, g, md);
 		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
 		(*lines)[(*n)++] = c;
-		if (i < len) {
+		if (i < len && unicode_break(data, len, i)) {
+			if (unicode_break(data, len, i) == 2) { /* a blank line */
+				if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
+					return nd_error_oom();
+				(*lines)[(*n)++] = (cline){.off = scratch->len, .len = 0,
+				                           .line = line, .flags = LINE_BLANK};
+			}
+			i += 3;
+		} else if (i < len) {
 			if (data[i] == '\f') {
 				pending = LINE_PAGEBREAK;
 			} else {
@@ -409,6 +446,25 @@ static int continues_across_page(const nd_buf *out, size_t pstart,
 	                   g->heading_max_words) > g->heading_max_words;
 }
 
+/* Prefixes English always hyphenates ("self-defence", "non-State",
+ * "quasi-judicial"): a line break after one of them keeps its hyphen
+ * unless the document shows the word joined. "co-" does only when the
+ * rest is a word of the document ("co-" + "sponsor"), since "co-" +
+ * "herent" is a typesetter's break. Not "ex-", "anti-", "cross-",
+ * "post-": words such as "exchange", "anticipate", "crossroads" and
+ * "postpone" are broken there by typesetting and closed compounds with
+ * them are common. */
+static int hyphen_prefix(const char *w, size_t n, int rest_is_word)
+{
+	static const char *const always[] = {"self", "non", "quasi"};
+	size_t k;
+
+	for (k = 0; k < sizeof(always) / sizeof(always[0]); k++)
+		if (strlen(always[k]) == n && !strncasecmp(w, always[k], n))
+			return 1;
+	return rest_is_word && n == 2 && !strncasecmp(w, "co", 2);
+}
+
 /* Joining out[...-] with `s`: 1 to drop the hyphen, 0 to keep it. */
 static int drop_hyphen(const nd_buf *out, const char *s, size_t len,
                        const wordset *words)
@@ -427,6 +483,10 @@ static int drop_hyphen(const nd_buf *out, const char *s, size_t len,
 		return 1;
 	if (wordset_has(words, word_hash(out->ptr + start, end - start, NULL, 0, 0)) &&
 	    wordset_has(words, word_hash(s, rlen, NULL, 0, 0)))
+		return 0;
+	if ((start == 0 || !is_letter((unsigned char)out->ptr[start - 1])) &&
+	    hyphen_prefix(out->ptr + start, end - start,
+	                  wordset_has(words, word_hash(s, rlen, NULL, 0, 0))))
 		return 0;
 	return 1;
 }
@@ -484,7 +544,7 @@ static int starts_bullet(const nd_buf *out, const char *s)
  * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
  * line without closing punctuation that is no marker itself. */
 static int titles_bare_heading(const assembler *a, const char *s, size_t len,
-                               const nd_grammar *g, pcre2_match_data *md)
+                               const nd_grammar *g, nd_matcher *md)
 {
 	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
 	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,
@@ -570,7 +630,7 @@ static int add_mark(assembler *a, uint32_t line)
 /* Pass 4: paragraphs. */
 static int assemble(assembler *a, const char *scratch, const cline *lines,
                     size_t n, const wordset *words, const nd_grammar *g,
-                    pcre2_match_data *md)
+                    nd_matcher *md)
 {
 	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
 	const cline *prev = NULL; /* the last text line */
@@ -596,6 +656,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			continue;
 		}
 		fresh = !a->open;
+		md->at = c->line;
 		if (a->open && !(gap & LINE_PAGEBREAK) &&
 		    titles_bare_heading(a, s, c->len, g, md))
 			fresh = 0;
@@ -643,18 +704,19 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	cline *lines = NULL;
 	size_t nlines = 0, linecap = 0, skip;
 	wordset words = {0};
-	pcre2_match_data *md = NULL;
+	nd_matcher matcher = {0}, *md = &matcher;
 	assembler a = {0};
 	int err;
 
 	*out = NULL;
 	if ((err = validate(data, len, &skip)) != 0)
 		return err;
-	if ((a.t = calloc(1, sizeof(nd_text))) == NULL ||
-	    (md = nd_grammar_match_data(g)) == NULL) {
+	if ((a.t = calloc(1, sizeof(nd_text))) == NULL) {
 		err = nd_error_oom();
 		goto done;
 	}
+	if ((err = nd_matcher_init(md, g)) != 0)
+		goto done;
 	nd_buf_init(&a.out);
 	if ((err = nd_buf_grow(&scratch, len)) != 0 ||
 	    (err = nd_buf_grow(&a.out, len)) != 0)
@@ -678,17 +740,31 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	}
 	a.t->len = a.out.len;
 	a.t->buf = nd_buf_detach(&a.out);
+	err = nd_text_note_limits(a.t, md);
 done:
 	nd_buf_dispose(&scratch);
 	nd_buf_dispose(&a.out);
 	free(lines);
 	free(words.slots);
-	pcre2_match_data_free(md);
+	nd_matcher_dispose(md);
 	if (err)
 		nd_text_free(a.t);
 	else
 		*out = a.t;
 	return err;
+}
+
+int nd_text_note_limits(nd_text *t, const nd_matcher *m)
+{
+	if (!m->limited)
+		return 0;
+	if (!t->limit_hits) {
+		t->limit_line = m->line;
+		if (m->rule && (t->limit_rule = nd_strdup(m->rule)) == NULL)
+			return nd_error_oom();
+	}
+	t->limit_hits += m->limited;
+	return 0;
 }
 
 void nd_text_free(nd_text *t)
@@ -698,6 +774,7 @@ void nd_text_free(nd_text *t)
 	free(t->buf);
 	free(t->paras);
 	free(t->marks);
+	free(t->limit_rule);
 	free(t);
 }
 

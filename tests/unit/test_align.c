@@ -368,6 +368,78 @@ static void test_cross_references_follow_renumbering(void **state)
 	nd_doc_free(b);
 }
 
+/* A number that cites a provision of another instrument ("paragraph 2 of
+ * article 7 of the Convention", "of resolution 60/1", "of the Paris
+ * Agreement", "of article 9" in a text that has no article 9) did not
+ * follow this document's renumbering even when it matches it: that edit is
+ * one of substance. References ending inside the document ("of this
+ * Convention", "above", "of paragraph 3 below") still follow it. */
+static void test_references_to_other_instruments_are_substance(void **state)
+{
+	static const char *const old_refs[] = {
+		"paragraph 2 of article 7 of the Convention",
+		"paragraph 2 of resolution 60/1",
+		"paragraph 2 of the Paris Agreement",
+		"paragraph 2 of annex I",
+		"paragraphs 2 and 4 of the Charter",
+		"paragraph 2 of article 9",
+		"paragraph 2 of its resolution 60/1",
+		"paragraph 2 of this Convention",
+		"paragraph 2 above",
+		"subparagraph (b) of paragraph 2 below",
+		"paragraph 2 of the present resolution",
+		"paragraph 2 of annex I to the present resolution",
+		"paragraph 2 of the annex to resolution 60/1",
+		"paragraph 2"};
+	static const char *const new_refs[] = {
+		"paragraph 3 of article 7 of the Convention",
+		"paragraph 3 of resolution 60/1",
+		"paragraph 3 of the Paris Agreement",
+		"paragraph 3 of annex I",
+		"paragraphs 3 and 4 of the Charter",
+		"paragraph 3 of article 9",
+		"paragraph 3 of its resolution 60/1",
+		"paragraph 3 of this Convention",
+		"paragraph 3 above",
+		"subparagraph (b) of paragraph 3 below",
+		"paragraph 3 of the present resolution",
+		"paragraph 3 of annex I to the present resolution",
+		"paragraph 3 of the annex to resolution 60/1",
+		"paragraph 3"};
+	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(internal) / sizeof(internal[0]); k++) {
+		char ta[512], tb[512];
+		nd_doc *a, *b;
+		nd_changeset *cs;
+		const nd_change *c;
+
+		snprintf(ta, sizeof(ta), "Title\n\n1. Each State shall designate an "
+		         "authority.\n\n2. The authority shall keep a register of "
+		         "incidents.\n\n3. The register is kept as set out in %s "
+		         "and is open to all.\n", old_refs[k]);
+		snprintf(tb, sizeof(tb), "Title\n\n1. This Convention applies to "
+		         "incidents.\n\n2. Each State shall designate an "
+		         "authority.\n\n3. The authority shall keep a register of "
+		         "incidents.\n\n4. The register is kept as set out in %s "
+		         "and is open to all.\n", new_refs[k]);
+		a = parse(ta);
+		b = parse(tb);
+		cs = align(a, b, NULL);
+		check_properties(cs);
+		c = change_of_old(cs, find(a, "3.", ""));
+		if (c->kind != ND_CHANGE_MODIFIED || c->xref_only != internal[k])
+			fail_msg("\"%s\" -> \"%s\": kind %s, xref_only %d, want %d",
+			         old_refs[k], new_refs[k], nd_change_kind_name(c->kind),
+			         c->xref_only, internal[k]);
+		nd_changeset_free(cs);
+		nd_doc_free(a);
+		nd_doc_free(b);
+	}
+}
+
 /* Only numbers that follow a citing word are cross-references, and an
  * unnumbered heading whose text changed was not renumbered. */
 static void test_not_every_number_is_a_cross_reference(void **state)
@@ -954,6 +1026,73 @@ static void test_changed_within_counts_inside(void **state)
 	nd_doc_free(b);
 }
 
+/* Old text and new text of a provision made of n short parts ("States
+ * shall ensure the ..."), as one paragraph (whole) or as n paragraphs. */
+static void many_parts(nd_buf *whole, nd_buf *parts, size_t n)
+{
+	size_t i, j;
+
+	nd_buf_puts(whole, "Title\n\n1. Before this one.\n\n2. ");
+	nd_buf_puts(parts, "Title\n\n1. Before this one.\n\n");
+	for (i = 0; i < n; i++) {
+		nd_buf_printf(parts, "%zu. States shall ensure the", i + 2);
+		nd_buf_puts(whole, i ? "; States shall ensure the" : "States shall ensure the");
+		for (j = 0; j < 6; j++) {
+			nd_buf_printf(whole, " %s%zu", vocab[(i * 3 + j) % 12], i);
+			nd_buf_printf(parts, " %s%zu", vocab[(i * 3 + j) % 12], i);
+		}
+		nd_buf_puts(parts, ";\n\n");
+	}
+	nd_buf_puts(whole, ".\n\n3. After this one.\n");
+	nd_buf_printf(parts, "%zu. After this one.\n", n + 2);
+}
+
+/* A split into many short parts, each under a tenth of the whole (their
+ * score against it under SCORE_FLOOR), is still a split, and so is the
+ * merge the other way; past SPLIT_MAX_PARTS parts a note says the rest
+ * is shown as added. */
+static void test_split_into_many_parts(void **state)
+{
+	static const size_t sizes[] = {13, 20, 40, 300};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		nd_buf w = ND_BUF_INIT, p = ND_BUF_INIT;
+		nd_doc *a, *b;
+		nd_changeset *split, *merge;
+		const nd_change *c;
+		size_t n = sizes[k], i, noted = 0;
+
+		many_parts(&w, &p, n);
+		a = parse(w.ptr);
+		b = parse(p.ptr);
+		split = align(a, b, NULL);
+		merge = align(b, a, NULL);
+		check_properties(split);
+		check_properties(merge);
+		c = change_of_old(split, find(a, "2.", ""));
+		if (c->kind != ND_CHANGE_SPLIT || c->nnew != (n > 256 ? 256 : n))
+			fail_msg("%zu parts: %s into %zu", n, nd_change_kind_name(c->kind),
+			         c->nnew);
+		c = change_of_new(merge, find(a, "2.", ""));
+		if (c->kind != ND_CHANGE_MERGED || c->nold != (n > 256 ? 256 : n))
+			fail_msg("%zu parts: %s from %zu", n, nd_change_kind_name(c->kind),
+			         c->nold);
+		assert_int_equal(split->summary.count[ND_CHANGE_ADDED], n > 256 ? n - 256 : 0);
+		for (i = 0; i < split->nnotes; i++)
+			noted += strstr(split->notes[i], "1 split or merge had more than 256 "
+			                                 "parts") != NULL;
+		assert_int_equal(noted, n > 256);
+		nd_changeset_free(split);
+		nd_changeset_free(merge);
+		nd_doc_free(a);
+		nd_doc_free(b);
+		nd_buf_dispose(&w);
+		nd_buf_dispose(&p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -977,6 +1116,8 @@ int main(void)
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
 		cmocka_unit_test(test_leftovers_pair_without_candidates),
+		cmocka_unit_test(test_references_to_other_instruments_are_substance),
+		cmocka_unit_test(test_split_into_many_parts),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }

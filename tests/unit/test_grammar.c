@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "normdiff/buf.h"
+#include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 #include "normdiff/error.h"
 #include "normdiff/grammar.h"
@@ -445,6 +446,55 @@ static void test_preamble_start_directive(void **state)
 	nd_grammar_free(def);
 }
 
+/* A pattern that backtracks without end on some line reaches PCRE2's match
+ * limit there: the line is read as not matching, and the result says so,
+ * naming the rule, the limit and the line, in the text and as a note of
+ * the comparison. A grammar that never reaches the limit leaves no note. */
+static void test_match_limit_is_reported(void **state)
+{
+	static const char gtext[] =
+		"include default\n"
+		"# catastrophic on a long run of a's not followed by the end\n"
+		"family runaway none item (?:a|aa)+$\n";
+	static const char old_text[] = "Title\n\n1. One thing.\n\n"
+	                               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n";
+	static const char new_text[] = "Title\n\n1. One thing changed.\n\n"
+	                               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n";
+	nd_grammar *g = NULL, *dg = NULL;
+	nd_doc *a, *b, *c;
+	nd_changeset *cs = NULL;
+	size_t k, found = 0;
+
+	(void)state;
+	assert_int_equal(nd_grammar_new(&g, gtext, sizeof(gtext) - 1, "runaway.grammar"), 0);
+	a = parse(old_text, g);
+	b = parse(new_text, g);
+	assert_true(a->text->limit_hits > 0);
+	assert_non_null(a->text->limit_rule);
+	assert_string_equal(a->text->limit_rule,
+	                    "\"family runaway\" (runaway.grammar:3)");
+	assert_int_equal(a->text->limit_line, 5);
+	/* read as no match: the line is a paragraph of its own, not an item */
+	assert_int_equal(a->n, 3);
+	assert_int_equal(nd_changeset_compute(&cs, a, b, NULL, NULL, NULL), 0);
+	for (k = 0; k < cs->nnotes; k++)
+		if (strstr(cs->notes[k], "\"family runaway\" (runaway.grammar:3)") &&
+		    strstr(cs->notes[k], "match limit") && strstr(cs->notes[k], "line 5"))
+			found++;
+	assert_int_equal(found, 2); /* old and new */
+	nd_changeset_free(cs);
+	/* the default grammar reaches no limit on the same text */
+	assert_int_equal(nd_grammar_default(&dg), 0);
+	c = parse(old_text, dg);
+	assert_int_equal(c->text->limit_hits, 0);
+	assert_null(c->text->limit_rule);
+	nd_doc_free(c);
+	nd_doc_free(a);
+	nd_doc_free(b);
+	nd_grammar_free(g);
+	nd_grammar_free(dg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -459,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_furniture_directive),
 		cmocka_unit_test(test_heading_max_words_directive),
 		cmocka_unit_test(test_preamble_start_directive),
+		cmocka_unit_test(test_match_limit_is_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

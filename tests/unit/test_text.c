@@ -307,6 +307,29 @@ static void test_unhyphenated_word_seen_wins(void **state)
 	            "Cooperation and co-operation.\nThe co-operation of States.");
 }
 
+/* With no evidence either way, a prefix English always hyphenates keeps
+ * its hyphen; a syllable that only looks like one does not. */
+static void test_hyphen_kept_after_always_hyphenated_prefix(void **state)
+{
+	(void)state;
+	ASSERT_TEXT("the right of self-\ndefence", "the right of self-defence");
+	ASSERT_TEXT("the non-\nproliferation regime", "the non-proliferation regime");
+	ASSERT_TEXT("a quasi-\njudicial body", "a quasi-judicial body");
+	ASSERT_TEXT("Non-\nState actors", "Non-State actors");
+	/* "co-" only before a word of the document */
+	ASSERT_TEXT("Each sponsor and each co-\nsponsor.", "Each sponsor and each co-sponsor.");
+	ASSERT_TEXT("a co-\nherent policy", "a coherent policy");
+	/* not "ex-" ("ex-" + "change" is a typesetter's break) */
+	ASSERT_TEXT("the change and the ex-\nchange of data",
+	            "the change and the exchange of data");
+	/* the joined word seen elsewhere still wins */
+	ASSERT_TEXT("Nonproliferation matters.\n\nThe non-\nproliferation regime.",
+	            "Nonproliferation matters.\nThe nonproliferation regime.");
+	/* the prefix must be the whole left part: "itself-" is no "self-" */
+	ASSERT_TEXT("the mine-\nral itself", "the mineral itself");
+	ASSERT_TEXT("by itself-\nless", "by itselfless");
+}
+
 static void test_uppercase_second_half_keeps_hyphen(void **state)
 {
 	(void)state;
@@ -420,6 +443,37 @@ static void test_paragraph_ends_at_page_break(void **state)
 }
 
 /* ---- offsets back to source lines ---- */
+
+/* U+2028 LINE SEPARATOR ends a line and U+2029 PARAGRAPH SEPARATOR ends a
+ * paragraph, as LF and a blank line do; like a form feed, neither counts
+ * as a source line. Neither is kept in the text. */
+static void test_unicode_line_and_paragraph_separators(void **state)
+{
+	nd_text *t;
+
+	(void)state;
+	/* one paragraph wrapped with LINE SEPARATORs, then a new one */
+	t = NORM("First paragraph\xE2\x80\xA8goes on\xE2\x80\xA9Second paragraph\n");
+	assert_int_equal(t->npara, 2);
+	assert_para(t, 0, "First paragraph goes on");
+	assert_para(t, 1, "Second paragraph");
+	assert_null(strstr(t->buf, "\xE2\x80\xA8"));
+	assert_null(strstr(t->buf, "\xE2\x80\xA9"));
+	assert_int_equal(t->paras[1].line, 1);
+	assert_int_equal(t->source_lines, 1);
+	nd_text_free(t);
+	/* a marker after closing punctuation starts a provision after U+2028
+	 * as after LF */
+	ASSERT_TEXT("The General Assembly:\xE2\x80\xA8" "1. Decides;\xE2\x80\xA8"
+	            "2. Requests.\n", "The General Assembly:\n1. Decides;\n2. Requests.");
+	/* a word hyphenated at a LINE SEPARATOR is rejoined */
+	ASSERT_TEXT("the secu-\xE2\x80\xA8rity of States\n", "the security of States");
+	/* CR LF next to a separator is one break, not two lines */
+	t = NORM("One.\xE2\x80\xA9\r\nTwo.\r\n");
+	assert_int_equal(t->npara, 2);
+	assert_int_equal(t->paras[1].line, 2);
+	nd_text_free(t);
+}
 
 static void test_text_line_maps_offsets(void **state)
 {
@@ -667,11 +721,13 @@ int main(void)
 		cmocka_unit_test(test_compound_kept_when_seen_hyphenated),
 		cmocka_unit_test(test_compound_kept_when_halves_seen),
 		cmocka_unit_test(test_unhyphenated_word_seen_wins),
+		cmocka_unit_test(test_hyphen_kept_after_always_hyphenated_prefix),
 		cmocka_unit_test(test_uppercase_second_half_keeps_hyphen),
 		cmocka_unit_test(test_broken_word_pieces_are_not_evidence),
 		cmocka_unit_test(test_page_furniture_is_dropped),
 		cmocka_unit_test(test_paragraph_continues_across_page_break),
 		cmocka_unit_test(test_paragraph_ends_at_page_break),
+		cmocka_unit_test(test_unicode_line_and_paragraph_separators),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
