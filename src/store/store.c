@@ -60,10 +60,60 @@
 #define STORE_KEY "normdiff.store" /* the mark `normdiff init` writes */
 #define STORE_FORMAT "1"           /* its value: the layout of docs/store.md */
 
+/* A set of object ids, open addressing: the objects already checked. */
+typedef struct oid_set {
+	git_oid *v;   /* slots; a zero id is a free slot */
+	size_t cap;   /* slots, a power of two */
+	size_t n;     /* ids held */
+} oid_set;
+
+/* The slot of id, or of the free slot where it would go (cap > 0). */
+static size_t oid_set_slot(const oid_set *t, const git_oid *id)
+{
+	size_t i, h;
+
+	memcpy(&h, id->id, sizeof(h));
+	for (i = h & (t->cap - 1); !git_oid_is_zero(&t->v[i]); i = (i + 1) & (t->cap - 1))
+		if (git_oid_equal(&t->v[i], id))
+			break;
+	return i;
+}
+
+static int oid_set_has(const oid_set *t, const git_oid *id)
+{
+	return t->cap && !git_oid_is_zero(&t->v[oid_set_slot(t, id)]);
+}
+
+/* Add id; 1 if it was new, 0 if held, <0 on error. */
+static int oid_set_add(oid_set *t, const git_oid *id)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		oid_set bigger = {NULL, t->cap ? 2 * t->cap : 64, 0};
+
+		bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
+		if (!bigger.v)
+			return nd_error_oom();
+		for (i = 0; i < t->cap; i++)
+			if (!git_oid_is_zero(&t->v[i]))
+				oid_set_add(&bigger, &t->v[i]);
+		free(t->v);
+		*t = bigger;
+	}
+	i = oid_set_slot(t, id);
+	if (!git_oid_is_zero(&t->v[i]))
+		return 0;
+	t->v[i] = *id;
+	t->n++;
+	return 1;
+}
+
 struct nd_store {
 	git_repository *repo; /* the bare repository, open while the store is */
 	char *path;           /* directory of the store as the caller named it */
 	char *warning;        /* what the last add could not clean up, or NULL */
+	oid_set checked;      /* objects whose loose file was checked sound */
 };
 
 /* A tag and the commit it names. */
@@ -134,13 +184,19 @@ static int write_failed(const nd_store *s)
 	                    sys && (!msg || !strstr(msg, sys)) ? sys : "");
 }
 
-/* Check object `id` before libgit2 reads it (see loose.c). */
-static int check_obj(const nd_store *s, const git_oid *id)
+/* Check object `id` before libgit2 reads it (see loose.c), once. */
+static int check_obj(nd_store *s, const git_oid *id)
 {
 	char hex[GIT_OID_HEXSZ + 1];
+	int err;
 
+	if (oid_set_has(&s->checked, id))
+		return 0;
 	git_oid_tostr(hex, sizeof(hex), id);
-	return nd_loose_check(git_repository_path(s->repo), hex, s->path);
+	err = nd_loose_check(git_repository_path(s->repo), hex, s->path);
+	if (!err && oid_set_add(&s->checked, id) < 0)
+		err = nd_error_oom();
+	return err;
 }
 
 /* --- versions ------------------------------------------------------------ */
@@ -215,6 +271,7 @@ void nd_store_free(nd_store *s)
 	git_repository_free(s->repo);
 	free(s->path);
 	free(s->warning);
+	free(s->checked.v);
 	free(s);
 	git_libgit2_shutdown();
 }
@@ -340,39 +397,6 @@ int nd_store_init(nd_store **out, const char *path)
 done:
 	nd_store_free(s);
 	return err;
-}
-
-/* A set of object ids, open addressing; for the commits already checked. */
-typedef struct oid_set {
-	git_oid *v;   /* slots; a zero id is a free slot */
-	size_t cap;   /* slots, a power of two */
-	size_t n;     /* ids held */
-} oid_set;
-
-/* Add id; 1 if it was new, 0 if held, <0 on error. */
-static int oid_set_add(oid_set *t, const git_oid *id)
-{
-	size_t i, h;
-
-	if (2 * (t->n + 1) > t->cap) {
-		oid_set bigger = {NULL, t->cap ? 2 * t->cap : 64, 0};
-
-		bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
-		if (!bigger.v)
-			return nd_error_oom();
-		for (i = 0; i < t->cap; i++)
-			if (!git_oid_is_zero(&t->v[i]))
-				oid_set_add(&bigger, &t->v[i]);
-		free(t->v);
-		*t = bigger;
-	}
-	memcpy(&h, id->id, sizeof(h));
-	for (i = h & (t->cap - 1); !git_oid_is_zero(&t->v[i]); i = (i + 1) & (t->cap - 1))
-		if (git_oid_equal(&t->v[i], id))
-			return 0;
-	t->v[i] = *id;
-	t->n++;
-	return 1;
 }
 
 /* Check every commit reachable from `tip` before libgit2 walks them: one
