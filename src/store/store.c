@@ -972,7 +972,6 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
                          const git_signature *author,
                          const git_signature *committer, git_oid *out)
 {
-	git_treebuilder *bld = NULL;
 	git_tree *base = NULL, *tree = NULL;
 	const git_commit *parents[1];
 	git_tree_update upd;
@@ -988,14 +987,11 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
 			err = read_failed(s, "the tree of the last version");
 			goto done;
 		}
-	} else if ((before_call(), git_treebuilder_new(&bld, s->repo, NULL)) < 0 ||
-	           git_treebuilder_write(&tree_id, bld) < 0 ||
-	           git_tree_lookup(&base, s->repo, &tree_id) < 0) {
-		err = write_failed(s);
-		goto done;
 	}
-	err = check_path_trees(s, base, m->series);
-	err = err ? err : check_series_path(s, base, m->series);
+	/* the first version builds on no tree (an empty one written as its
+	 * base would be left dangling) */
+	err = base ? check_path_trees(s, base, m->series) : 0;
+	err = err || !base ? err : check_series_path(s, base, m->series);
 	if (err)
 		goto done;
 	before_call();
@@ -1026,7 +1022,6 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
 done:
 	git_tree_free(tree);
 	git_tree_free(base);
-	git_treebuilder_free(bld);
 	return err;
 }
 

@@ -36,10 +36,10 @@ damage() {
 # run a command in the damaged store under a deadline
 check() {
 	tests=$((tests + 1))
-	(cd "$work" && timeout 20 "$bin" --store "$work/s" "$@" >"$work/out" 2>"$work/err")
+	(cd "$work" && timeout 10 "$bin" --store "$work/s" "$@" >"$work/out" 2>"$work/err")
 	local status=$?
 	if [ $status -eq 124 ]; then
-		fail "$what: normdiff $*: still running after 20 s (a hang)"
+		fail "$what: normdiff $*: still running after 10 s (a hang)"
 	elif [ $status -ne 2 ]; then
 		fail "$what: normdiff $*: exit $status, not 2: $(cat "$work/err")"
 	elif ! grep -Eq "^normdiff: (store|2015|diff): store is damaged: object $damaged .*; run git fsck in $work/s" "$work/err"; then

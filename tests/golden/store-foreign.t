@@ -25,3 +25,4 @@ run normdiff --store store add "$DRAFTS/2011-A-66-359.txt" --label 2011 --date 2
 git --git-dir=store config --unset normdiff.store
 run normdiff --store store add "$DRAFTS/2015-A-69-723.txt" --label 2015 --date 2015-01-13
 run normdiff --store store log
+git --git-dir=store fsck --no-progress && echo "store: git fsck is clean"
