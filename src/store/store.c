@@ -489,7 +489,9 @@ static int check_is_store(nd_store *s)
 	}
 	if (git_reference_name_to_id(&id, s->repo, MAIN_REF) < 0) {
 		err = not_a_store(s, "a git repository without the mark of "
-		                  "`normdiff init` and without versions");
+		                  "`normdiff init` and without versions; if an "
+		                  "earlier `normdiff init` made it, mark it with "
+		                  "`git --git-dir=DIR config normdiff.store 1`");
 		goto done;
 	}
 	err = check_obj(s, &id);
