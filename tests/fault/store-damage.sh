@@ -44,8 +44,9 @@ check() {
 		fail "$what: normdiff $*: exit $status, not 2: $(cat "$work/err")"
 	elif ! grep -Eq "^normdiff: (store|2015|diff): store is damaged: object $damaged .*; run git fsck in $work/s" "$work/err"; then
 		fail "$what: normdiff $*: $(cat "$work/err")"
+	elif [ "$(wc -l <"$work/err")" -ne 1 ]; then
+		fail "$what: normdiff $*: not one line: $(cat "$work/err")"
 	fi
-	[ "$(wc -l <"$work/err")" -eq 1 ] || fail "$what: normdiff $*: not one line: $(cat "$work/err")"
 }
 
 for rev in 'main' 'main~1' 'main^{tree}' 'main:draft.txt'; do
