@@ -58,6 +58,28 @@ static int damaged(const char *hex, const char *store, const char *why)
 	                    "store from a backup", hex, hex, hex + 2, why, store);
 }
 
+/* Add the first n output bytes to the header; once its NUL is there, set
+ * *size to the object's whole inflated length (header included). */
+static int take_header(char *header, size_t *hlen, const unsigned char *out,
+                       size_t n, long long *size, const char *hex,
+                       const char *store)
+{
+	size_t k = 0;
+
+	while (k < n && out[k] && *hlen < HEADER_MAX)
+		header[(*hlen)++] = (char)out[k++];
+	if (k < n && !out[k]) {
+		header[*hlen] = '\0';
+		*size = header_size(header);
+		if (*size < 0)
+			return damaged(hex, store, "not a git object");
+		*size += (long long)*hlen + 1;
+	} else if (*hlen >= HEADER_MAX) {
+		return damaged(hex, store, "not a git object");
+	}
+	return 0;
+}
+
 /* Inflate the open loose file fd to its end; 0 if it is a whole object. */
 static int inflate_check(int fd, unsigned char *in, unsigned char *out,
                          const char *hex, const char *store)
@@ -92,25 +114,10 @@ static int inflate_check(int fd, unsigned char *in, unsigned char *out,
 		rc = inflate(&z, Z_NO_FLUSH);
 		n = (ssize_t)(CHUNK - z.avail_out);
 		total += n;
-		if (size < 0 && n > 0) {
-			/* the header: bytes up to the first NUL */
-			size_t k = 0;
-
-			while (k < (size_t)n && out[k] && hlen < HEADER_MAX)
-				header[hlen++] = (char)out[k++];
-			if (k < (size_t)n && !out[k]) {
-				header[hlen] = '\0';
-				size = header_size(header);
-				if (size < 0) {
-					err = damaged(hex, store, "not a git object");
-					goto done;
-				}
-				size += (long long)hlen + 1;
-			} else if (hlen >= HEADER_MAX) {
-				err = damaged(hex, store, "not a git object");
-				goto done;
-			}
-		}
+		if (size < 0 && n > 0 &&
+		    (err = take_header(header, &hlen, out, (size_t)n, &size,
+		                       hex, store)) != 0)
+			break;
 		if (size >= 0 && total > size) {
 			err = damaged(hex, store, "longer than its header says");
 			break;
@@ -135,7 +142,6 @@ static int inflate_check(int fd, unsigned char *in, unsigned char *out,
 	if (!err && (size < 0 || total != size))
 		err = damaged(hex, store, size < 0 || total < size ? "truncated" :
 		              "longer than its header says");
-done:
 	inflateEnd(&z);
 	return err;
 }

@@ -198,20 +198,17 @@ static int parse_packed(const nd_reflocks *l, const char *t, size_t len,
 	return 0;
 }
 
-/* Write the packed-refs text with refs[i] set to hex[i] (i < n) into
- * packed-refs.lock, and rename it over packed-refs. */
-static int write_packed(nd_reflocks *l, const char *const *refs,
-                        const char *const *hex, size_t count)
+/* The text of packed-refs with refs[i] set to hex[i] (i < count), sorted. */
+static int packed_text(const nd_reflocks *l, const char *const *refs,
+                       const char *const *hex, size_t count, nd_buf *text)
 {
-	nd_buf old = ND_BUF_INIT, text = ND_BUF_INIT, path = ND_BUF_INIT;
+	nd_buf old = ND_BUF_INIT;
 	packed_rec *v = NULL;
 	size_t n = 0, cap = 0, i, j, hlen = 0;
 	const char *header;
-	int fd = -1, err;
+	int err;
 
-	err = nd_buf_printf(&path, "%spacked-refs", l->gitdir);
-	err = err ? err : take_lock(l, path.ptr, &l->lock[2]);
-	err = err ? err : read_packed(l, &old);
+	err = read_packed(l, &old);
 	err = err ? err : parse_packed(l, old.ptr ? old.ptr : "", old.len, &v, &n,
 	                               &cap, &header, &hlen);
 	for (i = 0; i < count && !err; i++) {
@@ -229,57 +226,80 @@ static int write_packed(nd_reflocks *l, const char *const *refs,
 			v[j].hex = hex[i];
 		}
 	}
-	if (err)
-		goto done;
-	qsort(v, n, sizeof(*v), rec_cmp);
-	err = header ? nd_buf_put(&text, header, hlen) : nd_buf_puts(&text, PACKED_HEADER);
+	if (!err && n)
+		qsort(v, n, sizeof(*v), rec_cmp);
+	if (!err)
+		err = header ? nd_buf_put(text, header, hlen) :
+		      nd_buf_puts(text, PACKED_HEADER);
 	for (i = 0; i < n && !err; i++)
-		err = v[i].text ? nd_buf_put(&text, v[i].text, v[i].len) :
-		      nd_buf_printf(&text, "%s %s\n", v[i].hex, v[i].name);
-	if (err)
-		goto done;
-	if (text.len && text.ptr[text.len - 1] != '\n' && (err = nd_buf_putc(&text, '\n')))
-		goto done;
-	fd = open(l->lock[2], O_WRONLY | O_TRUNC | O_CLOEXEC);
-	if (fd < 0) {
-		err = sys_failed(l, "write", l->lock[2]);
-		goto done;
-	}
-	for (i = 0; i < text.len && !err;) {
-		ssize_t w = write(fd, text.ptr + i, text.len - i);
+		err = v[i].text ? nd_buf_put(text, v[i].text, v[i].len) :
+		      nd_buf_printf(text, "%s %s\n", v[i].hex, v[i].name);
+	if (!err && text->len && text->ptr[text->len - 1] != '\n')
+		err = nd_buf_putc(text, '\n');
+	free(v);
+	nd_buf_dispose(&old);
+	return err;
+}
+
+/* Write `text` into the lock file `lock`, sync it and rename it to `path`. */
+static int commit_file(const nd_reflocks *l, const char *lock, const char *path,
+                       const nd_buf *text)
+{
+	size_t i;
+	int fd, err = 0;
+
+	fd = open(lock, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (fd < 0)
+		return sys_failed(l, "write", lock);
+	for (i = 0; i < text->len && !err;) {
+		ssize_t w = write(fd, text->ptr + i, text->len - i);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			err = sys_failed(l, "write", l->lock[2]);
+			err = sys_failed(l, "write", lock);
 		else
 			i += (size_t)w;
 	}
 	if (!err && fsync(fd) != 0)
-		err = sys_failed(l, "write", l->lock[2]);
+		err = sys_failed(l, "write", lock);
 	if (close(fd) != 0 && !err)
-		err = sys_failed(l, "write", l->lock[2]);
-	if (!err && rename(l->lock[2], path.ptr) != 0)
-		err = sys_failed(l, "write", path.ptr);
+		err = sys_failed(l, "write", lock);
+	if (!err && rename(lock, path) != 0)
+		err = sys_failed(l, "write", path);
+	if (err)
+		return err;
+	fd = open(l->gitdir, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd); /* the rename itself on disk; best effort */
+		close(fd);
+	}
+	return 0;
+}
+
+/* Rewrite packed-refs under packed-refs.lock with refs[i] set to hex[i]
+ * (i < count): the rename at the end changes them all at once. */
+static int write_packed(nd_reflocks *l, const char *const *refs,
+                        const char *const *hex, size_t count)
+{
+	nd_buf text = ND_BUF_INIT, path = ND_BUF_INIT;
+	int err;
+
+	err = nd_buf_printf(&path, "%spacked-refs", l->gitdir);
+	err = err ? err : take_lock(l, path.ptr, &l->lock[2]);
+	err = err ? err : packed_text(l, refs, hex, count, &text);
+	err = err ? err : commit_file(l, l->lock[2], path.ptr, &text);
 	if (!err) {
 		free(l->lock[2]); /* renamed: no longer a lock of ours */
 		l->lock[2] = NULL;
-		fd = open(l->gitdir, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0) {
-			fsync(fd); /* the rename itself on disk; best effort */
-			close(fd);
-		}
 	}
-done:
 	if (l->lock[2]) {
 		unlink(l->lock[2]);
 		free(l->lock[2]);
 		l->lock[2] = NULL;
 	}
-	free(v);
 	nd_buf_dispose(&path);
 	nd_buf_dispose(&text);
-	nd_buf_dispose(&old);
 	return err;
 }
 

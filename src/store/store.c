@@ -449,34 +449,20 @@ static int not_a_store(const nd_store *s, const char *why)
 	                    "directory that holds one", s->path, why);
 }
 
-/* A store carries the mark of `normdiff init`; one made by an earlier init
- * is bare, has HEAD on refs/heads/main, and that commit was made by
- * `normdiff add` (Label and Series trailers). */
-static int check_is_store(nd_store *s)
+/* A store made by an earlier `normdiff init`, which wrote no mark: bare,
+ * HEAD on refs/heads/main, and that commit made by `normdiff add` (Label
+ * and Series trailers). */
+static int check_unmarked_store(nd_store *s, git_config *cfg)
 {
-	git_config *cfg = NULL;
 	git_reference *head = NULL;
 	git_commit *tip = NULL;
-	git_buf mark = GIT_BUF_INIT;
 	const char *target;
 	nd_meta m;
 	git_oid id;
-	int err = 0, rc, bare = 0;
+	int err = 0, bare = 0;
 
 	nd_meta_init(&m);
 	before_call();
-	if (git_repository_config_snapshot(&cfg, s->repo) < 0) {
-		err = read_failed(s, "the configuration");
-		goto done;
-	}
-	rc = git_config_get_string_buf(&mark, cfg, STORE_KEY);
-	if (rc == 0) {
-		if (strcmp(mark.ptr, STORE_FORMAT))
-			err = nd_error_set(ND_ENOTSTORE, "the store at %s has format '%s' "
-			                   "(%s), which this normdiff does not know; use "
-			                   "a newer normdiff", s->path, mark.ptr, STORE_KEY);
-		goto done;
-	}
 	if (git_config_get_bool(&bare, cfg, "core.bare") < 0 || !bare) {
 		err = not_a_store(s, "a git repository with a work tree");
 		goto done;
@@ -511,6 +497,25 @@ done:
 	nd_meta_dispose(&m);
 	git_commit_free(tip);
 	git_reference_free(head);
+	return err;
+}
+
+/* A store carries the mark of `normdiff init` (or is an earlier store). */
+static int check_is_store(nd_store *s)
+{
+	git_config *cfg = NULL;
+	git_buf mark = GIT_BUF_INIT;
+	int err = 0;
+
+	before_call();
+	if (git_repository_config_snapshot(&cfg, s->repo) < 0)
+		return read_failed(s, "the configuration");
+	if (git_config_get_string_buf(&mark, cfg, STORE_KEY) != 0)
+		err = check_unmarked_store(s, cfg);
+	else if (strcmp(mark.ptr, STORE_FORMAT))
+		err = nd_error_set(ND_ENOTSTORE, "the store at %s has format '%s' "
+		                   "(%s), which this normdiff does not know; use a "
+		                   "newer normdiff", s->path, mark.ptr, STORE_KEY);
 	git_buf_dispose(&mark);
 	git_config_free(cfg);
 	return err;
