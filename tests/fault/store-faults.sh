@@ -2,7 +2,8 @@
 # `normdiff add` is all-or-nothing under faults: each file-system step of
 # an add (every write, file creation, rename, link and unlink in the
 # store) is made to fail with ENOSPC in turn, and then the process is
-# SIGKILLed at each step in turn. After each: `git fsck` is clean, `normdiff
+# SIGKILLed at each step in turn, in a store whose refs are packed, one
+# whose branch is a loose file, and for add --force of a loose label. After each: `git fsck` is clean, `normdiff
 # log` shows exactly the versions before (or after), a failure says "No
 # space left on device", no lock is left by a failure, a lock left by a kill
 # is named in the error of the next add, and a retry (after removing the
@@ -29,7 +30,7 @@ add_in() {
 	shift
 	env ND_FAULT_DIR="$store" LD_PRELOAD="$shim" "$@" \
 		"$bin" --store "$store" add "$src/drafts/2015-A-69-723.txt" \
-		--label 2015 --date 2015-01-13 >"$work/out" 2>"$work/err"
+		--label 2015 --date 2015-01-13 $force >"$work/out" 2>"$work/err"
 }
 
 check_fsck() {
@@ -86,6 +87,9 @@ fault_all() {
 			*)
 				fail "$what: exit $status: $(cat "$work/err")" ;;
 			esac
+			# a retry of an add --force that got through would move the
+			# label once more
+			[ -n "$force" ] && [ "$now" = "$after" ] && continue
 			# retry the same add: a lock it names is removed first, as its
 			# message says
 			add_in "$s"
@@ -108,7 +112,7 @@ fault_all() {
 	tests=$((tests + 2 * steps))
 }
 
-tests=0
+tests=0 force=
 echo "== a store whose refs are packed (as normdiff writes them)"
 fault_all "$base"
 # a store whose branch is a loose file (as an earlier normdiff wrote it):
@@ -116,6 +120,15 @@ fault_all "$base"
 tip=$(git --git-dir="$base" rev-parse main) || exit 1
 echo "$tip" >"$base/refs/heads/main"
 echo "== a store whose branch is a loose file"
+fault_all "$base"
+# add --force moves a label that is a loose file to the new version
+"$bin" --store "$base" add "$src/drafts/2015-A-69-723.txt" --label 2015 \
+	--date 2015-01-13 >/dev/null || exit 1
+tip=$(git --git-dir="$base" rev-parse main) || exit 1
+echo "$tip" >"$base/refs/heads/main"
+echo "$tip" >"$base/refs/tags/2015"
+before="2015 2011 " after="2015 (2015) 2011 " force=--force
+echo "== add --force in a store whose branch and label are loose files"
 fault_all "$base"
 echo "$((tests - failures)) of $tests faulted adds behaved"
 [ $failures -eq 0 ]
