@@ -9,9 +9,12 @@
  *
  * The store knows nothing about clauses; it turns a revision spec into bytes
  * plus metadata and commits new versions. Adding is all-or-nothing: the
- * branch and the tag are updated together under libgit2's ref locks, or
- * neither is. Objects written before a failure are unreachable and are
- * pruned by `git gc`; no ref, tag or reflog changes.
+ * branch and the tag are moved by one rename of packed-refs, under git's
+ * ref locks, or neither is; a failure or a kill at any step leaves the
+ * store as it was or fully updated. Objects written before a failure are
+ * unreachable and are pruned by `git gc`. Only repositories made by
+ * nd_store_init() are opened (ND_ENOTSTORE for any other), and a damaged
+ * object is ND_ECORRUPT, never a hang.
  *
  * Ownership: nd_store_open()/nd_store_init() return a store that the caller
  * frees with nd_store_free() (NULL-safe). Strings returned through
@@ -73,13 +76,18 @@ void nd_versions_free(nd_version *v, size_t n);
 int nd_store_init(nd_store **out, const char *path);
 
 /* Open an existing store. ND_ENOTFOUND if `path` does not exist,
- * ND_ENOTSTORE if it is not a git repository, ND_ECORRUPT if it is damaged. */
+ * ND_ENOTSTORE if it is not a store made by nd_store_init() (any other git
+ * repository), ND_ECORRUPT if it is damaged. */
 int nd_store_open(nd_store **out, const char *path);
 
 void nd_store_free(nd_store *s);
 
 /* The directory of the store. */
 const char *nd_store_path(const nd_store *s);
+
+/* What the last successful nd_store_add() could not clean up (a lock file
+ * it could not remove), for the caller to pass on; NULL if nothing. */
+const char *nd_store_warning(const nd_store *s);
 
 /* Find a store for `start_dir`: the first `.normdiff` directory in it or
  * one of its parents. ND_ENOTFOUND if there is none. */

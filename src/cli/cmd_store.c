@@ -115,6 +115,8 @@ int cmd_add(cli *c, int argc, char **argv)
 		goto done;
 	}
 	cli_say("added %s as %.7s (%zu provisions)", meta.label, oid, doc->n);
+	if (nd_store_warning(s))
+		cli_note("store: %s", nd_store_warning(s));
 	status = 0;
 done:
 	nd_doc_free(doc);
@@ -124,7 +126,8 @@ done:
 	return status;
 }
 
-/* Provisions in a stored version, or -1 if it cannot be parsed. */
+/* Provisions in a stored version, or -1 if it cannot be parsed; -2 (the
+ * error set) if the store is damaged. */
 static long count_provisions(cli *c, nd_store *s, const char *oid)
 {
 	const nd_grammar *g = cli_grammar(c);
@@ -132,9 +135,11 @@ static long count_provisions(cli *c, nd_store *s, const char *oid)
 	size_t len;
 	nd_doc *doc = NULL;
 	long n = -1;
+	int err = g ? nd_store_read(s, oid, &data, &len, NULL) : ND_ERR;
 
-	if (g && nd_store_read(s, oid, &data, &len, NULL) == 0 &&
-	    nd_doc_parse(&doc, data, len, g) == 0)
+	if (err == ND_ECORRUPT || err == ND_EIO)
+		n = -2;
+	else if (!err && nd_doc_parse(&doc, data, len, g) == 0)
 		n = (long)doc->n;
 	nd_doc_free(doc);
 	free(data);
@@ -222,6 +227,10 @@ int cmd_log(cli *c, int argc, char **argv)
 	for (i = 0; i < n && !err; i++) {
 		long count = count_provisions(c, s, v[i].oid);
 
+		if (count == -2) {
+			err = ND_ECORRUPT;
+			break;
+		}
 		err = put_cell(&out, labels[i].ptr, wl + 2);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.date), 12);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.symbol), ws + 2);
@@ -234,7 +243,7 @@ int cmd_log(cli *c, int argc, char **argv)
 		err = err ? err : nd_buf_putc(&out, '\n');
 	}
 	if (err)
-		cli_fail_lib("log");
+		cli_fail_lib("store");
 	else
 		status = cli_write(NULL, &out);
 	for (i = 0; i < n; i++)

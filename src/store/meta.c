@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "normdiff/buf.h"
@@ -163,8 +164,34 @@ static int label_char(char c)
 	       c == '.' || c == '_' || c == '+' || c == '-';
 }
 
+/* Why git would read a label of valid characters as something other than
+ * the tag: the store's branch, HEAD or another special ref, or a whole
+ * commit id. NULL if it would not. Case is ignored for the names, as a
+ * case-insensitive file system would. */
+static const char *revision_like(const char *s, size_t n)
+{
+	static const char *const names[] = {"main", "HEAD", "FETCH_HEAD",
+	                                    "ORIG_HEAD", "MERGE_HEAD",
+	                                    "CHERRY_PICK_HEAD", "REVERT_HEAD",
+	                                    "BISECT_HEAD", "AUTO_MERGE"};
+	size_t i, hex = 0;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && strncasecmp(names[i], s, n) == 0)
+			return i == 0 ? "the store's branch" : "a special ref";
+	if (n > 5 && strncasecmp(s + n - 5, "_HEAD", 5) == 0)
+		return "a special ref";
+	for (i = 0; i < n; i++)
+		hex += is_digit(s[i]) || (lower((unsigned char)s[i]) >= 'a' &&
+		                          lower((unsigned char)s[i]) <= 'f');
+	if (n == 40 && hex == n)
+		return "a commit id";
+	return NULL;
+}
+
 /* A label is a tag name: safe in refs/tags/, in a shell and as an option
- * argument. Git also refuses a ref ending in '.', so that is refused too. */
+ * argument. Git also refuses a ref ending in '.', so that is refused too,
+ * and so is a name git would read as a revision (revision_like). */
 static int check_label(const char *s, size_t n)
 {
 	size_t i;
@@ -174,6 +201,11 @@ static int check_label(const char *s, size_t n)
 	for (i = 0; ok && i < n; i++)
 		if (!label_char(s[i]) || (s[i] == '.' && i + 1 < n && s[i + 1] == '.'))
 			ok = 0;
+	if (ok && revision_like(s, n))
+		return nd_error_set(ND_EINVAL, "'%.*s' cannot be a label: git reads "
+		                    "it as a revision (%s), so it would be ambiguous; "
+		                    "choose another label (e.g. 2011 or rev-2)", (int)n,
+		                    s, revision_like(s, n));
 	if (ok)
 		return 0;
 	return nd_error_set(ND_EINVAL, "'%.*s' is not a valid label: use 1-100 "

@@ -5,15 +5,30 @@
  * commit on refs/heads/main, built on the tree of the previous commit so
  * other series stay in place, plus a lightweight tag per label.
  *
- * Adding is optimistic and all-or-nothing, like `git update-ref --stdin`:
- * objects are written first (unreachable objects harm nothing and
- * `git gc` prunes them), then one git_transaction locks refs/heads/main and
- * refs/tags/<label>, re-checks that the branch still points where the new
- * commit was built and that the label is still free, and moves both refs.
- * A concurrent add therefore either loses the lock race (ND_ELOCKED) or
- * finds the branch moved (ND_ECONFLICT); neither leaves a trace. Locks are
- * never waited for and never broken: a stale lock is reported with its
- * path so a person can decide.
+ * A store is what `normdiff init` made: its config holds normdiff.store = 1.
+ * A store made by an earlier init, without that key, is known by its shape
+ * (bare, HEAD on refs/heads/main, whose commit carries the Label and Series
+ * trailers of `normdiff add`). Any other repository is refused, so no
+ * branch of a repository the user did not make a store is ever moved.
+ *
+ * Adding is optimistic and all-or-nothing. Objects are written first
+ * (unreachable objects harm nothing and `git gc` prunes them); then
+ * refs/heads/main and refs/tags/<label> are locked, the branch is checked
+ * to still point where the new commit was built and the label to be still
+ * free, and both refs are moved by one rename of packed-refs.lock over
+ * packed-refs (packed.c gives the steps and why each is safe). That rename
+ * is the only step that changes what the store holds, so a failure or a
+ * kill at any step leaves it as it was or fully updated. A concurrent add
+ * either loses the lock race (ND_ELOCKED) or finds the branch moved
+ * (ND_ECONFLICT). Locks are never waited for and never broken: a lock left
+ * by a killed process is reported with its path so a person can decide.
+ * libgit2's error state is cleared before each call that writes, and a
+ * failure is reported with errno's message when libgit2 gives none.
+ *
+ * libgit2 1.5 hangs on a truncated loose object, so every object is checked
+ * (loose.c) before libgit2 reads it: all commits of the branch when the
+ * store is opened, and the tree, subtrees and blob of a version when it is
+ * read or built upon.
  *
  * Tags are loaded once per log or read and sorted by commit, so labelling
  * n versions with m tags costs O((n + m) log m), not O(n * m).
@@ -42,10 +57,63 @@
 #define TAGS_PREFIX "refs/tags/"
 #define FALLBACK_NAME "normdiff"
 #define FALLBACK_EMAIL "normdiff@localhost"
+#define STORE_KEY "normdiff.store" /* the mark `normdiff init` writes */
+#define STORE_FORMAT "1"           /* its value: the layout of docs/store.md */
+
+/* A set of object ids, open addressing: the objects already checked. */
+typedef struct oid_set {
+	git_oid *v;   /* slots; a zero id is a free slot */
+	size_t cap;   /* slots, a power of two */
+	size_t n;     /* ids held */
+} oid_set;
+
+/* The slot of id, or of the free slot where it would go (cap > 0). */
+static size_t oid_set_slot(const oid_set *t, const git_oid *id)
+{
+	size_t i, h;
+
+	memcpy(&h, id->id, sizeof(h));
+	for (i = h & (t->cap - 1); !git_oid_is_zero(&t->v[i]); i = (i + 1) & (t->cap - 1))
+		if (git_oid_equal(&t->v[i], id))
+			break;
+	return i;
+}
+
+static int oid_set_has(const oid_set *t, const git_oid *id)
+{
+	return t->cap && !git_oid_is_zero(&t->v[oid_set_slot(t, id)]);
+}
+
+/* Add id; 1 if it was new, 0 if held, <0 on error. */
+static int oid_set_add(oid_set *t, const git_oid *id)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		oid_set bigger = {NULL, t->cap ? 2 * t->cap : 64, 0};
+
+		bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
+		if (!bigger.v)
+			return nd_error_oom();
+		for (i = 0; i < t->cap; i++)
+			if (!git_oid_is_zero(&t->v[i]))
+				oid_set_add(&bigger, &t->v[i]);
+		free(t->v);
+		*t = bigger;
+	}
+	i = oid_set_slot(t, id);
+	if (!git_oid_is_zero(&t->v[i]))
+		return 0;
+	t->v[i] = *id;
+	t->n++;
+	return 1;
+}
 
 struct nd_store {
 	git_repository *repo; /* the bare repository, open while the store is */
 	char *path;           /* directory of the store as the caller named it */
+	char *warning;        /* what the last add could not clean up, or NULL */
+	oid_set checked;      /* objects whose loose file was checked sound */
 };
 
 /* A tag and the commit it names. */
@@ -90,12 +158,45 @@ static int read_failed(const nd_store *s, const char *what)
 	                    "restore it from a backup");
 }
 
+/* Forget earlier failures before a libgit2 call whose failure is reported:
+ * git_error_last() and errno then describe that call or nothing. */
+static void before_call(void)
+{
+	git_error_clear();
+	errno = 0;
+}
+
+/* A write step failed: libgit2's message, with errno's when libgit2 gave
+ * none or did not include it. Call right after the failing call. */
 static int write_failed(const nd_store *s)
 {
+	const git_error *e = git_error_last();
+	const char *sys = errno ? strerror(errno) : NULL;
+	const char *msg = e && e->message && *e->message ? e->message : NULL;
+
+	if (!msg && !sys)
+		sys = "no detail from libgit2";
 	return nd_error_set(ND_EIO, "cannot write the new version into the store "
-	                    "at %s: %s; check that the store is writable and the "
-	                    "disk is not full (the store is unchanged)", s->path,
-	                    git_msg());
+	                    "at %s: %s%s%s; check that the store is writable and "
+	                    "the disk is not full (the store is unchanged)",
+	                    s->path, msg ? msg : "", msg && sys &&
+	                    !strstr(msg, sys) ? ": " : "",
+	                    sys && (!msg || !strstr(msg, sys)) ? sys : "");
+}
+
+/* Check object `id` before libgit2 reads it (see loose.c), once. */
+static int check_obj(nd_store *s, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	int err;
+
+	if (oid_set_has(&s->checked, id))
+		return 0;
+	git_oid_tostr(hex, sizeof(hex), id);
+	err = nd_loose_check(git_repository_path(s->repo), hex, s->path);
+	if (!err && oid_set_add(&s->checked, id) < 0)
+		err = nd_error_oom();
+	return err;
 }
 
 /* --- versions ------------------------------------------------------------ */
@@ -169,6 +270,8 @@ void nd_store_free(nd_store *s)
 		return;
 	git_repository_free(s->repo);
 	free(s->path);
+	free(s->warning);
+	free(s->checked.v);
 	free(s);
 	git_libgit2_shutdown();
 }
@@ -176,6 +279,11 @@ void nd_store_free(nd_store *s)
 const char *nd_store_path(const nd_store *s)
 {
 	return s->path;
+}
+
+const char *nd_store_warning(const nd_store *s)
+{
+	return s->warning;
 }
 
 /* 1 if `dir`/`name` exists (as anything). */
@@ -222,6 +330,22 @@ done:
 	return err;
 }
 
+/* Write the mark that makes a repository a store: normdiff.store = 1. */
+static int mark_store(nd_store *s)
+{
+	git_config *cfg = NULL;
+	int err = 0;
+
+	before_call();
+	if (git_repository_config(&cfg, s->repo) < 0 ||
+	    git_config_set_string(cfg, STORE_KEY, STORE_FORMAT) < 0)
+		err = nd_error_set(ND_EIO, "cannot mark %s as a store: %s; remove the "
+		                   "directory and run `normdiff init` again", s->path,
+		                   git_msg());
+	git_config_free(cfg);
+	return err;
+}
+
 int nd_store_init(nd_store **out, const char *path)
 {
 	git_repository_init_options opts;
@@ -265,10 +389,135 @@ int nd_store_init(nd_store **out, const char *path)
 		                   git_msg());
 		goto done;
 	}
+	err = mark_store(s);
+	if (err)
+		goto done;
 	*out = s;
 	s = NULL;
 done:
 	nd_store_free(s);
+	return err;
+}
+
+/* Check every commit reachable from `tip` before libgit2 walks them: one
+ * inflation of each commit file, each commit once. */
+static int check_history(nd_store *s, const git_oid *tip)
+{
+	oid_set seen = {NULL, 0, 0};
+	git_oid *stack = NULL, id;
+	git_commit *c = NULL;
+	size_t n = 0, cap = 0;
+	unsigned i;
+	int err, rc;
+
+	err = nd_vec_reserve((void **)&stack, &cap, 1, sizeof(*stack));
+	if (!err)
+		stack[n++] = *tip;
+	while (!err && n) {
+		id = stack[--n];
+		rc = oid_set_add(&seen, &id);
+		if (rc <= 0) {
+			err = rc;
+			continue;
+		}
+		err = check_obj(s, &id);
+		if (err)
+			break;
+		before_call();
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			err = read_failed(s, "the history");
+			break;
+		}
+		for (i = 0; i < git_commit_parentcount(c) && !err; i++) {
+			err = nd_vec_reserve((void **)&stack, &cap, n + 1, sizeof(*stack));
+			if (!err)
+				stack[n++] = *git_commit_parent_id(c, i);
+		}
+		git_commit_free(c);
+		c = NULL;
+	}
+	free(stack);
+	free(seen.v);
+	return err;
+}
+
+static int not_a_store(const nd_store *s, const char *why)
+{
+	return nd_error_set(ND_ENOTSTORE, "%s is not a normdiff store (%s); "
+	                    "normdiff writes only to stores it made: create one "
+	                    "with `normdiff --store DIR init`, or name the "
+	                    "directory that holds one", s->path, why);
+}
+
+/* A store made by an earlier `normdiff init`, which wrote no mark: bare,
+ * HEAD on refs/heads/main, and that commit made by `normdiff add` (Label
+ * and Series trailers). */
+static int check_unmarked_store(nd_store *s, git_config *cfg)
+{
+	git_reference *head = NULL;
+	git_commit *tip = NULL;
+	const char *target;
+	nd_meta m;
+	git_oid id;
+	int err = 0, bare = 0;
+
+	nd_meta_init(&m);
+	before_call();
+	if (git_config_get_bool(&bare, cfg, "core.bare") < 0 || !bare) {
+		err = not_a_store(s, "a git repository with a work tree");
+		goto done;
+	}
+	if (git_reference_lookup(&head, s->repo, "HEAD") < 0 ||
+	    !(target = git_reference_symbolic_target(head)) ||
+	    strcmp(target, MAIN_REF)) {
+		err = not_a_store(s, "a git repository whose HEAD is not main");
+		goto done;
+	}
+	if (git_reference_name_to_id(&id, s->repo, MAIN_REF) < 0) {
+		err = not_a_store(s, "a git repository without the mark of "
+		                  "`normdiff init` and without versions; if an "
+		                  "earlier `normdiff init` made it, mark it with "
+		                  "`git --git-dir=DIR config normdiff.store 1`");
+		goto done;
+	}
+	err = check_obj(s, &id);
+	if (err)
+		goto done;
+	before_call();
+	if (git_commit_lookup(&tip, s->repo, &id) < 0) {
+		err = read_failed(s, MAIN_REF);
+		goto done;
+	}
+	err = nd_meta_from_message(&m, git_commit_message(tip) ?
+	                           git_commit_message(tip) : "");
+	if (!err && (!m.label || !m.series))
+		err = not_a_store(s, "a git repository whose commits were not made "
+		                  "by `normdiff add`");
+done:
+	nd_meta_dispose(&m);
+	git_commit_free(tip);
+	git_reference_free(head);
+	return err;
+}
+
+/* A store carries the mark of `normdiff init` (or is an earlier store). */
+static int check_is_store(nd_store *s)
+{
+	git_config *cfg = NULL;
+	git_buf mark = GIT_BUF_INIT;
+	int err = 0;
+
+	before_call();
+	if (git_repository_config_snapshot(&cfg, s->repo) < 0)
+		return read_failed(s, "the configuration");
+	if (git_config_get_string_buf(&mark, cfg, STORE_KEY) != 0)
+		err = check_unmarked_store(s, cfg);
+	else if (strcmp(mark.ptr, STORE_FORMAT))
+		err = nd_error_set(ND_ENOTSTORE, "the store at %s has format '%s' "
+		                   "(%s), which this normdiff does not know; use a "
+		                   "newer normdiff", s->path, mark.ptr, STORE_KEY);
+	git_buf_dispose(&mark);
+	git_config_free(cfg);
 	return err;
 }
 
@@ -301,12 +550,19 @@ static int check_store(nd_store *s)
 		goto done;
 	}
 	git_oid_tostr(hex, sizeof(hex), &id);
-	if (git_commit_lookup(&commit, s->repo, &id) < 0 ||
-	    git_commit_tree(&tree, commit) < 0)
-		err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: %s points "
-		                   "at commit %s, which is missing or unreadable (%s); "
-		                   "check it with `git fsck` and restore it from a "
-		                   "backup", s->path, MAIN_REF, hex, git_msg());
+	err = check_history(s, &id);
+	if (err)
+		goto done;
+	before_call();
+	if (git_commit_lookup(&commit, s->repo, &id) == 0) {
+		err = check_obj(s, git_commit_tree_id(commit));
+		if (err || git_commit_tree(&tree, commit) == 0)
+			goto done;
+	}
+	err = nd_error_set(ND_ECORRUPT, "the store at %s is damaged: %s points "
+	                   "at commit %s, which is missing or unreadable (%s); "
+	                   "check it with `git fsck` and restore it from a "
+	                   "backup", s->path, MAIN_REF, hex, git_msg());
 done:
 	git_tree_free(tree);
 	git_commit_free(commit);
@@ -358,6 +614,7 @@ int nd_store_open(nd_store **out, const char *path)
 		err = nd_error_set(read_code(), "cannot open the store at %s: %s", path,
 		                   git_msg());
 	}
+	err = err ? err : check_is_store(s);
 	err = err ? err : check_store(s);
 	if (err)
 		goto done;
@@ -449,6 +706,11 @@ static int tag_list_load(tag_list *t, nd_store *s)
 		goto done;
 	}
 	while ((rc = git_reference_next(&ref, it)) == 0) {
+		if (git_reference_target(ref) &&
+		    (err = check_obj(s, git_reference_target(ref))) != 0) {
+			git_reference_free(ref);
+			goto done;
+		}
 		rc = git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT);
 		if (rc == 0) {
 			err = nd_vec_reserve((void **)&t->v, &t->cap, t->n + 1,
@@ -579,6 +841,7 @@ static int check_label_free(nd_store *s, const char *tagref, const char *label,
 	char hex[GIT_OID_HEXSZ + 1] = "?";
 	int err = 0, rc;
 
+	before_call();
 	rc = git_reference_lookup(&ref, s->repo, tagref);
 	if (rc == GIT_ENOTFOUND || (rc == 0 && force))
 		goto done;
@@ -586,6 +849,9 @@ static int check_label_free(nd_store *s, const char *tagref, const char *label,
 		err = read_failed(s, tagref);
 		goto done;
 	}
+	if (git_reference_target(ref) &&
+	    (err = check_obj(s, git_reference_target(ref))) != 0)
+		goto done;
 	if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) == 0)
 		git_oid_tostr(hex, 8, git_object_id(obj));
 	err = nd_error_set(ND_EEXISTS, "label '%s' already names version %s; choose "
@@ -609,6 +875,37 @@ static int read_parent(nd_store *s, git_commit **parent)
 	if (rc < 0 || git_commit_lookup(parent, s->repo, &id) < 0)
 		return read_failed(s, MAIN_REF);
 	return 0;
+}
+
+/* Check the trees along `path` below `tree` (each directory the path
+ * passes through) before libgit2 reads them; a missing part is no error. */
+static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
+{
+	const git_tree_entry *e;
+	git_tree *sub = NULL, *cur = tree;
+	const char *p = path, *slash;
+	char name[256];
+	int err = 0;
+
+	while ((slash = strchr(p, '/')) != NULL && !err) {
+		if ((size_t)(slash - p) >= sizeof(name))
+			break;
+		memcpy(name, p, (size_t)(slash - p));
+		name[slash - p] = '\0';
+		e = git_tree_entry_byname(cur, name);
+		if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
+			break;
+		err = check_obj(s, git_tree_entry_id(e));
+		git_tree_free(sub);
+		sub = NULL;
+		before_call();
+		if (!err && git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0)
+			err = read_failed(s, "a tree of the last version");
+		cur = sub;
+		p = slash + 1;
+	}
+	git_tree_free(sub);
+	return err;
 }
 
 /* A series must not turn a directory of the tree into a file or back:
@@ -666,6 +963,7 @@ static int make_signatures(nd_store *s, const char *date, git_signature **author
 		name = def->name;
 		email = def->email;
 	}
+	before_call(); /* a missing user.name is no error to report later */
 	if (git_signature_new(author, name, email, when < 0 ? 0 : when, 0) < 0 ||
 	    git_signature_now(committer, name, email) < 0)
 		err = nd_error_set(ND_EINVAL, "cannot make a commit signature from "
@@ -681,7 +979,6 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
                          const git_signature *author,
                          const git_signature *committer, git_oid *out)
 {
-	git_treebuilder *bld = NULL;
 	git_tree *base = NULL, *tree = NULL;
 	const git_commit *parents[1];
 	git_tree_update upd;
@@ -689,19 +986,22 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
 	int err = 0;
 
 	if (parent) {
+		err = check_obj(s, git_commit_tree_id(parent));
+		if (err)
+			goto done;
+		before_call();
 		if (git_commit_tree(&base, parent) < 0) {
 			err = read_failed(s, "the tree of the last version");
 			goto done;
 		}
-	} else if (git_treebuilder_new(&bld, s->repo, NULL) < 0 ||
-	           git_treebuilder_write(&tree_id, bld) < 0 ||
-	           git_tree_lookup(&base, s->repo, &tree_id) < 0) {
-		err = write_failed(s);
-		goto done;
 	}
-	err = check_series_path(s, base, m->series);
+	/* the first version builds on no tree (an empty one written as its
+	 * base would be left dangling) */
+	err = base ? check_path_trees(s, base, m->series) : 0;
+	err = err || !base ? err : check_series_path(s, base, m->series);
 	if (err)
 		goto done;
+	before_call();
 	if (git_blob_create_from_buffer(&blob_id, s->repo, len ? data : "", len) < 0) {
 		err = write_failed(s);
 		goto done;
@@ -712,57 +1012,43 @@ static int write_version(nd_store *s, git_commit *parent, const char *data,
 	upd.filemode = GIT_FILEMODE_BLOB;
 	upd.path = m->series;
 	parents[0] = parent;
-	if (git_tree_create_updated(&tree_id, s->repo, base, 1, &upd) < 0 ||
-	    git_tree_lookup(&tree, s->repo, &tree_id) < 0 ||
-	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg, tree,
+	before_call();
+	if (git_tree_create_updated(&tree_id, s->repo, base, 1, &upd) < 0) {
+		err = write_failed(s);
+		goto done;
+	}
+	before_call();
+	if (git_tree_lookup(&tree, s->repo, &tree_id) < 0) {
+		err = write_failed(s);
+		goto done;
+	}
+	before_call();
+	if (git_commit_create(out, s->repo, NULL, author, committer, NULL, msg, tree,
 	                      parent ? 1 : 0, parents) < 0)
 		err = write_failed(s);
 done:
 	git_tree_free(tree);
 	git_tree_free(base);
-	git_treebuilder_free(bld);
 	return err;
 }
 
-static int lock_failed(nd_store *s, const char *refname, int rc)
-{
-	if (rc == GIT_ELOCKED)
-		return nd_error_set(ND_ELOCKED, "the store at %s is locked: %s%s.lock "
-		                    "exists; another normdiff or git process may be "
-		                    "writing to it. Retry in a moment, or remove the lock file if "
-		                    "no such process is running", s->path,
-		                    git_repository_path(s->repo), refname);
-	return nd_error_set(ND_EIO, "cannot lock %s in the store at %s: %s; check "
-	                    "that the store is writable (the store is unchanged)",
-	                    refname, s->path, git_msg());
-}
-
-/* Move refs/heads/main and the tag to `commit` together, if the branch
- * still points at `parent` (NULL: does not exist yet). */
+/* Move refs/heads/main and the tag to `commit` in one step (packed.c), if
+ * the branch still points at `parent` (NULL: does not exist yet). */
 static int update_refs(nd_store *s, const char *tagref, const char *label,
-                       const git_oid *commit, const git_oid *parent, int force,
-                       const git_signature *sig)
+                       const git_oid *commit, const git_oid *parent, int force)
 {
-	git_transaction *tx = NULL;
-	nd_buf why = ND_BUF_INIT;
+	nd_reflocks l;
+	char hex[GIT_OID_HEXSZ + 1];
 	git_oid now;
-	int err = 0, rc;
+	int err, rc;
 
-	if (git_transaction_new(&tx, s->repo) < 0 ||
-	    nd_buf_printf(&why, "normdiff add: %s", label) < 0) {
-		err = nd_error_set(ND_EIO, "cannot start updating the store at %s: %s",
-		                   s->path, git_msg());
+	nd_reflocks_init(&l);
+	err = nd_reflocks_lock(&l, git_repository_path(s->repo), s->path,
+	                       MAIN_REF, tagref);
+	if (err)
 		goto done;
-	}
-	if ((rc = git_transaction_lock_ref(tx, MAIN_REF)) < 0) {
-		err = lock_failed(s, MAIN_REF, rc);
-		goto done;
-	}
-	if ((rc = git_transaction_lock_ref(tx, tagref)) < 0) {
-		err = lock_failed(s, tagref, rc);
-		goto done;
-	}
 	/* under the locks: nobody can move either ref until we are done */
+	before_call();
 	rc = git_reference_name_to_id(&now, s->repo, MAIN_REF);
 	if (rc < 0 && rc != GIT_ENOTFOUND) {
 		err = read_failed(s, MAIN_REF);
@@ -775,17 +1061,18 @@ static int update_refs(nd_store *s, const char *tagref, const char *label,
 		goto done;
 	}
 	err = check_label_free(s, tagref, label, force);
+	err = err ? err : nd_reflocks_pack(&l);
+	git_oid_tostr(hex, sizeof(hex), commit);
+	err = err ? err : nd_reflocks_commit(&l, hex, hex);
 	if (err)
 		goto done;
-	if (git_transaction_set_target(tx, MAIN_REF, commit, sig, why.ptr) < 0 ||
-	    git_transaction_set_target(tx, tagref, commit, sig, why.ptr) < 0 ||
-	    git_transaction_commit(tx) < 0)
-		err = nd_error_set(ND_EIO, "cannot update the refs of the store at %s: "
-		                   "%s; check that the store is writable", s->path,
-		                   git_msg());
+	nd_reflocks_unlock(&l);
+	if (l.stale) {
+		free(s->warning);
+		s->warning = nd_strdup(l.stale);
+	}
 done:
-	git_transaction_free(tx); /* releases any lock still held */
-	nd_buf_dispose(&why);
+	nd_reflocks_dispose(&l); /* releases any lock still held */
 	return err;
 }
 
@@ -801,6 +1088,10 @@ int nd_store_add(nd_store *s, const char *data, size_t len, const nd_meta *meta,
 	int err = 0;
 
 	nd_meta_init(&m);
+	free(s->warning);
+	s->warning = NULL;
+	/* objects reach the disk before a ref names them */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (!meta || !meta->label) {
 		err = nd_error_set(ND_EINVAL, "a version needs a label (e.g. 2011)");
 		goto done;
@@ -829,8 +1120,7 @@ int nd_store_add(nd_store *s, const char *data, size_t len, const nd_meta *meta,
 	err = err ? err : write_version(s, parent, data, len, &m, msg.ptr, author,
 	                                committer, &id);
 	err = err ? err : update_refs(s, tagref.ptr, m.label, &id,
-	                              parent ? git_commit_id(parent) : NULL, force,
-	                              committer);
+	                              parent ? git_commit_id(parent) : NULL, force);
 	if (!err && oid_out)
 		git_oid_tostr(oid_out, GIT_OID_HEXSZ + 1, &id);
 done:
@@ -927,6 +1217,9 @@ static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 	if (err)
 		goto done;
 	rc = git_reference_lookup(&ref, s->repo, name.ptr);
+	if (rc == 0 && git_reference_target(ref) &&
+	    (err = check_obj(s, git_reference_target(ref))) != 0)
+		goto done;
 	if (rc == 0)
 		rc = git_reference_peel(&obj, ref, GIT_OBJECT_ANY);
 	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
@@ -1008,10 +1301,17 @@ int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
 		                   s->path);
 		goto done;
 	}
+	err = check_obj(s, git_commit_tree_id(commit));
+	if (err)
+		goto done;
+	before_call();
 	if (git_commit_tree(&tree, commit) < 0) {
 		err = read_failed(s, "the tree of the version");
 		goto done;
 	}
+	err = check_path_trees(s, tree, v.meta.series);
+	if (err)
+		goto done;
 	rc = git_tree_entry_bypath(&entry, tree, v.meta.series);
 	if (rc == GIT_ENOTFOUND) {
 		err = nd_error_set(ND_ENOTFOUND, "version '%s' (commit %.7s) in the "
@@ -1028,6 +1328,10 @@ int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
 		                   "directory, not a draft", spec, v.oid, v.meta.series);
 		goto done;
 	}
+	err = check_obj(s, git_tree_entry_id(entry));
+	if (err)
+		goto done;
+	before_call();
 	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) < 0) {
 		err = read_failed(s, v.meta.series);
 		goto done;

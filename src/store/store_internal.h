@@ -40,4 +40,31 @@ int nd_meta_to_message(nd_buf *out, const nd_meta *m);
  * made by other tools are read as far as they go. */
 int nd_meta_from_message(nd_meta *m, const char *msg);
 
+/* Check the loose file of object `hex` (if it is loose) in the repository
+ * directory `gitdir` (ending in '/') before libgit2 reads it: ND_ECORRUPT
+ * "store is damaged: object X ..." if it is truncated or corrupt (loose.c;
+ * libgit2 1.5 hangs on a truncated one). `store` names the store. */
+int nd_loose_check(const char *gitdir, const char *hex, const char *store);
+
+/* Moving refs/heads/main and a tag in one atomic step (packed.c). */
+typedef struct nd_reflocks {
+	const char *gitdir; /* repository directory, ending in '/' */
+	const char *store;  /* the store as named in messages */
+	const char *refs[2];/* the two refs, full names */
+	char *lock[3];      /* lock files held: the refs', packed-refs' */
+	char *stale;        /* a lock that could not be removed, or NULL */
+} nd_reflocks;
+
+void nd_reflocks_init(nd_reflocks *l);
+/* Lock both refs (ND_ELOCKED naming a lock file that exists). */
+int nd_reflocks_lock(nd_reflocks *l, const char *gitdir, const char *store,
+                     const char *ref0, const char *ref1);
+/* Move loose files of the locked refs into packed-refs, values unchanged. */
+int nd_reflocks_pack(nd_reflocks *l);
+/* Set both locked refs in one rename of packed-refs.lock. */
+int nd_reflocks_commit(nd_reflocks *l, const char *hex0, const char *hex1);
+/* Remove the lock files held; a failure is kept in l->stale. */
+void nd_reflocks_unlock(nd_reflocks *l);
+void nd_reflocks_dispose(nd_reflocks *l);
+
 #endif

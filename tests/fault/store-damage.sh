@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A damaged loose object (a truncated commit, tree or blob file) gives
+# "store is damaged: object X ...; run git fsck", exit 2, never a hang:
+# each command runs under a deadline.
+#
+#   store-damage.sh NORMDIFF SRCDIR
+set -u
+bin=$(realpath "$1") src=$(realpath "$2")
+work=$(mktemp -d "${TMPDIR:-/tmp}/nd-damage.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+export GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
+unset NORMDIFF_STORE
+mkdir -p "$HOME"
+failures=0 tests=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+base="$work/base"
+"$bin" --store "$base" init >/dev/null &&
+	"$bin" --store "$base" add "$src/drafts/2011-A-66-359.txt" --label 2011 \
+		--date 2011-09-14 >/dev/null &&
+	"$bin" --store "$base" add "$src/drafts/2015-A-69-723.txt" --label 2015 \
+		--date 2015-01-13 >/dev/null || { echo "cannot make the store"; exit 1; }
+
+# truncate object REV of a copy of the store to half its size
+damage() {
+	local oid
+	rm -rf "$work/s"; cp -a "$base" "$work/s"
+	oid=$(git --git-dir="$work/s" rev-parse "$1") || exit 1
+	obj="$work/s/objects/${oid:0:2}/${oid:2}"
+	chmod u+w "$obj"
+	truncate -s $(($(stat -c %s "$obj") / 2)) "$obj"
+	damaged=$oid
+}
+
+# run a command in the damaged store under a deadline
+check() {
+	tests=$((tests + 1))
+	(cd "$work" && timeout 10 "$bin" --store "$work/s" "$@" >"$work/out" 2>"$work/err")
+	local status=$?
+	if [ $status -eq 124 ]; then
+		fail "$what: normdiff $*: still running after 10 s (a hang)"
+	elif [ $status -ne 2 ]; then
+		fail "$what: normdiff $*: exit $status, not 2: $(cat "$work/err")"
+	elif ! grep -Eq "^normdiff: (store|2015|diff): store is damaged: object $damaged .*; run git fsck in $work/s" "$work/err"; then
+		fail "$what: normdiff $*: $(cat "$work/err")"
+	elif [ "$(wc -l <"$work/err")" -ne 1 ]; then
+		fail "$what: normdiff $*: not one line: $(cat "$work/err")"
+	fi
+}
+
+for rev in 'main' 'main~1' 'main^{tree}' 'main:draft.txt'; do
+	what="truncated $rev"
+	damage "$rev"
+	case $rev in
+	*:*) check log; check show 2015; check diff "$src/drafts/2011-A-66-359.txt" 2015 ;;
+	*)
+		check log
+		check show 2015
+		check add "$src/drafts/2015-A-69-723.txt" --label again
+		check diff "$src/drafts/2011-A-66-359.txt" 2015 ;;
+	esac
+done
+echo "$((tests - failures)) of $tests commands on damaged stores behaved"
+[ $failures -eq 0 ]
