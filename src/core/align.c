@@ -2244,7 +2244,7 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
                        const char *num, size_t numn, const labelset *ls)
 {
 	size_t i = 0, steps;
-	int prep = 0, annex = 0;
+	int prep = 0, annex = 0, det = 0, was_det;
 
 	if (word_in(cw, cwn, named_parts) && !has_part(ls, cw, cwn, num, numn))
 		return 1;
@@ -2262,6 +2262,8 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
 			;
 		wn = (size_t)(t + i - w);
+		was_det = det;
+		det = 0;
 		if (word_in(w, wn, ref_internal))
 			return 0;
 		if (word_in(w, wn, ref_instruments))
@@ -2280,11 +2282,14 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 				return 1;
 			prep = 0;
 		} else if (word_in(w, wn, ref_parts) || ref_filler(w, wn)) {
-			prep = 0;
+			/* a year between "of the" and a name ("of the 1951
+			 * Convention") leaves the preposition leading on */
+			if (!(was_det && isdigit((unsigned char)w[0])))
+				prep = 0;
 		} else if (word_in(w, wn, ref_preps)) {
 			prep = 1;
 		} else if ((prep || annex) && word_in(w, wn, ref_dets)) {
-			continue;
+			det = 1;
 		} else {
 			/* a name after "of" ("of General Assembly resolution"),
 			 * else the reference has ended */
