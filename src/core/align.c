@@ -994,8 +994,12 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			run[nrun++] = c;
 		}
 	}
-	/* together the parts must cover the whole (all its words) */
-	if (nrun < 2 || (double)cov < al->o->threshold * (double)nwords(aw, whole))
+	/* together the parts must cover the whole (all its words); when they
+	 * were stopped at SPLIT_MAX_PARTS, each of them qualified and the rest
+	 * goes into the note, so a whole of more than twice as many parts is
+	 * not lost to added and removed without one */
+	if (nrun < 2 || (!capped && (double)cov < al->o->threshold *
+	                 (double)nwords(aw, whole)))
 		return 0;
 	al->parts_capped += (size_t)capped;
 	if (gi == NONE) {
