@@ -659,6 +659,8 @@ int cli_write(const char *path, const nd_buf *buf)
 			                strerror(errno));
 		return 0;
 	}
+	if (!*path)
+		return cli_fail("-o", "needs a file name; nothing was written");
 	if (stat(path, &st) == 0) {
 		if (is_input(&st))
 			return cli_fail(path, "is one of the inputs; write the report to "
