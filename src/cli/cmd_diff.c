@@ -148,8 +148,11 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 	if (ntail) {
 		/* PATH OLD-FILE HEX MODE NEW-FILE HEX MODE [NEW-PATH MESSAGE] */
 		f->gitmode = 1;
-		f->spec[0] = tail[1];
-		f->spec[1] = tail[4];
+		/* git's arguments are files: the working copy of a draft named
+		 * "-" is that file, not standard input */
+		for (k = 0; k < 2; k++)
+			f->spec[k] = strcmp(tail[k ? 4 : 1], "-") ? tail[k ? 4 : 1]
+			                                           : "./-";
 		f->name[0] = tail[0];
 		f->name[1] = tail[ntail == 9 ? 7 : 0];
 		return 0;
