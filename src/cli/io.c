@@ -600,6 +600,9 @@ static void end_tmp(void)
 	remove_cleanup();
 }
 
+/* A file name's 255 bytes less ".", ".normdiff-tmp.XXXXXX" and a margin. */
+#define TMP_BASE_MAX 200
+
 /* Write a regular file atomically: ".NAME.normdiff-tmp.XXXXXX" beside it
  * (beside the real file when `real` was reached through links), renamed
  * over it once complete. `old` is the file replaced, or NULL for a new
@@ -609,10 +612,18 @@ static int write_replace(const char *path, const char *real,
 {
 	const char *slash = strrchr(real, '/');
 	const char *base = slash ? slash + 1 : real;
+	size_t blen = strlen(base);
 	int fd, e = 0, n, owner = 0;
 
-	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%s.normdiff-tmp.XXXXXX",
-	             (int)(base - real), real, base);
+	/* the temporary name holds at most TMP_BASE_MAX bytes of NAME (cut at
+	 * a character's start), so that it fits where NAME fits */
+	if (blen > TMP_BASE_MAX) {
+		blen = TMP_BASE_MAX;
+		while (blen && ((unsigned char)base[blen] & 0xC0) == 0x80)
+			blen--;
+	}
+	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%.*s.normdiff-tmp.XXXXXX",
+	             (int)(base - real), real, (int)blen, base);
 	if (n < 0 || (size_t)n >= sizeof(tmp_path))
 		return cli_fail(path, "cannot write: %s; choose a shorter path "
 		                "with -o", strerror(ENAMETOOLONG));

@@ -23,3 +23,13 @@ run normdiff diff a.txt b.txt -o loop1
 normdiff grammar >my.grammar
 run normdiff diff --grammar my.grammar a.txt b.txt -o my.grammar
 echo "temporary files left: $(echo .*normdiff-tmp* */.*normdiff-tmp*)"
+
+# a long file name (249 bytes, under the 255 a name may have): the
+# temporary file beside it has a shortened name, and the report is written
+long=$(printf 'x%.0s' $(seq 1 245)).txt
+run normdiff diff a.txt b.txt -o "$long"
+cmp -s expected.txt "$long" && echo "the long name holds the report"
+echo old >"$long"
+run normdiff diff a.txt b.txt -o "$long"
+cmp -s expected.txt "$long" && echo "the long name holds the report again"
+echo "temporary files left: $(echo .*normdiff-tmp*)"
