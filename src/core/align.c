@@ -2223,7 +2223,9 @@ static const char *const ref_instruments[] = {
 	"agreement", "agreements", "declaration", "declarations",
 	"statute", "statutes", "resolution", "resolutions", "decision",
 	"decisions", "directive", "directives", "constitution", "code", "law",
-	"laws", "instrument", "instruments", "accord", "pact", NULL};
+	"laws", "instrument", "instruments", "accord", "pact", "document",
+	"documents", "report", "reports", "guidelines", "recommendation",
+	"recommendations", NULL};
 /* an annex is another instrument's unless it is "to this ..." */
 static const char *const ref_annexes[] = {
 	"annex", "annexes", "appendix", "appendices", NULL};
