@@ -200,6 +200,8 @@ static int read_fd(int fd, size_t hint, char **data, size_t *len)
 
 int cli_read_file(const char *path, char **data, size_t *len)
 {
+	static int stdin_taken; /* read for an input already: a second "-"
+	                           (--grammar - with a draft -) would be empty */
 	struct stat st;
 	size_t hint = 0;
 	off_t at;
@@ -208,6 +210,10 @@ int cli_read_file(const char *path, char **data, size_t *len)
 	int err;
 
 	*data = NULL;
+	if (is_stdin && stdin_taken++)
+		return nd_error_set(ND_EINVAL, "is already read for another input "
+		                    "(only one input can be -); give the others as "
+		                    "files");
 	if (fd < 0)
 		return nd_error_set(errno == ENOENT ? ND_ENOTFOUND : ND_EIO,
 		                    "cannot read: %s", strerror(errno));
