@@ -130,6 +130,7 @@ typedef struct diff_form {
 	const char *path;    /* REV1 REV2 -- PATH: PATH, else NULL */
 	const char *unmerged; /* git's call for an unmerged path: the path */
 	int gitmode;         /* git's external-diff call */
+	int link;            /* ...for a symbolic link (mode 120000) */
 	nd_buf buf[2];       /* REV:./PATH of the -- form */
 } diff_form;
 
@@ -148,10 +149,14 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 	if (ntail) {
 		/* PATH OLD-FILE HEX MODE NEW-FILE HEX MODE [NEW-PATH MESSAGE] */
 		f->gitmode = 1;
-		f->spec[0] = tail[1];
-		f->spec[1] = tail[4];
+		/* git's arguments are files: the working copy of a draft named
+		 * "-" is that file, not standard input */
+		for (k = 0; k < 2; k++)
+			f->spec[k] = strcmp(tail[k ? 4 : 1], "-") ? tail[k ? 4 : 1]
+			                                           : "./-";
 		f->name[0] = tail[0];
 		f->name[1] = tail[ntail == 9 ? 7 : 0];
+		f->link = !strcmp(tail[3], "120000") || !strcmp(tail[6], "120000");
 		return 0;
 	}
 	if (nafter < 0) {
@@ -279,7 +284,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	nd_align_opts ao;
 	nd_report_opts ro;
 	cli_comparison cmp = {0};
-	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0,
+	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0, 0,
 	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
 	long width = -1;
@@ -334,6 +339,10 @@ int cmd_diff(cli *c, int argc, char **argv)
 		goto done;
 	if (form.unmerged) {
 		status = not_compared(form.unmerged, "unmerged");
+		goto done;
+	}
+	if (form.link) { /* its text is the path it points to */
+		status = not_compared(form.name[0], "symbolic link");
 		goto done;
 	}
 	status = cli_compare(c, "diff", &cmp, form.spec[0], form.spec[1], &ao,

@@ -45,6 +45,14 @@ int cmd_outline(cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	if (cli_parse(c, argv[optind], in.data, in.len, &doc))
 		goto done;
+	if (doc->text && doc->text->limit_hits)
+		/* the outline shows that line as no match: say why */
+		cli_note("%s: the grammar rule %s reached the regular-expression "
+		         "match limit at line %u%s; the text there was read as not "
+		         "matching it (simplify the rule's pattern)", argv[optind],
+		         doc->text->limit_rule ? doc->text->limit_rule : "(unknown)",
+		         (unsigned)doc->text->limit_line,
+		         doc->text->limit_hits > 1 ? " and elsewhere" : "");
 	if (!strcmp(format, "json"))
 		err = nd_render_outline_json(&out, doc, cli_grammar(c), &in.info);
 	else

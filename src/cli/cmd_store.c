@@ -178,6 +178,17 @@ static int put_cell(nd_buf *b, const char *s, size_t width)
 	return err;
 }
 
+/* The width of s as put_cell shows it (escaped: "<U+2066>" is 8 wide). */
+static size_t cell_width(const char *s, size_t len)
+{
+	nd_buf e = ND_BUF_INIT;
+	size_t n = nd_utf8_escape(&e, s, len, 0) ? len
+	                                          : nd_utf8_count(e.ptr, e.len);
+
+	nd_buf_dispose(&e);
+	return n;
+}
+
 int cmd_log(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -212,12 +223,12 @@ int cmd_log(cli *c, int argc, char **argv)
 	if (!labels)
 		return cli_fail(NULL, "out of memory");
 	for (i = 0; i < n && !err; i++) {
-		size_t y = nd_utf8_count(or_dash(v[i].meta.symbol),
-		                         strlen(or_dash(v[i].meta.symbol)));
+		size_t y = cell_width(or_dash(v[i].meta.symbol),
+		                      strlen(or_dash(v[i].meta.symbol)));
 
 		err = version_labels(&labels[i], &v[i]);
-		if (!err && nd_utf8_count(labels[i].ptr, labels[i].len) > wl)
-			wl = nd_utf8_count(labels[i].ptr, labels[i].len);
+		if (!err && cell_width(labels[i].ptr, labels[i].len) > wl)
+			wl = cell_width(labels[i].ptr, labels[i].len);
 		ws = y > ws ? y : ws;
 	}
 	err = err ? err : put_cell(&out, "LABEL", wl + 2);

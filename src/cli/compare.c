@@ -2,9 +2,11 @@
  * the specs resolved, the texts parsed, the change set computed, with
  * progress on a terminal for work that takes a while.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -88,6 +90,21 @@ static int parse_side(cli *c, cli_side *s, unsigned flags, const char **why)
 	return err ? cli_fail_lib(s->spec) : 0;
 }
 
+/* Is one of git's files over the size limit? It is then not compared, as
+ * a binary one is not, and git goes on (reading it would be trouble). */
+static int git_file_too_big(const char *old, const char *new)
+{
+	const char *side[2] = {old, new};
+	struct stat st;
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if (stat(side[k], &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size > ND_TEXT_MAX_INPUT)
+			return 1;
+	return 0;
+}
+
 /* A side that is REV:PATH naming a file its revision does not hold is a
  * version without provisions when the other side is the same path in
  * another revision (the file was added or deleted in between); otherwise
@@ -118,6 +135,10 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	memset(cmp, 0, sizeof(*cmp));
 	if (!strcmp(old, "-") && !strcmp(new, "-"))
 		return cli_fail(cmd, "only one side can be standard input");
+	if ((flags & CLI_COMPARE_GIT) && git_file_too_big(old, new)) {
+		cmp->why = not_text(ND_ETOOBIG);
+		return CLI_NOT_COMPARED;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	prog.enabled = isatty(STDERR_FILENO) && !quiet;
 	show_progress(&prog, "reading", 0, 2);

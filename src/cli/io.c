@@ -200,6 +200,8 @@ static int read_fd(int fd, size_t hint, char **data, size_t *len)
 
 int cli_read_file(const char *path, char **data, size_t *len)
 {
+	static int stdin_taken; /* read for an input already: a second "-"
+	                           (--grammar - with a draft -) would be empty */
 	struct stat st;
 	size_t hint = 0;
 	off_t at;
@@ -208,6 +210,10 @@ int cli_read_file(const char *path, char **data, size_t *len)
 	int err;
 
 	*data = NULL;
+	if (is_stdin && stdin_taken++)
+		return nd_error_set(ND_EINVAL, "is already read for another input "
+		                    "(only one input can be -); give the others as "
+		                    "files");
 	if (fd < 0)
 		return nd_error_set(errno == ENOENT ? ND_ENOTFOUND : ND_EIO,
 		                    "cannot read: %s", strerror(errno));
@@ -600,6 +606,9 @@ static void end_tmp(void)
 	remove_cleanup();
 }
 
+/* A file name's 255 bytes less ".", ".normdiff-tmp.XXXXXX" and a margin. */
+#define TMP_BASE_MAX 200
+
 /* Write a regular file atomically: ".NAME.normdiff-tmp.XXXXXX" beside it
  * (beside the real file when `real` was reached through links), renamed
  * over it once complete. `old` is the file replaced, or NULL for a new
@@ -609,10 +618,18 @@ static int write_replace(const char *path, const char *real,
 {
 	const char *slash = strrchr(real, '/');
 	const char *base = slash ? slash + 1 : real;
+	size_t blen = strlen(base);
 	int fd, e = 0, n, owner = 0;
 
-	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%s.normdiff-tmp.XXXXXX",
-	             (int)(base - real), real, base);
+	/* the temporary name holds at most TMP_BASE_MAX bytes of NAME (cut at
+	 * a character's start), so that it fits where NAME fits */
+	if (blen > TMP_BASE_MAX) {
+		blen = TMP_BASE_MAX;
+		while (blen && ((unsigned char)base[blen] & 0xC0) == 0x80)
+			blen--;
+	}
+	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%.*s.normdiff-tmp.XXXXXX",
+	             (int)(base - real), real, (int)blen, base);
 	if (n < 0 || (size_t)n >= sizeof(tmp_path))
 		return cli_fail(path, "cannot write: %s; choose a shorter path "
 		                "with -o", strerror(ENAMETOOLONG));
@@ -659,6 +676,8 @@ int cli_write(const char *path, const nd_buf *buf)
 			                strerror(errno));
 		return 0;
 	}
+	if (!*path)
+		return cli_fail("-o", "needs a file name; nothing was written");
 	if (stat(path, &st) == 0) {
 		if (is_input(&st))
 			return cli_fail(path, "is one of the inputs; write the report to "

@@ -994,8 +994,12 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			run[nrun++] = c;
 		}
 	}
-	/* together the parts must cover the whole (all its words) */
-	if (nrun < 2 || (double)cov < al->o->threshold * (double)nwords(aw, whole))
+	/* together the parts must cover the whole (all its words); when they
+	 * were stopped at SPLIT_MAX_PARTS, each of them qualified and the rest
+	 * goes into the note, so a whole of more than twice as many parts is
+	 * not lost to added and removed without one */
+	if (nrun < 2 || (!capped && (double)cov < al->o->threshold *
+	                 (double)nwords(aw, whole)))
 		return 0;
 	al->parts_capped += (size_t)capped;
 	if (gi == NONE) {
@@ -2219,7 +2223,9 @@ static const char *const ref_instruments[] = {
 	"agreement", "agreements", "declaration", "declarations",
 	"statute", "statutes", "resolution", "resolutions", "decision",
 	"decisions", "directive", "directives", "constitution", "code", "law",
-	"laws", "instrument", "instruments", "accord", "pact", NULL};
+	"laws", "instrument", "instruments", "accord", "pact", "document",
+	"documents", "report", "reports", "guidelines", "recommendation",
+	"recommendations", NULL};
 /* an annex is another instrument's unless it is "to this ..." */
 static const char *const ref_annexes[] = {
 	"annex", "annexes", "appendix", "appendices", NULL};
@@ -2244,7 +2250,7 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
                        const char *num, size_t numn, const labelset *ls)
 {
 	size_t i = 0, steps;
-	int prep = 0, annex = 0;
+	int prep = 0, annex = 0, det = 0, was_det;
 
 	if (word_in(cw, cwn, named_parts) && !has_part(ls, cw, cwn, num, numn))
 		return 1;
@@ -2262,6 +2268,8 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 		for (w = t + i; i < n && is_alnum((unsigned char)t[i]); i++)
 			;
 		wn = (size_t)(t + i - w);
+		was_det = det;
+		det = 0;
 		if (word_in(w, wn, ref_internal))
 			return 0;
 		if (word_in(w, wn, ref_instruments))
@@ -2280,11 +2288,14 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 				return 1;
 			prep = 0;
 		} else if (word_in(w, wn, ref_parts) || ref_filler(w, wn)) {
-			prep = 0;
+			/* a year between "of the" and a name ("of the 1951
+			 * Convention") leaves the preposition leading on */
+			if (!(was_det && isdigit((unsigned char)w[0])))
+				prep = 0;
 		} else if (word_in(w, wn, ref_preps)) {
 			prep = 1;
 		} else if ((prep || annex) && word_in(w, wn, ref_dets)) {
-			continue;
+			det = 1;
 		} else {
 			/* a name after "of" ("of General Assembly resolution"),
 			 * else the reference has ended */

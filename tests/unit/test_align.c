@@ -1050,10 +1050,11 @@ static void many_parts(nd_buf *whole, nd_buf *parts, size_t n)
 /* A split into many short parts, each under a tenth of the whole (their
  * score against it under SCORE_FLOOR), is still a split, and so is the
  * merge the other way; past SPLIT_MAX_PARTS parts a note says the rest
- * is shown as added. */
+ * is shown as added, also when the parts shown cover less than the
+ * threshold of the whole (600 parts). */
 static void test_split_into_many_parts(void **state)
 {
-	static const size_t sizes[] = {13, 20, 40, 300};
+	static const size_t sizes[] = {13, 20, 40, 300, 600};
 	size_t k;
 
 	(void)state;
