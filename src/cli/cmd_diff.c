@@ -202,26 +202,33 @@ static int not_compared(const char *path, const char *why)
 }
 
 /* One line on standard error for each provision --fail-on counted, so a
- * failing CI job says why: "normdiff: (b) → (2) + (3) split". */
-static int say_failing(const nd_changeset *cs, unsigned mask)
+ * failing CI job says why and where, as a compiler would:
+ * "normdiff: new.txt:12: (b) → (2) + (3) split" (the new version's first
+ * line of it; the old version's for a removed provision). */
+static int say_failing(const cli_comparison *cmp, unsigned mask)
 {
+	const nd_changeset *cs = cmp->cs;
 	nd_buf line = ND_BUF_INIT;
 	size_t k;
 	int err = 0;
 
 	for (k = 0; k < cs->n && !err; k++) {
 		const nd_change *c = &cs->changes[k];
+		int in_new = c->nnew > 0;
+		const cli_side *side = in_new ? &cmp->new : &cmp->old;
+		const nd_doc *d = in_new ? cs->new : cs->old;
+		size_t at = in_new ? c->new[0] : c->old[0];
 
 		if (!counts_as_change(c, mask))
 			continue;
 		nd_buf_clear(&line);
-		err = nd_buf_puts(&line, "normdiff: ");
+		err = nd_buf_printf(&line, "%s:%lu: ", side->spec,
+		                    (unsigned long)d->clauses[at].line);
 		err = err ? err : nd_report_change_name(&line, cs, c);
 		if (!err && c->renumbered && (mask & FAIL_RENUMBERED))
 			err = nd_buf_puts(&line, ", renumbered");
-		err = err ? err : nd_buf_putc(&line, '\n');
 		if (!err)
-			fputs(line.ptr, stderr);
+			cli_note("%s", line.ptr);
 	}
 	nd_buf_dispose(&line);
 	return err ? cli_fail_lib("diff") : 0;
@@ -363,7 +370,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 		status = report(&cmp, &form, argv + optind, output, format, color,
 		                width, &ro, status);
 	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
-	    say_failing(cmp.cs, mask))
+	    say_failing(&cmp, mask))
 		status = EXIT_TROUBLE;
 done:
 	nd_buf_dispose(&form.buf[0]);
