@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "normdiff/error.h"
+#include "normdiff/utf8.h"
 
 /* Where errors go instead of standard error while the terminal UI owns
  * the screen, or NULL. */
@@ -33,6 +34,7 @@ void cli_capture_errors(nd_buf *into)
 
 int cli_fail(const char *thing, const char *fmt, ...)
 {
+	nd_buf raw = ND_BUF_INIT, safe = ND_BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -45,13 +47,19 @@ int cli_fail(const char *thing, const char *fmt, ...)
 		va_end(ap);
 		return EXIT_TROUBLE;
 	}
-	fflush(stdout);
-	fputs("normdiff: ", stderr);
+	/* what a message quotes (a file name, a key or a line of a file) may
+	 * hold anything: controls and invalid bytes are shown visibly, so the
+	 * terminal never obeys them and the message stays one line */
 	if (thing)
-		fprintf(stderr, "%s: ", thing);
-	vfprintf(stderr, fmt, ap);
+		nd_buf_printf(&raw, "%s: ", thing);
+	nd_buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fflush(stdout);
+	if (nd_utf8_escape(&safe, raw.ptr ? raw.ptr : "", raw.len, 0))
+		nd_buf_clear(&safe);
+	fprintf(stderr, "normdiff: %s\n", safe.len ? safe.ptr : "out of memory");
+	nd_buf_dispose(&raw);
+	nd_buf_dispose(&safe);
 	return EXIT_TROUBLE;
 }
 
