@@ -21,8 +21,9 @@ const nd_grammar *fuzz_default_grammar(void);
 int fuzz_two_docs(const char *a, size_t alen, const char *b, size_t blen,
                   nd_doc **da, nd_doc **db);
 
-/* After a call that failed: a message was recorded, it is one line and
- * safe to print. Clears it. */
+/* After a call that failed: a message was recorded and it is one line
+ * (what it quotes of the input may be raw: the CLI escapes what it
+ * prints). Clears it. */
 void fuzz_check_error(const char *what);
 
 /* The text and the clause tree keep their documented invariants: views

@@ -46,16 +46,14 @@ int fuzz_two_docs(const char *a, size_t alen, const char *b, size_t blen,
 
 void fuzz_check_error(const char *what)
 {
+	/* a message may quote the input as it is (the CLI escapes what it
+	 * prints), but it is one line */
 	const char *m = nd_error_message();
-	const char *why;
 
 	if (!*m)
 		fuzz_fail(what, "failed without a message", NULL, 0);
 	if (strchr(m, '\n'))
 		fuzz_fail(what, "the error message is not one line", m, strlen(m));
-	if ((why = fuzz_check_safe(m, strlen(m), 0)) != NULL)
-		fuzz_fail(what, "the error message is not safe to print", m,
-		          strlen(m));
 	nd_error_clear();
 }
 
