@@ -24,10 +24,11 @@
  * Safety: nothing from a draft or its metadata is markup. Every piece of
  * it goes through html_text(): & < > " ' become entities, invalid UTF-8
  * becomes U+FFFD, and controls and bidi marks are shown visibly (^[,
- * <U+202E>) as the terminal reports show them. Draft text never reaches
- * an attribute: ids and links are "c" and the change's number. A Content
- * Security Policy forbids loading anything, so the page works offline and
- * nothing in it can fetch or send.
+ * <U+202E>) as the terminal reports show them (set apart in a <span>;
+ * in the <title>, which holds no markup, as plain text). Draft text
+ * never reaches an attribute: ids and links are "c" and the change's
+ * number. A Content Security Policy forbids loading anything, so the page
+ * works offline and nothing in it can fetch or send.
  *
  * Cost: linear in the change set; text is appended in runs, never
  * rebuilt. The provision -> change maps are built once in begin.
@@ -133,6 +134,22 @@ static int html_buf(nd_buf *out, nd_buf *b)
 {
 	int err = html_text(out, b->ptr ? b->ptr : "", b->len);
 
+	nd_buf_clear(b);
+	return err;
+}
+
+/* The raw text in b as the text of an element that holds no markup
+ * (<title>, which a browser shows as it is): controls and bidi marks
+ * visible as the terminal reports write them, without the <span> that
+ * sets them apart in the page; then cleared. */
+static int html_plain(nd_buf *out, nd_buf *b)
+{
+	nd_buf safe = ND_BUF_INIT;
+	int err = nd_utf8_escape(&safe, b->ptr ? b->ptr : "", b->len, 0);
+
+	if (!err)
+		err = html_text(out, safe.ptr ? safe.ptr : "", safe.len);
+	nd_buf_dispose(&safe);
 	nd_buf_clear(b);
 	return err;
 }
@@ -301,7 +318,7 @@ static int head(nd_report *r)
 	if (!err)
 		err = rpt_version(t, r->o->new_info);
 	if (!err)
-		err = html_buf(out, t);
+		err = html_plain(out, t);
 	if (!err)
 		err = nd_buf_puts(out, "</title>\n<style>\n");
 	for (k = 0; k < sizeof(css) / sizeof(css[0]) && !err; k++)
