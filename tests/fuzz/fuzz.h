@@ -48,6 +48,11 @@ void fuzz_fail(const char *what, const char *why, const char *out,
  * marks, overrides and isolates. */
 const char *fuzz_check_safe(const char *s, size_t len, int allow_tab);
 
+/* Safe as above, and Markdown reads no draft text as HTML: every '<' is
+ * backslash-escaped or opens one of the renderer's <del>, <b> (or their
+ * closing tags), and every '&' is escaped. */
+const char *fuzz_check_markdown(const char *s, size_t len);
+
 /* s[0..len) is exactly one JSON value (RFC 8259) and white space, with
  * no duplicate keys in an object. */
 const char *fuzz_check_json(const char *s, size_t len);

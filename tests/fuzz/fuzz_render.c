@@ -9,7 +9,8 @@
  * sequence is the renderer's own.
  *
  * Oracles: text and Markdown are well-formed UTF-8 without controls (other
- * than newlines) or bidi marks; JSON is also one valid JSON value; HTML is
+ * than newlines) or bidi marks, and Markdown holds no HTML or entity but
+ * its own (fuzz_check_markdown); JSON is also one valid JSON value; HTML is
  * made only of the renderer's own markup (fuzz_check_html), with the style
  * sheet and script of a page rendered from nothing.
  */
@@ -90,6 +91,8 @@ static void render(const nd_changeset *cs, const nd_report_opts *o,
 	if (nd_render_report(&out, cs, format, o))
 		fuzz_fail(format, "rendering failed", NULL, 0);
 	why = fuzz_check_safe(out.ptr, out.len, 0);
+	if (!why && !strcmp(format, "markdown"))
+		why = fuzz_check_markdown(out.ptr, out.len);
 	if (!why && !strcmp(format, "json"))
 		why = fuzz_check_json(out.ptr, out.len);
 	if (!why && !strcmp(format, "html"))

@@ -95,12 +95,47 @@ static void check_text(const nd_text *t)
 			          NULL, 0);
 }
 
+/* Pre-order: every clause's parent is the clause before it or one of
+ * that one's ancestors, and each subtree ends right after its last
+ * descendant. Linear: a stack of the path to the previous clause, and
+ * subtree ends computed from the back. */
+static void check_tree(const nd_doc *d)
+{
+	size_t *path = malloc((d->n + 1) * sizeof(size_t));
+	size_t *end = malloc((d->n + 1) * sizeof(size_t));
+	size_t depth = 0, i, p;
+
+	if (!path || !end)
+		fuzz_fail("doc", "out of memory", NULL, 0);
+	for (i = 0; i < d->n; i++) {
+		p = d->clauses[i].parent;
+		while (depth && path[depth - 1] != p)
+			depth--;
+		if (p != ND_NO_PARENT && !depth)
+			fuzz_fail("doc", "a parent that is not an ancestor of the clause "
+			          "before (not pre-order)", NULL, 0);
+		path[depth++] = i;
+		end[i] = i + 1;
+	}
+	for (i = d->n; i-- > 0;) {
+		p = d->clauses[i].parent;
+		if (end[i] != d->clauses[i].end)
+			fuzz_fail("doc", "a subtree end that is not one past its last "
+			          "descendant", NULL, 0);
+		if (p != ND_NO_PARENT && end[i] > end[p])
+			end[p] = end[i];
+	}
+	free(path);
+	free(end);
+}
+
 void fuzz_check_doc(const nd_doc *d)
 {
 	const nd_text *t = d->text;
-	size_t i, j;
+	size_t i;
 
 	check_text(t);
+	check_tree(d);
 	for (i = 0; i < d->n; i++) {
 		const nd_clause *c = &d->clauses[i];
 		const char *label;
@@ -122,13 +157,6 @@ void fuzz_check_doc(const nd_doc *d)
 			fuzz_fail("doc", "a top-level clause not at depth 0", NULL, 0);
 		if (c->end <= i || c->end > d->n)
 			fuzz_fail("doc", "a subtree end out of range", NULL, 0);
-		for (j = i + 1; j < c->end; j++)
-			if (d->clauses[j].depth <= c->depth)
-				fuzz_fail("doc", "a descendant not deeper than its ancestor",
-				          NULL, 0);
-		if (c->end < d->n && d->clauses[c->end].depth > c->depth)
-			fuzz_fail("doc", "a subtree ends before its last descendant",
-			          NULL, 0);
 		if (c->label >= d->labels.len + (d->labels.len == 0))
 			fuzz_fail("doc", "a label outside the label buffer", NULL, 0);
 		label = nd_doc_label(d, i);

@@ -110,6 +110,35 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab)
 	return NULL;
 }
 
+/* ---- Markdown ---- */
+
+const char *fuzz_check_markdown(const char *s, size_t len)
+{
+	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>", NULL};
+	size_t i, k, bs = 0;
+	const char *why = fuzz_check_safe(s, len, 0);
+
+	for (i = 0; i < len && !why; i++) {
+		if (s[i] == '\\') {
+			bs++;
+			continue;
+		}
+		if (s[i] == '<' && bs % 2 == 0) {
+			for (k = 0; tags[k]; k++)
+				if (len - i >= strlen(tags[k]) &&
+				    !memcmp(s + i, tags[k], strlen(tags[k])))
+					break;
+			if (!tags[k])
+				why = "Markdown: a '<' that is neither escaped nor one of "
+				      "the renderer's own tags";
+		}
+		if (s[i] == '&' && bs % 2 == 0)
+			why = "Markdown: an unescaped '&' (an entity from the draft)";
+		bs = 0;
+	}
+	return why;
+}
+
 /* ---- JSON ---- */
 
 /* Deeper than any output: the outline nests as deep as the clause tree

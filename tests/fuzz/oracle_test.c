@@ -59,6 +59,24 @@ static void safe_cases(void)
 	expect(0, fuzz_check_safe("a\r\n", 3, 0), "CR");
 }
 
+static void markdown_cases(void)
+{
+	static const char *const good[] = {
+		"### (a) \\<script\\> \\& x", "~~old~~ **new** <del>,</del> <b>x</b>",
+		"a \\\\\\<b",
+	};
+	static const char *const bad[] = {
+		"<script>alert(1)</script>", "x \\\\<img src=x>", "AT&amp;T", "<bold>",
+		"a\x1b[2J",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(good) / sizeof(good[0]); k++)
+		expect(1, fuzz_check_markdown(good[k], strlen(good[k])), good[k]);
+	for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+		expect(0, fuzz_check_markdown(bad[k], strlen(bad[k])), bad[k]);
+}
+
 static char *read_all(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -158,6 +176,7 @@ int main(void)
 {
 	json_cases();
 	safe_cases();
+	markdown_cases();
 	html_cases();
 	printf("%d failures\n", failures);
 	return failures ? 1 : 0;
