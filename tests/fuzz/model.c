@@ -231,7 +231,8 @@ static char *side_text(const nd_doc *d, const size_t *idx, size_t n,
 }
 
 static void check_kind(const nd_change *c, const nd_align_opts *o,
-                       const char *a, size_t alen, const char *b, size_t blen)
+                       const char *a, size_t alen, const char *b,
+                       size_t blen)
 {
 	int ok;
 
@@ -261,7 +262,8 @@ static void check_kind(const nd_change *c, const nd_align_opts *o,
 void fuzz_check_changeset(const nd_changeset *cs, const nd_align_opts *o)
 {
 	const nd_doc *od = cs->old, *nw = cs->new;
-	unsigned char *seen_old = calloc(od->n + 1, 1), *seen_new = calloc(nw->n + 1, 1);
+	unsigned char *seen_old = calloc(od->n + 1, 1);
+	unsigned char *seen_new = calloc(nw->n + 1, 1);
 	size_t count[ND_CHANGE_KINDS] = {0}, moved = 0, k, j, alen, blen;
 	char *a, *b;
 
