@@ -19,23 +19,26 @@ static int read_file(const char *path, uint8_t **data, size_t *len)
 	FILE *f = fopen(path, "rb");
 	size_t cap = 0, n;
 	uint8_t *p = NULL, *q;
+	int oom = 0;
 
 	*len = 0;
 	if (!f)
 		return -1;
 	for (;;) {
 		if (*len == cap) {
-			cap = cap ? 2 * cap : 4096;
-			if ((q = realloc(p, cap)) == NULL)
+			if ((q = realloc(p, cap ? 2 * cap : 4096)) == NULL) {
+				oom = 1;
 				break;
+			}
 			p = q;
+			cap = cap ? 2 * cap : 4096;
 		}
 		n = fread(p + *len, 1, cap - *len, f);
 		*len += n;
 		if (n == 0)
 			break;
 	}
-	if (ferror(f) || *len > cap) {
+	if (oom || ferror(f)) {
 		fclose(f);
 		free(p);
 		return -1;
