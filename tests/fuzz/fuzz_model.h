@@ -1,0 +1,47 @@
+/* fuzz_model.h - oracles over the core's structures (model.c). Each
+ * aborts through fuzz_fail() when a promise of the public headers does
+ * not hold.
+ */
+#ifndef NORMDIFF_FUZZ_MODEL_H
+#define NORMDIFF_FUZZ_MODEL_H
+
+#include <stddef.h>
+
+#include "normdiff/changeset.h"
+#include "normdiff/clause.h"
+#include "normdiff/worddiff.h"
+
+/* The built-in grammar, built once and kept for the process. */
+const nd_grammar *fuzz_default_grammar(void);
+
+/* Parse two parts (an empty part is the empty document, as for a file
+ * git adds or deletes) with the built-in grammar into *a and *b. 0 when
+ * both parsed, else -1 with nothing to free (failures are checked with
+ * fuzz_check_error). */
+int fuzz_two_docs(const char *a, size_t alen, const char *b, size_t blen,
+                  nd_doc **da, nd_doc **db);
+
+/* After a call that failed: a message was recorded and it is one line
+ * (what it quotes of the input may be raw: the CLI escapes what it
+ * prints). Clears it. */
+void fuzz_check_error(const char *what);
+
+/* The text and the clause tree keep their documented invariants: views
+ * inside the buffer, paragraphs in order without newlines or other white
+ * space than spaces, parents before children, subtrees (end) and depths
+ * consistent, labels in the label buffer, body hashes right. */
+void fuzz_check_doc(const nd_doc *d);
+
+/* The EQUAL and DELETE ops rebuild a[0..alen) and the EQUAL and INSERT
+ * ops b[0..blen) byte for byte; no op is empty; between two equal pieces
+ * at most one deletion and then one insertion. */
+void fuzz_check_wdiff(const nd_wdiff *w, const char *a, size_t alen,
+                      const char *b, size_t blen);
+
+/* Every provision of both documents is in exactly one record; each
+ * record's kind fits its provisions; its word edits rebuild the bodies of
+ * its provisions (joined by a space) on both sides; the summary counts the
+ * records. */
+void fuzz_check_changeset(const nd_changeset *cs, const nd_align_opts *o);
+
+#endif

@@ -1,0 +1,141 @@
+/* fuzz_render.c - every report format over the comparison of two
+ * documents: the input is one byte of options, the old text, a line
+ * "---8<---", the new text, another such line, and up to twelve lines of
+ * what is known of the two versions (spec, label, title, symbol, date and
+ * sponsors of the old one, then of the new one; any bytes).
+ *
+ * The option byte: bit 0 changed_only, bit 1 stat_only, bits 2-3 the
+ * text report's width (none, 20, 45, 80). Colour stays off, so no escape
+ * sequence is the renderer's own.
+ *
+ * Oracles: text and Markdown are well-formed UTF-8 without controls (other
+ * than newlines) or bidi marks, and Markdown holds no HTML or entity but
+ * its own (fuzz_check_markdown); JSON is also one valid JSON value; HTML is
+ * made only of the renderer's own markup (fuzz_check_html), with the style
+ * sheet and script of a page rendered from nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "fuzz_model.h"
+
+#include "normdiff/render.h"
+
+#define INFO_LINES 12
+
+/* The page's fixed parts, taken once from the report of two empty
+ * documents (kept for the process). */
+static const fuzz_html_ref *html_ref(void)
+{
+	static fuzz_html_ref ref;
+	static nd_buf page = ND_BUF_INIT;
+	nd_doc *a = NULL, *b = NULL;
+	nd_changeset *cs = NULL;
+	const char *why;
+
+	if (page.ptr)
+		return &ref;
+	if (nd_doc_empty(&a) || nd_doc_empty(&b) ||
+	    nd_changeset_compute(&cs, a, b, NULL, NULL, NULL) ||
+	    nd_render_report(&page, cs, "html", NULL))
+		fuzz_fail("html", "the page of two empty documents failed", NULL, 0);
+	if ((why = fuzz_html_ref_take(&ref, page.ptr, page.len)) != NULL ||
+	    (why = fuzz_check_html(page.ptr, page.len, &ref)) != NULL)
+		fuzz_fail("html", why, page.ptr, page.len);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+	return &ref;
+}
+
+/* Up to INFO_LINES NUL-terminated lines of s[0..n) into lines[] (one
+ * allocation, *store, for the caller to free); NULL for missing ones. */
+static void info_lines(const char *s, size_t n, char *lines[], char **store)
+{
+	size_t k = 0, i;
+	char *p = malloc(n + 1);
+
+	if (!p)
+		fuzz_fail("render", "out of memory", NULL, 0);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	*store = p;
+	memset(lines, 0, INFO_LINES * sizeof(lines[0]));
+	for (i = 0; n && k < INFO_LINES; k++) {
+		lines[k] = p + i;
+		while (i < n && p[i] != '\n')
+			i++;
+		if (i >= n)
+			break;
+		p[i++] = '\0';
+	}
+}
+
+static void fill(nd_docinfo *d, char **l)
+{
+	d->spec = l[0];
+	d->label = l[1];
+	d->title = l[2];
+	d->symbol = l[3];
+	d->date = l[4];
+	d->sponsors = l[5];
+}
+
+static void render(const nd_changeset *cs, const nd_report_opts *o,
+                   const char *format)
+{
+	nd_buf out = ND_BUF_INIT;
+	const char *why;
+
+	if (nd_render_report(&out, cs, format, o))
+		fuzz_fail(format, "rendering failed", NULL, 0);
+	why = fuzz_check_safe(out.ptr, out.len, 0);
+	if (!why && !strcmp(format, "markdown"))
+		why = fuzz_check_markdown(out.ptr, out.len);
+	if (!why && !strcmp(format, "json"))
+		why = fuzz_check_json(out.ptr, out.len);
+	if (!why && !strcmp(format, "html"))
+		why = fuzz_check_html(out.ptr, out.len, html_ref());
+	if (why)
+		fuzz_fail(format, why, out.ptr, out.len);
+	nd_buf_dispose(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const unsigned widths[] = {0, 20, 45, 80};
+	static const char *const formats[] = {"text", "markdown", "json", "html"};
+	fuzz_part part[3];
+	nd_doc *a, *b;
+	nd_changeset *cs = NULL;
+	nd_docinfo oi, ni;
+	nd_report_opts o;
+	char *lines[INFO_LINES], *store;
+	size_t k;
+
+	if (!size)
+		return 0;
+	html_ref();
+	fuzz_split(data + 1, size - 1, part, 3);
+	if (fuzz_two_docs(part[0].p, part[0].n, part[1].p, part[1].n, &a, &b))
+		return 0;
+	if (nd_changeset_compute(&cs, a, b, NULL, NULL, NULL))
+		fuzz_fail("change set", "computing it failed", NULL, 0);
+	info_lines(part[2].p, part[2].n, lines, &store);
+	fill(&oi, lines);
+	fill(&ni, lines + 6);
+	memset(&o, 0, sizeof(o));
+	o.old_info = &oi;
+	o.new_info = &ni;
+	o.changed_only = data[0] & 1;
+	o.stat_only = (data[0] >> 1) & 1;
+	o.width = widths[(data[0] >> 2) & 3];
+	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++)
+		render(cs, &o, formats[k]);
+	free(store);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+	return 0;
+}

@@ -1,0 +1,88 @@
+/* fuzz_tui.c - the terminal UI without a terminal (nd_tui_dump): the
+ * input is a key script (docs/tui.md), a line "---8<---", the old text,
+ * another such line, and the new text. The UI starts on an 80x24 screen
+ * with a store history of three versions whose loading gives the same
+ * comparison back, so the version picker is reachable; a script of odd
+ * length is dumped with its style rows.
+ *
+ * Oracles: a script that is refused records a one-line message; every
+ * screen is well-formed UTF-8 without controls (other than newlines) or
+ * bidi marks, whatever the drafts, the search pattern or the keys hold.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "fuzz_model.h"
+
+#include "normdiff/error.h"
+#include "normdiff/tui.h"
+
+/* Longest script replayed: every key redraws the screen, and a replay
+ * should stay well under a second. */
+#define MAX_SCRIPT 512
+
+static const nd_changeset *current;
+
+static int load(void *ud, size_t old, size_t new, nd_tui_view *view)
+{
+	(void)ud;
+	memset(view, 0, sizeof(*view));
+	if (old == new)
+		return nd_error_set(ND_EINVAL, "version %zu against itself", old);
+	view->cs = current;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const nd_docinfo versions[3] = {
+		{"c", "c", "Third", "A/3", "2015-01-01", NULL},
+		{"b", "b", NULL, NULL, NULL, "States"},
+		{"a", "a", "First", NULL, "2011-01-01", NULL},
+	};
+	fuzz_part part[3];
+	nd_doc *a, *b;
+	nd_changeset *cs = NULL;
+	nd_tui_view view;
+	nd_tui_host host;
+	nd_tui_opts o = {0, 0};
+	nd_buf out = ND_BUF_INIT;
+	const char *why;
+	char *keys;
+
+	fuzz_split(data, size, part, 3);
+	if (part[0].n > MAX_SCRIPT || memchr(part[0].p, '\0', part[0].n))
+		return 0;
+	if (fuzz_two_docs(part[1].p, part[1].n, part[2].p, part[2].n, &a, &b))
+		return 0;
+	if (nd_changeset_compute(&cs, a, b, NULL, NULL, NULL))
+		fuzz_fail("change set", "computing it failed", NULL, 0);
+	keys = malloc(part[0].n + 1);
+	if (!keys)
+		fuzz_fail("tui", "out of memory", NULL, 0);
+	memcpy(keys, part[0].p, part[0].n);
+	keys[part[0].n] = '\0';
+	current = cs;
+	view.cs = cs;
+	view.old_info = &versions[2];
+	view.new_info = &versions[0];
+	memset(&host, 0, sizeof(host));
+	host.versions = versions;
+	host.nversions = 3;
+	host.cur_old = 2;
+	host.cur_new = 0;
+	host.load = load;
+	o.redline = (int)(part[0].n % 4 >= 2);
+	if (nd_tui_dump(&out, &view, &host, &o, 80, 24, keys,
+	                (int)(part[0].n % 2)))
+		fuzz_check_error("tui dump");
+	else if ((why = fuzz_check_safe(out.ptr, out.len, 0)) != NULL)
+		fuzz_fail("tui dump", why, out.ptr, out.len);
+	nd_buf_dispose(&out);
+	free(keys);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+	return 0;
+}
