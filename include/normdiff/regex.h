@@ -22,7 +22,9 @@ void nd_regex_free(nd_regex *re);
 /* Find the first match in s[0..len) at or after byte `from`. Returns 1 and
  * the match's bytes [*start, *end) if there is one, 0 if not (an empty
  * match counts: *start == *end). Invalid UTF-8 in s never matches past the
- * bad byte and is not an error. */
+ * bad byte and is not an error. ND_ETOOBIG if matching gave up on PCRE2's
+ * match, depth or heap limit (a pattern that backtracks too much): whether
+ * s matches is then unknown. */
 int nd_regex_find(const nd_regex *re, const char *s, size_t len, size_t from,
                   size_t *start, size_t *end);
 

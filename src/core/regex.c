@@ -3,7 +3,10 @@
  * One match data block per pattern: a pattern is used by one thread at a
  * time (the UI's). Patterns are compiled with PCRE2_MATCH_INVALID_UTF, so
  * a subject with bad bytes (metadata, say) is searched around them instead
- * of failing; any match error reads as "no match".
+ * of failing. A match that gives up on a PCRE2 resource limit (the
+ * pattern backtracks too much) is an error the caller shows, since reading
+ * it as "no match" would pass over text that may well match; any other
+ * match error reads as "no match".
  */
 #include <stdlib.h>
 
@@ -77,10 +80,26 @@ int nd_regex_find(const nd_regex *re, const char *s, size_t len, size_t from,
                   size_t *start, size_t *end)
 {
 	PCRE2_SIZE *ov;
+	int rc;
 
-	if (from > len || pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0,
-	                              re->match, NULL) < 0)
+	if (from > len)
 		return 0;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->match, NULL);
+	switch (rc) {
+	case PCRE2_ERROR_MATCHLIMIT:
+		return nd_error_set(ND_ETOOBIG, "the pattern backtracks too much "
+		                    "(match limit)");
+	case PCRE2_ERROR_DEPTHLIMIT:
+		return nd_error_set(ND_ETOOBIG, "the pattern backtracks too much "
+		                    "(depth limit)");
+	case PCRE2_ERROR_HEAPLIMIT:
+	case PCRE2_ERROR_NOMEMORY:
+		return nd_error_set(ND_ETOOBIG, "the pattern needs too much memory "
+		                    "to match (heap limit)");
+	default:
+		if (rc < 0)
+			return 0;
+	}
 	ov = pcre2_get_ovector_pointer(re->match);
 	*start = ov[0];
 	*end = ov[1];

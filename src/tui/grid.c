@@ -191,12 +191,15 @@ int flow_addz(tui_flow *f, const char *s, tui_style style)
 	return flow_add(f, s, strlen(s), style);
 }
 
-void flow_mark_matches(tui_flow *f, const nd_regex *re)
+int flow_mark_matches(tui_flow *f, const nd_regex *re)
 {
 	size_t from = 0, a, b, k = 0;
+	int rc;
 
 	while (from <= f->text.len &&
-	       nd_regex_find(re, f->text.ptr, f->text.len, from, &a, &b)) {
+	       (rc = nd_regex_find(re, f->text.ptr, f->text.len, from, &a, &b)) != 0) {
+		if (rc < 0)
+			return rc;
 		if (b == a) {
 			/* an empty match marks nothing; step over one byte */
 			from = b + 1;
@@ -208,6 +211,7 @@ void flow_mark_matches(tui_flow *f, const nd_regex *re)
 			f->cells[k].mark |= TM_MATCH;
 		from = b;
 	}
+	return 0;
 }
 
 size_t flow_width(const tui_flow *f, size_t from, size_t to)

@@ -149,37 +149,53 @@ static void move_rows(tui_model *m, long delta)
 		select_row(m, m->sel + (size_t)delta);
 }
 
-/* 1 if text of change c matches the search. */
+/* 1 if text of change c matches the search, 0 if not, ND_ETOOBIG if
+ * matching gave up on a limit. */
 static int change_matches(const tui_model *m, const nd_change *c)
 {
 	const nd_doc *d[2] = {m->view.cs->old, m->view.cs->new};
 	const size_t *idx[2] = {c->old, c->new};
 	size_t n[2] = {c->nold, c->nnew}, s, k, a, b;
+	int rc;
 
 	for (s = 0; s < 2; s++) {
 		for (k = 0; k < n[s]; k++) {
 			const nd_clause *cl = &d[s]->clauses[idx[s][k]];
 
-			if (nd_regex_find(m->re, d[s]->text->buf + cl->off, cl->len, 0, &a, &b))
-				return 1;
+			rc = nd_regex_find(m->re, d[s]->text->buf + cl->off, cl->len, 0,
+			                   &a, &b);
+			if (rc)
+				return rc;
 		}
 	}
 	return 0;
 }
 
+static void end_search(tui_model *m);
+
 /* Select the next row from `from` in direction dir (+1 or -1), the row
  * itself first when `inclusive`: the next change, or during a search the
- * next row whose text matches, going round the list once. */
+ * next row whose text matches, going round the list once. A search whose
+ * pattern gives up on a limit ends there and says so: going on would pass
+ * over provisions that may match. */
 static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 {
 	size_t n = m->nrows, k, r, start = inclusive ? 0 : 1;
+	int hit;
 
 	for (k = start; n && k < start + n; k++) {
 		if (!m->re && (dir > 0 ? from + k >= n : k > from))
 			break; /* changes: no going round */
 		r = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
-		if (m->re ? !change_matches(m, model_change(m, r))
-		          : rpt_is_quiet(model_change(m, r)))
+		hit = m->re ? change_matches(m, model_change(m, r))
+		            : !rpt_is_quiet(model_change(m, r));
+		if (hit < 0) {
+			end_search(m);
+			message(m, 1, "search stopped: %s; try a simpler pattern",
+			        nd_error_message());
+			return 0;
+		}
+		if (!hit)
 			continue;
 		if (m->re && (dir > 0 ? from + k >= n : k > from))
 			message(m, 0, "search went round to the %s",

@@ -94,8 +94,9 @@ void flow_dispose(tui_flow *f);
  * TS_CTRL, combining marks join the cell before them. */
 int flow_add(tui_flow *f, const char *s, size_t len, tui_style style);
 int flow_addz(tui_flow *f, const char *s, tui_style style);
-/* Mark the cells whose bytes lie in a match of `re`. */
-void flow_mark_matches(tui_flow *f, const nd_regex *re);
+/* Mark the cells whose bytes lie in a match of `re`. ND_ETOOBIG (with the
+ * message) if matching gave up on a limit: the marks before it stay. */
+int flow_mark_matches(tui_flow *f, const nd_regex *re);
 /* Break the flow into lines of at most `width` columns at spaces (a word
  * longer than a line is cut). Line k starts at cell starts[k] and ends
  * before starts[k+1], less the spaces at the break (flow_trim). Returns
