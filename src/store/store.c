@@ -1493,22 +1493,53 @@ static int resolve_path(git_repository *repo, const char *start_dir,
 	return 0;
 }
 
+/* PATH taken from the directory the reader stands in (its path from the
+ * top, malloc'ed), when that is a subdirectory of the working tree; NULL
+ * otherwise. For the hint "did you mean 'REV:./PATH'?". */
+static char *path_from_cwd(git_repository *repo, const char *start_dir,
+                           const char *path)
+{
+	char *prefix = cwd_prefix(repo, start_dir);
+	nd_buf b = ND_BUF_INIT;
+
+	if (!prefix || !*prefix || nd_buf_printf(&b, "%s/%s", prefix, path)) {
+		nd_buf_dispose(&b);
+		free(prefix);
+		return NULL;
+	}
+	free(prefix);
+	return nd_buf_detach(&b);
+}
+
 /* Append "; did you mean 'REV:./PATH'?" to hint when PATH, taken from the
  * top, is missing but the reader stands in a directory that holds it. */
 static void did_you_mean(nd_buf *hint, git_repository *repo, git_tree *tree,
                          const char *start_dir, const char *rev,
                          const char *path)
 {
-	char *prefix = cwd_prefix(repo, start_dir);
-	nd_buf b = ND_BUF_INIT;
+	char *there = path_from_cwd(repo, start_dir, path);
 	git_tree_entry *e = NULL;
 
-	if (prefix && *prefix && !nd_buf_printf(&b, "%s/%s", prefix, path) &&
-	    git_tree_entry_bypath(&e, tree, b.ptr) == 0)
+	if (there && git_tree_entry_bypath(&e, tree, there) == 0)
 		nd_buf_printf(hint, "; did you mean '%s:./%s'?", rev, path);
 	git_tree_entry_free(e);
-	nd_buf_dispose(&b);
-	free(prefix);
+	free(there);
+}
+
+/* The same for :PATH (or :N:PATH) read from the index. */
+static void did_you_mean_index(nd_buf *hint, git_repository *repo,
+                               git_index *index, const char *start_dir,
+                               int stage, const char *path)
+{
+	char *there = path_from_cwd(repo, start_dir, path);
+
+	if (there && git_index_get_bypath(index, there, stage)) {
+		if (stage)
+			nd_buf_printf(hint, "; did you mean ':%d:./%s'?", stage, path);
+		else
+			nd_buf_printf(hint, "; did you mean ':./%s'?", path);
+	}
+	free(there);
 }
 
 /* The blob at path in revision rev; *absent when the revision exists but
@@ -1568,8 +1599,8 @@ static int tree_blob(git_repository *repo, const char *start_dir,
 
 /* The blob at path in stage `stage` of the index; *absent when the index
  * holds no such path. */
-static int index_blob(git_repository *repo, const char *path, int stage,
-                      git_oid *id, int *absent)
+static int index_blob(git_repository *repo, const char *start_dir,
+                      const char *path, int stage, git_oid *id, int *absent)
 {
 	const char *where = git_repository_workdir(repo);
 	const git_index_entry *e;
@@ -1589,10 +1620,15 @@ static int index_blob(git_repository *repo, const char *path, int stage,
 		                   "common base), :2:%s (ours) or :3:%s (theirs)",
 		                   path, where, path, path, path);
 	} else if (!e) {
+		nd_buf hint = ND_BUF_INIT;
+
 		*absent = *path != '\0';
+		if (*path)
+			did_you_mean_index(&hint, repo, index, start_dir, stage, path);
 		err = nd_error_set(*path ? ND_ENOTFOUND : ND_EINVAL, "no file '%s' in "
-		                   "the index (stage %d) of the git repository at %s",
-		                   path, stage, where);
+		                   "the index (stage %d) of the git repository at %s%s",
+		                   path, stage, where, hint.ptr ? hint.ptr : "");
+		nd_buf_dispose(&hint);
 	} else if (e->mode == GIT_FILEMODE_COMMIT) {
 		err = nd_error_set(ND_EINVAL, "'%s' in the index is a submodule; give "
 		                   "the path of a file", path);
@@ -1641,7 +1677,8 @@ int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
 	err = resolve_path(repo, start_dir, path, &full);
 	if (!err)
 		err = rev ? tree_blob(repo, start_dir, revpath, rev, full, &id, &missing)
-		          : index_blob(repo, full, stage, &id, &missing);
+		          : index_blob(repo, start_dir, full, stage, &id,
+		                       &missing);
 	if (!err && git_blob_lookup(&blob, repo, &id) < 0)
 		err = nd_error_set(read_code(), "cannot read '%s' in %s%s%s: %s", full,
 		                   rev ? "revision '" : "the index", rev ? rev : "",
