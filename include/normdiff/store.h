@@ -113,6 +113,13 @@ int nd_store_log(nd_store *s, const char *series, nd_version **out, size_t *n);
 int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
                   nd_version *ver);
 
+/* PATH read from start_dir, as git reads a path after "--" (and as
+ * "./PATH" in REV:./PATH), as a path from the top of the working tree of
+ * the git repository that contains start_dir, into *out (malloc'ed; "" for
+ * the top itself). ND_ENOTSTORE if there is no repository, ND_EINVAL if
+ * PATH leaves it or start_dir is not in its working tree. */
+int nd_git_top_path(const char *start_dir, const char *path, char **out);
+
 /* Read "REV:PATH" from the git repository that contains `start_dir` (found
  * as git does, walking up). Read-only. As in git, PATH is from the top of
  * the repository, but "./" and "../" at its start are relative to

@@ -131,7 +131,7 @@ typedef struct diff_form {
 	const char *unmerged; /* git's call for an unmerged path: the path */
 	int gitmode;         /* git's external-diff call */
 	int link;            /* ...for a symbolic link (mode 120000) */
-	nd_buf buf[2];       /* REV:./PATH of the -- form */
+	nd_buf buf[2];       /* REV:PATH of the -- form, PATH from the top */
 } diff_form;
 
 /* Decide the form from the `npos` versions left after the options and the
@@ -163,13 +163,20 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 		after = pos;
 		nafter = npos;
 	} else if (npos == 2 && nafter == 1) {
-		/* REV1 REV2 -- PATH: PATH as git reads a pathspec, from here */
+		/* REV1 REV2 -- PATH: PATH as git reads a pathspec, from here; each
+		 * side is then REV:PATH with PATH from the top, in the report and
+		 * in any error alike */
+		char *top;
+
 		f->path = after[0];
+		if (nd_git_top_path(".", f->path, &top))
+			return cli_fail_lib(f->path);
 		for (k = 0; k < 2; k++)
-			if (nd_buf_printf(&f->buf[k], "%s:%s%s", pos[k],
-			                  strncmp(f->path, "./", 2) &&
-			                  strncmp(f->path, "../", 3) ? "./" : "", f->path))
+			if (nd_buf_printf(&f->buf[k], "%s:%s", pos[k], top)) {
+				free(top);
 				return cli_fail_lib(NULL);
+			}
+		free(top);
 		f->spec[0] = f->buf[0].ptr;
 		f->spec[1] = f->buf[1].ptr;
 		return 0;
@@ -235,24 +242,17 @@ static int say_failing(const cli_comparison *cmp, unsigned mask)
 }
 
 /* Write the report of cmp as the options ask; returns `status`, or
- * EXIT_TROUBLE. `rev` is REV1 and REV2 of the -- form. */
-static int report(cli_comparison *cmp, const diff_form *f, char **rev,
-                  const char *output, const char *format, const char *color,
-                  long width, nd_report_opts *ro, int status)
+ * EXIT_TROUBLE. */
+static int report(cli_comparison *cmp, const diff_form *f, const char *output,
+                  const char *format, const char *color, long width,
+                  nd_report_opts *ro, int status)
 {
 	cli_side *side[2] = {&cmp->old, &cmp->new};
-	nd_buf out = ND_BUF_INIT, shown[2] = {ND_BUF_INIT, ND_BUF_INIT};
+	nd_buf out = ND_BUF_INIT;
 	size_t k;
 
-	for (k = 0; k < 2 && status != EXIT_TROUBLE; k++) {
-		const char *path = side[k]->in.git_path;
-
-		/* the -- form names each side REV:PATH with PATH from the top */
-		if (f->path && path && nd_buf_printf(&shown[k], "%s:%s", rev[k], path))
-			status = cli_fail_lib(NULL);
-		side[k]->in.info.spec = f->name[k] ? f->name[k]
-		                        : shown[k].ptr ? shown[k].ptr : f->spec[k];
-	}
+	for (k = 0; k < 2; k++)
+		side[k]->in.info.spec = f->name[k] ? f->name[k] : f->spec[k];
 	ro->old_info = &cmp->old.in.info;
 	ro->new_info = &cmp->new.in.info;
 	ro->color = output ? 0 : cli_use_color(color);
@@ -265,8 +265,6 @@ static int report(cli_comparison *cmp, const diff_form *f, char **rev,
 	if (status != EXIT_TROUBLE && cli_write(output, &out))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
-	nd_buf_dispose(&shown[0]);
-	nd_buf_dispose(&shown[1]);
 	return status;
 }
 
@@ -367,8 +365,8 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (form.gitmode)
 		status = EXIT_SAME;
 	if (!quiet)
-		status = report(&cmp, &form, argv + optind, output, format, color,
-		                width, &ro, status);
+		status = report(&cmp, &form, output, format, color, width, &ro,
+		                status);
 	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
 	    say_failing(&cmp, mask))
 		status = EXIT_TROUBLE;

@@ -1701,6 +1701,36 @@ done:
 	return err;
 }
 
+int nd_git_top_path(const char *start_dir, const char *path, char **out)
+{
+	git_repository *repo = NULL;
+	nd_buf dotted = ND_BUF_INIT;
+	int err, rc;
+
+	*out = NULL;
+	if (git_libgit2_init() < 0)
+		return nd_error_set(ND_ERR, "cannot initialise libgit2: %s", git_msg());
+	rc = git_repository_open_ext(&repo, start_dir, 0, NULL);
+	if (rc == GIT_ENOTFOUND)
+		err = nd_error_set(ND_ENOTSTORE, "no git repository at %s or above it "
+		                   "to read the path from; run normdiff inside the "
+		                   "repository", start_dir);
+	else if (rc < 0)
+		err = nd_error_set(read_code() == ND_EIO ? ND_EIO : ND_ECORRUPT,
+		                   "cannot open the git repository at %s: %s",
+		                   start_dir, git_msg());
+	else if (!strncmp(path, "./", 2) || !strncmp(path, "../", 3))
+		err = resolve_path(repo, start_dir, path, out);
+	else if (nd_buf_printf(&dotted, "./%s", path))
+		err = nd_error_oom();
+	else
+		err = resolve_path(repo, start_dir, dotted.ptr, out);
+	nd_buf_dispose(&dotted);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return err;
+}
+
 int nd_git_read(const char *start_dir, const char *revpath, char **data,
                 size_t *len)
 {
