@@ -634,6 +634,14 @@ static int write_replace(const char *path, const char *real,
 		return cli_fail(path, "cannot write: %s; choose a shorter path "
 		                "with -o", strerror(ENAMETOOLONG));
 	fd = create_tmp();
+	if (fd < 0 && old && (errno == EACCES || errno == EPERM) &&
+	    access(real, W_OK) == 0)
+		/* the file is writable, its directory is not: writing it in
+		 * place is the way left, and the shell's > does that */
+		return cli_fail(path, "cannot write: %s (no temporary file can be "
+		                "made beside it); choose a writable location with -o, "
+		                "or redirect standard output into it (> FILE) to "
+		                "write it in place", strerror(errno));
 	if (fd < 0)
 		return cli_fail(path, "cannot write: %s; choose a writable location "
 		                "with -o", strerror(errno));
