@@ -606,6 +606,21 @@ static void end_tmp(void)
 	remove_cleanup();
 }
 
+/* The temporary file for `real` could not be created (errno says why). */
+static int tmp_failed(const char *path, const char *real,
+                      const struct stat *old)
+{
+	if (old && (errno == EACCES || errno == EPERM) && access(real, W_OK) == 0)
+		/* the file is writable, its directory is not: writing it in
+		 * place is the way left, and the shell's > does that */
+		return cli_fail(path, "cannot write: %s (no temporary file can be "
+		                "made beside it); choose a writable location with -o, "
+		                "or redirect standard output into it (> FILE) to "
+		                "write it in place", strerror(errno));
+	return cli_fail(path, "cannot write: %s; choose a writable location "
+	                "with -o", strerror(errno));
+}
+
 /* A file name's 255 bytes less ".", ".normdiff-tmp.XXXXXX" and a margin. */
 #define TMP_BASE_MAX 200
 
@@ -634,17 +649,8 @@ static int write_replace(const char *path, const char *real,
 		return cli_fail(path, "cannot write: %s; choose a shorter path "
 		                "with -o", strerror(ENAMETOOLONG));
 	fd = create_tmp();
-	if (fd < 0 && old && (errno == EACCES || errno == EPERM) &&
-	    access(real, W_OK) == 0)
-		/* the file is writable, its directory is not: writing it in
-		 * place is the way left, and the shell's > does that */
-		return cli_fail(path, "cannot write: %s (no temporary file can be "
-		                "made beside it); choose a writable location with -o, "
-		                "or redirect standard output into it (> FILE) to "
-		                "write it in place", strerror(errno));
 	if (fd < 0)
-		return cli_fail(path, "cannot write: %s; choose a writable location "
-		                "with -o", strerror(errno));
+		return tmp_failed(path, real, old);
 	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len))
 		e = errno;
 	else if (copy_owner_and_mode(fd, old))
