@@ -23,8 +23,8 @@ void nd_regex_free(nd_regex *re);
  * the match's bytes [*start, *end) if there is one, 0 if not (an empty
  * match counts: *start == *end). Invalid UTF-8 in s never matches past the
  * bad byte and is not an error. ND_ETOOBIG if matching gave up on PCRE2's
- * match, depth or heap limit (a pattern that backtracks too much): whether
- * s matches is then unknown. */
+ * match, depth, stack or heap limit (a pattern that backtracks too much):
+ * whether s matches is then unknown. */
 int nd_regex_find(const nd_regex *re, const char *s, size_t len, size_t from,
                   size_t *start, size_t *end);
 

@@ -90,6 +90,7 @@ int nd_regex_find(const nd_regex *re, const char *s, size_t len, size_t from,
 		return nd_error_set(ND_ETOOBIG, "the pattern backtracks too much "
 		                    "(match limit)");
 	case PCRE2_ERROR_DEPTHLIMIT:
+	case PCRE2_ERROR_JIT_STACKLIMIT:
 		return nd_error_set(ND_ETOOBIG, "the pattern backtracks too much "
 		                    "(depth limit)");
 	case PCRE2_ERROR_HEAPLIMIT:

@@ -396,6 +396,29 @@ static void test_mark_empty_matches(void **state)
 	flow_dispose(&u);
 }
 
+static void test_mark_match_limit(void **state)
+{
+	tui_flow f = flow_of("aa aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
+	nd_regex *re = NULL;
+	size_t a, b;
+
+	(void)state;
+	/* (?:a|aa)+$ backtracks exponentially before the "!": matching gives
+	 * up on the match limit, which is an error, not "no match" */
+	assert_int_equal(nd_regex_new(&re, "(?:a|aa)+$"), 0);
+	assert_int_equal(nd_regex_find(re, f.text.ptr, f.text.len, 0, &a, &b),
+	                 ND_ETOOBIG);
+	assert_non_null(strstr(nd_error_message(), "match limit"));
+	assert_int_equal(flow_mark_matches(&f, re), ND_ETOOBIG);
+	nd_regex_free(re);
+	/* a pattern that matches quickly is untouched */
+	assert_int_equal(nd_regex_new(&re, "a!"), 0);
+	assert_int_equal(nd_regex_find(re, f.text.ptr, f.text.len, 0, &a, &b), 1);
+	assert_int_equal(a, f.text.len - 2);
+	nd_regex_free(re);
+	flow_dispose(&f);
+}
+
 /* ---- the grid ---- */
 
 static void test_put_wide_edge(void **state)
@@ -1150,6 +1173,7 @@ int main(void)
 		cmocka_unit_test(test_mark_matches),
 		cmocka_unit_test(test_mark_across_adds),
 		cmocka_unit_test(test_mark_empty_matches),
+		cmocka_unit_test(test_mark_match_limit),
 		cmocka_unit_test(test_put_wide_edge),
 		cmocka_unit_test(test_line_ellipsis),
 		cmocka_unit_test(test_dump_plain),
