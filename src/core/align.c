@@ -2305,6 +2305,66 @@ static int cites_other(const char *t, size_t n, const char *cw, size_t cwn,
 	return annex;
 }
 
+/* Is s[0..e) ending in a possessive of an instrument's name ("the
+ * Charter's", "the Convention’s")? */
+static int possessive_instrument(const char *s, size_t e)
+{
+	size_t w;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e >= 2 && s[e - 1] == 's' && s[e - 2] == '\'')
+		e -= 2;
+	else if (e >= 4 && s[e - 1] == 's' && !memcmp(s + e - 4, "\xE2\x80\x99", 3))
+		e -= 4;
+	else
+		return 0;
+	for (w = e; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+		;
+	return w < e && (isupper((unsigned char)s[w]) ||
+	                 word_in(s + w, e - w, ref_instruments));
+}
+
+/* Does the reference go on, after a comma, from a part that cites another
+ * instrument ("article 7 of the Convention on Cybercrime, paragraph 2",
+ * "the Charter's article 1, paragraph 2")? s[0..len) is the text before
+ * the citing word; the walk goes back at most 12 words to the nearest
+ * named part and its number, and stops at any other punctuation. */
+static int cites_other_before(const char *s, size_t len, const labelset *ls)
+{
+	size_t e = len, comma, w, p, q, steps;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == 0 || s[e - 1] != ',')
+		return 0;
+	comma = --e;
+	for (steps = 0; steps < 12; steps++) {
+		while (e > 0 && !is_alnum((unsigned char)s[e - 1])) {
+			if (strchr(".,;:", s[e - 1]))
+				return 0; /* another clause of the sentence */
+			e--;
+		}
+		for (w = e; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+			;
+		if (w == e)
+			return 0;
+		if (word_in(s + w, e - w, named_parts)) {
+			for (p = e; p < comma && strchr(" (", s[p]); p++)
+				;
+			for (q = p; q < comma && is_alnum((unsigned char)s[q]); q++)
+				;
+			if (q == p)
+				return 0;
+			return possessive_instrument(s, w) ||
+			       cites_other(s + q, comma - q, s + w, e - w, s + p, q - p,
+			                   ls);
+		}
+		e = w;
+	}
+	return 0;
+}
+
 /* The new text after ops[k..) (equal and inserted, up to cap - 1 bytes). */
 static size_t text_after(const nd_change *c, size_t k, char *buf, size_t cap)
 {
@@ -2350,7 +2410,8 @@ static int change_is_xref(const nd_change *c, const xref *x, size_t nx,
 			if (!cites(before, blen, &cw, &cwn) ||
 			    !region_is_xref(d ? d : "", dl, n ? n : "", nl, x, nx) ||
 			    cites_other(after, text_after(c, k, after, sizeof(after)),
-			                cw, cwn, n ? n : "", nl, ls))
+			                cw, cwn, n ? n : "", nl, ls) ||
+			    cites_other_before(before, (size_t)(cw - before), ls))
 				return 0;
 			regions++;
 			d = n = NULL;

@@ -390,7 +390,12 @@ static void test_references_to_other_instruments_are_substance(void **state)
 		"paragraph 2 of the present resolution",
 		"paragraph 2 of annex I to the present resolution",
 		"paragraph 2 of the annex to resolution 60/1",
-		"paragraph 2"};
+		"paragraph 2",
+		"article 7 of the Convention on Cybercrime, paragraph 2",
+		"the Charter's article 1, paragraph 2",
+		"the Charter\u2019s article 1, paragraph 2",
+		"the first sentence, paragraph 2",
+		"the Convention; see paragraph 2"};
 	static const char *const new_refs[] = {
 		"paragraph 3 of article 7 of the Convention",
 		"paragraph 3 of resolution 60/1",
@@ -405,8 +410,14 @@ static void test_references_to_other_instruments_are_substance(void **state)
 		"paragraph 3 of the present resolution",
 		"paragraph 3 of annex I to the present resolution",
 		"paragraph 3 of the annex to resolution 60/1",
-		"paragraph 3"};
-	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1};
+		"paragraph 3",
+		"article 7 of the Convention on Cybercrime, paragraph 3",
+		"the Charter's article 1, paragraph 3",
+		"the Charter\u2019s article 1, paragraph 3",
+		"the first sentence, paragraph 3",
+		"the Convention; see paragraph 3"};
+	static const int internal[] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1,
+	                               0, 0, 0, 1, 1};
 	size_t k;
 
 	(void)state;
