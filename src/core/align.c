@@ -2325,15 +2325,19 @@ static int possessive_instrument(const char *s, size_t e)
 	                 word_in(s + w, e - w, ref_instruments));
 }
 
-/* Does the reference go on, after a comma, from a part that cites another
- * instrument ("article 7 of the Convention on Cybercrime, paragraph 2",
- * "the Charter's article 1, paragraph 2")? s[0..len) is the text before
- * the citing word; the walk goes back at most 12 words to the nearest
- * named part and its number, and stops at any other punctuation. */
+/* Does the text before the citing word, s[0..len), make the reference
+ * another instrument's: a possessive right before it ("the Charter's
+ * paragraph 2"), or a part that cites another instrument and goes on after
+ * a comma ("article 7 of the Convention on Cybercrime, paragraph 2", "the
+ * Charter's article 1, paragraph 2")? The walk goes back at most 12 words
+ * to the nearest named part and its number, and stops at any other
+ * punctuation. */
 static int cites_other_before(const char *s, size_t len, const labelset *ls)
 {
 	size_t e = len, comma, w, p, q, steps;
 
+	if (possessive_instrument(s, len))
+		return 1;
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
 	if (e == 0 || s[e - 1] != ',')
