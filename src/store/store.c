@@ -1199,6 +1199,27 @@ done:
 	return err;
 }
 
+/* Check the object that the commit id a revision starts with names
+ * ("1a2b3c4", "1a2b3c4~1") before libgit2 reads it: a commit no branch
+ * reaches, such as one a failed add left, was not checked on open. Finding
+ * the id reads only file names. */
+static int check_rev_id(nd_store *s, const char *spec)
+{
+	size_t n = strspn(spec, "0123456789abcdefABCDEF");
+	git_odb *odb = NULL;
+	git_oid prefix, id;
+	int err = 0;
+
+	if (n < GIT_OID_MINPREFIXLEN || n > GIT_OID_HEXSZ ||
+	    git_oid_fromstrn(&prefix, spec, n) < 0 ||
+	    git_repository_odb(&odb, s->repo) < 0)
+		return 0; /* no id: the revision is read as it is */
+	if (git_odb_exists_prefix(&id, odb, &prefix, n) == 0)
+		err = check_obj(s, &id);
+	git_odb_free(odb);
+	return err;
+}
+
 /* Resolve a label (tried first) or a revision to a commit. */
 static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 {
@@ -1222,8 +1243,12 @@ static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 		goto done;
 	if (rc == 0)
 		rc = git_reference_peel(&obj, ref, GIT_OBJECT_ANY);
-	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
+		err = check_rev_id(s, spec);
+		if (err)
+			goto done;
 		rc = git_revparse_single(&obj, s->repo, spec);
+	}
 	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
 		err = nd_error_set(ND_ENOTFOUND, "no version labelled '%s' and no such "
 		                   "revision in the store at %s; `normdiff log` lists "
