@@ -199,6 +199,28 @@ static int check_obj(nd_store *s, const git_oid *id)
 	return err;
 }
 
+/* Check what ref points at before libgit2 peels it: its object and, for
+ * an annotated tag, the objects the tag names in turn (a tag made with git
+ * may name a commit that main does not reach, which open did not check). */
+static int check_ref(nd_store *s, const git_reference *ref)
+{
+	const git_oid *id = git_reference_target(ref);
+	git_oid next;
+	git_tag *tag = NULL;
+	int err = 0, depth;
+
+	for (depth = 0; id && !err && depth < 16; depth++) {
+		err = check_obj(s, id);
+		if (err || git_tag_lookup(&tag, s->repo, id) < 0)
+			break; /* not a tag (or unreadable: peeling says so) */
+		next = *git_tag_target_id(tag);
+		git_tag_free(tag);
+		id = &next;
+	}
+	before_call();
+	return err;
+}
+
 /* --- versions ------------------------------------------------------------ */
 
 void nd_version_init(nd_version *v)
@@ -706,8 +728,7 @@ static int tag_list_load(tag_list *t, nd_store *s)
 		goto done;
 	}
 	while ((rc = git_reference_next(&ref, it)) == 0) {
-		if (git_reference_target(ref) &&
-		    (err = check_obj(s, git_reference_target(ref))) != 0) {
+		if ((err = check_ref(s, ref)) != 0) {
 			git_reference_free(ref);
 			goto done;
 		}
@@ -849,8 +870,7 @@ static int check_label_free(nd_store *s, const char *tagref, const char *label,
 		err = read_failed(s, tagref);
 		goto done;
 	}
-	if (git_reference_target(ref) &&
-	    (err = check_obj(s, git_reference_target(ref))) != 0)
+	if ((err = check_ref(s, ref)) != 0)
 		goto done;
 	if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) == 0)
 		git_oid_tostr(hex, 8, git_object_id(obj));
@@ -1238,8 +1258,7 @@ static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 	if (err)
 		goto done;
 	rc = git_reference_lookup(&ref, s->repo, name.ptr);
-	if (rc == 0 && git_reference_target(ref) &&
-	    (err = check_obj(s, git_reference_target(ref))) != 0)
+	if (rc == 0 && (err = check_ref(s, ref)) != 0)
 		goto done;
 	if (rc == 0)
 		rc = git_reference_peel(&obj, ref, GIT_OBJECT_ANY);
