@@ -302,8 +302,10 @@ nd_store *cli_store(cli *c, int quiet)
 		}
 		path = found;
 	}
-	if (nd_store_open(&c->store, path) && !quiet)
+	if (nd_store_open(&c->store, path)) {
+		c->store_failed = 1;
 		cli_fail_lib("store");
+	}
 	free(found);
 	return c->store;
 }
@@ -345,15 +347,14 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 		revpath = 1;
 	}
 	s = cli_store(c, 1);
-	if (!s) {
-		if (!c->store_opt && !getenv("NORMDIFF_STORE"))
-			return cli_fail(spec, "no such file, %sand no store to look up "
-			                "a label in (create one with `normdiff init`, or "
-			                "name one with --store DIR)",
-			                revpath ? "not inside a git repository to read "
-			                          "REV:PATH from, " : "");
-		return cli_fail_lib("store");
-	}
+	if (!s && c->store_failed)
+		return EXIT_TROUBLE; /* a damaged store is not "no store" */
+	if (!s)
+		return cli_fail(spec, "no such file, %sand no store to look up a "
+		                "label in (create one with `normdiff init`, or name "
+		                "one with --store DIR)",
+		                revpath ? "not inside a git repository to read "
+		                          "REV:PATH from, " : "");
 	err = nd_store_read(s, spec, &in->data, &in->len, &in->ver);
 	if (err == ND_ENOTFOUND)
 		return cli_fail(spec, "no such file, and %s", nd_error_message());
