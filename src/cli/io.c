@@ -579,14 +579,23 @@ static int create_tmp(void)
 }
 
 /* Rename the temporary file over `real` unless `real` changed meanwhile
- * (then errno is EAGAIN); -1 on failure, the temporary file left live. */
+ * (then errno is EAGAIN); -1 on failure, the temporary file left live.
+ * A new file is linked into place, since link() fails on a name that
+ * another process created after the check, where rename() would replace
+ * what it wrote; only a file system without links falls back to the
+ * check and rename. */
 static int rename_tmp(const char *real, const struct stat *old)
 {
 	sigset_t mask;
 	int r = -1;
 
 	block_cleanup_signals(&mask);
-	if (!target_unchanged(real, old))
+	if (!old && (r = link(tmp_path, real)) == 0) {
+		if (unlink(tmp_path) == 0)
+			tmp_live = 0; /* else end_tmp tries again */
+	} else if (!old && errno == EEXIST)
+		errno = EAGAIN;
+	else if (!target_unchanged(real, old))
 		errno = EAGAIN;
 	else if (!(r = rename(tmp_path, real)))
 		tmp_live = 0;
