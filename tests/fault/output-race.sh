@@ -10,6 +10,8 @@ bin=$(realpath "$1") shim=$(realpath "$2") src=$(realpath "$3")
 work=$(mktemp -d "${TMPDIR:-/tmp}/nd-race.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
 export HOME="$work/home" LC_ALL=C.UTF-8
+# the shim is preloaded before the sanitizer runtime of a sanitizer build
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 mkdir -p "$HOME" "$work/out"
 failures=0
 
