@@ -904,15 +904,14 @@ static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
 	const git_tree_entry *e;
 	git_tree *sub = NULL, *cur = tree;
 	const char *p = path, *slash;
-	char name[256];
+	nd_buf name = ND_BUF_INIT; /* a part of any length: git allows it */
 	int err = 0;
 
 	while ((slash = strchr(p, '/')) != NULL && !err) {
-		if ((size_t)(slash - p) >= sizeof(name))
+		nd_buf_clear(&name);
+		if ((err = nd_buf_put(&name, p, (size_t)(slash - p))) != 0)
 			break;
-		memcpy(name, p, (size_t)(slash - p));
-		name[slash - p] = '\0';
-		e = git_tree_entry_byname(cur, name);
+		e = git_tree_entry_byname(cur, name.ptr);
 		if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 			break;
 		err = check_obj(s, git_tree_entry_id(e));
@@ -925,6 +924,7 @@ static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
 		p = slash + 1;
 	}
 	git_tree_free(sub);
+	nd_buf_dispose(&name);
 	return err;
 }
 
