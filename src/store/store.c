@@ -905,6 +905,7 @@ static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
 	git_tree *sub = NULL, *cur = tree;
 	const char *p = path, *slash;
 	nd_buf name = ND_BUF_INIT; /* a part of any length: git allows it */
+	git_oid id;
 	int err = 0;
 
 	while ((slash = strchr(p, '/')) != NULL && !err) {
@@ -914,11 +915,12 @@ static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
 		e = git_tree_entry_byname(cur, name.ptr);
 		if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 			break;
-		err = check_obj(s, git_tree_entry_id(e));
+		id = *git_tree_entry_id(e); /* e goes with the tree freed next */
+		err = check_obj(s, &id);
 		git_tree_free(sub);
 		sub = NULL;
 		before_call();
-		if (!err && git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0)
+		if (!err && git_tree_lookup(&sub, s->repo, &id) < 0)
 			err = read_failed(s, "a tree of the last version");
 		cur = sub;
 		p = slash + 1;

@@ -557,6 +557,26 @@ static void test_add_over_old_packed_refs(void **state)
 	nd_store_free(s);
 }
 
+/* A series two directories deep is read and built upon with libgit2's
+ * object cache off, so that a tree the store lets go of is really freed
+ * (a sanitizer build sees any use of it after that). */
+static void test_deep_series_uncached(void **state)
+{
+	fixture *f = *state;
+	nd_store *s = NULL;
+
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	assert_int_equal(nd_store_init(&s, f->store), 0);
+	assert_int_equal(add(s, "2011", "a/b/c/draft.txt", "2011-09-14",
+	                     "first\n", 0, NULL), 0);
+	assert_int_equal(add(s, "2015", "a/b/c/draft.txt", "2015-01-13",
+	                     "second\n", 0, NULL), 0);
+	assert_reads(s, "2011", "first\n");
+	assert_reads(s, "2015", "second\n");
+	nd_store_free(s);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+}
+
 static void test_force_moves_label(void **state)
 {
 	fixture *f = *state;
@@ -1362,6 +1382,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_series, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_label_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_over_old_packed_refs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deep_series_uncached, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_force_moves_label, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_lock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_objects, setup, teardown),
