@@ -26,6 +26,8 @@ typedef struct cli {
 	const char *grammar_file; /* --grammar FILE, or NULL */
 	nd_grammar *grammar;      /* loaded on first use */
 	nd_store *store;          /* opened on first use */
+	int store_failed;         /* a store was named or found but could not
+	                             be opened (and that was reported) */
 } cli;
 
 /* A version of a draft as read from wherever the spec pointed. */
@@ -85,7 +87,9 @@ void cli_input_dispose(cli_input *in);
 const nd_grammar *cli_grammar(cli *c);
 
 /* Open the store (--store, $NORMDIFF_STORE, or the nearest .normdiff);
- * NULL after printing an error unless `quiet`. */
+ * NULL after printing an error. With `quiet`, that there is no store at
+ * all is not printed; a store that cannot be opened always is
+ * (c->store_failed is then set). */
 nd_store *cli_store(cli *c, int quiet);
 /* Where a new store goes (--store, $NORMDIFF_STORE, ./.normdiff). */
 const char *cli_store_path_for_init(const cli *c);

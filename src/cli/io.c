@@ -302,8 +302,10 @@ nd_store *cli_store(cli *c, int quiet)
 		}
 		path = found;
 	}
-	if (nd_store_open(&c->store, path) && !quiet)
+	if (nd_store_open(&c->store, path)) {
+		c->store_failed = 1;
 		cli_fail_lib("store");
+	}
 	free(found);
 	return c->store;
 }
@@ -345,15 +347,14 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 		revpath = 1;
 	}
 	s = cli_store(c, 1);
-	if (!s) {
-		if (!c->store_opt && !getenv("NORMDIFF_STORE"))
-			return cli_fail(spec, "no such file, %sand no store to look up "
-			                "a label in (create one with `normdiff init`, or "
-			                "name one with --store DIR)",
-			                revpath ? "not inside a git repository to read "
-			                          "REV:PATH from, " : "");
-		return cli_fail_lib("store");
-	}
+	if (!s && c->store_failed)
+		return EXIT_TROUBLE; /* a damaged store is not "no store" */
+	if (!s)
+		return cli_fail(spec, "no such file, %sand no store to look up a "
+		                "label in (create one with `normdiff init`, or name "
+		                "one with --store DIR)",
+		                revpath ? "not inside a git repository to read "
+		                          "REV:PATH from, " : "");
 	err = nd_store_read(s, spec, &in->data, &in->len, &in->ver);
 	if (err == ND_ENOTFOUND)
 		return cli_fail(spec, "no such file, and %s", nd_error_message());
@@ -578,14 +579,23 @@ static int create_tmp(void)
 }
 
 /* Rename the temporary file over `real` unless `real` changed meanwhile
- * (then errno is EAGAIN); -1 on failure, the temporary file left live. */
+ * (then errno is EAGAIN); -1 on failure, the temporary file left live.
+ * A new file is linked into place, since link() fails on a name that
+ * another process created after the check, where rename() would replace
+ * what it wrote; only a file system without links falls back to the
+ * check and rename. */
 static int rename_tmp(const char *real, const struct stat *old)
 {
 	sigset_t mask;
 	int r = -1;
 
 	block_cleanup_signals(&mask);
-	if (!target_unchanged(real, old))
+	if (!old && (r = link(tmp_path, real)) == 0) {
+		if (unlink(tmp_path) == 0)
+			tmp_live = 0; /* else end_tmp tries again */
+	} else if (!old && errno == EEXIST)
+		errno = EAGAIN;
+	else if (!target_unchanged(real, old))
 		errno = EAGAIN;
 	else if (!(r = rename(tmp_path, real)))
 		tmp_live = 0;

@@ -204,13 +204,14 @@ static int packed_text(const nd_reflocks *l, const char *const *refs,
 {
 	nd_buf old = ND_BUF_INIT;
 	packed_rec *v = NULL;
-	size_t n = 0, cap = 0, i, j, hlen = 0;
+	size_t n = 0, cap = 0, i, j, hlen = 0, nold;
 	const char *header;
 	int err;
 
 	err = read_packed(l, &old);
 	err = err ? err : parse_packed(l, old.ptr ? old.ptr : "", old.len, &v, &n,
 	                               &cap, &header, &hlen);
+	nold = n;
 	for (i = 0; i < count && !err; i++) {
 		for (j = 0; j < n; j++)
 			if (v[j].nlen == strlen(refs[i]) &&
@@ -228,9 +229,13 @@ static int packed_text(const nd_reflocks *l, const char *const *refs,
 	}
 	if (!err && n)
 		qsort(v, n, sizeof(*v), rec_cmp);
-	if (!err)
-		err = header ? nd_buf_put(text, header, hlen) :
-		      nd_buf_puts(text, PACKED_HEADER);
+	/* a file without a header promises no peeled lines for its refs: it
+	 * keeps none, so that git does not take an annotated tag for a
+	 * lightweight one */
+	if (!err && header)
+		err = nd_buf_put(text, header, hlen);
+	else if (!err && nold == 0)
+		err = nd_buf_puts(text, PACKED_HEADER);
 	for (i = 0; i < n && !err; i++)
 		err = v[i].text ? nd_buf_put(text, v[i].text, v[i].len) :
 		      nd_buf_printf(text, "%s %s\n", v[i].hex, v[i].name);

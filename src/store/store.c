@@ -199,6 +199,28 @@ static int check_obj(nd_store *s, const git_oid *id)
 	return err;
 }
 
+/* Check what ref points at before libgit2 peels it: its object and, for
+ * an annotated tag, the objects the tag names in turn (a tag made with git
+ * may name a commit that main does not reach, which open did not check). */
+static int check_ref(nd_store *s, const git_reference *ref)
+{
+	const git_oid *id = git_reference_target(ref);
+	git_oid next;
+	git_tag *tag = NULL;
+	int err = 0, depth;
+
+	for (depth = 0; id && !err && depth < 16; depth++) {
+		err = check_obj(s, id);
+		if (err || git_tag_lookup(&tag, s->repo, id) < 0)
+			break; /* not a tag (or unreadable: peeling says so) */
+		next = *git_tag_target_id(tag);
+		git_tag_free(tag);
+		id = &next;
+	}
+	before_call();
+	return err;
+}
+
 /* --- versions ------------------------------------------------------------ */
 
 void nd_version_init(nd_version *v)
@@ -706,8 +728,7 @@ static int tag_list_load(tag_list *t, nd_store *s)
 		goto done;
 	}
 	while ((rc = git_reference_next(&ref, it)) == 0) {
-		if (git_reference_target(ref) &&
-		    (err = check_obj(s, git_reference_target(ref))) != 0) {
+		if ((err = check_ref(s, ref)) != 0) {
 			git_reference_free(ref);
 			goto done;
 		}
@@ -849,8 +870,7 @@ static int check_label_free(nd_store *s, const char *tagref, const char *label,
 		err = read_failed(s, tagref);
 		goto done;
 	}
-	if (git_reference_target(ref) &&
-	    (err = check_obj(s, git_reference_target(ref))) != 0)
+	if ((err = check_ref(s, ref)) != 0)
 		goto done;
 	if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) == 0)
 		git_oid_tostr(hex, 8, git_object_id(obj));
@@ -884,27 +904,29 @@ static int check_path_trees(nd_store *s, git_tree *tree, const char *path)
 	const git_tree_entry *e;
 	git_tree *sub = NULL, *cur = tree;
 	const char *p = path, *slash;
-	char name[256];
+	nd_buf name = ND_BUF_INIT; /* a part of any length: git allows it */
+	git_oid id;
 	int err = 0;
 
 	while ((slash = strchr(p, '/')) != NULL && !err) {
-		if ((size_t)(slash - p) >= sizeof(name))
+		nd_buf_clear(&name);
+		if ((err = nd_buf_put(&name, p, (size_t)(slash - p))) != 0)
 			break;
-		memcpy(name, p, (size_t)(slash - p));
-		name[slash - p] = '\0';
-		e = git_tree_entry_byname(cur, name);
+		e = git_tree_entry_byname(cur, name.ptr);
 		if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 			break;
-		err = check_obj(s, git_tree_entry_id(e));
+		id = *git_tree_entry_id(e); /* e goes with the tree freed next */
+		err = check_obj(s, &id);
 		git_tree_free(sub);
 		sub = NULL;
 		before_call();
-		if (!err && git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0)
+		if (!err && git_tree_lookup(&sub, s->repo, &id) < 0)
 			err = read_failed(s, "a tree of the last version");
 		cur = sub;
 		p = slash + 1;
 	}
 	git_tree_free(sub);
+	nd_buf_dispose(&name);
 	return err;
 }
 
@@ -1199,6 +1221,27 @@ done:
 	return err;
 }
 
+/* Check the object that the commit id a revision starts with names
+ * ("1a2b3c4", "1a2b3c4~1") before libgit2 reads it: a commit no branch
+ * reaches, such as one a failed add left, was not checked on open. Finding
+ * the id reads only file names. */
+static int check_rev_id(nd_store *s, const char *spec)
+{
+	size_t n = strspn(spec, "0123456789abcdefABCDEF");
+	git_odb *odb = NULL;
+	git_oid prefix, id;
+	int err = 0;
+
+	if (n < GIT_OID_MINPREFIXLEN || n > GIT_OID_HEXSZ ||
+	    git_oid_fromstrn(&prefix, spec, n) < 0 ||
+	    git_repository_odb(&odb, s->repo) < 0)
+		return 0; /* no id: the revision is read as it is */
+	if (git_odb_exists_prefix(&id, odb, &prefix, n) == 0)
+		err = check_obj(s, &id);
+	git_odb_free(odb);
+	return err;
+}
+
 /* Resolve a label (tried first) or a revision to a commit. */
 static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 {
@@ -1217,13 +1260,16 @@ static int resolve_commit(nd_store *s, const char *spec, git_commit **out)
 	if (err)
 		goto done;
 	rc = git_reference_lookup(&ref, s->repo, name.ptr);
-	if (rc == 0 && git_reference_target(ref) &&
-	    (err = check_obj(s, git_reference_target(ref))) != 0)
+	if (rc == 0 && (err = check_ref(s, ref)) != 0)
 		goto done;
 	if (rc == 0)
 		rc = git_reference_peel(&obj, ref, GIT_OBJECT_ANY);
-	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+	else if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
+		err = check_rev_id(s, spec);
+		if (err)
+			goto done;
 		rc = git_revparse_single(&obj, s->repo, spec);
+	}
 	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
 		err = nd_error_set(ND_ENOTFOUND, "no version labelled '%s' and no such "
 		                   "revision in the store at %s; `normdiff log` lists "

@@ -10,6 +10,9 @@
  *   ND_FAULT_AT    the step to break, from 1; unset: break nothing
  *   ND_FAULT_KILL  if set, SIGKILL the process at that step instead
  *   ND_FAULT_ERRNO the errno the step fails with (default ENOSPC)
+ *   ND_FAULT_PLANT if set, a path: at that step create this file (holding
+ *                  "planted\n") and then do the step, failing nothing, as
+ *                  another process writing there at that instant would
  *
  * A run with ND_FAULT_LOG and no ND_FAULT_AT counts the steps, so a test
  * can break each of steps 1..N in turn, deterministically.
@@ -62,6 +65,16 @@ static int fault(const char *call, const char *path)
 	errno = saved;
 	if (!at || atol(at) != step)
 		return 0;
+	if (getenv("ND_FAULT_PLANT") && *getenv("ND_FAULT_PLANT")) {
+		FILE *f = fopen(getenv("ND_FAULT_PLANT"), "w");
+
+		if (f) {
+			fputs("planted\n", f);
+			fclose(f);
+		}
+		errno = saved;
+		return 0;
+	}
 	if (getenv("ND_FAULT_KILL"))
 		raise(SIGKILL);
 	errno = en && *en ? atoi(en) : ENOSPC;

@@ -26,7 +26,7 @@ base="$work/base"
 damage() {
 	local oid
 	rm -rf "$work/s"; cp -a "$base" "$work/s"
-	oid=$(git --git-dir="$work/s" rev-parse "$1") || exit 1
+	oid=$(git --git-dir="$work/s" rev-parse --verify "$1") || exit 1
 	obj="$work/s/objects/${oid:0:2}/${oid:2}"
 	chmod u+w "$obj"
 	truncate -s $(($(stat -c %s "$obj") / 2)) "$obj"
@@ -42,7 +42,7 @@ check() {
 		fail "$what: normdiff $*: still running after 10 s (a hang)"
 	elif [ $status -ne 2 ]; then
 		fail "$what: normdiff $*: exit $status, not 2: $(cat "$work/err")"
-	elif ! grep -Eq "^normdiff: (store|2015|diff): store is damaged: object $damaged .*; run git fsck in $work/s" "$work/err"; then
+	elif ! grep -Eq "^normdiff: (store|2015|diff|signed|long|again|[0-9a-f]+): store is damaged: object $damaged .*; run git fsck in $work/s" "$work/err"; then
 		fail "$what: normdiff $*: $(cat "$work/err")"
 	elif [ "$(wc -l <"$work/err")" -ne 1 ]; then
 		fail "$what: normdiff $*: not one line: $(cat "$work/err")"
@@ -61,5 +61,43 @@ for rev in 'main' 'main~1' 'main^{tree}' 'main:draft.txt'; do
 		check diff "$src/drafts/2011-A-66-359.txt" 2015 ;;
 	esac
 done
+# a tree of a series whose directory has a name longer than a file name
+# may be (git trees allow it)
+what="truncated tree of a long directory"
+rm -rf "$work/s"; cp -a "$base" "$work/s"
+long=$(printf 'd%.0s' $(seq 300))
+"$bin" --store "$work/s" add "$src/drafts/2015-A-69-723.txt" --label long \
+	--series "$long/draft.txt" >/dev/null || exit 1
+damaged=$(git --git-dir="$work/s" rev-parse --verify "long:$long") || exit 1
+obj="$work/s/objects/${damaged:0:2}/${damaged:2}"
+truncate -s $(($(stat -c %s "$obj") / 2)) "$obj"
+check show long
+check diff "$src/drafts/2011-A-66-359.txt" long
+check add "$src/drafts/2011-A-66-359.txt" --label again --series "$long/draft.txt"
+
+# a commit no branch reaches (as a failed add leaves), named by its id
+what="truncated commit off the branch"
+rm -rf "$work/s"; cp -a "$base" "$work/s"
+damaged=$(GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@b GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@b \
+	git --git-dir="$work/s" commit-tree -p main -m off 'main^{tree}') || exit 1
+obj="$work/s/objects/${damaged:0:2}/${damaged:2}"
+truncate -s $(($(stat -c %s "$obj") / 2)) "$obj"
+check show "$damaged"
+check show "${damaged:0:12}"
+check diff "${damaged:0:12}" 2015
+# an annotated tag (made with git) of such a commit: the tag is read to
+# find the commit, which is then checked too
+what="truncated commit of an annotated tag"
+rm -rf "$work/s"; cp -a "$base" "$work/s"
+damaged=$(GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@b GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@b \
+	git --git-dir="$work/s" commit-tree -p main -m off 'main^{tree}') || exit 1
+GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@b \
+	git --git-dir="$work/s" tag -a -m signed signed "$damaged" || exit 1
+obj="$work/s/objects/${damaged:0:2}/${damaged:2}"
+truncate -s $(($(stat -c %s "$obj") / 2)) "$obj"
+check log
+check show 2015
+check show signed
+check add "$src/drafts/2015-A-69-723.txt" --label signed
 echo "$((tests - failures)) of $tests commands on damaged stores behaved"
 [ $failures -eq 0 ]

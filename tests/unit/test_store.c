@@ -509,6 +509,74 @@ static void test_duplicate_label_refused(void **state)
 	nd_store_free(s);
 }
 
+/* packed-refs without a header (as an old git wrote it, with no promise
+ * that an annotated tag's line is followed by its peeled "^" line): after
+ * an add, a header that says "fully-peeled" must be true of every line. */
+static void test_add_over_old_packed_refs(void **state)
+{
+	fixture *f = *state;
+	char one[41], two[41], tag[41], *packed, *text, line[256];
+	git_repository *repo = NULL;
+	git_signature *sig = NULL;
+	git_object *target = NULL;
+	git_oid tag_id;
+	nd_store *s = NULL;
+
+	assert_int_equal(nd_store_init(&s, f->store), 0);
+	assert_int_equal(add(s, "2011", NULL, "2011-09-14", "first\n", 0, one), 0);
+	nd_store_free(s);
+	assert_int_equal(git_repository_open(&repo, f->store), 0);
+	assert_int_equal(git_signature_new(&sig, "a", "a@b", 0, 0), 0);
+	assert_int_equal(git_revparse_single(&target, repo, one), 0);
+	assert_int_equal(git_tag_create(&tag_id, repo, "signed", target, sig,
+	                                "annotated\n", 0), 0);
+	git_oid_tostr(tag, sizeof(tag), &tag_id);
+	git_object_free(target);
+	git_signature_free(sig);
+	git_repository_free(repo);
+	packed = join(f->store, "packed-refs");
+	snprintf(line, sizeof(line), "%s refs/heads/main\n%s refs/tags/2011\n"
+	         "%s refs/tags/signed\n", one, one, tag);
+	write_file(packed, line);
+	snprintf(line, sizeof(line), "%s/refs/tags/signed", f->store);
+	unlink(line);
+
+	s = open_ok(f->store);
+	assert_int_equal(add(s, "2015", NULL, "2015-01-13", "second\n", 0, two), 0);
+	text = test_slurp(packed, NULL);
+	snprintf(line, sizeof(line), "%s refs/tags/signed\n^%s\n", tag, one);
+	if (strstr(text, "fully-peeled") && !strstr(text, line))
+		fail_msg("packed-refs says fully-peeled without the tag's peeled "
+		         "line:\n%s", text);
+	snprintf(line, sizeof(line), "%s refs/tags/2015\n", two);
+	assert_non_null(strstr(text, line));
+	assert_reads(s, "2011", "first\n");
+	assert_reads(s, "2015", "second\n");
+	free(text);
+	free(packed);
+	nd_store_free(s);
+}
+
+/* A series two directories deep is read and built upon with libgit2's
+ * object cache off, so that a tree the store lets go of is really freed
+ * (a sanitizer build sees any use of it after that). */
+static void test_deep_series_uncached(void **state)
+{
+	fixture *f = *state;
+	nd_store *s = NULL;
+
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	assert_int_equal(nd_store_init(&s, f->store), 0);
+	assert_int_equal(add(s, "2011", "a/b/c/draft.txt", "2011-09-14",
+	                     "first\n", 0, NULL), 0);
+	assert_int_equal(add(s, "2015", "a/b/c/draft.txt", "2015-01-13",
+	                     "second\n", 0, NULL), 0);
+	assert_reads(s, "2011", "first\n");
+	assert_reads(s, "2015", "second\n");
+	nd_store_free(s);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+}
+
 static void test_force_moves_label(void **state)
 {
 	fixture *f = *state;
@@ -1313,6 +1381,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_configured_user_is_author, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_series, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_label_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_over_old_packed_refs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deep_series_uncached, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_force_moves_label, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_lock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_objects, setup, teardown),
