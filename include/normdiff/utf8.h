@@ -35,8 +35,10 @@ int nd_utf8_is_unsafe(uint32_t cp);
 /* The one notation every output uses to show what it must not pass on:
  * C0 controls and DEL in caret notation ("^[", "^?"), other unsafe
  * characters as "<U+202E>", and a byte that is not part of well-formed
- * UTF-8 as "<0xFF>". No two characters or bytes share a form, and a form
- * is made of safe ASCII only, so escaping escaped text changes nothing.
+ * UTF-8 as "<0xFF>". No two characters or bytes share a form, but a form
+ * is plain ASCII, so text that holds the two characters "^[" reads like
+ * an escaped ESC (the HTML report and the UI set forms apart by style);
+ * and because a form is safe ASCII, escaping escaped text changes nothing.
  * ND_UTF8_VISIBLE_MAX is the room one form needs, with its terminator. */
 #define ND_UTF8_VISIBLE_MAX 12
 

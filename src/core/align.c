@@ -2188,7 +2188,7 @@ static int has_part(const labelset *ls, const char *w, size_t wn,
 		if (!strncasecmp(w, singular[k], wn < 3 ? wn : 3))
 			break;
 	if (k == sizeof(singular) / sizeof(singular[0]) ||
-	    strlen(singular[k]) + 1 + nn > sizeof(tmp))
+	    strlen(singular[k]) + 1 + nn >= sizeof(tmp))
 		return 0;
 	len = (size_t)snprintf(tmp, sizeof(tmp), "%s %.*s", singular[k],
 	                       (int)nn, num);

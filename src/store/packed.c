@@ -323,7 +323,9 @@ static int read_loose(const nd_reflocks *l, const char *ref, char *hex, int *err
 	if (fd < 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR)
 		*err = sys_failed(l, "read", path.ptr);
 	if (fd >= 0) {
-		n = read(fd, text, sizeof(text) - 1);
+		do
+			n = read(fd, text, sizeof(text) - 1);
+		while (n < 0 && errno == EINTR);
 		close(fd);
 		text[n > 0 ? n : 0] = '\0';
 		if (n < 40 || strspn(text, "0123456789abcdef") < 40 ||

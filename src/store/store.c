@@ -1685,6 +1685,28 @@ static int index_blob(git_repository *repo, const char *start_dir,
 	return err;
 }
 
+/* Open the git repository around start_dir, to read spec from (NULL: to
+ * resolve a path in it). */
+static int open_git_repo(git_repository **repo, const char *start_dir,
+                         const char *spec)
+{
+	int rc = git_repository_open_ext(repo, start_dir, 0, NULL);
+
+	if (rc == GIT_ENOTFOUND && spec)
+		return nd_error_set(ND_ENOTSTORE, "no git repository at %s or above "
+		                    "it, so '%s' cannot be read; run normdiff inside "
+		                    "the repository", start_dir, spec);
+	if (rc == GIT_ENOTFOUND)
+		return nd_error_set(ND_ENOTSTORE, "no git repository at %s or above "
+		                    "it to read the path from; run normdiff inside the "
+		                    "repository", start_dir);
+	if (rc < 0)
+		return nd_error_set(read_code() == ND_EIO ? ND_EIO : ND_ECORRUPT,
+		                    "cannot open the git repository at %s: %s",
+		                    start_dir, git_msg());
+	return 0;
+}
+
 int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
                      size_t *len, char **path_out, int *absent)
 {
@@ -1693,7 +1715,7 @@ int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
 	git_oid id;
 	const char *path = NULL;
 	char *rev = NULL, *full = NULL;
-	int err = 0, rc, inited = 0, stage, missing = 0;
+	int err = 0, inited = 0, stage, missing = 0;
 
 	*data = NULL;
 	*len = 0;
@@ -1707,20 +1729,9 @@ int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
 		goto done;
 	}
 	inited = 1;
-	rc = git_repository_open_ext(&repo, start_dir, 0, NULL);
-	if (rc == GIT_ENOTFOUND) {
-		err = nd_error_set(ND_ENOTSTORE, "no git repository at %s or above it, "
-		                   "so '%s' cannot be read; run normdiff inside the "
-		                   "repository", start_dir, revpath);
-		goto done;
-	}
-	if (rc < 0) {
-		err = nd_error_set(read_code() == ND_EIO ? ND_EIO : ND_ECORRUPT,
-		                   "cannot open the git repository at %s: %s",
-		                   start_dir, git_msg());
-		goto done;
-	}
-	err = resolve_path(repo, start_dir, path, &full);
+	err = open_git_repo(&repo, start_dir, revpath);
+	if (!err)
+		err = resolve_path(repo, start_dir, path, &full);
 	if (!err)
 		err = rev ? tree_blob(repo, start_dir, revpath, rev, full, &id, &missing)
 		          : index_blob(repo, start_dir, full, stage, &id,
@@ -1751,25 +1762,17 @@ int nd_git_top_path(const char *start_dir, const char *path, char **out)
 {
 	git_repository *repo = NULL;
 	nd_buf dotted = ND_BUF_INIT;
-	int err, rc;
+	int err;
 
 	*out = NULL;
 	if (git_libgit2_init() < 0)
 		return nd_error_set(ND_ERR, "cannot initialise libgit2: %s", git_msg());
-	rc = git_repository_open_ext(&repo, start_dir, 0, NULL);
-	if (rc == GIT_ENOTFOUND)
-		err = nd_error_set(ND_ENOTSTORE, "no git repository at %s or above it "
-		                   "to read the path from; run normdiff inside the "
-		                   "repository", start_dir);
-	else if (rc < 0)
-		err = nd_error_set(read_code() == ND_EIO ? ND_EIO : ND_ECORRUPT,
-		                   "cannot open the git repository at %s: %s",
-		                   start_dir, git_msg());
-	else if (!strncmp(path, "./", 2) || !strncmp(path, "../", 3))
+	err = open_git_repo(&repo, start_dir, NULL);
+	if (!err && (!strncmp(path, "./", 2) || !strncmp(path, "../", 3)))
 		err = resolve_path(repo, start_dir, path, out);
-	else if (nd_buf_printf(&dotted, "./%s", path))
+	else if (!err && nd_buf_printf(&dotted, "./%s", path))
 		err = nd_error_oom();
-	else
+	else if (!err)
 		err = resolve_path(repo, start_dir, dotted.ptr, out);
 	nd_buf_dispose(&dotted);
 	git_repository_free(repo);
