@@ -39,6 +39,7 @@ typedef struct cli_input {
 	nd_docinfo info; /* label, symbol, date, title for renderers */
 	char *git_path;  /* for REV:PATH: PATH from the top of the repository */
 	int absent;      /* REV:PATH whose revision holds no PATH (no data) */
+	char *absent_why; /* ...and the message that says so, owned */
 } cli_input;
 
 /* Print "normdiff: THING: message" (one line) and return EXIT_TROUBLE.

@@ -108,20 +108,16 @@ static int git_file_too_big(const char *old, const char *new)
 /* A side that is REV:PATH naming a file its revision does not hold is a
  * version without provisions when the other side is the same path in
  * another revision (the file was added or deleted in between); otherwise
- * it is a mistake, reported by reading it again. */
-static int check_absent(cli *c, cli_side *s, const cli_side *other,
+ * it is a mistake, reported with the message its reading gave. */
+static int check_absent(cli_side *s, const cli_side *other,
                         unsigned flags)
 {
-	cli_input again;
-
 	if (!s->in.absent)
 		return 0;
 	if ((flags & CLI_COMPARE_EMPTY) && !other->in.absent &&
 	    other->in.git_path && !strcmp(s->in.git_path, other->in.git_path))
 		return 0;
-	cli_load(c, s->spec, &again);
-	cli_input_dispose(&again);
-	return EXIT_TROUBLE;
+	return cli_fail(s->spec, "%s", s->in.absent_why);
 }
 
 int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
@@ -146,8 +142,8 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	cmp->new.spec = new;
 	if (cli_load_absent(c, old, &cmp->old.in) ||
 	    cli_load_absent(c, new, &cmp->new.in) ||
-	    check_absent(c, &cmp->old, &cmp->new, flags) ||
-	    check_absent(c, &cmp->new, &cmp->old, flags))
+	    check_absent(&cmp->old, &cmp->new, flags) ||
+	    check_absent(&cmp->new, &cmp->old, flags))
 		goto done;
 	show_progress(&prog, "reading", 1, 2);
 	if ((status = parse_side(c, &cmp->old, flags, &why)) != 0 ||

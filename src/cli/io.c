@@ -337,8 +337,16 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 	if (strchr(spec, ':')) {
 		err = nd_git_read_path(".", spec, &in->data, &in->len, &in->git_path,
 		                       &in->absent);
-		if (err == 0 || (in->absent && absent_ok))
+		if (err == 0)
 			return 0;
+		if (in->absent && absent_ok) {
+			in->absent_why = strdup(nd_error_message());
+			if (in->absent_why)
+				return 0;
+			free(in->git_path);
+			in->git_path = NULL;
+			return cli_fail(spec, "out of memory");
+		}
 		free(in->git_path); /* a failed load leaves nothing to dispose */
 		in->git_path = NULL;
 		in->absent = 0;
@@ -378,6 +386,7 @@ int cli_load_absent(cli *c, const char *spec, cli_input *in)
 void cli_input_dispose(cli_input *in)
 {
 	free(in->data);
+	free(in->absent_why);
 	free(in->git_path);
 	nd_version_dispose(&in->ver);
 	memset(in, 0, sizeof(*in));
