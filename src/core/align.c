@@ -1,4 +1,5 @@
-/* align.c - align the provisions of two versions by content.
+/* align.c - align the provisions of two versions by content: the order of
+ * the passes (nd_changeset_compute) and the groups they build.
  *
  * Provisions are aligned as one flat list per document (pre-order), each by
  * its body text (the text after its marker), so numbers never decide
@@ -16,12 +17,7 @@
  *      index (words in more than max_posting provisions are too common to
  *      help and are skipped), the max_candidates best by shared words are
  *      scored, and pairs at or above `threshold` are taken greedily, best
- *      first. Never all pairs. The score is the Dice coefficient of the two
- *      word multisets or, for texts of 12 words or more of which the
- *      shorter is at least 60 % inside the longer (a provision that grew),
- *      0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
- *      forgotten unless the shorter lies mostly inside the longer (a short
- *      part of a split into many: part_inside).
+ *      first. Never all pairs.
  *   3. split and merge: the match of an old provision is extended with its
  *      unpaired siblings next to it when they are parts of the same text:
  *      a part opens with the same five words as the whole (first pass), or
@@ -63,6 +59,8 @@
  * article 7 of the Convention", "of resolution 60/1", "of article 9" in a
  * text without one): cites_other.
  *
+ * Word signatures and scores: align_sig.c.
+ *
  * Costs: tokenizing is linear; the index is a sort of (word, provision)
  * pairs, O(W log W); candidate search is O(words x max_posting) per
  * provision; scoring is O(max_candidates x words); word diffs are capped by
@@ -79,92 +77,7 @@
 #include "normdiff/error.h"
 #include "normdiff/tokens.h"
 
-#define NONE ((size_t)-1)
-#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten... */
-/* ...unless the shorter text, of at least OPENING_WORDS words, lies this
- * much inside the longer: a short part of a split into many ("13 parts of
- * 9 words" score 0.14 against their whole) is still its candidate. */
-#define PART_INSIDE 0.8
-
-/* Word signature of one document: per clause a sorted slice of word hashes. */
-typedef struct sig {
-	uint64_t *words;   /* all slices, clause after clause */
-	size_t *start;     /* slice of clause i: words[start[i] .. start[i+1]) */
-	uint64_t *opening; /* hash of clause i's first OPENING_WORDS words in
-	                      order, 0 if it has fewer (all-word sigs only) */
-} sig;
-
-/* A part of a split that opens with the same words as the whole ("Not to
- * use information and ...") is a part whatever else it says. */
-#define OPENING_WORDS 5
-
-/* Texts of at least this many words are also paired when most of the
- * shorter is found in the longer (a provision that grew or shrank). */
-#define CONTAIN_MIN_WORDS 12
-#define CONTAIN_SHARE 0.6
-#define CONTAIN_WEIGHT 0.8
-
-typedef struct pair {
-	double sim;     /* Dice similarity */
-	size_t a;       /* old clause */
-	size_t b;       /* new clause */
-	size_t shared;  /* words in common (multiset) */
-} pair;
-
-typedef struct posting {
-	uint64_t word;  /* word hash */
-	size_t clause;  /* old clause holding it */
-} posting;
-
-/* One distinct word of the index: its postings are post[lo .. hi). */
-typedef struct vocab {
-	uint64_t word;  /* word hash */
-	size_t lo;      /* first posting */
-	size_t hi;      /* one past the last */
-} vocab;
-
-typedef struct group {
-	size_t *old;  /* old clauses, ascending */
-	size_t nold;  /* how many */
-	size_t *new;  /* new clauses, ascending */
-	size_t nnew;  /* how many */
-	double key;   /* position in the output order */
-	size_t tie;   /* tie-break in the output order */
-	int moved;    /* out of the run of pairs in order, or under another
-	                 parent */
-	int run_moved; /* out of the run of pairs in order (mark_run) */
-} group;
-
-typedef struct aligner {
-	const nd_doc *a;          /* old document */
-	const nd_doc *b;          /* new document */
-	const nd_align_opts *o;   /* tunables */
-	sig sa;                   /* old signatures, all words */
-	sig sb;                   /* new signatures, all words */
-	sig ca;                   /* old signatures, content words only */
-	sig cb;                   /* new signatures, content words only */
-	size_t *match_a;          /* old clause -> group index or NONE */
-	size_t *match_b;          /* new clause -> group index or NONE */
-	group *groups;            /* aligned groups and singles */
-	size_t ngroups;           /* used */
-	size_t dissolved;         /* weak moved pairs dissolved by mark_moves */
-	size_t groupcap;          /* allocated */
-	pair *pairs;              /* scored candidate pairs */
-	size_t npairs;            /* used */
-	size_t *pairs_of[2];      /* pair indices grouped by new clause [0] and
-	                             by old clause [1] (counting sort) */
-	size_t *pairs_at[2];      /* clause c's pairs: pairs_of[s][pairs_at[s][c]
-	                             .. pairs_at[s][c + 1]) */
-	size_t paircap;           /* allocated */
-	size_t skipped_words;     /* distinct words too common to index */
-	size_t leftovers_skipped; /* unpaired provisions too many to compare
-	                             all against all (align_leftovers) */
-	size_t capped_diffs;      /* word diffs cut short by the cost cap */
-	size_t parts_capped;      /* splits and merges stopped at
-	                             SPLIT_MAX_PARTS parts */
-	nd_progress_fn progress;  /* progress callback or NULL */
-	void *ud;                 /* its argument */
-} aligner;
+#include "align_internal.h"
 
 const char *nd_change_kind_name(nd_change_kind k)
 {
@@ -182,185 +95,6 @@ void nd_align_opts_init(nd_align_opts *o)
 	o->max_candidates = 16;
 	o->max_posting = 256;
 	o->max_cost = ND_WDIFF_MAX_COST;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* Sort word hashes: most provisions have a few dozen words, for which an
- * insertion sort beats qsort's indirect calls. */
-static void sort_u64(uint64_t *v, size_t n)
-{
-	size_t i, j;
-
-	if (n > 48) {
-		qsort(v, n, sizeof(uint64_t), cmp_u64);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		uint64_t x = v[i];
-
-		for (j = i; j > 0 && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-/* Word -> count, open addressing (hashes are never 0 once or'ed with 1). */
-typedef struct wordcount {
-	uint64_t *key;  /* word hash | 1, 0 = empty */
-	uint32_t *n;    /* provisions holding it */
-	size_t cap;     /* slots, a power of two */
-} wordcount;
-
-static int wordcount_init(wordcount *w, size_t expected)
-{
-	w->cap = 1024;
-	while (w->cap < expected * 2)
-		w->cap *= 2;
-	w->key = calloc(w->cap, sizeof(uint64_t));
-	w->n = calloc(w->cap, sizeof(uint32_t));
-	return w->key && w->n ? 0 : nd_error_oom();
-}
-
-static size_t wordcount_slot(const wordcount *w, uint64_t h)
-{
-	size_t i;
-
-	h |= 1;
-	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1); w->key[i] && w->key[i] != h;
-	     i = (i + 1) & (w->cap - 1))
-		;
-	return i;
-}
-
-/* Give each clause the sorted folded hashes of the words and numbers of its
- * body, tokenized one token at a time (no token array). */
-static int build_sig(sig *s, const nd_doc *d)
-{
-	size_t i, nw = 0, cap = 0;
-	nd_token t;
-
-	s->start = malloc((d->n + 1) * sizeof(size_t));
-	s->opening = calloc(d->n + 1, sizeof(uint64_t));
-	if (!s->start || !s->opening)
-		return nd_error_oom();
-	for (i = 0; i < d->n; i++) {
-		const char *body = nd_doc_body(d, i);
-		size_t len = d->clauses[i].body_len, k = 0;
-
-		s->start[i] = nw;
-		/* a body has at most one word per two bytes, plus one */
-		if (nd_vec_reserve((void **)&s->words, &cap, nw + len / 2 + 1,
-		                   sizeof(uint64_t)))
-			return nd_error_oom();
-		while (k < len) {
-			k = nd_token_at(body, len, k, &t);
-			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
-				s->words[nw++] = t.fold;
-		}
-		if (nw - s->start[i] >= OPENING_WORDS)
-			s->opening[i] = nd_hash(s->words + s->start[i],
-			                        OPENING_WORDS * sizeof(uint64_t)) | 1;
-		sort_u64(s->words + s->start[i], nw - s->start[i]);
-	}
-	s->start[d->n] = nw;
-	if (!s->words && (s->words = malloc(sizeof(uint64_t))) == NULL)
-		return nd_error_oom();
-	return 0;
-}
-
-/* Words in more than this share of all provisions are function words for
- * the split and merge test ("the", "of", and in a code on information
- * security, "information"): every provision shares them. */
-#define COMMON_SHARE 0.2
-#define COMMON_MIN_CLAUSES 10
-
-/* Content-word signatures: `all` without the words common to both
- * documents. Counting is one pass through a hash table. */
-static int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
-                         const sig *sb, size_t nb)
-{
-	const sig *src[2] = {sa, sb};
-	sig *dst[2] = {ca, cb};
-	size_t cnt[2] = {na, nb}, side, i, k;
-	double limit = COMMON_SHARE * (double)(na + nb);
-	int filter = na + nb >= COMMON_MIN_CLAUSES, err;
-	wordcount wc;
-
-	if ((err = wordcount_init(&wc, sa->start[na] + sb->start[nb])) != 0)
-		goto done;
-	for (side = 0; side < 2; side++)
-		for (i = 0; i < cnt[side]; i++)
-			for (k = src[side]->start[i]; k < src[side]->start[i + 1]; k++)
-				if (k == src[side]->start[i] ||
-				    src[side]->words[k] != src[side]->words[k - 1]) {
-					size_t slot = wordcount_slot(&wc, src[side]->words[k]);
-
-					wc.key[slot] = src[side]->words[k] | 1;
-					wc.n[slot]++;
-				}
-	for (side = 0; side < 2 && !err; side++) {
-		sig *d = dst[side];
-		const sig *s = src[side];
-		size_t w = 0;
-
-		d->start = malloc((cnt[side] + 1) * sizeof(size_t));
-		d->words = malloc((s->start[cnt[side]] + 1) * sizeof(uint64_t));
-		if (!d->start || !d->words) {
-			err = nd_error_oom();
-			break;
-		}
-		for (i = 0; i < cnt[side]; i++) {
-			d->start[i] = w;
-			for (k = s->start[i]; k < s->start[i + 1]; k++)
-				if (!filter ||
-				    (double)wc.n[wordcount_slot(&wc, s->words[k])] <= limit)
-					d->words[w++] = s->words[k];
-		}
-		d->start[cnt[side]] = w;
-	}
-done:
-	free(wc.key);
-	free(wc.n);
-	return err;
-}
-
-static size_t nwords(const sig *s, size_t i)
-{
-	return s->start[i + 1] - s->start[i];
-}
-
-/* Size of the multiset intersection of two sorted slices. */
-static size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
-                           size_t ny)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	while (i < nx && j < ny) {
-		if (x[i] < y[j])
-			i++;
-		else if (x[i] > y[j])
-			j++;
-		else {
-			n++;
-			i++;
-			j++;
-		}
-	}
-	return n;
-}
-
-static int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j)
-{
-	const nd_clause *x = &a->clauses[i], *y = &b->clauses[j];
-
-	return x->hash == y->hash && x->body_len == y->body_len &&
-	       !memcmp(nd_doc_body(a, i), nd_doc_body(b, j), x->body_len);
 }
 
 static int add_group(aligner *al, const size_t *old, size_t nold,
@@ -580,33 +314,6 @@ static int cmp_pair(const void *x, const void *y)
 	return a->a < b->a ? -1 : a->a > b->a;
 }
 
-/* How alike two word multisets are: the Dice coefficient, or, for texts
- * long enough, a weighted share of the shorter found in the longer when
- * that is higher. */
-static double score(size_t shared, size_t na, size_t nb)
-{
-	double dice = na + nb ? 2.0 * (double)shared / (double)(na + nb) : 1.0;
-	size_t shorter = na < nb ? na : nb;
-	double contain;
-
-	if (shorter < CONTAIN_MIN_WORDS)
-		return dice;
-	contain = (double)shared / (double)shorter;
-	if (contain >= CONTAIN_SHARE && CONTAIN_WEIGHT * contain > dice)
-		return CONTAIN_WEIGHT * contain;
-	return dice;
-}
-
-/* Is the shorter of two texts (na, nb words, sh shared) a part of the
- * longer, though their score is under SCORE_FLOOR? */
-static int part_inside(size_t sh, size_t na, size_t nb)
-{
-	size_t shorter = na < nb ? na : nb;
-
-	return shorter >= OPENING_WORDS &&
-	       (double)sh >= PART_INSIDE * (double)shorter;
-}
-
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */
 static int align_similar(aligner *al)
@@ -810,12 +517,6 @@ static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
  * unrelated new paragraph it happens to resemble. */
 #define STEAL_SHARE 0.8
 
-/* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
- * with at least GAP_SPLIT_INSIDE of the part's words inside the whole
- * (around pairs made by place, where an opening formula alone is weak). */
-#define OPENING_AND_WORDS 2
-#define GAP_SPLIT_INSIDE 0.6
-
 static int qualifies(const aligner *al, int old_side, size_t part,
                      size_t whole, int by_opening)
 {
@@ -833,7 +534,6 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 	return share(old_side ? &al->cb : &al->ca, part,
 	             old_side ? &al->ca : &al->cb, whole) >= al->o->split_share;
 }
-
 
 /* If clause c (on the parts side) is in a 1:1 pair made by similarity that
  * the whole explains better, the score by which it would be taken, else 0. */
@@ -855,8 +555,6 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	                  aw->words + aw->start[partner], nwords(aw, partner));
 	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
 }
-
-static double pair_score(const aligner *al, size_t i, size_t j);
 
 /* Does part c (on the parts side) score better with a clause of the
  * whole's side that is still unpaired than the share of its words that
@@ -908,11 +606,6 @@ static void release(aligner *al, int old_side, size_t c)
 	al->match_b[g->new[0]] = NONE;
 	g->nold = g->nnew = 0;
 }
-
-/* A split or merge stops growing at this many parts (the rest is added or
- * removed, and a note says so), so one whole costs at most SPLIT_MAX_PARTS
- * walks of its words: O(SPLIT_MAX_PARTS x words) a pass. */
-#define SPLIT_MAX_PARTS 256
 
 static int try_split(aligner *al, int old_side, size_t whole,
                      unsigned char *used, size_t *run, int by_opening)
@@ -1141,14 +834,6 @@ static int align_gap_splits(aligner *al)
 #define GAP_MAX_CELLS 4096
 #define GAP_WINDOW 16
 
-static double pair_score(const aligner *al, size_t i, size_t j)
-{
-	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
-
-	return score(shared_words(al->sa.words + al->sa.start[i], na,
-	                          al->sb.words + al->sb.start[j], nb), na, nb);
-}
-
 static int is_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -1208,7 +893,6 @@ static double gap_score(const aligner *al, size_t i, size_t j)
 		return sc;
 	return -1;
 }
-
 
 /* The new position a paired old clause's group ends (last) or starts at. */
 static size_t partner(const aligner *al, size_t i, int last)
@@ -1309,9 +993,6 @@ static int align_gaps(aligner *al)
  * a removal and an unrelated addition. */
 #define MOVE_THRESHOLD 0.65
 
-/* Provisions without a body ("Article 5" alone, a bare number) pair when
- * their first children are paired with each other's: the heading goes
- * where its content went. */
 /* 3b'. The leftovers. In a long text whose every word is in more
  * provisions than the index follows (max_posting), a provision that moved
  * and was reworded has no candidate at all, and no place to pair by. What
@@ -1475,6 +1156,9 @@ static int align_layout(aligner *al)
 	return err;
 }
 
+/* Provisions without a body ("Article 5" alone, a bare number) pair when
+ * their first children are paired with each other's: the heading goes
+ * where its content went. */
 static int align_empty(aligner *al)
 {
 	size_t i;
@@ -1497,8 +1181,6 @@ static int align_empty(aligner *al)
 	}
 	return err;
 }
-
-static int group_score(const aligner *al, const group *g, double *out);
 
 /* 4. Moves: the run of new positions increasing in old order. */
 /* A provision has moved when it is out of the run, or now under another
@@ -1827,45 +1509,6 @@ static int finish_groups(aligner *al)
 	return 0;
 }
 
-/* Words of several clauses of one side, sorted (malloc'ed). */
-static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
-{
-	size_t total = 0, k;
-	uint64_t *w;
-
-	for (k = 0; k < n; k++)
-		total += nwords(s, idx[k]);
-	if ((w = malloc((total + 1) * sizeof(uint64_t))) == NULL)
-		return NULL;
-	total = 0;
-	for (k = 0; k < n; k++) {
-		memcpy(w + total, s->words + s->start[idx[k]],
-		       nwords(s, idx[k]) * sizeof(uint64_t));
-		total += nwords(s, idx[k]);
-	}
-	sort_u64(w, total);
-	*len = total;
-	return w;
-}
-
-/* The alignment score of a paired group, the one `threshold` applies to. */
-static int group_score(const aligner *al, const group *g, double *out)
-{
-	size_t na, nb;
-	uint64_t *wa = gather(&al->sa, g->old, g->nold, &na);
-	uint64_t *wb = gather(&al->sb, g->new, g->nnew, &nb);
-
-	if (!wa || !wb) {
-		free(wa);
-		free(wb);
-		return nd_error_oom();
-	}
-	*out = score(shared_words(wa, na, wb, nb), na, nb);
-	free(wa);
-	free(wb);
-	return 0;
-}
-
 /* A label that is a number: a marker, or a generated PPn, OPn, ¶n (an
  * unmarked heading's label is its text, whose change is no renumbering). */
 /* Does clause i's label carry a number: not an unmarked heading (whose
@@ -1996,11 +1639,6 @@ static void label_key(const char *label, const char **key, size_t *len)
 	*len = (size_t)(e - s);
 }
 
-typedef struct xref {
-	uint64_t from; /* hash of an old label's key */
-	uint64_t to;   /* hash of its new label's key */
-} xref;
-
 static int cmp_xref(const void *x, const void *y)
 {
 	const xref *a = x, *b = y;
@@ -2127,13 +1765,6 @@ static int word_in(const char *w, size_t n, const char *const *list)
 			return 1;
 	return 0;
 }
-
-/* Labels of the new document, lower-cased and hashed, sorted: does it have
- * an "Article 9"? */
-typedef struct labelset {
-	uint64_t *h;  /* hashes, sorted */
-	size_t n;     /* how many */
-} labelset;
 
 static uint64_t lower_hash(const char *s, size_t n)
 {

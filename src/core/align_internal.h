@@ -1,0 +1,162 @@
+/* align_internal.h - the state of an alignment and the functions its
+ * passes share. Private to src/core: shared by align.c, which runs the
+ * passes in order, and the align_*.c files, one job each (see align.c).
+ */
+#ifndef NORMDIFF_ALIGN_INTERNAL_H
+#define NORMDIFF_ALIGN_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normdiff/changeset.h"
+
+#define NONE ((size_t)-1)
+#define SCORE_FLOOR 0.15 /* pairs scored below this are forgotten... */
+/* ...unless the shorter text, of at least OPENING_WORDS words, lies this
+ * much inside the longer: a short part of a split into many ("13 parts of
+ * 9 words" score 0.14 against their whole) is still its candidate. */
+#define PART_INSIDE 0.8
+
+/* Word signature of one document: per clause a sorted slice of word hashes. */
+typedef struct sig {
+	uint64_t *words;   /* all slices, clause after clause */
+	size_t *start;     /* slice of clause i: words[start[i] .. start[i+1]) */
+	uint64_t *opening; /* hash of clause i's first OPENING_WORDS words in
+	                      order, 0 if it has fewer (all-word sigs only) */
+} sig;
+
+/* A part of a split that opens with the same words as the whole ("Not to
+ * use information and ...") is a part whatever else it says. */
+#define OPENING_WORDS 5
+
+/* Texts of at least this many words are also paired when most of the
+ * shorter is found in the longer (a provision that grew or shrank). */
+#define CONTAIN_MIN_WORDS 12
+#define CONTAIN_SHARE 0.6
+#define CONTAIN_WEIGHT 0.8
+
+typedef struct pair {
+	double sim;     /* Dice similarity */
+	size_t a;       /* old clause */
+	size_t b;       /* new clause */
+	size_t shared;  /* words in common (multiset) */
+} pair;
+
+typedef struct posting {
+	uint64_t word;  /* word hash */
+	size_t clause;  /* old clause holding it */
+} posting;
+
+/* One distinct word of the index: its postings are post[lo .. hi). */
+typedef struct vocab {
+	uint64_t word;  /* word hash */
+	size_t lo;      /* first posting */
+	size_t hi;      /* one past the last */
+} vocab;
+
+typedef struct group {
+	size_t *old;  /* old clauses, ascending */
+	size_t nold;  /* how many */
+	size_t *new;  /* new clauses, ascending */
+	size_t nnew;  /* how many */
+	double key;   /* position in the output order */
+	size_t tie;   /* tie-break in the output order */
+	int moved;    /* out of the run of pairs in order, or under another
+	                 parent */
+	int run_moved; /* out of the run of pairs in order (mark_run) */
+} group;
+
+typedef struct aligner {
+	const nd_doc *a;          /* old document */
+	const nd_doc *b;          /* new document */
+	const nd_align_opts *o;   /* tunables */
+	sig sa;                   /* old signatures, all words */
+	sig sb;                   /* new signatures, all words */
+	sig ca;                   /* old signatures, content words only */
+	sig cb;                   /* new signatures, content words only */
+	size_t *match_a;          /* old clause -> group index or NONE */
+	size_t *match_b;          /* new clause -> group index or NONE */
+	group *groups;            /* aligned groups and singles */
+	size_t ngroups;           /* used */
+	size_t dissolved;         /* weak moved pairs dissolved by mark_moves */
+	size_t groupcap;          /* allocated */
+	pair *pairs;              /* scored candidate pairs */
+	size_t npairs;            /* used */
+	size_t *pairs_of[2];      /* pair indices grouped by new clause [0] and
+	                             by old clause [1] (counting sort) */
+	size_t *pairs_at[2];      /* clause c's pairs: pairs_of[s][pairs_at[s][c]
+	                             .. pairs_at[s][c + 1]) */
+	size_t paircap;           /* allocated */
+	size_t skipped_words;     /* distinct words too common to index */
+	size_t leftovers_skipped; /* unpaired provisions too many to compare
+	                             all against all (align_leftovers) */
+	size_t capped_diffs;      /* word diffs cut short by the cost cap */
+	size_t parts_capped;      /* splits and merges stopped at
+	                             SPLIT_MAX_PARTS parts */
+	nd_progress_fn progress;  /* progress callback or NULL */
+	void *ud;                 /* its argument */
+} aligner;
+
+/* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
+ * with at least GAP_SPLIT_INSIDE of the part's words inside the whole
+ * (around pairs made by place, where an opening formula alone is weak). */
+#define OPENING_AND_WORDS 2
+#define GAP_SPLIT_INSIDE 0.6
+
+/* A split or merge stops growing at this many parts (the rest is added or
+ * removed, and a note says so), so one whole costs at most SPLIT_MAX_PARTS
+ * walks of its words: O(SPLIT_MAX_PARTS x words) a pass. */
+#define SPLIT_MAX_PARTS 256
+
+typedef struct xref {
+	uint64_t from; /* hash of an old label's key */
+	uint64_t to;   /* hash of its new label's key */
+} xref;
+
+/* Labels of the new document, lower-cased and hashed, sorted: does it have
+ * an "Article 9"? */
+typedef struct labelset {
+	uint64_t *h;  /* hashes, sorted */
+	size_t n;     /* how many */
+} labelset;
+
+/* align_sig.c */
+
+int cmp_u64(const void *x, const void *y);
+
+/* Sort word hashes: most provisions have a few dozen words, for which an
+ * insertion sort beats qsort's indirect calls. */
+void sort_u64(uint64_t *v, size_t n);
+
+/* Give each clause the sorted folded hashes of the words and numbers of its
+ * body, tokenized one token at a time (no token array). */
+int build_sig(sig *s, const nd_doc *d);
+
+/* Content-word signatures: `all` without the words common to both
+ * documents. Counting is one pass through a hash table. */
+int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
+                  const sig *sb, size_t nb);
+
+size_t nwords(const sig *s, size_t i);
+
+/* Size of the multiset intersection of two sorted slices. */
+size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
+                    size_t ny);
+
+int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j);
+
+/* How alike two word multisets are: the Dice coefficient, or, for texts
+ * long enough, a weighted share of the shorter found in the longer when
+ * that is higher. */
+double score(size_t shared, size_t na, size_t nb);
+
+/* Is the shorter of two texts (na, nb words, sh shared) a part of the
+ * longer, though their score is under SCORE_FLOOR? */
+int part_inside(size_t sh, size_t na, size_t nb);
+
+double pair_score(const aligner *al, size_t i, size_t j);
+
+/* The alignment score of a paired group, the one `threshold` applies to. */
+int group_score(const aligner *al, const group *g, double *out);
+
+#endif

@@ -1,0 +1,273 @@
+/* align_sig.c - word signatures of the provisions (all words, and content
+ * words only) and the scores that compare them.
+ *
+ * The score of a pair (step 2 of align.c) is the Dice coefficient of the two
+ * word multisets or, for texts of 12 words or more of which the
+ * shorter is at least 60 % inside the longer (a provision that grew),
+ * 0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
+ * forgotten unless the shorter lies mostly inside the longer (a short
+ * part of a split into many: part_inside).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "normdiff/error.h"
+#include "normdiff/tokens.h"
+
+#include "align_internal.h"
+
+int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sort word hashes: most provisions have a few dozen words, for which an
+ * insertion sort beats qsort's indirect calls. */
+void sort_u64(uint64_t *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		qsort(v, n, sizeof(uint64_t), cmp_u64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Word -> count, open addressing (hashes are never 0 once or'ed with 1). */
+typedef struct wordcount {
+	uint64_t *key;  /* word hash | 1, 0 = empty */
+	uint32_t *n;    /* provisions holding it */
+	size_t cap;     /* slots, a power of two */
+} wordcount;
+
+static int wordcount_init(wordcount *w, size_t expected)
+{
+	w->cap = 1024;
+	while (w->cap < expected * 2)
+		w->cap *= 2;
+	w->key = calloc(w->cap, sizeof(uint64_t));
+	w->n = calloc(w->cap, sizeof(uint32_t));
+	return w->key && w->n ? 0 : nd_error_oom();
+}
+
+static size_t wordcount_slot(const wordcount *w, uint64_t h)
+{
+	size_t i;
+
+	h |= 1;
+	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1); w->key[i] && w->key[i] != h;
+	     i = (i + 1) & (w->cap - 1))
+		;
+	return i;
+}
+
+/* Give each clause the sorted folded hashes of the words and numbers of its
+ * body, tokenized one token at a time (no token array). */
+int build_sig(sig *s, const nd_doc *d)
+{
+	size_t i, nw = 0, cap = 0;
+	nd_token t;
+
+	s->start = malloc((d->n + 1) * sizeof(size_t));
+	s->opening = calloc(d->n + 1, sizeof(uint64_t));
+	if (!s->start || !s->opening)
+		return nd_error_oom();
+	for (i = 0; i < d->n; i++) {
+		const char *body = nd_doc_body(d, i);
+		size_t len = d->clauses[i].body_len, k = 0;
+
+		s->start[i] = nw;
+		/* a body has at most one word per two bytes, plus one */
+		if (nd_vec_reserve((void **)&s->words, &cap, nw + len / 2 + 1,
+		                   sizeof(uint64_t)))
+			return nd_error_oom();
+		while (k < len) {
+			k = nd_token_at(body, len, k, &t);
+			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
+				s->words[nw++] = t.fold;
+		}
+		if (nw - s->start[i] >= OPENING_WORDS)
+			s->opening[i] = nd_hash(s->words + s->start[i],
+			                        OPENING_WORDS * sizeof(uint64_t)) | 1;
+		sort_u64(s->words + s->start[i], nw - s->start[i]);
+	}
+	s->start[d->n] = nw;
+	if (!s->words && (s->words = malloc(sizeof(uint64_t))) == NULL)
+		return nd_error_oom();
+	return 0;
+}
+
+/* Words in more than this share of all provisions are function words for
+ * the split and merge test ("the", "of", and in a code on information
+ * security, "information"): every provision shares them. */
+#define COMMON_SHARE 0.2
+#define COMMON_MIN_CLAUSES 10
+
+/* Content-word signatures: `all` without the words common to both
+ * documents. Counting is one pass through a hash table. */
+int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
+                  const sig *sb, size_t nb)
+{
+	const sig *src[2] = {sa, sb};
+	sig *dst[2] = {ca, cb};
+	size_t cnt[2] = {na, nb}, side, i, k;
+	double limit = COMMON_SHARE * (double)(na + nb);
+	int filter = na + nb >= COMMON_MIN_CLAUSES, err;
+	wordcount wc;
+
+	if ((err = wordcount_init(&wc, sa->start[na] + sb->start[nb])) != 0)
+		goto done;
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < cnt[side]; i++)
+			for (k = src[side]->start[i]; k < src[side]->start[i + 1]; k++)
+				if (k == src[side]->start[i] ||
+				    src[side]->words[k] != src[side]->words[k - 1]) {
+					size_t slot = wordcount_slot(&wc, src[side]->words[k]);
+
+					wc.key[slot] = src[side]->words[k] | 1;
+					wc.n[slot]++;
+				}
+	for (side = 0; side < 2 && !err; side++) {
+		sig *d = dst[side];
+		const sig *s = src[side];
+		size_t w = 0;
+
+		d->start = malloc((cnt[side] + 1) * sizeof(size_t));
+		d->words = malloc((s->start[cnt[side]] + 1) * sizeof(uint64_t));
+		if (!d->start || !d->words) {
+			err = nd_error_oom();
+			break;
+		}
+		for (i = 0; i < cnt[side]; i++) {
+			d->start[i] = w;
+			for (k = s->start[i]; k < s->start[i + 1]; k++)
+				if (!filter ||
+				    (double)wc.n[wordcount_slot(&wc, s->words[k])] <= limit)
+					d->words[w++] = s->words[k];
+		}
+		d->start[cnt[side]] = w;
+	}
+done:
+	free(wc.key);
+	free(wc.n);
+	return err;
+}
+
+size_t nwords(const sig *s, size_t i)
+{
+	return s->start[i + 1] - s->start[i];
+}
+
+/* Size of the multiset intersection of two sorted slices. */
+size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
+                    size_t ny)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j)
+{
+	const nd_clause *x = &a->clauses[i], *y = &b->clauses[j];
+
+	return x->hash == y->hash && x->body_len == y->body_len &&
+	       !memcmp(nd_doc_body(a, i), nd_doc_body(b, j), x->body_len);
+}
+
+/* How alike two word multisets are: the Dice coefficient, or, for texts
+ * long enough, a weighted share of the shorter found in the longer when
+ * that is higher. */
+double score(size_t shared, size_t na, size_t nb)
+{
+	double dice = na + nb ? 2.0 * (double)shared / (double)(na + nb) : 1.0;
+	size_t shorter = na < nb ? na : nb;
+	double contain;
+
+	if (shorter < CONTAIN_MIN_WORDS)
+		return dice;
+	contain = (double)shared / (double)shorter;
+	if (contain >= CONTAIN_SHARE && CONTAIN_WEIGHT * contain > dice)
+		return CONTAIN_WEIGHT * contain;
+	return dice;
+}
+
+/* Is the shorter of two texts (na, nb words, sh shared) a part of the
+ * longer, though their score is under SCORE_FLOOR? */
+int part_inside(size_t sh, size_t na, size_t nb)
+{
+	size_t shorter = na < nb ? na : nb;
+
+	return shorter >= OPENING_WORDS &&
+	       (double)sh >= PART_INSIDE * (double)shorter;
+}
+
+double pair_score(const aligner *al, size_t i, size_t j)
+{
+	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
+
+	return score(shared_words(al->sa.words + al->sa.start[i], na,
+	                          al->sb.words + al->sb.start[j], nb), na, nb);
+}
+
+/* Words of several clauses of one side, sorted (malloc'ed). */
+static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
+{
+	size_t total = 0, k;
+	uint64_t *w;
+
+	for (k = 0; k < n; k++)
+		total += nwords(s, idx[k]);
+	if ((w = malloc((total + 1) * sizeof(uint64_t))) == NULL)
+		return NULL;
+	total = 0;
+	for (k = 0; k < n; k++) {
+		memcpy(w + total, s->words + s->start[idx[k]],
+		       nwords(s, idx[k]) * sizeof(uint64_t));
+		total += nwords(s, idx[k]);
+	}
+	sort_u64(w, total);
+	*len = total;
+	return w;
+}
+
+/* The alignment score of a paired group, the one `threshold` applies to. */
+int group_score(const aligner *al, const group *g, double *out)
+{
+	size_t na, nb;
+	uint64_t *wa = gather(&al->sa, g->old, g->nold, &na);
+	uint64_t *wb = gather(&al->sb, g->new, g->nnew, &nb);
+
+	if (!wa || !wb) {
+		free(wa);
+		free(wb);
+		return nd_error_oom();
+	}
+	*out = score(shared_words(wa, na, wb, nb), na, nb);
+	free(wa);
+	free(wb);
+	return 0;
+}
