@@ -6,12 +6,7 @@
  * anything and a sub-item can be found under another parent. In order,
  * cheap and certain first (as git's range-diff and patience diff do):
  *
- *   1. exact: provisions with the same body text. Texts that occur once on
- *      each side pair at once (the anchors); a repeated text pairs its
- *      occurrences lying in the same gap between anchors, then the rest in
- *      document order.
- *      Provisions without a body ("Article 5" alone) are left out here and
- *      paired at the end through their first children's partners.
+ *   1. exact (align_exact.c): provisions with the same body text.
  *   2. similar: for every provision still alone in the new version, the
  *      old ones that share words with it are found through an inverted
  *      index (words in more than max_posting provisions are too common to
@@ -97,8 +92,8 @@ void nd_align_opts_init(nd_align_opts *o)
 	o->max_cost = ND_WDIFF_MAX_COST;
 }
 
-static int add_group(aligner *al, const size_t *old, size_t nold,
-                     const size_t *new, size_t nnew)
+int add_group(aligner *al, const size_t *old, size_t nold,
+              const size_t *new, size_t nnew)
 {
 	group *g;
 	size_t k;
@@ -146,152 +141,6 @@ static int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	(*n)++;
 	(old_side ? al->match_a : al->match_b)[c] = gi;
 	return 0;
-}
-
-/* A clause by its body hash; sorting these groups equal texts together,
- * each group in document order. */
-typedef struct hashed {
-	uint64_t hash; /* body hash */
-	size_t index;  /* clause */
-} hashed;
-
-static int cmp_hashed(const void *x, const void *y)
-{
-	const hashed *a = x, *b = y;
-
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Anchors before position `pos` on one side: the gap `pos` lies in. */
-static size_t gap_of(const size_t *anchors, size_t n, size_t pos)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (anchors[mid] < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static int cmp_size(const void *x, const void *y)
-{
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* Pair the occurrences of one repeated text, old ha[i0..i1) and new
- * hb[j0..j1) (each in document order): first those lying in the same gap
- * between the anchors, then the rest in order. */
-static int pair_repeated(aligner *al, const hashed *ha, size_t i0, size_t i1,
-                         const hashed *hb, size_t j0, size_t j1,
-                         const size_t *anc_a, const size_t *anc_b, size_t nanc)
-{
-	size_t i = i0, j = j0;
-	int err = 0, round;
-
-	for (round = 0; round < 2 && !err; round++) {
-		for (i = i0, j = j0; i < i1 && j < j1 && !err;) {
-			size_t oa = ha[i].index, ob = hb[j].index, ga, gb;
-
-			if (al->match_a[oa] != NONE) {
-				i++;
-				continue;
-			}
-			if (al->match_b[ob] != NONE) {
-				j++;
-				continue;
-			}
-			ga = gap_of(anc_a, nanc, oa);
-			gb = gap_of(anc_b, nanc, ob);
-			if (round == 0 && ga < gb) {
-				i++;
-			} else if (round == 0 && ga > gb) {
-				j++;
-			} else {
-				if (same_body(al->a, oa, al->b, ob))
-					err = add_group(al, &oa, 1, &ob, 1);
-				i++;
-				j++;
-			}
-		}
-	}
-	return err;
-}
-
-/* 1. Exact matches, as patience diff finds its anchors: texts that occur
- * once on each side pair first; a repeated text ("[Deleted]") then pairs
- * its occurrences that lie in the same gap between those anchors, and the
- * rest in document order. */
-static int align_exact(aligner *al)
-{
-	hashed *ha = malloc((al->a->n + 1) * sizeof(hashed));
-	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
-	size_t *anc_a = malloc((al->a->n + 1) * sizeof(size_t));
-	size_t *anc_b = malloc((al->b->n + 1) * sizeof(size_t));
-	size_t i = 0, j = 0, k, na = 0, nb = 0, nanc = 0, pass;
-	int err = 0;
-
-	if (!ha || !hb || !anc_a || !anc_b) {
-		err = nd_error_oom();
-		goto done;
-	}
-	/* empty bodies ("Article 5" alone) say nothing: align_empty pairs
-	 * them through their children */
-	for (k = 0; k < al->a->n; k++)
-		if (al->a->clauses[k].body_len)
-			ha[na++] = (hashed){al->a->clauses[k].hash, k};
-	for (k = 0; k < al->b->n; k++)
-		if (al->b->clauses[k].body_len)
-			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
-	qsort(ha, na, sizeof(hashed), cmp_hashed);
-	qsort(hb, nb, sizeof(hashed), cmp_hashed);
-	for (pass = 0; pass < 2 && !err; pass++) {
-		for (i = 0, j = 0; i < na && j < nb && !err;) {
-			size_t i1 = i, j1 = j;
-
-			if (ha[i].hash < hb[j].hash) {
-				i++;
-				continue;
-			}
-			if (ha[i].hash > hb[j].hash) {
-				j++;
-				continue;
-			}
-			while (i1 < na && ha[i1].hash == ha[i].hash)
-				i1++;
-			while (j1 < nb && hb[j1].hash == hb[j].hash)
-				j1++;
-			if (pass == 0 && i1 - i == 1 && j1 - j == 1 &&
-			    same_body(al->a, ha[i].index, al->b, hb[j].index)) {
-				err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
-				anc_a[nanc] = ha[i].index;
-				anc_b[nanc++] = hb[j].index;
-			} else if (pass == 1 && (i1 - i > 1 || j1 - j > 1)) {
-				err = pair_repeated(al, ha, i, i1, hb, j, j1, anc_a, anc_b,
-				                    nanc);
-			}
-			i = i1;
-			j = j1;
-		}
-		if (pass == 0) { /* anchors by position on each side */
-			qsort(anc_a, nanc, sizeof(size_t), cmp_size);
-			qsort(anc_b, nanc, sizeof(size_t), cmp_size);
-		}
-	}
-done:
-	free(ha);
-	free(hb);
-	free(anc_a);
-	free(anc_b);
-	return err;
 }
 
 static int cmp_posting(const void *x, const void *y)

@@ -120,6 +120,11 @@ typedef struct labelset {
 	size_t n;     /* how many */
 } labelset;
 
+/* align.c */
+
+int add_group(aligner *al, const size_t *old, size_t nold,
+              const size_t *new, size_t nnew);
+
 /* align_sig.c */
 
 int cmp_u64(const void *x, const void *y);
@@ -158,5 +163,13 @@ double pair_score(const aligner *al, size_t i, size_t j);
 
 /* The alignment score of a paired group, the one `threshold` applies to. */
 int group_score(const aligner *al, const group *g, double *out);
+
+/* align_exact.c */
+
+/* 1. Exact matches, as patience diff finds its anchors: texts that occur
+ * once on each side pair first; a repeated text ("[Deleted]") then pairs
+ * its occurrences that lie in the same gap between those anchors, and the
+ * rest in document order. */
+int align_exact(aligner *al);
 
 #endif
