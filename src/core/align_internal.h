@@ -172,4 +172,15 @@ int group_score(const aligner *al, const group *g, double *out);
  * rest in document order. */
 int align_exact(aligner *al);
 
+/* align_similar.c */
+
+int cmp_pair(const void *x, const void *y);
+
+/* 2. Candidates through an inverted index of the unpaired old provisions,
+ * scored and sorted best first (pair_greedy takes them). */
+int align_similar(aligner *al);
+
+/* Take the scored pairs at or above the threshold, best first. */
+int pair_greedy(aligner *al);
+
 #endif

@@ -1,0 +1,176 @@
+/* align_similar.c - step 2 of the alignment (align.c): candidates through an
+ * inverted index, and the greedy pairing.
+ *
+ *   2. similar: for every provision still alone in the new version, the
+ *      old ones that share words with it are found through an inverted
+ *      index (words in more than max_posting provisions are too common to
+ *      help and are skipped), the max_candidates best by shared words are
+ *      scored, and pairs at or above `threshold` are taken greedily, best
+ *      first. Never all pairs.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "normdiff/error.h"
+#include "normdiff/tokens.h"
+
+#include "align_internal.h"
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+int cmp_pair(const void *x, const void *y)
+{
+	const pair *a = x, *b = y;
+
+	if (a->sim != b->sim)
+		return a->sim > b->sim ? -1 : 1;
+	if (a->b != b->b)
+		return a->b < b->b ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* 2. Candidates through an inverted index of the unpaired old provisions,
+ * scored and sorted best first (pair_greedy takes them). */
+int align_similar(aligner *al)
+{
+	const sig *sa = &al->sa, *sb = &al->sb;
+	posting *post = NULL;
+	vocab *voc = NULL;
+	size_t npost = 0, nvoc = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	size_t *best = NULL;
+	int err = 0;
+
+	for (i = 0; i < al->a->n; i++)
+		if (al->match_a[i] == NONE)
+			npost += nwords(sa, i);
+	post = malloc((npost + 1) * sizeof(posting));
+	voc = malloc((npost + 1) * sizeof(vocab));
+	count = calloc(al->a->n + 1, sizeof(size_t));
+	touched = malloc((al->a->n + 1) * sizeof(size_t));
+	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
+	if (!post || !voc || !count || !touched || !best) {
+		err = nd_error_oom();
+		goto done;
+	}
+	npost = 0;
+	for (i = 0; i < al->a->n; i++) {
+		if (al->match_a[i] != NONE)
+			continue;
+		for (k = sa->start[i]; k < sa->start[i + 1]; k++)
+			if (k == sa->start[i] || sa->words[k] != sa->words[k - 1])
+				post[npost++] = (posting){sa->words[k], i};
+	}
+	qsort(post, npost, sizeof(posting), cmp_posting);
+	/* the distinct words, each with its postings, once; a word too common
+	 * to help is counted and left out, so a lookup costs O(log words) and
+	 * never a walk of a long posting list */
+	for (k = 0; k < npost;) {
+		size_t e = k;
+
+		while (e < npost && post[e].word == post[k].word)
+			e++;
+		if (e - k > al->o->max_posting)
+			al->skipped_words++;
+		else
+			voc[nvoc++] = (vocab){post[k].word, k, e};
+		k = e;
+	}
+
+	for (i = 0; i < al->b->n && !err; i++) {
+		size_t nb, nbest = 0;
+
+		if (al->progress && i % 256 == 0)
+			al->progress(al->ud, "aligning", i, al->b->n);
+		if (al->match_b[i] != NONE || (nb = nwords(sb, i)) == 0)
+			continue;
+		ntouched = 0;
+		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
+			size_t lo = 0, hi = nvoc, e;
+
+			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
+				continue;
+			while (lo < hi) { /* this word in the index */
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (voc[mid].word < sb->words[k])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo == nvoc || voc[lo].word != sb->words[k])
+				continue; /* not in an unpaired old text, or too common */
+			e = voc[lo].hi;
+			for (lo = voc[lo].lo; lo < e; lo++) {
+				if (count[post[lo].clause]++ == 0)
+					touched[ntouched++] = post[lo].clause;
+			}
+		}
+		/* keep the max_candidates old clauses sharing most words */
+		for (k = 0; k < ntouched; k++) {
+			size_t c = touched[k], pos = nbest;
+
+			while (pos > 0 && count[best[pos - 1]] < count[c])
+				pos--;
+			if (pos >= al->o->max_candidates)
+				continue;
+			if (nbest < al->o->max_candidates)
+				nbest++;
+			memmove(best + pos + 1, best + pos,
+			        (nbest - pos - 1) * sizeof(size_t));
+			best[pos] = c;
+		}
+		for (k = 0; k < ntouched; k++)
+			count[touched[k]] = 0;
+		for (k = 0; k < nbest && !err; k++) {
+			size_t a = best[k];
+			size_t sh = shared_words(sa->words + sa->start[a], nwords(sa, a),
+			                         sb->words + sb->start[i], nb);
+			double s = score(sh, nwords(sa, a), nb);
+
+			if (s < SCORE_FLOOR && !part_inside(sh, nwords(sa, a), nb))
+				continue;
+			if (nd_vec_reserve((void **)&al->pairs, &al->paircap,
+			                   al->npairs + 1, sizeof(pair)))
+				err = nd_error_oom();
+			else
+				al->pairs[al->npairs++] = (pair){s, a, i, sh};
+		}
+	}
+	if (err)
+		goto done;
+	if (al->npairs)
+		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
+done:
+	free(post);
+	free(voc);
+	free(count);
+	free(touched);
+	free(best);
+	return err;
+}
+
+/* Take the scored pairs at or above the threshold, best first. */
+int pair_greedy(aligner *al)
+{
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < al->npairs && !err; k++) {
+		pair *p = &al->pairs[k];
+
+		if (p->sim >= al->o->threshold && al->match_a[p->a] == NONE &&
+		    al->match_b[p->b] == NONE)
+			err = add_group(al, &p->a, 1, &p->b, 1);
+	}
+	return err;
+}
