@@ -125,6 +125,12 @@ typedef struct labelset {
 int add_group(aligner *al, const size_t *old, size_t nold,
               const size_t *new, size_t nnew);
 
+/* Grow a group by one clause on one side, keeping it ascending. */
+int group_add(aligner *al, size_t gi, int old_side, size_t c);
+
+/* The new position a paired old clause's group ends (last) or starts at. */
+size_t partner(const aligner *al, size_t i, int last);
+
 /* align_sig.c */
 
 int cmp_u64(const void *x, const void *y);
@@ -182,5 +188,22 @@ int align_similar(aligner *al);
 
 /* Take the scored pairs at or above the threshold, best first. */
 int pair_greedy(aligner *al);
+
+/* align_split.c */
+
+/* Drop the groups emptied by release(), renumbering the rest. */
+void drop_empty_groups(aligner *al);
+
+/* Every whole on both sides, with scratch of its own (O(n) a pass). */
+int split_pass(aligner *al, int by_opening);
+
+/* Pairing and splits, in order of certainty: splits whose parts keep the
+ * whole's opening are found among the candidates before the greedy pairing
+ * (so that a part is not first given to some other provision that merely
+ * contains its words), then the greedy pairing, then splits extending
+ * those pairs, by opening and then by content. */
+int align_pairs_and_splits(aligner *al);
+
+int align_layout(aligner *al);
 
 #endif
