@@ -128,8 +128,12 @@ int add_group(aligner *al, const size_t *old, size_t nold,
 /* Grow a group by one clause on one side, keeping it ascending. */
 int group_add(aligner *al, size_t gi, int old_side, size_t c);
 
-/* The new position a paired old clause's group ends (last) or starts at. */
-size_t partner(const aligner *al, size_t i, int last);
+/* The paired groups in old order, into *order (allocated, *n of them),
+ * and for each whether it is out of the heaviest run whose new positions
+ * increase (run_moved; see run_weight), by a Fenwick tree of running
+ * maxima over new positions in O(n log m). Old clause order is group
+ * creation order only by accident: the old document is walked instead. */
+int mark_run(aligner *al, size_t **order_out, size_t *n_out);
 
 /* align_sig.c */
 
@@ -205,5 +209,33 @@ int split_pass(aligner *al, int by_opening);
 int align_pairs_and_splits(aligner *al);
 
 int align_layout(aligner *al);
+
+/* align_gaps.c */
+
+/* Splits and merges extending the pairs made by place: in a long text
+ * whose words are all too common to find candidates by, a split provision
+ * is first paired by place with one of its parts, and the others are
+ * found from there, by content, or by opening when most of the part's
+ * words are inside the whole too: an opening formula alone ("Further
+ * requests the Secretary-General to") is shared by a provision that moved
+ * away, and without candidates there is nothing else to tell them apart. */
+int align_gap_splits(aligner *al);
+
+int is_alnum(unsigned char c);
+
+/* The score of old i and new j if they may pair by place, else -1. */
+double gap_score(const aligner *al, size_t i, size_t j);
+
+/* The new position a paired old clause's group ends (last) or starts at. */
+size_t partner(const aligner *al, size_t i, int last);
+
+int align_gaps(aligner *al);
+
+int align_leftovers(aligner *al);
+
+/* Provisions without a body ("Article 5" alone, a bare number) pair when
+ * their first children are paired with each other's: the heading goes
+ * where its content went. */
+int align_empty(aligner *al);
 
 #endif
