@@ -128,13 +128,6 @@ int add_group(aligner *al, const size_t *old, size_t nold,
 /* Grow a group by one clause on one side, keeping it ascending. */
 int group_add(aligner *al, size_t gi, int old_side, size_t c);
 
-/* The paired groups in old order, into *order (allocated, *n of them),
- * and for each whether it is out of the heaviest run whose new positions
- * increase (run_moved; see run_weight), by a Fenwick tree of running
- * maxima over new positions in O(n log m). Old clause order is group
- * creation order only by accident: the old document is walked instead. */
-int mark_run(aligner *al, size_t **order_out, size_t *n_out);
-
 /* align_sig.c */
 
 int cmp_u64(const void *x, const void *y);
@@ -237,5 +230,16 @@ int align_leftovers(aligner *al);
  * their first children are paired with each other's: the heading goes
  * where its content went. */
 int align_empty(aligner *al);
+
+/* align_moves.c */
+
+/* The paired groups in old order, into *order (allocated, *n of them),
+ * and for each whether it is out of the heaviest run whose new positions
+ * increase (run_moved; see run_weight), by a Fenwick tree of running
+ * maxima over new positions in O(n log m). Old clause order is group
+ * creation order only by accident: the old document is walked instead. */
+int mark_run(aligner *al, size_t **order_out, size_t *n_out);
+
+int mark_moves(aligner *al);
 
 #endif
