@@ -242,4 +242,14 @@ int mark_run(aligner *al, size_t **order_out, size_t *n_out);
 
 int mark_moves(aligner *al);
 
+/* align_xref.c */
+
+/* Old -> new label keys of every aligned pair whose label changed. */
+int build_xrefs(const nd_changeset *cs, xref **out, size_t *n);
+
+int build_labelset(const nd_doc *d, labelset *ls);
+
+int change_is_xref(const nd_change *c, const xref *x, size_t nx,
+                   const labelset *ls);
+
 #endif
