@@ -252,4 +252,11 @@ int build_labelset(const nd_doc *d, labelset *ls);
 int change_is_xref(const nd_change *c, const xref *x, size_t nx,
                    const labelset *ls);
 
+/* align_build.c */
+
+/* 5. Singles for what is left, and the output order. */
+int finish_groups(aligner *al);
+
+int build_changes(aligner *al, nd_changeset *cs);
+
 #endif
