@@ -9,13 +9,18 @@
  *   1. exact (align_exact.c): provisions with the same body text.
  *   2. similar (align_similar.c): candidates through an inverted index,
  *      scored, paired greedily at or above `threshold`.
- *   3. split and merge (align_split.c), and a heading joined to its body
- *      (layout).
- *   3b. pairs by place, the splits around them, the leftovers and the
- *      provisions without a body (align_gaps.c).
+ *   3. split and merge (align_split.c).
+ *   3b. pairs by place, the splits around them and the leftovers
+ *      (align_gaps.c).
+ *   3c. a heading and its body joined to one run-in provision (layout,
+ *      align_split.c); the provisions without a body (align_gaps.c).
  *   4. moves (align_moves.c): the run of pairs in order; the rest moved.
  *   5. the rest is added or removed; every group gets its word diff
  *      (align_build.c).
+ *
+ * When step 4 dissolved weak moved pairs, 3b and 4 run once more, since
+ * the dissolved provisions may pair by place or among the leftovers.
+ * nd_changeset_compute below runs the passes in this order.
  *
  * Cross-references (xref_only): align_xref.c.
  *
@@ -28,14 +33,10 @@
  */
 #include "normdiff/changeset.h"
 
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

@@ -6,14 +6,11 @@
  * Output order is the new document's; a removed provision goes right after
  * the new counterpart of its nearest aligned old predecessor.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

@@ -7,14 +7,9 @@
  *      Provisions without a body ("Article 5" alone) are left out here and
  *      paired at the end through their first children's partners.
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

@@ -2,16 +2,18 @@
  * place, the splits around them, the leftovers, and the provisions without
  * a body.
  *
- * Each pass is described at its function below.
+ * After the pairing by content, in this order: pairs by place between
+ * paired neighbours (align_gaps, 3b), splits and merges extending them
+ * (align_gap_splits), each unpaired old provision compared with each
+ * unpaired new one (align_leftovers, 3b'), and the provisions without a
+ * body through their first children (align_empty). Each is described at
+ * its function below.
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

@@ -11,14 +11,9 @@
  *      new wrapper heading first paired with the old title is no reason
  *      for the paragraphs under it to have moved).
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

@@ -8,11 +8,8 @@
  * forgotten unless the shorter lies mostly inside the longer (a short
  * part of a split into many: part_inside).
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
 #include "normdiff/tokens.h"

@@ -8,14 +8,10 @@
  *      scored, and pairs at or above `threshold` are taken greedily, best
  *      first. Never all pairs.
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

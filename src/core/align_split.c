@@ -18,14 +18,10 @@
  *      from a pair made by similarity when at least 80 % of its words lie
  *      inside the whole and that beats the pair's score.
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 

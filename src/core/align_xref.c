@@ -18,7 +18,6 @@
 #include <strings.h>
 
 #include "normdiff/error.h"
-#include "normdiff/tokens.h"
 
 #include "align_internal.h"
 
