@@ -19,6 +19,7 @@
 
 #include "../render/report_internal.h"
 #include "normdiff/error.h"
+#include "normdiff/utf8.h"
 #include "tui_internal.h"
 
 /* Below this many columns the outline goes above the text. */
@@ -151,6 +152,12 @@ static void header(ctx *c)
 	if (m->filter != FILTER_ALL) {
 		addz(c, f, "   filter: ", TS_DIM);
 		addz(c, f, model_filter_name(m->filter), TS_TITLE);
+	}
+	if (m->view.cs->nnotes) { /* caps that bit: the help lists them */
+		snprintf(num, sizeof(num), "   %zu note%s", m->view.cs->nnotes,
+		         m->view.cs->nnotes == 1 ? "" : "s");
+		addz(c, f, num, TS_FLAG);
+		addz(c, f, " (? shows)", TS_DIM);
 	}
 	if (m->re) {
 		addz(c, f, "   search: /", TS_DIM);
@@ -632,6 +639,36 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 
 /* ---- help and the version picker ---- */
 
+/* Append "- " + s to out, wrapped at spaces into lines of at most width
+ * characters (a longer word stands alone), continuation lines indented. */
+static int wrap_note(nd_buf *out, const char *s, size_t width)
+{
+	const char *lead = "- ";
+	size_t col = 0;
+	int err = 0;
+
+	while (*s && !err) {
+		size_t n = strcspn(s, " "), w = nd_utf8_count(s, n);
+
+		if (col && col + 1 + w > width) {
+			err = nd_buf_putc(out, '\n');
+			col = 0;
+			lead = "  ";
+		}
+		if (!err && !col)
+			err = nd_buf_puts(out, lead), col = 2;
+		else if (!err)
+			err = nd_buf_putc(out, ' '), col++;
+		if (!err)
+			err = nd_buf_put(out, s, n);
+		col += w;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return err ? err : nd_buf_putc(out, '\n');
+}
+
 static void help(ctx *c, unsigned y, unsigned h)
 {
 	tui_model *m = c->m;
@@ -651,6 +688,12 @@ static void help(ctx *c, unsigned y, unsigned h)
 		                     "removed, spl split, mrg merged, = unchanged;\n"
 		                     "        ↕ moved, # renumbered; [3 within] 3 "
 		                     "changes inside the provision.\n");
+	if (!c->err && m->view.cs->nnotes)
+		c->err = nd_buf_puts(&text, "\nNotes on this comparison:\n");
+	for (k = 0; k < m->view.cs->nnotes && !c->err; k++)
+		c->err = wrap_note(&text, m->view.cs->notes[k],
+		                   c->g->cols > 24 ? c->g->cols - 4 : 20);
+	k = 0;
 	for (p = text.ptr; p && *p && !c->err; p = nl + 1, k++) {
 		nl = strchr(p, '\n');
 		if (k < m->help_top)
