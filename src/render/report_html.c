@@ -410,7 +410,7 @@ static int count_row(nd_buf *out, const char *cls, const char *name, size_t n)
 static int counts(nd_report *r)
 {
 	const nd_summary *s = &r->cs->summary;
-	size_t flags[RPT_NFLAGS], k;
+	size_t flags[ND_NFLAGS], k;
 	int err;
 
 	err = nd_buf_puts(r->out, "<table class=\"counts\">\n<thead><tr>"
@@ -419,8 +419,8 @@ static int counts(nd_report *r)
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = count_row(r->out, s->count[k] ? "" : "zero",
 		                nd_change_kind_name((nd_change_kind)k), s->count[k]);
-	rpt_flag_counts(s, flags);
-	for (k = 0; k < RPT_NFLAGS && !err; k++) {
+	nd_flag_counts(s, flags);
+	for (k = 0; k < ND_NFLAGS && !err; k++) {
 		char name[64];
 
 		snprintf(name, sizeof(name), "of which %s", rpt_flag_words[k]);
@@ -463,8 +463,8 @@ static int toc_where(nd_report *r, const nd_change *c)
 {
 	html_state *st = r->state;
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d);
-	int err = rpt_context(&st->tmp, d, i, 0);
+	size_t i = nd_anchor(r->cs, c, &d);
+	int err = nd_context(&st->tmp, d, i, 0);
 
 	if (err || !st->tmp.len)
 		return err;
@@ -486,12 +486,12 @@ static int toc(nd_report *r)
 	for (k = 0; k < r->cs->n && !err; k++) {
 		const nd_change *c = &r->cs->changes[k];
 
-		if (rpt_is_quiet(c) &&
+		if (nd_is_quiet(c) &&
 		    (!c->changed_within || !nd_report_shows(r->o, c)))
 			continue;
 		err = nd_buf_puts(r->out, any++ ? "<li>" : "<ol class=\"toc\">\n<li>");
 		if (!err)
-			err = rpt_label_pair(&st->tmp, r->cs, c);
+			err = nd_label_pair(&st->tmp, r->cs, c);
 		if (!err)
 			err = link(r, k, &st->tmp);
 		if (!err)
@@ -614,7 +614,7 @@ static int para_open(para *p, size_t part)
 		return err;
 	err = nd_buf_puts(out, "<span class=\"pl\">");
 	if (!err)
-		err = rpt_labels(t, p->d, cut ? p->idx + part : p->idx, cut ? 1 : p->n);
+		err = nd_labels(t, p->d, cut ? p->idx + part : p->idx, cut ? 1 : p->n);
 	if (!err)
 		err = html_buf(out, t);
 	return err ? err : nd_buf_puts(out, "</span> ");
@@ -690,11 +690,11 @@ static int texts(nd_report *r, const nd_change *c, int view, int labels)
 	p.d = view == 0 ? r->cs->old : r->cs->new;
 	p.idx = view == 0 ? c->old : c->new;
 	p.n = view == 0 ? c->nold : c->nnew;
-	err = view == 2 ? rpt_redline(r->cs, c, &p.nparts, NULL, NULL)
-	                : rpt_side(r->cs, c, view == 0, &p.nparts, NULL, NULL);
+	err = view == 2 ? nd_redline(r->cs, c, &p.nparts, NULL, NULL)
+	                : nd_side(r->cs, c, view == 0, &p.nparts, NULL, NULL);
 	if (!err)
-		err = view == 2 ? rpt_redline(r->cs, c, &p.nparts, html_piece, &p)
-		                : rpt_side(r->cs, c, view == 0, &p.nparts, html_piece, &p);
+		err = view == 2 ? nd_redline(r->cs, c, &p.nparts, html_piece, &p)
+		                : nd_side(r->cs, c, view == 0, &p.nparts, html_piece, &p);
 	if (!err && p.open)
 		err = nd_buf_puts(r->out, "</p>\n");
 	return err;
@@ -739,7 +739,7 @@ static int moved_from(nd_report *r, size_t k, const nd_change *c)
 		                   "</p>\n");
 	err = nd_buf_puts(r->out, "<p class=\"mv\">Moved from after ");
 	if (!err)
-		err = rpt_labels(&st->tmp, r->cs->old, &(size_t){c->old[0] - 1}, 1);
+		err = nd_labels(&st->tmp, r->cs->old, &(size_t){c->old[0] - 1}, 1);
 	if (!err)
 		err = link(r, st->from[k], &st->tmp);
 	return err ? err : nd_buf_puts(r->out, " in the old version.</p>\n");
@@ -756,7 +756,7 @@ static int moved_away(nd_report *r, size_t k)
 	for (m = st->stub[k]; m != NO_CHANGE && !err; m = st->next[m]) {
 		err = nd_buf_puts(r->out, "<p class=\"away\">Old place of ");
 		if (!err)
-			err = rpt_label_pair(&st->tmp, r->cs, &r->cs->changes[m]);
+			err = nd_label_pair(&st->tmp, r->cs, &r->cs->changes[m]);
 		if (!err)
 			err = link(r, m, &st->tmp);
 		if (!err)
@@ -769,7 +769,7 @@ static int moved_away(nd_report *r, size_t k)
 static int labels_kind(nd_report *r, const nd_change *c, const char *between)
 {
 	html_state *st = r->state;
-	int err = rpt_label_pair(&st->tmp, r->cs, c);
+	int err = nd_label_pair(&st->tmp, r->cs, c);
 
 	if (!err)
 		err = html_buf(r->out, &st->tmp);
@@ -831,7 +831,7 @@ static int gist(nd_buf *out, const char *s, size_t len)
 static int folded(nd_report *r, size_t k, const nd_change *c)
 {
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d);
+	size_t i = nd_anchor(r->cs, c, &d);
 	const char *body = nd_doc_body(d, i);
 	size_t len = label_is_text(d, i) ? 0 : d->clauses[i].body_len;
 	int err;
@@ -863,13 +863,13 @@ static int context(nd_report *r, size_t k, const nd_change *c, int *shown)
 {
 	html_state *st = r->state;
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d);
+	size_t i = nd_anchor(r->cs, c, &d);
 	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
-	int self = rpt_is_quiet(c) && heading, err;
+	int self = nd_is_quiet(c) && heading, err;
 
 	*shown = 0;
 	nd_buf_clear(&st->tmp);
-	if ((err = rpt_context(&st->tmp, d, i, self)) != 0)
+	if ((err = nd_context(&st->tmp, d, i, self)) != 0)
 		return err;
 	if (rpt_same(&st->tmp, &st->ctx)) {
 		nd_buf_clear(&st->tmp);
@@ -898,9 +898,9 @@ static int html_change(nd_report *r, const nd_change *c)
 	html_state *st = r->state;
 	size_t k = (size_t)(c - r->cs->changes);
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d);
+	size_t i = nd_anchor(r->cs, c, &d);
 	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
-	int quiet = rpt_is_quiet(c), anchored, err;
+	int quiet = nd_is_quiet(c), anchored, err;
 
 	if ((err = context(r, k, c, &anchored)) != 0)
 		return err;
@@ -911,7 +911,7 @@ static int html_change(nd_report *r, const nd_change *c)
 		err = quiet ? folded(r, k, c) : block(r, k, c);
 	if (!err && heading && !quiet) { /* what follows is under it */
 		nd_buf_clear(&st->ctx);
-		err = rpt_context(&st->ctx, d, i, 1);
+		err = nd_context(&st->ctx, d, i, 1);
 	}
 	return err ? err : moved_away(r, k);
 }

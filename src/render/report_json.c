@@ -68,7 +68,7 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 static int json_begin(nd_report *r)
 {
 	const nd_summary *s = &r->cs->summary;
-	size_t fv[RPT_NFLAGS];
+	size_t fv[ND_NFLAGS];
 	size_t k;
 	int err;
 
@@ -85,8 +85,8 @@ static int json_begin(nd_report *r)
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = nd_buf_printf(r->out, "%s\"%s\": %zu", k ? ", " : "",
 		                    nd_change_kind_name(k), s->count[k]);
-	rpt_flag_counts(s, fv);
-	for (k = 0; k < RPT_NFLAGS && !err; k++)
+	nd_flag_counts(s, fv);
+	for (k = 0; k < ND_NFLAGS && !err; k++)
 		err = nd_buf_printf(r->out, ", \"%s\": %zu", rpt_flag_keys[k], fv[k]);
 	if (!err)
 		err = nd_buf_puts(r->out, "},\n");

@@ -193,7 +193,7 @@ static int md_begin(nd_report *r)
 {
 	md_state *st = r->state;
 	const nd_summary *s = &r->cs->summary;
-	size_t flags[RPT_NFLAGS];
+	size_t flags[ND_NFLAGS];
 	size_t k;
 	int err;
 
@@ -212,8 +212,8 @@ static int md_begin(nd_report *r)
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = nd_buf_printf(r->out, "| %s | %zu |\n", nd_change_kind_name(k),
 		                    s->count[k]);
-	rpt_flag_counts(s, flags);
-	for (k = 0; k < RPT_NFLAGS && !err; k++)
+	nd_flag_counts(s, flags);
+	for (k = 0; k < ND_NFLAGS && !err; k++)
 		err = nd_buf_printf(r->out, "| %s | %zu |\n", rpt_flag_words[k], flags[k]);
 	return err;
 }
@@ -306,7 +306,7 @@ static int flush_para(md_state *st)
 	err = nd_buf_putc(out, '\n');
 	if (!err && st->c->nnew > 1) { /* a part of a split: its label */
 		nd_buf_clear(&st->tmp);
-		err = rpt_labels(&st->tmp, r->cs->new, st->c->new + st->part, 1);
+		err = nd_labels(&st->tmp, r->cs->new, st->c->new + st->part, 1);
 		if (!err)
 			err = md_text(st, out, st->tmp.ptr, st->tmp.len, &ls);
 		if (!err)
@@ -396,13 +396,13 @@ static int md_change(nd_report *r, const nd_change *c)
 {
 	md_state *st = r->state;
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d), nparts;
+	size_t i = nd_anchor(r->cs, c, &d), nparts;
 	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
-	int quiet = rpt_is_quiet(c), err, ls = 0;
+	int quiet = nd_is_quiet(c), err, ls = 0;
 	nd_buf *t = &st->tmp;
 
 	nd_buf_clear(t);
-	if ((err = rpt_context(t, d, i, quiet && heading)) != 0)
+	if ((err = nd_context(t, d, i, quiet && heading)) != 0)
 		return err;
 	if (!rpt_same(t, &st->ctx)) {
 		nd_buf_clear(&st->ctx);
@@ -429,7 +429,7 @@ static int md_change(nd_report *r, const nd_change *c)
 	if (quiet && heading && !c->renumbered)
 		return 0;
 	nd_buf_clear(t);
-	if ((err = rpt_label_pair(t, r->cs, c)) != 0)
+	if ((err = nd_label_pair(t, r->cs, c)) != 0)
 		return err;
 	if (quiet) {
 		if (st->run.len)
@@ -455,13 +455,13 @@ static int md_change(nd_report *r, const nd_change *c)
 		st->c = c;
 		st->open = 0;
 		if (!err)
-			err = rpt_redline(r->cs, c, &nparts, md_piece, st);
+			err = nd_redline(r->cs, c, &nparts, md_piece, st);
 		if (!err)
 			err = flush_para(st);
 	}
 	if (!err && heading) { /* what follows is under it */
 		nd_buf_clear(&st->ctx);
-		err = rpt_context(&st->ctx, d, i, 1);
+		err = nd_context(&st->ctx, d, i, 1);
 	}
 	return err;
 }

@@ -358,7 +358,7 @@ static int summary_line(text_state *st, nd_report *r)
 		ND_CHANGE_MODIFIED, ND_CHANGE_ADDED, ND_CHANGE_REMOVED,
 		ND_CHANGE_SPLIT, ND_CHANGE_MERGED};
 	const nd_summary *s = &r->cs->summary;
-	size_t flags[RPT_NFLAGS];
+	size_t flags[ND_NFLAGS];
 	nd_buf *t = &st->tmp;
 	size_t k;
 	int err, any = 0;
@@ -372,8 +372,8 @@ static int summary_line(text_state *st, nd_report *r)
 	if (!err)
 		err = nd_buf_printf(t, " %zu" GLUE "unchanged",
 		                    s->count[ND_CHANGE_UNCHANGED]);
-	rpt_flag_counts(s, flags);
-	for (k = 0; k < RPT_NFLAGS && !err; k++)
+	nd_flag_counts(s, flags);
+	for (k = 0; k < ND_NFLAGS && !err; k++)
 		if (flags[k])
 			err = nd_buf_printf(t, "%s %zu" GLUE "%s", any++ ? "," : ";", flags[k],
 			                    rpt_flag_words[k]);
@@ -420,7 +420,7 @@ static int within(nd_buf *out, size_t n, int glue)
 static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 {
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d), at, cols = 0, n;
+	size_t i = nd_anchor(r->cs, c, &d), at, cols = 0, n;
 	unsigned width = r->o->width;
 	nd_buf *t = &st->tmp, *e = &st->esc;
 	uint32_t cp;
@@ -428,7 +428,7 @@ static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 
 	nd_buf_clear(t);
 	nd_buf_clear(e);
-	err = rpt_label_pair(t, r->cs, c);
+	err = nd_label_pair(t, r->cs, c);
 	if (!err)
 		err = nd_buf_puts(e, "  = ");
 	if (!err)
@@ -483,7 +483,7 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		nd_buf_clear(&p->st->tmp);
 		w->err = nd_buf_printf(p->r->out, "%*s", INDENT, "");
 		if (!w->err && labelled)
-			w->err = rpt_labels(&p->st->tmp, p->r->cs->new, p->c->new + part, 1);
+			w->err = nd_labels(&p->st->tmp, p->r->cs->new, p->c->new + part, 1);
 		if (!w->err && labelled) {
 			size_t before = p->r->out->len;
 
@@ -546,7 +546,7 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 
 	nd_buf_clear(t);
 	nd_buf_clear(&st->esc);
-	err = rpt_label_pair(t, r->cs, c);
+	err = nd_label_pair(t, r->cs, c);
 	if (!err)
 		err = nd_utf8_escape(&st->esc, t->ptr, t->len, 0);
 	lw = rpt_width(st->esc.ptr, st->esc.len);
@@ -564,7 +564,7 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 	p.st = st;
 	p.r = r;
 	p.c = c;
-	err = rpt_redline(r->cs, c, &nparts, piece, &p);
+	err = nd_redline(r->cs, c, &nparts, piece, &p);
 	if (!err && p.open)
 		err = w_end(&st->w);
 	return err;
@@ -574,16 +574,16 @@ static int text_change(nd_report *r, const nd_change *c)
 {
 	text_state *st = r->state;
 	const nd_doc *d;
-	size_t i = rpt_anchor(r->cs, c, &d);
+	size_t i = nd_anchor(r->cs, c, &d);
 	int heading = i != ND_NO_PARENT && d->clauses[i].kind == ND_CLAUSE_HEADING;
-	int quiet = rpt_is_quiet(c);
+	int quiet = nd_is_quiet(c);
 	nd_buf *t = &st->tmp;
 	int err;
 
 	/* where we are: the headings above (an unchanged heading is shown
 	 * by this line alone) */
 	nd_buf_clear(t);
-	if ((err = rpt_context(t, d, i, quiet && heading)) != 0)
+	if ((err = nd_context(t, d, i, quiet && heading)) != 0)
 		return err;
 	if (!rpt_same(t, &st->ctx)) {
 		nd_buf_clear(&st->ctx);
@@ -621,7 +621,7 @@ static int text_change(nd_report *r, const nd_change *c)
 	}
 	if (!err && heading) { /* what follows is under it */
 		nd_buf_clear(&st->ctx);
-		err = rpt_context(&st->ctx, d, i, 1);
+		err = nd_context(&st->ctx, d, i, 1);
 	}
 	return err;
 }

@@ -119,7 +119,7 @@ static void header(ctx *c)
 {
 	const tui_model *m = c->m;
 	const nd_summary *s = &m->view.cs->summary;
-	size_t flags[RPT_NFLAGS];
+	size_t flags[ND_NFLAGS];
 	tui_flow *f = scratch(c);
 	char num[32];
 	int k, any = 0;
@@ -141,7 +141,7 @@ static void header(ctx *c)
 		addz(c, f, nd_change_kind_name((nd_change_kind)k),
 		     (tui_style)(TS_KIND + k));
 	}
-	rpt_flag_counts(s, flags);
+	nd_flag_counts(s, flags);
 	for (k = 0; k < 2; k++) { /* moved, renumbered */
 		if (!flags[k])
 			continue;
@@ -227,7 +227,7 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 	tui_model *m = c->m;
 	const nd_change *ch = model_change(m, r);
 	const nd_doc *d;
-	size_t i = rpt_anchor(m->view.cs, ch, &d);
+	size_t i = nd_anchor(m->view.cs, ch, &d);
 	unsigned depth = d->clauses[i].depth, k, nw = 0;
 	tui_flow *f = scratch(c);
 	char note[48];
@@ -247,7 +247,7 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 		addz(c, f, "  ", TS_NORMAL);
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_label_pair(&c->tmp, m->view.cs, ch);
+		c->err = nd_label_pair(&c->tmp, m->view.cs, ch);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
 	if (d->clauses[i].kind != ND_CLAUSE_HEADING ||
 	    strlen(nd_doc_label(d, i)) != d->clauses[i].body_len ||
@@ -359,7 +359,7 @@ static void part_label(pieces *p, size_t part)
 		return;
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_labels(&c->tmp, p->d, &p->idx[part], 1);
+		c->err = nd_labels(&c->tmp, p->d, &p->idx[part], 1);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
 	addz(c, f, " ", TS_NORMAL);
 }
@@ -429,8 +429,8 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 	for (k = 0; k < (n > 1 ? n : 1) && k < MAX_PARTS; k++)
 		new_flow(c);
 	if (!c->err)
-		c->err = side < 0 ? rpt_redline(cs, ch, &p.nparts, piece, &p)
-		                  : rpt_side(cs, ch, old, &p.nparts, piece, &p);
+		c->err = side < 0 ? nd_redline(cs, ch, &p.nparts, piece, &p)
+		                  : nd_side(cs, ch, old, &p.nparts, piece, &p);
 	if (p.nparts > MAX_PARTS)
 		p.nparts = MAX_PARTS;
 	for (k = 0; k < p.nparts; k++) {
@@ -489,13 +489,13 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 {
 	const nd_changeset *cs = c->m->view.cs;
 	const nd_doc *d;
-	size_t i = rpt_anchor(cs, ch, &d);
+	size_t i = nd_anchor(cs, ch, &d);
 	tui_flow *f = scratch(c);
 	char buf[96];
 
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_label_pair(&c->tmp, cs, ch);
+		c->err = nd_label_pair(&c->tmp, cs, ch);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
 	addz(c, f, "  ", TS_NORMAL);
 	nd_buf_clear(&c->tmp);
@@ -519,7 +519,7 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 	f = scratch(c);
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_context(&c->tmp, d, i, 0);
+		c->err = nd_context(&c->tmp, d, i, 0);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_DIM);
 	if (c->tmp.len)
 		addz(c, f, " · ", TS_DIM);

@@ -56,7 +56,7 @@ static int passes(const tui_model *m, const nd_change *c)
 {
 	switch (m->filter) {
 	case FILTER_ALL: return 1;
-	case FILTER_CHANGED: return !rpt_is_quiet(c);
+	case FILTER_CHANGED: return !nd_is_quiet(c);
 	case FILTER_MOVED: return c->moved;
 	default: return (int)c->kind == m->filter - FILTER_KIND;
 	}
@@ -188,7 +188,7 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 			break; /* changes: no going round */
 		r = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
 		hit = m->re ? change_matches(m, model_change(m, r))
-		            : !rpt_is_quiet(model_change(m, r));
+		            : !nd_is_quiet(model_change(m, r));
 		if (hit < 0) {
 			end_search(m);
 			message(m, 1, "search stopped: %s; try a simpler pattern",
