@@ -23,6 +23,7 @@
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
+#include "normdiff/walk.h"
 
 /* What is known of a version besides its text (all fields may be NULL).
  * The JSON writers show spec, label, title, symbol and date; the HTML
@@ -121,6 +122,24 @@ int nd_report_shows(const nd_report_opts *o, const nd_change *c);
  * escapes it. */
 int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
                           const nd_change *c);
+
+/* The words of report and screen for what a change set holds, raw draft
+ * text and names (not escaped): whoever shows them escapes them. */
+
+/* The flags counted in the summary (nd_flag_counts), in words for people:
+ * "moved", ..., "cross-references only", "layout only". */
+extern const char *const nd_report_flag_words[ND_NFLAGS];
+
+/* A version as a reader names it, raw (not escaped): "2011 (A/66/359,
+ * 2011-09-14)"; the label, else the spec, else "(unknown)". */
+int nd_report_version(nd_buf *out, const nd_docinfo *info);
+
+/* "moved, modified (editorial)": what happened, in words. */
+int nd_report_kind_words(nd_buf *out, const nd_change *c);
+
+/* "12 changes within", "1 change within": how many change records lie
+ * inside a provision (nd_change.changed_within); nothing for 0. */
+int nd_report_within_words(nd_buf *out, size_t n);
 
 /* Append the report of `cs` in `format` (NULL: "text") to out. `o` may be
  * NULL for the defaults. Returns ND_EINVAL, naming the formats, for an

@@ -57,4 +57,8 @@ int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines);
 /* Number of code points in s[0..len) (invalid bytes count one each). */
 size_t nd_utf8_count(const char *s, size_t len);
 
+/* Terminal columns of code point cp: 0 for combining marks and zero-width
+ * characters, 2 for East Asian wide and fullwidth ones, 1 otherwise. */
+unsigned nd_utf8_cp_width(uint32_t cp);
+
 #endif

@@ -127,14 +127,12 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 
 /* ---- shared helpers ---- */
 
-
 const char *const rpt_flag_keys[ND_NFLAGS] = {
 	"moved", "renumbered", "editorial", "xref_only", "layout"};
-const char *const rpt_flag_words[ND_NFLAGS] = {
+const char *const nd_report_flag_words[ND_NFLAGS] = {
 	"moved", "renumbered", "editorial", "cross-references only", "layout only"};
 
-
-int rpt_version(nd_buf *out, const nd_docinfo *info)
+int nd_report_version(nd_buf *out, const nd_docinfo *info)
 {
 	static const nd_docinfo none;
 	int err;
@@ -149,7 +147,7 @@ int rpt_version(nd_buf *out, const nd_docinfo *info)
 	return err;
 }
 
-int rpt_kind_words(nd_buf *out, const nd_change *c)
+int nd_report_kind_words(nd_buf *out, const nd_change *c)
 {
 	return nd_buf_printf(out, "%s%s%s%s%s", c->moved ? "moved, " : "",
 	                     nd_change_kind_name(c->kind),
@@ -167,14 +165,14 @@ int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
 	if (!err && raw.len)
 		err = nd_buf_putc(&raw, ' ');
 	if (!err)
-		err = rpt_kind_words(&raw, c);
+		err = nd_report_kind_words(&raw, c);
 	if (!err)
 		err = nd_utf8_escape(out, raw.ptr, raw.len, 0);
 	nd_buf_dispose(&raw);
 	return err;
 }
 
-int rpt_within_words(nd_buf *out, size_t n)
+int nd_report_within_words(nd_buf *out, size_t n)
 {
 	if (!n)
 		return 0;
@@ -228,54 +226,6 @@ size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
 	return cs->changes[owner[k]].changed_within;
 }
 
-
-
-/* Zero-width: combining marks, zero-width spaces and joiners, variation
- * selectors. Wide: the East Asian Wide and Fullwidth blocks and the
- * pictographs terminals draw two columns wide. Sorted ranges. */
-static const uint32_t zero_ranges[][2] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-	{0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
-	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x20D0, 0x20FF},
-	{0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
-};
-
-static const uint32_t wide_ranges[][2] = {
-	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x2E80, 0x303E},
-	{0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
-	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
-	{0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
-	{0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-static int in_ranges(uint32_t cp, const uint32_t (*r)[2], size_t n)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (cp < r[mid][0])
-			hi = mid;
-		else if (cp > r[mid][1])
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
-}
-
-unsigned rpt_cp_width(uint32_t cp)
-{
-	if (cp < 0x300)
-		return 1;
-	if (in_ranges(cp, zero_ranges, sizeof(zero_ranges) / sizeof(zero_ranges[0])))
-		return 0;
-	if (in_ranges(cp, wide_ranges, sizeof(wide_ranges) / sizeof(wide_ranges[0])))
-		return 2;
-	return 1;
-}
-
 size_t rpt_width(const char *s, size_t len)
 {
 	size_t i = 0, w = 0, n;
@@ -283,7 +233,7 @@ size_t rpt_width(const char *s, size_t len)
 
 	while (i < len) {
 		n = nd_utf8_decode(s + i, len - i, &cp);
-		w += n ? rpt_cp_width(cp) : 1;
+		w += n ? nd_utf8_cp_width(cp) : 1;
 		i += n ? n : 1;
 	}
 	return w;

@@ -313,11 +313,11 @@ static int head(nd_report *r)
 	                  "<meta name=\"generator\" content=\"normdiff\">\n"
 	                  "<title>normdiff: ");
 	if (!err)
-		err = rpt_version(t, r->o->old_info);
+		err = nd_report_version(t, r->o->old_info);
 	if (!err)
 		err = nd_buf_puts(t, " \xE2\x86\x92 ");
 	if (!err)
-		err = rpt_version(t, r->o->new_info);
+		err = nd_report_version(t, r->o->new_info);
 	if (!err) /* the title is text only: no span, entities alone */
 		err = html_escape(out, t->ptr ? t->ptr : "", t->len, 0);
 	nd_buf_clear(t);
@@ -372,11 +372,11 @@ static int title_block(nd_report *r)
 		err = nd_buf_puts(out, "</h1>\n<p class=\"sub\">Compared provision by "
 		                  "provision: ");
 	if (!err)
-		err = rpt_version(t, a);
+		err = nd_report_version(t, a);
 	if (!err)
 		err = nd_buf_puts(t, " \xE2\x86\x92 ");
 	if (!err)
-		err = rpt_version(t, b);
+		err = nd_report_version(t, b);
 	if (!err)
 		err = html_buf(out, t);
 	if (!err)
@@ -423,7 +423,7 @@ static int counts(nd_report *r)
 	for (k = 0; k < ND_NFLAGS && !err; k++) {
 		char name[64];
 
-		snprintf(name, sizeof(name), "of which %s", rpt_flag_words[k]);
+		snprintf(name, sizeof(name), "of which %s", nd_report_flag_words[k]);
 		err = count_row(r->out, "flag", name, flags[k]);
 	}
 	return err ? err : nd_buf_puts(r->out, "</tbody>\n</table>\n");
@@ -439,7 +439,7 @@ static int badge(nd_report *r, size_t n)
 		return 0;
 	err = nd_buf_puts(r->out, " <span class=\"cw\">");
 	if (!err)
-		err = rpt_within_words(r->out, n);
+		err = nd_report_within_words(r->out, n);
 	return err ? err : nd_buf_puts(r->out, "</span>");
 }
 
@@ -497,7 +497,7 @@ static int toc(nd_report *r)
 		if (!err)
 			err = nd_buf_puts(r->out, " <span class=\"k\">");
 		if (!err)
-			err = rpt_kind_words(r->out, c);
+			err = nd_report_kind_words(r->out, c);
 		if (!err)
 			err = nd_buf_puts(r->out, "</span>");
 		if (!err)
@@ -584,13 +584,13 @@ static int html_begin(nd_report *r)
 	                  "</div>\n<div class=\"cols\" aria-hidden=\"true\"><div>"
 	                  "Old: ");
 	if (!err)
-		err = rpt_version(&st->tmp, r->o->old_info);
+		err = nd_report_version(&st->tmp, r->o->old_info);
 	if (!err)
 		err = html_buf(r->out, &st->tmp);
 	if (!err)
 		err = nd_buf_puts(r->out, "</div><div>New: ");
 	if (!err)
-		err = rpt_version(&st->tmp, r->o->new_info);
+		err = nd_report_version(&st->tmp, r->o->new_info);
 	if (!err)
 		err = html_buf(r->out, &st->tmp);
 	return err ? err : nd_buf_puts(r->out, "</div></div>\n");
@@ -712,7 +712,7 @@ static int column(nd_report *r, const nd_change *c, int old)
 	                    side, (old ? c->nold : c->nnew) ? "" : " empty",
 	                    old ? "Old" : "New");
 	if (!err)
-		err = rpt_version(&st->tmp, old ? r->o->old_info : r->o->new_info);
+		err = nd_report_version(&st->tmp, old ? r->o->old_info : r->o->new_info);
 	if (!err)
 		err = html_buf(r->out, &st->tmp);
 	if (!err)
@@ -775,7 +775,7 @@ static int labels_kind(nd_report *r, const nd_change *c, const char *between)
 		err = html_buf(r->out, &st->tmp);
 	if (!err)
 		err = nd_buf_puts(r->out, between);
-	return err ? err : rpt_kind_words(r->out, c);
+	return err ? err : nd_report_kind_words(r->out, c);
 }
 
 /* A change of its own: heading line, where it moved from, both views. */

@@ -7,28 +7,14 @@
 #define NORMDIFF_REPORT_INTERNAL_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
 #include "normdiff/render.h"
 #include "normdiff/walk.h"
 
-/* The flags of a record as counted in the summary (nd_flag_counts):
- * their JSON keys and their words for people. */
+/* The JSON keys of the flags counted in the summary (nd_flag_counts). */
 extern const char *const rpt_flag_keys[ND_NFLAGS];
-extern const char *const rpt_flag_words[ND_NFLAGS];
-
-/* A version as a reader names it, raw (not escaped): "2011 (A/66/359,
- * 2011-09-14)"; the label, else the spec, else "(unknown)". */
-int rpt_version(nd_buf *out, const nd_docinfo *info);
-
-/* "moved, modified (editorial)": what happened, in words. */
-int rpt_kind_words(nd_buf *out, const nd_change *c);
-
-/* "12 changes within", "1 change within": how many change records lie
- * inside a provision (nd_change.changed_within); nothing for 0. */
-int rpt_within_words(nd_buf *out, size_t n);
 
 /* Which record holds each provision of both documents, so a heading
  * named on a context line finds its record: owners.old[i] is the index
@@ -52,10 +38,6 @@ size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
 
 /* 1 if a and b hold the same bytes. */
 int rpt_same(const nd_buf *a, const nd_buf *b);
-
-/* Terminal columns of code point cp: 0 for combining marks and zero-width
- * characters, 2 for East Asian wide and fullwidth ones, 1 otherwise. */
-unsigned rpt_cp_width(uint32_t cp);
 
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);

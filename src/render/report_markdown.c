@@ -181,7 +181,7 @@ static int md_cstr(md_state *st, nd_buf *out, const char *s)
 static int version(md_state *st, nd_buf *out, const nd_docinfo *info)
 {
 	nd_buf raw = ND_BUF_INIT;
-	int err = rpt_version(&raw, info);
+	int err = nd_report_version(&raw, info);
 
 	if (!err)
 		err = md_cstr(st, out, raw.ptr);
@@ -214,7 +214,7 @@ static int md_begin(nd_report *r)
 		                    s->count[k]);
 	nd_flag_counts(s, flags);
 	for (k = 0; k < ND_NFLAGS && !err; k++)
-		err = nd_buf_printf(r->out, "| %s | %zu |\n", rpt_flag_words[k], flags[k]);
+		err = nd_buf_printf(r->out, "| %s | %zu |\n", nd_report_flag_words[k], flags[k]);
 	return err;
 }
 
@@ -229,7 +229,7 @@ static int within(nd_buf *out, size_t n, const char *open, const char *close)
 		return 0;
 	err = nd_buf_puts(out, open);
 	if (!err)
-		err = rpt_within_words(out, n);
+		err = nd_report_within_words(out, n);
 	return err ? err : nd_buf_puts(out, close);
 }
 
@@ -447,7 +447,7 @@ static int md_change(nd_report *r, const nd_change *c)
 		if (!err)
 			err = nd_buf_puts(r->out, " \xE2\x80\x94 ");
 		if (!err)
-			err = rpt_kind_words(r->out, c);
+			err = nd_report_kind_words(r->out, c);
 		if (!err)
 			err = within(r->out, c->changed_within, " \xC2\xB7 ", "");
 		if (!err)

@@ -148,7 +148,7 @@ static size_t word_width(const char *s, size_t len)
 			continue;
 		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
-		w += n ? rpt_cp_width(cp) : 1;
+		w += n ? nd_utf8_cp_width(cp) : 1;
 		i += n ? n : 1;
 	}
 	return w;
@@ -268,7 +268,7 @@ static void w_feed(wrap *w, const char *s, size_t len)
 			continue;
 		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
-		cw = n ? rpt_cp_width(cp) : 1;
+		cw = n ? nd_utf8_cp_width(cp) : 1;
 		if (w->word.len && !w->nobreak &&
 		    (w->brk || (cw == 2 && !no_break_before(cp))))
 			w_flush_word(w); /* a break without a space */
@@ -343,7 +343,7 @@ static int version_line(text_state *st, nd_report *r, const char *side,
 	int err;
 
 	nd_buf_clear(t);
-	err = rpt_version(&raw, info);
+	err = nd_report_version(&raw, info);
 	if (!err)
 		err = nd_buf_printf(t, "%s: ", side);
 	if (!err)
@@ -376,7 +376,7 @@ static int summary_line(text_state *st, nd_report *r)
 	for (k = 0; k < ND_NFLAGS && !err; k++)
 		if (flags[k])
 			err = nd_buf_printf(t, "%s %zu" GLUE "%s", any++ ? "," : ";", flags[k],
-			                    rpt_flag_words[k]);
+			                    nd_report_flag_words[k]);
 	return err ? err : line(st, r, t->ptr, 9, ST_PLAIN);
 }
 
@@ -409,7 +409,7 @@ static int within(nd_buf *out, size_t n, int glue)
 	int err = n ? nd_buf_puts(out, " \xC2\xB7 ") : 0;
 
 	if (!err)
-		err = rpt_within_words(out, n);
+		err = nd_report_within_words(out, n);
 	for (k = at + 1; glue && !err && k < out->len; k++)
 		if (out->ptr[k] == ' ')
 			out->ptr[k] = GLUE[0];
@@ -447,9 +447,9 @@ static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 		return nd_buf_printf(r->out, "%s\n", e->ptr);
 	for (at = 0; at < e->len; at += n) {
 		n = nd_utf8_decode(e->ptr + at, e->len - at, &cp);
-		if (cols + (n ? rpt_cp_width(cp) : 1) + 1 > width)
+		if (cols + (n ? nd_utf8_cp_width(cp) : 1) + 1 > width)
 			break;
-		cols += n ? rpt_cp_width(cp) : 1;
+		cols += n ? nd_utf8_cp_width(cp) : 1;
 		n = n ? n : 1;
 	}
 	while (at > 0 && e->ptr[at - 1] == ' ')
@@ -553,7 +553,7 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 	if (!err)
 		err = nd_buf_puts(&st->esc, "  ");
 	if (!err)
-		err = rpt_kind_words(&st->esc, c);
+		err = nd_report_kind_words(&st->esc, c);
 	if (!err)
 		err = within(&st->esc, c->changed_within, 1);
 	if (!err)

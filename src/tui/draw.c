@@ -17,9 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/report_internal.h"
 #include "normdiff/error.h"
+#include "normdiff/render.h"
 #include "normdiff/utf8.h"
+#include "normdiff/walk.h"
 #include "tui_internal.h"
 
 /* Below this many columns the outline goes above the text. */
@@ -111,7 +112,7 @@ static void version_name(ctx *c, tui_flow *f, const nd_docinfo *info)
 {
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_version(&c->tmp, info);
+		c->err = nd_report_version(&c->tmp, info);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_BAR);
 }
 
@@ -147,7 +148,7 @@ static void header(ctx *c)
 			continue;
 		snprintf(num, sizeof(num), "  %zu ", flags[k]);
 		addz(c, f, num, TS_NORMAL);
-		addz(c, f, rpt_flag_words[k], TS_FLAG);
+		addz(c, f, nd_report_flag_words[k], TS_FLAG);
 	}
 	if (m->filter != FILTER_ALL) {
 		addz(c, f, "   filter: ", TS_DIM);
@@ -500,13 +501,13 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 	addz(c, f, "  ", TS_NORMAL);
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
-		c->err = rpt_kind_words(&c->tmp, ch);
+		c->err = nd_report_kind_words(&c->tmp, ch);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len,
 	    (tui_style)(TS_KIND + ch->kind));
 	if (ch->changed_within) {
 		nd_buf_clear(&c->tmp);
 		if (!c->err)
-			c->err = rpt_within_words(&c->tmp, ch->changed_within);
+			c->err = nd_report_within_words(&c->tmp, ch->changed_within);
 		addz(c, f, " · ", TS_NORMAL);
 		add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_FLAG);
 	}
@@ -553,7 +554,7 @@ static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
 	} else {
 		nd_buf_clear(&c->tmp);
 		if (!c->err)
-			c->err = rpt_version(&c->tmp, info);
+			c->err = nd_report_version(&c->tmp, info);
 		add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
 	}
 	line(c, x, y, w, f);

@@ -5,14 +5,13 @@
  * separators and bad bytes visibly in the notation every output uses
  * (nd_utf8_visible: ^[ for C0 and DEL, <U+XXXX> for the other unsafe
  * characters, <0xNN> for a bad byte) and gives each character its
- * columns by the same table the text report uses (rpt_cp_width), so
+ * columns by the same table the text report uses (nd_utf8_cp_width), so
  * widths do not depend on the locale. A cell holds a base character and up to three
  * combining marks; a wide character takes a cell and a right half.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/report_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/utf8.h"
 #include "tui_internal.h"
@@ -173,11 +172,11 @@ int flow_add(tui_flow *f, const char *s, size_t len, tui_style style)
 			nd_utf8_visible(form, cp);
 			err = push_ascii(f, form, TS_CTRL, off);
 			i += n;
-		} else if (rpt_cp_width(cp) == 0) {
+		} else if (nd_utf8_cp_width(cp) == 0) {
 			err = combine(f, cp, style, off);
 			i += n;
 		} else {
-			err = push(f, cp, rpt_cp_width(cp), style, off);
+			err = push(f, cp, nd_utf8_cp_width(cp), style, off);
 			i += n;
 		}
 		if (err)

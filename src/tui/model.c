@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/report_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/utf8.h"
+#include "normdiff/walk.h"
 #include "tui_internal.h"
 
 static const nd_tui_host no_host;
