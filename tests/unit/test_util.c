@@ -54,6 +54,22 @@ static void test_utf8_valid_reports_offset(void **state)
 	assert_int_equal(bad, 3);
 }
 
+/* Terminal columns: combining marks and zero-width characters take none,
+ * East Asian wide characters and pictographs two, the rest one. */
+static void test_utf8_cp_width(void **state)
+{
+	(void)state;
+	assert_int_equal(nd_utf8_cp_width('a'), 1);
+	assert_int_equal(nd_utf8_cp_width(0xE9), 1);     /* é */
+	assert_int_equal(nd_utf8_cp_width(0x0301), 0);   /* combining acute */
+	assert_int_equal(nd_utf8_cp_width(0x200B), 0);   /* zero-width space */
+	assert_int_equal(nd_utf8_cp_width(0xFE0F), 0);   /* variation selector */
+	assert_int_equal(nd_utf8_cp_width(0x4E00), 2);   /* CJK ideograph */
+	assert_int_equal(nd_utf8_cp_width(0xFF21), 2);   /* fullwidth A */
+	assert_int_equal(nd_utf8_cp_width(0x1F600), 2);  /* emoji */
+	assert_int_equal(nd_utf8_cp_width(0x2E7F), 1);   /* just below a wide block */
+}
+
 static void test_escape_makes_controls_visible(void **state)
 {
 	nd_buf b = ND_BUF_INIT;
@@ -155,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_buf_grows_and_formats),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
+		cmocka_unit_test(test_utf8_cp_width),
 		cmocka_unit_test(test_escape_makes_controls_visible),
 		cmocka_unit_test(test_escape_shows_separators_and_bidi),
 		cmocka_unit_test(test_escape_shows_each_bad_byte),
