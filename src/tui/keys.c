@@ -87,20 +87,44 @@ int keys_help(nd_buf *out)
 	return err;
 }
 
+/* The width of binding i's footer hint, " key hint ", or 0 if it has none. */
+static size_t hint_width(size_t i)
+{
+	const char *key = bindings[i].act == ACT_NEXT ? "n/N" : bindings[i].names;
+
+	if (!bindings[i].hint)
+		return 0;
+	return 3 + nd_utf8_count(key, strlen(key)) + strlen(bindings[i].hint);
+}
+
+/* "? help" and "q quit" are kept on any footer that has room for them;
+ * the other hints, in table order, take what is left. */
+static int essential(size_t i)
+{
+	return bindings[i].act == ACT_HELP || bindings[i].act == ACT_QUIT;
+}
+
 int keys_hints(tui_flow *f, unsigned width)
 {
-	size_t i, used = 0, w;
-	int err = 0;
+	size_t i, used = 0, reserve = 0, w;
+	int err = 0, full = 0;
 
+	for (i = 0; i < NBINDINGS; i++)
+		if (essential(i))
+			reserve += hint_width(i);
 	for (i = 0; i < NBINDINGS && !err; i++) {
 		const char *key = bindings[i].act == ACT_NEXT ? "n/N" : bindings[i].names;
 
-		if (!bindings[i].hint)
+		if ((w = hint_width(i)) == 0)
 			continue;
-		/* whole hints only: " key hint " */
-		w = 3 + nd_utf8_count(key, strlen(key)) + strlen(bindings[i].hint);
-		if (used + w > width)
-			break;
+		if (essential(i)) {
+			reserve -= w;
+			if (used + w > width)
+				break;
+		} else if (full || used + w + reserve > width) {
+			full = 1; /* whole hints only, and none after one left out */
+			continue;
+		}
 		used += w;
 		err = flow_addz(f, " ", TS_BAR);
 		err = err ? err : flow_addz(f, key, TS_KEY);
