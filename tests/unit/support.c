@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "normdiff/buf.h"
+#include "normdiff/error.h"
 
 nd_grammar *grammar;
 
@@ -62,4 +63,16 @@ const char *test_path(const char *env, const char *rel, char *buf, size_t size)
 		fail_msg("%s is not set", env);
 	snprintf(buf, size, "%s/%s", dir, rel);
 	return buf;
+}
+
+nd_doc *test_parse_draft(const char *name)
+{
+	size_t len;
+	char *data = test_read("ND_DRAFTS", name, &len);
+	nd_doc *d = NULL;
+
+	if (nd_doc_parse(&d, data, len, grammar))
+		fail_msg("parse %s: %s", name, nd_error_message());
+	free(data);
+	return d;
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "normdiff/clause.h"
 #include "normdiff/grammar.h"
 
 /* The default grammar, built by test_grammar_setup() and freed by
@@ -21,5 +22,9 @@ char *test_read(const char *env, const char *rel, size_t *len);
 
 /* "$ENV/rel" in buf (fails the test if ENV is not set). */
 const char *test_path(const char *env, const char *rel, char *buf, size_t size);
+
+/* The bundled draft "$ND_DRAFTS/name" parsed with the default grammar;
+ * fails the test if it cannot be. */
+nd_doc *test_parse_draft(const char *name);
 
 #endif

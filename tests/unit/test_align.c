@@ -25,18 +25,6 @@ static nd_doc *parse(const char *text)
 	return d;
 }
 
-static nd_doc *parse_draft(const char *name)
-{
-	size_t len;
-	char *data = test_read("ND_DRAFTS", name, &len);
-	nd_doc *d = NULL;
-
-	if (nd_doc_parse(&d, data, len, grammar))
-		fail_msg("parse %s: %s", name, nd_error_message());
-	free(data);
-	return d;
-}
-
 static nd_changeset *align(const nd_doc *a, const nd_doc *b, const nd_align_opts *o)
 {
 	nd_changeset *cs = NULL;
@@ -186,8 +174,8 @@ static void check_properties(const nd_changeset *cs)
 
 static void test_bundled_pair_reads_as_a_reader_sees_it(void **state)
 {
-	nd_doc *a = parse_draft("2011-A-66-359.txt");
-	nd_doc *b = parse_draft("2015-A-69-723.txt");
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
 	nd_changeset *cs = align(a, b, NULL);
 	const char *modified[][2] = {{"(c)", "(4)"}, {"(d)", "(5)"}, {"(e)", "(6)"},
 	                             {"(f)", "(7)"}, {"(g)", "(8)"}, {"(h)", "(9)"},
@@ -247,8 +235,8 @@ static void test_bundled_pair_reads_as_a_reader_sees_it(void **state)
 
 static void test_same_version_is_all_unchanged(void **state)
 {
-	nd_doc *a = parse_draft("2015-A-69-723.txt");
-	nd_doc *b = parse_draft("2015-A-69-723.txt");
+	nd_doc *a = test_parse_draft("2015-A-69-723.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
 	nd_changeset *cs = align(a, b, NULL);
 	size_t i;
 
@@ -738,7 +726,7 @@ static void test_properties_on_generated_pairs(void **state)
 
 static void test_empty_side(void **state)
 {
-	nd_doc *a = parse_draft("2011-A-66-359.txt"), *e = NULL;
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt"), *e = NULL;
 	nd_changeset *cs;
 
 	(void)state;

@@ -19,18 +19,6 @@
 #include "normdiff/walk.h"
 #include "support.h"
 
-static nd_doc *parse_draft(const char *name)
-{
-	size_t len;
-	char *data = test_read("ND_DRAFTS", name, &len);
-	nd_doc *d = NULL;
-
-	if (nd_doc_parse(&d, data, len, grammar))
-		fail_msg("parse %s: %s", name, nd_error_message());
-	free(data);
-	return d;
-}
-
 /* The pieces of a walk, one buffer per part (at most MAXPARTS). */
 #define MAXPARTS 16
 typedef struct pieces {
@@ -86,8 +74,8 @@ static void check_side(const nd_changeset *cs, const nd_change *c, int old)
 
 static void test_walks_over_the_bundled_pair(void **state)
 {
-	nd_doc *a = parse_draft("2011-A-66-359.txt");
-	nd_doc *b = parse_draft("2015-A-69-723.txt");
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
 	nd_changeset *cs = NULL;
 	size_t i, splits = 0, flags[ND_NFLAGS];
 
