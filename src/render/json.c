@@ -17,8 +17,7 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 		char tmp[8];
 
 		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\' &&
-		    cp != 0x2028 && cp != 0x2029) {
+		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\') {
 			i += n;
 			run += n;
 			continue;
