@@ -1759,6 +1759,20 @@ static void test_shows(void **state)
 	assert_false(nd_report_shows(&o, &c));
 }
 
+/* JSON strings escape what a terminal or a JavaScript parser would act on:
+ * controls, bidi controls and the line and paragraph separators. */
+static void test_json_string_escapes(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(nd_json_string(&b, "a\"\\\n\x1b\xe2\x80\xa8\xe2\x80\xa9"
+	                                "\xe2\x80\xae\xc3\xa9", 16), 0);
+	assert_string_equal(b.ptr, "\"a\\\"\\\\\\n\\u001B\\u2028\\u2029\\u202E"
+	                    "\xc3\xa9\"");
+	nd_buf_dispose(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1785,6 +1799,7 @@ int main(void)
 		cmocka_unit_test(test_bad_changeset),
 		cmocka_unit_test(test_changed_within),
 		cmocka_unit_test(test_shows),
+		cmocka_unit_test(test_json_string_escapes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
