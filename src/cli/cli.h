@@ -156,6 +156,12 @@ void cli_comparison_dispose(cli_comparison *cmp);
  * `ch` was one of them, 0 when not, -1 after printing an error. */
 int cli_align_option(int ch, const char *arg, nd_align_opts *ao);
 
+/* The change set of two loaded and parsed versions (old, then new), for
+ * the commands that compare a series; 0, or EXIT_TROUBLE after printing. */
+int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
+                  const nd_align_opts *ao, nd_progress_fn progress, void *ud,
+                  nd_changeset **out);
+
 int cmd_init(cli *c, int argc, char **argv);
 int cmd_add(cli *c, int argc, char **argv);
 int cmd_log(cli *c, int argc, char **argv);
