@@ -6,12 +6,14 @@
 #define NORMDIFF_CLI_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 #include "normdiff/grammar.h"
 #include "normdiff/render.h"
+#include "normdiff/series.h"
 #include "normdiff/store.h"
 
 /* Reports are cut or wrapped at this width when the output is not a
@@ -156,11 +158,52 @@ void cli_comparison_dispose(cli_comparison *cmp);
  * `ch` was one of them, 0 when not, -1 after printing an error. */
 int cli_align_option(int ch, const char *arg, nd_align_opts *ao);
 
+/* A progress line on standard error when it is a terminal (and not
+ * quiet), shown only for work that takes more than half a second. */
+typedef struct cli_progress {
+	struct timespec start; /* when the work started */
+	int shown;             /* a progress line is on screen */
+	int enabled;           /* standard error is a terminal */
+	const char *phase;     /* the phase on screen */
+	unsigned percent;      /* the percentage on screen */
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, int quiet);
+/* An nd_progress_fn: ud is the cli_progress. */
+void cli_progress_show(void *ud, const char *phase, size_t done, size_t total);
+/* Clear the line, if one is shown. */
+void cli_progress_end(cli_progress *p);
+
 /* The change set of two loaded and parsed versions (old, then new), for
  * the commands that compare a series; 0, or EXIT_TROUBLE after printing. */
 int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
                   const nd_align_opts *ao, nd_progress_fn progress, void *ud,
                   nd_changeset **out);
+
+/* The versions of store series `series`, newest first (NULL: the series
+ * of the store's newest version; an empty store is an error, an empty
+ * named series is not); 0, or EXIT_TROUBLE after printing. */
+int cli_store_series(cli *c, const char *cmd, const char *series,
+                     nd_version **v, size_t *n);
+
+/* A series of versions loaded, parsed and compared pair by pair. */
+typedef struct cli_series {
+	size_t n;           /* versions, oldest first */
+	cli_side *sides;    /* n: spec, bytes, tree */
+	nd_docinfo *infos;  /* n: what the reports show of each */
+	nd_changeset **cs;  /* n - 1: version k against k + 1 */
+	nd_series *series;  /* the chain */
+	char **owned;       /* specs made for a store series (commit ids) */
+} cli_series;
+
+/* Load `specs` (oldest first, as cli_load), or with nspecs 0 every
+ * version of store series `series` (NULL: the newest version's series),
+ * and compare consecutive ones. Progress on a terminal unless quiet.
+ * 0, or EXIT_TROUBLE after printing (and *s is then empty). */
+int cli_series_load(cli *c, const char *cmd, cli_series *s, char *const *specs,
+                    size_t nspecs, const char *series, const nd_align_opts *ao,
+                    int quiet);
+void cli_series_dispose(cli_series *s);
 
 int cmd_init(cli *c, int argc, char **argv);
 int cmd_add(cli *c, int argc, char **argv);

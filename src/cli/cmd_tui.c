@@ -48,27 +48,12 @@ static size_t find_version(const session *s, const char *oid)
 }
 
 /* The versions of `series` (NULL: the newest version's series). */
-static int load_history(session *s, nd_store *st, const char *series)
+static int load_history(session *s, const char *series)
 {
-	nd_version *all = NULL;
-	size_t n = 0, k;
-	int err;
+	size_t k;
 
-	if (!series) {
-		if ((err = nd_store_log(st, NULL, &all, &n)) != 0)
-			return cli_fail_lib("store");
-		if (n == 0)
-			return cli_fail("tui", "the store at %s holds no versions yet; "
-			                "add two with `normdiff add FILE --label L`",
-			                nd_store_path(st));
-		err = nd_store_log(st, all[0].meta.series ? all[0].meta.series
-		                                          : "draft.txt", &s->v, &s->nv);
-		nd_versions_free(all, n);
-	} else {
-		err = nd_store_log(st, series, &s->v, &s->nv);
-	}
-	if (err)
-		return cli_fail_lib("store");
+	if (cli_store_series(s->c, "tui", series, &s->v, &s->nv))
+		return EXIT_TROUBLE;
 	s->infos = calloc(s->nv ? s->nv : 1, sizeof(*s->infos));
 	if (!s->infos)
 		return cli_fail(NULL, "out of memory");
@@ -165,7 +150,7 @@ static int pick_specs(session *s, int npos, char **pos, const char *series,
 			nd_version_dispose(&ver);
 			return cli_fail_lib(pos[0]);
 		}
-		err = load_history(s, st, ver.meta.series ? ver.meta.series
+		err = load_history(s, ver.meta.series ? ver.meta.series
 		                                          : "draft.txt");
 		k = err ? 0 : find_version(s, ver.oid);
 		nd_version_dispose(&ver);
@@ -179,7 +164,7 @@ static int pick_specs(session *s, int npos, char **pos, const char *series,
 		*new = s->v[k].oid;
 		return 0;
 	}
-	if (load_history(s, st, series))
+	if (load_history(s, series))
 		return EXIT_TROUBLE;
 	if (s->nv == 0)
 		return cli_fail("--series", "the store holds no version of '%s'; "
@@ -258,7 +243,7 @@ int cmd_tui(cli *c, int argc, char **argv)
 		/* two labels: offer the history of the new one's series */
 		nd_store *st = cli_store(c, 1);
 
-		if (st && load_history(&s, st, s.cmp.new.in.ver.meta.series
+		if (st && load_history(&s, s.cmp.new.in.ver.meta.series
 		                               ? s.cmp.new.in.ver.meta.series
 		                               : "draft.txt"))
 			goto done;

@@ -13,50 +13,6 @@
 #include "cli.h"
 #include "normdiff/error.h"
 
-/* Progress goes to a terminal on standard error, only for work that takes
- * longer than this. */
-#define PROGRESS_AFTER 0.5
-
-typedef struct progress {
-	struct timespec start; /* when the work started */
-	int shown;             /* a progress line is on screen */
-	int enabled;           /* standard error is a terminal */
-	const char *phase;     /* the phase on screen */
-	unsigned percent;      /* the percentage on screen */
-} progress;
-
-static double elapsed(const progress *p)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - p->start.tv_sec) +
-	       (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
-}
-
-static void show_progress(void *ud, const char *phase, size_t done,
-                          size_t total)
-{
-	progress *p = ud;
-	unsigned percent = total ? (unsigned)(100.0 * (double)done / (double)total) : 0;
-
-	if (!p->enabled || (p->shown && p->phase == phase && p->percent == percent) ||
-	    elapsed(p) < PROGRESS_AFTER)
-		return;
-	fprintf(stderr, "\rnormdiff: %s %3u%%", phase, percent);
-	fflush(stderr);
-	p->shown = 1;
-	p->phase = phase;
-	p->percent = percent;
-}
-
-static void end_progress(progress *p)
-{
-	if (p->shown)
-		fputs("\r\033[K", stderr);
-	p->shown = 0;
-}
-
 /* Why a side that is not a draft's text was not compared, as git's
  * external diff says it; NULL for errors that are trouble anyway. */
 static const char *not_text(int err)
@@ -124,7 +80,7 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
                 const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet)
 {
-	progress prog = {0};
+	cli_progress prog;
 	const char *why = NULL;
 	int status = EXIT_TROUBLE;
 
@@ -135,9 +91,8 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 		cmp->why = not_text(ND_ETOOBIG);
 		return CLI_NOT_COMPARED;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &prog.start);
-	prog.enabled = isatty(STDERR_FILENO) && !quiet;
-	show_progress(&prog, "reading", 0, 2);
+	cli_progress_start(&prog, quiet);
+	cli_progress_show(&prog, "reading", 0, 2);
 	cmp->old.spec = old;
 	cmp->new.spec = new;
 	if (cli_load_absent(c, old, &cmp->old.in) ||
@@ -145,19 +100,19 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	    check_absent(&cmp->old, &cmp->new, flags) ||
 	    check_absent(&cmp->new, &cmp->old, flags))
 		goto done;
-	show_progress(&prog, "reading", 1, 2);
+	cli_progress_show(&prog, "reading", 1, 2);
 	if ((status = parse_side(c, &cmp->old, flags, &why)) != 0 ||
 	    (status = parse_side(c, &cmp->new, flags, &why)) != 0)
 		goto done;
 	status = EXIT_TROUBLE;
 	if (nd_changeset_compute(&cmp->cs, cmp->old.doc, cmp->new.doc, ao,
-	                         show_progress, &prog)) {
+	                         cli_progress_show, &prog)) {
 		cli_fail_lib(cmd);
 		goto done;
 	}
 	status = 0;
 done:
-	end_progress(&prog);
+	cli_progress_end(&prog);
 	if (status)
 		cli_comparison_dispose(cmp);
 	cmp->why = why;
