@@ -25,7 +25,7 @@ int cli_store_series(cli *c, const char *cmd, const char *series,
 			return cli_fail_lib("store");
 		if (nall == 0)
 			return cli_fail(cmd, "the store at %s holds no versions yet; "
-			                "add them with `normdiff add FILE --label L`",
+			                "add two with `normdiff add FILE --label L`",
 			                nd_store_path(st));
 		err = nd_store_log(st, all[0].meta.series ? all[0].meta.series
 		                                          : "draft.txt", v, n);
