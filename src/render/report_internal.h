@@ -42,4 +42,48 @@ int rpt_same(const nd_buf *a, const nd_buf *b);
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);
 
+/* ---- words wrapped for the terminal (wrap.c) ---- */
+
+/* Styles of the text formats; with colour they are SGR codes. */
+enum { ST_PLAIN, ST_DEL, ST_INS, ST_BOLD, ST_N };
+#define GLUE "\x06" /* a space that does not break, in fed text */
+
+typedef struct rpt_wrap {
+	nd_buf *out;     /* where lines go */
+	unsigned width;  /* columns per line, 0 for no limit */
+	int color;       /* styles as SGR codes (else ignored) */
+	int collapse;    /* a run of spaces is one separator */
+	size_t indent;   /* columns of indent on continuation lines */
+	size_t col;      /* columns used on the current line */
+	int words;       /* words (or a breakable prefix) on the line */
+	int cur;         /* style in effect on the terminal */
+	int style;       /* style of the text being fed */
+	nd_buf word;     /* the word being gathered, with style bytes */
+	size_t wordw;    /* its columns */
+	int word_style;  /* the style it starts in */
+	size_t nsep;     /* spaces before it */
+	int sep_style;   /* their style */
+	int brk;         /* a line may break before the next character */
+	int nobreak;     /* ... or may not (just after an opening marker) */
+	int err;         /* first error */
+} rpt_wrap;
+
+/* Begin a line whose first `col` columns the caller has written; `lead`
+ * says they end in something a word may be pushed away from (a label).
+ * `collapse`: a run of spaces is one separator. */
+void wrap_start(rpt_wrap *w, nd_buf *out, unsigned width, int color,
+                int collapse, size_t col, size_t indent, int lead);
+/* Feed escaped text; the same from a C string. */
+void wrap_feed(rpt_wrap *w, const char *s, size_t len);
+void wrap_feeds(rpt_wrap *w, const char *s);
+/* The style of what is fed next. */
+void wrap_style(rpt_wrap *w, int s);
+/* An edit marker, opening or closing the text it marks. */
+void wrap_mark(rpt_wrap *w, const char *m, int open);
+/* An edit of escaped text, marked or coloured (EQUAL: fed as is). */
+void wrap_edit(rpt_wrap *w, nd_op_kind kind, const char *s, size_t len);
+/* End the line; the first error of the line's calls. */
+int wrap_end(rpt_wrap *w);
+void wrap_dispose(rpt_wrap *w);
+
 #endif

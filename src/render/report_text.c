@@ -15,302 +15,29 @@
  * "==" line ("== Code of conduct · 13 changes within"), which is the line
  * an unchanged heading is shown by, and which --changed-only still shows.
  *
- * Wrapping is at spaces, and around East Asian wide characters (written
- * without spaces; never before closing or after opening CJK punctuation),
- * to `width` display columns (wide characters count two, combining marks
- * none), with a hanging indent; a word longer than the line stands alone
- * on it, and an indent too deep for a word gives way. Edit markers stick
- * to the text they mark. Colour codes are closed at every line end and
- * reopened after the indent, so each line stands alone in a pager.
+ * Wrapping is wrap.c's (words, CJK, hanging indents, colour per line).
  *
  * Draft text, and every name in the report (the versions' specs, labels
  * and metadata on the "old:" and "new:" lines, provision labels, the
  * headings on "==" lines), goes through nd_utf8_escape() before anything
- * else, so it holds no control bytes, bidi controls or line separators: the wrapper uses bytes 0x01-0x04 in its word
- * buffer to mark style changes, and GLUE for a space that does not break
- * ("7 unchanged") unless the glued words are wider than the line.
+ * else, so it holds no control bytes, bidi controls or line separators,
+ * which the wrapper uses for its own marks.
  */
 #include <string.h>
 
 #include "normdiff/utf8.h"
 #include "report_internal.h"
 
-enum { ST_PLAIN, ST_DEL, ST_INS, ST_BOLD, ST_N };
-
-static const char *const sgr_on[ST_N] = {"", "\x1b[31;9m", "\x1b[32m",
-                                         "\x1b[1m"};
-#define SGR_OFF "\x1b[0m"
-#define ST_BYTE(s) ((char)(1 + (s)))
-#define GLUE "\x06"
 #define INDENT 4 /* text of a change, under its heading line */
 
-typedef struct wrap {
-	nd_buf *out;     /* where lines go */
-	unsigned width;  /* columns per line, 0 for no limit */
-	int color;       /* styles as SGR codes (else ignored) */
-	int collapse;    /* a run of spaces is one separator */
-	size_t indent;   /* columns of indent on continuation lines */
-	size_t col;      /* columns used on the current line */
-	int words;       /* words (or a breakable prefix) on the line */
-	int cur;         /* style in effect on the terminal */
-	int style;       /* style of the text being fed */
-	nd_buf word;     /* the word being gathered, with style bytes */
-	size_t wordw;    /* its columns */
-	int word_style;  /* the style it starts in */
-	size_t nsep;     /* spaces before it */
-	int sep_style;   /* their style */
-	int brk;         /* a line may break before the next character */
-	int nobreak;     /* ... or may not (just after an opening marker) */
-	int err;         /* first error */
-} wrap;
-
 typedef struct text_state {
-	wrap w;     /* the one wrapper, reused line after line */
+	rpt_wrap w; /* the one wrapper, reused line after line */
 	nd_buf ctx; /* the heading path last shown (raw) */
 	nd_buf tmp; /* scratch: labels, escaped text */
 	nd_buf esc; /* scratch: escaped text */
 	int gap;    /* blank line owed: 0 none, 1 before a block, 2 always */
 	rpt_owners own; /* the record of each provision (for "==" lines) */
 } text_state;
-
-/* ---- the wrapper ---- */
-
-static void w_put(wrap *w, const char *s, size_t len)
-{
-	if (!w->err)
-		w->err = nd_buf_put(w->out, s, len);
-}
-
-static void w_set_style(wrap *w, int s)
-{
-	if (!w->color || s == w->cur)
-		return;
-	if (w->cur != ST_PLAIN)
-		w_put(w, SGR_OFF, strlen(SGR_OFF));
-	if (s != ST_PLAIN)
-		w_put(w, sgr_on[s], strlen(sgr_on[s]));
-	w->cur = s;
-}
-
-static void w_spaces(wrap *w, size_t n)
-{
-	while (n-- && !w->err)
-		w->err = nd_buf_putc(w->out, ' ');
-}
-
-/* Begin a line whose first `col` columns the caller has written; `lead`
- * says they end in something a word may be pushed away from (a label). */
-static void w_start(wrap *w, nd_buf *out, unsigned width, int color,
-                    int collapse, size_t col, size_t indent, int lead)
-{
-	w->out = out;
-	w->width = width;
-	w->color = color;
-	w->collapse = collapse;
-	w->col = col;
-	w->indent = indent;
-	w->words = lead;
-	w->nsep = lead ? 1 : 0;
-	w->sep_style = ST_PLAIN;
-	w->cur = w->style = w->word_style = ST_PLAIN;
-	w->wordw = 0;
-	w->brk = w->nobreak = 0;
-	nd_buf_clear(&w->word);
-}
-
-/* Break the line before the pending word. The indent gives way when the
- * word would not fit after it (narrow widths). */
-static void w_newline(wrap *w)
-{
-	size_t indent = w->indent;
-
-	if (w->width && indent + w->wordw > w->width)
-		indent = w->wordw < w->width ? w->width - w->wordw : 0;
-	w_set_style(w, ST_PLAIN);
-	w_put(w, "\n", 1);
-	w_spaces(w, indent);
-	w->col = indent;
-	w->words = 0;
-}
-
-static void w_flush_word(wrap *w);
-
-/* Columns of a gathered word (style bytes take none, GLUE one). */
-static size_t word_width(const char *s, size_t len)
-{
-	size_t i = 0, w = 0, n;
-	uint32_t cp;
-
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x20) {
-			w += s[i] == GLUE[0];
-			i++;
-			continue;
-		}
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		w += n ? nd_utf8_cp_width(cp) : 1;
-		i += n ? n : 1;
-	}
-	return w;
-}
-
-/* A glued word wider than the line: its glue becomes plain spaces. */
-static void w_unglue(wrap *w)
-{
-	nd_buf whole = w->word;
-	size_t i = 0, end;
-	int style = w->word_style;
-
-	nd_buf_init(&w->word);
-	while (i <= whole.len && !w->err) {
-		end = i;
-		while (end < whole.len && whole.ptr[end] != GLUE[0])
-			end++;
-		if (!w->err)
-			w->err = nd_buf_put(&w->word, whole.ptr + i, end - i);
-		w->wordw = word_width(whole.ptr + i, end - i);
-		w->word_style = style;
-		for (; i < end; i++)
-			if ((unsigned char)whole.ptr[i] < 0x20)
-				style = whole.ptr[i] - 1;
-		w_flush_word(w);
-		w->nsep = 1;
-		w->sep_style = style;
-		i = end + 1;
-	}
-	w->nsep = 0;
-	nd_buf_dispose(&whole);
-}
-
-static void w_flush_word(wrap *w)
-{
-	size_t i, run;
-
-	if (!w->word.len)
-		return;
-	if (w->width && w->wordw > w->width &&
-	    memchr(w->word.ptr, GLUE[0], w->word.len)) {
-		w_unglue(w);
-		return;
-	}
-	if (w->width && w->words &&
-	    w->col + w->nsep + w->wordw > w->width)
-		w_newline(w);
-	if (w->words && w->nsep) {
-		w_set_style(w, w->sep_style);
-		w_spaces(w, w->nsep);
-		w->col += w->nsep;
-	}
-	w_set_style(w, w->word_style);
-	for (i = 0; i < w->word.len; i = run) {
-		if (w->word.ptr[i] == GLUE[0]) {
-			w_put(w, " ", 1);
-			run = i + 1;
-			continue;
-		}
-		if ((unsigned char)w->word.ptr[i] < 0x20) {
-			w_set_style(w, w->word.ptr[i] - 1);
-			run = i + 1;
-			continue;
-		}
-		for (run = i; run < w->word.len &&
-		              (unsigned char)w->word.ptr[run] >= 0x20; run++)
-			;
-		w_put(w, w->word.ptr + i, run - i);
-	}
-	w->col += w->wordw;
-	w->words++;
-	w->nsep = 0;
-	w->wordw = 0;
-	nd_buf_clear(&w->word);
-}
-
-static void w_style(wrap *w, int s)
-{
-	if (w->brk)
-		w_flush_word(w);
-	if (w->word.len && !w->err)
-		w->err = nd_buf_putc(&w->word, ST_BYTE(s));
-	w->style = s;
-}
-
-/* CJK punctuation a line must not start with, or end with. */
-static int no_break_before(uint32_t cp)
-{
-	return cp == 0x3001 || cp == 0x3002 || cp == 0x3009 || cp == 0x300B ||
-	       cp == 0x300D || cp == 0x300F || cp == 0x3011 || cp == 0xFF01 ||
-	       cp == 0xFF09 || cp == 0xFF0C || cp == 0xFF0E || cp == 0xFF1A ||
-	       cp == 0xFF1B || cp == 0xFF1F;
-}
-
-static int no_break_after(uint32_t cp)
-{
-	return cp == 0x3008 || cp == 0x300A || cp == 0x300C || cp == 0x300E ||
-	       cp == 0x3010 || cp == 0xFF08;
-}
-
-/* Feed already escaped text. */
-static void w_feed(wrap *w, const char *s, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-	unsigned cw;
-
-	while (i < len && !w->err) {
-		if (s[i] == ' ') {
-			w_flush_word(w);
-			if (!w->nsep)
-				w->sep_style = w->style;
-			if (!w->collapse || !w->nsep)
-				w->nsep++;
-			w->brk = w->nobreak = 0;
-			i++;
-			continue;
-		}
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		cw = n ? nd_utf8_cp_width(cp) : 1;
-		if (w->word.len && !w->nobreak &&
-		    (w->brk || (cw == 2 && !no_break_before(cp))))
-			w_flush_word(w); /* a break without a space */
-		if (!w->word.len)
-			w->word_style = w->style;
-		w->wordw += cw;
-		w->brk = cw == 2 && !no_break_after(cp);
-		w->nobreak = 0;
-		n = n ? n : 1;
-		w->err = nd_buf_put(&w->word, s + i, n);
-		i += n;
-	}
-}
-
-/* An edit marker: it opens or closes the text it marks and sticks to it. */
-static void w_mark(wrap *w, const char *m, int open)
-{
-	if (open && w->brk)
-		w_flush_word(w);
-	if (!w->word.len)
-		w->word_style = w->style;
-	if (!w->err)
-		w->err = nd_buf_puts(&w->word, m);
-	w->wordw += strlen(m);
-	if (open) {
-		w->brk = 0;
-		w->nobreak = 1;
-	}
-}
-
-static void w_feeds(wrap *w, const char *s)
-{
-	w_feed(w, s, strlen(s));
-}
-
-static int w_end(wrap *w)
-{
-	w_flush_word(w);
-	w_set_style(w, ST_PLAIN);
-	w_put(w, "\n", 1);
-	return w->err;
-}
 
 /* ---- pieces of a report ---- */
 
@@ -323,10 +50,10 @@ static int line_at(text_state *st, nd_report *r, size_t margin, const char *s,
 
 	if (err)
 		return err;
-	w_start(&st->w, r->out, r->o->width, r->o->color, 0, margin, indent, 0);
-	w_style(&st->w, style);
-	w_feeds(&st->w, s);
-	return w_end(&st->w);
+	wrap_start(&st->w, r->out, r->o->width, r->o->color, 0, margin, indent, 0);
+	wrap_style(&st->w, style);
+	wrap_feeds(&st->w, s);
+	return wrap_end(&st->w);
 }
 
 static int line(text_state *st, nd_report *r, const char *s, size_t indent,
@@ -470,15 +197,14 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
                  size_t len)
 {
 	para *p = ud;
-	wrap *w = &p->st->w;
+	rpt_wrap *w = &p->st->w;
 	nd_buf *e = &p->st->esc;
-	size_t lead = 0, trail = 0;
 
 	if (!p->open || part != p->part) {
 		size_t col = INDENT, indent = INDENT;
 		int labelled = p->c->nnew > 1;
 
-		if (p->open && w_end(w))
+		if (p->open && wrap_end(w))
 			return w->err;
 		nd_buf_clear(&p->st->tmp);
 		w->err = nd_buf_printf(p->r->out, "%*s", INDENT, "");
@@ -493,46 +219,15 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		}
 		if (w->err)
 			return w->err;
-		w_start(w, p->r->out, p->r->o->width, p->r->o->color, 1, col, indent,
-		        labelled);
+		wrap_start(w, p->r->out, p->r->o->width, p->r->o->color, 1, col,
+		           indent, labelled);
 		p->part = part;
 		p->open = 1;
 	}
 	nd_buf_clear(e);
 	if ((w->err = nd_utf8_escape(e, s, len, 0)) != 0)
 		return w->err;
-	if (kind == ND_OP_EQUAL) {
-		w_feed(w, e->ptr, e->len);
-		return w->err;
-	}
-	if (e->len && strspn(e->ptr, " ") == e->len) {
-		/* an edit of spaces alone would be invisible: show it as ␣ */
-		nd_buf_clear(e);
-		if ((w->err = nd_buf_puts(e, "\xE2\x90\xA3")) != 0)
-			return w->err;
-	}
-	/* spaces at the edges of an edit go outside its markers */
-	while (lead < e->len && e->ptr[lead] == ' ')
-		lead++;
-	while (trail < e->len - lead && e->ptr[e->len - 1 - trail] == ' ')
-		trail++;
-	if (lead)
-		w_feeds(w, " ");
-	if (lead + trail < e->len) {
-		int style = kind == ND_OP_DELETE ? ST_DEL : ST_INS;
-
-		if (p->r->o->color)
-			w_style(w, style);
-		else
-			w_mark(w, style == ST_DEL ? "[-" : "{+", 1);
-		w_feed(w, e->ptr + lead, e->len - lead - trail);
-		if (p->r->o->color)
-			w_style(w, ST_PLAIN);
-		else
-			w_mark(w, style == ST_DEL ? "-]" : "+}", 0);
-	}
-	if (trail)
-		w_feeds(w, " ");
+	wrap_edit(w, kind, e->ptr, e->len);
 	return w->err;
 }
 
@@ -566,7 +261,7 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 	p.c = c;
 	err = nd_redline(r->cs, c, &nparts, piece, &p);
 	if (!err && p.open)
-		err = w_end(&st->w);
+		err = wrap_end(&st->w);
 	return err;
 }
 
@@ -652,7 +347,7 @@ static void text_dispose(nd_report *r)
 
 	if (!st)
 		return;
-	nd_buf_dispose(&st->w.word);
+	wrap_dispose(&st->w);
 	nd_buf_dispose(&st->ctx);
 	nd_buf_dispose(&st->tmp);
 	nd_buf_dispose(&st->esc);
