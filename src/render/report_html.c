@@ -74,71 +74,9 @@ typedef struct para {
 
 /* ---- escaping ---- */
 
-/* One character that cannot be written as itself: an entity for the
- * markup characters, else its visible form (nd_utf8_visible, bad bytes
- * as <0xFF>) as on a terminal; with `markup` set apart in a span so a
- * literal "^[" in a draft is not taken for one, without it (the <title>,
- * which is text only) as plain escaped text. */
-static int html_special(nd_buf *out, const char *s, size_t n, uint32_t cp,
-                        int markup)
-{
-	char form[ND_UTF8_VISIBLE_MAX];
-	const char *p;
-	int err;
-
-	if (n) {
-		switch (cp) {
-		case '&': return nd_buf_puts(out, "&amp;");
-		case '<': return nd_buf_puts(out, "&lt;");
-		case '>': return nd_buf_puts(out, "&gt;");
-		case '"': return nd_buf_puts(out, "&quot;");
-		case '\'': return nd_buf_puts(out, "&#39;");
-		}
-		nd_utf8_visible(form, cp);
-	} else {
-		nd_utf8_visible_byte(form, (unsigned char)s[0]);
-	}
-	err = markup ? nd_buf_puts(out, "<span class=\"cc\">") : 0;
-	for (p = form; *p && !err; p++)
-		err = *p == '<' ? nd_buf_puts(out, "&lt;")
-		    : *p == '>' ? nd_buf_puts(out, "&gt;") : nd_buf_putc(out, *p);
-	return err || !markup ? err : nd_buf_puts(out, "</span>");
-}
-
-/* Append s[0..len) as HTML text, safe in content and in quoted
- * attributes alike; `markup` as for html_special. */
-static int html_escape(nd_buf *out, const char *s, size_t len, int markup)
-{
-	size_t i = 0, n, run = 0;
-	uint32_t cp = 0;
-	int err = 0;
-
-	while (i < len && !err) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b >= 0x20 && b < 0x7F && !strchr("&<>\"'", b)) {
-			i++;
-			run++;
-			continue;
-		}
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n && b >= 0x80 && !nd_utf8_is_unsafe(cp)) {
-			i += n;
-			run += n;
-			continue;
-		}
-		err = nd_buf_put(out, s + i - run, run);
-		run = 0;
-		if (!err)
-			err = html_special(out, s + i, n, cp, markup);
-		i += n ? n : 1;
-	}
-	return err ? err : nd_buf_put(out, s + i - run, run);
-}
-
 static int html_text(nd_buf *out, const char *s, size_t len)
 {
-	return html_escape(out, s, len, 1);
+	return rpt_html_escape(out, s, len, 1);
 }
 
 static int html_cstr(nd_buf *out, const char *s)
@@ -319,7 +257,7 @@ static int head(nd_report *r)
 	if (!err)
 		err = nd_report_version(t, r->o->new_info);
 	if (!err) /* the title is text only: no span, entities alone */
-		err = html_escape(out, t->ptr ? t->ptr : "", t->len, 0);
+		err = rpt_html_escape(out, t->ptr ? t->ptr : "", t->len, 0);
 	nd_buf_clear(t);
 	if (!err)
 		err = nd_buf_puts(out, "</title>\n<style>\n");

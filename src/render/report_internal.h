@@ -42,6 +42,22 @@ int rpt_same(const nd_buf *a, const nd_buf *b);
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);
 
+/* ---- escaping (escape.c) ---- */
+
+/* Append s[0..len) as HTML text, safe in content and in quoted attributes
+ * alike: the five markup characters as entities, other characters that
+ * cannot be shown as their visible form (nd_utf8_visible), with `markup`
+ * in a <span class="cc"> so a literal "^[" in a draft is not taken for
+ * one, without it (a <title>) as plain text. */
+int rpt_html_escape(nd_buf *out, const char *s, size_t len, int markup);
+
+/* Append draft text raw[0..len) to out as inert Markdown, through the
+ * scratch buffer e. *line_start is set when the text begins a line (so a
+ * leading "1." or "-" is escaped); it is cleared once something is
+ * written. */
+int rpt_md_text(nd_buf *out, nd_buf *e, const char *raw, size_t len,
+                int *line_start);
+
 /* ---- words wrapped for the terminal (wrap.c) ---- */
 
 /* Styles of the text formats; with colour they are SGR codes. */

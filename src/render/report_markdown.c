@@ -101,72 +101,11 @@ static int char_class(const char *s, size_t len, int last)
 	return CL_OTHER;
 }
 
-static int is_alnum(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 'a' && c <= 'z');
-}
-
-/* "www." starting a word at s[i - 3]. */
-static int after_www(const char *s, size_t i)
-{
-	size_t k;
-
-	if (i < 3)
-		return 0;
-	for (k = i - 3; k < i; k++)
-		if (s[k] != 'w' && s[k] != 'W')
-			return 0;
-	return i == 3 || !is_alnum(s[i - 4]);
-}
-
-/* Append draft text s[0..len) to out as inert Markdown. *line_start is set
- * when the text begins a line; it is cleared once something is written. */
+/* Draft text as inert Markdown (rpt_md_text), with the state's scratch. */
 static int md_text(md_state *st, nd_buf *out, const char *raw, size_t len,
                    int *line_start)
 {
-	nd_buf *e = &st->esc;
-	const char *s;
-	size_t i, n;
-	int err;
-
-	nd_buf_clear(e);
-	if ((err = nd_utf8_escape(e, raw, len, 0)) != 0 || !e->len)
-		return err;
-	s = e->ptr;
-	n = e->len;
-	i = 0;
-	if (*line_start) {
-		size_t d = 0;
-
-		while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
-			d++;
-		if (d && d < n && (s[d] == '.' || s[d] == ')')) {
-			err = nd_buf_put(out, s, d);
-			if (!err)
-				err = nd_buf_putc(out, '\\');
-			if (!err)
-				err = nd_buf_putc(out, s[d]);
-			i = d + 1;
-		} else if (strchr("-+=", s[0])) {
-			err = nd_buf_putc(out, '\\');
-			if (!err)
-				err = nd_buf_putc(out, s[0]);
-			i = 1;
-		}
-		*line_start = 0;
-	}
-	for (; i < n && !err; i++) {
-		char c = s[i];
-
-		if ((c && strchr("\\`*_[]<>|~&#@", c)) ||
-		    (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') ||
-		    (c == '.' && after_www(s, i)))
-			err = nd_buf_putc(out, '\\');
-		if (!err)
-			err = nd_buf_putc(out, c);
-	}
-	return err;
+	return rpt_md_text(out, &st->esc, raw, len, line_start);
 }
 
 static int md_cstr(md_state *st, nd_buf *out, const char *s)
