@@ -108,6 +108,15 @@ int cli_parse(cli *c, const char *spec, const char *data, size_t len,
  * input of the run and a file with hard links. */
 int cli_write(const char *path, const nd_buf *buf);
 
+/* The format of a report: --format `given` (NULL if not given), else the
+ * one the extension of `output` names (.txt .md .json .html .csv), else
+ * names[0]. `names` (NULL-terminated) are the command's formats, `list`
+ * them in words for the error. A format that is not one of them, or one
+ * the extension contradicts, is an error (printed; EXIT_TROUBLE). */
+int cli_pick_format(const char *given, const char *output,
+                    const char *const *names, const char *list,
+                    const char **format);
+
 /* Whether to colour what goes to standard output: `when` is "always",
  * "never" or "auto" (a terminal, no NO_COLOR, TERM not "dumb"). */
 int cli_use_color(const char *when);
@@ -213,5 +222,6 @@ int cmd_outline(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_tui(cli *c, int argc, char **argv);
+int cmd_history(cli *c, int argc, char **argv);
 
 #endif

@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -201,34 +200,6 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 	return 0;
 }
 
-/* The report format: --format's, else the one the -o file's extension
- * names (.txt, .md, .markdown, .json, .html, .htm), else text. A --format
- * that contradicts the extension is an error. */
-static int pick_format(const char *given, const char *output,
-                       const char **format)
-{
-	static const char *const ext[][2] = {
-		{".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"},
-		{".json", "json"}, {".html", "html"}, {".htm", "html"}};
-	const char *dot = output ? strrchr(output, '.') : NULL, *named = NULL;
-	size_t k;
-
-	if (dot && strchr(dot, '/'))
-		dot = NULL; /* a dot in a directory's name */
-	for (k = 0; dot && k < sizeof(ext) / sizeof(ext[0]); k++)
-		if (!strcasecmp(dot, ext[k][0]))
-			named = ext[k][1];
-	if (given && !nd_report_format_find(given))
-		return cli_fail("--format", "unknown format '%s'; use one of %s",
-		                given, nd_report_formats());
-	if (given && named && strcmp(given, named))
-		return cli_fail(output, "its extension says %s, but --format says "
-		                "%s; drop --format or change the file's name", named,
-		                given);
-	*format = given ? given : named ? named : "text";
-	return 0;
-}
-
 /* Say on standard output, among the reports git shows, that `path` was
  * not compared and why. */
 static int not_compared(const char *path, const char *why)
@@ -299,6 +270,8 @@ static int report(cli_comparison *cmp, const diff_form *f, const char *output,
 
 int cmd_diff(cli *c, int argc, char **argv)
 {
+	static const char *const diff_formats[] = {"text", "markdown", "json",
+	                                           "html", NULL};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"stat", no_argument, NULL, 's'},
@@ -364,7 +337,8 @@ int cmd_diff(cli *c, int argc, char **argv)
 	}
 	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
 		return cli_fail("--color", "use auto, always or never, not '%s'", color);
-	if (pick_format(format, output, &format))
+	if (cli_pick_format(format, output, diff_formats, nd_report_formats(),
+	                    &format))
 		return EXIT_TROUBLE;
 	if (diff_form_set(&form, argv + optind, nopt - optind,
 	                  nafter < 0 ? NULL : argv + nopt + 1, nafter,

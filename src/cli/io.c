@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -771,4 +772,38 @@ unsigned cli_terminal_width(void)
 	    ws.ws_col == 0)
 		return 0;
 	return ws.ws_col;
+}
+
+int cli_pick_format(const char *given, const char *output,
+                    const char *const *names, const char *list,
+                    const char **format)
+{
+	static const char *const ext[][2] = {
+		{".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"},
+		{".json", "json"}, {".html", "html"}, {".htm", "html"},
+		{".csv", "csv"}};
+	const char *dot = output ? strrchr(output, '.') : NULL, *named = NULL;
+	size_t k;
+	int known = 0;
+
+	if (dot && strchr(dot, '/'))
+		dot = NULL; /* a dot in a directory's name */
+	for (k = 0; dot && k < sizeof(ext) / sizeof(ext[0]); k++)
+		if (!strcasecmp(dot, ext[k][0]))
+			named = ext[k][1];
+	for (k = 0; names[k]; k++)
+		known |= given && !strcmp(given, names[k]);
+	if (given && !known)
+		return cli_fail("--format", "unknown format '%s'; use one of %s",
+		                given, list);
+	for (k = 0, known = 0; named && names[k]; k++)
+		known |= !strcmp(named, names[k]);
+	if (!known)
+		named = NULL; /* an extension of no format of this command */
+	if (given && named && strcmp(given, named))
+		return cli_fail(output, "its extension says %s, but --format says "
+		                "%s; drop --format or change the file's name", named,
+		                given);
+	*format = given ? given : named ? named : names[0];
+	return 0;
 }

@@ -42,6 +42,11 @@ static const command commands[] = {
 	 " [--threshold X]\n"
 	 "                 [--dump COLSxROWS [--keys KEYS] [--styles]]",
 	 "read two versions side by side in the terminal"},
+	{"history", cmd_history,
+	 "[VERSION...] [--series PATH] [--provision P]\n"
+	 "                 [--format=text|markdown|json|html] [--color[=WHEN]]"
+	 " [--width N] [-o FILE]",
+	 "when each provision came in and changed, through many versions"},
 	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
 	 "show the tree of provisions of one version"},
 	{"init", cmd_init, "", "create an empty store"},

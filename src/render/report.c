@@ -238,3 +238,26 @@ size_t rpt_width(const char *s, size_t len)
 	}
 	return w;
 }
+
+int rpt_cut_line(nd_buf *out, const char *s, size_t len, unsigned width)
+{
+	size_t at, cols = 0, n;
+	uint32_t cp;
+	int err;
+
+	if (!width || rpt_width(s, len) <= width) {
+		err = nd_buf_put(out, s, len);
+		return err ? err : nd_buf_putc(out, '\n');
+	}
+	for (at = 0; at < len; at += n) {
+		n = nd_utf8_decode(s + at, len - at, &cp);
+		if (cols + (n ? nd_utf8_cp_width(cp) : 1) + 1 > width)
+			break;
+		cols += n ? nd_utf8_cp_width(cp) : 1;
+		n = n ? n : 1;
+	}
+	while (at > 0 && s[at - 1] == ' ')
+		at--;
+	err = nd_buf_put(out, s, at);
+	return err ? err : nd_buf_puts(out, "\xE2\x80\xA6\n");
+}

@@ -39,6 +39,10 @@ size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
 /* 1 if a and b hold the same bytes. */
 int rpt_same(const nd_buf *a, const nd_buf *b);
 
+/* Append escaped text s[0..len) and a newline, cut with "…" to fit
+ * `width` columns (0: never cut). */
+int rpt_cut_line(nd_buf *out, const char *s, size_t len, unsigned width);
+
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);
 

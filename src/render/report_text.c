@@ -147,10 +147,8 @@ static int within(nd_buf *out, size_t n, int glue)
 static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 {
 	const nd_doc *d;
-	size_t i = nd_anchor(r->cs, c, &d), at, cols = 0, n;
-	unsigned width = r->o->width;
+	size_t i = nd_anchor(r->cs, c, &d);
 	nd_buf *t = &st->tmp, *e = &st->esc;
-	uint32_t cp;
 	int err;
 
 	nd_buf_clear(t);
@@ -168,21 +166,7 @@ static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 		if (!err)
 			err = nd_utf8_escape(e, nd_doc_body(d, i), d->clauses[i].body_len, 0);
 	}
-	if (err)
-		return err;
-	if (!width || rpt_width(e->ptr, e->len) <= width)
-		return nd_buf_printf(r->out, "%s\n", e->ptr);
-	for (at = 0; at < e->len; at += n) {
-		n = nd_utf8_decode(e->ptr + at, e->len - at, &cp);
-		if (cols + (n ? nd_utf8_cp_width(cp) : 1) + 1 > width)
-			break;
-		cols += n ? nd_utf8_cp_width(cp) : 1;
-		n = n ? n : 1;
-	}
-	while (at > 0 && e->ptr[at - 1] == ' ')
-		at--;
-	err = nd_buf_put(r->out, e->ptr, at);
-	return err ? err : nd_buf_puts(r->out, "\xE2\x80\xA6\n");
+	return err ? err : rpt_cut_line(r->out, e->ptr, e->len, r->o->width);
 }
 
 typedef struct para {
