@@ -36,6 +36,7 @@
 
 #include "normdiff/error.h"
 #include "normdiff/series.h"
+#include "normdiff/worddiff.h"
 
 struct nd_series {
 	size_t n;                   /* versions */
@@ -496,27 +497,21 @@ static const uint16_t *blame_of(const nd_lineage *l, const blames *b,
 	return hit ? b->at[u][hit - l->states[u]] : NULL;
 }
 
-/* Blame the new side of record c (into version u) from its old side's
- * blames in u-1, and hand each new provision that is in states[u] its
- * part. */
-static int blame_record(const nd_series *s, const nd_lineage *l, blames *b,
-                        size_t u, const nd_change *c)
+/* The blame of the old side of record c (into version u): its old
+ * provisions' blames in u-1, joined as their texts are (one space). */
+static uint16_t *old_side(const nd_series *s, const nd_lineage *l,
+                          const blames *b, size_t u, const nd_change *c,
+                          size_t *olen)
 {
-	const nd_doc *od = s->docs[u - 1], *nd = s->docs[u];
-	size_t olen = 0, nlen = 0, k, at = 0, oo = 0, no = 0;
-	uint16_t *ob = NULL, *nb = NULL;
-	int err = 0;
+	const nd_doc *od = s->docs[u - 1];
+	size_t k, j, at = 0;
+	uint16_t *ob;
 
+	*olen = 0;
 	for (k = 0; k < c->nold; k++)
-		olen += od->clauses[c->old[k]].body_len + (k > 0);
-	for (k = 0; k < c->nnew; k++)
-		nlen += nd->clauses[c->new[k]].body_len + (k > 0);
-	ob = malloc((olen ? olen : 1) * sizeof(*ob));
-	nb = malloc((nlen ? nlen : 1) * sizeof(*nb));
-	if (!ob || !nb) {
-		err = nd_error_oom();
-		goto done;
-	}
+		*olen += od->clauses[c->old[k]].body_len + (k > 0);
+	if ((ob = malloc((*olen ? *olen : 1) * sizeof(*ob))) == NULL)
+		return NULL;
 	for (k = 0; k < c->nold; k++) {
 		const uint16_t *src = blame_of(l, b, u - 1, c->old[k]);
 		size_t len = od->clauses[c->old[k]].body_len;
@@ -525,47 +520,58 @@ static int blame_record(const nd_series *s, const nd_lineage *l, blames *b,
 			ob[at] = at ? ob[at - 1] : (uint16_t)(u - 1);
 			at++;
 		}
-		if (src && len)
-			memcpy(&ob[at], src, len * sizeof(*ob));
-		else
-			for (oo = 0; oo < len; oo++)
-				ob[at + oo] = (uint16_t)(u - 1);
+		for (j = 0; j < len; j++)
+			ob[at + j] = src ? src[j] : (uint16_t)(u - 1);
 		at += len;
 	}
-	for (k = 0, oo = 0; k < c->diff.n; k++) {
-		const nd_op *op = &c->diff.ops[k];
-		size_t j;
+	return ob;
+}
+
+/* Blame new provision `i` of record c (into version u) through the word
+ * edits from the record's old text to its own body: the record's diff
+ * when it has one new provision, else (a split) a diff of its own, so
+ * that each part is read against the whole it came from, as the history
+ * shows its edits. */
+static int blame_part(const nd_series *s, const nd_lineage *l, blames *b,
+                      size_t u, const nd_change *c, size_t i, uint16_t **out)
+{
+	const nd_clause *nc = &s->docs[u]->clauses[i];
+	const nd_wdiff *d = &c->diff;
+	size_t olen, nlen = nc->body_len, k, j, oo = 0, no = 0;
+	uint16_t *ob = old_side(s, l, b, u, c, &olen), *nb;
+	nd_wdiff own;
+	int err = 0;
+
+	nd_wdiff_init(&own);
+	nb = malloc((nlen ? nlen : 1) * sizeof(*nb));
+	if (!ob || !nb) {
+		err = nd_error_oom();
+		goto done;
+	}
+	if (c->nnew > 1) {
+		const char *ot = !c->nold ? "" : c->nold > 1 ? c->old_joined
+		                 : nd_doc_body(s->docs[u - 1], c->old[0]);
+
+		if ((err = nd_word_diff(&own, ot, olen, nd_doc_body(s->docs[u], i),
+		                        nlen, 0)) != 0)
+			goto done;
+		d = &own;
+	}
+	for (k = 0; k < d->n; k++) {
+		const nd_op *op = &d->ops[k];
 
 		for (j = 0; j < op->len && op->kind != ND_OP_DELETE && no + j < nlen; j++)
 			nb[no + j] = op->kind == ND_OP_EQUAL && oo + j < olen
 			                 ? ob[oo + j] : (uint16_t)u;
-		if (op->kind != ND_OP_INSERT)
-			oo += op->len;
-		if (op->kind != ND_OP_DELETE)
-			no += op->len;
+		oo += op->kind != ND_OP_INSERT ? op->len : 0;
+		no += op->kind != ND_OP_DELETE ? op->len : 0;
 	}
 	for (; no < nlen; no++) /* no ops (texts without edits) */
-		nb[no] = c->nold && no < olen ? ob[no] : (uint16_t)u;
-	for (k = 0, at = 0; k < c->nnew; k++) {
-		size_t len = nd->clauses[c->new[k]].body_len, *hit;
-
-		at += k > 0;
-		hit = bsearch(&c->new[k], l->states[u], l->nstates[u],
-		              sizeof(size_t), cmp_size);
-		if (hit && !b->at[u][hit - l->states[u]]) {
-			uint16_t *part = malloc((len ? len : 1) * sizeof(*part));
-
-			if (!part) {
-				err = nd_error_oom();
-				goto done;
-			}
-			if (len)
-				memcpy(part, &nb[at], len * sizeof(*part));
-			b->at[u][hit - l->states[u]] = part;
-		}
-		at += len;
-	}
+		nb[no] = no < olen ? ob[no] : (uint16_t)u;
+	*out = nb;
+	nb = NULL;
 done:
+	nd_wdiff_dispose(&own);
 	free(ob);
 	free(nb);
 	return err;
@@ -590,8 +596,9 @@ static int blame_version(const nd_series *s, const nd_lineage *l,
 				return nd_error_oom();
 			for (j = 0; j < len; j++)
 				b->at[u][k][j] = (uint16_t)u;
-		} else if ((err = blame_record(s, l, b, u, nd_series_into(s, u,
-		                               l->states[u][k]))) != 0)
+		} else if ((err = blame_part(s, l, b, u,
+		                             nd_series_into(s, u, l->states[u][k]),
+		                             l->states[u][k], &b->at[u][k])) != 0)
 			return err;
 	}
 	return 0;

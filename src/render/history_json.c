@@ -35,7 +35,7 @@ static int indices(nd_buf *out, const nd_lineage *l, int which)
 static int states(nd_buf *out, const hist *h, const nd_lineage *l,
                   nd_buf *tmp)
 {
-	size_t v;
+	size_t v, k;
 	int err = nd_buf_puts(out, ", \"states\": [");
 
 	for (v = 0; v < l->nver && !err; v++) {
@@ -50,7 +50,11 @@ static int states(nd_buf *out, const hist *h, const nd_lineage *l,
 		err = err ? err : nd_json_string(out, tmp->ptr ? tmp->ptr : "", tmp->len);
 		err = err ? err : nd_buf_puts(out, ", \"path\": ");
 		err = err ? err : nd_json_path(out, nd_series_doc(h->s, v), l->states[v][0]);
-		err = err ? err : nd_buf_printf(out, ", \"parts\": %zu}", l->nstates[v]);
+		err = err ? err : nd_buf_puts(out, ", \"lines\": [");
+		for (k = 0; k < l->nstates[v] && !err; k++)
+			err = nd_buf_printf(out, "%s%lu", k ? ", " : "", (unsigned long)
+			                    nd_series_doc(h->s, v)->clauses[l->states[v][k]].line);
+		err = err ? err : nd_buf_puts(out, "]}");
 	}
 	err = err ? err : nd_buf_puts(out, "], \"steps\": [");
 	for (v = 0; v < l->nver && !err; v++) {

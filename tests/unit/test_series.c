@@ -238,9 +238,15 @@ static void test_blame(void **state)
 	blamed(f, "4.", 0, b, sizeof(b));
 	assert_string_equal(b, "Each State shall keep the river free of waste from "
 	                       "industry|shall prevent pollution from agriculture.");
-	/* the split's second part: "shall consult ... in good faith" kept from version 0 */
+	/* the split's second part is read against the whole it came from:
+	 * the longest common run takes "Each State shall ... the others ...
+	 * in good faith before the works begin" from version 0, so only
+	 * "consult" is version 1's */
 	blamed(f, "2.", 1, b, sizeof(b));
-	assert_string_equal(b, "Each State|the others|");
+	assert_string_equal(b, "consult|");
+	/* and the first part keeps the old full stop */
+	blamed(f, "1.", 1, b, sizeof(b));
+	assert_string_equal(b, "");
 }
 
 int main(void)
