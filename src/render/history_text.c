@@ -81,11 +81,14 @@ static int text_header(tw *t)
 	int err = nd_buf_printf(t->out, "history of %zu version%s, oldest first:\n",
 	                        h->nver, h->nver == 1 ? "" : "s");
 
+	int digits = h->nver >= 10000 ? 5 : h->nver >= 1000 ? 4 : h->nver >= 100 ? 3
+	           : h->nver >= 10 ? 2 : 1;
+
 	for (v = 0; v < h->nver && !err; v++) {
 		nd_buf_clear(&t->raw);
-		err = nd_buf_printf(&t->raw, "#%zu  ", v + 1);
+		err = nd_buf_printf(&t->raw, "#%-*zu  ", digits, v + 1);
 		err = err ? err : nd_report_version(&t->raw, hist_info(h, v));
-		err = err ? err : text_line(t, 2, 6, ST_PLAIN);
+		err = err ? err : text_line(t, 2, 5 + (size_t)digits, ST_PLAIN);
 	}
 	return err;
 }
