@@ -301,8 +301,9 @@ static int side_text(reader *r, const nd_doc *d, const size_t *idx, size_t n,
 
 /* The edits: a count, then " KIND LEN" each, then the end of the line.
  * They must walk a[0..alen) and b[0..blen) to their ends, equal pieces
- * equal on both sides, no op empty, and between equal pieces at most one
- * deletion and then one insertion (as the word diff writes them). */
+ * equal on both sides, no op empty, no two of a kind in a row, and
+ * between equal pieces at most one deletion and then one insertion (as
+ * worddiff.c writes them). */
 static int read_ops(reader *r, nd_wdiff *w, const char *a, size_t alen,
                     const char *b, size_t blen)
 {
@@ -339,6 +340,8 @@ static int read_ops(reader *r, nd_wdiff *w, const char *a, size_t alen,
 		if (o->kind == ND_OP_EQUAL) {
 			if (memcmp(a + ai, b + bi, len))
 				return bad(r, "an equal piece that differs");
+			if (k && w->ops[k - 1].kind == ND_OP_EQUAL)
+				return bad(r, "two equal pieces in a row");
 			del = ins = 0;
 		} else if (o->kind == ND_OP_DELETE) {
 			if (del || ins)
