@@ -15,12 +15,17 @@
  * computed, and the result is put (rewriting a damaged entry). The cache
  * is never required: a failed put leaves the store as it was and is said
  * once per run, quietly; the command goes on. Files named on the command
- * line, REV:PATH, standard input and --grammar - are never cached (their
- * bytes have no id in the store, or cannot be read again for the key).
+ * line, REV:PATH and standard input are never cached (their bytes have no
+ * id in the store), nor is anything parsed with a grammar that is not a
+ * regular file (--grammar -, a pipe: it cannot be read again for the key).
+ * The grammar file is read again for each key; one changed between that
+ * and the parse would be cached under its new text (a race the key cannot
+ * close without the grammar's text, which the CLI does not keep).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "normdiff/changeset_io.h"
@@ -50,13 +55,18 @@ static int make_key(cli *c, const cli_side *old, const cli_side *new,
                     const nd_align_opts *ao, nd_buf *key)
 {
 	const char *dflt = nd_grammar_default_source();
+	struct stat st;
 	char *text = NULL;
 	size_t len = 0;
 	int err;
 
 	if (!old->in.from_store || !new->in.from_store || !old->in.ver.blob[0] ||
-	    !new->in.ver.blob[0] || !c->store ||
-	    (c->grammar_file && !strcmp(c->grammar_file, "-")))
+	    !new->in.ver.blob[0] || !c->store)
+		return ND_EINVAL;
+	/* a grammar that is not a regular file (standard input, a pipe) cannot
+	 * be read again for the key */
+	if (c->grammar_file && (stat(c->grammar_file, &st) != 0 ||
+	                        !S_ISREG(st.st_mode)))
 		return ND_EINVAL;
 	err = nd_buf_printf(key, "normdiff alignment\nversion %s\nformat %d\n"
 	                    "old %s\nnew %s\n", ND_VERSION, ND_CHANGESET_FORMAT,

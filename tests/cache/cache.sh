@@ -96,6 +96,8 @@ check; [ "$(entries)" -eq $n ] || fail "files on the command line made an entry"
 check; [ "$(entries)" -eq $n ] || fail "a label and a file made an entry"
 "$run" "$store" 2011 2015 --grammar - <"$work/my.grammar" >/dev/null 2>&1
 check; [ "$(entries)" -eq $n ] || fail "--grammar - made an entry"
+"$run" "$store" 2011 2015 --grammar <(printf 'include default\n') >/dev/null 2>&1
+check; [ "$(entries)" -eq $n ] || fail "a grammar from a pipe made an entry"
 # the reports of the files are those of the labels but for the names
 check; diff <(grep -v -e '2011\|2015' "$work/files") <(grep -v -e '2011\|2015' "$work/cold") \
 	>/dev/null || fail "the files' reports differ from the labels' beyond their names"
@@ -159,6 +161,19 @@ check; [ $status -eq 0 ] || fail "cache a file: exit $status"
 check; cmp -s "$work/out" "$work/cold" || fail "cache a file: the reports differ"
 check; [ "$(wc -l <"$work/err")" -eq 1 ] || fail "cache a file: not one note: $(cat "$work/err")"
 check; snapshot "$s" | cmp -s - "$work/snap-s" || fail "cache a file: the store changed"
+
+# a read-only cache directory (permissions stop only a user who is not
+# root; root is stopped by the shim below)
+if [ "$(id -u)" -ne 0 ]; then
+	rm -rf "$s"; cp -a "$fresh" "$s"; mkdir "$s/normdiff-cache"; chmod a-w "$s/normdiff-cache"
+	snapshot "$s" >"$work/snap-s"
+	"$run" "$s" 2011 2015 >"$work/out" 2>"$work/err"; status=$?
+	check; [ $status -eq 0 ] && cmp -s "$work/out" "$work/cold" ||
+		fail "read-only cache: exit $status or other reports"
+	check; [ "$(wc -l <"$work/err")" -eq 1 ] || fail "read-only cache: not one note: $(cat "$work/err")"
+	check; snapshot "$s" | cmp -s - "$work/snap-s" || fail "read-only cache: the store changed"
+	chmod u+w "$s/normdiff-cache"
+fi
 
 # every file-system step of a cold run, failed in turn, then killed there
 rm -rf "$s"; cp -a "$fresh" "$s"
