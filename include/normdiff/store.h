@@ -61,6 +61,8 @@ int nd_meta_set(nd_meta *m, const char *key, const char *value);
 /* One stored version. */
 typedef struct nd_version {
 	char oid[41];     /* commit id, hex */
+	char blob[41];    /* blob id of its series file, hex; filled by
+	                     nd_store_read only ("" elsewhere) */
 	int64_t time;     /* author time (the draft's date), seconds since epoch */
 	nd_meta meta;     /* metadata read back from the commit */
 	char **labels;    /* all tags pointing at this commit, sorted */
@@ -134,5 +136,31 @@ int nd_git_read(const char *start_dir, const char *revpath, char **data,
  * *absent 1 when the revision (or the index) exists but holds no PATH. */
 int nd_git_read_path(const char *start_dir, const char *revpath, char **data,
                      size_t *len, char **path, int *absent);
+
+/* Cache entries: data derived from versions (the change set of two), kept
+ * beside the repository in STORE/normdiff-cache/, outside everything git
+ * reads, so they change nothing that `git fsck`, `normdiff log` or `show`
+ * see. An entry is found by its key (any bytes: the store names the file
+ * by the key's SHA-1 and keeps the key in it, so two keys never share an
+ * entry) and carries a SHA-1 of its data. Entries are never required: a
+ * missing entry is ND_ENOTFOUND, and one that is damaged, truncated, for
+ * another key or not a regular file is ND_ECORRUPT; both are a miss. */
+
+/* The data of the entry for key[0..keylen) into *data (malloc'ed,
+ * NUL-terminated, length *len). 0, ND_ENOTFOUND, ND_ECORRUPT or
+ * ND_ENOMEM; *data is NULL unless 0. Reads only. */
+int nd_store_cache_get(nd_store *s, const char *key, size_t keylen,
+                       char **data, size_t *len);
+
+/* Write the entry for key[0..keylen), replacing any: all-or-nothing, into
+ * a temporary file in the cache directory that is renamed over the entry.
+ * On failure (ND_EIO, ND_ENOMEM) the temporary file is removed, and so is
+ * the cache directory if this call made it: the store is as it was. */
+int nd_store_cache_put(nd_store *s, const char *key, size_t keylen,
+                       const char *data, size_t len);
+
+/* The cache directory of the store, as nd_store_path() names the store
+ * (malloc'ed). */
+char *nd_store_cache_dir(const nd_store *s);
 
 #endif

@@ -1,15 +1,153 @@
 /* cache.c - the change set of two loaded versions, for commands that
- * compare many (history, synopsis). Today it computes; the store's cache
- * of alignments plugs in here.
+ * compare many (history, synopsis), through the store's cache of
+ * alignments.
+ *
+ * Design. When both versions were read from the store, their change set
+ * is looked up in the store's cache (store.h) under a key made of all it
+ * depends on: both blob ids, the grammar (the built-in one's text and,
+ * with --grammar, the file's name, which notes quote, and text), every
+ * field of nd_align_opts, the change set format (ND_CHANGESET_FORMAT), the
+ * program's version and a hash of the program's own bytes (build_id). The store names the entry by the SHA-1 of the key
+ * and keeps the key in it; the grammar texts go in as their length and
+ * 64-bit hash, so an entry stays small. A hit is loaded against the two
+ * parsed documents (changeset_io.h), which refuses anything that does not
+ * fit them; a miss, a damaged entry or one that does not load is
+ * computed, and the result is put (rewriting a damaged entry). The cache
+ * is never required: a failed put leaves the store as it was and is said
+ * once per run, quietly; the command goes on. Files named on the command
+ * line, REV:PATH and standard input are never cached (their bytes have no
+ * id in the store), nor is anything parsed with a grammar that is not a
+ * regular file (--grammar -, a pipe: it cannot be read again for the key).
+ * The grammar file is read again for each key; one changed between that
+ * and the parse would be cached under its new text (a race the key cannot
+ * close without the grammar's text, which the CLI does not keep).
  */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "normdiff/changeset_io.h"
+#include "normdiff/error.h"
+
+#ifndef ND_VERSION
+#define ND_VERSION "unknown"
+#endif
+
+static uint64_t bits(double x)
+{
+	uint64_t u;
+
+	memcpy(&u, &x, sizeof(u));
+	return u;
+}
+
+/* "NAME LEN HASH\n" for a text that goes into the key. */
+static int key_text(nd_buf *key, const char *name, const char *s, size_t len)
+{
+	return nd_buf_printf(key, "%s %zu %016llx\n", name, len,
+	                     (unsigned long long)nd_hash(s, len));
+}
+
+/* A hash of the running program's own bytes, so that two builds that
+ * share a version string (a developer's, or two snapshots of the same
+ * release) never share entries: a change to the aligner is a new key.
+ * Read once per run; 0 when /proc/self/exe cannot be read (the version
+ * string alone then keys the build). */
+static uint64_t build_id(void)
+{
+	static uint64_t id;
+	static int done;
+	char *exe = NULL;
+	size_t len = 0;
+
+	if (!done && cli_read_file("/proc/self/exe", &exe, &len) == 0)
+		id = nd_hash(exe, len);
+	nd_error_clear();
+	free(exe);
+	done = 1;
+	return id;
+}
+
+/* The key of the change set of old and new; ND_EINVAL if it has none. */
+static int make_key(cli *c, const cli_side *old, const cli_side *new,
+                    const nd_align_opts *ao, nd_buf *key)
+{
+	const char *dflt = nd_grammar_default_source();
+	struct stat st;
+	char *text = NULL;
+	size_t len = 0;
+	int err;
+
+	if (!old->in.from_store || !new->in.from_store || !old->in.ver.blob[0] ||
+	    !new->in.ver.blob[0] || !c->store)
+		return ND_EINVAL;
+	/* a grammar that is not a regular file (standard input, a pipe) cannot
+	 * be read again for the key */
+	if (c->grammar_file && (stat(c->grammar_file, &st) != 0 ||
+	                        !S_ISREG(st.st_mode)))
+		return ND_EINVAL;
+	err = nd_buf_printf(key, "normdiff alignment\nversion %s\nbuild %016llx\n"
+	                    "format %d\nold %s\nnew %s\n", ND_VERSION,
+	                    (unsigned long long)build_id(), ND_CHANGESET_FORMAT,
+	                    old->in.ver.blob, new->in.ver.blob);
+	err = err ? err : nd_buf_printf(key, "threshold %016llx\nsplit_share %016llx\n"
+	                    "max_candidates %zu\nmax_posting %zu\nmax_cost %zu\n"
+	                    "ignore_case %d\nignore_punct %d\n",
+	                    (unsigned long long)bits(ao->threshold),
+	                    (unsigned long long)bits(ao->split_share),
+	                    ao->max_candidates, ao->max_posting, ao->max_cost,
+	                    ao->ignore_case, ao->ignore_punct);
+	err = err ? err : key_text(key, "default-grammar", dflt, strlen(dflt));
+	if (!err && c->grammar_file) {
+		err = cli_read_file(c->grammar_file, &text, &len);
+		err = err ? err : key_text(key, "grammar-name", c->grammar_file,
+		                           strlen(c->grammar_file));
+		err = err ? err : key_text(key, "grammar", text, len);
+	}
+	free(text);
+	return err;
+}
+
+/* Say once per run that the cache could not be written. */
+static void note_put_failed(void)
+{
+	static int said;
+
+	if (!said)
+		cli_note("%s; comparisons are not kept for the next run",
+		         nd_error_message());
+	said = 1;
+}
 
 int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
                   const nd_align_opts *ao, nd_progress_fn progress, void *ud,
                   nd_changeset **out)
 {
-	(void)c;
-	if (nd_changeset_compute(out, old->doc, new->doc, ao, progress, ud))
-		return cli_fail_lib(new->spec);
-	return 0;
+	nd_buf key = ND_BUF_INIT, bytes = ND_BUF_INIT;
+	char *data = NULL;
+	size_t len = 0;
+	int cached, status = 0;
+
+	*out = NULL;
+	cached = make_key(c, old, new, ao, &key) == 0;
+	if (cached && nd_store_cache_get(c->store, key.ptr, key.len, &data, &len) == 0 &&
+	    nd_changeset_load(out, old->doc, new->doc, data, len) == 0)
+		goto done;
+	nd_error_clear(); /* a miss is no error */
+	if (nd_changeset_compute(out, old->doc, new->doc, ao, progress, ud)) {
+		status = cli_fail_lib(new->spec);
+		goto done;
+	}
+	if (cached && (nd_changeset_save(&bytes, *out) ||
+	               nd_store_cache_put(c->store, key.ptr, key.len, bytes.ptr,
+	                                  bytes.len)))
+		note_put_failed();
+	nd_error_clear();
+done:
+	free(data);
+	nd_buf_dispose(&key);
+	nd_buf_dispose(&bytes);
+	return status;
 }

@@ -1,7 +1,8 @@
 /* store.c - the draft store over libgit2.
  *
  * A store is a bare repository so that anyone can inspect it with plain
- * git; normdiff adds no files of its own. A version is blob -> tree ->
+ * git; normdiff adds nothing git reads (its cache of derived data,
+ * cache.c, is a directory git ignores). A version is blob -> tree ->
  * commit on refs/heads/main, built on the tree of the previous commit so
  * other series stay in place, plus a lightweight tag per label.
  *
@@ -1377,6 +1378,7 @@ int nd_store_read(nd_store *s, const char *spec, char **data, size_t *len,
 	err = check_obj(s, git_tree_entry_id(entry));
 	if (err)
 		goto done;
+	git_oid_tostr(v.blob, sizeof(v.blob), git_tree_entry_id(entry));
 	before_call();
 	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) < 0) {
 		err = read_failed(s, v.meta.series);
