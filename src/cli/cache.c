@@ -70,9 +70,11 @@ static uint64_t build_id(void)
 	return id;
 }
 
-/* The key of the change set of old and new; ND_EINVAL if it has none. */
-static int make_key(cli *c, const cli_side *old, const cli_side *new,
-                    const nd_align_opts *ao, nd_buf *key)
+/* What every key holds: the program, the options, the grammar. ND_EINVAL
+ * for a grammar that is not a regular file (standard input, a pipe),
+ * which cannot be read again for the key. */
+static int common_key(cli *c, const nd_align_opts *ao, const char *what,
+                      nd_buf *key)
 {
 	const char *dflt = nd_grammar_default_source();
 	struct stat st;
@@ -80,18 +82,12 @@ static int make_key(cli *c, const cli_side *old, const cli_side *new,
 	size_t len = 0;
 	int err;
 
-	if (!old->in.from_store || !new->in.from_store || !old->in.ver.blob[0] ||
-	    !new->in.ver.blob[0] || !c->store)
+	if (!c->store || (c->grammar_file && (stat(c->grammar_file, &st) != 0 ||
+	                                      !S_ISREG(st.st_mode))))
 		return ND_EINVAL;
-	/* a grammar that is not a regular file (standard input, a pipe) cannot
-	 * be read again for the key */
-	if (c->grammar_file && (stat(c->grammar_file, &st) != 0 ||
-	                        !S_ISREG(st.st_mode)))
-		return ND_EINVAL;
-	err = nd_buf_printf(key, "normdiff alignment\nversion %s\nbuild %016llx\n"
-	                    "format %d\nold %s\nnew %s\n", ND_VERSION,
-	                    (unsigned long long)build_id(), ND_CHANGESET_FORMAT,
-	                    old->in.ver.blob, new->in.ver.blob);
+	err = nd_buf_printf(key, "normdiff %s\nversion %s\nbuild %016llx\n"
+	                    "format %d\n", what, ND_VERSION,
+	                    (unsigned long long)build_id(), ND_CHANGESET_FORMAT);
 	err = err ? err : nd_buf_printf(key, "threshold %016llx\nsplit_share %016llx\n"
 	                    "max_candidates %zu\nmax_posting %zu\nmax_cost %zu\n"
 	                    "ignore_case %d\nignore_punct %d\n",
@@ -108,6 +104,19 @@ static int make_key(cli *c, const cli_side *old, const cli_side *new,
 	}
 	free(text);
 	return err;
+}
+
+/* The key of the change set of old and new; ND_EINVAL if it has none. */
+static int make_key(cli *c, const cli_side *old, const cli_side *new,
+                    const nd_align_opts *ao, nd_buf *key)
+{
+	if (!old->in.from_store || !new->in.from_store || !old->in.ver.blob[0] ||
+	    !new->in.ver.blob[0])
+		return ND_EINVAL;
+	if (common_key(c, ao, "alignment", key))
+		return ND_EINVAL;
+	return nd_buf_printf(key, "old %s\nnew %s\n", old->in.ver.blob,
+	                     new->in.ver.blob);
 }
 
 /* Say once per run that the cache could not be written. */
@@ -150,4 +159,45 @@ done:
 	nd_buf_dispose(&key);
 	nd_buf_dispose(&bytes);
 	return status;
+}
+
+int cli_output_cached(cli *c, const cli_side *sides, size_t n,
+                      const nd_align_opts *ao, const char *what, nd_buf *key,
+                      nd_buf *out)
+{
+	char *data = NULL;
+	size_t len = 0, k;
+	int err;
+
+	nd_buf_clear(key);
+	for (k = 0; k < n; k++)
+		if (!sides[k].in.from_store)
+			return 0;
+	err = common_key(c, ao, what, key);
+	for (k = 0; k < n && !err; k++) /* the commit: text and metadata */
+		err = nd_buf_printf(key, "version %s\n", sides[k].in.ver.oid);
+	for (k = 0; k < n && !err; k++) /* the spec as given, which JSON shows */
+		err = key_text(key, "spec", sides[k].spec, strlen(sides[k].spec));
+	if (err) {
+		nd_buf_dispose(key);
+		nd_error_clear();
+		return 0;
+	}
+	if (nd_store_cache_get(c->store, key->ptr, key->len, &data, &len) != 0) {
+		nd_error_clear();
+		return 0;
+	}
+	err = nd_buf_put(out, data, len);
+	free(data);
+	return err ? 0 : 1;
+}
+
+void cli_output_keep(cli *c, const nd_buf *key, const nd_buf *out)
+{
+	if (!key->len)
+		return;
+	if (nd_store_cache_put(c->store, key->ptr, key->len, out->ptr ? out->ptr : "",
+	                       out->len))
+		note_put_failed();
+	nd_error_clear();
 }

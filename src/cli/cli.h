@@ -84,6 +84,8 @@ int cli_load(cli *c, const char *spec, cli_input *in);
  * is loaded as nothing with in->absent set, and no error is printed. */
 int cli_load_absent(cli *c, const char *spec, cli_input *in);
 void cli_input_dispose(cli_input *in);
+/* Point in->info at spec and at the metadata in in->ver. */
+void cli_input_set_info(cli_input *in, const char *spec);
 
 /* The grammar (--grammar FILE or the default); NULL after printing an
  * error. */
@@ -212,7 +214,26 @@ typedef struct cli_series {
 int cli_series_load(cli *c, const char *cmd, cli_series *s, char *const *specs,
                     size_t nspecs, const char *series, const nd_align_opts *ao,
                     int quiet);
+/* The two halves of cli_series_load: read every version (bytes and
+ * metadata, not parsed); then parse them and compare the pairs (on
+ * failure *s keeps what it holds, for cli_series_dispose). */
+int cli_series_read(cli *c, const char *cmd, cli_series *s, char *const *specs,
+                    size_t nspecs, const char *series);
+int cli_series_compare(cli *c, cli_series *s, const nd_align_opts *ao,
+                       int quiet);
 void cli_series_dispose(cli_series *s);
+
+/* A whole output computed from stored versions only (sides[0..n), read,
+ * not yet parsed), kept in the store's cache under a key made of `what`
+ * (the command and every option that shapes its output, as text), the
+ * versions' commits and specs, the alignment options, the grammar and the
+ * build. 1 when it was there: it is appended to out. 0 otherwise: *key
+ * is then the key to keep the output under with cli_output_keep, or empty
+ * when the output cannot be kept (a side that is not from the store). */
+int cli_output_cached(cli *c, const cli_side *sides, size_t n,
+                      const nd_align_opts *ao, const char *what, nd_buf *key,
+                      nd_buf *out);
+void cli_output_keep(cli *c, const nd_buf *key, const nd_buf *out);
 
 int cmd_init(cli *c, int argc, char **argv);
 int cmd_add(cli *c, int argc, char **argv);

@@ -5,8 +5,10 @@
  *
  * Versions are given oldest first (files, -, REV:PATH, store labels or
  * revisions), or --series S for every version of a store series; with
- * neither, the series of the store's newest version. Exit status: 0, or 2
- * on trouble.
+ * neither, the series of the store's newest version. When every version
+ * is stored, the whole report is kept in the store's cache, so asking
+ * again reads nothing but the versions' bytes. Exit status: 0, or 2 on
+ * trouble.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,27 +37,47 @@ static int find(const cli_series *s, const char *name, size_t *out)
 	return 0;
 }
 
-static int write_history(const cli_series *s, const char *format,
-                         const char *output, const char *color, long width,
-                         size_t provision)
+/* The report of a series read but not yet compared: from the store's
+ * cache when every version is stored and it was made before, else
+ * computed (and kept there). */
+static int history(cli *c, cli_series *s, const nd_align_opts *ao,
+                   const char *format, const char *provision,
+                   const char *output, const char *color, long width)
 {
 	nd_history_opts o;
-	nd_buf out = ND_BUF_INIT;
-	int status = 0;
+	nd_buf out = ND_BUF_INIT, key = ND_BUF_INIT, what = ND_BUF_INIT;
+	int status = EXIT_TROUBLE;
 
 	memset(&o, 0, sizeof(o));
 	o.infos = s->infos;
-	o.provision = provision;
+	o.provision = ND_NONE;
 	o.color = output ? 0 : cli_use_color(color);
 	if (width < 0)
 		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
 		                                         : PIPE_WIDTH;
 	o.width = (unsigned)width;
-	if (nd_render_history(&out, s->series, format, &o))
-		status = cli_fail_lib("history");
-	else if (cli_write(output, &out))
-		status = EXIT_TROUBLE;
+	if (nd_buf_printf(&what, "history\nformat %s\nwidth %u\ncolor %d\n",
+	                  format, o.width, o.color) ||
+	    (provision && nd_buf_printf(&what, "provision %zu %s\n",
+	                                strlen(provision), provision))) {
+		cli_fail(NULL, "out of memory");
+		goto done;
+	}
+	if (!cli_output_cached(c, s->sides, s->n, ao, what.ptr, &key, &out)) {
+		if (cli_series_compare(c, s, ao, 0) ||
+		    (provision && find(s, provision, &o.provision)))
+			goto done;
+		if (nd_render_history(&out, s->series, format, &o)) {
+			cli_fail_lib("history");
+			goto done;
+		}
+		cli_output_keep(c, &key, &out);
+	}
+	status = cli_write(output, &out) ? EXIT_TROUBLE : 0;
+done:
 	nd_buf_dispose(&out);
+	nd_buf_dispose(&key);
+	nd_buf_dispose(&what);
 	return status;
 }
 
@@ -80,7 +102,6 @@ int cmd_history(cli *c, int argc, char **argv)
 	const char *series = NULL, *provision = NULL;
 	nd_align_opts ao;
 	cli_series s;
-	size_t which = ND_NONE;
 	long width = -1;
 	int ch, status;
 
@@ -109,12 +130,10 @@ int cmd_history(cli *c, int argc, char **argv)
 	if (provision && !*provision)
 		return cli_fail("--provision", "give a label or a path, e.g. "
 		                "--provision \"(2)\"");
-	if (cli_series_load(c, "history", &s, argv + optind,
-	                    (size_t)(argc - optind), series, &ao, 0))
+	if (cli_series_read(c, "history", &s, argv + optind,
+	                    (size_t)(argc - optind), series))
 		return EXIT_TROUBLE;
-	status = provision ? find(&s, provision, &which) : 0;
-	if (!status)
-		status = write_history(&s, format, output, color, width, which);
+	status = history(c, &s, &ao, format, provision, output, color, width);
 	cli_series_dispose(&s);
 	return status;
 }

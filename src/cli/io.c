@@ -311,7 +311,7 @@ nd_store *cli_store(cli *c, int quiet)
 	return c->store;
 }
 
-static void set_info_from_version(cli_input *in, const char *spec)
+void cli_input_set_info(cli_input *in, const char *spec)
 {
 	in->info.spec = spec;
 	in->info.label = in->ver.meta.label;
@@ -370,7 +370,7 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 	if (err)
 		return cli_fail_lib(spec);
 	in->from_store = 1;
-	set_info_from_version(in, spec);
+	cli_input_set_info(in, spec);
 	return 0;
 }
 

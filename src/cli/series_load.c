@@ -36,9 +36,23 @@ int cli_store_series(cli *c, const char *cmd, const char *series,
 	return err ? cli_fail_lib("store") : 0;
 }
 
-/* The specs of a store series, oldest first: commit ids (owned). */
-static int series_specs(cli *c, const char *cmd, const char *series,
-                        char ***specs, size_t *n)
+static int series_alloc(cli_series *s)
+{
+	s->sides = calloc(s->n, sizeof(*s->sides));
+	s->infos = calloc(s->n, sizeof(*s->infos));
+	s->cs = calloc(s->n, sizeof(*s->cs));
+	s->owned = calloc(s->n, sizeof(*s->owned));
+	if (!s->sides || !s->infos || !s->cs || !s->owned)
+		return cli_fail(NULL, "out of memory");
+	return 0;
+}
+
+/* The versions of a store series, oldest first, as sides that know their
+ * commit and metadata (from the log) but not yet their bytes, which
+ * read_data fetches when they are needed; their specs are the commit ids
+ * (owned). */
+static int series_sides(cli *c, const char *cmd, const char *series,
+                        cli_series *s)
 {
 	nd_version *v;
 	size_t nv, k;
@@ -48,25 +62,46 @@ static int series_specs(cli *c, const char *cmd, const char *series,
 	if (nv == 0)
 		return cli_fail("--series", "the store holds no version of '%s'; "
 		                "`normdiff log` lists the versions", series);
-	if ((*specs = calloc(nv, sizeof(**specs))) == NULL) {
+	s->n = nv;
+	if (series_alloc(s)) {
 		nd_versions_free(v, nv);
-		return cli_fail(NULL, "out of memory");
+		return EXIT_TROUBLE;
 	}
-	for (k = 0; k < nv; k++)
-		if (((*specs)[nv - 1 - k] = nd_strdup(v[k].oid)) == NULL) {
-			for (k = 0; k < nv; k++)
-				free((*specs)[k]);
-			free(*specs);
+	for (k = 0; k < nv; k++) {
+		cli_side *side = &s->sides[nv - 1 - k];
+
+		if ((s->owned[nv - 1 - k] = nd_strdup(v[k].oid)) == NULL) {
 			nd_versions_free(v, nv);
 			return cli_fail(NULL, "out of memory");
 		}
-	*n = nv;
+		side->spec = s->owned[nv - 1 - k];
+		side->in.from_store = 1;
+		side->in.ver = v[k]; /* moved: v[k] is not disposed */
+		nd_version_init(&v[k]);
+		cli_input_set_info(&side->in, side->spec);
+		s->infos[nv - 1 - k] = side->in.info;
+	}
 	nd_versions_free(v, nv);
 	return 0;
 }
 
-static int load_sides(cli *c, cli_series *s, char *const *specs,
-                      cli_progress *prog)
+/* Bytes for the sides that do not have them yet (a store series). */
+static int read_data(cli *c, cli_series *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++) {
+		if (s->sides[k].in.data)
+			continue;
+		cli_input_dispose(&s->sides[k].in);
+		if (cli_load(c, s->sides[k].spec, &s->sides[k].in))
+			return EXIT_TROUBLE;
+		s->infos[k] = s->sides[k].in.info;
+	}
+	return 0;
+}
+
+static int read_sides(cli *c, cli_series *s, char *const *specs)
 {
 	size_t k, j;
 
@@ -76,10 +111,7 @@ static int load_sides(cli *c, cli_series *s, char *const *specs,
 			if (!strcmp(specs[j], "-") && !strcmp(specs[k], "-"))
 				return cli_fail(specs[k], "standard input can be only "
 				                "one of the versions");
-		cli_progress_show(prog, "reading", k, s->n);
-		if (cli_load(c, specs[k], &s->sides[k].in) ||
-		    cli_parse(c, specs[k], s->sides[k].in.data, s->sides[k].in.len,
-		              &s->sides[k].doc))
+		if (cli_load(c, specs[k], &s->sides[k].in))
 			return EXIT_TROUBLE;
 		s->infos[k] = s->sides[k].in.info;
 	}
@@ -95,8 +127,13 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 
 	if (!docs)
 		return cli_fail(NULL, "out of memory");
-	for (k = 0; k < s->n; k++)
+	status = read_data(c, s);
+	for (k = 0; k < s->n && !status; k++) {
+		cli_progress_show(prog, "reading", k, s->n);
+		status = cli_parse(c, s->sides[k].spec, s->sides[k].in.data,
+		                   s->sides[k].in.len, &s->sides[k].doc);
 		docs[k] = s->sides[k].doc;
+	}
 	for (k = 0; k + 1 < s->n && !status; k++) {
 		cli_progress_show(prog, "comparing", k, s->n - 1);
 		status = cli_changeset(c, &s->sides[k], &s->sides[k + 1], ao, NULL,
@@ -109,33 +146,44 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 	return status;
 }
 
-int cli_series_load(cli *c, const char *cmd, cli_series *s, char *const *specs,
-                    size_t nspecs, const char *series, const nd_align_opts *ao,
-                    int quiet)
+int cli_series_read(cli *c, const char *cmd, cli_series *s, char *const *specs,
+                    size_t nspecs, const char *series)
 {
-	cli_progress prog;
-	int status = EXIT_TROUBLE;
+	int status;
 
 	memset(s, 0, sizeof(*s));
 	if (nspecs && series)
 		return cli_fail(cmd, "give the versions or --series, not both");
-	if (!nspecs) {
-		if (series_specs(c, cmd, series, &s->owned, &s->n))
-			return EXIT_TROUBLE;
-		specs = s->owned;
-	} else {
+	if (!nspecs)
+		status = series_sides(c, cmd, series, s);
+	else {
 		s->n = nspecs;
+		status = series_alloc(s) ? EXIT_TROUBLE : read_sides(c, s, specs);
 	}
-	cli_progress_start(&prog, quiet);
-	s->sides = calloc(s->n, sizeof(*s->sides));
-	s->infos = calloc(s->n, sizeof(*s->infos));
-	s->cs = calloc(s->n, sizeof(*s->cs));
-	if (!s->sides || !s->infos || !s->cs)
-		cli_fail(NULL, "out of memory");
-	else if (!load_sides(c, s, specs, &prog))
-		status = compare_all(c, s, ao, &prog);
-	cli_progress_end(&prog);
 	if (status)
+		cli_series_dispose(s);
+	return status;
+}
+
+int cli_series_compare(cli *c, cli_series *s, const nd_align_opts *ao,
+                       int quiet)
+{
+	cli_progress prog;
+	int status;
+
+	cli_progress_start(&prog, quiet);
+	status = compare_all(c, s, ao, &prog);
+	cli_progress_end(&prog);
+	return status;
+}
+
+int cli_series_load(cli *c, const char *cmd, cli_series *s, char *const *specs,
+                    size_t nspecs, const char *series, const nd_align_opts *ao,
+                    int quiet)
+{
+	int status = cli_series_read(c, cmd, s, specs, nspecs, series);
+
+	if (!status && (status = cli_series_compare(c, s, ao, quiet)) != 0)
 		cli_series_dispose(s);
 	return status;
 }
