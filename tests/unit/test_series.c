@@ -1,7 +1,7 @@
 /* test_series.c - a draft through three versions (series.h), on the
  * hand-made series in tests/data/series: v1 -> v2 splits 1. into 1. and
- * 2., adds 6. and edits the preamble; v2 -> v3 merges 4. and 5., removes
- * 6. and edits 1., 3. and 7. Lineages, synopsis rows and the word blame
+ * 2., adds 6. and edits the preamble and 5. (now 7.); v2 -> v3 merges 4.
+ * and 5., removes 6. and edits 1., 3. and 7. (now 5.) again. Lineages, synopsis rows and the word blame
  * are checked against what was done to the texts. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -234,6 +234,13 @@ static void test_blame(void **state)
 	assert_string_equal(b, "without delay |");
 	blamed(f, "3.", 2, b, sizeof(b));
 	assert_string_equal(b, ", flow|week|");
+	/* edited in two versions: each word keeps the version that wrote it */
+	blamed(f, "5.", 1, b, sizeof(b));
+	assert_string_equal(b, "promptly |");
+	blamed(f, "5.", 2, b, sizeof(b));
+	assert_string_equal(b, "or, failing that, by mediation|");
+	blamed(f, "5.", 0, b, sizeof(b));
+	assert_string_equal(b, "Disputes shall be settled |by negotiation|.");
 	/* merged: words of both old parts keep their versions */
 	blamed(f, "4.", 0, b, sizeof(b));
 	assert_string_equal(b, "Each State shall keep the river free of waste from "
