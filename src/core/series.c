@@ -175,6 +175,8 @@ static size_t uniq(size_t *a, size_t n)
 {
 	size_t k, m = 0;
 
+	if (n < 2)
+		return n; /* and qsort is never given a null array */
 	qsort(a, n, sizeof(*a), cmp_size);
 	for (k = 0; k < n; k++)
 		if (!m || a[m - 1] != a[k])
@@ -430,7 +432,8 @@ static int strands_step(strands *t, const nd_series *s, size_t v,
 			if ((err = strand_add(t, ND_NONE, v, cs->changes[k].new[p],
 			                      k + 1, p)) != 0)
 				return err;
-	qsort(t->keys, t->nkeys, sizeof(*t->keys), cmp_key);
+	if (t->nkeys > 1)
+		qsort(t->keys, t->nkeys, sizeof(*t->keys), cmp_key);
 	return 0;
 }
 
@@ -491,8 +494,9 @@ typedef struct blames {
 static const uint16_t *blame_of(const nd_lineage *l, const blames *b,
                                 size_t u, size_t clause)
 {
-	const size_t *hit = bsearch(&clause, l->states[u], l->nstates[u],
-	                            sizeof(size_t), cmp_size);
+	const size_t *hit = l->nstates[u] ? bsearch(&clause, l->states[u],
+	                                            l->nstates[u], sizeof(size_t),
+	                                            cmp_size) : NULL;
 
 	return hit ? b->at[u][hit - l->states[u]] : NULL;
 }

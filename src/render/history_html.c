@@ -10,7 +10,8 @@
  * the version's short name after it in a <sup>.
  *
  * Draft text and names reach the page only through rpt_html_escape, and
- * never in an attribute: classes are fixed words.
+ * never in an attribute: classes are fixed words. The page loads nothing
+ * and runs nothing (the report's Content-Security-Policy).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +42,18 @@ static int esc(nd_buf *out, const nd_buf *raw)
 static int page_head(nd_buf *out, const hist *h, nd_buf *tmp)
 {
 	size_t v;
+	const char *plural = h->nver == 1 ? "" : "s";
 	int err = nd_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head>"
 	                        "<meta charset=\"utf-8\"><meta name=\"viewport\" "
-	                        "content=\"width=device-width\"><title>History of "
-	                        "%zu versions</title><style>%s</style></head>"
-	                        "<body>\n<h1>History of %zu versions</h1>\n<ol>",
-	                        h->nver, css, h->nver);
+	                        "content=\"width=device-width, initial-scale=1\">"
+	                        "<meta http-equiv=\"Content-Security-Policy\" "
+	                        "content=\"default-src 'none'; style-src "
+	                        "'unsafe-inline'; script-src 'unsafe-inline'; "
+	                        "base-uri 'none'; form-action 'none'\">"
+	                        "<title>History of %zu version%s</title><style>%s"
+	                        "</style></head><body>\n<h1>History of %zu "
+	                        "version%s</h1>\n<ol>", h->nver, plural, css,
+	                        h->nver, plural);
 
 	for (v = 0; v < h->nver && !err; v++) {
 		nd_buf_clear(tmp);
@@ -121,8 +128,10 @@ int hist_html_all(nd_buf *out, const hist *h)
 	size_t k;
 	int err = page_head(out, h, &tmp);
 
-	err = err ? err : nd_buf_puts(out, "<p>Marks, one per version: "
-	                              HIST_MARKS_LEGEND ".</p>\n");
+	err = err ? err : nd_buf_puts(out, "<p>Marks, one per version: ");
+	err = err ? err : rpt_html_escape(out, HIST_MARKS_LEGEND,
+	                                  strlen(HIST_MARKS_LEGEND), 1);
+	err = err ? err : nd_buf_puts(out, ".</p>\n");
 	err = err ? err : table_head(out, h, &tmp);
 	for (k = 0; k < h->n && !err; k++) {
 		if (k == h->ncurrent) {

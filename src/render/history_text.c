@@ -305,10 +305,11 @@ static int md_row(tw *t, const hist_item *it)
 
 	err = err ? err : hist_labels(&t->raw, t->h, l, l->version);
 	err = err ? err : md_raw(t, t->out);
-	err = err ? err : nd_buf_puts(t->out, " | `");
+	err = err ? err : nd_buf_puts(t->out, " | ");
 	for (v = 0; v < l->nver && !err; v++)
-		err = nd_buf_putc(t->out, hist_mark(l, v));
-	err = err ? err : nd_buf_puts(t->out, "` | ");
+		err = nd_buf_putc(&t->raw, hist_mark(l, v));
+	err = err ? err : md_raw(t, t->out); /* escaped, not a code span */
+	err = err ? err : nd_buf_puts(t->out, " | ");
 	err = err ? err : hist_summary(&t->raw, t->h, l);
 	err = err ? err : md_raw(t, t->out);
 	err = err ? err : nd_buf_puts(t->out, " | ");
@@ -328,8 +329,8 @@ static int md_row(tw *t, const hist_item *it)
 static int md_header(tw *t)
 {
 	size_t v;
-	int err = nd_buf_printf(t->out, "## History of %zu versions\n\n",
-	                        t->h->nver);
+	int err = nd_buf_printf(t->out, "## History of %zu version%s\n\n",
+	                        t->h->nver, t->h->nver == 1 ? "" : "s");
 
 	for (v = 0; v < t->h->nver && !err; v++) {
 		err = nd_buf_printf(t->out, "%s #%zu: ", v ? "\n-" : "-", v + 1);
@@ -349,8 +350,10 @@ int hist_md_all(nd_buf *out, const hist *h)
 
 	tw_init(&t, h, out);
 	err = md_header(&t);
-	err = err ? err : nd_buf_puts(out, "Marks, one per version: "
-	                              HIST_MARKS_LEGEND ".\n\n");
+	err = err ? err : nd_buf_puts(out, "Marks, one per version: ");
+	err = err ? err : nd_buf_puts(&t.raw, HIST_MARKS_LEGEND);
+	err = err ? err : md_raw(&t, out);
+	err = err ? err : nd_buf_puts(out, ".\n\n");
 	err = err ? err : nd_buf_puts(out, head);
 	for (k = 0; k < h->n && !err; k++) {
 		if (k == h->ncurrent)

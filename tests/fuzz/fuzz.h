@@ -49,8 +49,8 @@ void fuzz_fail(const char *what, const char *why, const char *out,
 const char *fuzz_check_safe(const char *s, size_t len, int allow_tab);
 
 /* Safe as above, and Markdown reads no draft text as HTML: every '<' is
- * backslash-escaped or opens one of the renderer's <del>, <b> (or their
- * closing tags), and every '&' is escaped. */
+ * backslash-escaped or opens one of the renderers' <del>, <b>, <ins>,
+ * <mark>, <sup> (or their closing tags), and every '&' is escaped. */
 const char *fuzz_check_markdown(const char *s, size_t len);
 
 /* s[0..len) is exactly one JSON value (RFC 8259) and white space, with
@@ -67,7 +67,8 @@ typedef struct fuzz_html_ref {
 } fuzz_html_ref;
 
 /* Take the contents of <style> and <script> of a page the renderer wrote
- * (views into s); NULL or what is missing. */
+ * (views into s; a page without a script gives an empty one); NULL, or
+ * what is missing. */
 const char *fuzz_html_ref_take(fuzz_html_ref *ref, const char *s, size_t len);
 
 /* The page is made only of the renderer's own markup: every '<' opens or

@@ -14,10 +14,11 @@
 /* The built-in grammar, built once and kept for the process. */
 const nd_grammar *fuzz_default_grammar(void);
 
-/* Parse two parts (an empty part is the empty document, as for a file
+/* Parse one part, or two parts (an empty part is the empty document, as for a file
  * git adds or deletes) with the built-in grammar into *a and *b. 0 when
  * both parsed, else -1 with nothing to free (failures are checked with
  * fuzz_check_error). */
+int fuzz_one_doc(const char *s, size_t n, nd_doc **d);
 int fuzz_two_docs(const char *a, size_t alen, const char *b, size_t blen,
                   nd_doc **da, nd_doc **db);
 

@@ -20,7 +20,7 @@ const nd_grammar *fuzz_default_grammar(void)
 	return g;
 }
 
-static int one_doc(const char *s, size_t n, nd_doc **d)
+int fuzz_one_doc(const char *s, size_t n, nd_doc **d)
 {
 	if (!n ? nd_doc_empty(d) : nd_doc_parse(d, s, n, fuzz_default_grammar())) {
 		fuzz_check_error("parse");
@@ -34,9 +34,9 @@ int fuzz_two_docs(const char *a, size_t alen, const char *b, size_t blen,
                   nd_doc **da, nd_doc **db)
 {
 	*da = *db = NULL;
-	if (one_doc(a, alen, da))
+	if (fuzz_one_doc(a, alen, da))
 		return -1;
-	if (one_doc(b, blen, db)) {
+	if (fuzz_one_doc(b, blen, db)) {
 		nd_doc_free(*da);
 		*da = NULL;
 		return -1;

@@ -114,7 +114,9 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab)
 
 const char *fuzz_check_markdown(const char *s, size_t len)
 {
-	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>", NULL};
+	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>",
+	                                   "<ins>", "</ins>", "<mark>", "</mark>",
+	                                   "<sup>", "</sup>", NULL};
 	size_t i, k, bs = 0;
 	const char *why = fuzz_check_safe(s, len, 0);
 
@@ -428,7 +430,7 @@ static const char *const elements[] = {
 	"html", "head", "meta", "title", "style", "body", "header", "h1", "h2",
 	"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "span",
 	"a", "ol", "ul", "li", "main", "section", "div", "button", "details",
-	"summary", "del", "ins", "script", NULL
+	"summary", "del", "ins", "script", "mark", "sup", NULL
 };
 
 static const char *const classes[] = {
@@ -436,7 +438,10 @@ static const char *const classes[] = {
 	"flag", "gap", "gist", "in", "k", "k-unchanged", "k-modified",
 	"k-added", "k-removed", "k-split", "k-merged", "lbl", "legend", "meta",
 	"mv", "new", "none", "old", "pl", "rl", "same", "sbs", "skip", "sr",
-	"sub", "toc", "tools", "zero", NULL
+	"sub", "toc", "tools", "zero",
+	/* the history page's marks */
+	"m", "m-eq", "m-mod", "m-add", "m-del", "m-split", "m-merge", "m-none",
+	NULL
 };
 
 static const char *const ids[] = {
@@ -686,9 +691,11 @@ const char *fuzz_html_ref_take(fuzz_html_ref *ref, const char *s, size_t len)
 	ref->style_len = (size_t)(b - ref->style);
 	a = find(s, len, "<script>");
 	b = a ? find(a, len - (size_t)(a - s), "</script>") : NULL;
-	if (!b)
-		return "HTML: no <script> element";
-	ref->script = a + 8;
-	ref->script_len = (size_t)(b - ref->script);
+	if (a && !b)
+		return "HTML: <script> not closed";
+	/* a page without a script (the history's): any <script> in a page
+	 * checked against it must then be empty */
+	ref->script = b ? a + 8 : "";
+	ref->script_len = b ? (size_t)(b - ref->script) : 0;
 	return NULL;
 }
