@@ -83,6 +83,9 @@ typedef struct nd_align_opts {
 
 void nd_align_opts_init(nd_align_opts *o);
 
+/* Count change c into s: its kind and each of its flags. */
+void nd_summary_count(nd_summary *s, const nd_change *c);
+
 /* Progress: called with a phase name ("aligning", "diffing"), work done
  * and total; may be NULL. */
 typedef void (*nd_progress_fn)(void *ud, const char *phase, size_t done,

@@ -75,6 +75,11 @@ int nd_doc_empty(nd_doc **out);
 
 void nd_doc_free(nd_doc *d);
 
+/* Append the bodies of provisions idx[0..n) joined by one space: the text
+ * a change set diffs for the side of a split or a merge. */
+int nd_doc_join_bodies(nd_buf *out, const nd_doc *d, const size_t *idx,
+                       size_t n);
+
 /* Label of clause i ("(b)", "PP3", "Purpose and scope", "" for title). */
 const char *nd_doc_label(const nd_doc *d, size_t i);
 

@@ -85,14 +85,11 @@ static int labels_differ(const aligner *al, const group *g)
 static char *join(const nd_doc *d, const size_t *idx, size_t n, size_t *len)
 {
 	nd_buf b = ND_BUF_INIT;
-	size_t k;
 
-	for (k = 0; k < n; k++)
-		if ((k && nd_buf_putc(&b, ' ')) ||
-		    nd_buf_put(&b, nd_doc_body(d, idx[k]), d->clauses[idx[k]].body_len)) {
-			nd_buf_dispose(&b);
-			return NULL;
-		}
+	if (nd_doc_join_bodies(&b, d, idx, n)) {
+		nd_buf_dispose(&b);
+		return NULL;
+	}
 	*len = b.len;
 	return nd_buf_detach(&b);
 }
@@ -285,12 +282,7 @@ int build_changes(aligner *al, nd_changeset *cs)
 			c->xref_only = 1;
 			c->editorial = 0;
 		}
-		cs->summary.count[c->kind]++;
-		cs->summary.moved += (size_t)c->moved;
-		cs->summary.renumbered += (size_t)c->renumbered;
-		cs->summary.editorial += (size_t)c->editorial;
-		cs->summary.xref_only += (size_t)c->xref_only;
-		cs->summary.layout += (size_t)c->layout;
+		nd_summary_count(&cs->summary, c);
 	}
 	free(x);
 	free(ls.h);
@@ -342,4 +334,14 @@ int build_changes(aligner *al, nd_changeset *cs)
 		err = add_note(cs, note);
 	}
 	return err;
+}
+
+void nd_summary_count(nd_summary *s, const nd_change *c)
+{
+	s->count[c->kind]++;
+	s->moved += (size_t)c->moved;
+	s->renumbered += (size_t)c->renumbered;
+	s->editorial += (size_t)c->editorial;
+	s->xref_only += (size_t)c->xref_only;
+	s->layout += (size_t)c->layout;
 }

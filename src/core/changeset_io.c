@@ -277,7 +277,6 @@ static int side_text(reader *r, const nd_doc *d, const size_t *idx, size_t n,
                      char **joined, const char **text, size_t *len)
 {
 	nd_buf b = ND_BUF_INIT;
-	size_t k;
 
 	*text = "";
 	*len = 0;
@@ -286,12 +285,10 @@ static int side_text(reader *r, const nd_doc *d, const size_t *idx, size_t n,
 		*len = d->clauses[idx[0]].body_len;
 		return 0;
 	}
-	for (k = 0; k < n; k++)
-		if ((k && nd_buf_putc(&b, ' ')) ||
-		    nd_buf_put(&b, nd_doc_body(d, idx[k]), d->clauses[idx[k]].body_len)) {
-			nd_buf_dispose(&b);
-			return oom(r);
-		}
+	if (nd_doc_join_bodies(&b, d, idx, n)) {
+		nd_buf_dispose(&b);
+		return oom(r);
+	}
 	if (n) {
 		*len = b.len;
 		*text = *joined = nd_buf_detach(&b);
@@ -421,16 +418,8 @@ static void summarise(nd_changeset *cs)
 {
 	size_t i;
 
-	for (i = 0; i < cs->n; i++) {
-		const nd_change *c = &cs->changes[i];
-
-		cs->summary.count[c->kind]++;
-		cs->summary.moved += (size_t)c->moved;
-		cs->summary.renumbered += (size_t)c->renumbered;
-		cs->summary.editorial += (size_t)c->editorial;
-		cs->summary.xref_only += (size_t)c->xref_only;
-		cs->summary.layout += (size_t)c->layout;
-	}
+	for (i = 0; i < cs->n; i++)
+		nd_summary_count(&cs->summary, &cs->changes[i]);
 }
 
 /* The header, the notes and the records; every provision seen once. */

@@ -797,3 +797,17 @@ const char *nd_doc_family_name(const nd_doc *d, const nd_grammar *g, size_t i)
 
 	return f >= 0 && (size_t)f < g->nfamilies ? g->families[f].name : NULL;
 }
+
+int nd_doc_join_bodies(nd_buf *out, const nd_doc *d, const size_t *idx,
+                       size_t n)
+{
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < n && !err; k++) {
+		err = k ? nd_buf_putc(out, ' ') : 0;
+		err = err ? err : nd_buf_put(out, nd_doc_body(d, idx[k]),
+		                             d->clauses[idx[k]].body_len);
+	}
+	return err;
+}

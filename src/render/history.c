@@ -104,18 +104,8 @@ int hist_labels(nd_buf *out, const hist *h, const nd_lineage *l, size_t v)
 
 int hist_text(nd_buf *out, const hist *h, const nd_lineage *l, size_t v)
 {
-	const nd_doc *d = nd_series_doc(h->s, v);
-	size_t k;
-	int err = 0;
-
-	for (k = 0; k < l->nstates[v] && !err; k++) {
-		const nd_clause *c = &d->clauses[l->states[v][k]];
-
-		err = (k ? nd_buf_putc(out, ' ') : 0);
-		err = err ? err : nd_buf_put(out, nd_doc_body(d, l->states[v][k]),
-		                             c->body_len);
-	}
-	return err;
+	return nd_doc_join_bodies(out, nd_series_doc(h->s, v), l->states[v],
+	                          l->nstates[v]);
 }
 
 size_t hist_last(const nd_lineage *l)
