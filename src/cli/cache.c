@@ -16,11 +16,10 @@
  * is never required: a failed put leaves the store as it was and is said
  * once per run, quietly; the command goes on. Files named on the command
  * line, REV:PATH and standard input are never cached (their bytes have no
- * id in the store), nor is anything parsed with a grammar that is not a
- * regular file (--grammar -, a pipe: it cannot be read again for the key).
- * The grammar file is read again for each key; one changed between that
- * and the parse would be cached under its new text (a race the key cannot
- * close without the grammar's text, which the CLI does not keep).
+ * id in the store). The grammar goes into the key as the hash of the text
+ * that was compiled (cli_grammar keeps it), so a grammar from a pipe is
+ * keyed like a file, and a file changed since it was read cannot be
+ * confused with what was compiled.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,20 +69,16 @@ static uint64_t build_id(void)
 	return id;
 }
 
-/* What every key holds: the program, the options, the grammar. ND_EINVAL
- * for a grammar that is not a regular file (standard input, a pipe),
- * which cannot be read again for the key. */
+/* What every key holds: the program, the options, the grammar (the text
+ * that was compiled, so the key is the grammar's even if the file changed
+ * since). ND_EINVAL without a store, or before the grammar was loaded. */
 static int common_key(cli *c, const nd_align_opts *ao, const char *what,
                       nd_buf *key)
 {
 	const char *dflt = nd_grammar_default_source();
-	struct stat st;
-	char *text = NULL;
-	size_t len = 0;
 	int err;
 
-	if (!c->store || (c->grammar_file && (stat(c->grammar_file, &st) != 0 ||
-	                                      !S_ISREG(st.st_mode))))
+	if (!c->store || !c->grammar)
 		return ND_EINVAL;
 	err = nd_buf_printf(key, "normdiff %s\nversion %s\nbuild %016llx\n"
 	                    "format %d\n", what, ND_VERSION,
@@ -97,12 +92,12 @@ static int common_key(cli *c, const nd_align_opts *ao, const char *what,
 	                    ao->ignore_case, ao->ignore_punct);
 	err = err ? err : key_text(key, "default-grammar", dflt, strlen(dflt));
 	if (!err && c->grammar_file) {
-		err = cli_read_file(c->grammar_file, &text, &len);
-		err = err ? err : key_text(key, "grammar-name", c->grammar_file,
-		                           strlen(c->grammar_file));
-		err = err ? err : key_text(key, "grammar", text, len);
+		err = key_text(key, "grammar-name", c->grammar_file,
+		               strlen(c->grammar_file));
+		err = err ? err : nd_buf_printf(key, "grammar %zu %016llx\n",
+		                                c->grammar_len,
+		                                (unsigned long long)c->grammar_hash);
 	}
-	free(text);
 	return err;
 }
 

@@ -6,6 +6,7 @@
 #define NORMDIFF_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "normdiff/buf.h"
@@ -27,6 +28,8 @@ typedef struct cli {
 	const char *store_opt;    /* --store DIR, or NULL */
 	const char *grammar_file; /* --grammar FILE, or NULL */
 	nd_grammar *grammar;      /* loaded on first use */
+	uint64_t grammar_hash;    /* ... the hash and length of the text it */
+	size_t grammar_len;       /* was compiled from (with --grammar) */
 	nd_store *store;          /* opened on first use */
 	int store_failed;         /* a store was named or found but could not
 	                             be opened (and that was reported) */

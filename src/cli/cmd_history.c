@@ -130,6 +130,8 @@ int cmd_history(cli *c, int argc, char **argv)
 	if (provision && !*provision)
 		return cli_fail("--provision", "give a label or a path, e.g. "
 		                "--provision \"(2)\"");
+	if (!cli_grammar(c)) /* first: cached reports are keyed by it */
+		return EXIT_TROUBLE;
 	if (cli_series_read(c, "history", &s, argv + optind,
 	                    (size_t)(argc - optind), series))
 		return EXIT_TROUBLE;

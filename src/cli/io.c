@@ -267,6 +267,8 @@ const nd_grammar *cli_grammar(cli *c)
 		return NULL;
 	}
 	err = nd_grammar_new(&c->grammar, text, len, c->grammar_file);
+	c->grammar_hash = nd_hash(text, len); /* for keys: the text compiled */
+	c->grammar_len = len;
 	free(text);
 	if (err)
 		cli_fail("grammar", "%s; see docs/grammar.md", nd_error_message());
