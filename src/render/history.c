@@ -163,7 +163,7 @@ int hist_summary(nd_buf *out, const hist *h, const nd_lineage *l)
 		{-1, "moved"}, {ND_CHANGE_REMOVED, "removed"},
 	};
 	size_t k, n, any = 0, at;
-	int err = nd_buf_puts(out, "since ");
+	int err = nd_buf_puts(out, l->introduced ? "added in " : "since ");
 
 	err = err ? err : hist_vname(out, h, l->introduced);
 	if (!err && l->introduced < l->version)
@@ -176,7 +176,7 @@ int hist_summary(nd_buf *out, const hist *h, const nd_lineage *l)
 			out->len = at, out->ptr[at] = '\0';
 		any += n;
 	}
-	return err || any ? err : nd_buf_puts(out, "; unchanged");
+	return err || any || l->introduced ? err : nd_buf_puts(out, "; unchanged");
 }
 
 char hist_mark(const nd_lineage *l, size_t v)

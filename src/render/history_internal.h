@@ -41,7 +41,8 @@ int hist_labels(nd_buf *out, const hist *h, const nd_lineage *l, size_t v);
 int hist_text(nd_buf *out, const hist *h, const nd_lineage *l, size_t v);
 /* The newest version a lineage exists in. */
 size_t hist_last(const nd_lineage *l);
-/* "since #1 as 1.; split in #2; modified in #3", raw. */
+/* "since #1 as 1.; split in #2; modified in #3", "added in #2; removed
+ * in #3", "since #1; unchanged": raw. */
 int hist_summary(nd_buf *out, const hist *h, const nd_lineage *l);
 /* One mark per version: '.' absent, '=' there (unchanged), '+' added,
  * '~' modified, '<' split, '>' merged, '-' removed. */
