@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "opts.h"
 
 #ifndef ND_VERSION
 #define ND_VERSION "unknown"
@@ -81,6 +83,58 @@ static void usage(FILE *f)
 	           "nearest .normdiff\ndirectory here or above.\n"
 	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
 	           "2 trouble.\n");
+}
+
+/* "usage: normdiff diff ..." and what the command does, for COMMAND
+ * --help, COMMAND -h and help COMMAND. */
+static void command_usage(FILE *f, const command *cmd)
+{
+	fprintf(f, "usage: normdiff %s%s%s\n\n%s.\n", cmd->name,
+	        *cmd->usage ? " " : "", cmd->usage, cmd->summary);
+	fprintf(f, "\n`normdiff --help` lists every command; `man normdiff` "
+	           "(docs/normdiff.1) tells each option.\n");
+}
+
+/* The command `name` most likely meant: the only one it is a prefix of,
+ * else the nearest within two edits (none when two are as near). */
+static const command *nearest(const char *name)
+{
+	const command *best = NULL;
+	size_t k, d, bestd = 3, prefixed = 0;
+	int tie = 0;
+
+	for (k = 0; k < NCOMMANDS; k++)
+		if (*name && !strncmp(commands[k].name, name, strlen(name))) {
+			best = &commands[k];
+			prefixed++;
+		}
+	if (prefixed == 1)
+		return best;
+	for (best = NULL, k = 0; k < NCOMMANDS; k++) {
+		d = cli_edits(name, commands[k].name);
+		if (d < bestd) {
+			best = &commands[k];
+			bestd = d;
+			tie = 0;
+		} else if (d == bestd) {
+			tie = 1;
+		}
+	}
+	return tie ? NULL : best;
+}
+
+/* Does argv[1..argc) ask for help before any "--"? A file of that name
+ * is a file (git's external diff may pass one). */
+static int asks_help(int argc, char **argv)
+{
+	struct stat st;
+	int k;
+
+	for (k = 1; k < argc && strcmp(argv[k], "--"); k++)
+		if ((!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h")) &&
+		    lstat(argv[k], &st) != 0)
+			return 1;
+	return 0;
 }
 
 /* Take a global option at argv[*i]; 1 if it was one, -1 on error. */
@@ -172,6 +226,22 @@ int main(int argc, char **argv)
 		return cli_fail(NULL, "no command given; `normdiff --help` lists "
 		                "the commands");
 	}
+	if (!strcmp(rest[0], "help") && n > 1) {
+		const command *want = NULL;
+
+		for (k = 0; k < NCOMMANDS; k++)
+			if (!strcmp(rest[1], commands[k].name))
+				want = &commands[k];
+		if (want) {
+			free(rest);
+			command_usage(stdout, want);
+			return finish(0);
+		}
+		status = cli_fail("help", "no command '%s'; `normdiff --help` lists "
+		                  "the commands", rest[1]);
+		free(rest);
+		return status;
+	}
 	if (!strcmp(rest[0], "help") || !strcmp(rest[0], "--help") ||
 	    !strcmp(rest[0], "-h")) {
 		usage(stdout);
@@ -186,9 +256,16 @@ int main(int argc, char **argv)
 	for (k = 0; k < NCOMMANDS; k++)
 		if (!strcmp(rest[0], commands[k].name))
 			cmd = (int)k;
-	if (cmd < 0) {
+	if (cmd < 0 && nearest(rest[0])) {
+		status = cli_fail(NULL, "unknown command '%s'; did you mean '%s'? "
+		                  "(`normdiff --help` lists the commands)", rest[0],
+		                  nearest(rest[0])->name);
+	} else if (cmd < 0) {
 		status = cli_fail(NULL, "unknown command '%s'; `normdiff --help` "
 		                  "lists the commands", rest[0]);
+	} else if (asks_help(n, rest)) {
+		command_usage(stdout, &commands[cmd]);
+		status = 0;
 	} else {
 		status = commands[cmd].run(&c, n, rest);
 	}

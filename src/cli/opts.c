@@ -23,6 +23,60 @@ static int takes_no_value(const struct option *longopts, const char *arg,
 	return 0;
 }
 
+size_t cli_edits(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t d[16][16];
+
+	if (la > 15 || lb > 15)
+		return 9;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb] < 9 ? d[la][lb] : 9;
+}
+
+/* The long option `bad` (without its value) most likely meant: within
+ * two edits of its name, the only one that near. */
+static const char *nearest_option(const struct option *longopts,
+                                  const char *bad, size_t n)
+{
+	char name[32];
+	const char *best = NULL;
+	size_t d, bestd = 3;
+	int tie = 0;
+
+	if (n < 3 || n - 2 >= sizeof(name))
+		return NULL;
+	memcpy(name, bad + 2, n - 2);
+	name[n - 2] = '\0';
+	for (; longopts->name; longopts++) {
+		d = cli_edits(name, longopts->name);
+		if (d < bestd) {
+			best = longopts->name;
+			bestd = d;
+			tie = 0;
+		} else if (d == bestd && best && strcmp(best, longopts->name)) {
+			tie = 1;
+		}
+	}
+	return tie ? NULL : best;
+}
+
 int cli_getopt(int argc, char **argv, const char *shortopts,
                const struct option *longopts)
 {
@@ -54,9 +108,13 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 			cli_fail(argv[0], "unknown option '-%c'; `normdiff --help` lists "
 			         "the options (a file whose name starts with - goes "
 			         "after --)", optopt);
+		else if (nearest_option(longopts, bad, (size_t)namelen))
+			cli_fail(argv[0], "unknown option '%.*s'; did you mean '--%s'?",
+			         namelen, bad,
+			         nearest_option(longopts, bad, (size_t)namelen));
 		else
-			cli_fail(argv[0], "unknown option '%.*s'; `normdiff --help` "
-			         "lists the options", namelen, bad);
+			cli_fail(argv[0], "unknown option '%.*s'; `normdiff %s --help` "
+			         "lists the options", namelen, bad, argv[0]);
 	}
 	return ch;
 }
