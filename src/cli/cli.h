@@ -213,5 +213,6 @@ int cmd_outline(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_tui(cli *c, int argc, char **argv);
+int cmd_synopsis(cli *c, int argc, char **argv);
 
 #endif

@@ -42,6 +42,12 @@ static const command commands[] = {
 	 " [--threshold X]\n"
 	 "                 [--dump COLSxROWS [--keys KEYS] [--styles]]",
 	 "read two versions side by side in the terminal"},
+	{"synopsis", cmd_synopsis,
+	 "[VERSION...] [--series S] [--baseline V]\n"
+	 "                 [--format=text|markdown|csv|json|html] [-o FILE]"
+	 " [--color[=WHEN]] [--width N]\n"
+	 "                 [--ignore-case] [--ignore-punctuation] [--threshold X]",
+	 "compare many versions in one table, a column each"},
 	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
 	 "show the tree of provisions of one version"},
 	{"init", cmd_init, "", "create an empty store"},

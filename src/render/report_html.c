@@ -964,3 +964,15 @@ const nd_report_format nd_report_html = {
 	html_end,
 	html_dispose,
 };
+
+/* ---- shared with the other HTML writers (report_internal.h) ---- */
+
+int rpt_html_text(nd_buf *out, const char *s, size_t len, int markup)
+{
+	return html_escape(out, s, len, markup);
+}
+
+int rpt_html_edit(nd_buf *out, nd_op_kind kind, const char *s, size_t len)
+{
+	return edit(out, kind, s, len);
+}

@@ -42,4 +42,14 @@ int rpt_same(const nd_buf *a, const nd_buf *b);
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);
 
+/* HTML text (report_html.c): s[0..len) with & < > " ' as entities and
+ * controls, bidi marks and bad bytes in their visible forms, set apart in
+ * a span with `markup` (content), plain without (a <title>). Safe in
+ * content and quoted attributes alike. */
+int rpt_html_text(nd_buf *out, const char *s, size_t len, int markup);
+
+/* An edit as the HTML report marks it: <del> or <ins> around the escaped
+ * text, words for screen readers inside, spaces at its edges outside. */
+int rpt_html_edit(nd_buf *out, nd_op_kind kind, const char *s, size_t len);
+
 #endif

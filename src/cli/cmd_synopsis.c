@@ -1,0 +1,162 @@
+/* cmd_synopsis.c - `normdiff synopsis`: the comparison table of a series
+ * of versions, one row per strand of provisions, one column per version.
+ *
+ *   normdiff synopsis V1 V2 [V3...]     specs oldest first (cli_load)
+ *   normdiff synopsis --series S        every version of store series S
+ *   normdiff synopsis                   the series of the store's newest
+ *
+ * --baseline V names the version every cell is compared with: its index
+ * 1..N (a number is always an index), else a version whose store label is
+ * V, else one whose spec is V as given. The format is --format's, else the
+ * one the -o file's extension names (.txt .md .markdown .csv .json .html
+ * .htm), else text; a --format that contradicts the extension is an
+ * error, as for diff. Exit status: 0, or 2 for trouble.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "normdiff/synopsis.h"
+#include "opts.h"
+
+static int pick_format(const char *given, const char *output,
+                       const char **format)
+{
+	static const char *const ext[][2] = {
+		{".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"},
+		{".csv", "csv"}, {".json", "json"}, {".html", "html"},
+		{".htm", "html"}};
+	const char *dot = output ? strrchr(output, '.') : NULL, *named = NULL;
+	size_t k;
+
+	if (dot && strchr(dot, '/'))
+		dot = NULL; /* a dot in a directory's name */
+	for (k = 0; dot && k < sizeof(ext) / sizeof(ext[0]); k++)
+		if (!strcasecmp(dot, ext[k][0]))
+			named = ext[k][1];
+	if (given && !nd_synopsis_format_known(given))
+		return cli_fail("--format", "unknown format '%s'; use one of %s",
+		                given, nd_synopsis_formats());
+	if (given && named && strcmp(given, named))
+		return cli_fail(output, "its extension says %s, but --format says "
+		                "%s; drop --format or change the file's name", named,
+		                given);
+	*format = given ? given : named ? named : "text";
+	return 0;
+}
+
+/* The version --baseline names, 0-based, or ND_NONE after printing. */
+static size_t find_baseline(const cli_series *s, const char *want)
+{
+	size_t k, n = strspn(want, "0123456789");
+
+	if (n && !want[n]) {
+		unsigned long i = strtoul(want, NULL, 10);
+
+		if (n < 10 && i >= 1 && i <= s->n)
+			return (size_t)i - 1;
+		cli_fail("--baseline", "there is no version %s: give an index from "
+		         "1 to %zu, a label or a version as given", want, s->n);
+		return ND_NONE;
+	}
+	for (k = 0; k < s->n; k++)
+		if (s->infos[k].label && !strcmp(s->infos[k].label, want))
+			return k;
+	for (k = 0; k < s->n; k++)
+		if (!strcmp(s->sides[k].spec, want))
+			return k;
+	cli_fail("--baseline", "'%s' is none of the %zu versions: give an index "
+	         "from 1 to %zu, a label or a version as given", want, s->n, s->n);
+	return ND_NONE;
+}
+
+int cmd_synopsis(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"series", required_argument, NULL, 'S'},
+		{"baseline", required_argument, NULL, 'b'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"color", optional_argument, NULL, 'C'},
+		{"colour", optional_argument, NULL, 'C'},
+		{"width", required_argument, NULL, 'w'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"ignore-case", no_argument, NULL, 'i'},
+		{"ignore-punctuation", no_argument, NULL, 'p'},
+		{"threshold", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *format = NULL, *output = NULL, *color = "auto";
+	const char *series = NULL, *baseline = NULL;
+	nd_align_opts ao;
+	nd_synopsis_opts so;
+	cli_series s;
+	nd_rows rows = {0};
+	nd_buf out = ND_BUF_INIT;
+	long width = -1;
+	int ch, quiet = 0, status = EXIT_TROUBLE, loaded = 0;
+	size_t nspecs;
+
+	nd_align_opts_init(&ao);
+	nd_synopsis_opts_init(&so);
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "f:o:qw:", longopts)) != -1) {
+		switch (ch) {
+		case 'S': series = optarg; break;
+		case 'b': baseline = optarg; break;
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'C': color = optarg ? optarg : "always"; break;
+		case 'q': quiet = 1; break;
+		case 'w':
+			if ((width = cli_number("--width", optarg, 100000)) < 0)
+				return EXIT_TROUBLE;
+			break;
+		default:
+			if (cli_align_option(ch, optarg, &ao) <= 0)
+				return EXIT_TROUBLE;
+		}
+	}
+	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
+		return cli_fail("--color", "use auto, always or never, not '%s'", color);
+	if (pick_format(format, output, &format))
+		return EXIT_TROUBLE;
+	nspecs = (size_t)(argc - optind);
+	if (nspecs == 1)
+		return cli_fail("synopsis", "give at least two versions, oldest "
+		                "first, or --series for a store series");
+	if (cli_series_load(c, "synopsis", &s, argv + optind, nspecs, series, &ao,
+	                    quiet))
+		return EXIT_TROUBLE;
+	loaded = 1;
+	if (s.n < 2) {
+		cli_fail(series ? series : "synopsis", "the series holds %zu "
+		         "version; a synopsis needs two or more (`normdiff add` "
+		         "stores another)", s.n);
+		goto done;
+	}
+	if (baseline && (so.baseline = find_baseline(&s, baseline)) == ND_NONE)
+		goto done;
+	so.infos = s.infos;
+	so.color = output ? 0 : cli_use_color(color);
+	if (width < 0)
+		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
+		                                         : PIPE_WIDTH;
+	so.width = (unsigned)width;
+	if (nd_series_rows(&rows, s.series) ||
+	    nd_render_synopsis(&out, s.series, &rows, format, &so)) {
+		cli_fail_lib("synopsis");
+		goto done;
+	}
+	if (!cli_write(output, &out))
+		status = EXIT_SAME;
+done:
+	nd_buf_dispose(&out);
+	nd_rows_dispose(&rows);
+	if (loaded)
+		cli_series_dispose(&s);
+	return status;
+}

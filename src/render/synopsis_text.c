@@ -1,0 +1,214 @@
+/* synopsis_text.c - the synopsis as text for a terminal.
+ *
+ * Layout: a line saying how many versions and what the edits are against,
+ * one line per version naming it ("  v2  2011 (A/66/359, 2011-09-14)"),
+ * then one block per row, blocks apart by a blank line, one line per
+ * version:
+ *
+ *   v1 2011  1.  Each State shall notify the others [-of any-]{+without…
+ *   v2 2015  = unchanged
+ *   v3 2019  —
+ *
+ * Each line starts with the version ("v1", and its store label if it has
+ * one), padded so the texts line up; then the provision's label and text
+ * with its edits against the baseline, wdiff style ([-deleted-]{+inserted+})
+ * or, with colour, red struck-through and green. A cell with the same text
+ * as its baseline cell is "= unchanged" ("= unchanged, now 4." when its
+ * label differs), a cell that continues the one above it (the older cell
+ * of a split, the newer cell of a merge) "〃 as above", and an empty cell
+ * (the strand is not in that version) "—". A cell that is its own baseline
+ * (the first column by default, the baseline column with --baseline) and
+ * a cell whose baseline is empty are plain text.
+ *
+ * Wrapping: at spaces, to `width` display columns (rpt_width), continuation
+ * lines indented to where the text starts; a word longer than the line
+ * stands alone on it. Colour codes are closed at every line end and
+ * reopened after the indent, so each line stands alone in a pager. Draft
+ * text and every name go through nd_utf8_escape() first, so the text holds
+ * no control bytes; the bytes 0x01-0x03 then mark style changes in the
+ * line being wrapped.
+ */
+#include <string.h>
+
+#include "normdiff/utf8.h"
+#include "report_internal.h"
+#include "synopsis_internal.h"
+
+enum { ST_PLAIN, ST_DEL, ST_INS, ST_N };
+
+static const char *const sgr_on[ST_N] = {"", "\x1b[31;9m", "\x1b[32m"};
+#define SGR_OFF "\x1b[0m"
+#define STYLE(s) ((char)(1 + (s)))
+
+/* Write line s[0..len), which starts at column `col` (the caller wrote
+ * the columns before it) and holds style bytes, wrapped. */
+static int wrap_line(syn *t, const char *s, size_t len, size_t col,
+                     size_t indent)
+{
+	nd_buf *out = t->out;
+	unsigned width = t->o->width;
+	size_t i = 0, words = 0;
+	int cur = ST_PLAIN, style = ST_PLAIN, sp_style, err = 0;
+
+#define IS_STYLE(c) ((c) >= 1 && (c) <= ST_N)
+#define SWITCH(to) \
+	do { \
+		if (t->o->color && (to) != cur && !err) { \
+			err = nd_buf_puts(out, cur != ST_PLAIN ? SGR_OFF : ""); \
+			err = err ? err : nd_buf_puts(out, sgr_on[(to)]); \
+			cur = (to); \
+		} \
+	} while (0)
+	while (i < len && !err) {
+		size_t start, w = 0, nsp = 0, k, run;
+
+		sp_style = style;
+		while (i < len && (s[i] == ' ' || IS_STYLE(s[i]))) {
+			if (s[i] != ' ')
+				style = s[i] - 1;
+			else if (!nsp++)
+				sp_style = style;
+			i++;
+		}
+		if (i >= len)
+			break;
+		/* the word, and its columns without its style bytes */
+		for (start = i; i < len && s[i] != ' '; i += run + (i + run < len &&
+		                                                     s[i + run] != ' ')) {
+			for (run = 0; i + run < len && s[i + run] != ' ' &&
+			              !IS_STYLE(s[i + run]); run++)
+				;
+			w += rpt_width(s + i, run);
+		}
+		if (words && width && col + nsp + w > width) {
+			SWITCH(ST_PLAIN);
+			err = err ? err : nd_buf_putc(out, '\n');
+			for (k = 0; k < indent && !err; k++)
+				err = nd_buf_putc(out, ' ');
+			col = indent;
+			nsp = 0;
+		}
+		if (words && nsp) { /* the spaces, in the style they stand in */
+			SWITCH(sp_style);
+			for (k = 0; k < nsp && !err; k++)
+				err = nd_buf_putc(out, ' ');
+			col += nsp;
+		}
+		for (k = start; k < i && !err; k++) {
+			if (IS_STYLE(s[k])) {
+				style = s[k] - 1;
+				continue;
+			}
+			SWITCH(style);
+			err = err ? err : nd_buf_putc(out, s[k]);
+		}
+		col += w;
+		words++;
+	}
+	SWITCH(ST_PLAIN);
+#undef SWITCH
+#undef IS_STYLE
+	return err ? err : nd_buf_putc(out, '\n');
+}
+
+/* Append raw text, escaped for the terminal, to the line in t->tmp. */
+static int put_esc(syn *t, const char *s, size_t len)
+{
+	return nd_utf8_escape(&t->tmp, s, len, 0);
+}
+
+/* The line of cell (r, v) into t->tmp, after the version tag. */
+static int cell_line(syn *t, size_t r, size_t v)
+{
+	static const char *const mark[4] = {"[-", "-]", "{+", "+}"};
+	nd_buf *b = &t->tmp;
+	size_t i = syn_cell(t, r, v), k;
+	int err, state;
+
+	if (i == ND_NONE)
+		return nd_buf_puts(b, "\xE2\x80\x94");
+	if (syn_continued(t, r, v))
+		return nd_buf_puts(b, "\xE3\x80\x83 as above");
+	if ((state = syn_edits(t, r, v)) < 0)
+		return state;
+	nd_buf_clear(&t->lbl);
+	if ((err = syn_label(&t->lbl, t, v, i)) != 0)
+		return err;
+	if (state == SYN_SAME && syn_same_label(t, r, v))
+		return nd_buf_puts(b, "= unchanged");
+	if (state == SYN_SAME) {
+		err = nd_buf_puts(b, "= unchanged, now ");
+		return err ? err : put_esc(t, t->lbl.ptr, t->lbl.len);
+	}
+	if (t->lbl.len && (err = put_esc(t, t->lbl.ptr, t->lbl.len)) == 0)
+		err = nd_buf_puts(b, "  ");
+	for (k = 0; k < t->nops && !err; k++) {
+		const nd_op *op = &t->ops[k];
+		int st = state == SYN_NEW || op->kind == ND_OP_EQUAL ? ST_PLAIN
+		       : op->kind == ND_OP_DELETE ? ST_DEL : ST_INS;
+
+		if (st != ST_PLAIN)
+			err = t->o->color ? nd_buf_putc(b, STYLE(st))
+			                  : nd_buf_puts(b, mark[st == ST_DEL ? 0 : 2]);
+		err = err ? err : put_esc(t, op->text, op->len);
+		if (!err && st != ST_PLAIN)
+			err = t->o->color ? nd_buf_putc(b, STYLE(ST_PLAIN))
+			                  : nd_buf_puts(b, mark[st == ST_DEL ? 1 : 3]);
+	}
+	return err;
+}
+
+/* The version tag of v, escaped: "v2", or "v2 2011" with a store label. */
+static int tag(nd_buf *out, const syn *t, size_t v)
+{
+	const nd_docinfo *info = syn_info(t, v);
+	int err = nd_buf_printf(out, "v%zu", v + 1);
+
+	if (!err && info && info->label) {
+		err = nd_buf_putc(out, ' ');
+		err = err ? err : nd_utf8_escape(out, info->label, strlen(info->label),
+		                                 0);
+	}
+	return err;
+}
+
+int syn_text(syn *t)
+{
+	nd_buf *out = t->out, tg = ND_BUF_INIT;
+	size_t r, v, pad = 0, w;
+	int err;
+
+	err = nd_buf_printf(out, "Synopsis of %zu versions, ", t->nver);
+	err = err ? err : syn_baseline_words(&t->tmp, t);
+	err = err ? err : nd_utf8_escape(out, t->tmp.ptr, t->tmp.len, 0);
+	nd_buf_clear(&t->tmp);
+	err = err ? err : nd_buf_puts(out, ":\n");
+	for (v = 0; v < t->nver && !err; v++) {
+		err = nd_buf_printf(out, "  v%zu  ", v + 1);
+		err = err ? err : syn_version(&t->tmp, t, v);
+		err = err ? err : nd_utf8_escape(out, t->tmp.ptr, t->tmp.len, 0);
+		nd_buf_clear(&t->tmp);
+		err = err ? err : nd_buf_putc(out, '\n');
+		nd_buf_clear(&tg);
+		err = err ? err : tag(&tg, t, v);
+		if (!err && (w = rpt_width(tg.ptr, tg.len)) > pad)
+			pad = w;
+	}
+	for (r = 0; r < t->nrow && !err; r++) {
+		err = nd_buf_putc(out, '\n');
+		for (v = 0; v < t->nver && !err; v++) {
+			nd_buf_clear(&tg);
+			err = tag(&tg, t, v);
+			err = err ? err : nd_buf_put(out, tg.ptr, tg.len);
+			for (w = rpt_width(tg.ptr, tg.len); w < pad + 2 && !err; w++)
+				err = nd_buf_putc(out, ' ');
+			nd_buf_clear(&t->tmp);
+			err = err ? err : cell_line(t, r, v);
+			err = err ? err : wrap_line(t, t->tmp.ptr, t->tmp.len, pad + 2,
+			                            pad + 2);
+		}
+	}
+	nd_buf_clear(&t->tmp);
+	nd_buf_dispose(&tg);
+	return err;
+}
