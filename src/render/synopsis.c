@@ -85,6 +85,19 @@ int syn_edits(syn *t, size_t r, size_t v)
 	return SYN_CHANGED;
 }
 
+void syn_edges(const nd_op *op, size_t *lead, size_t *trail)
+{
+	size_t len = op->len;
+
+	*lead = *trail = 0;
+	if (strspn(op->text, " ") >= len)
+		return;
+	while (*lead < len && op->text[*lead] == ' ')
+		(*lead)++;
+	while (*trail < len - *lead && op->text[len - 1 - *trail] == ' ')
+		(*trail)++;
+}
+
 int syn_same_label(const syn *t, size_t r, size_t v)
 {
 	size_t b = syn_base(t, v), j = b == ND_NONE ? ND_NONE : syn_cell(t, r, b);
@@ -347,14 +360,21 @@ static int plain_cell(syn *t, size_t r, size_t v, const char *const mark[4],
 	for (k = 0; k < t->nops && !err; k++) {
 		const nd_op *op = &t->ops[k];
 		int edit = state != SYN_NEW && op->kind != ND_OP_EQUAL;
+		size_t lead = 0, trail = 0;
 
+		if (edit)
+			syn_edges(op, &lead, &trail);
 		if (k == 0 && labelled && op->len)
+			err = nd_buf_putc(b, ' ');
+		if (!err && lead)
 			err = nd_buf_putc(b, ' ');
 		if (!err && edit)
 			err = nd_buf_puts(b, mark[op->kind == ND_OP_DELETE ? 0 : 2]);
-		err = err ? err : put(t, b, op->text, op->len);
+		err = err ? err : put(t, b, op->text + lead, op->len - lead - trail);
 		if (!err && edit)
 			err = nd_buf_puts(b, mark[op->kind == ND_OP_DELETE ? 1 : 3]);
+		if (!err && trail)
+			err = nd_buf_putc(b, ' ');
 	}
 	return err;
 }

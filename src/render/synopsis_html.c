@@ -111,9 +111,9 @@ static int head(syn *t, const char *title)
 		err = rpt_html_text(out, title, strlen(title), 1);
 	else if (!err)
 		err = nd_buf_printf(out, "Synopsis of %zu versions", t->nver);
-	err = err ? err : nd_buf_printf(out, "</h1>\n<p class=\"sub\">Synopsis "
-	                                "of %zu versions, provision by provision; ",
-	                                t->nver);
+	err = err ? err : nd_buf_printf(out, "</h1>\n<p class=\"sub\">%zu "
+	                                "versions, provision by provision, oldest "
+	                                "first; ", t->nver);
 	err = err ? err : syn_baseline_words(&t->tmp, t);
 	err = err ? err : tmp_out(t, 1);
 	return err ? err : nd_buf_puts(out, ".</p>\n<p class=\"legend\">"

@@ -54,6 +54,11 @@ size_t syn_base(const syn *t, size_t v);
  * or a negative ND_E* code. */
 int syn_edits(syn *t, size_t r, size_t v);
 
+/* The spaces at the edges of an edit, which go outside its marks so that
+ * "notices.[- Redistributions-]" reads "notices. [-Redistributions-]";
+ * an edit of spaces alone keeps them inside. */
+void syn_edges(const nd_op *op, size_t *lead, size_t *trail);
+
 /* 1 if cell (r, v) has the same label as its baseline cell. */
 int syn_same_label(const syn *t, size_t r, size_t v);
 

@@ -147,13 +147,21 @@ static int cell_line(syn *t, size_t r, size_t v)
 		int st = state == SYN_NEW || op->kind == ND_OP_EQUAL ? ST_PLAIN
 		       : op->kind == ND_OP_DELETE ? ST_DEL : ST_INS;
 
+		size_t lead = 0, trail = 0;
+
 		if (st != ST_PLAIN)
+			syn_edges(op, &lead, &trail);
+		if (lead)
+			err = nd_buf_putc(b, ' ');
+		if (!err && st != ST_PLAIN)
 			err = t->o->color ? nd_buf_putc(b, STYLE(st))
 			                  : nd_buf_puts(b, mark[st == ST_DEL ? 0 : 2]);
-		err = err ? err : put_esc(t, op->text, op->len);
+		err = err ? err : put_esc(t, op->text + lead, op->len - lead - trail);
 		if (!err && st != ST_PLAIN)
 			err = t->o->color ? nd_buf_putc(b, STYLE(ST_PLAIN))
 			                  : nd_buf_puts(b, mark[st == ST_DEL ? 1 : 3]);
+		if (!err && trail)
+			err = nd_buf_putc(b, ' ');
 	}
 	return err;
 }
@@ -184,7 +192,7 @@ int syn_text(syn *t)
 	nd_buf_clear(&t->tmp);
 	err = err ? err : nd_buf_puts(out, ":\n");
 	for (v = 0; v < t->nver && !err; v++) {
-		err = nd_buf_printf(out, "  v%zu  ", v + 1);
+		err = nd_buf_printf(out, "  v%-*zu  ", t->nver >= 10 ? 2 : 1, v + 1);
 		err = err ? err : syn_version(&t->tmp, t, v);
 		err = err ? err : nd_utf8_escape(out, t->tmp.ptr, t->tmp.len, 0);
 		nd_buf_clear(&t->tmp);
