@@ -9,9 +9,11 @@
  * one cell spanning those rows: its first row holds it, the others
  * continue it. A cell's edits turn the text of its baseline cell (the
  * same row's cell in the previous column, or in the version the options
- * name) into its own text: a cell that is its own baseline (the first
- * column by default, the baseline column itself) has no edits, and a cell
- * whose baseline cell is empty is one insertion.
+ * name; for a cell spanning rows, the distinct cells of those rows there,
+ * their texts joined by a space) into its own text: a cell that is its
+ * own baseline (the first column by default, the baseline column itself)
+ * has no edits, and a cell whose baseline cells are empty is one
+ * insertion.
  *
  * Formats: "text" (a terminal), "markdown" (a pipe table), "csv" (RFC
  * 4180), "json" (normdiff-synopsis v1, docs/json-format.md), "html" (one

@@ -5,9 +5,9 @@
  *   normdiff synopsis --series S        every version of store series S
  *   normdiff synopsis                   the series of the store's newest
  *
- * --baseline V names the version every cell is compared with: its index
- * 1..N (a number is always an index), else a version whose store label is
- * V, else one whose spec is V as given. The format is --format's, else the
+ * --baseline V names the version every cell is compared with: one whose
+ * store label is V, else one whose spec is V as given, else the V-th
+ * (1..N). The format is --format's, else the
  * one the -o file's extension names (.txt .md .markdown .csv .json .html
  * .htm), else text; a --format that contradicts the extension is an
  * error, as for diff. Exit status: 0, or 2 for trouble.
@@ -48,26 +48,22 @@ static int pick_format(const char *given, const char *output,
 	return 0;
 }
 
-/* The version --baseline names, 0-based, or ND_NONE after printing. */
+/* The version --baseline names, 0-based, or ND_NONE after printing: a
+ * store label, else a spec as given, else an index 1..N (labels first:
+ * they are often years, "2011", and never a position). */
 static size_t find_baseline(const cli_series *s, const char *want)
 {
 	size_t k, n = strspn(want, "0123456789");
 
-	if (n && !want[n]) {
-		unsigned long i = strtoul(want, NULL, 10);
-
-		if (n < 10 && i >= 1 && i <= s->n)
-			return (size_t)i - 1;
-		cli_fail("--baseline", "there is no version %s: give an index from "
-		         "1 to %zu, a label or a version as given", want, s->n);
-		return ND_NONE;
-	}
 	for (k = 0; k < s->n; k++)
 		if (s->infos[k].label && !strcmp(s->infos[k].label, want))
 			return k;
 	for (k = 0; k < s->n; k++)
 		if (!strcmp(s->sides[k].spec, want))
 			return k;
+	if (n && !want[n] && n < 10 && strtoul(want, NULL, 10) >= 1 &&
+	    strtoul(want, NULL, 10) <= s->n)
+		return (size_t)strtoul(want, NULL, 10) - 1;
 	cli_fail("--baseline", "'%s' is none of the %zu versions: give an index "
 	         "from 1 to %zu, a label or a version as given", want, s->n, s->n);
 	return ND_NONE;

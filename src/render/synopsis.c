@@ -11,7 +11,10 @@
  *   simply repeated. One pass from the bottom row up gives every first
  *   row its span, O(rows * versions).
  * - edits are diffed when a format asks for them (nd_word_diff between the
- *   baseline cell's body and the cell's body), one cell at a time into
+ *   baseline cell's body and the cell's body; for a cell spanning rows,
+ *   the bodies of the distinct baseline cells of its rows joined by a
+ *   space, so a merged cell reads against all it merged), one cell at a
+ *   time into
  *   one reused nd_wdiff, so memory stays that of the largest cell. A cell
  *   that is its own baseline, or whose baseline cell is empty, needs no
  *   diff: its text is one op (equal, or an insertion).
@@ -58,24 +61,54 @@ size_t syn_base(const syn *t, size_t v)
 	return v ? v - 1 : ND_NONE;
 }
 
+/* The text of the baseline cells of a cell spanning rows r..r+n-1 in
+ * column b: the distinct provisions there, in row order, their bodies
+ * joined by one space (as a merge's are diffed); into t->base. Returns
+ * how many there are. */
+static size_t base_text(syn *t, size_t r, size_t n, size_t b, int *err)
+{
+	size_t k, last = ND_NONE, m = 0;
+
+	nd_buf_clear(&t->base);
+	for (k = r; k < r + n && !*err; k++) {
+		size_t j = syn_cell(t, k, b);
+		const char *bs;
+		size_t blen;
+
+		if (j == ND_NONE || j == last)
+			continue;
+		syn_body(t, b, j, &bs, &blen);
+		if (m++)
+			*err = nd_buf_putc(&t->base, ' ');
+		*err = *err ? *err : nd_buf_put(&t->base, bs, blen);
+		last = j;
+	}
+	return m;
+}
+
 int syn_edits(syn *t, size_t r, size_t v)
 {
-	size_t b = syn_base(t, v), i = syn_cell(t, r, v), j;
+	size_t b = syn_base(t, v), i = syn_cell(t, r, v);
 	const char *s, *bs;
 	size_t len, blen;
-	int err;
+	int err = 0;
 
+	while (syn_continued(t, r, v)) /* the cell is its span's first row's */
+		r--;
 	syn_body(t, v, i, &s, &len);
 	t->one = (nd_op){ND_OP_EQUAL, s, len};
 	t->ops = &t->one;
 	t->nops = len > 0;
 	if (b == ND_NONE)
 		return SYN_OWN;
-	if ((j = syn_cell(t, r, b)) == ND_NONE) {
+	if (!base_text(t, r, t->span[r * t->nver + v], b, &err)) {
 		t->one.kind = ND_OP_INSERT;
-		return SYN_NEW;
+		return err ? err : SYN_NEW;
 	}
-	syn_body(t, b, j, &bs, &blen);
+	if (err)
+		return err;
+	bs = t->base.ptr;
+	blen = t->base.len;
 	if (blen == len && !memcmp(bs, s, len))
 		return SYN_SAME;
 	if ((err = nd_word_diff(&t->diff, bs, blen, s, len, 0)) != 0)
@@ -100,7 +133,11 @@ void syn_edges(const nd_op *op, size_t *lead, size_t *trail)
 
 int syn_same_label(const syn *t, size_t r, size_t v)
 {
-	size_t b = syn_base(t, v), j = b == ND_NONE ? ND_NONE : syn_cell(t, r, b);
+	size_t b = syn_base(t, v), j;
+
+	while (syn_continued(t, r, v))
+		r--;
+	j = b == ND_NONE ? ND_NONE : syn_cell(t, r, b);
 
 	return j == ND_NONE ||
 	       !strcmp(nd_doc_label(nd_series_doc(t->s, v), syn_cell(t, r, v)),
@@ -248,6 +285,7 @@ int nd_render_synopsis(nd_buf *out, const nd_series *s, const nd_rows *rows,
 	nd_buf_dispose(&t.tmp);
 	nd_buf_dispose(&t.esc);
 	nd_buf_dispose(&t.lbl);
+	nd_buf_dispose(&t.base);
 	free(t.span);
 	if (err && out->ptr) {
 		out->len = len;

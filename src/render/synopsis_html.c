@@ -162,7 +162,7 @@ static int cell(syn *t, size_t r, size_t v)
 	if (!err && t->tmp.len) {
 		err = nd_buf_puts(out, "<span class=\"pl\">");
 		err = err ? err : tmp_out(t, 1);
-		err = err ? err : nd_buf_puts(out, "</span>");
+		err = err ? err : nd_buf_puts(out, "</span> ");
 	}
 	for (k = 0; k < t->nops && !err; k++) {
 		const nd_op *op = &t->ops[k];

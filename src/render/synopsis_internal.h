@@ -33,6 +33,7 @@ typedef struct syn {
 	nd_op one;                  /* ... or its one op */
 	const nd_op *ops;           /* the ops of that cell */
 	size_t nops;                /* how many */
+	nd_buf base;                /* the baseline text of that cell */
 	nd_buf tmp, esc, lbl;       /* scratch for the formats */
 } syn;
 
@@ -49,7 +50,11 @@ void syn_body(const syn *t, size_t v, size_t i, const char **s, size_t *len);
  * their own baseline. */
 size_t syn_base(const syn *t, size_t v);
 
-/* The edits of the non-empty cell (r, v) against its baseline: sets
+/* The edits of the non-empty cell (r, v) against its baseline: the same
+ * row's cell in the baseline column, or for a cell spanning rows the
+ * distinct cells of those rows there, their texts joined by a space (a
+ * merge against the provisions merged). A continued cell has the edits of
+ * the first row of its span. Sets
  * t->ops, t->nops (valid until the next call) and returns one of SYN_*,
  * or a negative ND_E* code. */
 int syn_edits(syn *t, size_t r, size_t v);

@@ -14,7 +14,8 @@
  * with its edits against the baseline, wdiff style ([-deleted-]{+inserted+})
  * or, with colour, red struck-through and green. A cell with the same text
  * as its baseline cell is "= unchanged" ("= unchanged, now 4." when its
- * label differs), a cell that continues the one above it (the older cell
+ * label differs; with --baseline "= as in v3", "= as in v3, here 4."), a
+ * cell that continues the one above it (the older cell
  * of a split, the newer cell of a merge) "〃 as above", and an empty cell
  * (the strand is not in that version) "—". A cell that is its own baseline
  * (the first column by default, the baseline column with --baseline) and
@@ -134,11 +135,19 @@ static int cell_line(syn *t, size_t r, size_t v)
 	nd_buf_clear(&t->lbl);
 	if ((err = syn_label(&t->lbl, t, v, i)) != 0)
 		return err;
-	if (state == SYN_SAME && syn_same_label(t, r, v))
-		return nd_buf_puts(b, "= unchanged");
 	if (state == SYN_SAME) {
-		err = nd_buf_puts(b, "= unchanged, now ");
-		return err ? err : put_esc(t, t->lbl.ptr, t->lbl.len);
+		/* against the previous version it is unchanged; against a
+		 * baseline, which may come later, the same as it */
+		if (t->o->baseline == ND_NONE)
+			err = nd_buf_puts(b, "= unchanged");
+		else
+			err = nd_buf_printf(b, "= as in v%zu", t->o->baseline + 1);
+		if (!err && !syn_same_label(t, r, v)) {
+			err = nd_buf_puts(b, t->o->baseline == ND_NONE ? ", now "
+			                                               : ", here ");
+			err = err ? err : put_esc(t, t->lbl.ptr, t->lbl.len);
+		}
+		return err;
 	}
 	if (t->lbl.len && (err = put_esc(t, t->lbl.ptr, t->lbl.len)) == 0)
 		err = nd_buf_puts(b, "  ");
