@@ -195,17 +195,21 @@ int syn_text(syn *t)
 	size_t r, v, pad = 0, w;
 	int err;
 
-	err = nd_buf_printf(out, "Synopsis of %zu versions, ", t->nver);
-	err = err ? err : syn_baseline_words(&t->tmp, t);
-	err = err ? err : nd_utf8_escape(out, t->tmp.ptr, t->tmp.len, 0);
-	nd_buf_clear(&t->tmp);
-	err = err ? err : nd_buf_puts(out, ":\n");
+	/* the heading and the list of versions, wrapped as the rows are */
+	err = nd_buf_printf(&tg, "Synopsis of %zu versions, ", t->nver);
+	err = err ? err : syn_baseline_words(&tg, t);
+	err = err ? err : nd_buf_putc(&tg, ':');
+	err = err ? err : nd_utf8_escape(&t->tmp, tg.ptr, tg.len, 0);
+	err = err ? err : wrap_line(t, t->tmp.ptr, t->tmp.len, 0, 4);
 	for (v = 0; v < t->nver && !err; v++) {
-		err = nd_buf_printf(out, "  v%-*zu  ", t->nver >= 10 ? 2 : 1, v + 1);
-		err = err ? err : syn_version(&t->tmp, t, v);
-		err = err ? err : nd_utf8_escape(out, t->tmp.ptr, t->tmp.len, 0);
+		nd_buf_clear(&tg);
 		nd_buf_clear(&t->tmp);
-		err = err ? err : nd_buf_putc(out, '\n');
+		w = out->len;
+		err = nd_buf_printf(out, "  v%-*zu  ", t->nver >= 10 ? 2 : 1, v + 1);
+		w = out->len - w;
+		err = err ? err : syn_version(&tg, t, v);
+		err = err ? err : nd_utf8_escape(&t->tmp, tg.ptr, tg.len, 0);
+		err = err ? err : wrap_line(t, t->tmp.ptr, t->tmp.len, w, w);
 		nd_buf_clear(&tg);
 		err = err ? err : tag(&tg, t, v);
 		if (!err && (w = rpt_width(tg.ptr, tg.len)) > pad)
