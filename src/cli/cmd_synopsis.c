@@ -79,7 +79,6 @@ int cmd_synopsis(cli *c, int argc, char **argv)
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
 		{"width", required_argument, NULL, 'w'},
-		{"quiet", no_argument, NULL, 'q'},
 		{"ignore-case", no_argument, NULL, 'i'},
 		{"ignore-punctuation", no_argument, NULL, 'p'},
 		{"threshold", required_argument, NULL, 't'},
@@ -93,20 +92,19 @@ int cmd_synopsis(cli *c, int argc, char **argv)
 	nd_rows rows = {0};
 	nd_buf out = ND_BUF_INIT;
 	long width = -1;
-	int ch, quiet = 0, status = EXIT_TROUBLE, loaded = 0;
+	int ch, status = EXIT_TROUBLE, loaded = 0;
 	size_t nspecs;
 
 	nd_align_opts_init(&ao);
 	nd_synopsis_opts_init(&so);
 	optind = 0;
-	while ((ch = cli_getopt(argc, argv, "f:o:qw:", longopts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "f:o:w:", longopts)) != -1) {
 		switch (ch) {
 		case 'S': series = optarg; break;
 		case 'b': baseline = optarg; break;
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case 'C': color = optarg ? optarg : "always"; break;
-		case 'q': quiet = 1; break;
 		case 'w':
 			if ((width = cli_number("--width", optarg, 100000)) < 0)
 				return EXIT_TROUBLE;
@@ -124,8 +122,7 @@ int cmd_synopsis(cli *c, int argc, char **argv)
 	if (nspecs == 1)
 		return cli_fail("synopsis", "give at least two versions, oldest "
 		                "first, or --series for a store series");
-	if (cli_series_load(c, "synopsis", &s, argv + optind, nspecs, series, &ao,
-	                    quiet))
+	if (cli_series_load(c, "synopsis", &s, argv + optind, nspecs, series, &ao, 0))
 		return EXIT_TROUBLE;
 	loaded = 1;
 	if (s.n < 2) {
