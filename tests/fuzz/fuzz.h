@@ -49,8 +49,8 @@ void fuzz_fail(const char *what, const char *why, const char *out,
 const char *fuzz_check_safe(const char *s, size_t len, int allow_tab);
 
 /* Safe as above, and Markdown reads no draft text as HTML: every '<' is
- * backslash-escaped or opens one of the renderer's <del>, <b> (or their
- * closing tags), and every '&' is escaped. */
+ * backslash-escaped or opens one of the renderer's <del>, <b>, <ins> (or
+ * their closing tags), and every '&' is escaped. */
 const char *fuzz_check_markdown(const char *s, size_t len);
 
 /* s[0..len) is exactly one JSON value (RFC 8259) and white space, with

@@ -114,7 +114,8 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab)
 
 const char *fuzz_check_markdown(const char *s, size_t len)
 {
-	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>", NULL};
+	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>",
+	                                   "<ins>", "</ins>", NULL};
 	size_t i, k, bs = 0;
 	const char *why = fuzz_check_safe(s, len, 0);
 
@@ -436,7 +437,9 @@ static const char *const classes[] = {
 	"flag", "gap", "gist", "in", "k", "k-unchanged", "k-modified",
 	"k-added", "k-removed", "k-split", "k-merged", "lbl", "legend", "meta",
 	"mv", "new", "none", "old", "pl", "rl", "same", "sbs", "skip", "sr",
-	"sub", "toc", "tools", "zero", NULL
+	"sub", "toc", "tools", "zero",
+	"first", "syn", "text", "vn", /* the synopsis page */
+	NULL
 };
 
 static const char *const ids[] = {
@@ -455,6 +458,8 @@ static const char *const fixed_attrs[][2] = {
 	{"content", "default-src 'none'; style-src 'unsafe-inline'; "
 	            "script-src 'unsafe-inline'; base-uri 'none'; "
 	            "form-action 'none'"},
+	{"content", "default-src 'none'; style-src 'unsafe-inline'; "
+	            "base-uri 'none'; form-action 'none'"}, /* the synopsis */
 };
 
 static int in_list(const char *const *list, const char *s, size_t n)
@@ -506,6 +511,12 @@ static const char *attr_ok(const char *name, size_t nn, const char *v,
 		return (vn > 1 && v[0] == '#' &&
 		        (change_id(v + 1, vn - 1) || eq(v + 1, vn - 1, "provisions"))) ?
 		       NULL : "HTML: a link that is not to a change or a section";
+	if (eq(name, nn, "rowspan")) { /* the synopsis: 2 and more */
+		for (k = 0; k < vn && v[k] >= '0' && v[k] <= '9'; k++)
+			;
+		return vn && k == vn && v[0] != '0' && !(vn == 1 && v[0] == '1')
+		       ? NULL : "HTML: a rowspan that is not a number above 1";
+	}
 	if (eq(name, nn, "class")) {
 		for (k = 0; k < vn; k = t + 1) {
 			for (t = k; t < vn && v[t] != ' '; t++)
