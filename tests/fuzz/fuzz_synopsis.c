@@ -75,6 +75,13 @@ static int fseries_make(fseries *f, const fuzz_part *part, size_t n)
 			f->doc[f->n++] = b;
 		}
 	}
+	if (!f->doc[0]->n && !f->doc[1]->n) {
+		/* a known bug of nd_series_rows, left to series.c: qsort on a
+		 * NULL array when the first two versions hold no provision
+		 * (tests/unit/test_series_empty.c) */
+		fseries_free(f);
+		return -1;
+	}
 	for (k = 0; k + 1 < n; k++)
 		if (nd_changeset_compute(&f->cs[k], f->doc[k], f->doc[k + 1], NULL,
 		                         NULL, NULL))
@@ -101,12 +108,14 @@ static void check_rows(const fseries *f)
 		}
 }
 
-/* The style sheet of the page of two empty versions (kept). */
+/* The style sheet of the page of the smallest series, two versions of
+ * one title (kept). Not two empty versions: see tests/unit/
+ * test_series_empty.c. */
 static const fuzz_html_ref *html_ref(void)
 {
 	static fuzz_html_ref ref;
 	static nd_buf page = ND_BUF_INIT;
-	static const fuzz_part none[2];
+	static const fuzz_part none[2] = {{"T", 1}, {"T", 1}};
 	const char *a, *b;
 	fseries f;
 
@@ -114,7 +123,7 @@ static const fuzz_html_ref *html_ref(void)
 		return &ref;
 	if (fseries_make(&f, none, 2) ||
 	    nd_render_synopsis(&page, f.s, &f.rows, "html", NULL))
-		fuzz_fail("html", "the page of two empty versions failed", NULL, 0);
+		fuzz_fail("html", "the page of the smallest series failed", NULL, 0);
 	fseries_free(&f);
 	a = strstr(page.ptr, "<style>");
 	b = a ? strstr(a, "</style>") : NULL;
