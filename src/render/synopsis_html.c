@@ -7,8 +7,8 @@
  * version's name (nd_report_version); a row per strand. A cell holds the
  * provision's label and full text with its edits against the baseline
  * (<del>, <ins>, as the diff report marks them); a cell with the text of
- * its baseline is muted, an empty cell (the strand does not exist in that
- * version) is shaded, and a cell shared by consecutive rows (the older
+ * its baseline is muted, a cell whose baseline is empty has a green bar,
+ * an empty cell (the strand does not exist in that version) is shaded, and a cell shared by consecutive rows (the older
  * cell of a split, the newer cell of a merge) is one cell with rowspan.
  *
  * Many versions: the page is as wide as the table needs, each column at
@@ -49,6 +49,7 @@ static const char *const css[] = {
 	"font-size:.9em}\n"
 	".pl{font-weight:600;margin-right:.35em}\n"
 	".same{color:var(--muted)}\n"
+	".syn td.new{box-shadow:inset 4px 0 0 var(--ins)}\n"
 	".none{background:var(--none)}\n"
 	".cont{color:var(--muted);font-style:italic}\n"
 	"del{color:var(--del);background:var(--del-bg);text-decoration:line-through;"
@@ -120,7 +121,8 @@ static int head(syn *t, const char *title)
 	                               "<del>deleted</del> <ins>inserted</ins>; "
 	                               "<span class=\"same\">grey: the same text"
 	                               "</span>; a shaded cell: not in that "
-	                               "version; a cell across rows: one "
+	                               "version; a green bar: not in the version "
+	                               "compared with; a cell across rows: one "
 	                               "provision of several rows (split or "
 	                               "merged).</p>\n</header>\n");
 }
