@@ -69,7 +69,17 @@ static size_t find_baseline(const cli_series *s, const char *want)
 	return ND_NONE;
 }
 
-int cmd_synopsis(cli *c, int argc, char **argv)
+/* What the command line asks for. */
+typedef struct syn_args {
+	const char *format, *output, *color; /* --format, -o, --color */
+	const char *series, *baseline;       /* --series, --baseline */
+	long width;                          /* --width, -1 for none */
+	nd_align_opts ao;                    /* how provisions are matched */
+} syn_args;
+
+/* Parse the options into *a; the versions are argv[optind..argc).
+ * 0, or EXIT_TROUBLE after printing. */
+static int parse_args(int argc, char **argv, syn_args *a)
 {
 	static const struct option longopts[] = {
 		{"series", required_argument, NULL, 'S'},
@@ -84,72 +94,88 @@ int cmd_synopsis(cli *c, int argc, char **argv)
 		{"threshold", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = NULL, *output = NULL, *color = "auto";
-	const char *series = NULL, *baseline = NULL;
-	nd_align_opts ao;
-	nd_synopsis_opts so;
-	cli_series s;
-	nd_rows rows = {0};
-	nd_buf out = ND_BUF_INIT;
-	long width = -1;
-	int ch, status = EXIT_TROUBLE, loaded = 0;
-	size_t nspecs;
+	int ch;
 
-	nd_align_opts_init(&ao);
-	nd_synopsis_opts_init(&so);
+	memset(a, 0, sizeof(*a));
+	a->color = "auto";
+	a->width = -1;
+	nd_align_opts_init(&a->ao);
 	optind = 0;
 	while ((ch = cli_getopt(argc, argv, "f:o:w:", longopts)) != -1) {
 		switch (ch) {
-		case 'S': series = optarg; break;
-		case 'b': baseline = optarg; break;
-		case 'f': format = optarg; break;
-		case 'o': output = optarg; break;
-		case 'C': color = optarg ? optarg : "always"; break;
+		case 'S': a->series = optarg; break;
+		case 'b': a->baseline = optarg; break;
+		case 'f': a->format = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'C': a->color = optarg ? optarg : "always"; break;
 		case 'w':
-			if ((width = cli_number("--width", optarg, 100000)) < 0)
+			if ((a->width = cli_number("--width", optarg, 100000)) < 0)
 				return EXIT_TROUBLE;
 			break;
 		default:
-			if (cli_align_option(ch, optarg, &ao) <= 0)
+			if (cli_align_option(ch, optarg, &a->ao) <= 0)
 				return EXIT_TROUBLE;
 		}
 	}
-	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
-		return cli_fail("--color", "use auto, always or never, not '%s'", color);
-	if (pick_format(format, output, &format))
+	if (strcmp(a->color, "auto") && strcmp(a->color, "always") &&
+	    strcmp(a->color, "never"))
+		return cli_fail("--color", "use auto, always or never, not '%s'",
+		                a->color);
+	return pick_format(a->format, a->output, &a->format);
+}
+
+/* Render the synopsis of the loaded series and write it; 0 or
+ * EXIT_TROUBLE. */
+static int write_table(const cli_series *s, const syn_args *a)
+{
+	nd_synopsis_opts so;
+	nd_rows rows = {0};
+	nd_buf out = ND_BUF_INIT;
+	long width = a->width;
+	int status = EXIT_TROUBLE;
+
+	nd_synopsis_opts_init(&so);
+	if (a->baseline &&
+	    (so.baseline = find_baseline(s, a->baseline)) == ND_NONE)
+		return EXIT_TROUBLE;
+	so.infos = s->infos;
+	so.color = a->output ? 0 : cli_use_color(a->color);
+	if (width < 0)
+		width = !a->output && isatty(STDOUT_FILENO) ? cli_terminal_width()
+		                                            : PIPE_WIDTH;
+	so.width = (unsigned)width;
+	if (nd_series_rows(&rows, s->series) ||
+	    nd_render_synopsis(&out, s->series, &rows, a->format, &so))
+		cli_fail_lib("synopsis");
+	else if (!cli_write(a->output, &out))
+		status = EXIT_SAME;
+	nd_buf_dispose(&out);
+	nd_rows_dispose(&rows);
+	return status;
+}
+
+int cmd_synopsis(cli *c, int argc, char **argv)
+{
+	syn_args a;
+	cli_series s;
+	size_t nspecs;
+	int status;
+
+	if (parse_args(argc, argv, &a))
 		return EXIT_TROUBLE;
 	nspecs = (size_t)(argc - optind);
 	if (nspecs == 1)
 		return cli_fail("synopsis", "give at least two versions, oldest "
 		                "first, or --series for a store series");
-	if (cli_series_load(c, "synopsis", &s, argv + optind, nspecs, series, &ao, 0))
+	if (cli_series_load(c, "synopsis", &s, argv + optind, nspecs, a.series,
+	                    &a.ao, 0))
 		return EXIT_TROUBLE;
-	loaded = 1;
-	if (s.n < 2) {
-		cli_fail(series ? series : "synopsis", "the series holds %zu "
-		         "version; a synopsis needs two or more (`normdiff add` "
-		         "stores another)", s.n);
-		goto done;
-	}
-	if (baseline && (so.baseline = find_baseline(&s, baseline)) == ND_NONE)
-		goto done;
-	so.infos = s.infos;
-	so.color = output ? 0 : cli_use_color(color);
-	if (width < 0)
-		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
-		                                         : PIPE_WIDTH;
-	so.width = (unsigned)width;
-	if (nd_series_rows(&rows, s.series) ||
-	    nd_render_synopsis(&out, s.series, &rows, format, &so)) {
-		cli_fail_lib("synopsis");
-		goto done;
-	}
-	if (!cli_write(output, &out))
-		status = EXIT_SAME;
-done:
-	nd_buf_dispose(&out);
-	nd_rows_dispose(&rows);
-	if (loaded)
-		cli_series_dispose(&s);
+	if (s.n < 2)
+		status = cli_fail(a.series ? a.series : "synopsis", "the series "
+		                  "holds %zu version; a synopsis needs two or more "
+		                  "(`normdiff add` stores another)", s.n);
+	else
+		status = write_table(&s, &a);
+	cli_series_dispose(&s);
 	return status;
 }

@@ -41,75 +41,96 @@ static const char *const sgr_on[ST_N] = {"", "\x1b[31;9m", "\x1b[32m"};
 #define SGR_OFF "\x1b[0m"
 #define STYLE(s) ((char)(1 + (s)))
 
+#define IS_STYLE(c) ((c) >= 1 && (c) <= ST_N)
+
+/* A line being written: the style in effect on the terminal. */
+typedef struct pen {
+	nd_buf *out; /* where it goes */
+	int color;   /* styles as SGR codes (else ignored) */
+	int cur;     /* the style in effect */
+	int err;     /* first error */
+} pen;
+
+static void pen_style(pen *p, int to)
+{
+	if (!p->color || to == p->cur || p->err)
+		return;
+	p->err = nd_buf_puts(p->out, p->cur != ST_PLAIN ? SGR_OFF : "");
+	p->err = p->err ? p->err : nd_buf_puts(p->out, sgr_on[to]);
+	p->cur = to;
+}
+
+static void pen_put(pen *p, char c, size_t n)
+{
+	while (n-- && !p->err)
+		p->err = nd_buf_putc(p->out, c);
+}
+
+/* The end of the word starting at s[i] (the next space or the end), and
+ * its columns without its style bytes. */
+static size_t word_end(const char *s, size_t len, size_t i, size_t *cols)
+{
+	size_t run;
+
+	for (*cols = 0; i < len && s[i] != ' '; i += run) {
+		for (run = 0; i + run < len && s[i + run] != ' ' &&
+		              !IS_STYLE(s[i + run]); run++)
+			;
+		*cols += rpt_width(s + i, run);
+		if (!run) /* a style byte */
+			run = 1;
+	}
+	return i;
+}
+
 /* Write line s[0..len), which starts at column `col` (the caller wrote
  * the columns before it) and holds style bytes, wrapped. */
 static int wrap_line(syn *t, const char *s, size_t len, size_t col,
                      size_t indent)
 {
-	nd_buf *out = t->out;
+	pen p = {t->out, t->o->color, ST_PLAIN, 0};
 	unsigned width = t->o->width;
-	size_t i = 0, words = 0;
-	int cur = ST_PLAIN, style = ST_PLAIN, sp_style, err = 0;
+	size_t i = 0, words = 0, start, w, nsp, k;
+	int style = ST_PLAIN, sp_style;
 
-#define IS_STYLE(c) ((c) >= 1 && (c) <= ST_N)
-#define SWITCH(to) \
-	do { \
-		if (t->o->color && (to) != cur && !err) { \
-			err = nd_buf_puts(out, cur != ST_PLAIN ? SGR_OFF : ""); \
-			err = err ? err : nd_buf_puts(out, sgr_on[(to)]); \
-			cur = (to); \
-		} \
-	} while (0)
-	while (i < len && !err) {
-		size_t start, w = 0, nsp = 0, k, run;
-
-		sp_style = style;
-		while (i < len && (s[i] == ' ' || IS_STYLE(s[i]))) {
+	while (i < len && !p.err) {
+		/* the spaces before the next word, and the style they are in */
+		for (nsp = 0, sp_style = style; i < len &&
+		     (s[i] == ' ' || IS_STYLE(s[i])); i++) {
 			if (s[i] != ' ')
 				style = s[i] - 1;
 			else if (!nsp++)
 				sp_style = style;
-			i++;
 		}
 		if (i >= len)
 			break;
-		/* the word, and its columns without its style bytes */
-		for (start = i; i < len && s[i] != ' '; i += run + (i + run < len &&
-		                                                     s[i + run] != ' ')) {
-			for (run = 0; i + run < len && s[i + run] != ' ' &&
-			              !IS_STYLE(s[i + run]); run++)
-				;
-			w += rpt_width(s + i, run);
-		}
+		i = word_end(s, len, start = i, &w);
 		if (words && width && col + nsp + w > width) {
-			SWITCH(ST_PLAIN);
-			err = err ? err : nd_buf_putc(out, '\n');
-			for (k = 0; k < indent && !err; k++)
-				err = nd_buf_putc(out, ' ');
+			pen_style(&p, ST_PLAIN);
+			pen_put(&p, '\n', 1);
+			pen_put(&p, ' ', indent);
 			col = indent;
 			nsp = 0;
 		}
-		if (words && nsp) { /* the spaces, in the style they stand in */
-			SWITCH(sp_style);
-			for (k = 0; k < nsp && !err; k++)
-				err = nd_buf_putc(out, ' ');
+		if (words && nsp) {
+			pen_style(&p, sp_style);
+			pen_put(&p, ' ', nsp);
 			col += nsp;
 		}
-		for (k = start; k < i && !err; k++) {
+		for (k = start; k < i; k++) {
 			if (IS_STYLE(s[k])) {
 				style = s[k] - 1;
 				continue;
 			}
-			SWITCH(style);
-			err = err ? err : nd_buf_putc(out, s[k]);
+			pen_style(&p, style);
+			pen_put(&p, s[k], 1);
 		}
 		col += w;
 		words++;
 	}
-	SWITCH(ST_PLAIN);
-#undef SWITCH
-#undef IS_STYLE
-	return err ? err : nd_buf_putc(out, '\n');
+	pen_style(&p, ST_PLAIN);
+	pen_put(&p, '\n', 1);
+	return p.err;
 }
 
 /* Append raw text, escaped for the terminal, to the line in t->tmp. */
