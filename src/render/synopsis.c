@@ -14,10 +14,10 @@
  *   baseline cell's body and the cell's body; for a cell spanning rows,
  *   the bodies of the distinct baseline cells of its rows joined by a
  *   space, so a merged cell reads against all it merged), one cell at a
- *   time into
- *   one reused nd_wdiff, so memory stays that of the largest cell. A cell
- *   that is its own baseline, or whose baseline cell is empty, needs no
- *   diff: its text is one op (equal, or an insertion).
+ *   time into one reused nd_wdiff, so memory stays that of the largest
+ *   cell. A cell that is its own baseline, or whose baseline cells are
+ *   empty, needs no diff: its text is one op (equal, or an insertion). A
+ *   continued cell has the edits of its span's first row.
  *
  * Markers where a cell continues a span: "〃" (ditto) in Markdown and CSV,
  * "〃 as above" in text; HTML uses rowspan and JSON "continued". Edits
