@@ -247,5 +247,6 @@ int cmd_diff(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_tui(cli *c, int argc, char **argv);
 int cmd_history(cli *c, int argc, char **argv);
+int cmd_synopsis(cli *c, int argc, char **argv);
 
 #endif

@@ -49,6 +49,12 @@ static const command commands[] = {
 	 "                 [--format=text|markdown|json|html] [--color[=WHEN]]"
 	 " [--width N] [-o FILE]",
 	 "when each provision came in and changed, through many versions"},
+	{"synopsis", cmd_synopsis,
+	 "[VERSION...] [--series S] [--baseline V]\n"
+	 "                 [--format=text|markdown|csv|json|html] [-o FILE]"
+	 " [--color[=WHEN]] [--width N]\n"
+	 "                 [--ignore-case] [--ignore-punctuation] [--threshold X]",
+	 "compare many versions in one table, a column each"},
 	{"outline", cmd_outline, "SPEC [--format=text|json] [--width N] [-o FILE]",
 	 "show the tree of provisions of one version"},
 	{"init", cmd_init, "", "create an empty store"},

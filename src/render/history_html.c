@@ -32,6 +32,8 @@ static const char css[] =
 	"del{background:#fde0e0;color:#8b0000}ins{background:#d5f5dc;"
 	"color:#0b5e1c;text-decoration:underline}mark{background:#fff3c4}"
 	"sup{color:#555;font-size:.7em}.lbl{font-weight:600;white-space:nowrap}"
+	".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
+	"overflow:hidden;clip:rect(0,0,0,0);border:0}"
 	"@media print{body{max-width:none}th,td{break-inside:avoid}}";
 
 static int esc(nd_buf *out, const nd_buf *raw)
@@ -170,13 +172,11 @@ static int step(nd_buf *out, const hist *h, const nd_lineage *l, size_t v,
 	err = err ? err : nd_buf_puts(out, "</h2>\n<p>");
 	err = err ? err : hist_step_diff(&d, &a, &b, h, l, v);
 	for (k = 0; k < d.n && !err; k++) {
-		int kind = v == l->introduced ? ND_OP_EQUAL : (int)d.ops[k].kind;
-
-		err = nd_buf_puts(out, kind == ND_OP_DELETE ? "<del>"
-		                     : kind == ND_OP_INSERT ? "<ins>" : "");
-		err = err ? err : rpt_html_escape(out, d.ops[k].text, d.ops[k].len, 1);
-		err = err ? err : nd_buf_puts(out, kind == ND_OP_DELETE ? "</del>"
-		                                 : kind == ND_OP_INSERT ? "</ins>" : "");
+		if (v == l->introduced || d.ops[k].kind == ND_OP_EQUAL)
+			err = rpt_html_escape(out, d.ops[k].text, d.ops[k].len, 1);
+		else /* as the report marks it, with words for screen readers */
+			err = rpt_html_edit(out, d.ops[k].kind, d.ops[k].text,
+			                    d.ops[k].len);
 	}
 	nd_wdiff_dispose(&d);
 	nd_buf_dispose(&a);

@@ -26,7 +26,7 @@
  * bidi marks, line separators and bytes of invalid UTF-8 are shown
  * visibly (^[, <U+202E>, <0xFF>) as the terminal reports show them, set
  * apart in a span; in the <title>, which shows text only, the same forms
- * stand without the span (html_escape). Draft text never reaches
+ * stand without the span (rpt_html_escape). Draft text never reaches
  * an attribute: ids and links are "c" and the change's number. A Content
  * Security Policy forbids loading anything, so the page works offline and
  * nothing in it can fetch or send.
@@ -902,3 +902,10 @@ const nd_report_format nd_report_html = {
 	html_end,
 	html_dispose,
 };
+
+/* ---- shared with the other HTML writers (report_internal.h) ---- */
+
+int rpt_html_edit(nd_buf *out, nd_op_kind kind, const char *s, size_t len)
+{
+	return edit(out, kind, s, len);
+}

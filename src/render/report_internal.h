@@ -105,5 +105,8 @@ void wrap_edit(rpt_wrap *w, nd_op_kind kind, const char *s, size_t len);
 /* End the line; the first error of the line's calls. */
 int wrap_end(rpt_wrap *w);
 void wrap_dispose(rpt_wrap *w);
+/* An edit as the HTML report marks it: <del> or <ins> around the escaped
+ * text, words for screen readers inside, spaces at its edges outside. */
+int rpt_html_edit(nd_buf *out, nd_op_kind kind, const char *s, size_t len);
 
 #endif

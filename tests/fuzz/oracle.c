@@ -441,6 +441,7 @@ static const char *const classes[] = {
 	"sub", "toc", "tools", "zero",
 	/* the history page's marks */
 	"m", "m-eq", "m-mod", "m-add", "m-del", "m-split", "m-merge", "m-none",
+	"first", "syn", "text", "vn", /* the synopsis page */
 	NULL
 };
 
@@ -460,6 +461,8 @@ static const char *const fixed_attrs[][2] = {
 	{"content", "default-src 'none'; style-src 'unsafe-inline'; "
 	            "script-src 'unsafe-inline'; base-uri 'none'; "
 	            "form-action 'none'"},
+	{"content", "default-src 'none'; style-src 'unsafe-inline'; "
+	            "base-uri 'none'; form-action 'none'"}, /* the synopsis */
 };
 
 static int in_list(const char *const *list, const char *s, size_t n)
@@ -511,6 +514,12 @@ static const char *attr_ok(const char *name, size_t nn, const char *v,
 		return (vn > 1 && v[0] == '#' &&
 		        (change_id(v + 1, vn - 1) || eq(v + 1, vn - 1, "provisions"))) ?
 		       NULL : "HTML: a link that is not to a change or a section";
+	if (eq(name, nn, "rowspan")) { /* the synopsis: 2 and more */
+		for (k = 0; k < vn && v[k] >= '0' && v[k] <= '9'; k++)
+			;
+		return vn && k == vn && v[0] != '0' && !(vn == 1 && v[0] == '1')
+		       ? NULL : "HTML: a rowspan that is not a number above 1";
+	}
 	if (eq(name, nn, "class")) {
 		for (k = 0; k < vn; k = t + 1) {
 			for (t = k; t < vn && v[t] != ' '; t++)
