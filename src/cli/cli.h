@@ -122,6 +122,28 @@ int cli_pick_format(const char *given, const char *output,
                     const char *const *names, const char *list,
                     const char **format);
 
+/* Where and how a report goes: --format, -o, --color, --width, shared by
+ * the commands that write reports (diff, history, synopsis). */
+typedef struct cli_out {
+	const char *format; /* --format, then the one picked (cli_out_check) */
+	const char *output; /* -o FILE, or NULL for standard output */
+	const char *color;  /* --color WHEN: "auto" unless given */
+	long width;         /* --width N, -1 unless given */
+} cli_out;
+
+void cli_out_init(cli_out *o);
+/* Take option ch if it is one of these ('f', 'o', 'C', 'w'): 1 when it
+ * was, 0 when not, -1 after printing an error. */
+int cli_out_option(cli_out *o, int ch, const char *arg);
+/* After the options: --color is a known word and the format is picked
+ * (cli_pick_format over `names`, `list` in words); 0 or EXIT_TROUBLE. */
+int cli_out_check(cli_out *o, const char *const *names, const char *list);
+/* Colour: never into a file, else as --color says (cli_use_color). */
+int cli_out_color(const cli_out *o);
+/* Width: --width's, else the terminal's when standard output is one,
+ * else PIPE_WIDTH. */
+unsigned cli_out_width(const cli_out *o);
+
 /* Whether to colour what goes to standard output: `when` is "always",
  * "never" or "auto" (a terminal, no NO_COLOR, TERM not "dumb"). */
 int cli_use_color(const char *when);

@@ -243,8 +243,7 @@ static int say_failing(const cli_comparison *cmp, unsigned mask)
 
 /* Write the report of cmp as the options ask; returns `status`, or
  * EXIT_TROUBLE. */
-static int report(cli_comparison *cmp, const diff_form *f, const char *output,
-                  const char *format, const char *color, long width,
+static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
                   nd_report_opts *ro, int status)
 {
 	cli_side *side[2] = {&cmp->old, &cmp->new};
@@ -255,14 +254,11 @@ static int report(cli_comparison *cmp, const diff_form *f, const char *output,
 		side[k]->in.info.spec = f->name[k] ? f->name[k] : f->spec[k];
 	ro->old_info = &cmp->old.in.info;
 	ro->new_info = &cmp->new.in.info;
-	ro->color = output ? 0 : cli_use_color(color);
-	if (width < 0)
-		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
-		                                         : PIPE_WIDTH;
-	ro->width = (unsigned)width;
-	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, format, ro))
+	ro->color = cli_out_color(co);
+	ro->width = cli_out_width(co);
+	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
-	if (status != EXIT_TROUBLE && cli_write(output, &out))
+	if (status != EXIT_TROUBLE && cli_write(co->output, &out))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
 	return status;
@@ -287,18 +283,19 @@ int cmd_diff(cli *c, int argc, char **argv)
 		{"threshold", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = NULL, *output = NULL, *color = "auto";
+	cli_out co;
 	nd_align_opts ao;
 	nd_report_opts ro;
 	cli_comparison cmp = {0};
 	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0, 0,
 	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
-	long width = -1;
 	int ch, quiet = 0, fail_on = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
+	int taken;
 	size_t k;
 
 	nd_align_opts_init(&ao);
+	cli_out_init(&co);
 	memset(&ro, 0, sizeof(ro));
 	/* argv[1..nopt) holds the options and versions; git's call, or what
 	 * follows "--", is taken apart from them */
@@ -315,10 +312,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = cli_getopt(nopt, argv, "f:o:qw:", longopts)) != -1) {
 		switch (ch) {
-		case 'f': format = optarg; break;
 		case 's': ro.stat_only = 1; break;
-		case 'C': color = optarg ? optarg : "always"; break;
-		case 'o': output = optarg; break;
 		case 'c': ro.changed_only = 1; break;
 		case 'q': quiet = 1; break;
 		case 'F':
@@ -326,19 +320,13 @@ int cmd_diff(cli *c, int argc, char **argv)
 				return EXIT_TROUBLE;
 			fail_on = 1;
 			break;
-		case 'w':
-			if ((width = cli_number("--width", optarg, 100000)) < 0)
-				return EXIT_TROUBLE;
-			break;
 		default:
-			if (cli_align_option(ch, optarg, &ao) <= 0)
+			if ((taken = cli_out_option(&co, ch, optarg)) < 0 ||
+			    (!taken && cli_align_option(ch, optarg, &ao) <= 0))
 				return EXIT_TROUBLE;
 		}
 	}
-	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
-		return cli_fail("--color", "use auto, always or never, not '%s'", color);
-	if (cli_pick_format(format, output, diff_formats, nd_report_formats(),
-	                    &format))
+	if (cli_out_check(&co, diff_formats, nd_report_formats()))
 		return EXIT_TROUBLE;
 	if (diff_form_set(&form, argv + optind, nopt - optind,
 	                  nafter < 0 ? NULL : argv + nopt + 1, nafter,
@@ -367,8 +355,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (form.gitmode)
 		status = EXIT_SAME;
 	if (!quiet)
-		status = report(&cmp, &form, output, format, color, width, &ro,
-		                status);
+		status = report(&cmp, &form, &co, &ro, status);
 	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
 	    say_failing(&cmp, mask))
 		status = EXIT_TROUBLE;

@@ -12,7 +12,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "normdiff/history.h"
@@ -41,8 +40,7 @@ static int find(const cli_series *s, const char *name, size_t *out)
  * cache when every version is stored and it was made before, else
  * computed (and kept there). */
 static int history(cli *c, cli_series *s, const nd_align_opts *ao,
-                   const char *format, const char *provision,
-                   const char *output, const char *color, long width)
+                   const cli_out *co, const char *provision)
 {
 	nd_history_opts o;
 	nd_buf out = ND_BUF_INIT, key = ND_BUF_INIT, what = ND_BUF_INIT;
@@ -51,13 +49,10 @@ static int history(cli *c, cli_series *s, const nd_align_opts *ao,
 	memset(&o, 0, sizeof(o));
 	o.infos = s->infos;
 	o.provision = ND_NONE;
-	o.color = output ? 0 : cli_use_color(color);
-	if (width < 0)
-		width = !output && isatty(STDOUT_FILENO) ? cli_terminal_width()
-		                                         : PIPE_WIDTH;
-	o.width = (unsigned)width;
+	o.color = cli_out_color(co);
+	o.width = cli_out_width(co);
 	if (nd_buf_printf(&what, "history\nformat %s\nwidth %u\ncolor %d\n",
-	                  format, o.width, o.color) ||
+	                  co->format, o.width, o.color) ||
 	    (provision && nd_buf_printf(&what, "provision %zu %s\n",
 	                                strlen(provision), provision))) {
 		cli_fail(NULL, "out of memory");
@@ -67,13 +62,13 @@ static int history(cli *c, cli_series *s, const nd_align_opts *ao,
 		if (cli_series_compare(c, s, ao, 0) ||
 		    (provision && find(s, provision, &o.provision)))
 			goto done;
-		if (nd_render_history(&out, s->series, format, &o)) {
+		if (nd_render_history(&out, s->series, co->format, &o)) {
 			cli_fail_lib("history");
 			goto done;
 		}
 		cli_output_keep(c, &key, &out);
 	}
-	status = cli_write(output, &out) ? EXIT_TROUBLE : 0;
+	status = cli_write(co->output, &out) ? EXIT_TROUBLE : 0;
 done:
 	nd_buf_dispose(&out);
 	nd_buf_dispose(&key);
@@ -98,34 +93,26 @@ int cmd_history(cli *c, int argc, char **argv)
 		{"threshold", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = NULL, *output = NULL, *color = "auto";
 	const char *series = NULL, *provision = NULL;
 	nd_align_opts ao;
+	cli_out co;
 	cli_series s;
-	long width = -1;
 	int ch, status;
 
 	nd_align_opts_init(&ao);
+	cli_out_init(&co);
 	optind = 0;
 	while ((ch = cli_getopt(argc, argv, "f:o:w:", longopts)) != -1) {
-		switch (ch) {
-		case 'f': format = optarg; break;
-		case 'S': series = optarg; break;
-		case 'P': provision = optarg; break;
-		case 'C': color = optarg ? optarg : "always"; break;
-		case 'o': output = optarg; break;
-		case 'w':
-			if ((width = cli_number("--width", optarg, 100000)) < 0)
-				return EXIT_TROUBLE;
-			break;
-		default:
-			if (cli_align_option(ch, optarg, &ao) <= 0)
-				return EXIT_TROUBLE;
-		}
+		if (ch == 'S')
+			series = optarg;
+		else if (ch == 'P')
+			provision = optarg;
+		else if ((status = cli_out_option(&co, ch, optarg)) < 0)
+			return EXIT_TROUBLE;
+		else if (!status && cli_align_option(ch, optarg, &ao) <= 0)
+			return EXIT_TROUBLE;
 	}
-	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
-		return cli_fail("--color", "use auto, always or never, not '%s'", color);
-	if (cli_pick_format(format, output, formats, nd_history_formats(), &format))
+	if (cli_out_check(&co, formats, nd_history_formats()))
 		return EXIT_TROUBLE;
 	if (provision && !*provision)
 		return cli_fail("--provision", "give a label or a path, e.g. "
@@ -135,7 +122,7 @@ int cmd_history(cli *c, int argc, char **argv)
 	if (cli_series_read(c, "history", &s, argv + optind,
 	                    (size_t)(argc - optind), series))
 		return EXIT_TROUBLE;
-	status = history(c, &s, &ao, format, provision, output, color, width);
+	status = history(c, &s, &ao, &co, provision);
 	cli_series_dispose(&s);
 	return status;
 }

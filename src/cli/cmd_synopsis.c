@@ -15,38 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "normdiff/synopsis.h"
 #include "opts.h"
-
-static int pick_format(const char *given, const char *output,
-                       const char **format)
-{
-	static const char *const ext[][2] = {
-		{".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"},
-		{".csv", "csv"}, {".json", "json"}, {".html", "html"},
-		{".htm", "html"}};
-	const char *dot = output ? strrchr(output, '.') : NULL, *named = NULL;
-	size_t k;
-
-	if (dot && strchr(dot, '/'))
-		dot = NULL; /* a dot in a directory's name */
-	for (k = 0; dot && k < sizeof(ext) / sizeof(ext[0]); k++)
-		if (!strcasecmp(dot, ext[k][0]))
-			named = ext[k][1];
-	if (given && !nd_synopsis_format_known(given))
-		return cli_fail("--format", "unknown format '%s'; use one of %s",
-		                given, nd_synopsis_formats());
-	if (given && named && strcmp(given, named))
-		return cli_fail(output, "its extension says %s, but --format says "
-		                "%s; drop --format or change the file's name", named,
-		                given);
-	*format = given ? given : named ? named : "text";
-	return 0;
-}
 
 /* The version --baseline names, 0-based, or ND_NONE after printing: a
  * store label, else a spec as given, else an index 1..N (labels first:
@@ -71,10 +43,9 @@ static size_t find_baseline(const cli_series *s, const char *want)
 
 /* What the command line asks for. */
 typedef struct syn_args {
-	const char *format, *output, *color; /* --format, -o, --color */
-	const char *series, *baseline;       /* --series, --baseline */
-	long width;                          /* --width, -1 for none */
-	nd_align_opts ao;                    /* how provisions are matched */
+	cli_out out;                   /* --format, -o, --color, --width */
+	const char *series, *baseline; /* --series, --baseline */
+	nd_align_opts ao;              /* how provisions are matched */
 } syn_args;
 
 /* Parse the options into *a; the versions are argv[optind..argc).
@@ -94,34 +65,24 @@ static int parse_args(int argc, char **argv, syn_args *a)
 		{"threshold", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	int ch;
+	static const char *const formats[] = {"text", "markdown", "csv", "json",
+	                                      "html", NULL};
+	int ch, taken;
 
 	memset(a, 0, sizeof(*a));
-	a->color = "auto";
-	a->width = -1;
+	cli_out_init(&a->out);
 	nd_align_opts_init(&a->ao);
 	optind = 0;
 	while ((ch = cli_getopt(argc, argv, "f:o:w:", longopts)) != -1) {
-		switch (ch) {
-		case 'S': a->series = optarg; break;
-		case 'b': a->baseline = optarg; break;
-		case 'f': a->format = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'C': a->color = optarg ? optarg : "always"; break;
-		case 'w':
-			if ((a->width = cli_number("--width", optarg, 100000)) < 0)
-				return EXIT_TROUBLE;
-			break;
-		default:
-			if (cli_align_option(ch, optarg, &a->ao) <= 0)
-				return EXIT_TROUBLE;
-		}
+		if (ch == 'S')
+			a->series = optarg;
+		else if (ch == 'b')
+			a->baseline = optarg;
+		else if ((taken = cli_out_option(&a->out, ch, optarg)) < 0 ||
+		         (!taken && cli_align_option(ch, optarg, &a->ao) <= 0))
+			return EXIT_TROUBLE;
 	}
-	if (strcmp(a->color, "auto") && strcmp(a->color, "always") &&
-	    strcmp(a->color, "never"))
-		return cli_fail("--color", "use auto, always or never, not '%s'",
-		                a->color);
-	return pick_format(a->format, a->output, &a->format);
+	return cli_out_check(&a->out, formats, nd_synopsis_formats());
 }
 
 /* Render the synopsis of the loaded series and write it; 0 or
@@ -131,7 +92,6 @@ static int write_table(const cli_series *s, const syn_args *a)
 	nd_synopsis_opts so;
 	nd_rows rows = {0};
 	nd_buf out = ND_BUF_INIT;
-	long width = a->width;
 	int status = EXIT_TROUBLE;
 
 	nd_synopsis_opts_init(&so);
@@ -139,15 +99,12 @@ static int write_table(const cli_series *s, const syn_args *a)
 	    (so.baseline = find_baseline(s, a->baseline)) == ND_NONE)
 		return EXIT_TROUBLE;
 	so.infos = s->infos;
-	so.color = a->output ? 0 : cli_use_color(a->color);
-	if (width < 0)
-		width = !a->output && isatty(STDOUT_FILENO) ? cli_terminal_width()
-		                                            : PIPE_WIDTH;
-	so.width = (unsigned)width;
+	so.color = cli_out_color(&a->out);
+	so.width = cli_out_width(&a->out);
 	if (nd_series_rows(&rows, s->series) ||
-	    nd_render_synopsis(&out, s->series, &rows, a->format, &so))
+	    nd_render_synopsis(&out, s->series, &rows, a->out.format, &so))
 		cli_fail_lib("synopsis");
-	else if (!cli_write(a->output, &out))
+	else if (!cli_write(a->out.output, &out))
 		status = EXIT_SAME;
 	nd_buf_dispose(&out);
 	nd_rows_dispose(&rows);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -130,4 +131,46 @@ long cli_number(const char *opt, const char *value, long max)
 		return -1;
 	}
 	return v;
+}
+
+void cli_out_init(cli_out *o)
+{
+	o->format = NULL;
+	o->output = NULL;
+	o->color = "auto";
+	o->width = -1;
+}
+
+int cli_out_option(cli_out *o, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'f': o->format = arg; return 1;
+	case 'o': o->output = arg; return 1;
+	case 'C': o->color = arg ? arg : "always"; return 1;
+	case 'w':
+		return (o->width = cli_number("--width", arg, 100000)) < 0 ? -1 : 1;
+	default: return 0;
+	}
+}
+
+int cli_out_check(cli_out *o, const char *const *names, const char *list)
+{
+	if (strcmp(o->color, "auto") && strcmp(o->color, "always") &&
+	    strcmp(o->color, "never"))
+		return cli_fail("--color", "use auto, always or never, not '%s'",
+		                o->color);
+	return cli_pick_format(o->format, o->output, names, list, &o->format);
+}
+
+int cli_out_color(const cli_out *o)
+{
+	return o->output ? 0 : cli_use_color(o->color);
+}
+
+unsigned cli_out_width(const cli_out *o)
+{
+	if (o->width >= 0)
+		return (unsigned)o->width;
+	return !o->output && isatty(STDOUT_FILENO) ? cli_terminal_width()
+	                                           : PIPE_WIDTH;
 }
