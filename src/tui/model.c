@@ -31,13 +31,7 @@ const char *model_filter_name(int filter)
 	return nd_change_kind_name((nd_change_kind)(filter - FILTER_KIND));
 }
 
-static void message(tui_model *m, int error, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
-	;
-
-static void message(tui_model *m, int error, const char *fmt, ...)
+void model_message(tui_model *m, int error, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -46,6 +40,8 @@ static void message(tui_model *m, int error, const char *fmt, ...)
 	va_end(ap);
 	m->msg_error = error;
 }
+
+#define message model_message
 
 const nd_change *model_change(const tui_model *m, size_t r)
 {
@@ -107,11 +103,31 @@ int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
 void model_dispose(tui_model *m)
 {
 	draw_release(m);
+	series_release(m);
 	free(m->rows_idx);
 	nd_regex_free(m->re);
 	free(m->pattern);
 	nd_buf_dispose(&m->prompt);
 	memset(m, 0, sizeof(*m));
+}
+
+int model_select_clause(tui_model *m, int new, size_t clause)
+{
+	size_t r, k;
+
+	for (r = 0; r < m->nrows; r++) {
+		const nd_change *c = model_change(m, r);
+		const size_t *idx = new ? c->new : c->old;
+		size_t n = new ? c->nnew : c->nold;
+
+		for (k = 0; k < n; k++)
+			if (idx[k] == clause) {
+				m->sel = r;
+				m->dtop = 0;
+				return 1;
+			}
+	}
+	return 0;
 }
 
 /* ---- moving ---- */
@@ -281,17 +297,22 @@ static int prompt_key(tui_model *m, int key)
 	}
 }
 
+/* Load versions old and new of the history (host indices), keeping the
+ * selected provision: through the series when it is loaded, else the row
+ * of the same change index. */
 static int load_versions(tui_model *m, size_t old, size_t new)
 {
 	const nd_tui_host *h = m->host;
 	nd_tui_view v;
-	int err;
+	size_t clause = 0;
+	int err, side = 0, follow;
 
 	m->mode = MODE_MAIN;
 	if (old == new) {
 		message(m, 1, "pick two different versions");
 		return 0;
 	}
+	follow = series_follow(m, old, new, &side, &clause);
 	memset(&v, 0, sizeof(v));
 	if ((err = h->load(h->ud, old, new, &v)) != 0) {
 		if (err == ND_ENOMEM)
@@ -308,7 +329,13 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 	message(m, 0, "comparing %s with %s", h->versions[old].label
 	        ? h->versions[old].label : "?", h->versions[new].label
 	        ? h->versions[new].label : "?");
-	return rebuild_rows(m);
+	if ((err = rebuild_rows(m)) != 0)
+		return err;
+	if (follow && !model_select_clause(m, side, clause) &&
+	    m->filter != FILTER_ALL)
+		message(m, 0, "the filter does not list the provision that was "
+		        "selected");
+	return 0;
 }
 
 static int pick_key(tui_model *m, const tui_event *e)
@@ -403,11 +430,14 @@ static void act(tui_model *m, tui_action a)
 		break;
 	case ACT_VERSIONS: open_picker(m); break;
 	case ACT_HELP:
+		m->help_from = m->mode;
 		m->mode = MODE_HELP;
 		m->help_top = 0;
 		break;
 	case ACT_QUIT: m->quit = 1; break;
-	case ACT_REDRAW: case ACT_SUSPEND: case ACT_NONE: break; /* term.c's */
+	case ACT_HISTORY: case ACT_SYNOPSIS: break; /* may fail: model_event */
+	case ACT_REDRAW: case ACT_SUSPEND: case ACT_NONE: case ACT_BLAME:
+	case ACT_LEFT: case ACT_RIGHT: break; /* term.c's, or other views' */
 	}
 }
 
@@ -423,7 +453,7 @@ static void mouse(tui_model *m, const tui_event *e)
 	int outline = !m->zoom && in_rect(e->x, e->y, m->ox, m->oy, m->ow, m->oh);
 
 	if (m->mode == MODE_HELP) {
-		m->mode = MODE_MAIN;
+		m->mode = m->help_from;
 		return;
 	}
 	if (m->mode != MODE_MAIN)
@@ -475,6 +505,13 @@ int model_event(tui_model *m, const tui_event *ev)
 	switch (m->mode) {
 	case MODE_PROMPT: return prompt_key(m, e.key);
 	case MODE_PICK: return pick_key(m, &e);
+	case MODE_HISTORY: case MODE_SYNOPSIS:
+		if (keys_view_action(m->mode == MODE_HISTORY ? VIEW_HISTORY
+		                     : VIEW_SYNOPSIS, e.key) == ACT_HELP) {
+			act(m, ACT_HELP);
+			return 0;
+		}
+		return series_key(m, &e);
 	case MODE_HELP:
 		a = keys_action(e.key);
 		if (a == ACT_DOWN || a == ACT_PGDN)
@@ -483,11 +520,15 @@ int model_event(tui_model *m, const tui_event *ev)
 			m->help_top = m->help_top > (a == ACT_UP ? 1 : page(m->rows))
 			              ? m->help_top - (a == ACT_UP ? 1 : page(m->rows)) : 0;
 		else
-			m->mode = MODE_MAIN;
+			m->mode = m->help_from;
 		return 0;
 	default: break;
 	}
 	a = keys_action(e.key);
+	if (a == ACT_HISTORY)
+		return series_history(m);
+	if (a == ACT_SYNOPSIS)
+		return series_synopsis(m);
 	if (a == ACT_FILTER) {
 		int err;
 

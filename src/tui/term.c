@@ -69,6 +69,7 @@ static const look looks[TS_NSTYLES] = {
 	[TS_KIND + ND_CHANGE_REMOVED] = {COLOR_RED, A_BOLD, A_BOLD},
 	[TS_KIND + ND_CHANGE_SPLIT] = {COLOR_CYAN, A_BOLD, A_BOLD},
 	[TS_KIND + ND_CHANGE_MERGED] = {COLOR_MAGENTA, A_BOLD, A_BOLD},
+	[TS_BLAME] = {COLOR_BLUE, A_DIM, A_DIM},
 };
 
 /* Colour pair k + 1 is style k's; MATCH_PAIR marks search matches. */
