@@ -360,7 +360,9 @@ static void history_edits(tui_model *m, size_t v, nd_buf *prev, nd_buf *cur)
 }
 
 /* Body s[0..len) with its blame bl: each run of one version starts with
- * that version's number, the words version v brought are insertions. */
+ * that version's number, the words version v brought are insertions
+ * (v is ND_NONE in the version that introduced the provision, where all
+ * words are its own). */
 static void blame_runs(tui_series_view *sv, tui_flow *f, const char *s,
                        size_t len, const uint16_t *bl, size_t v, long *last)
 {
@@ -399,7 +401,7 @@ static void history_blame(tui_model *m, size_t v)
 			return;
 		if (bl)
 			blame_runs(sv, f, nd_doc_body(d, i), d->clauses[i].body_len, bl,
-			           v, &last);
+			           v == sv->lin.introduced ? ND_NONE : v, &last);
 		free(bl);
 	}
 }

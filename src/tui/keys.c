@@ -45,10 +45,8 @@ static const binding bindings[] = {
 	 "search with a regular expression (lower case: any case)", ACT_SEARCH},
 	{{'v'}, "v", "versions", "pick two versions from the store's history",
 	 ACT_VERSIONS},
-	{{'H'}, "H", "history", "the history of the provision through every "
-	 "version of the series (store versions only)", ACT_HISTORY},
-	{{'S'}, "S", "synopsis", "the synopsis: every provision, one column per "
-	 "version", ACT_SYNOPSIS},
+	{{'H'}, "H", "history", "the provision's history, version by version (store)", ACT_HISTORY},
+	{{'S'}, "S", "synopsis", "synopsis: every provision, a column per version", ACT_SYNOPSIS},
 	{{'?'}, "?", "help", "this help", ACT_HELP},
 	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT},
 	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW},
@@ -66,9 +64,7 @@ static const binding history_bindings[] = {
 	{{TK_PGUP, TK_CTRL('b')}, "PgUp", NULL, "a page up", ACT_PGUP},
 	{{'g', TK_HOME}, "g Home", NULL, "the oldest version", ACT_TOP},
 	{{'G', TK_END}, "G End", NULL, "the newest version", ACT_BOTTOM},
-	{{'b'}, "b", "blame", "blame on/off: each run of words starts with the "
-	 "number of the version that brought it (superscript), its own words "
-	 "as insertions", ACT_BLAME},
+	{{'b'}, "b", "blame", "blame on/off: which version brought each word", ACT_BLAME},
 	{{TK_ESC, 'q', 'h', TK_BS}, "Esc q", "back",
 	 "back to where you were, the same provision selected", ACT_BACK},
 	{{'?'}, "?", "help", "this help", ACT_HELP},
