@@ -769,6 +769,10 @@ static void picker(ctx *c, unsigned y, unsigned h)
 		f = scratch(c);
 		addz(c, f, k == m->pick ? "> " : "  ", TS_TITLE);
 		addz(c, f, tag, TS_FLAG);
+		/* numbered from the oldest, as the history and synopsis number */
+		snprintf(buf, sizeof(buf), "%*zu ", host->nversions < 10 ? 1
+		         : host->nversions < 100 ? 2 : 4, host->nversions - k);
+		addz(c, f, buf, TS_DIM);
 		snprintf(buf, sizeof(buf), "%-12.12s ", v->label ? v->label : "-");
 		addz(c, f, buf, TS_TITLE);
 		snprintf(buf, sizeof(buf), "%-10.10s  ", v->date ? v->date : "-");

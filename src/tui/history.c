@@ -603,6 +603,17 @@ static void synopsis_key(tui_model *m, tui_action a)
 	}
 }
 
+void series_wheel(tui_model *m, int delta)
+{
+	int k;
+
+	for (k = 0; k < (delta < 0 ? -delta : delta); k++)
+		if (m->mode == MODE_HISTORY)
+			history_key(m, delta < 0 ? ACT_UP : ACT_DOWN);
+		else
+			synopsis_key(m, delta < 0 ? ACT_UP : ACT_DOWN);
+}
+
 int series_key(tui_model *m, const tui_event *e)
 {
 	if (m->mode == MODE_HISTORY)

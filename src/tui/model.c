@@ -456,6 +456,10 @@ static void mouse(tui_model *m, const tui_event *e)
 		m->mode = m->help_from;
 		return;
 	}
+	if ((m->mode == MODE_HISTORY || m->mode == MODE_SYNOPSIS) && wheel) {
+		series_wheel(m, wheel);
+		return;
+	}
 	if (m->mode != MODE_MAIN)
 		return;
 	if (outline && wheel) {

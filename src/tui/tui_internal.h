@@ -257,6 +257,8 @@ int series_history(tui_model *m);
 int series_synopsis(tui_model *m);
 /* A key in MODE_HISTORY or MODE_SYNOPSIS. */
 int series_key(tui_model *m, const tui_event *e);
+/* The mouse wheel there: scroll the history, move in the synopsis. */
+void series_wheel(tui_model *m, int delta);
 /* Before the picker loads versions host_old, host_new: where the
  * selected provision is in them, if the series is loaded: *new_side 1 and
  * a clause of the new version, 0 and one of the old; 1 if known. */

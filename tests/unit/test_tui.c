@@ -1443,6 +1443,29 @@ static void test_series_pick_follows(void **state)
 	chain_close(&c);
 }
 
+/* The wheel scrolls the history three lines and moves the synopsis'
+ * selection three rows; a click there does nothing. */
+static void test_series_wheel(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = screen(&c.view, &c.host, 80, 10, "jjjH<Dump><WheelDown 5 5><Dump>"
+	           "<WheelUp 5 5><Click 5 5>");
+	assert_has(s, " lines 1-5 of 9\n");
+	assert_true(at(s, " lines 4-8 of 9\n") > at(s, "screen 2 of 3"));
+	assert_has(s + at(s, "screen 3 of 3"), " lines 1-5 of 9\n");
+	assert_has(s + at(s, "screen 3 of 3"), "History of 3.");
+	free(s);
+	/* rows: the title, 1., 2. (added in 2013), 3. ... */
+	s = screen(&c.view, &c.host, 100, 24, "S<WheelDown 5 5><Enter>");
+	assert_has(s, "History of 3. in 2015");
+	free(s);
+	chain_close(&c);
+}
+
 /* Versions from files: no series; the keys say why, and nothing breaks. */
 static void test_series_none(void **state)
 {
@@ -1548,6 +1571,7 @@ int main(void)
 		cmocka_unit_test(test_series_back),
 		cmocka_unit_test(test_series_synopsis),
 		cmocka_unit_test(test_series_pick_follows),
+		cmocka_unit_test(test_series_wheel),
 		cmocka_unit_test(test_series_none),
 		cmocka_unit_test(test_series_fails),
 		cmocka_unit_test(test_series_mismatch),
