@@ -551,6 +551,7 @@ static int history_key(tui_model *m, tui_action a)
 	tui_series_view *sv = m->sv;
 	size_t max = sv->nlines > sv->h ? sv->nlines - sv->h : 0;
 	size_t page = sv->h > 2 ? sv->h - 1 : 1;
+	int err;
 
 	switch (a) {
 	case ACT_DOWN: sv->top = step_on(sv->top, 1, max); break;
@@ -562,7 +563,12 @@ static int history_key(tui_model *m, tui_action a)
 	case ACT_BLAME:
 		sv->blame = !sv->blame;
 		model_message(m, 0, "blame %s", sv->blame ? "on" : "off");
-		return build_history(m);
+		if ((err = build_history(m)) != 0 && err != ND_ENOMEM) {
+			model_message(m, 1, "blame: %s", nd_error_message());
+			sv->blame = !sv->blame;
+			err = build_history(m);
+		}
+		return err;
 	case ACT_BACK:
 		m->mode = sv->from;
 		drop_history(sv);
@@ -828,7 +834,7 @@ static void draw_synopsis(tui_model *m, tui_grid *g, unsigned y, unsigned h)
 		if (!sv->err)
 			sv->err = nd_report_version(&sv->tmp, &m->host->versions[n - 1 - k]);
 		add(sv, f, sv->tmp.ptr ? sv->tmp.ptr : "", sv->tmp.len, TS_TITLE);
-		grid_line(g, x, y + 1, cw - 1, f);
+		grid_line(g, x, y + 1, j + 1 < sv->ncol ? cw - 1 : g->cols - x, f);
 		for (row = 0; row < h - 1; row++)
 			if (j + 1 < sv->ncol)
 				grid_put(g, x + cw - 1, y + 1 + row, 1,
