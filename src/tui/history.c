@@ -359,10 +359,24 @@ static void history_edits(tui_model *m, size_t v, nd_buf *prev, nd_buf *cur)
 	nd_wdiff_dispose(&wd);
 }
 
-/* Body s[0..len) with its blame bl: each run of one version starts with
- * that version's number, the words version v brought are insertions
- * (v is ND_NONE in the version that introduced the provision, where all
- * words are its own). */
+/* Has s[0..len) a letter or digit (or any non-ASCII character)? */
+static int has_word(const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < len; k++)
+		if ((unsigned char)s[k] >= 0x80 ||
+		    ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') ||
+		    (s[k] >= '0' && s[k] <= '9'))
+			return 1;
+	return 0;
+}
+
+/* Body s[0..len) with its blame bl: each run of words of one version
+ * starts with that version's number (a run of punctuation alone gets
+ * none: "week." reads better than "week¹."), the words version v brought
+ * are insertions (v is ND_NONE in the version that introduced the
+ * provision, where all words are its own). */
 static void blame_runs(tui_series_view *sv, tui_flow *f, const char *s,
                        size_t len, const uint16_t *bl, size_t v, long *last)
 {
@@ -374,7 +388,7 @@ static void blame_runs(tui_series_view *sv, tui_flow *f, const char *s,
 		for (sp = a; sp < b && s[sp] == ' '; sp++)
 			;
 		add(sv, f, s + a, sp - a, TS_NORMAL);
-		if (sp < b && (long)bl[a] != *last) {
+		if (has_word(s + sp, b - sp) && (long)bl[a] != *last) {
 			superscript(sv, f, (size_t)bl[a] + 1);
 			*last = bl[a];
 		}

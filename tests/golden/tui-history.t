@@ -11,8 +11,9 @@ normdiff add "$DATA/series/v2.txt" --series rivers.txt --label v2 --date 2024-06
 normdiff add "$DATA/series/v3.txt" --series rivers.txt --label v3 --date 2025-02-01 >/dev/null
 # 2. of v3: split off 1. in v2
 run normdiff tui --dump 100x24 --keys 'jjjjjH'
-# its blame, with the style letters
-run normdiff tui --dump 100x16 --keys 'jjjjjHb' --styles
+# the blame of 3. of v3 (2. of v1, renumbered in v2, edited in v3), with
+# the style letters
+run normdiff tui --dump 100x16 --keys 'jjjjjjHb' --styles
 # 4. of v3 merged 4. and 5. of v2; the history scrolls, Esc goes back
 run normdiff tui --dump 80x14 --keys 'GkkH<Dump>jjj<Dump>G<Dump><Esc>'
 # the provision removed in v3 (6. of v2): its history ends there

@@ -138,11 +138,14 @@ tm send-keys -t nd H
 await "History of 2. in v3"
 expect "2  v2 (2024-02-01)  2.  split  (old on screen)" "the step into v2 in the history"
 expect "Each State shall consult the others in good faith before the works begin." "the text in v3"
-tm send-keys -t nd b
-await "²Each State ¹shall consult"
 tm send-keys -t nd Escape
 await "n/N next"
 expect "2.  unchanged" "the same provision selected after the history"
+tm send-keys -t nd j H b
+await "¹Each State shall exchange data on water levels and quality every month."
+expect "levels³, flow ¹and quality every ³week." "the blame of 3. in v3"
+tm send-keys -t nd Escape
+await "n/N next"
 tm send-keys -t nd S
 await "Synopsis: 11 rows, versions 1-3 of 3"
 tm resize-window -t nd -x 60 -y 30
@@ -154,7 +157,7 @@ tm send-keys -t nd Escape
 await "n/N next"
 tm send-keys -t nd v Down Enter Down Enter
 await "normdiff  v1 (2024-01-01) → v2 (2024-02-01)"
-expect "1. → 1. + 2.  split" "the provision followed into versions 1 and 2"
+expect "2. → 3.  unchanged" "the provision (3. of v3) followed into versions 1 and 2"
 tm send-keys -t nd q
 after_exit 0 "q after the series views"
 
