@@ -623,6 +623,18 @@ static void synopsis_key(tui_model *m, tui_action a)
 	}
 }
 
+int series_busy(const tui_model *m, int k)
+{
+	tui_action a = keys_action(k);
+
+	if (!m->host->load_series || m->host->nversions < 2 || (m->sv && m->sv->s))
+		return 0;
+	if (m->mode == MODE_MAIN)
+		return a == ACT_HISTORY || a == ACT_SYNOPSIS;
+	return m->mode == MODE_PICK && m->pick_step == 1 &&
+	       (k == TK_ENTER || k == '\r' || k == '\n');
+}
+
 void series_wheel(tui_model *m, int delta)
 {
 	int k;

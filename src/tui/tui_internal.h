@@ -257,6 +257,9 @@ int series_history(tui_model *m);
 int series_synopsis(tui_model *m);
 /* A key in MODE_HISTORY or MODE_SYNOPSIS. */
 int series_key(tui_model *m, const tui_event *e);
+/* Will key k make the host compute the series (H, S, or a pick, before it
+ * is loaded)? The terminal says so before it waits. */
+int series_busy(const tui_model *m, int k);
 /* The mouse wheel there: scroll the history, move in the synopsis. */
 void series_wheel(tui_model *m, int delta);
 /* Before the picker loads versions host_old, host_new: where the

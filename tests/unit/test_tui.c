@@ -1466,6 +1466,41 @@ static void test_series_wheel(void **state)
 	chain_close(&c);
 }
 
+/* The terminal says it is comparing before H, S or a pick would load the
+ * series, and only then. */
+static void test_series_busy(void **state)
+{
+	chain c;
+	tui_model m;
+	tui_event e;
+
+	(void)state;
+	chain_open(&c);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(model_init(&m, &c.view, &c.host, NULL, 100, 30), 0);
+	assert_true(series_busy(&m, 'H'));
+	assert_true(series_busy(&m, 'S'));
+	assert_false(series_busy(&m, 'j'));
+	e.key = 'v';
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_false(series_busy(&m, TK_ENTER)); /* picking the old one */
+	e.key = TK_ENTER;
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_true(series_busy(&m, TK_ENTER));
+	assert_false(series_busy(&m, TK_DOWN));
+	e.key = TK_ESC;
+	assert_int_equal(model_event(&m, &e), 0);
+	e.key = 'S';
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_int_equal(c.series_calls, 1);
+	assert_false(series_busy(&m, 'H')); /* loaded */
+	model_dispose(&m);
+	assert_int_equal(model_init(&m, &c.view, NULL, NULL, 100, 30), 0);
+	assert_false(series_busy(&m, 'H')); /* files */
+	model_dispose(&m);
+	chain_close(&c);
+}
+
 /* Versions from files: no series; the keys say why, and nothing breaks. */
 static void test_series_none(void **state)
 {
@@ -1572,6 +1607,7 @@ int main(void)
 		cmocka_unit_test(test_series_synopsis),
 		cmocka_unit_test(test_series_pick_follows),
 		cmocka_unit_test(test_series_wheel),
+		cmocka_unit_test(test_series_busy),
 		cmocka_unit_test(test_series_none),
 		cmocka_unit_test(test_series_fails),
 		cmocka_unit_test(test_series_mismatch),
