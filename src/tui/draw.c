@@ -678,7 +678,7 @@ static int wrap_note(nd_buf *out, const char *s, size_t width)
 /* The keys of the history or the synopsis, and what their marks mean. */
 static int help_view(nd_buf *out, int view)
 {
-	int err = nd_buf_puts(out, "\n");
+	int err = out->len ? nd_buf_puts(out, "\n") : 0;
 
 	err = err ? err : keys_help(out, view);
 	if (!err && view == VIEW_HISTORY)

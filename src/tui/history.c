@@ -822,8 +822,13 @@ static void synopsis_title(tui_model *m, tui_grid *g, unsigned y)
 	tui_flow *f = scratch(sv);
 	char buf[96];
 
-	snprintf(buf, sizeof(buf), " Synopsis: %zu rows, versions %zu-%zu of %zu",
-	         sv->rows.n, sv->left + 1, sv->left + sv->ncol, sv->rows.nver);
+	if (sv->ncol == 1)
+		snprintf(buf, sizeof(buf), " Synopsis: %zu rows, version %zu of %zu",
+		         sv->rows.n, sv->left + 1, sv->rows.nver);
+	else
+		snprintf(buf, sizeof(buf), " Synopsis: %zu rows, versions %zu-%zu of "
+		         "%zu", sv->rows.n, sv->left + 1, sv->left + sv->ncol,
+		         sv->rows.nver);
 	addz(sv, f, buf, TS_TITLE);
 	if (sv->left)
 		addz(sv, f, "   ← older", TS_DIM);
