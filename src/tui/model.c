@@ -41,8 +41,6 @@ void model_message(tui_model *m, int error, const char *fmt, ...)
 	m->msg_error = error;
 }
 
-#define message model_message
-
 const nd_change *model_change(const tui_model *m, size_t r)
 {
 	return &m->view.cs->changes[m->rows_idx[r]];
@@ -207,26 +205,26 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 		            : !nd_is_quiet(model_change(m, r));
 		if (hit < 0) {
 			end_search(m);
-			message(m, 1, "search stopped: %s; try a simpler pattern",
+			model_message(m, 1, "search stopped: %s; try a simpler pattern",
 			        nd_error_message());
 			return 0;
 		}
 		if (!hit)
 			continue;
 		if (m->re && (dir > 0 ? from + k >= n : k > from))
-			message(m, 0, "search went round to the %s",
+			model_message(m, 0, "search went round to the %s",
 			        dir > 0 ? "top" : "bottom");
 		select_row(m, r);
 		m->seek_match = m->re != NULL;
 		return 1;
 	}
 	if (m->re && m->filter != FILTER_ALL)
-		message(m, 1, "no provision the filter lists matches /%s/ "
+		model_message(m, 1, "no provision the filter lists matches /%s/ "
 		        "(f changes the filter)", m->pattern);
 	else if (m->re)
-		message(m, 1, "no provision matches /%s/", m->pattern);
+		model_message(m, 1, "no provision matches /%s/", m->pattern);
 	else
-		message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
+		model_message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
 	return 0;
 }
 
@@ -244,7 +242,7 @@ static int start_search(tui_model *m)
 	if ((err = nd_regex_new(&re, m->prompt.ptr)) != 0) {
 		if (err == ND_ENOMEM)
 			return err;
-		message(m, 1, "search: %s", nd_error_message());
+		model_message(m, 1, "search: %s", nd_error_message());
 		return 0; /* stays in the prompt to fix the pattern */
 	}
 	nd_regex_free(m->re);
@@ -298,8 +296,8 @@ static int prompt_key(tui_model *m, int key)
 }
 
 /* Load versions old and new of the history (host indices), keeping the
- * selected provision: through the series when it is loaded, else the row
- * of the same change index. */
+ * selected provision through the series when the host has one, else
+ * starting at the top. */
 static int load_versions(tui_model *m, size_t old, size_t new)
 {
 	const nd_tui_host *h = m->host;
@@ -309,7 +307,7 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 
 	m->mode = MODE_MAIN;
 	if (old == new) {
-		message(m, 1, "pick two different versions");
+		model_message(m, 1, "pick two different versions");
 		return 0;
 	}
 	follow = series_follow(m, old, new, &side, &clause);
@@ -317,7 +315,7 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 	if ((err = h->load(h->ud, old, new, &v)) != 0) {
 		if (err == ND_ENOMEM)
 			return err;
-		message(m, 1, "%s", nd_error_message());
+		model_message(m, 1, "%s", nd_error_message());
 		return 0;
 	}
 	m->view = v;
@@ -326,14 +324,14 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 	m->cur_new = new;
 	m->nrows = 0;
 	m->top = 0;
-	message(m, 0, "comparing %s with %s", h->versions[old].label
+	model_message(m, 0, "comparing %s with %s", h->versions[old].label
 	        ? h->versions[old].label : "?", h->versions[new].label
 	        ? h->versions[new].label : "?");
 	if ((err = rebuild_rows(m)) != 0)
 		return err;
 	if (follow && !model_select_clause(m, side, clause) &&
 	    m->filter != FILTER_ALL)
-		message(m, 0, "the filter does not list the provision that was "
+		model_message(m, 0, "the filter does not list the provision that was "
 		        "selected");
 	return 0;
 }
@@ -373,7 +371,7 @@ static void open_picker(tui_model *m)
 	const nd_tui_host *h = m->host;
 
 	if (h->nversions < 2 || !h->load) {
-		message(m, 1, "no history to pick from: these versions are files; "
+		model_message(m, 1, "no history to pick from: these versions are files; "
 		        "add them to a store (normdiff add) to pick versions");
 		return;
 	}
@@ -416,7 +414,7 @@ static void act(tui_model *m, tui_action a)
 			m->zoom = m->focus = 0;
 		else if (m->re) {
 			end_search(m);
-			message(m, 0, "search ended: n and N go from change to change");
+			model_message(m, 0, "search ended: n and N go from change to change");
 		}
 		break;
 	case ACT_MODE:
@@ -539,7 +537,7 @@ int model_event(tui_model *m, const tui_event *ev)
 		m->filter = (m->filter + 1) % NFILTERS;
 		if ((err = rebuild_rows(m)) != 0)
 			return err;
-		message(m, 0, "filter: %s (%zu provision%s)",
+		model_message(m, 0, "filter: %s (%zu provision%s)",
 		        model_filter_name(m->filter), m->nrows, m->nrows == 1 ? "" : "s");
 		return 0;
 	}
