@@ -7,7 +7,9 @@
  * (nd_tui_dump), which is how the screens are tested.
  *
  * The UI never computes a comparison: the caller hands it one, and, to
- * switch versions (the `v` key), a callback that computes another.
+ * switch versions (the `v` key), a callback that computes another; for
+ * the history of a provision and the synopsis (`H`, `S`), a callback that
+ * computes the series of every version once.
  *
  * Ownership: everything passed in stays the caller's and must outlive the
  * call; a view returned by the load callback must stay valid until the
@@ -21,6 +23,7 @@
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
 #include "normdiff/render.h"
+#include "normdiff/series.h"
 
 /* What is on screen: a comparison and what is known of its two sides. */
 typedef struct nd_tui_view {
@@ -41,7 +44,13 @@ typedef struct nd_tui_host {
 	 * code with the message recorded (the screen then keeps the current
 	 * comparison). */
 	int (*load)(void *ud, size_t old, size_t new, nd_tui_view *view);
-	void *ud;                   /* passed to load */
+	/* The whole series of `versions`, for the history and synopsis views:
+	 * computed on the first request and kept by the caller until the end
+	 * of the call. Its versions are OLDEST first: series version k is
+	 * versions[nversions - 1 - k]. 0, or a negative code with the message
+	 * recorded (shown in the footer). NULL: no series (files). */
+	int (*load_series)(void *ud, const nd_series **out);
+	void *ud;                   /* passed to load and load_series */
 } nd_tui_host;
 
 /* Display options. */

@@ -8,7 +8,9 @@
  *
  * When the new version comes from the store, the `v` key can pick any two
  * versions of its series; each pick is compared here, on request, with
- * errors caught as messages for the screen.
+ * errors caught as messages for the screen. The history and synopsis
+ * views (`H`, `S`) ask, once, for the whole series: every version of the
+ * history compared with the next (cli_series_load), oldest first.
  *
  * --dump COLSxROWS prints the screen as text instead of opening the
  * terminal, after replaying --keys; screen tests and the captures in the
@@ -34,6 +36,8 @@ typedef struct session {
 	size_t nv;              /* how many */
 	nd_docinfo *infos;      /* what the picker shows of each */
 	cli_comparison cmp;     /* the comparison on screen */
+	cli_series ser;         /* the whole series, once asked for */
+	int have_ser;           /* ser is loaded */
 } session;
 
 /* Index of the version whose commit is `oid`, or s->nv. */
@@ -95,8 +99,47 @@ static int load_pick(void *ud, size_t old, size_t new, nd_tui_view *view)
 	return 0;
 }
 
+/* The history and synopsis views' callback: the series of the history's
+ * versions, oldest first (s->v is newest first), loaded once, quietly (the
+ * screen is the UI's). */
+static int load_series(void *ud, const nd_series **out)
+{
+	session *s = ud;
+	nd_buf msg = ND_BUF_INIT;
+	char **specs;
+	size_t k;
+	int status;
+
+	*out = NULL;
+	if (s->have_ser) {
+		*out = s->ser.series;
+		return 0;
+	}
+	if ((specs = calloc(s->nv ? s->nv : 1, sizeof(*specs))) == NULL)
+		return nd_error_oom();
+	for (k = 0; k < s->nv; k++)
+		specs[k] = s->v[s->nv - 1 - k].oid;
+	cli_capture_errors(&msg);
+	status = cli_series_load(s->c, "tui", &s->ser, specs, s->nv, NULL, &s->ao,
+	                         1);
+	cli_capture_errors(NULL);
+	free(specs);
+	if (status) {
+		status = nd_error_set(ND_ERR, "%s", msg.ptr ? msg.ptr
+		                      : "cannot compare the series");
+		nd_buf_dispose(&msg);
+		return status;
+	}
+	nd_buf_dispose(&msg);
+	s->have_ser = 1;
+	*out = s->ser.series;
+	return 0;
+}
+
 static void session_dispose(session *s)
 {
+	if (s->have_ser)
+		cli_series_dispose(&s->ser);
 	cli_comparison_dispose(&s->cmp);
 	nd_versions_free(s->v, s->nv);
 	free(s->infos);
@@ -254,6 +297,7 @@ int cmd_tui(cli *c, int argc, char **argv)
 		host.cur_old = find_version(&s, s.cmp.old.in.ver.oid);
 		host.cur_new = find_version(&s, s.cmp.new.in.ver.oid);
 		host.load = load_pick;
+		host.load_series = load_series;
 		host.ud = &s;
 	}
 	view.cs = s.cmp.cs;

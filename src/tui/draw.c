@@ -8,6 +8,9 @@
  *            inline redline, wrapped at spaces, scrolled under a fixed title
  *   footer   the keys, a message, or the search being typed
  *
+ * The history and synopsis views are history.c's; this file draws their
+ * header and footer.
+ *
  * Wide screens (100 columns and more) put the outline left of the text;
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a
@@ -195,7 +198,9 @@ static void footer(ctx *c)
 		addz(c, f, " ", TS_BAR);
 		addz(c, f, m->msg, m->msg_error ? TS_ERROR : TS_BAR);
 	} else if (!c->err) {
-		c->err = keys_hints(f, used);
+		c->err = m->mode == MODE_HISTORY ? keys_view_hints(f, VIEW_HISTORY, used)
+		         : m->mode == MODE_SYNOPSIS
+		         ? keys_view_hints(f, VIEW_SYNOPSIS, used) : keys_hints(f, used);
 	}
 	line(c, 0, y, used, f);
 	f = scratch(c);
@@ -670,6 +675,23 @@ static int wrap_note(nd_buf *out, const char *s, size_t width)
 	return err ? err : nd_buf_putc(out, '\n');
 }
 
+/* The keys of the history or the synopsis, and what their marks mean. */
+static int help_view(nd_buf *out, int view)
+{
+	int err = out->len ? nd_buf_puts(out, "\n") : 0;
+
+	err = err ? err : keys_help(out, view);
+	if (!err && view == VIEW_HISTORY)
+		err = nd_buf_puts(out, "Blame: ¹ ² ³ … before a run of words: the "
+		                  "version (numbered from the oldest)\n"
+		                  "       that brought them.\n");
+	if (!err && view == VIEW_SYNOPSIS)
+		err = nd_buf_puts(out, "Cells: = unchanged, ~ modified, + added, "
+		                  "< split, > merged, - removed,\n"
+		                  "       blank: not in that version.\n");
+	return err;
+}
+
 static void help(ctx *c, unsigned y, unsigned h)
 {
 	tui_model *m = c->m;
@@ -682,8 +704,11 @@ static void help(ctx *c, unsigned y, unsigned h)
 	addz(c, f, " Keys", TS_TITLE);
 	addz(c, f, "   (any other key closes this help)", TS_DIM);
 	line(c, 0, y, c->g->cols, f);
+	if (!c->err && m->help_from != MODE_MAIN) /* the view's own keys first */
+		c->err = help_view(&text, m->help_from == MODE_HISTORY
+		                          ? VIEW_HISTORY : VIEW_SYNOPSIS);
 	if (!c->err)
-		c->err = keys_help(&text);
+		c->err = keys_help(&text, VIEW_MAIN);
 	if (!c->err)
 		c->err = nd_buf_puts(&text, "\nBadges: mod modified, add added, rem "
 		                     "removed, spl split, mrg merged, = unchanged;\n"
@@ -694,6 +719,10 @@ static void help(ctx *c, unsigned y, unsigned h)
 	for (k = 0; k < m->view.cs->nnotes && !c->err; k++)
 		c->err = wrap_note(&text, m->view.cs->notes[k],
 		                   c->g->cols > 24 ? c->g->cols - 4 : 20);
+	if (!c->err && m->help_from != MODE_HISTORY)
+		c->err = help_view(&text, VIEW_HISTORY);
+	if (!c->err && m->help_from != MODE_SYNOPSIS)
+		c->err = help_view(&text, VIEW_SYNOPSIS);
 	k = 0;
 	for (p = text.ptr; p && *p && !c->err; p = nl + 1, k++) {
 		nl = strchr(p, '\n');
@@ -740,6 +769,10 @@ static void picker(ctx *c, unsigned y, unsigned h)
 		f = scratch(c);
 		addz(c, f, k == m->pick ? "> " : "  ", TS_TITLE);
 		addz(c, f, tag, TS_FLAG);
+		/* numbered from the oldest, as the history and synopsis number */
+		snprintf(buf, sizeof(buf), "%*zu ", host->nversions < 10 ? 1
+		         : host->nversions < 100 ? 2 : 4, host->nversions - k);
+		addz(c, f, buf, TS_DIM);
 		snprintf(buf, sizeof(buf), "%-12.12s ", v->label ? v->label : "-");
 		addz(c, f, buf, TS_TITLE);
 		snprintf(buf, sizeof(buf), "%-10.10s  ", v->date ? v->date : "-");
@@ -812,6 +845,8 @@ int draw_screen(tui_model *m, tui_grid *g)
 		help(&c, 2, g->rows - 3);
 	else if (m->mode == MODE_PICK)
 		picker(&c, 2, g->rows - 3);
+	else if (m->mode == MODE_HISTORY || m->mode == MODE_SYNOPSIS)
+		c.err = series_draw(m, g, 2, g->rows - 3);
 	else
 		body(&c, 2, g->rows - 3);
 	footer(&c);

@@ -321,7 +321,7 @@ unsigned grid_line(tui_grid *g, unsigned x, unsigned y, unsigned w,
 
 static char style_letter(const tui_cell *c)
 {
-	static const char letters[TS_NSTYLES + 1] = " bktd-+^e|fUMARSJ";
+	static const char letters[TS_NSTYLES + 1] = " bktd-+^e|fUMARSJv";
 
 	if (c->mark & TM_MATCH)
 		return '*';

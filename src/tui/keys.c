@@ -45,6 +45,8 @@ static const binding bindings[] = {
 	 "search with a regular expression (lower case: any case)", ACT_SEARCH},
 	{{'v'}, "v", "versions", "pick two versions from the store's history",
 	 ACT_VERSIONS},
+	{{'H'}, "H", "history", "the provision's history, version by version (store)", ACT_HISTORY},
+	{{'S'}, "S", "synopsis", "synopsis: every provision, a column per version", ACT_SYNOPSIS},
 	{{'?'}, "?", "help", "this help", ACT_HELP},
 	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT},
 	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW},
@@ -54,15 +56,70 @@ static const binding bindings[] = {
 
 #define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))
 
-tui_action keys_action(int k)
+/* The history view (H): the text scrolls; b is the blame, not a page up. */
+static const binding history_bindings[] = {
+	{{'j', TK_DOWN}, "j ↓", NULL, "scroll down", ACT_DOWN},
+	{{'k', TK_UP}, "k ↑", NULL, "scroll up", ACT_UP},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
+	{{TK_PGUP, TK_CTRL('b')}, "PgUp", NULL, "a page up", ACT_PGUP},
+	{{'g', TK_HOME}, "g Home", NULL, "the oldest version", ACT_TOP},
+	{{'G', TK_END}, "G End", NULL, "the newest version", ACT_BOTTOM},
+	{{'b'}, "b", "blame", "blame on/off: which version brought each word", ACT_BLAME},
+	{{TK_ESC, 'q', 'h', TK_BS}, "Esc q", "back",
+	 "back to where you were, the same provision selected", ACT_BACK},
+	{{'?'}, "?", "help", "this help", ACT_HELP},
+	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT},
+};
+
+/* The synopsis (S): rows are strands of provisions, columns versions. */
+static const binding synopsis_bindings[] = {
+	{{'j', TK_DOWN}, "j ↓", NULL, "next row", ACT_DOWN},
+	{{'k', TK_UP}, "k ↑", NULL, "previous row", ACT_UP},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
+	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL, "a page up", ACT_PGUP},
+	{{'g', TK_HOME}, "g Home", NULL, "first row", ACT_TOP},
+	{{'G', TK_END}, "G End", NULL, "last row", ACT_BOTTOM},
+	{{TK_LEFT, '<', 'h'}, "← < h", NULL, "older versions (sideways)",
+	 ACT_LEFT},
+	{{TK_RIGHT, '>', 'l'}, "→ > l", "versions", "newer versions (sideways)",
+	 ACT_RIGHT},
+	{{TK_ENTER}, "Enter", "history", "the history of the row's provision",
+	 ACT_OPEN},
+	{{TK_ESC, 'q', TK_BS}, "Esc q", "back",
+	 "back to where you were, the same provision selected", ACT_BACK},
+	{{'?'}, "?", "help", "this help", ACT_HELP},
+	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT},
+};
+
+static const struct {
+	const binding *b;  /* the table */
+	size_t n;          /* its bindings */
+	const char *title; /* its heading in the help */
+} views[] = {
+	[VIEW_MAIN] = {bindings, NBINDINGS, NULL},
+	[VIEW_HISTORY] = {history_bindings,
+	                  sizeof(history_bindings) / sizeof(binding),
+	                  "In the history of a provision (H):"},
+	[VIEW_SYNOPSIS] = {synopsis_bindings,
+	                   sizeof(synopsis_bindings) / sizeof(binding),
+	                   "In the synopsis (S):"},
+};
+
+tui_action keys_view_action(int view, int k)
 {
+	const binding *b = views[view].b;
 	size_t i, j;
 
-	for (i = 0; i < NBINDINGS; i++)
-		for (j = 0; j < 4 && bindings[i].keys[j]; j++)
-			if (bindings[i].keys[j] == k)
-				return bindings[i].act;
+	for (i = 0; i < views[view].n; i++)
+		for (j = 0; j < 4 && b[i].keys[j]; j++)
+			if (b[i].keys[j] == k)
+				return b[i].act;
 	return ACT_NONE;
+}
+
+tui_action keys_action(int k)
+{
+	return keys_view_action(VIEW_MAIN, k);
 }
 
 /* "names       what it does", the names padded to 12 columns. */
@@ -74,50 +131,73 @@ static int help_line(nd_buf *out, const char *names, const char *help)
 	                     "", help);
 }
 
-int keys_help(nd_buf *out)
+int keys_help(nd_buf *out, int view)
 {
 	size_t i;
 	int err = 0;
 
-	for (i = 0; i < NBINDINGS && !err; i++)
-		err = help_line(out, bindings[i].names, bindings[i].help);
-	if (!err)
+	if (views[view].title)
+		err = nd_buf_printf(out, "%s\n", views[view].title);
+	for (i = 0; i < views[view].n && !err; i++)
+		err = help_line(out, views[view].b[i].names, views[view].b[i].help);
+	if (!err && view == VIEW_MAIN)
 		err = help_line(out, "mouse", "wheel scrolls, a click selects a "
 		                "provision");
 	return err;
 }
 
-/* The width of binding i's footer hint, " key hint ", or 0 if it has none. */
-static size_t hint_width(size_t i)
+/* The key a hint names: the first of its names ("Esc q" -> "Esc"). */
+static const char *hint_key(const binding *b, char *buf, size_t size)
 {
-	const char *key = bindings[i].act == ACT_NEXT ? "n/N" : bindings[i].names;
+	size_t n = strcspn(b->names, " ");
 
-	if (!bindings[i].hint)
+	if (b->act == ACT_NEXT)
+		return "n/N";
+	if (b->act == ACT_RIGHT)
+		return "←/→";
+	snprintf(buf, size, "%.*s", (int)n, b->names);
+	return buf;
+}
+
+/* The width of a binding's footer hint, " key hint ", or 0 if it has none. */
+static size_t hint_width(const binding *b)
+{
+	char buf[32];
+	const char *key = hint_key(b, buf, sizeof(buf));
+
+	if (!b->hint)
 		return 0;
-	return 3 + nd_utf8_count(key, strlen(key)) + strlen(bindings[i].hint);
+	return 3 + nd_utf8_count(key, strlen(key)) + strlen(b->hint);
 }
 
 /* "? help" and "q quit" are kept on any footer that has room for them;
  * the other hints, in table order, take what is left. */
-static int essential(size_t i)
+static int essential(const binding *b)
 {
-	return bindings[i].act == ACT_HELP || bindings[i].act == ACT_QUIT;
+	return b->act == ACT_HELP || b->act == ACT_QUIT || b->act == ACT_BACK;
 }
 
 int keys_hints(tui_flow *f, unsigned width)
 {
-	size_t i, used = 0, reserve = 0, w;
+	return keys_view_hints(f, VIEW_MAIN, width);
+}
+
+int keys_view_hints(tui_flow *f, int view, unsigned width)
+{
+	const binding *b = views[view].b;
+	size_t i, used = 0, reserve = 0, w, n = views[view].n;
 	int err = 0, full = 0;
+	char buf[32];
 
-	for (i = 0; i < NBINDINGS; i++)
-		if (essential(i))
-			reserve += hint_width(i);
-	for (i = 0; i < NBINDINGS && !err; i++) {
-		const char *key = bindings[i].act == ACT_NEXT ? "n/N" : bindings[i].names;
+	for (i = 0; i < n; i++)
+		if (essential(&b[i]))
+			reserve += hint_width(&b[i]);
+	for (i = 0; i < n && !err; i++) {
+		const char *key = hint_key(&b[i], buf, sizeof(buf));
 
-		if ((w = hint_width(i)) == 0)
+		if ((w = hint_width(&b[i])) == 0)
 			continue;
-		if (essential(i)) {
+		if (essential(&b[i])) {
 			reserve -= w;
 			if (used + w > width)
 				break;
@@ -129,7 +209,7 @@ int keys_hints(tui_flow *f, unsigned width)
 		err = flow_addz(f, " ", TS_BAR);
 		err = err ? err : flow_addz(f, key, TS_KEY);
 		err = err ? err : flow_addz(f, " ", TS_BAR);
-		err = err ? err : flow_addz(f, bindings[i].hint, TS_BAR);
+		err = err ? err : flow_addz(f, b[i].hint, TS_BAR);
 		err = err ? err : flow_addz(f, " ", TS_BAR);
 	}
 	return err;

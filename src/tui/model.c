@@ -31,13 +31,7 @@ const char *model_filter_name(int filter)
 	return nd_change_kind_name((nd_change_kind)(filter - FILTER_KIND));
 }
 
-static void message(tui_model *m, int error, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
-	;
-
-static void message(tui_model *m, int error, const char *fmt, ...)
+void model_message(tui_model *m, int error, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -107,11 +101,31 @@ int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
 void model_dispose(tui_model *m)
 {
 	draw_release(m);
+	series_release(m);
 	free(m->rows_idx);
 	nd_regex_free(m->re);
 	free(m->pattern);
 	nd_buf_dispose(&m->prompt);
 	memset(m, 0, sizeof(*m));
+}
+
+int model_select_clause(tui_model *m, int new, size_t clause)
+{
+	size_t r, k;
+
+	for (r = 0; r < m->nrows; r++) {
+		const nd_change *c = model_change(m, r);
+		const size_t *idx = new ? c->new : c->old;
+		size_t n = new ? c->nnew : c->nold;
+
+		for (k = 0; k < n; k++)
+			if (idx[k] == clause) {
+				m->sel = r;
+				m->dtop = 0;
+				return 1;
+			}
+	}
+	return 0;
 }
 
 /* ---- moving ---- */
@@ -191,26 +205,26 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 		            : !nd_is_quiet(model_change(m, r));
 		if (hit < 0) {
 			end_search(m);
-			message(m, 1, "search stopped: %s; try a simpler pattern",
+			model_message(m, 1, "search stopped: %s; try a simpler pattern",
 			        nd_error_message());
 			return 0;
 		}
 		if (!hit)
 			continue;
 		if (m->re && (dir > 0 ? from + k >= n : k > from))
-			message(m, 0, "search went round to the %s",
+			model_message(m, 0, "search went round to the %s",
 			        dir > 0 ? "top" : "bottom");
 		select_row(m, r);
 		m->seek_match = m->re != NULL;
 		return 1;
 	}
 	if (m->re && m->filter != FILTER_ALL)
-		message(m, 1, "no provision the filter lists matches /%s/ "
+		model_message(m, 1, "no provision the filter lists matches /%s/ "
 		        "(f changes the filter)", m->pattern);
 	else if (m->re)
-		message(m, 1, "no provision matches /%s/", m->pattern);
+		model_message(m, 1, "no provision matches /%s/", m->pattern);
 	else
-		message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
+		model_message(m, 0, "no change %s this one", dir > 0 ? "after" : "before");
 	return 0;
 }
 
@@ -228,7 +242,7 @@ static int start_search(tui_model *m)
 	if ((err = nd_regex_new(&re, m->prompt.ptr)) != 0) {
 		if (err == ND_ENOMEM)
 			return err;
-		message(m, 1, "search: %s", nd_error_message());
+		model_message(m, 1, "search: %s", nd_error_message());
 		return 0; /* stays in the prompt to fix the pattern */
 	}
 	nd_regex_free(m->re);
@@ -281,22 +295,27 @@ static int prompt_key(tui_model *m, int key)
 	}
 }
 
+/* Load versions old and new of the history (host indices), keeping the
+ * selected provision through the series when the host has one, else
+ * starting at the top. */
 static int load_versions(tui_model *m, size_t old, size_t new)
 {
 	const nd_tui_host *h = m->host;
 	nd_tui_view v;
-	int err;
+	size_t clause = 0;
+	int err, side = 0, follow;
 
 	m->mode = MODE_MAIN;
 	if (old == new) {
-		message(m, 1, "pick two different versions");
+		model_message(m, 1, "pick two different versions");
 		return 0;
 	}
+	follow = series_follow(m, old, new, &side, &clause);
 	memset(&v, 0, sizeof(v));
 	if ((err = h->load(h->ud, old, new, &v)) != 0) {
 		if (err == ND_ENOMEM)
 			return err;
-		message(m, 1, "%s", nd_error_message());
+		model_message(m, 1, "%s", nd_error_message());
 		return 0;
 	}
 	m->view = v;
@@ -305,10 +324,16 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 	m->cur_new = new;
 	m->nrows = 0;
 	m->top = 0;
-	message(m, 0, "comparing %s with %s", h->versions[old].label
+	model_message(m, 0, "comparing %s with %s", h->versions[old].label
 	        ? h->versions[old].label : "?", h->versions[new].label
 	        ? h->versions[new].label : "?");
-	return rebuild_rows(m);
+	if ((err = rebuild_rows(m)) != 0)
+		return err;
+	if (follow && !model_select_clause(m, side, clause) &&
+	    m->filter != FILTER_ALL)
+		model_message(m, 0, "the filter does not list the provision that was "
+		        "selected");
+	return 0;
 }
 
 static int pick_key(tui_model *m, const tui_event *e)
@@ -346,7 +371,7 @@ static void open_picker(tui_model *m)
 	const nd_tui_host *h = m->host;
 
 	if (h->nversions < 2 || !h->load) {
-		message(m, 1, "no history to pick from: these versions are files; "
+		model_message(m, 1, "no history to pick from: these versions are files; "
 		        "add them to a store (normdiff add) to pick versions");
 		return;
 	}
@@ -389,7 +414,7 @@ static void act(tui_model *m, tui_action a)
 			m->zoom = m->focus = 0;
 		else if (m->re) {
 			end_search(m);
-			message(m, 0, "search ended: n and N go from change to change");
+			model_message(m, 0, "search ended: n and N go from change to change");
 		}
 		break;
 	case ACT_MODE:
@@ -403,11 +428,14 @@ static void act(tui_model *m, tui_action a)
 		break;
 	case ACT_VERSIONS: open_picker(m); break;
 	case ACT_HELP:
+		m->help_from = m->mode;
 		m->mode = MODE_HELP;
 		m->help_top = 0;
 		break;
 	case ACT_QUIT: m->quit = 1; break;
-	case ACT_REDRAW: case ACT_SUSPEND: case ACT_NONE: break; /* term.c's */
+	case ACT_HISTORY: case ACT_SYNOPSIS: break; /* may fail: model_event */
+	case ACT_REDRAW: case ACT_SUSPEND: case ACT_NONE: case ACT_BLAME:
+	case ACT_LEFT: case ACT_RIGHT: break; /* term.c's, or other views' */
 	}
 }
 
@@ -423,7 +451,11 @@ static void mouse(tui_model *m, const tui_event *e)
 	int outline = !m->zoom && in_rect(e->x, e->y, m->ox, m->oy, m->ow, m->oh);
 
 	if (m->mode == MODE_HELP) {
-		m->mode = MODE_MAIN;
+		m->mode = m->help_from;
+		return;
+	}
+	if ((m->mode == MODE_HISTORY || m->mode == MODE_SYNOPSIS) && wheel) {
+		series_wheel(m, wheel);
 		return;
 	}
 	if (m->mode != MODE_MAIN)
@@ -475,6 +507,13 @@ int model_event(tui_model *m, const tui_event *ev)
 	switch (m->mode) {
 	case MODE_PROMPT: return prompt_key(m, e.key);
 	case MODE_PICK: return pick_key(m, &e);
+	case MODE_HISTORY: case MODE_SYNOPSIS:
+		if (keys_view_action(m->mode == MODE_HISTORY ? VIEW_HISTORY
+		                     : VIEW_SYNOPSIS, e.key) == ACT_HELP) {
+			act(m, ACT_HELP);
+			return 0;
+		}
+		return series_key(m, &e);
 	case MODE_HELP:
 		a = keys_action(e.key);
 		if (a == ACT_DOWN || a == ACT_PGDN)
@@ -483,18 +522,22 @@ int model_event(tui_model *m, const tui_event *ev)
 			m->help_top = m->help_top > (a == ACT_UP ? 1 : page(m->rows))
 			              ? m->help_top - (a == ACT_UP ? 1 : page(m->rows)) : 0;
 		else
-			m->mode = MODE_MAIN;
+			m->mode = m->help_from;
 		return 0;
 	default: break;
 	}
 	a = keys_action(e.key);
+	if (a == ACT_HISTORY)
+		return series_history(m);
+	if (a == ACT_SYNOPSIS)
+		return series_synopsis(m);
 	if (a == ACT_FILTER) {
 		int err;
 
 		m->filter = (m->filter + 1) % NFILTERS;
 		if ((err = rebuild_rows(m)) != 0)
 			return err;
-		message(m, 0, "filter: %s (%zu provision%s)",
+		model_message(m, 0, "filter: %s (%zu provision%s)",
 		        model_filter_name(m->filter), m->nrows, m->nrows == 1 ? "" : "s");
 		return 0;
 	}

@@ -19,6 +19,7 @@
 #include <curses.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -69,6 +70,7 @@ static const look looks[TS_NSTYLES] = {
 	[TS_KIND + ND_CHANGE_REMOVED] = {COLOR_RED, A_BOLD, A_BOLD},
 	[TS_KIND + ND_CHANGE_SPLIT] = {COLOR_CYAN, A_BOLD, A_BOLD},
 	[TS_KIND + ND_CHANGE_MERGED] = {COLOR_MAGENTA, A_BOLD, A_BOLD},
+	[TS_BLAME] = {COLOR_BLUE, A_DIM, A_DIM},
 };
 
 /* Colour pair k + 1 is style k's; MATCH_PAIR marks search matches. */
@@ -287,6 +289,14 @@ int nd_tui_run(const nd_tui_view *view, const nd_tui_host *host,
 			endwin();
 			raise(SIGTSTP);
 			clearok(curscr, TRUE);
+		}
+		if (series_busy(&m, e.key)) {
+			/* comparing every pair can take a while: say so first */
+			snprintf(m.msg, sizeof(m.msg), "comparing the versions of the "
+			         "series…");
+			m.msg_error = 0;
+			if ((err = frame(&m, &g)) != 0)
+				break;
 		}
 		err = model_event(&m, &e);
 	}

@@ -10,6 +10,9 @@
  *            actions change it, nothing here draws
  *   draw.c   the model laid out on a grid: header, outline, provision,
  *            footer, help and version picker
+ *   history.c the views over the whole series: a provision's history
+ *            (with its blame) and the synopsis; their state, keys and
+ *            layout, over the series the host computes on request
  *   term.c   the ncurses layer: the grid to the terminal, terminal events
  *            to model events, and the terminal restored on every way out
  *
@@ -43,7 +46,8 @@ typedef enum tui_style {
 	TS_BORDER,  /* pane borders */
 	TS_FLAG,    /* moved / renumbered flags */
 	TS_KIND,    /* + nd_change_kind: the badge of a kind */
-	TS_NSTYLES = TS_KIND + 6
+	TS_BLAME = TS_KIND + 6, /* the blame's version numbers */
+	TS_NSTYLES
 } tui_style;
 
 /* Marks drawn over a style. */
@@ -145,22 +149,35 @@ typedef struct tui_event {
 typedef enum tui_action {
 	ACT_NONE, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_TOP, ACT_BOTTOM,
 	ACT_NEXT, ACT_PREV, ACT_FOCUS, ACT_OPEN, ACT_BACK, ACT_MODE, ACT_FILTER,
-	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_SUSPEND
+	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_SUSPEND,
+	ACT_HISTORY, ACT_SYNOPSIS, ACT_BLAME, ACT_LEFT, ACT_RIGHT
 } tui_action;
+
+/* The views with keys of their own. */
+enum { VIEW_MAIN, VIEW_HISTORY, VIEW_SYNOPSIS };
 
 /* The action bound to key k in the main view. */
 tui_action keys_action(int k);
-/* The help screen: one line per binding, as "keys  what they do". */
-int keys_help(nd_buf *out);
+/* The action bound to key k in view VIEW_*. */
+tui_action keys_view_action(int view, int k);
+/* The help of view VIEW_*: one line per binding, as "keys  what they
+ * do" (the other views' under a heading line). */
+int keys_help(nd_buf *out, int view);
 /* The footer's hints, " n/N next  Tab focus ...", as many whole ones as
  * fit in `width` columns, in the table's order. */
 int keys_hints(tui_flow *f, unsigned width);
+/* The same for view VIEW_*. */
+int keys_view_hints(tui_flow *f, int view, unsigned width);
 /* Parse a key script into events (docs/tui.md). */
 int keys_script(tui_event **out, size_t *n, const char *script);
 
 /* ---- the model ---- */
 
-enum { MODE_MAIN, MODE_HELP, MODE_PROMPT, MODE_PICK };
+enum { MODE_MAIN, MODE_HELP, MODE_PROMPT, MODE_PICK, MODE_HISTORY,
+       MODE_SYNOPSIS };
+
+/* The history and synopsis views' state (history.c's own). */
+typedef struct tui_series_view tui_series_view;
 
 /* The selected provision as draw.c laid it out (draw.c's own). */
 typedef struct tui_layout tui_layout;
@@ -195,6 +212,7 @@ typedef struct tui_model {
 	int filter;               /* FILTER_* */
 	int mode;                 /* MODE_* */
 	size_t help_top;          /* first line of the help on screen */
+	int help_from;            /* the mode the help goes back to */
 
 	nd_regex *re;             /* the active search, or NULL */
 	char *pattern;            /* its text */
@@ -204,6 +222,7 @@ typedef struct tui_model {
 	size_t pick_old;          /* the old version picked (step 2) */
 	int pick_step;            /* 0: picking old, 1: picking new */
 	size_t cur_old, cur_new;  /* versions shown, as host indices */
+	tui_series_view *sv;      /* history.c's, freed by series_release */
 
 	char msg[256];            /* a message for the footer, or "" */
 	int msg_error;            /* it is an error */
@@ -220,6 +239,37 @@ int model_event(tui_model *m, const tui_event *e);
 const nd_change *model_change(const tui_model *m, size_t r);
 /* Short name of a filter: "all", "changed", "modified", ... "moved". */
 const char *model_filter_name(int filter);
+/* Put a message in the footer. */
+void model_message(tui_model *m, int error, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Select the row of the change that holds provision `clause` of the new
+ * document (new != 0) or of the old one; 1 if found, 0 if not listed. */
+int model_select_clause(tui_model *m, int new, size_t clause);
+
+/* ---- the series views (history.c) ---- */
+
+/* `H`: the history of the selected provision; `S`: the synopsis. Without a
+ * series (files, or loading failed) a message says why. ND_ENOMEM only. */
+int series_history(tui_model *m);
+int series_synopsis(tui_model *m);
+/* A key in MODE_HISTORY or MODE_SYNOPSIS. */
+int series_key(tui_model *m, const tui_event *e);
+/* Will key k make the host compute the series (H, S, or a pick, before it
+ * is loaded)? The terminal says so before it waits. */
+int series_busy(const tui_model *m, int k);
+/* The mouse wheel there: scroll the history, move in the synopsis. */
+void series_wheel(tui_model *m, int delta);
+/* Before the picker loads versions host_old, host_new: where the
+ * selected provision is in them, if the series is loaded: *new_side 1 and
+ * a clause of the new version, 0 and one of the old; 1 if known. */
+int series_follow(tui_model *m, size_t host_old, size_t host_new,
+                  int *new_side, size_t *clause);
+/* Draw the view of MODE_HISTORY or MODE_SYNOPSIS in rows [y, y + h). */
+int series_draw(tui_model *m, tui_grid *g, unsigned y, unsigned h);
+void series_release(tui_model *m);
 
 /* ---- drawing ---- */
 

@@ -2,8 +2,12 @@
  * input is a key script (docs/tui.md), a line "---8<---", the old text,
  * another such line, and the new text. The UI starts on an 80x24 screen
  * with a store history of three versions whose loading gives the same
- * comparison back, so the version picker is reachable; a script of odd
- * length is dumped with its style rows.
+ * comparison back, so the version picker is reachable, and a series of
+ * those three (old, new, new again: the old and new texts, then the new
+ * one against itself), so the history, its blame and the synopsis are
+ * reachable (H, b, S); after a pick the comparison on screen may not be
+ * the series' pair, which the UI must notice. A script of odd length is
+ * dumped with its style rows.
  *
  * Oracles: a script that is refused records a one-line message; every
  * screen is well-formed UTF-8 without controls (other than newlines) or
@@ -45,6 +49,14 @@ static int too_large(const char *keys)
 }
 
 static const nd_changeset *current;
+static const nd_series *series;
+
+static int load_series(void *ud, const nd_series **out)
+{
+	(void)ud;
+	*out = series;
+	return 0;
+}
 
 static int load(void *ud, size_t old, size_t new, nd_tui_view *view)
 {
@@ -65,7 +77,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	fuzz_part part[3];
 	nd_doc *a, *b;
-	nd_changeset *cs = NULL;
+	nd_changeset *cs = NULL, *same = NULL;
+	nd_series *ser = NULL;
+	const nd_doc *docs[3];
+	const nd_changeset *pairs[2];
 	nd_tui_view view;
 	nd_tui_host host;
 	nd_tui_opts o = {0, 0};
@@ -86,9 +101,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(keys);
 		return 0;
 	}
-	if (nd_changeset_compute(&cs, a, b, NULL, NULL, NULL))
+	if (nd_changeset_compute(&cs, a, b, NULL, NULL, NULL) ||
+	    nd_changeset_compute(&same, b, b, NULL, NULL, NULL))
 		fuzz_fail("change set", "computing it failed", NULL, 0);
+	docs[0] = a;
+	docs[1] = docs[2] = b;
+	pairs[0] = cs;
+	pairs[1] = same;
+	if (nd_series_new(&ser, docs, pairs, 3))
+		fuzz_fail("series", nd_error_message(), NULL, 0);
 	current = cs;
+	series = ser;
 	view.cs = cs;
 	view.old_info = &versions[2];
 	view.new_info = &versions[0];
@@ -98,6 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	host.cur_old = 2;
 	host.cur_new = 0;
 	host.load = load;
+	host.load_series = load_series;
 	o.redline = (int)(part[0].n % 4 >= 2);
 	if (nd_tui_dump(&out, &view, &host, &o, 80, 24, keys,
 	                (int)(part[0].n % 2)))
@@ -106,6 +130,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("tui dump", why, out.ptr, out.len);
 	nd_buf_dispose(&out);
 	free(keys);
+	nd_series_free(ser);
+	nd_changeset_free(same);
 	nd_changeset_free(cs);
 	nd_doc_free(a);
 	nd_doc_free(b);

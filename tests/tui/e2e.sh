@@ -4,7 +4,8 @@
 # bundled pair (the split of (b), the added (10), the moved preambular
 # paragraph), that q, Ctrl-C and SIGTERM all give the terminal back as it
 # was (modes, main screen), that a resize redraws, and that a draft full of
-# escape sequences cannot change the terminal.
+# escape sequences cannot change the terminal; and over a store series,
+# the history, blame and synopsis views.
 #
 #   e2e.sh NORMDIFF SRCDIR
 set -u
@@ -122,6 +123,43 @@ expect "^[[?1049h^[[2J^[[31mnow^[c" "the escape sequences shown as text"
 tm send-keys -t nd q
 after_exit 0 "q after the hostile draft"
 [ "$(tm display -p -t nd '#{pane_title}')" = mytitle ] || fail "the title changed after quitting"
+
+# 5. A store series of three versions: the history of a provision (H),
+#    its blame (b), back (Esc), the synopsis (S) scrolled sideways, and
+#    the picker choosing versions 1 and 2 of 3 with the provision kept.
+tm send-keys -t nd "export NORMDIFF_STORE=$work/store; $bin init >/dev/null && for k in 1 2 3; do $bin add $src/tests/data/series/v\$k.txt --series rivers.txt --label v\$k --date 2024-0\$k-01 >/dev/null; done; echo ADDED:\$?" Enter
+await "ADDED:0"
+tm send-keys -t nd clear Enter
+run_tui
+await "normdiff  v2 (2024-02-01) → v3 (2024-03-01)"
+tm send-keys -t nd j j j j j
+await "2.  unchanged"
+tm send-keys -t nd H
+await "History of 2. in v3"
+expect "2  v2 (2024-02-01)  2.  split  (old on screen)" "the step into v2 in the history"
+expect "Each State shall consult the others in good faith before the works begin." "the text in v3"
+tm send-keys -t nd Escape
+await "n/N next"
+expect "2.  unchanged" "the same provision selected after the history"
+tm send-keys -t nd j H b
+await "¹Each State shall exchange data on water levels and quality every month."
+expect "levels³, flow ¹and quality every ³week." "the blame of 3. in v3"
+tm send-keys -t nd Escape
+await "n/N next"
+tm send-keys -t nd S
+await "Synopsis: 11 rows, versions 1-3 of 3"
+tm resize-window -t nd -x 60 -y 30
+await "Synopsis: 11 rows, versions 1-2 of 3   newer →"
+tm send-keys -t nd Right
+await "versions 2-3 of 3   ← older"
+tm resize-window -t nd -x 120 -y 40
+tm send-keys -t nd Escape
+await "n/N next"
+tm send-keys -t nd v Down Enter Down Enter
+await "normdiff  v1 (2024-01-01) → v2 (2024-02-01)"
+expect "2. → 3.  unchanged" "the provision (3. of v3) followed into versions 1 and 2"
+tm send-keys -t nd q
+after_exit 0 "q after the series views"
 
 if [ "$failures" -eq 0 ]; then
 	echo "all checks passed"

@@ -16,6 +16,7 @@
 #include "normdiff/clause.h"
 #include "normdiff/error.h"
 #include "normdiff/regex.h"
+#include "normdiff/series.h"
 #include "normdiff/tui.h"
 #include "normdiff/utf8.h"
 #include "support.h"
@@ -579,15 +580,15 @@ static void test_help(void **state)
 {
 	static const char *const names[] = {
 		"j ↓", "k ↑", "PgDn Space", "PgUp b", "g Home", "G End", "n", "N",
-		"Tab", "Enter", "Esc", "s", "f", "/", "v", "?", "q", "Ctrl-L", "Ctrl-Z",
-		"mouse",
+		"Tab", "Enter", "Esc", "s", "f", "/", "v", "H", "S", "?", "q", "Ctrl-L",
+		"Ctrl-Z", "mouse",
 	};
 	nd_buf b = ND_BUF_INIT;
 	const char *p, *nl;
 	size_t k = 0, col = 0;
 
 	(void)state;
-	assert_int_equal(keys_help(&b), 0);
+	assert_int_equal(keys_help(&b, VIEW_MAIN), 0);
 	for (p = b.ptr; *p; p = nl + 1, k++) {
 		size_t len, c;
 
@@ -608,6 +609,32 @@ static void test_help(void **state)
 	}
 	assert_int_equal(k, sizeof(names) / sizeof(names[0]));
 	nd_buf_dispose(&b);
+}
+
+/* The history's and the synopsis' keys: a heading, then the bindings; b
+ * is the blame there (not a page up), the arrows scroll the synopsis. */
+static void test_help_views(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(keys_help(&b, VIEW_HISTORY), 0);
+	assert_non_null(strstr(b.ptr, "In the history of a provision (H):\n"));
+	assert_non_null(strstr(b.ptr, "\nb            blame on/off"));
+	assert_null(strstr(b.ptr, "PgUp b"));
+	nd_buf_clear(&b);
+	assert_int_equal(keys_help(&b, VIEW_SYNOPSIS), 0);
+	assert_non_null(strstr(b.ptr, "In the synopsis (S):\n"));
+	assert_non_null(strstr(b.ptr, "\n← < h        older versions"));
+	nd_buf_dispose(&b);
+	assert_int_equal(keys_view_action(VIEW_HISTORY, 'b'), ACT_BLAME);
+	assert_int_equal(keys_view_action(VIEW_MAIN, 'b'), ACT_PGUP);
+	assert_int_equal(keys_view_action(VIEW_HISTORY, 'q'), ACT_BACK);
+	assert_int_equal(keys_view_action(VIEW_MAIN, 'q'), ACT_QUIT);
+	assert_int_equal(keys_view_action(VIEW_SYNOPSIS, TK_LEFT), ACT_LEFT);
+	assert_int_equal(keys_view_action(VIEW_SYNOPSIS, '>'), ACT_RIGHT);
+	assert_int_equal(keys_view_action(VIEW_MAIN, 'H'), ACT_HISTORY);
+	assert_int_equal(keys_view_action(VIEW_MAIN, 'S'), ACT_SYNOPSIS);
 }
 
 static void test_hints(void **state)
@@ -1156,6 +1183,382 @@ static void test_versions_same(void **state)
 	history_close(&h);
 }
 
+/* ---- the series views ---- */
+
+/* Three versions: 2013 inserts a 2., renumbering the rest; 2015 rewords
+ * the authorities and the reports. */
+static const char *const chain_text[3] = {
+	"Convention on incidents\n\n"
+	"1. States shall cooperate in good faith.\n\n"
+	"2. Each State shall designate a competent authority.\n\n"
+	"3. This Convention applies to incidents at sea.\n\n"
+	"4. Parties shall report to the secretariat annually.\n",
+	"Convention on incidents\n\n"
+	"1. States shall cooperate in good faith.\n\n"
+	"2. States shall share information on incidents without delay.\n\n"
+	"3. Each State shall designate one competent authority.\n\n"
+	"4. This Convention applies to incidents at sea.\n\n"
+	"5. Parties shall report to the secretariat annually.\n",
+	"Convention on incidents\n\n"
+	"1. States shall cooperate in good faith.\n\n"
+	"2. States shall share information on incidents without delay.\n\n"
+	"3. Each State shall designate one or more competent authorities.\n\n"
+	"4. This Convention applies to incidents at sea.\n\n"
+	"5. Parties shall report to the secretariat every two years.\n",
+};
+
+/* The store's history of those three, newest first as the host gives it
+ * (2015, 2013, 2011), over a series oldest first; on screen 2013 -> 2015. */
+typedef struct chain {
+	nd_docinfo versions[3];  /* newest first */
+	nd_doc *doc[3];          /* oldest first, as the series */
+	nd_changeset *cs[3];     /* 0->1, 1->2, 0->2 */
+	nd_series *series;
+	nd_tui_host host;
+	nd_tui_view view;
+	int fail;                /* load_series fails */
+	int wrong;               /* load_series gives a series of two */
+	nd_series *two;          /* that one */
+	int series_calls;
+} chain;
+
+static int chain_load(void *ud, size_t old, size_t new, nd_tui_view *view)
+{
+	chain *c = ud;
+	size_t o = 2 - old, n = 2 - new; /* host -> series */
+
+	memset(view, 0, sizeof(*view));
+	view->old_info = &c->versions[old];
+	view->new_info = &c->versions[new];
+	if (o + 1 == n)
+		view->cs = c->cs[o];
+	else if (o == 0 && n == 2)
+		view->cs = c->cs[2];
+	else
+		return nd_error_set(ND_EINVAL, "only older against newer");
+	return 0;
+}
+
+static int chain_series(void *ud, const nd_series **out)
+{
+	chain *c = ud;
+
+	c->series_calls++;
+	if (c->fail)
+		return nd_error_set(ND_ERR, "version 2013: the store is damaged");
+	*out = c->wrong ? c->two : c->series;
+	return 0;
+}
+
+static void chain_open(chain *c)
+{
+	const nd_changeset *pairs[2];
+	size_t k;
+
+	memset(c, 0, sizeof(*c));
+	c->versions[0] = info_2015;
+	c->versions[1] = info_2013;
+	c->versions[2] = info_2011;
+	for (k = 0; k < 3; k++)
+		c->doc[k] = parse(chain_text[k]);
+	for (k = 0; k < 3; k++)
+		if (nd_changeset_compute(&c->cs[k], c->doc[k == 2 ? 0 : k],
+		                         c->doc[k == 2 ? 2 : k + 1], NULL, NULL, NULL))
+			fail_msg("compare: %s", nd_error_message());
+	pairs[0] = c->cs[0];
+	pairs[1] = c->cs[1];
+	assert_int_equal(nd_series_new(&c->series, (const nd_doc *const *)c->doc,
+	                               pairs, 3), 0);
+	assert_int_equal(nd_series_new(&c->two, (const nd_doc *const *)c->doc,
+	                               pairs, 2), 0);
+	c->host.versions = c->versions;
+	c->host.nversions = 3;
+	c->host.cur_old = 1;
+	c->host.cur_new = 0;
+	c->host.load = chain_load;
+	c->host.load_series = chain_series;
+	c->host.ud = c;
+	c->view.cs = c->cs[1];
+	c->view.old_info = &c->versions[1];
+	c->view.new_info = &c->versions[0];
+}
+
+static void chain_close(chain *c)
+{
+	size_t k;
+
+	nd_series_free(c->series);
+	nd_series_free(c->two);
+	for (k = 0; k < 3; k++) {
+		nd_changeset_free(c->cs[k]);
+		nd_doc_free(c->doc[k]);
+	}
+}
+
+static char *chain_screen(chain *c, unsigned cols, const char *keys)
+{
+	return screen(&c->view, &c->host, cols, 30, keys);
+}
+
+/* Where part first is in text, or fail. */
+static size_t at(const char *text, const char *part)
+{
+	const char *p = strstr(text, part);
+
+	if (!p)
+		fail_msg("\"%s\" not in:\n%s", part, text);
+	return p ? (size_t)(p - text) : 0;
+}
+
+/* The history of the last provision, "5." of 2015: oldest first, each
+ * version named from the host's list (newest first) at its series index,
+ * with the label it had there and the step into it. */
+static void test_series_history_order(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = chain_screen(&c, 100, "GH");
+	assert_int_equal(c.series_calls, 1);
+	assert_has(s, "History of 5. in 2015");
+	assert_has(s, "1  2011 (A/66/359)  4.  first version\n");
+	assert_has(s, "2  2013  5.  unchanged, renumbered  (old on screen)\n");
+	assert_has(s, "3  2015  5.  modified  (new on screen)\n");
+	assert_true(at(s, "1  2011") < at(s, "2  2013"));
+	assert_true(at(s, "2  2013") < at(s, "3  2015"));
+	assert_has(s, "report to the secretariat [-annually-]{+every two years+}.");
+	free(s);
+	/* the inserted 2. starts in 2013 */
+	s = chain_screen(&c, 100, "jjH");
+	assert_has(s, "History of 2. in 2015");
+	assert_lacks(s, "2011 (A/66/359)  ");
+	assert_has(s, "2  2013  2.  added  (old on screen)\n");
+	free(s);
+	chain_close(&c);
+}
+
+/* b: each run of words starts with the number of the version that brought
+ * it; the series is loaded once. */
+static void test_series_blame(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = chain_screen(&c, 100, "jjjHb");
+	assert_has(s, "History of 3. in 2015   blame:");
+	assert_has(s, "¹Each State shall designate ²one ³or more ¹competent ");
+	assert_line_has(s, FOOTER, "blame on");
+	free(s);
+	s = chain_screen(&c, 100, "jjjHbb");
+	assert_lacks(s, "¹Each");
+	assert_has(s, "designate one {+or more +}competent");
+	assert_line_has(s, FOOTER, "blame off");
+	assert_int_equal(c.series_calls, 2); /* one per replay */
+	free(s);
+	chain_close(&c);
+}
+
+/* Esc and q go back to the main view with the same provision selected;
+ * the help opened in the history goes back to it. */
+static void test_series_back(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = chain_screen(&c, 100, "jjjH<Esc>");
+	assert_position(s, "4/6");
+	assert_lacks(s, "History of");
+	free(s);
+	s = chain_screen(&c, 100, "jjjHq");
+	assert_position(s, "4/6");
+	assert_lacks(s, "History of");
+	free(s);
+	s = chain_screen(&c, 100, "jjjH?<Dump>x");
+	assert_has(s, "In the history of a provision (H):");
+	assert_true(at(s, "In the history") < at(s, "next provision"));
+	assert_has(s, "-- screen 2 of 2");
+	assert_has(s, "History of 3. in 2015");
+	free(s);
+	chain_close(&c);
+}
+
+/* S: one column per version, at least 24 columns each, the selected row
+ * the provision of the main view; Left and Right scroll sideways; Enter
+ * opens the row's history, Esc comes back to the synopsis. */
+static void test_series_synopsis(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = chain_screen(&c, 100, "GS");
+	assert_has(s, "Synopsis: 6 rows, versions 1-3 of 3");
+	assert_has(s, "1 2011 (A/66/359)");
+	assert_has(s, "+ 2. States shall share");
+	assert_has(s, "~ 5. Parties shall report");
+	free(s);
+	/* 50 columns hold two: the new version on screen and the one before */
+	s = chain_screen(&c, 50, "S<Dump><Left><Dump><Left><Dump><Right><Right>");
+	assert_has(s, "-- screen 1 of 4 (50x30) --\n"
+	           " normdiff  2013 → 2015\n");
+	assert_true(at(s, "versions 2-3 of 3   ← older") < at(s, "screen 2 of 4"));
+	assert_true(at(s, "versions 1-2 of 3   newer →") < at(s, "screen 3 of 4"));
+	assert_has(s, "the oldest version is on screen");
+	assert_has(s, "the newest version is on screen");
+	free(s);
+	s = chain_screen(&c, 100, "S<Down><Down><Down><Enter><Dump><Esc>");
+	assert_has(s, "History of 3. in 2015");
+	assert_has(s, "Synopsis: 6 rows");
+	free(s);
+	chain_close(&c);
+}
+
+/* The picker loads 2011 -> 2013 (versions 1 and 2 of 3) and keeps the
+ * provision selected: 5. of 2015 is 4. of 2011, though its row index is
+ * not the same. */
+static void test_series_pick_follows(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = chain_screen(&c, 100, "Gv<Down><Enter><Down><Enter>");
+	assert_line_has(s, HEADER, "2011 (A/66/359) → 2013");
+	assert_line_has(s, FOOTER, "comparing 2011 with 2013");
+	assert_has(s, "4. → 5.  unchanged");
+	assert_position(s, "6/6");
+	free(s);
+	s = chain_screen(&c, 100, "jjjv<Down><Enter><Down><Enter>");
+	assert_has(s, "2. → 3.  modified");
+	assert_position(s, "4/6");
+	free(s);
+	chain_close(&c);
+}
+
+/* The wheel scrolls the history three lines and moves the synopsis'
+ * selection three rows; a click there does nothing. */
+static void test_series_wheel(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = screen(&c.view, &c.host, 80, 10, "jjjH<Dump><WheelDown 5 5><Dump>"
+	           "<WheelUp 5 5><Click 5 5>");
+	assert_has(s, " lines 1-5 of 9\n");
+	assert_true(at(s, " lines 4-8 of 9\n") > at(s, "screen 2 of 3"));
+	assert_has(s + at(s, "screen 3 of 3"), " lines 1-5 of 9\n");
+	assert_has(s + at(s, "screen 3 of 3"), "History of 3.");
+	free(s);
+	/* rows: the title, 1., 2. (added in 2013), 3. ... */
+	s = screen(&c.view, &c.host, 100, 24, "S<WheelDown 5 5><Enter>");
+	assert_has(s, "History of 3. in 2015");
+	free(s);
+	chain_close(&c);
+}
+
+/* The terminal says it is comparing before H, S or a pick would load the
+ * series, and only then. */
+static void test_series_busy(void **state)
+{
+	chain c;
+	tui_model m;
+	tui_event e;
+
+	(void)state;
+	chain_open(&c);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(model_init(&m, &c.view, &c.host, NULL, 100, 30), 0);
+	assert_true(series_busy(&m, 'H'));
+	assert_true(series_busy(&m, 'S'));
+	assert_false(series_busy(&m, 'j'));
+	e.key = 'v';
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_false(series_busy(&m, TK_ENTER)); /* picking the old one */
+	e.key = TK_ENTER;
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_true(series_busy(&m, TK_ENTER));
+	assert_false(series_busy(&m, TK_DOWN));
+	e.key = TK_ESC;
+	assert_int_equal(model_event(&m, &e), 0);
+	e.key = 'S';
+	assert_int_equal(model_event(&m, &e), 0);
+	assert_int_equal(c.series_calls, 1);
+	assert_false(series_busy(&m, 'H')); /* loaded */
+	model_dispose(&m);
+	assert_int_equal(model_init(&m, &c.view, NULL, NULL, 100, 30), 0);
+	assert_false(series_busy(&m, 'H')); /* files */
+	model_dispose(&m);
+	chain_close(&c);
+}
+
+/* Versions from files: no series; the keys say why, and nothing breaks. */
+static void test_series_none(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	s = screen(&c.view, NULL, 80, 24, "jH");
+	assert_line_has(s, FOOTER, "history needs versions from the store");
+	assert_position(s, "2/6");
+	free(s);
+	s = screen(&c.view, NULL, 80, 24, "S<Left><Enter>b");
+	assert_lacks(s, "Synopsis");
+	free(s);
+	chain_close(&c);
+}
+
+static void test_series_fails(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	c.fail = 1;
+	s = chain_screen(&c, 100, "H");
+	assert_line_has(s, FOOTER, "version 2013: the store is damaged");
+	assert_lacks(s, "History of");
+	free(s);
+	/* the picker still works, without following the provision */
+	s = chain_screen(&c, 100, "Gv<Down><Enter><Down><Enter>");
+	assert_line_has(s, FOOTER, "comparing 2011 with 2013");
+	free(s);
+	chain_close(&c);
+}
+
+/* A series that is not of the host's versions is refused, not read. */
+static void test_series_mismatch(void **state)
+{
+	chain c;
+	char *s;
+
+	(void)state;
+	chain_open(&c);
+	c.wrong = 1;
+	s = chain_screen(&c, 100, "S");
+	assert_line_has(s, FOOTER, "the series does not hold the versions");
+	free(s);
+	c.wrong = 0;
+	/* a comparison on screen that is not of the series' texts */
+	c.view.cs = basic.cs;
+	s = chain_screen(&c, 100, "H");
+	assert_line_has(s, FOOTER, "the versions on screen are not those");
+	free(s);
+	chain_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1182,6 +1585,7 @@ int main(void)
 		cmocka_unit_test(test_script_errors),
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_help_views),
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_screen_size),
 		cmocka_unit_test(test_screen_next),
@@ -1197,6 +1601,16 @@ int main(void)
 		cmocka_unit_test(test_versions_load),
 		cmocka_unit_test(test_versions_load_fails),
 		cmocka_unit_test(test_versions_same),
+		cmocka_unit_test(test_series_history_order),
+		cmocka_unit_test(test_series_blame),
+		cmocka_unit_test(test_series_back),
+		cmocka_unit_test(test_series_synopsis),
+		cmocka_unit_test(test_series_pick_follows),
+		cmocka_unit_test(test_series_wheel),
+		cmocka_unit_test(test_series_busy),
+		cmocka_unit_test(test_series_none),
+		cmocka_unit_test(test_series_fails),
+		cmocka_unit_test(test_series_mismatch),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
