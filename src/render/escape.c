@@ -134,3 +134,18 @@ int rpt_md_text(nd_buf *out, nd_buf *e, const char *raw, size_t len,
 	return err;
 }
 
+
+int rpt_html_open(nd_buf *out, int script)
+{
+	int err = nd_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	                      "<meta charset=\"utf-8\">\n"
+	                      "<meta name=\"viewport\" content=\"width=device-width, "
+	                      "initial-scale=1\">\n"
+	                      "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	                      "default-src 'none'; style-src 'unsafe-inline'; ");
+
+	err = err ? err : nd_buf_puts(out, script ? "script-src 'unsafe-inline'; " : "");
+	return err ? err : nd_buf_puts(out, "base-uri 'none'; form-action 'none'\">\n"
+	                               "<meta name=\"generator\" content=\"normdiff\">\n"
+	                               "<title>");
+}

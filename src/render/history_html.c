@@ -45,18 +45,13 @@ static int page_head(nd_buf *out, const hist *h, nd_buf *tmp)
 {
 	size_t v;
 	const char *plural = h->nver == 1 ? "" : "s";
-	int err = nd_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head>"
-	                        "<meta charset=\"utf-8\"><meta name=\"viewport\" "
-	                        "content=\"width=device-width, initial-scale=1\">"
-	                        "<meta http-equiv=\"Content-Security-Policy\" "
-	                        "content=\"default-src 'none'; style-src "
-	                        "'unsafe-inline'; script-src 'unsafe-inline'; "
-	                        "base-uri 'none'; form-action 'none'\">"
-	                        "<title>History of %zu version%s</title><style>%s"
-	                        "</style></head><body>\n<h1>History of %zu "
-	                        "version%s</h1>\n<ol>", h->nver, plural, css,
-	                        h->nver, plural);
+	int err = rpt_html_open(out, 0);
 
+	err = err ? err : nd_buf_printf(out, "normdiff: history of %zu version%s"
+	                                "</title>\n<style>%s</style>\n</head>\n"
+	                                "<body>\n<h1>History of %zu version%s</h1>"
+	                                "\n<ol>", h->nver, plural, css, h->nver,
+	                                plural);
 	for (v = 0; v < h->nver && !err; v++) {
 		nd_buf_clear(tmp);
 		err = nd_report_version(tmp, hist_info(h, v));

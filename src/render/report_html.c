@@ -240,16 +240,8 @@ static int head(nd_report *r)
 	size_t k;
 	int err;
 
-	err = nd_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	                  "<meta charset=\"utf-8\">\n"
-	                  "<meta name=\"viewport\" content=\"width=device-width, "
-	                  "initial-scale=1\">\n"
-	                  "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	                  "default-src 'none'; style-src 'unsafe-inline'; "
-	                  "script-src 'unsafe-inline'; base-uri 'none'; "
-	                  "form-action 'none'\">\n"
-	                  "<meta name=\"generator\" content=\"normdiff\">\n"
-	                  "<title>normdiff: ");
+	err = rpt_html_open(out, 1);
+	err = err ? err : nd_buf_puts(out, "normdiff: ");
 	if (!err)
 		err = nd_report_version(t, r->o->old_info);
 	if (!err)

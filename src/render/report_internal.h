@@ -55,6 +55,12 @@ size_t rpt_width(const char *s, size_t len);
  * one, without it (a <title>) as plain text. */
 int rpt_html_escape(nd_buf *out, const char *s, size_t len, int markup);
 
+/* The start of every page normdiff writes, up to and including <title>:
+ * doctype, language, charset, viewport, a Content-Security-Policy that
+ * loads nothing (and runs inline scripts only with `script`), and the
+ * generator. */
+int rpt_html_open(nd_buf *out, int script);
+
 /* Append draft text raw[0..len) to out as inert Markdown, through the
  * scratch buffer e. *line_start is set when the text begins a line (so a
  * leading "1." or "-" is escaped); it is cleared once something is

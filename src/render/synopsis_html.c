@@ -89,15 +89,8 @@ static int head(syn *t, const char *title)
 	size_t k;
 	int err;
 
-	err = nd_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	                  "<meta charset=\"utf-8\">\n"
-	                  "<meta name=\"viewport\" content=\"width=device-width, "
-	                  "initial-scale=1\">\n"
-	                  "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	                  "default-src 'none'; style-src 'unsafe-inline'; "
-	                  "base-uri 'none'; form-action 'none'\">\n"
-	                  "<meta name=\"generator\" content=\"normdiff\">\n"
-	                  "<title>normdiff synopsis: ");
+	err = rpt_html_open(out, 0);
+	err = err ? err : nd_buf_puts(out, "normdiff synopsis: ");
 	err = err ? err : syn_version(&t->tmp, t, 0);
 	err = err ? err : nd_buf_puts(&t->tmp, " \xE2\x80\xA6 ");
 	err = err ? err : syn_version(&t->tmp, t, t->nver - 1);

@@ -84,13 +84,7 @@ static void render(const nd_series *s, const nd_history_opts *o,
 
 	if (nd_render_history(&out, s, format, o))
 		fuzz_fail(format, "rendering failed", NULL, 0);
-	why = fuzz_check_safe(out.ptr, out.len, 0);
-	if (!why && !strcmp(format, "markdown"))
-		why = fuzz_check_markdown(out.ptr, out.len);
-	if (!why && !strcmp(format, "json"))
-		why = fuzz_check_json(out.ptr, out.len);
-	if (!why && !strcmp(format, "html"))
-		why = fuzz_check_html(out.ptr, out.len, html_ref());
+	why = fuzz_check_output(format, out.ptr, out.len, html_ref());
 	if (why)
 		fuzz_fail(format, why, out.ptr, out.len);
 	nd_buf_dispose(&out);

@@ -10,6 +10,7 @@
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 #include "normdiff/worddiff.h"
+#include "fuzz.h"
 
 /* The built-in grammar, built once and kept for the process. */
 const nd_grammar *fuzz_default_grammar(void);
@@ -44,5 +45,17 @@ void fuzz_check_wdiff(const nd_wdiff *w, const char *a, size_t alen,
  * its provisions (joined by a space) on both sides; the summary counts the
  * records. */
 void fuzz_check_changeset(const nd_changeset *cs, const nd_align_opts *o);
+
+/* Up to `max` NUL-terminated lines of s[0..n) into lines[] (one
+ * allocation, *store, for the caller to free); NULL for missing ones:
+ * version metadata taken from an input. */
+void fuzz_info_lines(const char *s, size_t n, char *lines[], size_t max,
+                     char **store);
+
+/* The oracle of a report in `format` ("text", "markdown", "json", "html"):
+ * safe to print, and Markdown, JSON or HTML as fuzz_check_* say (HTML
+ * against ref). NULL when it holds. */
+const char *fuzz_check_output(const char *format, const char *s, size_t len,
+                              const fuzz_html_ref *ref);
 
 #endif

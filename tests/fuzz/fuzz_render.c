@@ -49,29 +49,6 @@ static const fuzz_html_ref *html_ref(void)
 	return &ref;
 }
 
-/* Up to INFO_LINES NUL-terminated lines of s[0..n) into lines[] (one
- * allocation, *store, for the caller to free); NULL for missing ones. */
-static void info_lines(const char *s, size_t n, char *lines[], char **store)
-{
-	size_t k = 0, i;
-	char *p = malloc(n + 1);
-
-	if (!p)
-		fuzz_fail("render", "out of memory", NULL, 0);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	*store = p;
-	memset(lines, 0, INFO_LINES * sizeof(lines[0]));
-	for (i = 0; n && k < INFO_LINES; k++) {
-		lines[k] = p + i;
-		while (i < n && p[i] != '\n')
-			i++;
-		if (i >= n)
-			break;
-		p[i++] = '\0';
-	}
-}
-
 static void fill(nd_docinfo *d, char **l)
 {
 	d->spec = l[0];
@@ -90,13 +67,7 @@ static void render(const nd_changeset *cs, const nd_report_opts *o,
 
 	if (nd_render_report(&out, cs, format, o))
 		fuzz_fail(format, "rendering failed", NULL, 0);
-	why = fuzz_check_safe(out.ptr, out.len, 0);
-	if (!why && !strcmp(format, "markdown"))
-		why = fuzz_check_markdown(out.ptr, out.len);
-	if (!why && !strcmp(format, "json"))
-		why = fuzz_check_json(out.ptr, out.len);
-	if (!why && !strcmp(format, "html"))
-		why = fuzz_check_html(out.ptr, out.len, html_ref());
+	why = fuzz_check_output(format, out.ptr, out.len, html_ref());
 	if (why)
 		fuzz_fail(format, why, out.ptr, out.len);
 	nd_buf_dispose(&out);
@@ -122,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (nd_changeset_compute(&cs, a, b, NULL, NULL, NULL))
 		fuzz_fail("change set", "computing it failed", NULL, 0);
-	info_lines(part[2].p, part[2].n, lines, &store);
+	fuzz_info_lines(part[2].p, part[2].n, lines, INFO_LINES, &store);
 	fill(&oi, lines);
 	fill(&ni, lines + 6);
 	memset(&o, 0, sizeof(o));

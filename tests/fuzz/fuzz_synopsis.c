@@ -239,28 +239,6 @@ static void render(const fseries *f, const nd_synopsis_opts *o,
 	nd_buf_dispose(&out);
 }
 
-/* Up to INFO_LINES NUL-terminated lines of s[0..n) into lines[] (one
- * allocation, *store, for the caller to free); NULL for missing ones. */
-static void info_lines(const char *s, size_t n, char *lines[], char **store)
-{
-	size_t k = 0, i;
-	char *p = malloc(n + 1);
-
-	if (!p)
-		fuzz_fail("synopsis", "out of memory", NULL, 0);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	*store = p;
-	memset(lines, 0, INFO_LINES * sizeof(lines[0]));
-	for (i = 0; n && k < INFO_LINES; k++) {
-		lines[k] = p + i;
-		while (i < n && p[i] != '\n')
-			i++;
-		if (i >= n)
-			break;
-		p[i++] = '\0';
-	}
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -280,7 +258,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = 2 + ((data[0] >> 4) & 3);
 	n = n > MAXV ? MAXV : n;
 	fuzz_split(data + 1, size - 1, part, MAXV + 1);
-	info_lines(part[MAXV].p, part[MAXV].n, lines, &store);
+	fuzz_info_lines(part[MAXV].p, part[MAXV].n, lines, INFO_LINES, &store);
 	if (fseries_make(&f, part, n)) {
 		free(store);
 		return 0;

@@ -318,3 +318,39 @@ void fuzz_check_changeset(const nd_changeset *cs, const nd_align_opts *o)
 	free(seen_old);
 	free(seen_new);
 }
+
+void fuzz_info_lines(const char *s, size_t n, char *lines[], size_t max,
+                     char **store)
+{
+	size_t k = 0, i;
+	char *p = malloc(n + 1);
+
+	if (!p)
+		fuzz_fail("info lines", "out of memory", NULL, 0);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	*store = p;
+	memset(lines, 0, max * sizeof(lines[0]));
+	for (i = 0; n && k < max; k++) {
+		lines[k] = p + i;
+		while (i < n && p[i] != '\n')
+			i++;
+		if (i >= n)
+			break;
+		p[i++] = '\0';
+	}
+}
+
+const char *fuzz_check_output(const char *format, const char *s, size_t len,
+                              const fuzz_html_ref *ref)
+{
+	const char *why = fuzz_check_safe(s, len, 0);
+
+	if (!why && !strcmp(format, "markdown"))
+		why = fuzz_check_markdown(s, len);
+	if (!why && !strcmp(format, "json"))
+		why = fuzz_check_json(s, len);
+	if (!why && !strcmp(format, "html"))
+		why = fuzz_check_html(s, len, ref);
+	return why;
+}
