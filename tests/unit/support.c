@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -75,4 +76,39 @@ nd_doc *test_parse_draft(const char *name)
 		fail_msg("parse %s: %s", name, nd_error_message());
 	free(data);
 	return d;
+}
+
+void test_series_load(test_series *t)
+{
+	static const char *names[TEST_SERIES_N] = {"series/v1.txt",
+	                                           "series/v2.txt",
+	                                           "series/v3.txt"};
+	size_t k, len;
+
+	memset(t, 0, sizeof(*t));
+	for (k = 0; k < TEST_SERIES_N; k++) {
+		char *text = test_read("ND_TEST_DATA", names[k], &len);
+
+		assert_int_equal(nd_doc_parse(&t->doc[k], text, len, grammar), 0);
+		free(text);
+	}
+	for (k = 0; k + 1 < TEST_SERIES_N; k++)
+		assert_int_equal(nd_changeset_compute(&t->cs[k], t->doc[k],
+		                                      t->doc[k + 1], NULL, NULL,
+		                                      NULL), 0);
+	assert_int_equal(nd_series_new(&t->s, (const nd_doc *const *)t->doc,
+	                               (const nd_changeset *const *)t->cs,
+	                               TEST_SERIES_N), 0);
+}
+
+void test_series_free(test_series *t)
+{
+	size_t k;
+
+	nd_series_free(t->s);
+	for (k = 0; k + 1 < TEST_SERIES_N; k++)
+		nd_changeset_free(t->cs[k]);
+	for (k = 0; k < TEST_SERIES_N; k++)
+		nd_doc_free(t->doc[k]);
+	memset(t, 0, sizeof(*t));
 }

@@ -5,7 +5,9 @@
 #include <stddef.h>
 
 #include "normdiff/clause.h"
+#include "normdiff/changeset.h"
 #include "normdiff/grammar.h"
+#include "normdiff/series.h"
 
 /* The default grammar, built by test_grammar_setup() and freed by
  * test_grammar_teardown() (cmocka group fixtures). */
@@ -26,5 +28,19 @@ const char *test_path(const char *env, const char *rel, char *buf, size_t size);
 /* The bundled draft "$ND_DRAFTS/name" parsed with the default grammar;
  * fails the test if it cannot be. */
 nd_doc *test_parse_draft(const char *name);
+
+
+/* The hand-made three-version series in $ND_TEST_DATA/series (v1, v2,
+ * v3), parsed, compared pair by pair and chained; test_series_free()
+ * frees it. Fails the test if any step fails. */
+#define TEST_SERIES_N 3
+typedef struct test_series {
+	nd_doc *doc[TEST_SERIES_N];
+	nd_changeset *cs[TEST_SERIES_N - 1];
+	nd_series *s;
+} test_series;
+
+void test_series_load(test_series *t);
+void test_series_free(test_series *t);
 
 #endif

@@ -19,35 +19,23 @@
 #include "normdiff/series.h"
 #include "support.h"
 
-#define NV 3
+#define NV TEST_SERIES_N
 
 typedef struct fixture {
-	nd_doc *doc[NV];
-	nd_changeset *cs[NV - 1];
-	nd_series *s;
+	test_series t;           /* the three versions and their chain */
+	nd_doc **doc;            /* t.doc */
+	nd_series *s;            /* t.s */
 } fixture;
 
 static int setup(void **state)
 {
-	static const char *names[NV] = {"series/v1.txt", "series/v2.txt",
-	                                "series/v3.txt"};
 	fixture *f = calloc(1, sizeof(*f));
-	size_t k, len;
 
 	test_grammar_setup(state);
 	assert_non_null(f);
-	for (k = 0; k < NV; k++) {
-		char *text = test_read("ND_TEST_DATA", names[k], &len);
-
-		assert_int_equal(nd_doc_parse(&f->doc[k], text, len, grammar), 0);
-		free(text);
-	}
-	for (k = 0; k + 1 < NV; k++)
-		assert_int_equal(nd_changeset_compute(&f->cs[k], f->doc[k],
-		                                      f->doc[k + 1], NULL, NULL,
-		                                      NULL), 0);
-	assert_int_equal(nd_series_new(&f->s, (const nd_doc *const *)f->doc,
-	                               (const nd_changeset *const *)f->cs, NV), 0);
+	test_series_load(&f->t);
+	f->doc = f->t.doc;
+	f->s = f->t.s;
 	*state = f;
 	return 0;
 }
@@ -55,13 +43,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	size_t k;
 
-	nd_series_free(f->s);
-	for (k = 0; k + 1 < NV; k++)
-		nd_changeset_free(f->cs[k]);
-	for (k = 0; k < NV; k++)
-		nd_doc_free(f->doc[k]);
+	test_series_free(&f->t);
 	free(f);
 	return test_grammar_teardown(state);
 }
