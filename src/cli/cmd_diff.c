@@ -241,6 +241,20 @@ static int say_failing(const cli_comparison *cmp, unsigned mask)
 	return err ? cli_fail_lib("diff") : 0;
 }
 
+/* Are the two versions the same, provision for provision: every record
+ * unchanged, none moved or renumbered? (diff(1) is then silent; we say
+ * so in one line.) */
+static int no_differences(const nd_changeset *cs)
+{
+	size_t k;
+
+	for (k = 0; k < cs->n; k++)
+		if (cs->changes[k].kind != ND_CHANGE_UNCHANGED ||
+		    cs->changes[k].moved || cs->changes[k].renumbered)
+			return 0;
+	return 1;
+}
+
 /* Write the report of cmp as the options ask; returns `status`, or
  * EXIT_TROUBLE. */
 static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
@@ -291,7 +305,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
 	int ch, quiet = 0, fail_on = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
-	int taken;
+	int taken, asked_format;
 	size_t k;
 
 	nd_align_opts_init(&ao);
@@ -326,6 +340,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 				return EXIT_TROUBLE;
 		}
 	}
+	asked_format = co.format || co.output;
 	if (cli_out_check(&co, diff_formats, nd_report_formats()))
 		return EXIT_TROUBLE;
 	if (diff_form_set(&form, argv + optind, nopt - optind,
@@ -354,7 +369,11 @@ int cmd_diff(cli *c, int argc, char **argv)
 			status = EXIT_DIFFERENT;
 	if (form.gitmode)
 		status = EXIT_SAME;
-	if (!quiet)
+	if (!quiet && !form.gitmode && !asked_format && !ro.stat_only &&
+	    no_differences(cmp.cs))
+		cli_say("no differences: every provision of %s is in %s, unchanged "
+		        "and in its place", form.spec[0], form.spec[1]);
+	else if (!quiet)
 		status = report(&cmp, &form, &co, &ro, status);
 	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
 	    say_failing(&cmp, mask))

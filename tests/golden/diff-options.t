@@ -34,3 +34,6 @@ printf 'T\n\n1. Each State shall designate an authority.\n\n2. The register unde
 printf 'T\n\n1. This Convention applies to incidents.\n\n2. Each State shall designate an authority.\n\n3. The register under paragraph 2 is public.\n' >x2.txt
 run normdiff diff x1.txt x2.txt
 run normdiff diff --changed-only --fail-on=modified x1.txt x2.txt
+# the same versions: one line, exit 0, unless a format is asked for
+run normdiff diff "$DRAFTS/2015-A-69-723.txt" "$DRAFTS/2015-A-69-723.txt"
+run normdiff diff "$DRAFTS/2015-A-69-723.txt" "$DRAFTS/2015-A-69-723.txt" --format=json --stat
