@@ -137,6 +137,13 @@ int nd_report_version(nd_buf *out, const nd_docinfo *info);
 /* "moved, modified (editorial)": what happened, in words. */
 int nd_report_kind_words(nd_buf *out, const nd_change *c);
 
+/* Where a moved change was and went, raw (labels are draft text):
+ * "from after PP3 to after PP9", "from the start to after (c)" (the
+ * provisions before it among its siblings on each side); nothing for a
+ * change that did not move. */
+int nd_report_move_words(nd_buf *out, const nd_changeset *cs,
+                         const nd_change *c);
+
 /* "12 changes within", "1 change within": how many change records lie
  * inside a provision (nd_change.changed_within); nothing for 0. */
 int nd_report_within_words(nd_buf *out, size_t n);

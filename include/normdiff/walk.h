@@ -40,6 +40,11 @@ int nd_label_pair(nd_buf *out, const nd_changeset *cs, const nd_change *c);
  * title after a marker ("Article 5 Purpose"). Empty at the top level. */
 int nd_context(nd_buf *out, const nd_doc *d, size_t i, int self);
 
+/* The provision just before provision i among its siblings (the same
+ * parent), or ND_NO_PARENT when it is the first: the place a provision
+ * is said to stand at, "after PP3". */
+size_t nd_prev_sibling(const nd_doc *d, size_t i);
+
 /* 1 for an unchanged provision shown as one line or in a list rather
  * than as a change of its own. */
 int nd_is_quiet(const nd_change *c);

@@ -293,3 +293,16 @@ int nd_side(const nd_changeset *cs, const nd_change *c, int old,
 
 	return walk_ops(cs, c, &w, nparts, fn, ud);
 }
+
+size_t nd_prev_sibling(const nd_doc *d, size_t i)
+{
+	size_t k, parent = d->clauses[i].parent;
+
+	for (k = i; k-- > 0;) {
+		if (d->clauses[k].parent == parent)
+			return k;
+		if (k == parent)
+			break;
+	}
+	return ND_NO_PARENT;
+}

@@ -156,6 +156,31 @@ int nd_report_kind_words(nd_buf *out, const nd_change *c)
 	                     c->layout ? " (layout only)" : "");
 }
 
+/* " after PP3", or " the start" when nothing comes before i. */
+static int place(nd_buf *out, const nd_doc *d, size_t i)
+{
+	size_t before = nd_prev_sibling(d, i);
+	int err;
+
+	if (before == ND_NO_PARENT)
+		return nd_buf_puts(out, " the start");
+	err = nd_buf_puts(out, " after ");
+	return err ? err : nd_labels(out, d, &before, 1);
+}
+
+int nd_report_move_words(nd_buf *out, const nd_changeset *cs,
+                         const nd_change *c)
+{
+	int err;
+
+	if (!c->moved || !c->nold || !c->nnew)
+		return 0;
+	err = nd_buf_puts(out, "from");
+	err = err ? err : place(out, cs->old, c->old[0]);
+	err = err ? err : nd_buf_puts(out, " to");
+	return err ? err : place(out, cs->new, c->new[0]);
+}
+
 int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
                           const nd_change *c)
 {

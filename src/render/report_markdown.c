@@ -387,6 +387,12 @@ static int md_change(nd_report *r, const nd_change *c)
 			err = nd_buf_puts(r->out, " \xE2\x80\x94 ");
 		if (!err)
 			err = nd_report_kind_words(r->out, c);
+		nd_buf_clear(t);
+		if (!err && c->moved && (err = nd_report_move_words(t, r->cs, c)) == 0 &&
+		    t->len) { /* "; from after PP3 to after PP9" */
+			err = nd_buf_puts(r->out, "; ");
+			err = err ? err : md_text(st, r->out, t->ptr, t->len, &ls);
+		}
 		if (!err)
 			err = within(r->out, c->changed_within, " \xC2\xB7 ", "");
 		if (!err)

@@ -233,6 +233,12 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 		err = nd_buf_puts(&st->esc, "  ");
 	if (!err)
 		err = nd_report_kind_words(&st->esc, c);
+	nd_buf_clear(t);
+	if (!err && c->moved && (err = nd_report_move_words(t, r->cs, c)) == 0 &&
+	    t->len) { /* "; from after PP3 to after PP9" */
+		err = nd_buf_puts(&st->esc, "; ");
+		err = err ? err : nd_utf8_escape(&st->esc, t->ptr, t->len, 0);
+	}
 	if (!err)
 		err = within(&st->esc, c->changed_within, 1);
 	if (!err)

@@ -509,6 +509,13 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 		c->err = nd_report_kind_words(&c->tmp, ch);
 	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len,
 	    (tui_style)(TS_KIND + ch->kind));
+	nd_buf_clear(&c->tmp);
+	if (!c->err)
+		c->err = nd_report_move_words(&c->tmp, cs, ch);
+	if (c->tmp.len) { /* "; from after PP3 to after PP9" */
+		addz(c, f, "; ", TS_NORMAL);
+		add(c, f, c->tmp.ptr, c->tmp.len, TS_FLAG);
+	}
 	if (ch->changed_within) {
 		nd_buf_clear(&c->tmp);
 		if (!c->err)
