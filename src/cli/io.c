@@ -323,21 +323,70 @@ void cli_input_set_info(cli_input *in, const char *spec)
 	in->info.sponsors = in->ver.meta.sponsors;
 }
 
+/* The store, when one is named or found and opens; NULL without a word
+ * otherwise (a later cli_store reports what is wrong, if it is needed). */
+static nd_store *store_if_any(cli *c)
+{
+	const char *env = getenv("NORMDIFF_STORE");
+	const char *path = c->store_opt ? c->store_opt : (env && *env ? env : NULL);
+	char *found = NULL;
+
+	if (c->store || c->store_failed)
+		return c->store;
+	if (!path && nd_store_discover(&found, ".") == 0)
+		path = found;
+	if (path && nd_store_open(&c->store, path))
+		c->store = NULL;
+	nd_error_clear();
+	free(found);
+	return c->store;
+}
+
+/* A bare name (no '/') that is a file here and also names a version in
+ * the store is ambiguous, as git refuses an argument that is both a
+ * revision and a path: say both and how to choose. */
+static int ambiguous(cli *c, const char *spec)
+{
+	nd_store *s;
+	nd_version ver;
+	char *data = NULL;
+	size_t len;
+	int found;
+
+	if (!strcmp(spec, "-") || strchr(spec, '/') || !(s = store_if_any(c)))
+		return 0;
+	nd_version_init(&ver);
+	found = nd_store_read(s, spec, &data, &len, &ver) == 0;
+	free(data);
+	nd_version_dispose(&ver);
+	nd_error_clear();
+	if (!found)
+		return 0;
+	return cli_fail(spec, "is both a file here and a version in the store at "
+	                "%s; write ./%s for the file or label:%s for the stored "
+	                "version", nd_store_path(s), spec, spec);
+}
+
 static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 {
 	struct stat st;
 	nd_store *s;
 	int err, revpath = 0;
+	const char *name = spec;
 
 	memset(in, 0, sizeof(*in));
 	nd_version_init(&in->ver);
 	in->info.spec = spec;
-	if (!strcmp(spec, "-") || stat(spec, &st) == 0) {
+	if (!strncmp(spec, "label:", 6)) { /* the store's, whatever is here */
+		name = spec + 6;
+	} else if (!strcmp(spec, "-") || stat(spec, &st) == 0) {
+		if (ambiguous(c, spec))
+			return EXIT_TROUBLE;
 		if (cli_read_file(spec, &in->data, &in->len))
 			return cli_fail_lib(!strcmp(spec, "-") ? "standard input" : spec);
 		return 0;
 	}
-	if (strchr(spec, ':')) {
+	if (name == spec && strchr(spec, ':')) {
 		err = nd_git_read_path(".", spec, &in->data, &in->len, &in->git_path,
 		                       &in->absent);
 		if (err == 0)
@@ -366,8 +415,8 @@ static int load(cli *c, const char *spec, cli_input *in, int absent_ok)
 		                "one with --store DIR)",
 		                revpath ? "not inside a git repository to read "
 		                          "REV:PATH from, " : "");
-	err = nd_store_read(s, spec, &in->data, &in->len, &in->ver);
-	if (err == ND_ENOTFOUND)
+	err = nd_store_read(s, name, &in->data, &in->len, &in->ver);
+	if (err == ND_ENOTFOUND && name == spec)
 		return cli_fail(spec, "no such file, and %s", nd_error_message());
 	if (err)
 		return cli_fail_lib(spec);

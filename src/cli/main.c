@@ -84,7 +84,8 @@ static void usage(FILE *f)
 		fprintf(f, "  normdiff %s%s%s\n", commands[i].name,
 		        *commands[i].usage ? " " : "", commands[i].usage);
 	fprintf(f, "\nSPEC is a file, - (standard input), REV:PATH in a git "
-	           "repository,\nor a label or revision in the store.\n"
+	           "repository,\nor a label or revision in the store (label:NAME "
+	           "when NAME is also a file here).\n"
 	           "The store is --store DIR, else $NORMDIFF_STORE, else the "
 	           "nearest .normdiff\ndirectory here or above.\n"
 	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
