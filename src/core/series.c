@@ -198,8 +198,9 @@ static int kind_rank(nd_change_kind k)
 }
 
 /* The provisions in version `to` joined to set[0..n) of version `from`
- * (to = from - 1 going back, from + 1 going forward), through the records
- * recs[] of the change set between them; also the step's kind and flags. */
+ * (to = from - 1 going back, from + 1 going forward) through the records
+ * of the change set between them that hold the set; also the step's kind
+ * (the weightiest of those records) and flags. */
 static int step_set(const nd_series *s, size_t from, size_t to,
                     const size_t *set, size_t n, size_t **res, size_t *nres,
                     int *kind, int *moved, int *renum)
