@@ -535,38 +535,38 @@ static size_t line_of(const column *col, int fi, size_t cell)
 	return last;
 }
 
-/* Where the part whose first piece is `st` of walk p lines up in the
+/* Where the part whose first piece is p->start[part] lines up in the
  * column laid out first (`other`, its pieces in lay->recs): the line
- * holding the same words when the part starts with words both sides
- * have, else the line of the first piece after its first op. */
+ * holding the first words both sides share from there on (the part's
+ * own first words when it starts with shared ones); 0 when none. */
 static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
                           const column *other)
 {
 	const tui_layout *lay = c->lay;
+	const nd_wdiff *d = &p->ch->diff;
 	size_t op = p->start[part].op, k, cell;
 	uintptr_t s = (uintptr_t)p->start[part].s;
+	int equal = p->start[part].kind == ND_OP_EQUAL;
 
 	if (op == TUI_NO_EDIT)
 		return 0;
-	for (k = 0; k < lay->nrecs; k++) {
+	while (!equal && op < d->n && d->ops[op].kind != ND_OP_EQUAL)
+		op++; /* words of one side: the shared words after them */
+	for (k = 0; op < d->n && k < lay->nrecs; k++) {
 		const prec *r = &lay->recs[k];
+		const tui_flow *f = &lay->fl[r->f];
 		uintptr_t rs = (uintptr_t)r->s;
 
-		if (r->op == TUI_NO_EDIT || r->op < op)
+		if (r->op != op || (equal && (s < rs || s >= rs + r->len)))
 			continue;
 		cell = r->cell;
-		if (r->op == op) {
-			const tui_flow *f = &lay->fl[r->f];
-
-			if (p->start[part].kind != ND_OP_EQUAL || s < rs ||
-			    s >= rs + r->len)
-				continue; /* not these words */
-			while (cell < f->n && f->off[cell] - f->off[r->cell] < s - rs)
-				cell++;
-		}
+		while (equal && cell < f->n && f->off[cell] - f->off[r->cell] < s - rs)
+			cell++;
+		while (cell + 1 < f->n && f->cells[cell].cp[0] == ' ')
+			cell++; /* the words, not the space before them */
 		return line_of(other, r->f, cell);
 	}
-	return other->n;
+	return 0;
 }
 
 /* Lay out one text of change ch into col at width w: the redline (side

@@ -557,9 +557,9 @@ static void old_place(tui_model *m)
 		return;
 	}
 	m->jump_from = m->rows_idx[m->sel];
-	if (nd_report_move_words(&words, cs, c) == 0 && words.len)
-		model_message(m, 0, "its old place: moved %s; o comes back",
-		        words.ptr);
+	if (nd_label_pair(&words, cs, c) == 0 && nd_buf_puts(&words, ": ") == 0 &&
+	    nd_report_move_words(&words, cs, c) == 0 && words.ptr)
+		model_message(m, 0, "the old place of %s; o comes back", words.ptr);
 	else
 		model_message(m, 0, "its old place; o comes back");
 	nd_buf_dispose(&words);
