@@ -11,6 +11,16 @@
  * The history and synopsis views are history.c's; this file draws their
  * header and footer.
  *
+ * Side by side, the two columns are exactly as wide. The side with one
+ * provision is laid out first and its pieces kept; each part of the other
+ * side (a split's new provisions, a merge's old ones) then starts no
+ * higher than the line of the first words it shares with that side (its
+ * own first words, or the shared ones after the words only it has),
+ * padded down with blank lines. The word edits (runs of non-equal ops)
+ * are numbered as the pieces arrive, each with the cells it covers; one
+ * pass over those and the lines gives each edit its first line per
+ * column, which is what `]` and `[` scroll to and mark.
+ *
  * Wide screens (100 columns and more) put the outline left of the text;
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a

@@ -3,7 +3,10 @@
  * search, the version picker. Events change it; draw.c shows it.
  *
  * Rows are indices into the change set, rebuilt only when the filter or
- * the comparison changes (O(changes)); everything else is O(1) per key but
+ * the comparison changes (O(changes)); a filter keeps the headings above
+ * the changes it passes as context rows, found by walking up from each
+ * passed change through a provision -> change map and stopping at the
+ * first heading already kept, so every heading is visited once; everything else is O(1) per key but
  * the search, which runs the pattern over the texts of the rows it passes.
  * Scroll limits come from the last drawing (pane heights, lines of the
  * provision), so the model never lays text out itself.
