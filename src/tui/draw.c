@@ -11,6 +11,16 @@
  * The history and synopsis views are history.c's; this file draws their
  * header and footer.
  *
+ * Side by side, the two columns are exactly as wide. The side with one
+ * provision is laid out first and its pieces kept; each part of the other
+ * side (a split's new provisions, a merge's old ones) then starts no
+ * higher than the line of the first words it shares with that side (its
+ * own first words, or the shared ones after the words only it has),
+ * padded down with blank lines. The word edits (runs of non-equal ops)
+ * are numbered as the pieces arrive, each with the cells it covers; one
+ * pass over those and the lines gives each edit its first line per
+ * column, which is what `]` and `[` scroll to and mark.
+ *
  * Wide screens (100 columns and more) put the outline left of the text;
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a
@@ -50,6 +60,24 @@ typedef struct column {
 #define MAX_PARTS 32
 #define NFLOWS (2 * MAX_PARTS)
 
+/* Cells [a, b) of flow f, in column col (0 left, 1 right), belong to
+ * word edit `edit`. */
+typedef struct espan {
+	int col, f;
+	size_t a, b;
+	size_t edit;
+} espan;
+
+/* A piece of the side laid out first: its first cell and where its bytes
+ * came from (op index and pointer into the op's text). */
+typedef struct prec {
+	int f;
+	size_t cell;
+	size_t op;
+	const char *s;
+	size_t len;
+} prec;
+
 /* The selected provision laid out, kept from one frame to the next until
  * what it depends on changes: scrolling a provision of a megabyte must not
  * lay it out again at every key. */
@@ -64,6 +92,20 @@ struct tui_layout {
 	column left, right;  /* its lines (inline: right only) */
 	size_t *starts;      /* flow_wrap's output */
 	size_t scap;         /* its capacity */
+	/* its word edits (runs of deleted and inserted words between equal
+	 * ones, numbered in the order of the change's ops) */
+	size_t *opedit;      /* per op of the change: its edit, or TUI_NO_EDIT */
+	size_t opcap;        /* allocated */
+	size_t nedits;       /* how many edits */
+	espan *spans;        /* the cells of each edit, in column order */
+	size_t nspans, spcap;
+	size_t *eline;       /* per edit: its first line on the left, on the
+	                        right (2 per edit; TUI_NO_EDIT: not there) */
+	size_t elcap;
+	size_t marked;       /* the edit whose cells carry TM_EDIT */
+	prec *recs;          /* the pieces of the side laid out first (side
+	                        by side), to align the other side's parts */
+	size_t nrecs, rcap;
 };
 
 /* Everything one drawing needs. */
@@ -156,6 +198,8 @@ static void header(ctx *c)
 	if (m->filter != FILTER_ALL) {
 		addz(c, f, "   filter: ", TS_DIM);
 		addz(c, f, model_filter_name(m->filter), TS_TITLE);
+		snprintf(num, sizeof(num), " (%zu)", m->nlisted);
+		addz(c, f, num, TS_DIM);
 	}
 	if (m->view.cs->nnotes) { /* caps that bit: the help lists them */
 		snprintf(num, sizeof(num), "   %zu note%s", m->view.cs->nnotes,
@@ -192,7 +236,11 @@ static void footer(ctx *c)
 		}
 		return;
 	}
-	snprintf(pos, sizeof(pos), " %zu/%zu ", m->nrows ? m->sel + 1 : 0, m->nrows);
+	/* the pane with the focus: the text names itself, the outline is the
+	 * default (its selected row in reverse) */
+	snprintf(pos, sizeof(pos), " %s%zu/%zu ", m->mode == MODE_MAIN &&
+	         (m->focus || m->zoom) && m->nrows ? "text · " : "",
+	         m->nrows ? m->sel + 1 : 0, m->nrows);
 	used = c->g->cols - (unsigned)strlen(pos); /* what is left of the position */
 	if (m->msg[0]) {
 		addz(c, f, " ", TS_BAR);
@@ -200,7 +248,7 @@ static void footer(ctx *c)
 	} else if (!c->err) {
 		c->err = m->mode == MODE_HISTORY ? keys_view_hints(f, VIEW_HISTORY, used)
 		         : m->mode == MODE_SYNOPSIS
-		         ? keys_view_hints(f, VIEW_SYNOPSIS, used) : keys_hints(f, used);
+		         ? keys_view_hints(f, VIEW_SYNOPSIS, used) : keys_hints(f, used, m->focus || m->zoom);
 	}
 	line(c, 0, y, used, f);
 	f = scratch(c);
@@ -264,10 +312,13 @@ static void outline_row(ctx *c, size_t r, unsigned x, unsigned y, unsigned w)
 		                                         d->clauses[i].body_len, w),
 		    ch->kind == ND_CHANGE_UNCHANGED ? TS_DIM : TS_NORMAL);
 	}
+	if (m->rows_ctx[r]) /* a heading listed only as context: dimmed */
+		for (k = 0; k < f->n; k++)
+			f->cells[k].style = TS_DIM;
 	line(c, x, y, w - nw, f);
 	if (nw) {
 		f = scratch(c);
-		addz(c, f, note, TS_FLAG);
+		addz(c, f, note, m->rows_ctx[r] ? TS_DIM : TS_FLAG);
 		line(c, x + w - nw + 1, y, nw - 1, f);
 	}
 	if (r == m->sel)
@@ -352,6 +403,15 @@ typedef struct pieces {
 	size_t nparts;       /* parts, as the walk finds them */
 	int labelled[MAX_PARTS]; /* the part's flow starts with its label */
 	int markers;         /* [-..-] and {+..+} around edits (no colour) */
+	const nd_change *ch; /* the change walked */
+	int col;             /* its column: 0 left, 1 right */
+	int record;          /* keep its pieces (lay->recs) */
+	size_t opk;          /* the op of the last piece (they come in order) */
+	struct {             /* the first piece of each part */
+		size_t op;
+		const char *s;
+		nd_op_kind kind;
+	} start[MAX_PARTS];
 } pieces;
 
 /* A part of a split or merge starts with its label: "(2) ". */
@@ -370,25 +430,83 @@ static void part_label(pieces *p, size_t part)
 	addz(c, f, " ", TS_NORMAL);
 }
 
+/* The op of change p->ch whose text holds s (pieces come in the order of
+ * the ops, so the search goes on from the last one); TUI_NO_EDIT for text
+ * that is no op's (a change shown whole). */
+static size_t op_of(pieces *p, const char *s)
+{
+	const nd_wdiff *d = &p->ch->diff;
+	uintptr_t at = (uintptr_t)s;
+	size_t k;
+
+	for (k = p->opk; k < d->n; k++) {
+		uintptr_t t = (uintptr_t)d->ops[k].text;
+
+		if (d->ops[k].len && at >= t && at < t + d->ops[k].len) {
+			p->opk = k;
+			return k;
+		}
+	}
+	return TUI_NO_EDIT;
+}
+
+static void *grow(ctx *c, void **v, size_t *cap, size_t n, size_t size)
+{
+	if (!c->err && nd_vec_reserve(v, cap, n, size))
+		c->err = nd_error_oom();
+	return c->err ? NULL : *v;
+}
+
+/* Note cells [a, b) of flow fi as part of word edit e. */
+static void note_span(pieces *p, int fi, size_t a, size_t b, size_t e)
+{
+	tui_layout *lay = p->c->lay;
+	espan *last = lay->nspans ? &lay->spans[lay->nspans - 1] : NULL;
+
+	if (last && last->col == p->col && last->f == fi && last->edit == e &&
+	    last->b == a) {
+		last->b = b;
+		return;
+	}
+	if (!grow(p->c, (void **)&lay->spans, &lay->spcap, lay->nspans + 1,
+	          sizeof(espan)))
+		return;
+	lay->spans[lay->nspans++] = (espan){p->col, fi, a, b, e};
+}
+
 static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
                  size_t len)
 {
 	pieces *p = ud;
 	ctx *c = p->c;
+	tui_layout *lay = c->lay;
 	tui_style st = kind == ND_OP_DELETE ? TS_DEL
 	               : kind == ND_OP_INSERT ? TS_INS : TS_NORMAL;
+	size_t op = op_of(p, s), a;
 	tui_flow *f;
+	int fi;
 
 	if (part >= MAX_PARTS)
 		part = MAX_PARTS - 1; /* more parts than flows: the rest join */
-	if (!p->labelled[part])
+	if (!p->labelled[part]) {
 		part_label(p, part);
-	f = &c->lay->fl[p->first + (int)part];
+		p->start[part].op = op;
+		p->start[part].s = s;
+		p->start[part].kind = kind;
+	}
+	fi = p->first + (int)part;
+	f = &lay->fl[fi];
+	a = f->n;
+	if (p->record && grow(c, (void **)&lay->recs, &lay->rcap, lay->nrecs + 1,
+	                      sizeof(prec)))
+		lay->recs[lay->nrecs++] = (prec){fi, a, op, s, len};
 	if (p->markers && st != TS_NORMAL)
 		addz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
 	add(c, f, s, len, st);
 	if (p->markers && st != TS_NORMAL)
 		addz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
+	if (op != TUI_NO_EDIT && lay->opedit[op] != TUI_NO_EDIT && !c->err)
+		note_span(p, fi, a, f->n, lay->opedit[op]);
 	return c->err;
 }
 
@@ -408,16 +526,74 @@ static void absent(ctx *c, const nd_docinfo *info, const char *side)
 	addz(c, f, ")", TS_DIM);
 }
 
+/* The line of column col that holds cell `cell` of flow fi (the last
+ * line when none does). */
+static size_t line_of(const column *col, int fi, size_t cell)
+{
+	size_t k, last = col->n ? col->n - 1 : 0;
+
+	for (k = 0; k < col->n; k++) {
+		const cline *l = &col->lines[k];
+
+		if (l->f != fi)
+			continue;
+		if (k + 1 < col->n && col->lines[k + 1].f == fi &&
+		    col->lines[k + 1].a <= cell)
+			continue;
+		return k;
+	}
+	return last;
+}
+
+/* Where the part whose first piece is p->start[part] lines up in the
+ * column laid out first (`other`, its pieces in lay->recs): the line
+ * holding the first words both sides share from there on (the part's
+ * own first words when it starts with shared ones); 0 when none. */
+static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
+                          const column *other)
+{
+	const tui_layout *lay = c->lay;
+	const nd_wdiff *d = &p->ch->diff;
+	size_t op = p->start[part].op, k, cell;
+	uintptr_t s = (uintptr_t)p->start[part].s;
+	int equal = p->start[part].kind == ND_OP_EQUAL;
+
+	if (op == TUI_NO_EDIT)
+		return 0;
+	while (!equal && op < d->n && d->ops[op].kind != ND_OP_EQUAL)
+		op++; /* words of one side: the shared words after them */
+	for (k = 0; op < d->n && k < lay->nrecs; k++) {
+		const prec *r = &lay->recs[k];
+		const tui_flow *f = &lay->fl[r->f];
+		uintptr_t rs = (uintptr_t)r->s;
+
+		if (r->op != op || (equal && (s < rs || s >= rs + r->len)))
+			continue;
+		cell = r->cell;
+		while (equal && cell < f->n && f->off[cell] - f->off[r->cell] < s - rs)
+			cell++;
+		while (cell + 1 < f->n && f->cells[cell].cp[0] == ' ')
+			cell++; /* the words, not the space before them */
+		return line_of(other, r->f, cell);
+	}
+	return 0;
+}
+
 /* Lay out one text of change ch into col at width w: the redline (side
  * < 0), the old side (1) or the new side (0); its parts separated by a
- * blank line, search matches marked. */
+ * blank line, search matches marked. `colidx` is the column (0 left, 1
+ * right). With `other` (the column laid out first, side by side), each
+ * part after the first starts no higher than the words it shares with
+ * the other side (or, for words of its own, than what follows them
+ * there): blank lines pad it down. Without, its pieces are recorded for
+ * the other side to line up with. */
 static void one_text(ctx *c, const nd_change *ch, int side, column *col,
-                     unsigned w)
+                     unsigned w, int colidx, const column *other)
 {
 	tui_model *m = c->m;
 	const nd_changeset *cs = m->view.cs;
 	int old = side == 1;
-	size_t n = old ? ch->nold : ch->nnew, k;
+	size_t n = old ? ch->nold : ch->nnew, k, at;
 	pieces p;
 
 	memset(&p, 0, sizeof(p));
@@ -425,6 +601,9 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 	p.d = old ? cs->old : cs->new;
 	p.idx = old ? ch->old : ch->new;
 	p.markers = !m->color;
+	p.ch = ch;
+	p.col = colidx;
+	p.record = side >= 0 && !other;
 	p.first = c->lay->nfl;
 	if (side >= 0 && !n) {
 		absent(c, old ? m->view.old_info : m->view.new_info,
@@ -448,21 +627,86 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 		}
 		if (k)
 			put_blank(c, col);
+		if (k && other && p.labelled[k])
+			for (at = part_anchor(c, &p, k, other); col->n < at && !c->err;)
+				put_blank(c, col);
 		put_flow(c, col, p.first + (int)k, w);
 	}
 }
 
+/* Number the change's word edits: a run of deleted and inserted words
+ * between equal ones is one edit. */
+static void number_edits(ctx *c, const nd_change *ch)
+{
+	tui_layout *lay = c->lay;
+	size_t k;
+	int in = 0;
+
+	lay->nedits = 0;
+	lay->nspans = 0;
+	lay->nrecs = 0;
+	lay->marked = TUI_NO_EDIT;
+	if (!grow(c, (void **)&lay->opedit, &lay->opcap,
+	          ch->diff.n ? ch->diff.n : 1, sizeof(size_t)))
+		return;
+	for (k = 0; k < ch->diff.n; k++) {
+		if (ch->diff.ops[k].kind == ND_OP_EQUAL) {
+			in = 0;
+			lay->opedit[k] = TUI_NO_EDIT;
+			continue;
+		}
+		if (!in)
+			lay->nedits++;
+		in = 1;
+		lay->opedit[k] = lay->nedits - 1;
+	}
+}
+
+/* The first line of each edit in each column, from the spans (both in
+ * column order: one pass). */
+static void edit_lines(ctx *c)
+{
+	tui_layout *lay = c->lay;
+	const column *cols[2] = {&lay->left, &lay->right};
+	size_t k, li[2] = {0, 0};
+
+	if (!grow(c, (void **)&lay->eline, &lay->elcap,
+	          2 * (lay->nedits ? lay->nedits : 1), sizeof(size_t)))
+		return;
+	for (k = 0; k < 2 * lay->nedits; k++)
+		lay->eline[k] = TUI_NO_EDIT;
+	for (k = 0; k < lay->nspans; k++) {
+		const espan *sp = &lay->spans[k];
+		const column *col = cols[sp->col];
+		size_t *l = &li[sp->col];
+
+		while (*l < col->n && (col->lines[*l].f != sp->f ||
+		       (*l + 1 < col->n && col->lines[*l + 1].f == sp->f &&
+		        col->lines[*l + 1].a <= sp->a)))
+			(*l)++;
+		if (*l < col->n && lay->eline[2 * sp->edit + sp->col] == TUI_NO_EDIT)
+			lay->eline[2 * sp->edit + sp->col] = *l;
+	}
+}
+
 /* Fill the columns with the provision's text: old | new, or the redline
- * in the right one. */
+ * in the right one. Side by side, the side with one provision is laid
+ * out first and the other's parts line up with it (a split's parts start
+ * beside the old words they came from). */
 static void provision_text(ctx *c, const nd_change *ch, column *left,
                            column *right, unsigned lw, unsigned rw)
 {
+	number_edits(c, ch);
 	if (c->m->redline) {
-		one_text(c, ch, -1, right, rw);
-		return;
+		one_text(c, ch, -1, right, rw, 1, NULL);
+	} else if (ch->nold > 1 && ch->nnew <= 1) { /* a merge: new first */
+		one_text(c, ch, 0, right, rw, 1, NULL);
+		one_text(c, ch, 1, left, lw, 0, right);
+	} else {
+		one_text(c, ch, 1, left, lw, 0, NULL);
+		one_text(c, ch, 0, right, rw, 1, left);
 	}
-	one_text(c, ch, 1, left, lw);
-	one_text(c, ch, 0, right, rw);
+	edit_lines(c);
 }
 
 static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
@@ -572,6 +816,74 @@ static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
 	line(c, x, y, w, f);
 }
 
+static const tui_cell edit_mark = {{0x25B8, 0, 0, 0}, 1, TS_FLAG, 0};
+
+/* Give the cells of edit e (and only those) the TM_EDIT mark. */
+static void mark_edit(tui_layout *lay, size_t e)
+{
+	size_t k, i;
+
+	if (lay->marked == e)
+		return;
+	for (k = 0; k < lay->nspans; k++) {
+		const espan *sp = &lay->spans[k];
+
+		if (sp->edit != lay->marked && sp->edit != e)
+			continue;
+		for (i = sp->a; i < sp->b; i++) {
+			if (sp->edit == e)
+				lay->fl[sp->f].cells[i].mark |= TM_EDIT;
+			else
+				lay->fl[sp->f].cells[i].mark &= (uint8_t)~TM_EDIT;
+		}
+	}
+	lay->marked = e;
+}
+
+/* ] and [ (and s keeping the edit): the next or previous word edit, or
+ * the same one, scrolled into view in both columns, and say which it is.
+ * At either end the edit stays and the footer says so. */
+static void seek_edit(ctx *c, const nd_change *ch)
+{
+	tui_model *m = c->m;
+	tui_layout *lay = c->lay;
+	int dir = m->edit_seek;
+	size_t e = m->edit, lo, hi, a, b;
+
+	m->edit_seek = 0;
+	if (!lay->nedits) {
+		model_message(m, 0, "no word edits in this provision: it is %s "
+		        "(n: the next change)", ch->kind == ND_CHANGE_ADDED ? "all new"
+		        : ch->kind == ND_CHANGE_REMOVED ? "all removed" : "unchanged");
+		return;
+	}
+	if (dir > 1 && e != TUI_NO_EDIT)
+		; /* the same edit */
+	else if (e == TUI_NO_EDIT)
+		e = dir < 0 ? lay->nedits - 1 : 0;
+	else if (dir > 0 && e + 1 >= lay->nedits) {
+		model_message(m, 0, "the last edit of %zu in this provision "
+		        "(n: the next change)", lay->nedits);
+		return;
+	} else if (dir < 0 && e == 0) {
+		model_message(m, 0, "the first edit of %zu in this provision",
+		        lay->nedits);
+		return;
+	} else {
+		e = dir > 0 ? e + 1 : e - 1;
+	}
+	m->edit = e;
+	model_message(m, 0, "edit %zu of %zu", e + 1, lay->nedits);
+	a = lay->eline[2 * e];
+	b = lay->eline[2 * e + 1];
+	lo = a < b ? a : b; /* TUI_NO_EDIT is the largest */
+	hi = a == TUI_NO_EDIT ? b : b == TUI_NO_EDIT ? a : a > b ? a : b;
+	if (lo == TUI_NO_EDIT)
+		return;
+	if (lo < m->dtop || hi >= m->dtop + m->dh)
+		m->dtop = lo > 0 ? lo - 1 : 0; /* a line of what comes before */
+}
+
 static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 {
 	tui_model *m = c->m;
@@ -588,8 +900,9 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	x += 1; /* a margin */
 	w -= 2;
 	top = provision_title(c, ch, x, y, w);
+	/* the two columns exactly as wide, so they wrap alike */
 	lw = m->redline ? 0 : (w - 3) / 2;
-	rw = m->redline ? w : w - lw - 3;
+	rw = m->redline ? w : lw;
 	if (!m->redline) {
 		column_head(c, m->view.old_info, x, y + top, lw);
 		column_head(c, m->view.new_info, x + lw + 3, y + top, rw);
@@ -614,6 +927,13 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	m->dlines = n;
 	m->dy = y + top;
 	m->dh = h > top ? h - top : 0;
+	if (m->focus || m->zoom) /* the pane with the focus: its title */
+		grid_mark(c->g, x - 1, y, w + 2, 1, TM_SEL);
+	if (m->edit != TUI_NO_EDIT && m->edit >= lay->nedits)
+		m->edit = TUI_NO_EDIT;
+	if (m->edit_seek)
+		seek_edit(c, ch);
+	mark_edit(lay, m->edit);
 	if (m->seek_match) {
 		for (i = 0; i < n; i++)
 			if ((i < left->n && line_has_match(c, left, i)) ||
@@ -637,6 +957,14 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		} else {
 			draw_cline(c, right, i, x, m->dy + k, rw);
 		}
+		if (m->edit == TUI_NO_EDIT)
+			continue;
+		/* "▸" in the margin before the current edit's first line */
+		if (lay->eline[2 * m->edit] == i)
+			grid_put(c->g, x - 1, m->dy + k, 1, &edit_mark, 0, 1);
+		if (lay->eline[2 * m->edit + 1] == i)
+			grid_put(c->g, m->redline ? x - 1 : x + lw + 2, m->dy + k, 1,
+			         &edit_mark, 0, 1);
 	}
 	if (m->dlines > m->dh) {
 		char more[48];
@@ -832,6 +1160,10 @@ void draw_release(tui_model *m)
 	free(lay->left.lines);
 	free(lay->right.lines);
 	free(lay->starts);
+	free(lay->opedit);
+	free(lay->spans);
+	free(lay->eline);
+	free(lay->recs);
 	free(lay);
 	m->layout = NULL;
 }

@@ -325,6 +325,8 @@ static char style_letter(const tui_cell *c)
 
 	if (c->mark & TM_MATCH)
 		return '*';
+	if ((c->mark & TM_EDIT) && (c->style == TS_DEL || c->style == TS_INS))
+		return c->style == TS_DEL ? '<' : '>'; /* the current edit (] [) */
 	if (c->mark & (TM_SEL | TM_CUR)) {
 		char l = letters[c->style];
 

@@ -16,79 +16,85 @@ typedef struct binding {
 	const char *hint;  /* the footer's word for it, or NULL */
 	const char *help;  /* what it does */
 	tui_action act;    /* the action */
+	int text;          /* 1: its hint only while the text has focus */
 } binding;
 
 static const binding bindings[] = {
 	{{'j', TK_DOWN}, "j ↓", NULL,
-	 "next provision (in the text: scroll down)", ACT_DOWN},
+	 "next provision (in the text: scroll down)", ACT_DOWN, 0},
 	{{'k', TK_UP}, "k ↑", NULL,
-	 "previous provision (in the text: scroll up)", ACT_UP},
-	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
-	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL, "a page up", ACT_PGUP},
+	 "previous provision (in the text: scroll up)", ACT_UP, 0},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL,
+	 "a page down (in the text: scroll a page)", ACT_PGDN, 0},
+	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL,
+	 "a page up (in the text: scroll back)", ACT_PGUP, 0},
 	{{'g', TK_HOME}, "g Home", NULL, "first provision (in the text: top)",
-	 ACT_TOP},
+	 ACT_TOP, 0},
 	{{'G', TK_END}, "G End", NULL, "last provision (in the text: end)",
-	 ACT_BOTTOM},
+	 ACT_BOTTOM, 0},
 	{{'n'}, "n", "next", "next change, skipping unchanged provisions; "
-	 "during a search, the next match", ACT_NEXT},
+	 "during a search, the next match", ACT_NEXT, 0},
 	{{'N'}, "N", NULL, "previous change; during a search, the previous match",
-	 ACT_PREV},
+	 ACT_PREV, 0},
+	{{']'}, "]", "edit", "next word edit in the provision's text (focus the text)", ACT_NEXT_EDIT, 1},
+	{{'['}, "[", NULL, "previous word edit", ACT_PREV_EDIT, 0},
+	{{'o'}, "o", NULL, "moved (↕): go to its old place; o again: back", ACT_OLD_PLACE, 0},
 	{{TK_TAB, TK_BTAB}, "Tab", "focus",
-	 "move the focus between the outline and the text", ACT_FOCUS},
+	 "move the focus between the outline and the text", ACT_FOCUS, 0},
 	{{TK_ENTER, 'l', TK_RIGHT}, "Enter", "open",
-	 "open the provision across the screen", ACT_OPEN},
+	 "open the provision across the screen", ACT_OPEN, 0},
 	{{TK_ESC, 'h', TK_LEFT, TK_BS}, "Esc", NULL,
-	 "back: close the provision, or end the search", ACT_BACK},
-	{{'s'}, "s", "redline", "side by side <-> inline redline", ACT_MODE},
-	{{'f'}, "f", "filter", "filter: all, changed, each kind, moved", ACT_FILTER},
+	 "back: close the provision, or end the search", ACT_BACK, 0},
+	{{'s'}, "s", "redline", "side by side <-> inline redline", ACT_MODE, 0},
+	{{'f'}, "f", "filter", "filter: all, changed, each kind, moved", ACT_FILTER, 0},
 	{{'/'}, "/", "search",
-	 "search with a regular expression (lower case: any case)", ACT_SEARCH},
+	 "search with a regular expression (lower case: any case)", ACT_SEARCH, 0},
 	{{'v'}, "v", "versions", "pick two versions from the store's history",
-	 ACT_VERSIONS},
-	{{'H'}, "H", "history", "the provision's history, version by version (store)", ACT_HISTORY},
-	{{'S'}, "S", "synopsis", "synopsis: every provision, a column per version", ACT_SYNOPSIS},
-	{{'?'}, "?", "help", "this help", ACT_HELP},
-	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT},
-	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW},
+	 ACT_VERSIONS, 0},
+	{{'H'}, "H", "history", "the provision's history, version by version (store)", ACT_HISTORY, 0},
+	{{'S'}, "S", "synopsis", "synopsis: every provision, a column per version", ACT_SYNOPSIS, 0},
+	{{'?'}, "?", "help", "this help", ACT_HELP, 0},
+	{{'q', TK_CTRL('c')}, "q", "quit", "quit", ACT_QUIT, 0},
+	{{TK_CTRL('l')}, "Ctrl-L", NULL, "redraw the screen", ACT_REDRAW, 0},
 	{{TK_CTRL('z')}, "Ctrl-Z", NULL, "suspend (the shell's fg resumes)",
-	 ACT_SUSPEND},
+	 ACT_SUSPEND, 0},
 };
 
 #define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))
 
 /* The history view (H): the text scrolls; b is the blame, not a page up. */
 static const binding history_bindings[] = {
-	{{'j', TK_DOWN}, "j ↓", NULL, "scroll down", ACT_DOWN},
-	{{'k', TK_UP}, "k ↑", NULL, "scroll up", ACT_UP},
-	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
-	{{TK_PGUP, TK_CTRL('b')}, "PgUp", NULL, "a page up", ACT_PGUP},
-	{{'g', TK_HOME}, "g Home", NULL, "the oldest version", ACT_TOP},
-	{{'G', TK_END}, "G End", NULL, "the newest version", ACT_BOTTOM},
-	{{'b'}, "b", "blame", "blame on/off: which version brought each word", ACT_BLAME},
+	{{'j', TK_DOWN}, "j ↓", NULL, "scroll down", ACT_DOWN, 0},
+	{{'k', TK_UP}, "k ↑", NULL, "scroll up", ACT_UP, 0},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN, 0},
+	{{TK_PGUP, TK_CTRL('b')}, "PgUp", NULL, "a page up", ACT_PGUP, 0},
+	{{'g', TK_HOME}, "g Home", NULL, "the oldest version", ACT_TOP, 0},
+	{{'G', TK_END}, "G End", NULL, "the newest version", ACT_BOTTOM, 0},
+	{{'b'}, "b", "blame", "blame on/off: which version brought each word", ACT_BLAME, 0},
 	{{TK_ESC, 'q', 'h', TK_BS}, "Esc q", "back",
-	 "back to where you were, the same provision selected", ACT_BACK},
-	{{'?'}, "?", "help", "this help", ACT_HELP},
-	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT},
+	 "back to where you were, the same provision selected", ACT_BACK, 0},
+	{{'?'}, "?", "help", "this help", ACT_HELP, 0},
+	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT, 0},
 };
 
 /* The synopsis (S): rows are strands of provisions, columns versions. */
 static const binding synopsis_bindings[] = {
-	{{'j', TK_DOWN}, "j ↓", NULL, "next row", ACT_DOWN},
-	{{'k', TK_UP}, "k ↑", NULL, "previous row", ACT_UP},
-	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN},
-	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL, "a page up", ACT_PGUP},
-	{{'g', TK_HOME}, "g Home", NULL, "first row", ACT_TOP},
-	{{'G', TK_END}, "G End", NULL, "last row", ACT_BOTTOM},
+	{{'j', TK_DOWN}, "j ↓", NULL, "next row", ACT_DOWN, 0},
+	{{'k', TK_UP}, "k ↑", NULL, "previous row", ACT_UP, 0},
+	{{TK_PGDN, ' ', TK_CTRL('f')}, "PgDn Space", NULL, "a page down", ACT_PGDN, 0},
+	{{TK_PGUP, 'b', TK_CTRL('b')}, "PgUp b", NULL, "a page up", ACT_PGUP, 0},
+	{{'g', TK_HOME}, "g Home", NULL, "first row", ACT_TOP, 0},
+	{{'G', TK_END}, "G End", NULL, "last row", ACT_BOTTOM, 0},
 	{{TK_LEFT, '<', 'h'}, "← < h", NULL, "older versions (sideways)",
-	 ACT_LEFT},
+	 ACT_LEFT, 0},
 	{{TK_RIGHT, '>', 'l'}, "→ > l", "versions", "newer versions (sideways)",
-	 ACT_RIGHT},
+	 ACT_RIGHT, 0},
 	{{TK_ENTER}, "Enter", "history", "the history of the row's provision",
-	 ACT_OPEN},
+	 ACT_OPEN, 0},
 	{{TK_ESC, 'q', TK_BS}, "Esc q", "back",
-	 "back to where you were, the same provision selected", ACT_BACK},
-	{{'?'}, "?", "help", "this help", ACT_HELP},
-	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT},
+	 "back to where you were, the same provision selected", ACT_BACK, 0},
+	{{'?'}, "?", "help", "this help", ACT_HELP, 0},
+	{{TK_CTRL('c')}, "Ctrl-C", NULL, "quit", ACT_QUIT, 0},
 };
 
 static const struct {
@@ -153,6 +159,8 @@ static const char *hint_key(const binding *b, char *buf, size_t size)
 
 	if (b->act == ACT_NEXT)
 		return "n/N";
+	if (b->act == ACT_NEXT_EDIT)
+		return "]/[";
 	if (b->act == ACT_RIGHT)
 		return "←/→";
 	snprintf(buf, size, "%.*s", (int)n, b->names);
@@ -170,6 +178,8 @@ static size_t hint_width(const binding *b)
 	return 3 + nd_utf8_count(key, strlen(key)) + strlen(b->hint);
 }
 
+static int view_hints(tui_flow *f, int view, unsigned width, int text);
+
 /* "? help" and "q quit" are kept on any footer that has room for them;
  * the other hints, in table order, take what is left. */
 static int essential(const binding *b)
@@ -177,12 +187,17 @@ static int essential(const binding *b)
 	return b->act == ACT_HELP || b->act == ACT_QUIT || b->act == ACT_BACK;
 }
 
-int keys_hints(tui_flow *f, unsigned width)
+int keys_hints(tui_flow *f, unsigned width, int text)
 {
-	return keys_view_hints(f, VIEW_MAIN, width);
+	return view_hints(f, VIEW_MAIN, width, text);
 }
 
 int keys_view_hints(tui_flow *f, int view, unsigned width)
+{
+	return view_hints(f, view, width, 0);
+}
+
+static int view_hints(tui_flow *f, int view, unsigned width, int text)
 {
 	const binding *b = views[view].b;
 	size_t i, used = 0, reserve = 0, w, n = views[view].n;
@@ -195,7 +210,7 @@ int keys_view_hints(tui_flow *f, int view, unsigned width)
 	for (i = 0; i < n && !err; i++) {
 		const char *key = hint_key(&b[i], buf, sizeof(buf));
 
-		if ((w = hint_width(&b[i])) == 0)
+		if ((w = hint_width(&b[i])) == 0 || (b[i].text && !text))
 			continue;
 		if (essential(&b[i])) {
 			reserve -= w;

@@ -3,7 +3,10 @@
  * search, the version picker. Events change it; draw.c shows it.
  *
  * Rows are indices into the change set, rebuilt only when the filter or
- * the comparison changes (O(changes)); everything else is O(1) per key but
+ * the comparison changes (O(changes)); a filter keeps the headings above
+ * the changes it passes as context rows, found by walking up from each
+ * passed change through a provision -> change map and stopping at the
+ * first heading already kept, so every heading is visited once; everything else is O(1) per key but
  * the search, which runs the pattern over the texts of the rows it passes.
  * Scroll limits come from the last drawing (pane heights, lines of the
  * provision), so the model never lays text out itself.
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "normdiff/error.h"
+#include "normdiff/render.h"
 #include "normdiff/utf8.h"
 #include "normdiff/walk.h"
 #include "tui_internal.h"
@@ -46,41 +50,119 @@ const nd_change *model_change(const tui_model *m, size_t r)
 	return &m->view.cs->changes[m->rows_idx[r]];
 }
 
-static int passes(const tui_model *m, const nd_change *c)
+static int passes(int filter, const nd_change *c)
 {
-	switch (m->filter) {
+	switch (filter) {
 	case FILTER_ALL: return 1;
 	case FILTER_CHANGED: return !nd_is_quiet(c);
 	case FILTER_MOVED: return c->moved;
-	default: return (int)c->kind == m->filter - FILTER_KIND;
+	default: return (int)c->kind == filter - FILTER_KIND;
 	}
 }
 
-/* List the changes the filter passes, keeping the selection on the same
+size_t model_filter_count(const tui_model *m, int filter)
+{
+	const nd_changeset *cs = m->view.cs;
+	size_t i, n = 0;
+
+	for (i = 0; i < cs->n; i++)
+		n += (size_t)passes(filter, &cs->changes[i]);
+	return n;
+}
+
+/* Mark in ctx the changes that hold the headings above the changes the
+ * filter passes, so a filtered list still says where each provision is.
+ * owner[side][clause] is the change holding that provision. */
+static int mark_context(const tui_model *m, unsigned char *ctx)
+{
+	const nd_changeset *cs = m->view.cs;
+	const nd_doc *docs[2] = {cs->old, cs->new};
+	size_t *owner[2] = {NULL, NULL}, i, k, j;
+	int err = 0, s;
+
+	for (s = 0; s < 2 && !err; s++) {
+		size_t n = docs[s] ? docs[s]->n : 0;
+
+		if ((owner[s] = malloc((n ? n : 1) * sizeof(size_t))) == NULL)
+			err = nd_error_oom();
+		for (k = 0; !err && k < n; k++)
+			owner[s][k] = TUI_NO_EDIT;
+	}
+	for (i = 0; !err && i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+
+		for (k = 0; k < c->nold; k++)
+			owner[0][c->old[k]] = i;
+		for (k = 0; k < c->nnew; k++)
+			owner[1][c->new[k]] = i;
+	}
+	for (i = 0; !err && i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+		const nd_doc *d;
+
+		if (!passes(m->filter, c))
+			continue;
+		k = nd_anchor(cs, c, &d);
+		s = d == cs->new;
+		for (k = d->clauses[k].parent; k != ND_NO_PARENT;
+		     k = d->clauses[k].parent) {
+			j = owner[s][k];
+			if (j == TUI_NO_EDIT || ctx[j])
+				break; /* the headings above it are marked already */
+			ctx[j] = 1;
+		}
+	}
+	free(owner[0]);
+	free(owner[1]);
+	return err;
+}
+
+/* List the changes the filter passes, with their headings as context
+ * (unless everything is listed), keeping the selection on the same
  * change, or the first one after it that is still listed. */
 static int rebuild_rows(tui_model *m)
 {
 	const nd_changeset *cs = m->view.cs;
 	size_t want = m->nrows ? m->rows_idx[m->sel] : 0, i, n = 0;
 	size_t *rows = malloc((cs->n ? cs->n : 1) * sizeof(*rows));
+	unsigned char *ctx = calloc(cs->n ? cs->n : 1, 1);
+	int err = 0;
 
-	if (!rows)
-		return nd_error_oom();
+	if (!rows || !ctx) {
+		err = nd_error_oom();
+		goto done;
+	}
+	if (m->filter != FILTER_ALL && (err = mark_context(m, ctx)) != 0)
+		goto done;
 	m->sel = 0;
+	m->nlisted = 0;
 	for (i = 0; i < cs->n; i++) {
-		if (!passes(m, &cs->changes[i]))
+		int pass = passes(m->filter, &cs->changes[i]);
+
+		if (!pass && !ctx[i])
 			continue;
-		if (i <= want || !n || rows[m->sel] < want)
+		ctx[n] = (unsigned char)!pass; /* n <= i: ctx[i] was read */
+		m->nlisted += (size_t)pass;
+		if (pass && (i <= want || m->nlisted == 1 ||
+		             rows[m->sel] < want))
 			m->sel = n;
 		rows[n++] = i;
 	}
 	free(m->rows_idx);
+	free(m->rows_ctx);
 	m->rows_idx = rows;
+	m->rows_ctx = ctx;
+	rows = NULL;
+	ctx = NULL;
 	m->nrows = n;
 	if (m->sel >= n)
 		m->sel = n ? n - 1 : 0;
 	m->dtop = 0;
-	return 0;
+	m->edit = TUI_NO_EDIT;
+done:
+	free(rows);
+	free(ctx);
+	return err;
 }
 
 int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
@@ -95,6 +177,7 @@ int model_init(tui_model *m, const nd_tui_view *view, const nd_tui_host *host,
 	m->rows = rows;
 	m->cur_old = m->host->cur_old;
 	m->cur_new = m->host->cur_new;
+	m->jump_to = TUI_NO_EDIT;
 	return rebuild_rows(m);
 }
 
@@ -103,6 +186,7 @@ void model_dispose(tui_model *m)
 	draw_release(m);
 	series_release(m);
 	free(m->rows_idx);
+	free(m->rows_ctx);
 	nd_regex_free(m->re);
 	free(m->pattern);
 	nd_buf_dispose(&m->prompt);
@@ -119,9 +203,10 @@ int model_select_clause(tui_model *m, int new, size_t clause)
 		size_t n = new ? c->nnew : c->nold;
 
 		for (k = 0; k < n; k++)
-			if (idx[k] == clause) {
+			if (idx[k] == clause && !m->rows_ctx[r]) {
 				m->sel = r;
 				m->dtop = 0;
+				m->edit = TUI_NO_EDIT;
 				return 1;
 			}
 	}
@@ -130,13 +215,40 @@ int model_select_clause(tui_model *m, int new, size_t clause)
 
 /* ---- moving ---- */
 
-static void select_row(tui_model *m, size_t r)
+/* The first row from r on in direction dir (+1 or -1) that the filter
+ * passes, or nrows if there is none. */
+static size_t listed_from(const tui_model *m, size_t r, int dir)
 {
+	while (r < m->nrows && m->rows_ctx[r]) {
+		if (dir < 0 && r == 0)
+			return m->nrows;
+		r = dir > 0 ? r + 1 : r - 1;
+	}
+	return r;
+}
+
+/* Select row r, or the nearest row the filter passes in direction dir
+ * (the other way if there is none): context rows are never selected. */
+static void select_dir(tui_model *m, size_t r, int dir)
+{
+	size_t k;
+
 	if (r >= m->nrows)
 		r = m->nrows ? m->nrows - 1 : 0;
-	if (r != m->sel)
+	if ((k = listed_from(m, r, dir)) >= m->nrows)
+		k = listed_from(m, r, -dir);
+	if (k < m->nrows)
+		r = k;
+	if (r != m->sel) {
 		m->dtop = 0;
+		m->edit = TUI_NO_EDIT;
+	}
 	m->sel = r;
+}
+
+static void select_row(tui_model *m, size_t r)
+{
+	select_dir(m, r, r < m->sel ? -1 : +1);
 }
 
 static size_t page(unsigned h)
@@ -158,9 +270,9 @@ static void scroll_text(tui_model *m, long delta)
 static void move_rows(tui_model *m, long delta)
 {
 	if (delta < 0)
-		select_row(m, (size_t)-delta > m->sel ? 0 : m->sel - (size_t)-delta);
+		select_dir(m, (size_t)-delta > m->sel ? 0 : m->sel - (size_t)-delta, -1);
 	else
-		select_row(m, m->sel + (size_t)delta);
+		select_dir(m, m->sel + (size_t)delta, +1);
 }
 
 /* 1 if text of change c matches the search, 0 if not, ND_ETOOBIG if
@@ -201,6 +313,8 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 		if (!m->re && (dir > 0 ? from + k >= n : k > from))
 			break; /* changes: no going round */
 		r = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
+		if (m->rows_ctx[r])
+			continue; /* a heading listed as context */
 		hit = m->re ? change_matches(m, model_change(m, r))
 		            : !nd_is_quiet(model_change(m, r));
 		if (hit < 0) {
@@ -324,6 +438,7 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 	m->cur_new = new;
 	m->nrows = 0;
 	m->top = 0;
+	m->jump_to = TUI_NO_EDIT;
 	model_message(m, 0, "comparing %s with %s", h->versions[old].label
 	        ? h->versions[old].label : "?", h->versions[new].label
 	        ? h->versions[new].label : "?");
@@ -382,6 +497,81 @@ static void open_picker(tui_model *m)
 
 /* ---- the main view ---- */
 
+/* The listed row whose old provisions include the one nearest at or
+ * before old provision `clause` (document order), or nrows. */
+static size_t old_row_at(const tui_model *m, size_t clause)
+{
+	size_t r, k, best = m->nrows, at = 0;
+
+	for (r = 0; r < m->nrows; r++) {
+		const nd_change *c = model_change(m, r);
+
+		if (m->rows_ctx[r])
+			continue;
+		for (k = 0; k < c->nold; k++)
+			if (c->old[k] <= clause && (best == m->nrows || c->old[k] > at)) {
+				best = r;
+				at = c->old[k];
+			}
+	}
+	return best;
+}
+
+/* `o`: on a moved provision, select the row at its old place: the row of
+ * the provision just before it there (its sibling, else its parent), or
+ * the nearest listed one before that; `o` again, with that row still
+ * selected, comes back. */
+static void old_place(tui_model *m)
+{
+	const nd_changeset *cs = m->view.cs;
+	const nd_change *c;
+	nd_buf words = ND_BUF_INIT;
+	size_t before, r;
+
+	if (!m->nrows)
+		return;
+	if (m->jump_to == m->rows_idx[m->sel]) {
+		for (r = 0; r < m->nrows; r++)
+			if (m->rows_idx[r] == m->jump_from)
+				break;
+		m->jump_to = TUI_NO_EDIT;
+		if (r < m->nrows) {
+			select_dir(m, r, +1);
+			model_message(m, 0, "back to the moved provision");
+		} else {
+			model_message(m, 1, "the filter no longer lists the moved "
+			        "provision");
+		}
+		return;
+	}
+	c = model_change(m, m->sel);
+	if (!c->moved || !c->nold) {
+		model_message(m, 1, "not moved: o goes to the old place of a moved "
+		        "provision (↕)");
+		return;
+	}
+	before = nd_prev_sibling(cs->old, c->old[0]);
+	if (before == ND_NO_PARENT)
+		before = cs->old->clauses[c->old[0]].parent;
+	r = before == ND_NO_PARENT ? m->nrows : old_row_at(m, before);
+	if (r >= m->nrows) {
+		model_message(m, 1, "nothing listed before its old place%s",
+		        m->filter != FILTER_ALL ? " (f changes the filter)" : "");
+		return;
+	}
+	m->jump_from = m->rows_idx[m->sel];
+	if (nd_label_pair(&words, cs, c) == 0 && nd_buf_puts(&words, ": ") == 0 &&
+	    nd_report_move_words(&words, cs, c) == 0 && words.ptr)
+		model_message(m, 0, "the old place of %s; o comes back", words.ptr);
+	else
+		model_message(m, 0, "its old place; o comes back");
+	nd_buf_dispose(&words);
+	select_dir(m, r, -1);
+	m->jump_to = m->rows_idx[m->sel];
+	m->focus = 0;
+	m->zoom = 0;
+}
+
 static void act(tui_model *m, tui_action a)
 {
 	int text = m->focus || m->zoom;
@@ -420,7 +610,16 @@ static void act(tui_model *m, tui_action a)
 	case ACT_MODE:
 		m->redline = !m->redline;
 		m->dtop = 0;
+		if (m->edit != TUI_NO_EDIT)
+			m->edit_seek = 2; /* the same edit, scrolled into view */
 		break;
+	case ACT_NEXT_EDIT: case ACT_PREV_EDIT:
+		if (!m->nrows)
+			break;
+		m->focus = 1; /* the edits are the text's */
+		m->edit_seek = a == ACT_NEXT_EDIT ? 1 : -1;
+		break;
+	case ACT_OLD_PLACE: old_place(m); break;
 	case ACT_FILTER: break; /* needs rebuilding: model_event */
 	case ACT_SEARCH:
 		m->mode = MODE_PROMPT;
@@ -534,11 +733,18 @@ int model_event(tui_model *m, const tui_event *ev)
 	if (a == ACT_FILTER) {
 		int err;
 
-		m->filter = (m->filter + 1) % NFILTERS;
+		do /* the next filter that lists something; all always does */
+			m->filter = (m->filter + 1) % NFILTERS;
+		while (m->filter != FILTER_ALL && !model_filter_count(m, m->filter));
 		if ((err = rebuild_rows(m)) != 0)
 			return err;
-		model_message(m, 0, "filter: %s (%zu provision%s)",
-		        model_filter_name(m->filter), m->nrows, m->nrows == 1 ? "" : "s");
+		if (m->nrows > m->nlisted)
+			model_message(m, 0, "filter: %s (%zu), with %zu heading%s above them "
+			        "dimmed", model_filter_name(m->filter), m->nlisted,
+			        m->nrows - m->nlisted, m->nrows - m->nlisted == 1 ? "" : "s");
+		else
+			model_message(m, 0, "filter: %s (%zu)", model_filter_name(m->filter),
+			        m->nlisted);
 		return 0;
 	}
 	act(m, a);

@@ -101,6 +101,8 @@ static void cell_look(const tui_cell *c, attr_t *attr, short *pair)
 		*attr |= A_REVERSE;
 	if (c->mark & TM_CUR)
 		*attr |= A_BOLD | A_UNDERLINE;
+	if (c->mark & TM_EDIT) /* the current word edit: ] and [ */
+		*attr |= A_REVERSE | A_BOLD;
 	if (c->mark & TM_MATCH) {
 		*attr = (*attr & ~A_REVERSE) | A_BOLD | (colours ? 0 : A_REVERSE);
 		*pair = colours ? MATCH_PAIR : 0;

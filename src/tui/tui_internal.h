@@ -54,6 +54,7 @@ typedef enum tui_style {
 #define TM_SEL 1u   /* the selected row of the focused pane */
 #define TM_CUR 2u   /* the selected row of a pane without focus */
 #define TM_MATCH 4u /* a search match */
+#define TM_EDIT 8u  /* the current word edit of the open provision (] [) */
 
 /* Code points one cell holds: a base character and combining marks. */
 #define TUI_CELL_CPS 4
@@ -150,7 +151,8 @@ typedef enum tui_action {
 	ACT_NONE, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_TOP, ACT_BOTTOM,
 	ACT_NEXT, ACT_PREV, ACT_FOCUS, ACT_OPEN, ACT_BACK, ACT_MODE, ACT_FILTER,
 	ACT_SEARCH, ACT_VERSIONS, ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_SUSPEND,
-	ACT_HISTORY, ACT_SYNOPSIS, ACT_BLAME, ACT_LEFT, ACT_RIGHT
+	ACT_HISTORY, ACT_SYNOPSIS, ACT_BLAME, ACT_LEFT, ACT_RIGHT,
+	ACT_NEXT_EDIT, ACT_PREV_EDIT, ACT_OLD_PLACE
 } tui_action;
 
 /* The views with keys of their own. */
@@ -164,8 +166,9 @@ tui_action keys_view_action(int view, int k);
  * do" (the other views' under a heading line). */
 int keys_help(nd_buf *out, int view);
 /* The footer's hints, " n/N next  Tab focus ...", as many whole ones as
- * fit in `width` columns, in the table's order. */
-int keys_hints(tui_flow *f, unsigned width);
+ * fit in `width` columns, in the table's order; with `text` (the text has
+ * the focus) also those of the text's own keys (] [). */
+int keys_hints(tui_flow *f, unsigned width, int text);
 /* The same for view VIEW_*. */
 int keys_view_hints(tui_flow *f, int view, unsigned width);
 /* Parse a key script into events (docs/tui.md). */
@@ -182,6 +185,8 @@ typedef struct tui_series_view tui_series_view;
 /* The selected provision as draw.c laid it out (draw.c's own). */
 typedef struct tui_layout tui_layout;
 
+#define TUI_NO_EDIT ((size_t)-1)
+
 /* Filters, cycled by `f`: everything, every change, one kind, moves. */
 enum { FILTER_ALL, FILTER_CHANGED, FILTER_KIND, /* + kind */
        FILTER_MOVED = FILTER_KIND + 6, NFILTERS };
@@ -193,12 +198,23 @@ typedef struct tui_model {
 	unsigned cols, rows;      /* screen size */
 
 	size_t *rows_idx;         /* changes shown, by index, in order */
+	unsigned char *rows_ctx;  /* per row: 1 for a heading listed only as
+	                             the context of provisions the filter
+	                             passes (dimmed, never selected) */
 	size_t nrows;             /* how many */
+	size_t nlisted;           /* rows the filter passes (not context) */
 	size_t sel;               /* the selected row */
 	size_t top;               /* first row on screen */
 	size_t dtop;              /* first line of the provision on screen */
 	size_t dlines;            /* lines of the provision (set by draw) */
 	int seek_match;           /* draw scrolls to the first match */
+	size_t edit;              /* the current word edit of the provision
+	                             (] and [), or TUI_NO_EDIT */
+	int edit_seek;            /* draw moves to the next (+1) or previous
+	                             (-1) edit and scrolls it into view */
+	size_t jump_from;         /* `o`: the change to come back to */
+	size_t jump_to;           /* the change `o` went to (back if still
+	                             selected), or TUI_NO_EDIT */
 	unsigned gen;             /* changes with the comparison or the search:
 	                             the provision is then laid out again */
 	tui_layout *layout;       /* draw.c's, freed by draw_release */
@@ -239,6 +255,8 @@ int model_event(tui_model *m, const tui_event *e);
 const nd_change *model_change(const tui_model *m, size_t r);
 /* Short name of a filter: "all", "changed", "modified", ... "moved". */
 const char *model_filter_name(int filter);
+/* How many changes filter `filter` passes. */
+size_t model_filter_count(const tui_model *m, int filter);
 /* Put a message in the footer. */
 void model_message(tui_model *m, int error, const char *fmt, ...)
 #if defined(__GNUC__)

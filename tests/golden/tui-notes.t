@@ -6,6 +6,6 @@ printf 'Title\n\n1. One thing.\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\
 printf 'Title\n\n1. One thing changed.\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' >b.txt
 export NO_COLOR=1
 run normdiff --grammar runaway.grammar tui a.txt b.txt --dump 80x10
-run normdiff --grammar runaway.grammar tui a.txt b.txt --dump 60x40 --keys '?'
+run normdiff --grammar runaway.grammar tui a.txt b.txt --dump 60x43 --keys '?'
 # without notes the header says nothing of them
 run normdiff tui a.txt b.txt --dump 80x10

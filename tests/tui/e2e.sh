@@ -2,7 +2,8 @@
 # End to end: the real binary on a real terminal (tmux), driven by keys as
 # a person would, reading the screen back. Checks what a reader sees on the
 # bundled pair (the split of (b), the added (10), the moved preambular
-# paragraph), that q, Ctrl-C and SIGTERM all give the terminal back as it
+# paragraph; ] and [ from edit to edit, o to a moved paragraph's old
+# place and back), that q, Ctrl-C and SIGTERM all give the terminal back as it
 # was (modes, main screen), that a resize redraws, and that a draft full of
 # escape sequences cannot change the terminal; and over a store series,
 # the history, blame and synopsis views.
@@ -85,6 +86,21 @@ await "────────────────"
 expect "(b) → (2) + (3)  split" "the selection kept across the resize"
 tm resize-window -t nd -x 120 -y 40
 await "│ (b) → (2) + (3)  split"
+# ] and [ go from word edit to word edit of the provision, and say which
+tm send-keys -t nd ']'
+await "edit 1 of 5"
+expect "text · 20/32" "the footer naming the text as the pane with the focus"
+tm send-keys -t nd ']' ']'
+await "edit 3 of 5"
+tm send-keys -t nd '['
+await "edit 2 of 5"
+# o on the moved paragraph selects the row at its old place; o comes back
+tm send-keys -t nd Escape / e n h a n c e d Space c o o r d Enter
+await "PP4 → PP10  moved, unchanged"
+tm send-keys -t nd o
+await "the old place of PP4 → PP10: from after PP3 to after PP9"
+tm send-keys -t nd o
+await "back to the moved provision"
 tm send-keys -t nd q
 after_exit 0 "q"
 

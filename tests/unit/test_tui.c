@@ -580,7 +580,8 @@ static void test_help(void **state)
 {
 	static const char *const names[] = {
 		"j ↓", "k ↑", "PgDn Space", "PgUp b", "g Home", "G End", "n", "N",
-		"Tab", "Enter", "Esc", "s", "f", "/", "v", "H", "S", "?", "q", "Ctrl-L",
+		"]", "[", "o", "Tab", "Enter", "Esc", "s", "f", "/", "v", "H", "S", "?",
+		"q", "Ctrl-L",
 		"Ctrl-Z", "mouse",
 	};
 	nd_buf b = ND_BUF_INIT;
@@ -647,14 +648,14 @@ static void test_hints(void **state)
 	memset(&f, 0, sizeof(f));
 	for (w = 0; w <= 120; w++) {
 		flow_clear(&f);
-		assert_int_equal(keys_hints(&f, w), 0);
+		assert_int_equal(keys_hints(&f, w, 0), 0);
 		if (flow_width(&f, 0, f.n) > w)
 			fail_msg("hints %zu columns wide in %u", flow_width(&f, 0, f.n), w);
 		if (f.n) /* whole hints: " key hint " */
 			assert_int_equal(f.cells[f.n - 1].cp[0], ' ');
 	}
 	flow_clear(&f);
-	assert_int_equal(keys_hints(&f, 200), 0);
+	assert_int_equal(keys_hints(&f, 200, 0), 0);
 	text = cells_text(f.cells, 0, f.n);
 	assert_non_null(strstr(text, " n/N next "));
 	assert_non_null(strstr(text, " ? help "));
@@ -909,9 +910,78 @@ static void test_screen_filter(void **state)
 	(void)state;
 	assert_lacks(dump_line(all, SUMMARY, buf, sizeof(buf)), "filter:");
 	assert_line_has(changed, SUMMARY, "filter: changed");
-	assert_line_has(changed, FOOTER, "filter: changed (2 provisions)");
+	assert_line_has(changed, SUMMARY, "filter: changed (2)");
+	assert_line_has(changed, FOOTER, "filter: changed (2)");
 	free(all);
 	free(changed);
+}
+
+/* f passes over the kinds with nothing to list: the basic pair has
+ * nothing added, removed, split, merged or moved, so after modified
+ * comes all again. */
+static void test_screen_filter_skips_empty(void **state)
+{
+	char *modified = basic_screen("fff");
+	char *again = basic_screen("ffff");
+
+	(void)state;
+	assert_line_has(modified, FOOTER, "filter: modified (2)");
+	assert_line_has(again, FOOTER, "filter: all (6)");
+	assert_lacks(again, "nothing is");
+	free(modified);
+	free(again);
+}
+
+/* ] and [: 2. has two edits (a -> one or more, authority -> authorities);
+ * the text gets the focus, the footer says which edit, and stays at the
+ * ends. */
+static void test_screen_edits(void **state)
+{
+	char *first = basic_screen("n]");
+	char *last = basic_screen("n[");
+	char *end = basic_screen("n]]]");
+	char *start = basic_screen("n]][");
+	char *before = basic_screen("n][");
+	char *keys;
+	tui_flow f;
+
+	(void)state;
+	assert_line_has(first, FOOTER, "edit 1 of 2");
+	assert_line_has(first, FOOTER, "text · 3/6");
+	assert_line_has(last, FOOTER, "edit 2 of 2");
+	assert_line_has(end, FOOTER, "the last edit of 2");
+	assert_line_has(start, FOOTER, "edit 1 of 2");
+	assert_line_has(before, FOOTER, "the first edit of 2");
+	assert_int_equal(keys_action(']'), ACT_NEXT_EDIT);
+	assert_int_equal(keys_action('['), ACT_PREV_EDIT);
+	assert_int_equal(keys_action('o'), ACT_OLD_PLACE);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(keys_hints(&f, 200, 0), 0);
+	keys = cells_text(f.cells, 0, f.n);
+	assert_null(strstr(keys, "]/[ edit"));
+	free(keys);
+	flow_clear(&f);
+	assert_int_equal(keys_hints(&f, 200, 1), 0);
+	keys = cells_text(f.cells, 0, f.n);
+	assert_non_null(strstr(keys, " ]/[ edit "));
+	free(keys);
+	flow_dispose(&f);
+	free(first);
+	free(last);
+	free(end);
+	free(start);
+	free(before);
+}
+
+/* o on a provision that did not move says so and stays. */
+static void test_screen_old_place_not_moved(void **state)
+{
+	char *s = basic_screen("no");
+
+	(void)state;
+	assert_line_has(s, FOOTER, "not moved");
+	assert_line_has(s, FOOTER, "3/6");
+	free(s);
 }
 
 static void test_screen_no_history(void **state)
@@ -1592,6 +1662,9 @@ int main(void)
 		cmocka_unit_test(test_screen_search_nothing),
 		cmocka_unit_test(test_screen_search_invalid),
 		cmocka_unit_test(test_screen_filter),
+		cmocka_unit_test(test_screen_filter_skips_empty),
+		cmocka_unit_test(test_screen_edits),
+		cmocka_unit_test(test_screen_old_place_not_moved),
 		cmocka_unit_test(test_screen_no_history),
 		cmocka_unit_test(test_screen_resize),
 		cmocka_unit_test(test_screen_quit),
