@@ -54,6 +54,20 @@ awk 'BEGIN {
 	}
 }' >big.txt
 
+# reap PID: its exit status in $reaped. With job control, `wait` also
+# returns (128 + SIGSTOP) when it sees the program stopped, which it may
+# see after the SIGCONT that follows was sent (a loaded machine): wait
+# again until the program has really ended.
+reap() {
+	local stopped=$((128 + $(kill -l STOP)))
+	wait "$1"
+	reaped=$?
+	while [ "$reaped" = "$stopped" ] && kill -0 "$1" 2>/dev/null; do
+		wait "$1"
+		reaped=$?
+	done
+}
+
 # caught SIG [ignored]: signal a run of outline -o out.json while its
 # temporary file exists; with "ignored", SIGINT is ignored from the start
 caught() {
@@ -78,8 +92,8 @@ caught() {
 		if ((${#t[@]})) && [ -e "${t[0]}" ]; then
 			kill "-$sig" "$pid"
 			kill -CONT "$pid"
-			wait "$pid"
-			st=$?
+			reap "$pid"
+			st=$reaped
 			read -r line <out.json
 			left=(.*normdiff-tmp*)
 			if [ -n "$ignored" ]; then
@@ -99,7 +113,7 @@ caught() {
 			return
 		fi
 		kill -CONT "$pid" 2>/dev/null
-		wait "$pid"
+		reap "$pid"
 	done
 	fail "SIG$sig: never caught a run while its temporary file existed"
 }
