@@ -112,11 +112,13 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab)
 
 /* ---- Markdown ---- */
 
-const char *fuzz_check_markdown(const char *s, size_t len)
+/* The report's and the synopsis's Markdown: draft text escaped, and the
+ * only markup of the renderer's own in running text one pair of edit
+ * markers, <del>..</del> and <ins>..</ins>: no other tag, no entity, and
+ * no unescaped '*' or '~' (the ~~ / ** markers they replaced). */
+static const char *check_md(const char *s, size_t len,
+                            const char *const *tags)
 {
-	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>",
-	                                   "<ins>", "</ins>", "<mark>", "</mark>",
-	                                   "<sup>", "</sup>", NULL};
 	size_t i, k, bs = 0;
 	const char *why = fuzz_check_safe(s, len, 0);
 
@@ -136,9 +138,29 @@ const char *fuzz_check_markdown(const char *s, size_t len)
 		}
 		if (s[i] == '&' && bs % 2 == 0)
 			why = "Markdown: an unescaped '&' (an entity from the draft)";
+		if ((s[i] == '*' || s[i] == '~') && bs % 2 == 0)
+			why = "Markdown: an unescaped '*' or '~' (emphasis other than "
+			      "<del>/<ins>, or from the draft)";
 		bs = 0;
 	}
 	return why;
+}
+
+const char *fuzz_check_markdown(const char *s, size_t len)
+{
+	static const char *const tags[] = {"<del>", "</del>", "<ins>", "</ins>",
+	                                   NULL};
+
+	return check_md(s, len, tags);
+}
+
+const char *fuzz_check_markdown_history(const char *s, size_t len)
+{
+	static const char *const tags[] = {"<del>", "</del>", "<ins>", "</ins>",
+	                                   "<mark>", "</mark>", "<sup>", "</sup>",
+	                                   NULL};
+
+	return check_md(s, len, tags);
 }
 
 /* ---- JSON ---- */
