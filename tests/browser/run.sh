@@ -16,19 +16,22 @@ browser=$(command -v chromium || command -v chromium-browser) || {
 	exit 1
 }
 work=$(mktemp -d "${TMPDIR:-/tmp}/nd-browser.XXXXXX") || exit 2
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${ND_KEEP:-}" ] || rm -rf "$work"' EXIT
 failed=0
 
-# dump PAGE: the DOM after load, in PAGE.dom; the browser's messages in PAGE.log
+# dump PAGE [FLAG...]: the DOM after load, in PAGE.dom; the browser's
+# messages in PAGE.log
 dump() {
+	local page=$1
+	shift
 	timeout 60 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-background-networking --disable-component-update \
-		--disable-sync --user-data-dir="$work/profile-$1" \
-		--dump-dom "file://$work/$1" >"$work/$1.dom" 2>"$work/$1.log"
+		--disable-sync --user-data-dir="$work/profile-$page" "$@" \
+		--dump-dom "file://$work/$page" >"$work/$page.dom" 2>"$work/$page.log"
 	local status=$?
-	if [ "$status" -ne 0 ] || [ ! -s "$work/$1.dom" ]; then
-		echo "FAIL: chromium could not load $1 (exit $status)"
-		cat "$work/$1.log"
+	if [ "$status" -ne 0 ] || [ ! -s "$work/$page.dom" ]; then
+		echo "FAIL: chromium could not load $page (exit $status)"
+		cat "$work/$page.log"
 		exit 1
 	fi
 }
@@ -55,10 +58,37 @@ dump bundled.html
 has bundled.html '<tr><th scope="row">modified</th><td>15</td></tr>' "the summary counts"
 has bundled.html '<tr><th scope="row">split</th><td>1</td></tr>' "the summary counts"
 has bundled.html '<h4>(b) → (2) + (3) <span class="k">split</span></h4>' "the split of (b)"
+has bundled.html '<h1>2011-A-66-359.txt → 2015-A-69-723.txt</h1>' "plain files named by their base names"
 has bundled.html '<span class="pl">(3)</span> <ins><span class="sr">inserted: </span>Not to use' "the second part of the split"
 has bundled.html 'For respect of the rights or reputations of others;' "an added provision"
 has bundled.html 'Moved from after <a href="#c5">PP3</a>' "where a moved provision was"
 has bundled.html '<div class="tools" id="tools">' "the script ran (it shows the view buttons)"
+
+# stepping from change to change: a copy of the page with a driver script
+# after the page's own (the policy runs inline scripts) presses the keys and
+# the buttons, a frame apart as a reader would (blocks off screen are laid
+# out when scrolled to), and writes down which change each step marked and
+# whether the page scrolled; the browser's virtual time runs the timers
+# before the DOM is dumped
+sed 's|</body>|<script>\
+(function(){var r=[],todo=[];\
+function cur(){var c=document.querySelector("section.chg.cur");return c?c.id:"none";}\
+function key(k,ctrl,quiet){document.body.dispatchEvent(new KeyboardEvent("keydown",{key:k,ctrlKey:!!ctrl,bubbles:true,cancelable:true}));if(!quiet)r.push(k+(ctrl?"+ctrl":"")+"="+cur());}\
+function click(id){document.getElementById(id).click();r.push(id+"="+cur());}\
+todo.push(function(){r.push("start="+cur());key("j");r.push("scrolled="+(window.scrollY>0));});\
+todo.push(function(){key("j");},function(){key("k");},function(){key("n");},function(){key("p");},\
+function(){key("j",1);},function(){click("v-next");},function(){click("v-prev");});\
+for(var i=0;i<40;i++)todo.push(function(){key("j",0,1);});\
+todo.push(function(){r.push("end="+cur());key("k");},function(){key("k");});\
+function next(){if(!todo.length){document.documentElement.setAttribute("data-steps",r.join(" "));return;}\
+todo.shift()();setTimeout(next,20);}\
+setTimeout(next,20);})();\
+</script>\
+</body>|' "$work/bundled.html" >"$work/steps.html"
+dump steps.html --virtual-time-budget=20000
+has steps.html '<div class="step" id="step">' "the script shows the step buttons"
+has steps.html 'data-steps="start=none j=c4 scrolled=true j=c5 k=c4 n=c5 p=c4 j+ctrl=c4 v-next=c5 v-prev=c4 end=c32 k=c31 k=c29"' \
+	"j/n and k/p and the buttons step through the changes, to the last and back (c30 is folded, not a change)"
 
 # a hostile pair: markup, handlers, javascript: links, controls, bidi
 printf 'Code\n\n(a) To comply with the Charter.\n' >"$work/old.txt"

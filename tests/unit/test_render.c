@@ -1473,7 +1473,7 @@ static void test_html(void **state)
 	           "initial-scale=1\">");
 	assert_has(got, "content=\"default-src 'none'; ");
 	assert_has(got, "<title>normdiff: 2011 (A/66/359, 2011-09-14) \xE2\x86\x92 "
-	           "drafts/2015.txt</title>");
+	           "2015.txt</title>");
 	assert_true(!strcmp(got + strlen(got) - 16, "</body>\n</html>\n"));
 	/* nothing loaded from elsewhere */
 	assert_null(strstr(got, "src="));
@@ -1486,7 +1486,8 @@ static void test_html(void **state)
 	assert_has(got, "<tr><th scope=\"row\">split</th><td>1</td></tr>");
 	assert_has(got, "<li><a href=\"#c8\">(b) \xE2\x86\x92 (2) + (3)</a> "
 	           "<span class=\"k\">split</span> <span class=\"in\">in Code of "
-	           "conduct</span></li>");
+	           "conduct</span> <span class=\"gist\">Not to use information "
+	           "technologies to carry out hostile\xE2\x80\xA6</span></li>");
 	assert_int_equal(count(got, "<li><a href"), 7);
 	/* side by side: a split's parts and a merge's parts each under its
 	 * label, an edit with words for screen readers */
@@ -1521,6 +1522,75 @@ static void test_html(void **state)
 	assert_int_equal(count(got, "<script"), 1);
 	free(got);
 	free(again);
+}
+
+/* Plain files are named by their base names (the title block's table
+ * keeps where they were read from); the same base name on both sides, or
+ * a label, names a version as the other reports do. */
+#define PLAIN_FILE(spec) {spec, NULL, NULL, NULL, NULL, NULL}
+
+static void test_html_names(void **state)
+{
+	static const nd_docinfo a = PLAIN_FILE("drafts/2011/treaty-old.txt");
+	static const nd_docinfo b = PLAIN_FILE("/tmp/x/treaty-new.txt");
+	static const nd_docinfo c = PLAIN_FILE("drafts/2015/treaty-old.txt");
+	static const nd_docinfo g = PLAIN_FILE("HEAD~1:drafts/treaty.txt");
+	static const nd_docinfo h = PLAIN_FILE("HEAD:drafts/treaty.txt");
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got;
+
+	(void)state;
+	o.old_info = &a;
+	o.new_info = &b;
+	got = render(&coc, "html", &o);
+	check_page(got);
+	assert_has(got, "<title>normdiff: treaty-old.txt \xE2\x86\x92 "
+	           "treaty-new.txt</title>");
+	assert_has(got, "<h1>treaty-old.txt \xE2\x86\x92 treaty-new.txt</h1>");
+	assert_has(got, "<td>drafts/2011/treaty-old.txt</td>");
+	assert_null(strstr(got, "(unknown)"));
+	free(got);
+	o.new_info = &c;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>drafts/2011/treaty-old.txt \xE2\x86\x92 "
+	           "drafts/2015/treaty-old.txt</h1>");
+	free(got);
+	o.old_info = &g;
+	o.new_info = &h;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>HEAD~1:treaty.txt \xE2\x86\x92 HEAD:treaty.txt</h1>");
+	free(got);
+	o.old_info = NULL;
+	o.new_info = NULL;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>(unknown) \xE2\x86\x92 (unknown)</h1>");
+	free(got);
+	o = opts(0, 0, 0, 0); /* a title wins */
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>International code</h1>");
+	free(got);
+}
+
+/* The steps from change to change: buttons the script shows (hidden
+ * without it), the keys it listens to, and the change blocks it walks. */
+static void test_html_steps(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got = render(&coc, "html", &o);
+
+	(void)state;
+	assert_has(got, "<div class=\"step\" id=\"step\" hidden><button "
+	           "type=\"button\" id=\"v-prev\" aria-keyshortcuts=\"k p\">");
+	assert_has(got, "id=\"v-next\" aria-keyshortcuts=\"j n\">");
+	assert_has(got, "document.addEventListener('keydown'");
+	assert_has(got, "querySelectorAll('section.chg')");
+	assert_has(got, "@media (min-width:1200px)");
+	assert_has(got, "#summary{position:sticky;top:0;");
+	free(got);
+	o = opts(0, 0, 0, 1); /* nothing to step through */
+	got = render(&coc, "html", &o);
+	assert_null(strstr(got, "id=\"step\""));
+	free(got);
 }
 
 static void test_html_options(void **state)
@@ -1803,6 +1873,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_wide),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_names),
+		cmocka_unit_test(test_html_steps),
 		cmocka_unit_test(test_html_options),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_formats),
