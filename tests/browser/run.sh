@@ -90,6 +90,22 @@ has steps.html '<div class="step" id="step">' "the script shows the step buttons
 has steps.html 'data-steps="start=none j=c4 scrolled=true j=c5 k=c4 n=c5 p=c4 j+ctrl=c4 v-next=c5 v-prev=c4 end=c32 k=c31 k=c29"' \
 	"j/n and k/p and the buttons step through the changes, to the last and back (c30 is folded, not a change)"
 
+# the side column: on a screen 1200 px wide or more the summary stands
+# beside the provisions and stays at the top when the page is scrolled;
+# narrower, it is above them and scrolls away
+sed 's|</body>|<script>\
+setTimeout(function(){window.scrollTo(0,3000);setTimeout(function(){\
+var s=document.getElementById("summary").getBoundingClientRect(),p=document.getElementById("provisions").getBoundingClientRect();\
+document.documentElement.setAttribute("data-side",(window.scrollY>0)+" top="+Math.round(s.top)+" beside="+(p.left>=s.right));},50);},50);\
+</script>\
+</body>|' "$work/bundled.html" >"$work/wide.html"
+cp "$work/wide.html" "$work/narrow.html"
+dump wide.html --virtual-time-budget=5000 --window-size=1400,900
+dump narrow.html --virtual-time-budget=5000 --window-size=1000,900
+has wide.html 'data-side="true top=0 beside=true"' "the summary stays in view beside the provisions at 1400 px"
+lacks narrow.html 'top=0' "the summary scrolls away above the provisions at 1000 px"
+has narrow.html 'beside=false"' "the summary is above the provisions at 1000 px"
+
 # a hostile pair: markup, handlers, javascript: links, controls, bidi
 printf 'Code\n\n(a) To comply with the Charter.\n' >"$work/old.txt"
 printf '%s\n' 'Code' '' \
