@@ -18,7 +18,8 @@
  * redline and to open or close all unchanged provisions, and to step
  * from change to change: "Previous" / "Next" buttons that stay in a
  * corner of the screen, and the keys j / n (next) and k / p (previous),
- * which scroll the change to the top and mark it. A step goes on from
+ * which scroll the change to the top, mark it and give it the focus (so
+ * Tab goes on from there). A step goes on from
  * the change it marked while that is on the screen (near the end of the
  * page a block cannot reach the top), else from where the blocks are, so
  * it follows a reader who scrolled or followed a link. Unchanged
@@ -176,6 +177,7 @@ static const char *const css[] = {
 	"border-left:4px solid var(--kind,#767676);border-radius:4px;"
 	"overflow-wrap:break-word;scroll-margin-top:3rem}\n"
 	".chg.cur{box-shadow:0 0 0 3px #1a5fb4}\n"
+	".chg:focus{outline:none}\n"
 	".step{position:fixed;right:1rem;bottom:1rem;z-index:2;display:flex;"
 	"gap:.4rem}\n"
 	".step[hidden]{display:none}\n"
@@ -285,7 +287,8 @@ static const char *const script[] = {
 	"if(n<0)n=d>0?chg.length-1:0;"
 	"n=Math.max(0,Math.min(chg.length-1,n));"
 	"if(at>=0&&at<chg.length)chg[at].classList.remove('cur');"
-	"at=n;chg[n].classList.add('cur');chg[n].scrollIntoView({block:'start'});}\n"
+	"at=n;chg[n].classList.add('cur');chg[n].tabIndex=-1;"
+	"chg[n].focus({preventScroll:true});chg[n].scrollIntoView({block:'start'});}\n"
 	"$('v-next').onclick=function(){step(1);};\n"
 	"$('v-prev').onclick=function(){step(-1);};\n"
 	"document.addEventListener('keydown',function(e){"

@@ -106,6 +106,26 @@ has wide.html 'data-side="true top=0 beside=true"' "the summary stays in view be
 lacks narrow.html 'top=0' "the summary scrolls away above the provisions at 1000 px"
 has narrow.html 'beside=false"' "the summary is above the provisions at 1000 px"
 
+# long headings and paths wrap in their column instead of running past it
+# (into the next column of the change list, or off the page)
+long='Section 1. General provisions concerning the responsibilities of States in the information space and security_and_resilience_of_critical_information_infrastructure_everywhere_and_always'
+printf 'Code\n\n%s\n\n1. Each State shall comply.\n\n2. To comply with the Charter.\n' "$long" >"$work/long-old.txt"
+printf 'Code\n\n%s\n\n1. Each State shall comply fully.\n\n2. To comply with the Charter now.\n' "$long" >"$work/long-new.txt"
+"$bin" diff "$work/long-old.txt" "$work/long-new.txt" --format=html -o "$work/long.html"
+[ $? -eq 1 ] || { echo "FAIL: normdiff diff did not report changes"; exit 1; }
+sed 's|</body>|<script>\
+var bad=[],e=document.querySelectorAll("h1,h3,h4,.toc li");\
+for(var i=0;i<e.length;i++){var r=e[i].getBoundingClientRect(),c=e[i].parentElement.getBoundingClientRect();\
+if(e[i].scrollWidth>e[i].clientWidth+1\|\|r.right>c.right+1)bad.push(e[i].tagName);}\
+document.documentElement.setAttribute("data-overflow",bad.length?bad.join(","):"none");\
+</script>\
+</body>|' "$work/long.html" >"$work/long-wide.html"
+cp "$work/long-wide.html" "$work/long-narrow.html"
+dump long-wide.html --window-size=1400,900
+dump long-narrow.html --window-size=700,900
+has long-wide.html 'data-overflow="none"' "long headings wrap at 1400 px"
+has long-narrow.html 'data-overflow="none"' "long headings wrap at 700 px"
+
 # a hostile pair: markup, handlers, javascript: links, controls, bidi
 printf 'Code\n\n(a) To comply with the Charter.\n' >"$work/old.txt"
 printf '%s\n' 'Code' '' \
