@@ -6,10 +6,9 @@
  * or, with colour, in red struck-through and green, a deletion and the
  * insertion touching it kept apart by an uncoloured space (wrap.c: a
  * terminal without strike-through would show "throughuse"); a split shows
- * each new
- * provision on its own line under its label. Unchanged provisions that did
- * not move are one line each ("  = (a) → (1)  To comply…"), cut at the
- * width. When the headings above the next change differ from the last ones
+ * each new provision on its own line under its label. Unchanged provisions
+ * that did not move are one line each ("  = (a) → (1)  To comply…"), cut
+ * at the width. When the headings above the next change differ from the last ones
  * shown, a "== Code of conduct" line says where the reader is.
  *
  * A provision that holds changes says how many, beside its kind
