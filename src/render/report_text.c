@@ -8,8 +8,8 @@
  * terminal without strike-through would show "throughuse"); a split shows
  * each new provision on its own line under its label. Unchanged provisions
  * that did not move are one line each ("  = (a) → (1)  To comply…"), cut
- * at the width. When the headings above the next change differ from the last ones
- * shown, a "== Code of conduct" line says where the reader is.
+ * at the width. When the headings above the next change differ from the
+ * last ones shown, a "== Code of conduct" line says where the reader is.
  *
  * A provision that holds changes says how many, beside its kind
  * ("¶1  modified · 12 changes within") or, unchanged, beside its label
