@@ -4,7 +4,7 @@
 # DOM it built; grep checks that the expected provisions are there and
 # that nothing from a hostile draft became an element.
 #
-#   run.sh NORMDIFF SRCDIR
+#   run.sh NORMDIFF SRCDIR     (ND_KEEP=1 keeps the pages and DOMs it made)
 #
 # Chromium is required, not optional: .ci/install-deps installs it, so a
 # missing browser is a failure, not a skip.
