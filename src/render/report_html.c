@@ -2,15 +2,27 @@
  * in a browser, send to a delegation or print.
  *
  * Layout: a title block naming both versions (title, label, symbol, date,
- * sponsors, where each was read from); a summary (counts per kind, flags,
- * and a list of the changed provisions linking to them); then every
+ * sponsors, where each was read from; two plain files, with neither a
+ * label nor a title, are named by their base names, "old.txt → new.txt",
+ * or by their paths where the base names are the same); a summary (counts
+ * per kind, flags, and a list of the changed provisions linking to them,
+ * each with its first words), which on a wide screen (1200 px and more)
+ * is a side column that stays in view while the provisions scroll; then
+ * every
  * change in document order. A changed provision is a block with its labels
  * ("(b) → (2) + (3)") and kind, and its texts twice: old | new side by
  * side (deletions in the old column, insertions in the new one, each
  * provision of a split or merge as a paragraph of its own under its
  * label), and as one inline redline. Without JavaScript the side-by-side
  * view is shown; a small inline script adds buttons to switch to the
- * redline and to open or close all unchanged provisions. Unchanged
+ * redline and to open or close all unchanged provisions, and to step
+ * from change to change: "Previous" / "Next" buttons that stay in a
+ * corner of the screen, and the keys j / n (next) and k / p (previous),
+ * which scroll the change to the top, mark it and give it the focus (so
+ * Tab goes on from there). A step goes on from
+ * the change it marked while that is on the screen (near the end of the
+ * page a block cannot reach the top), else from where the blocks are, so
+ * it follows a reader who scrolled or followed a link. Unchanged
  * provisions that did not move are collapsed (<details>) to their labels
  * and first words. A moved provision says where it was ("moved from after
  * PP3", linking to that provision), and a line at its old place links to
@@ -45,6 +57,7 @@
 
 #define NO_CHANGE ((size_t)-1)
 #define GIST_BYTES 120 /* first words of a collapsed provision, at most */
+#define TOC_GIST_BYTES 64 /* ... of a change in the list of changes */
 
 typedef struct html_state {
 	nd_buf ctx;     /* the heading path last shown (raw) */
@@ -113,6 +126,8 @@ static const char *const css[] = {
 	"h3{font-size:1.05rem;margin:1.25rem 0 .5rem}\n"
 	"h3.ctx{color:var(--accent);margin-top:1.75rem}\n"
 	"h4{font-size:1rem;margin:0 0 .4rem}\n"
+	/* long labels, paths and titles wrap instead of running on */
+	"h1,h2,h3,h4,.toc li,.meta td,.sub{overflow-wrap:anywhere}\n"
 	"a{color:var(--accent)}\n"
 	"p{margin:.2rem 0 .5rem}\n"
 	".sub{color:var(--muted);margin:0 0 1rem}\n"
@@ -123,7 +138,9 @@ static const char *const css[] = {
 	".counts td{text-align:right;font-variant-numeric:tabular-nums}\n"
 	".counts .zero,.counts .flag th{color:var(--muted);font-weight:normal}\n"
 	".toc{columns:2 24rem;padding-left:2.5rem;margin:.25rem 0}\n"
-	".toc li{break-inside:avoid}\n"
+	".toc li{break-inside:avoid;margin:.1rem 0}\n"
+	".toc .gist{display:block;color:var(--muted);font-size:.85rem;"
+	"line-height:1.3}\n"
 	".k,.in{color:var(--muted)}\n"
 	".cw{display:inline-block;font-size:.8rem;font-weight:600;line-height:1.3;"
 	"color:var(--accent);border:1px solid currentColor;border-radius:.7em;"
@@ -133,7 +150,7 @@ static const char *const css[] = {
 	"text-decoration-thickness:.08em}\n"
 	"ins{color:var(--ins);background:var(--ins-bg);text-decoration:underline;"
 	"text-underline-offset:.15em}\n"
-	".gap{margin-left:.25em}\n"
+	".gap{margin-left:.25em}\n",
 	".sr,.cap{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
 	"overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0;"
 	"user-select:none}\n"
@@ -142,6 +159,8 @@ static const char *const css[] = {
 	".cc{font-family:ui-monospace,monospace;font-size:.85em;padding:0 .15em;"
 	"border:1px solid currentColor;border-radius:2px}\n"
 	".legend{color:var(--muted)}\n"
+	"kbd{font:inherit;font-size:.8em;padding:0 .3em;margin-left:.3em;"
+	"border:1px solid currentColor;border-radius:3px;opacity:.8}\n"
 	".tools{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem}\n"
 	".tools[hidden]{display:none}\n"
 	"button{font:inherit;font-size:.9rem;padding:.3rem .8rem;color:var(--fg);"
@@ -156,7 +175,13 @@ static const char *const css[] = {
 	".sbs>div{min-width:0}\n"
 	".chg{margin:.75rem 0;padding:.6rem 1rem .4rem;border:1px solid var(--line);"
 	"border-left:4px solid var(--kind,#767676);border-radius:4px;"
-	"overflow-wrap:break-word}\n"
+	"overflow-wrap:break-word;scroll-margin-top:3rem}\n"
+	".chg.cur{box-shadow:0 0 0 3px #1a5fb4}\n"
+	".chg:focus{outline:none}\n"
+	".step{position:fixed;right:1rem;bottom:1rem;z-index:2;display:flex;"
+	"gap:.4rem}\n"
+	".step[hidden]{display:none}\n"
+	".step button{box-shadow:0 1px 4px rgba(0,0,0,.25)}\n"
 	/* large reports: blocks off screen are not laid out until scrolled to
 	 * (a 24 MB page shows in a third of the time) */
 	".chg,details.same{content-visibility:auto;"
@@ -179,6 +204,18 @@ static const char *const css[] = {
 	"details.same .gist{color:var(--muted)}\n"
 	"details[open] .gist{display:none}\n"
 	"details.same>p{margin:.2rem 0 .6rem 1.2rem;overflow-wrap:break-word}\n",
+	/* wide screens: the summary is a side column that stays in view */
+	"@media (min-width:1200px){\n"
+	"body{max-width:96rem}\n"
+	"main{display:grid;grid-template-columns:minmax(17rem,24rem) minmax(0,1fr);"
+	"gap:0 2rem;align-items:start}\n"
+	"main>section{min-width:0}\n"
+	"#summary{position:sticky;top:0;max-height:100vh;overflow-y:auto;"
+	"padding:0 .5rem 1rem 0;font-size:.95rem}\n"
+	"#summary h2{margin-top:1rem}\n"
+	"#summary .toc{columns:1;padding-left:1.75rem}\n"
+	"#notes{grid-column:2}\n"
+	"}\n",
 	/* one column on narrow screens, each with its caption */
 	"@media (max-width:700px){\n"
 	"body{padding:.75rem}\n"
@@ -191,6 +228,9 @@ static const char *const css[] = {
 	".toc{columns:1;padding-left:1.75rem}\n"
 	".sbs>.empty{display:none}\n"
 	"details.same{padding:.1rem .25rem}\n"
+	".step{right:.5rem;bottom:.5rem}\n"
+	".step .bl,.step kbd{position:absolute;width:1px;height:1px;margin:-1px;"
+	"overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}\n"
 	"}\n",
 	/* print: what the screen shows (the chosen view, provisions opened
 	 * or folded), captions on every column since pages part them from
@@ -198,7 +238,9 @@ static const char *const css[] = {
 	"@media print{\n"
 	"@page{margin:16mm 14mm}\n"
 	"body{max-width:none;padding:0;font-size:10pt}\n"
-	".tools,.cols{display:none}\n"
+	".tools,.cols,.step{display:none}\n"
+	"main{display:block}\n"
+	"#summary{position:static;max-height:none;overflow:visible}\n"
 	".cap{position:static;width:auto;height:auto;margin:0;overflow:visible;"
 	"clip:auto;display:block;font-size:8pt;font-weight:600;color:var(--muted)}\n"
 	".toc{columns:2 14rem}\n"
@@ -210,9 +252,10 @@ static const char *const css[] = {
 	"}\n",
 };
 
-/* Switch views, open or close the unchanged provisions, and open one
- * when a link leads into it. The page works without it. */
-static const char script[] =
+/* Switch views, open or close the unchanged provisions, open one when a
+ * link leads into it, and step from change to change. The page works
+ * without it. In pieces, as the style sheet is. */
+static const char *const script[] = {
 	"(function(){\n"
 	"var b=document.body,t=document.getElementById('tools');\n"
 	"if(!t)return;\n"
@@ -231,8 +274,75 @@ static const char script[] =
 	"$('v-close').onclick=function(){all(false);};\n"
 	"window.addEventListener('hashchange',reveal);\n"
 	"reveal();\n"
-	"t.hidden=false;\n"
-	"})();\n";
+	"t.hidden=false;\n",
+	/* step from change to change: by where the blocks are (48px: the
+	 * scroll margin under the sticky column heads) */
+	"var chg=document.querySelectorAll('section.chg'),at=-1,s=$('step');\n"
+	"function step(d){if(!chg.length)return;"
+	"var i,n=-1,top,h=window.innerHeight;"
+	"for(i=0;i<chg.length;i++){top=chg[i].getBoundingClientRect().top;"
+	"if(d>0&&top>50){n=i;break;}if(d<0&&top<46)n=i;}"
+	"if(at>=0&&at<chg.length){top=chg[at].getBoundingClientRect().top;"
+	"if(top>=-2&&top<h)n=at+d;}"
+	"if(n<0)n=d>0?chg.length-1:0;"
+	"n=Math.max(0,Math.min(chg.length-1,n));"
+	"if(at>=0&&at<chg.length)chg[at].classList.remove('cur');"
+	"at=n;chg[n].classList.add('cur');chg[n].tabIndex=-1;"
+	"chg[n].focus({preventScroll:true});chg[n].scrollIntoView({block:'start'});}\n"
+	"$('v-next').onclick=function(){step(1);};\n"
+	"$('v-prev').onclick=function(){step(-1);};\n"
+	"document.addEventListener('keydown',function(e){"
+	"var g=e.target,k=e.key;"
+	"if(e.ctrlKey||e.metaKey||e.altKey||e.defaultPrevented)return;"
+	"if(g&&(g.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(g.tagName)))"
+	"return;"
+	"if(k==='j'||k==='n'){step(1);e.preventDefault();}"
+	"else if(k==='k'||k==='p'){step(-1);e.preventDefault();}});\n"
+	"s.hidden=!chg.length;\n"
+	"})();\n",
+};
+
+/* The base name of a version read from a file, raw: "old.txt" for
+ * "drafts/2011/old.txt", "HEAD~1:treaty.txt" for "HEAD~1:drafts/treaty.txt"
+ * (the revision stays: it is what tells the two apart); nothing for a
+ * version with a label or without a spec, which nd_report_version names. */
+static int base_name(nd_buf *out, const nd_docinfo *info)
+{
+	const char *spec = info && !info->label ? info->spec : NULL;
+	const char *slash = spec ? strrchr(spec, '/') : NULL;
+	const char *colon = slash ? memchr(spec, ':', (size_t)(slash - spec)) : NULL;
+	int err = 0;
+
+	if (!slash || !slash[1])
+		return 0;
+	if (colon)
+		err = nd_buf_put(out, spec, (size_t)(colon - spec) + 1);
+	return err ? err : nd_buf_puts(out, slash + 1);
+}
+
+/* "old.txt → new.txt": both versions as the page's title names them, by
+ * their base names where a version has no label (unless both have the
+ * same one), else as nd_report_version does. */
+static int names(nd_buf *out, const nd_report *r)
+{
+	nd_buf a = ND_BUF_INIT, b = ND_BUF_INIT;
+	int err = base_name(&a, r->o->old_info), same;
+
+	err = err ? err : base_name(&b, r->o->new_info);
+	same = rpt_same(&a, &b);
+	if (!err && (same || !a.len))
+		err = nd_report_version(out, r->o->old_info);
+	else if (!err)
+		err = nd_buf_put(out, a.ptr, a.len);
+	err = err ? err : nd_buf_puts(out, " \xE2\x86\x92 ");
+	if (!err && (same || !b.len))
+		err = nd_report_version(out, r->o->new_info);
+	else if (!err)
+		err = nd_buf_put(out, b.ptr, b.len);
+	nd_buf_dispose(&a);
+	nd_buf_dispose(&b);
+	return err;
+}
 
 static int head(nd_report *r)
 {
@@ -243,11 +353,7 @@ static int head(nd_report *r)
 	err = rpt_html_open(out, 1);
 	err = err ? err : nd_buf_puts(out, "normdiff: ");
 	if (!err)
-		err = nd_report_version(t, r->o->old_info);
-	if (!err)
-		err = nd_buf_puts(t, " \xE2\x86\x92 ");
-	if (!err)
-		err = nd_report_version(t, r->o->new_info);
+		err = names(t, r);
 	if (!err) /* the title is text only: no span, entities alone */
 		err = rpt_html_escape(out, t->ptr ? t->ptr : "", t->len, 0);
 	nd_buf_clear(t);
@@ -296,8 +402,10 @@ static int title_block(nd_report *r)
 
 	title = title ? title : field(a, offsetof(nd_docinfo, title));
 	err = nd_buf_puts(out, "<header>\n<h1>");
-	if (!err)
-		err = html_cstr(out, title ? title : "Comparison of two versions");
+	if (!err && title)
+		err = html_cstr(out, title);
+	else if (!err && (err = names(t, r)) == 0)
+		err = html_buf(out, t);
 	if (!err)
 		err = nd_buf_puts(out, "</h1>\n<p class=\"sub\">Compared provision by "
 		                  "provision: ");
@@ -387,6 +495,27 @@ static int link(nd_report *r, size_t k, nd_buf *text)
 	return err || !shown ? err : nd_buf_puts(r->out, "</a>");
 }
 
+static int gist(nd_buf *out, const char *s, size_t len, size_t max);
+static int label_is_text(const nd_doc *d, size_t i);
+
+/* The first words of a change's provision in the list (the new text, or
+ * the old one of a removed provision), so that a reader knows it before
+ * following the link; nothing for a heading whose label is its text. */
+static int toc_gist(nd_report *r, const nd_change *c)
+{
+	const nd_doc *d;
+	size_t i = nd_anchor(r->cs, c, &d);
+	size_t len = label_is_text(d, i) ? 0 : d->clauses[i].body_len;
+	int err;
+
+	if (!len)
+		return 0;
+	err = nd_buf_puts(r->out, " <span class=\"gist\">");
+	if (!err)
+		err = gist(r->out, nd_doc_body(d, i), len, TOC_GIST_BYTES);
+	return err ? err : nd_buf_puts(r->out, "</span>");
+}
+
 /* " in Purpose and scope": the headings above a change in the list, so
  * that the ¶1 of one part is not taken for the ¶1 of another. */
 static int toc_where(nd_report *r, const nd_change *c)
@@ -434,6 +563,8 @@ static int toc(nd_report *r)
 			err = badge(r, c->changed_within);
 		if (!err)
 			err = toc_where(r, c);
+		if (!err)
+			err = toc_gist(r, c);
 		if (!err)
 			err = nd_buf_puts(r->out, "</li>\n");
 	}
@@ -511,7 +642,13 @@ static int html_begin(nd_report *r)
 	                  "aria-pressed=\"false\">Redline</button><button type=\""
 	                  "button\" id=\"v-open\">Open unchanged</button><button "
 	                  "type=\"button\" id=\"v-close\">Fold unchanged</button>"
-	                  "</div>\n<div class=\"cols\" aria-hidden=\"true\"><div>"
+	                  "</div>\n<div class=\"step\" id=\"step\" hidden><button "
+	                  "type=\"button\" id=\"v-prev\" aria-keyshortcuts=\"k p\">"
+	                  "\xE2\x86\x91<span class=\"bl\"> Previous change</span> "
+	                  "<kbd>k</kbd></button><button type=\"button\" id=\"v-next\" "
+	                  "aria-keyshortcuts=\"j n\">\xE2\x86\x93<span class=\"bl\"> "
+	                  "Next change</span> <kbd>j</kbd></button></div>\n"
+	                  "<div class=\"cols\" aria-hidden=\"true\"><div>"
 	                  "Old: ");
 	if (!err)
 		err = nd_report_version(&st->tmp, r->o->old_info);
@@ -738,18 +875,19 @@ static int block(nd_report *r, size_t k, const nd_change *c)
 	return err ? err : nd_buf_puts(r->out, "</div>\n</section>\n");
 }
 
-/* The first words of s, cut at a space, with "…" when cut. */
-static int gist(nd_buf *out, const char *s, size_t len)
+/* The first words of s, at most `max` bytes, cut at a space, with "…"
+ * when cut. */
+static int gist(nd_buf *out, const char *s, size_t len, size_t max)
 {
 	size_t cut = len;
 	int err;
 
-	if (len > GIST_BYTES) {
-		cut = GIST_BYTES;
+	if (len > max) {
+		cut = max;
 		while (cut > 0 && s[cut] != ' ')
 			cut--;
 		if (!cut) /* one long word: cut at a character */
-			for (cut = GIST_BYTES; ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
+			for (cut = max; ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
 				;
 	}
 	err = html_text(out, s, cut);
@@ -777,7 +915,7 @@ static int folded(nd_report *r, size_t k, const nd_change *c)
 	if (!err && len)
 		err = nd_buf_puts(r->out, " <span class=\"gist\">");
 	if (!err && len)
-		err = gist(r->out, body, len);
+		err = gist(r->out, body, len, GIST_BYTES);
 	if (!err && len)
 		err = nd_buf_puts(r->out, "</span>");
 	if (!err)
@@ -866,9 +1004,10 @@ static int html_end(nd_report *r)
 	if (!err && r->cs->nnotes)
 		err = nd_buf_puts(r->out, "</ul>\n</section>\n");
 	if (!err)
-		err = nd_buf_printf(r->out, "</main>\n<script>\n%s</script>\n</body>\n"
-		                    "</html>\n", script);
-	return err;
+		err = nd_buf_puts(r->out, "</main>\n<script>\n");
+	for (k = 0; k < sizeof(script) / sizeof(script[0]) && !err; k++)
+		err = nd_buf_puts(r->out, script[k]);
+	return err ? err : nd_buf_puts(r->out, "</script>\n</body>\n</html>\n");
 }
 
 static void html_dispose(nd_report *r)

@@ -91,6 +91,8 @@ typedef struct rpt_wrap {
 	int sep_style;   /* their style */
 	int brk;         /* a line may break before the next character */
 	int nobreak;     /* ... or may not (just after an opening marker) */
+	int edge;        /* the style of an edit just fed, nothing after it
+	                    yet (ST_PLAIN otherwise): colour's boundary */
 	int err;         /* first error */
 } rpt_wrap;
 

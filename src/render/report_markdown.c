@@ -1,15 +1,19 @@
 /* report_markdown.c - the change set as Markdown, for a pull-request
  * comment or a CI job summary (GitHub Flavored Markdown).
  *
- * Layout: a title line naming both versions, a summary table, then one
- * section per change ("### (b) → (2) + (3) — split") with its text,
- * deletions ~~struck~~ and insertions **bold**; unchanged provisions that
- * did not move are listed by label in one "Unchanged:" line per run, and
- * the headings above a change are named ("In _Code of conduct_:") when
- * they change. A provision that holds changes says how many: "### ¶1 —
- * modified · 12 changes within", "Unchanged: ¶1 (12 changes within)", and
- * for a heading "In _Code of conduct_ (13 changes within):", the line an
- * unchanged heading is shown by, which --changed-only still shows.
+ * Layout: a title line naming both versions, a one-line legend, a
+ * summary table, then one section per change headed by what happened to
+ * it ("### (b) → (2) + (3): split", "### PP4 → PP10: moved, unchanged;
+ * from after PP3 to after PP9"; an unnumbered paragraph by its heading
+ * path, "### Code of conduct › ¶1: modified", since "¶1" alone names a
+ * paragraph in every section) with its text, deletions in <del>..</del>
+ * and insertions in <ins>..</ins>. Unchanged provisions that did not move
+ * are listed by label in one "Unchanged:" line per run, and the headings
+ * above a change are named ("In _Code of conduct_:") when they change. A
+ * provision that holds changes says how many: "### ¶1: modified · 12
+ * changes within", "Unchanged: ¶1 (12 changes within)", and for a heading
+ * "In _Code of conduct_ (13 changes within):", the line an unchanged
+ * heading is shown by, which --changed-only still shows.
  *
  * Draft text is data, never markup, and so are the names of the versions
  * in the title line (a file name like "[x](javascript:...) <img>" is
@@ -21,11 +25,12 @@
  * "1." / "1)" at the start of a line, ':' before "//" and '.' after "www"
  * (bare-URL autolinks).
  *
- * The edit markers follow CommonMark's delimiter rules, or GitHub shows
- * them as asterisks: spaces at the edges of an edit are moved outside its
- * markers, and where a marker would still not count as opening or closing
- * (an edit that starts with punctuation right after a letter: "Charter,"),
- * the same emphasis is written as <del>..</del> or <b>..</b>.
+ * One pair of markers everywhere: <del> and <ins> are HTML GitHub keeps
+ * and shows struck through and underlined, and, unlike ~~ and **, they
+ * mark text whatever the characters around them (CommonMark's flanking
+ * rules make "~~,~~" after a letter literal tildes) and never mean
+ * anything else. Spaces at the edges of an edit are moved outside its
+ * markers; whole words replaced get a space between the old and the new.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +152,9 @@ static int md_begin(nd_report *r)
 	if (!err)
 		err = version(st, r->out, r->o->new_info);
 	if (!err)
-		err = nd_buf_puts(r->out, "\n\n| kind | count |\n|:--|--:|\n");
+		err = nd_buf_puts(r->out, "\n\nDeleted words are <del>struck through"
+		                  "</del>, inserted words <ins>underlined</ins>.\n"
+		                  "\n| kind | count |\n|:--|--:|\n");
 	for (k = 0; k < ND_CHANGE_KINDS && !err; k++)
 		err = nd_buf_printf(r->out, "| %s | %zu |\n", nd_change_kind_name(k),
 		                    s->count[k]);
@@ -255,41 +262,28 @@ static int flush_para(md_state *st)
 	for (i = 0; i < st->nsegs && !err; i++) {
 		const seg *g = &st->segs[i];
 		const char *s = st->raw.ptr + g->off;
-		int first, last, next, del = g->kind == ND_OP_DELETE, gap = 0;
+		int last, del = g->kind == ND_OP_DELETE, gap = 0;
 
 		if (g->kind == ND_OP_EQUAL) {
 			err = md_text(st, out, s, g->len, &ls);
 			prev = char_class(s, g->len, 1);
 			continue;
 		}
-		first = char_class(s, g->len, 0);
 		last = char_class(s, g->len, 1);
-		next = seg_first_class(st, i + 1);
 		/* whole words replaced: a space between the old and the new */
 		if (del && i + 1 < st->nsegs && st->segs[i + 1].kind == ND_OP_INSERT &&
-		    prev == CL_SPACE && seg_first_class(st, i + 2) == CL_SPACE &&
+		    prev == CL_SPACE && seg_first_class(st, i + 2) != CL_OTHER &&
 		    char_class(st->raw.ptr + st->segs[i + 1].off, st->segs[i + 1].len,
-		               0) == CL_OTHER) {
+		               0) == CL_OTHER)
 			gap = 1;
-			next = CL_SPACE;
-		}
-		if ((first == CL_PUNCT && prev == CL_OTHER) ||
-		    (last == CL_PUNCT && next == CL_OTHER))
-			err = nd_buf_puts(out, del ? "<del>" : "<b>");
-		else
-			err = nd_buf_puts(out, del ? "~~" : "**");
+		err = nd_buf_puts(out, del ? "<del>" : "<ins>");
 		ls = 0;
 		if (!err)
 			err = md_text(st, out, s, g->len, &ls);
-		if (!err && ((first == CL_PUNCT && prev == CL_OTHER) ||
-		             (last == CL_PUNCT && next == CL_OTHER)))
-			err = nd_buf_puts(out, del ? "</del>" : "</b>");
-		else if (!err)
-			err = nd_buf_puts(out, del ? "~~" : "**");
+		if (!err)
+			err = nd_buf_puts(out, del ? "</del>" : "</ins>");
 		if (!err && gap)
 			err = nd_buf_putc(out, ' ');
-		/* GitHub judges the next marker by the marked text's last
-		 * character, not by our closing ~~ or ** */
 		prev = gap ? CL_SPACE : last;
 		ls = 0;
 	}
@@ -328,6 +322,21 @@ static int md_piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		err = add_seg(st, kind, s + lead, len - lead - trail);
 	if (!err && trail)
 		err = add_seg(st, ND_OP_EQUAL, " ", 1);
+	return err;
+}
+
+/* "Code of conduct › " before the label of an unnumbered paragraph,
+ * whose "¶1" names a paragraph in every section (nothing at the top). */
+static int path_of(md_state *st, nd_buf *out, const nd_doc *d, size_t i)
+{
+	nd_buf path = ND_BUF_INIT;
+	int ls = 0, err = nd_context(&path, d, i, 0);
+
+	if (!err && path.len)
+		err = md_text(st, out, path.ptr, path.len, &ls);
+	if (!err && path.len)
+		err = nd_buf_puts(out, " \xE2\x80\xBA ");
+	nd_buf_dispose(&path);
 	return err;
 }
 
@@ -381,10 +390,12 @@ static int md_change(nd_report *r, const nd_change *c)
 		err = flush_run(st);
 		if (!err)
 			err = nd_buf_puts(r->out, "\n### ");
+		if (!err && d->clauses[i].kind == ND_CLAUSE_PARAGRAPH)
+			err = path_of(st, r->out, d, i);
 		if (!err)
 			err = md_text(st, r->out, t->ptr, t->len, &ls);
 		if (!err)
-			err = nd_buf_puts(r->out, " \xE2\x80\x94 ");
+			err = nd_buf_puts(r->out, ": ");
 		if (!err)
 			err = nd_report_kind_words(r->out, c);
 		nd_buf_clear(t);
@@ -418,7 +429,7 @@ static int md_end(nd_report *r)
 	int err = flush_run(st);
 
 	if (!err && r->cs->nnotes)
-		err = nd_buf_puts(r->out, "\n**Notes**\n\n");
+		err = nd_buf_puts(r->out, "\n### Notes\n\n");
 	for (k = 0; k < r->cs->nnotes && !err; k++) {
 		int ls = 1;
 
@@ -449,7 +460,7 @@ static void md_dispose(nd_report *r)
 
 const nd_report_format nd_report_markdown = {
 	"markdown",
-	"for pull requests and CI summaries: a table and ~~struck~~ / **bold** edits",
+	"for pull requests and CI summaries: a table and <del>/<ins> edits",
 	sizeof(md_state),
 	md_begin,
 	md_change,

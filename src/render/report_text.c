@@ -3,11 +3,13 @@
  * Layout: both versions, a summary line, then every change in document
  * order. A change is a heading line ("(b) → (2) + (3)  split") and its
  * text with the word edits marked, wdiff style ([-deleted-]{+inserted+})
- * or, with colour, in red struck-through and green; a split shows each new
- * provision on its own line under its label. Unchanged provisions that did
- * not move are one line each ("  = (a) → (1)  To comply…"), cut at the
- * width. When the headings above the next change differ from the last ones
- * shown, a "== Code of conduct" line says where the reader is.
+ * or, with colour, in red struck-through and green, a deletion and the
+ * insertion touching it kept apart by an uncoloured space (wrap.c: a
+ * terminal without strike-through would show "throughuse"); a split shows
+ * each new provision on its own line under its label. Unchanged provisions
+ * that did not move are one line each ("  = (a) → (1)  To comply…"), cut
+ * at the width. When the headings above the next change differ from the
+ * last ones shown, a "== Code of conduct" line says where the reader is.
  *
  * A provision that holds changes says how many, beside its kind
  * ("¶1  modified · 12 changes within") or, unchanged, beside its label

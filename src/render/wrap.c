@@ -13,6 +13,12 @@
  * control bytes: the word buffer uses bytes 0x01-0x04 to mark style
  * changes, and GLUE for a space that does not break ("7 unchanged")
  * unless the glued words are wider than the line.
+ *
+ * With colour, a deletion and an insertion that touch ("[-through-]{+use+}"
+ * in plain text) are kept apart by one uncoloured space that does not
+ * break: on a terminal without strike-through the two would otherwise
+ * read as one word ("throughuse"). The space is a boundary, not text of
+ * either side; without colour the markers are the boundary.
  */
 #include <string.h>
 
@@ -65,6 +71,7 @@ void wrap_start(rpt_wrap *w, nd_buf *out, unsigned width, int color,
 	w->cur = w->style = w->word_style = ST_PLAIN;
 	w->wordw = 0;
 	w->brk = w->nobreak = 0;
+	w->edge = ST_PLAIN;
 	nd_buf_clear(&w->word);
 }
 
@@ -206,6 +213,8 @@ void wrap_feed(rpt_wrap *w, const char *s, size_t len)
 	uint32_t cp;
 	unsigned cw;
 
+	if (len)
+		w->edge = ST_PLAIN;
 	while (i < len && !w->err) {
 		if (s[i] == ' ') {
 			w_flush_word(w);
@@ -270,7 +279,7 @@ int wrap_end(rpt_wrap *w)
 void wrap_edit(rpt_wrap *w, nd_op_kind kind, const char *s, size_t len)
 {
 	size_t lead = 0, trail = 0;
-	int style = kind == ND_OP_DELETE ? ST_DEL : ST_INS;
+	int style = kind == ND_OP_DELETE ? ST_DEL : ST_INS, edge = w->edge;
 
 	if (kind == ND_OP_EQUAL) {
 		wrap_feed(w, s, len);
@@ -288,6 +297,8 @@ void wrap_edit(rpt_wrap *w, nd_op_kind kind, const char *s, size_t len)
 	if (lead)
 		wrap_feeds(w, " ");
 	if (lead + trail < len) {
+		if (w->color && !lead && edge != ST_PLAIN && edge != style)
+			wrap_mark(w, GLUE, 0); /* the boundary, uncoloured */
 		if (w->color)
 			wrap_style(w, style);
 		else
@@ -300,6 +311,8 @@ void wrap_edit(rpt_wrap *w, nd_op_kind kind, const char *s, size_t len)
 	}
 	if (trail)
 		wrap_feeds(w, " ");
+	else if (lead + trail < len)
+		w->edge = style;
 }
 
 void wrap_dispose(rpt_wrap *w)

@@ -52,6 +52,8 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab);
  * backslash-escaped or opens one of the renderers' <del>, <b>, <ins>,
  * <mark>, <sup> (or their closing tags), and every '&' is escaped. */
 const char *fuzz_check_markdown(const char *s, size_t len);
+/* ... and a history's, whose blame also marks runs with <mark>, <sup>. */
+const char *fuzz_check_markdown_history(const char *s, size_t len);
 
 /* s[0..len) is exactly one JSON value (RFC 8259) and white space, with
  * no duplicate keys in an object. */

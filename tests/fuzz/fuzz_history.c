@@ -84,7 +84,8 @@ static void render(const nd_series *s, const nd_history_opts *o,
 
 	if (nd_render_history(&out, s, format, o))
 		fuzz_fail(format, "rendering failed", NULL, 0);
-	why = fuzz_check_output(format, out.ptr, out.len, html_ref());
+	why = fuzz_check_output(strcmp(format, "markdown") ? format
+	                        : "history-markdown", out.ptr, out.len, html_ref());
 	if (why)
 		fuzz_fail(format, why, out.ptr, out.len);
 	nd_buf_dispose(&out);

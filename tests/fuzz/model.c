@@ -348,6 +348,8 @@ const char *fuzz_check_output(const char *format, const char *s, size_t len,
 
 	if (!why && !strcmp(format, "markdown"))
 		why = fuzz_check_markdown(s, len);
+	if (!why && !strcmp(format, "history-markdown"))
+		why = fuzz_check_markdown_history(s, len);
 	if (!why && !strcmp(format, "json"))
 		why = fuzz_check_json(s, len);
 	if (!why && !strcmp(format, "html"))

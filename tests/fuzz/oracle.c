@@ -112,11 +112,13 @@ const char *fuzz_check_safe(const char *s, size_t len, int allow_tab)
 
 /* ---- Markdown ---- */
 
-const char *fuzz_check_markdown(const char *s, size_t len)
+/* The report's and the synopsis's Markdown: draft text escaped, and the
+ * only markup of the renderer's own in running text one pair of edit
+ * markers, <del>..</del> and <ins>..</ins>: no other tag, no entity, and
+ * no unescaped '*' or '~' (the ~~ / ** markers they replaced). */
+static const char *check_md(const char *s, size_t len,
+                            const char *const *tags)
 {
-	static const char *const tags[] = {"<del>", "</del>", "<b>", "</b>",
-	                                   "<ins>", "</ins>", "<mark>", "</mark>",
-	                                   "<sup>", "</sup>", NULL};
 	size_t i, k, bs = 0;
 	const char *why = fuzz_check_safe(s, len, 0);
 
@@ -136,9 +138,29 @@ const char *fuzz_check_markdown(const char *s, size_t len)
 		}
 		if (s[i] == '&' && bs % 2 == 0)
 			why = "Markdown: an unescaped '&' (an entity from the draft)";
+		if ((s[i] == '*' || s[i] == '~') && bs % 2 == 0)
+			why = "Markdown: an unescaped '*' or '~' (emphasis other than "
+			      "<del>/<ins>, or from the draft)";
 		bs = 0;
 	}
 	return why;
+}
+
+const char *fuzz_check_markdown(const char *s, size_t len)
+{
+	static const char *const tags[] = {"<del>", "</del>", "<ins>", "</ins>",
+	                                   NULL};
+
+	return check_md(s, len, tags);
+}
+
+const char *fuzz_check_markdown_history(const char *s, size_t len)
+{
+	static const char *const tags[] = {"<del>", "</del>", "<ins>", "</ins>",
+	                                   "<mark>", "</mark>", "<sup>", "</sup>",
+	                                   NULL};
+
+	return check_md(s, len, tags);
 }
 
 /* ---- JSON ---- */
@@ -430,15 +452,15 @@ static const char *const elements[] = {
 	"html", "head", "meta", "title", "style", "body", "header", "h1", "h2",
 	"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "span",
 	"a", "ol", "ul", "li", "main", "section", "div", "button", "details",
-	"summary", "del", "ins", "script", "mark", "sup", NULL
+	"summary", "del", "ins", "script", "mark", "sup", "kbd", NULL
 };
 
 static const char *const classes[] = {
-	"away", "cap", "cc", "chg", "cols", "counts", "ctx", "cw", "empty",
+	"away", "bl", "cap", "cc", "chg", "cols", "counts", "ctx", "cw", "empty",
 	"flag", "gap", "gist", "in", "k", "k-unchanged", "k-modified",
 	"k-added", "k-removed", "k-split", "k-merged", "lbl", "legend", "meta",
 	"mv", "new", "none", "old", "pl", "rl", "same", "sbs", "skip", "sr",
-	"sub", "toc", "tools", "zero",
+	"step", "sub", "toc", "tools", "zero",
 	/* the history page's marks */
 	"m", "m-eq", "m-mod", "m-add", "m-del", "m-split", "m-merge", "m-none",
 	"first", "syn", "text", "vn", /* the synopsis page */
@@ -447,7 +469,7 @@ static const char *const classes[] = {
 
 static const char *const ids[] = {
 	"summary", "provisions", "notes", "tools", "v-sbs", "v-rl", "v-open",
-	"v-close", NULL
+	"v-close", "step", "v-prev", "v-next", NULL
 };
 
 /* The attributes and the only values some of them may have. */
@@ -455,6 +477,7 @@ static const char *const fixed_attrs[][2] = {
 	{"lang", "en"}, {"charset", "utf-8"}, {"scope", "row"}, {"scope", "col"},
 	{"type", "button"}, {"aria-pressed", "true"}, {"aria-pressed", "false"},
 	{"aria-hidden", "true"}, {"name", "viewport"}, {"name", "generator"},
+	{"aria-keyshortcuts", "j n"}, {"aria-keyshortcuts", "k p"},
 	{"http-equiv", "Content-Security-Policy"},
 	{"content", "width=device-width, initial-scale=1"},
 	{"content", "normdiff"},

@@ -62,11 +62,12 @@ static void safe_cases(void)
 static void markdown_cases(void)
 {
 	static const char *const good[] = {
-		"### (a) \\<script\\> \\& x", "~~old~~ **new** <del>,</del> <b>x</b>",
-		"a \\\\\\<b",
+		"### (a) \\<script\\> \\& x", "<del>old</del> <ins>new</ins> <del>,</del>",
+		"a \\\\\\<b", "\\*\\*2020\\*\\* \\~",
 	};
 	static const char *const bad[] = {
 		"<script>alert(1)</script>", "x \\\\<img src=x>", "AT&amp;T", "<bold>",
+		"~~old~~", "**new**", "<b>x</b>", "<mark>x</mark>",
 		"a\x1b[2J",
 	};
 	size_t k;

@@ -550,7 +550,7 @@ static void test_text_color(void **state)
 	"summary: 2 modified, 1 added, 1 removed, 1 split, 1 merged, 7 unchanged; 1 moved, 7 renumbered, 1 editorial\n"
 	"\n"
 	"\x1b""[1m[title]  modified (editorial)\x1b""[0m\n"
-	"    International \x1b""[31;9mcode of conduct\x1b""[0m\x1b""[32mCode of Conduct\x1b""[0m\n"
+	"    International \x1b""[31;9mcode of conduct\x1b""[0m \x1b""[32mCode of Conduct\x1b""[0m\n"
 	"\n"
 	"\x1b""[1m== Purpose\x1b""[0m\n"
 	"\x1b""[1m¶1 → ¶2  moved, unchanged; from the start to after ¶1\x1b""[0m\n"
@@ -558,7 +558,7 @@ static void test_text_color(void **state)
 	"\n"
 	"\x1b""[1m== Code of conduct\x1b""[0m\n"
 	"\x1b""[1m(b) → (2) + (3)  split\x1b""[0m\n"
-	"    (2) Not to use information technologies to carry out hostile activities or acts of aggression \x1b""[31;9mand to curb\x1b""[0m\x1b""[32m.\x1b""[0m\n"
+	"    (2) Not to use information technologies to carry out hostile activities or acts of aggression \x1b""[31;9mand to curb\x1b""[0m \x1b""[32m.\x1b""[0m\n"
 	"    (3) \x1b""[32mTo curb\x1b""[0m the spread of information weapons.\n"
 	"\n"
 	"\x1b""[1m(c) → (4)  modified\x1b""[0m\n"
@@ -679,6 +679,8 @@ static void test_markdown(void **state)
 	assert_report(&coc, "markdown", &o,
 	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
 	"\n"
+	"Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.\n"
+	"\n"
 	"| kind | count |\n"
 	"|:--|--:|\n"
 	"| unchanged | 7 |\n"
@@ -693,15 +695,15 @@ static void test_markdown(void **state)
 	"| cross-references only | 0 |\n"
 	"| layout only | 0 |\n"
 	"\n"
-	"### \\[title\\] — modified (editorial)\n"
+	"### \\[title\\]: modified (editorial)\n"
 	"\n"
-	"International ~~code of conduct~~ **Code of Conduct**\n"
+	"International <del>code of conduct</del> <ins>Code of Conduct</ins>\n"
 	"\n"
 	"In _Purpose_:\n"
 	"\n"
 	"Unchanged: ¶2 → ¶1\n"
 	"\n"
-	"### ¶1 → ¶2 — moved, unchanged; from the start to after ¶1\n"
+	"### Purpose › ¶1 → ¶2: moved, unchanged; from the start to after ¶1\n"
 	"\n"
 	"This code is voluntary.\n"
 	"\n"
@@ -709,31 +711,31 @@ static void test_markdown(void **state)
 	"\n"
 	"Unchanged: ¶1, (a) → (1)\n"
 	"\n"
-	"### (b) → (2) + (3) — split\n"
+	"### (b) → (2) + (3): split\n"
 	"\n"
-	"(2) Not to use information technologies to carry out hostile activities or acts of aggression ~~and to curb~~<b>.</b>\n"
+	"(2) Not to use information technologies to carry out hostile activities or acts of aggression <del>and to curb</del><ins>.</ins>\n"
 	"\n"
-	"(3) **To curb** the spread of information weapons.\n"
+	"(3) <ins>To curb</ins> the spread of information weapons.\n"
 	"\n"
-	"### (c) → (4) — modified\n"
+	"### (c) → (4): modified\n"
 	"\n"
-	"To cooperate in combating **terrorist and** criminal activities.\n"
+	"To cooperate in combating <ins>terrorist and</ins> criminal activities.\n"
 	"\n"
-	"### (d) — removed\n"
+	"### (d): removed\n"
 	"\n"
-	"~~To settle disputes by peaceful means.~~\n"
+	"<del>To settle disputes by peaceful means.</del>\n"
 	"\n"
-	"### (e) + (f) → (5) — merged\n"
+	"### (e) + (f) → (5): merged\n"
 	"\n"
-	"To refrain from the threat ~~of force. To refrain from the~~ **or** use of force.\n"
+	"To refrain from the threat <del>of force. To refrain from the</del> <ins>or</ins> use of force.\n"
 	"\n"
 	"Unchanged: (g) → (6)\n"
 	"\n"
-	"### (7) — added\n"
+	"### (7): added\n"
 	"\n"
-	"**To promote the role of the United Nations.**\n"
+	"<ins>To promote the role of the United Nations.</ins>\n"
 	"\n"
-	"**Notes**\n"
+	"### Notes\n"
 	"\n"
 	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
 }
@@ -746,6 +748,8 @@ static void test_markdown_changed_only(void **state)
 	assert_report(&coc, "markdown", &o,
 	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
 	"\n"
+	"Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.\n"
+	"\n"
 	"| kind | count |\n"
 	"|:--|--:|\n"
 	"| unchanged | 7 |\n"
@@ -760,41 +764,41 @@ static void test_markdown_changed_only(void **state)
 	"| cross-references only | 0 |\n"
 	"| layout only | 0 |\n"
 	"\n"
-	"### \\[title\\] — modified (editorial)\n"
+	"### \\[title\\]: modified (editorial)\n"
 	"\n"
-	"International ~~code of conduct~~ **Code of Conduct**\n"
+	"International <del>code of conduct</del> <ins>Code of Conduct</ins>\n"
 	"\n"
 	"In _Purpose_:\n"
 	"\n"
-	"### ¶1 → ¶2 — moved, unchanged; from the start to after ¶1\n"
+	"### Purpose › ¶1 → ¶2: moved, unchanged; from the start to after ¶1\n"
 	"\n"
 	"This code is voluntary.\n"
 	"\n"
 	"In _Code of conduct_:\n"
 	"\n"
-	"### (b) → (2) + (3) — split\n"
+	"### (b) → (2) + (3): split\n"
 	"\n"
-	"(2) Not to use information technologies to carry out hostile activities or acts of aggression ~~and to curb~~<b>.</b>\n"
+	"(2) Not to use information technologies to carry out hostile activities or acts of aggression <del>and to curb</del><ins>.</ins>\n"
 	"\n"
-	"(3) **To curb** the spread of information weapons.\n"
+	"(3) <ins>To curb</ins> the spread of information weapons.\n"
 	"\n"
-	"### (c) → (4) — modified\n"
+	"### (c) → (4): modified\n"
 	"\n"
-	"To cooperate in combating **terrorist and** criminal activities.\n"
+	"To cooperate in combating <ins>terrorist and</ins> criminal activities.\n"
 	"\n"
-	"### (d) — removed\n"
+	"### (d): removed\n"
 	"\n"
-	"~~To settle disputes by peaceful means.~~\n"
+	"<del>To settle disputes by peaceful means.</del>\n"
 	"\n"
-	"### (e) + (f) → (5) — merged\n"
+	"### (e) + (f) → (5): merged\n"
 	"\n"
-	"To refrain from the threat ~~of force. To refrain from the~~ **or** use of force.\n"
+	"To refrain from the threat <del>of force. To refrain from the</del> <ins>or</ins> use of force.\n"
 	"\n"
-	"### (7) — added\n"
+	"### (7): added\n"
 	"\n"
-	"**To promote the role of the United Nations.**\n"
+	"<ins>To promote the role of the United Nations.</ins>\n"
 	"\n"
-	"**Notes**\n"
+	"### Notes\n"
 	"\n"
 	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
 }
@@ -807,6 +811,8 @@ static void test_markdown_stat(void **state)
 	assert_report(&coc, "markdown", &o,
 	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
 	"\n"
+	"Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.\n"
+	"\n"
 	"| kind | count |\n"
 	"|:--|--:|\n"
 	"| unchanged | 7 |\n"
@@ -821,7 +827,7 @@ static void test_markdown_stat(void **state)
 	"| cross-references only | 0 |\n"
 	"| layout only | 0 |\n"
 	"\n"
-	"**Notes**\n"
+	"### Notes\n"
 	"\n"
 	"- 3 words were too common to find similar provisions by (raise max\\_posting to use them)\n");
 }
@@ -951,6 +957,8 @@ static void test_markers(void **state)
 	assert_report(&f, "markdown", &o,
 	"## normdiff: 2011 (A/66/359, 2011-09-14) → drafts/2015.txt\n"
 	"\n"
+	"Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.\n"
+	"\n"
 	"| kind | count |\n"
 	"|:--|--:|\n"
 	"| unchanged | 3 |\n"
@@ -967,29 +975,29 @@ static void test_markers(void **state)
 	"\n"
 	"In _Purpose_:\n"
 	"\n"
-	"### (a) → 1. — modified\n"
+	"### (a) → 1.: modified\n"
 	"\n"
-	"The Charter<b>,</b> and the ~~code~~ **rules** apply.\n"
+	"The Charter<ins>,</ins> and the <del>code</del> <ins>rules</ins> apply.\n"
 	"\n"
-	"### (b) → 2. — modified\n"
+	"### (b) → 2.: modified\n"
 	"\n"
-	"It is a ~~voluntary~~ code.\n"
+	"It is a <del>voluntary</del> code.\n"
 	"\n"
 	"In _Purpose_:\n"
 	"\n"
-	"### (c) → 3. + 4. — split\n"
+	"### (c) → 3. + 4.: split\n"
 	"\n"
 	"3\\. Parties shall report.\n"
 	"\n"
 	"4\\. Reports are public.\n"
 	"\n"
-	"### ¶2 → ¶1 — moved, unchanged; from after ¶1 to the start\n"
+	"### Purpose › ¶2 → ¶1: moved, unchanged; from after ¶1 to the start\n"
 	"\n"
 	"\\= 3 is the sum of two numbers, as follows.\n"
 	"\n"
-	"### ¶1 → ¶2 — modified\n"
+	"### Purpose › ¶1 → ¶2: modified\n"
 	"\n"
-	"\\+ 5 per cent is added to the ~~sum~~**total**.\n");
+	"\\+ 5 per cent is added to the <del>sum</del> <ins>total</ins>.\n");
 	assert_report(&f, "text", &o,
 	"old: 2011 (A/66/359, 2011-09-14)\n"
 	"new: drafts/2015.txt\n"
@@ -1255,6 +1263,8 @@ static void test_escape(void **state)
 	assert_report(&f, "markdown", &o,
 	"## normdiff: \\<b\\>v1\\</b\\> (A/^\\[\\[2J, \\*\\*2020\\*\\*) → \\<b\\>v1\\</b\\> (A/^\\[\\[2J, \\*\\*2020\\*\\*)\n"
 	"\n"
+	"Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.\n"
+	"\n"
 	"| kind | count |\n"
 	"|:--|--:|\n"
 	"| unchanged | 2 |\n"
@@ -1273,11 +1283,11 @@ static void test_escape(void **state)
 	"\n"
 	"In _Purpose_:\n"
 	"\n"
-	"### (a) — modified\n"
+	"### (a): modified\n"
 	"\n"
-	"Clear ~~the screen.~~**^\\[\\[2J \\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell \\<U+202E\\>**\n"
+	"Clear <del>the screen.</del><ins>^\\[\\[2J \\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell \\<U+202E\\></ins>\n"
 	"\n"
-	"**Notes**\n"
+	"### Notes\n"
 	"\n"
 	"- a note with ^\\[\\]0;owned^G in it\n");
 	got = render(&f, "markdown", &o);
@@ -1463,7 +1473,7 @@ static void test_html(void **state)
 	           "initial-scale=1\">");
 	assert_has(got, "content=\"default-src 'none'; ");
 	assert_has(got, "<title>normdiff: 2011 (A/66/359, 2011-09-14) \xE2\x86\x92 "
-	           "drafts/2015.txt</title>");
+	           "2015.txt</title>");
 	assert_true(!strcmp(got + strlen(got) - 16, "</body>\n</html>\n"));
 	/* nothing loaded from elsewhere */
 	assert_null(strstr(got, "src="));
@@ -1476,7 +1486,8 @@ static void test_html(void **state)
 	assert_has(got, "<tr><th scope=\"row\">split</th><td>1</td></tr>");
 	assert_has(got, "<li><a href=\"#c8\">(b) \xE2\x86\x92 (2) + (3)</a> "
 	           "<span class=\"k\">split</span> <span class=\"in\">in Code of "
-	           "conduct</span></li>");
+	           "conduct</span> <span class=\"gist\">Not to use information "
+	           "technologies to carry out hostile\xE2\x80\xA6</span></li>");
 	assert_int_equal(count(got, "<li><a href"), 7);
 	/* side by side: a split's parts and a merge's parts each under its
 	 * label, an edit with words for screen readers */
@@ -1511,6 +1522,75 @@ static void test_html(void **state)
 	assert_int_equal(count(got, "<script"), 1);
 	free(got);
 	free(again);
+}
+
+/* Plain files are named by their base names (the title block's table
+ * keeps where they were read from); the same base name on both sides, or
+ * a label, names a version as the other reports do. */
+#define PLAIN_FILE(spec) {spec, NULL, NULL, NULL, NULL, NULL}
+
+static void test_html_names(void **state)
+{
+	static const nd_docinfo a = PLAIN_FILE("drafts/2011/treaty-old.txt");
+	static const nd_docinfo b = PLAIN_FILE("/tmp/x/treaty-new.txt");
+	static const nd_docinfo c = PLAIN_FILE("drafts/2015/treaty-old.txt");
+	static const nd_docinfo g = PLAIN_FILE("HEAD~1:drafts/treaty.txt");
+	static const nd_docinfo h = PLAIN_FILE("HEAD:drafts/treaty.txt");
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got;
+
+	(void)state;
+	o.old_info = &a;
+	o.new_info = &b;
+	got = render(&coc, "html", &o);
+	check_page(got);
+	assert_has(got, "<title>normdiff: treaty-old.txt \xE2\x86\x92 "
+	           "treaty-new.txt</title>");
+	assert_has(got, "<h1>treaty-old.txt \xE2\x86\x92 treaty-new.txt</h1>");
+	assert_has(got, "<td>drafts/2011/treaty-old.txt</td>");
+	assert_null(strstr(got, "(unknown)"));
+	free(got);
+	o.new_info = &c;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>drafts/2011/treaty-old.txt \xE2\x86\x92 "
+	           "drafts/2015/treaty-old.txt</h1>");
+	free(got);
+	o.old_info = &g;
+	o.new_info = &h;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>HEAD~1:treaty.txt \xE2\x86\x92 HEAD:treaty.txt</h1>");
+	free(got);
+	o.old_info = NULL;
+	o.new_info = NULL;
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>(unknown) \xE2\x86\x92 (unknown)</h1>");
+	free(got);
+	o = opts(0, 0, 0, 0); /* a title wins */
+	got = render(&coc, "html", &o);
+	assert_has(got, "<h1>International code</h1>");
+	free(got);
+}
+
+/* The steps from change to change: buttons the script shows (hidden
+ * without it), the keys it listens to, and the change blocks it walks. */
+static void test_html_steps(void **state)
+{
+	nd_report_opts o = opts(0, 0, 0, 0);
+	char *got = render(&coc, "html", &o);
+
+	(void)state;
+	assert_has(got, "<div class=\"step\" id=\"step\" hidden><button "
+	           "type=\"button\" id=\"v-prev\" aria-keyshortcuts=\"k p\">");
+	assert_has(got, "id=\"v-next\" aria-keyshortcuts=\"j n\">");
+	assert_has(got, "document.addEventListener('keydown'");
+	assert_has(got, "querySelectorAll('section.chg')");
+	assert_has(got, "@media (min-width:1200px)");
+	assert_has(got, "#summary{position:sticky;top:0;");
+	free(got);
+	o = opts(0, 0, 0, 1); /* nothing to step through */
+	got = render(&coc, "html", &o);
+	assert_null(strstr(got, "id=\"step\""));
+	free(got);
 }
 
 static void test_html_options(void **state)
@@ -1707,7 +1787,7 @@ static void test_changed_within(void **state)
 
 	out = render(&coc, "markdown", &o);
 	assert_true(has_line(out, "In _Code of conduct_ (5 changes within):"));
-	assert_true(has_line(out, "### (b) → (2) + (3) — split · 1 change within"));
+	assert_true(has_line(out, "### (b) → (2) + (3): split · 1 change within"));
 	free(out);
 	o.changed_only = 0;
 	out = render(&coc, "markdown", &o);
@@ -1793,6 +1873,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_wide),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_names),
+		cmocka_unit_test(test_html_steps),
 		cmocka_unit_test(test_html_options),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_formats),
