@@ -272,7 +272,7 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	ro->width = cli_out_width(co);
 	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
-	if (status != EXIT_TROUBLE && cli_write(co->output, &out))
+	if (status != EXIT_TROUBLE && cli_write_report(co->output, &out))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
 	return status;

@@ -256,7 +256,7 @@ int cmd_log(cli *c, int argc, char **argv)
 	if (err)
 		cli_fail_lib("store");
 	else
-		status = cli_write(NULL, &out);
+		status = cli_write_report(NULL, &out);
 	for (i = 0; i < n; i++)
 		nd_buf_dispose(&labels[i]);
 	free(labels);
@@ -319,7 +319,7 @@ int cmd_show(cli *c, int argc, char **argv)
 	if (err)
 		cli_fail_lib("show");
 	else
-		status = cli_write(NULL, &out);
+		status = cli_write_report(NULL, &out);
 done:
 	nd_buf_dispose(&out);
 	nd_version_dispose(&v);
