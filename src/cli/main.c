@@ -63,7 +63,7 @@ static const command commands[] = {
 	 "                 [--symbol S] [--title T] [--sponsors S] [--source S]"
 	 " [-m MSG] [--force]",
 	 "store FILE as a new version"},
-	{"log", cmd_log, "[--series PATH]", "list the stored versions, newest first"},
+	{"log", cmd_log, "[--series PATH] [--labels]", "list the stored versions, newest first"},
 	{"show", cmd_show, "LABEL|REV [--raw]", "print a stored version"},
 	{"grammar", cmd_grammar, "", "print the built-in clause grammar"},
 };
