@@ -288,7 +288,11 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	ro->width = cli_out_width(co);
 	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
-	if (status != EXIT_TROUBLE && cli_write_report(co->output, &out))
+	/* as git's external diff, git pages (or was told not to): one pager
+	 * a file would be one too many */
+	if (status != EXIT_TROUBLE &&
+	    (f->gitmode ? cli_write(co->output, &out)
+	                : cli_write_report(co->output, &out)))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
 	return status;

@@ -120,7 +120,17 @@ run PAGER=./no-such-pager -- diff old.txt new.txt 2\>missing.err
 [ "$st" = 1 ] || fail "a missing pager made diff exit $st, not 1"
 grep -q "the pager './no-such-pager' could not be run" missing.err ||
 	fail "a missing pager is not said: $(cat missing.err)"
-# 10. log pages too
+# 10. as git's external diff no pager of ours: git pages, or was told not to
+git init -q repo && cp old.txt repo/code.txt && echo '* diff=nd' >repo/.gitattributes &&
+	git -C repo add . && git -C repo -c user.name=t -c user.email=t@example.org commit -qm one &&
+	cp new.txt repo/code.txt || fail "cannot make the git repository"
+n=$((n + 1))
+rm -f rec.sh.in
+tm send-keys -t nd "clear; (cd repo && env PAGER=../rec.sh GIT_CONFIG_NOSYSTEM=1 git -c diff.nd.command='$bin diff' --no-pager diff; echo \$? >../status.$n)" Enter
+await_file "status.$n" "git --no-pager diff" && st=$(cat "status.$n")
+[ "$st" = 0 ] || fail "git --no-pager diff with normdiff: exit $st"
+[ ! -e rec.sh.in ] || fail "normdiff paged as git's external diff"
+# 11. log pages too
 "$bin" --store st init >/dev/null
 "$bin" --store st add old.txt --label 2011 >/dev/null
 for k in $(seq 30); do printf 'T %d\n\n(a) Word %d;\n' "$k" "$k" >v$k.txt; "$bin" --store st add v$k.txt --label v$k >/dev/null; done
