@@ -1,7 +1,12 @@
 /* cmd_store.c - the store's commands: init, add, log, show.
  *
  * `add` parses the text before storing it, so nothing that normdiff could
- * not read later (binary, invalid UTF-8, empty) ever enters the store.
+ * not read later (binary, invalid UTF-8, empty) ever enters the store. It
+ * compares the text with every version of its series first, reading each
+ * (a store holds tens of versions, not thousands), and refuses one it
+ * already holds unless --force: adding a file twice is nearly always a
+ * slip. A label that is taken is left for nd_store_add to refuse, so that
+ * a retried add says that, as it always has.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +91,44 @@ done:
 	return status;
 }
 
+/* Add the checked text `data` of `file` (n provisions) as described by
+ * meta, unless it is a version of its series already (and !force); say
+ * what was added and to which series. 0, or EXIT_TROUBLE after printing. */
+static int store_version(nd_store *s, const char *file, const char *data,
+                         size_t len, const nd_meta *meta, int force, size_t n)
+{
+	nd_buf same = ND_BUF_INIT;
+	char oid[41];
+	int status = EXIT_TROUBLE;
+
+	if (!force && same_text(s, meta->series ? meta->series
+	                                        : ND_STORE_DEFAULT_SERIES,
+	                        meta->label, data, len, &same))
+		goto done;
+	if (same.len) {
+		cli_fail("add", "%s is the same text as version %s; add it anyway "
+		         "with --force", file, same.ptr);
+		goto done;
+	}
+	if (nd_store_add(s, data, len, meta, force, oid)) {
+		cli_fail_lib(meta->label);
+		goto done;
+	}
+	if (meta->series)
+		cli_say("added %s as %.7s (%zu provisions) to the series %s",
+		        meta->label, oid, n, meta->series);
+	else
+		cli_say("added %s as %.7s (%zu provisions) to the series %s (the "
+		        "default; --series PATH picks another)", meta->label, oid, n,
+		        ND_STORE_DEFAULT_SERIES);
+	if (nd_store_warning(s))
+		cli_note("store: %s", nd_store_warning(s));
+	status = 0;
+done:
+	nd_buf_dispose(&same);
+	return status;
+}
+
 int cmd_add(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -113,8 +156,7 @@ int cmd_add(cli *c, int argc, char **argv)
 	const char *metafile = NULL, *file;
 	nd_meta meta;
 	nd_doc *doc = NULL;
-	nd_buf same = ND_BUF_INIT;
-	char *data = NULL, *metatext = NULL, oid[41];
+	char *data = NULL, *metatext = NULL;
 	size_t len, metalen, k;
 	int ch, force = 0, status = EXIT_TROUBLE;
 	nd_store *s;
@@ -170,31 +212,8 @@ int cmd_add(cli *c, int argc, char **argv)
 		goto done;
 	if ((s = cli_store(c, 0)) == NULL)
 		goto done;
-	if (!force && same_text(s, meta.series ? meta.series
-	                                       : ND_STORE_DEFAULT_SERIES,
-	                        meta.label, data, len, &same))
-		goto done;
-	if (same.len) {
-		cli_fail("add", "%s is the same text as version %s; add it anyway "
-		         "with --force", file, same.ptr);
-		goto done;
-	}
-	if (nd_store_add(s, data, len, &meta, force, oid)) {
-		cli_fail_lib(meta.label);
-		goto done;
-	}
-	if (meta.series)
-		cli_say("added %s as %.7s (%zu provisions) to the series %s",
-		        meta.label, oid, doc->n, meta.series);
-	else
-		cli_say("added %s as %.7s (%zu provisions) to the series %s (the "
-		        "default; --series PATH picks another)", meta.label, oid,
-		        doc->n, ND_STORE_DEFAULT_SERIES);
-	if (nd_store_warning(s))
-		cli_note("store: %s", nd_store_warning(s));
-	status = 0;
+	status = store_version(s, file, data, len, &meta, force, doc->n);
 done:
-	nd_buf_dispose(&same);
 	nd_doc_free(doc);
 	free(data);
 	free(metatext);
