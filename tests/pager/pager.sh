@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The pager on a real terminal (tmux): a report longer than the screen goes
-# through $NORMDIFF_PAGER / $PAGER with LESS=FRX, rendered at the
+# through $NORMDIFF_PAGER, $PAGER or less -R with LESS=FRX, rendered at the
 # terminal's width and in colour; --no-pager, -o, an empty NORMDIFF_PAGER,
 # "cat" and a report that fits write it as it is; the exit status stays
 # the command's, also when the pager quits before reading everything or
@@ -130,7 +130,23 @@ tm send-keys -t nd "clear; (cd repo && env PAGER=../rec.sh GIT_CONFIG_NOSYSTEM=1
 await_file "status.$n" "git --no-pager diff" && st=$(cat "status.$n")
 [ "$st" = 0 ] || fail "git --no-pager diff with normdiff: exit $st"
 [ ! -e rec.sh.in ] || fail "normdiff paged as git's external diff"
-# 11. log pages too
+# 11. with neither variable, less -R (LESS=FRX): its prompt is on the last
+# row, q quits it, and the status is diff's
+if command -v less >/dev/null; then
+	n=$((n + 1))
+	tm send-keys -t nd "clear; env -u PAGER -u NORMDIFF_PAGER -u LESS $bin diff old.txt new.txt; echo \$? >status.$n" Enter
+	for k in $(seq 100); do
+		[ "$(tm capture-pane -p -t nd | tail -n 1)" = : ] && break
+		sleep 0.1
+	done
+	[ "$(tm capture-pane -p -t nd | tail -n 1)" = : ] || fail "no less prompt on the last row"
+	tm send-keys -t nd q
+	await_file "status.$n" "diff through less" && [ "$(cat "status.$n")" = 1 ] ||
+		fail "diff through less: exit $(cat "status.$n" 2>/dev/null), not 1"
+else
+	fail "less is not installed"
+fi
+# 12. log pages too
 "$bin" --store st init >/dev/null
 "$bin" --store st add old.txt --label 2011 >/dev/null
 for k in $(seq 30); do printf 'T %d\n\n(a) Word %d;\n' "$k" "$k" >v$k.txt; "$bin" --store st add v$k.txt --label v$k >/dev/null; done
