@@ -4,7 +4,8 @@
 # terminal's width and in colour; --no-pager, -o, an empty NORMDIFF_PAGER,
 # "cat" and a report that fits write it as it is; the exit status stays
 # the command's, also when the pager quits before reading everything or
-# cannot be run. (That a pipe never gets a pager is the golden test
+# cannot be run; diff as git's external diff never pages (git does). (That
+# a pipe never gets a pager is the golden test
 # pager-pipe.)
 #
 #   pager.sh NORMDIFF SRCDIR
