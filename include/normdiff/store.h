@@ -31,6 +31,9 @@
 
 typedef struct nd_store nd_store;
 
+/* The series of a version added without one. */
+#define ND_STORE_DEFAULT_SERIES "draft.txt"
+
 /* Metadata of one version. Every field is a malloc'ed string or NULL. */
 typedef struct nd_meta {
 	char *label;    /* tag name, e.g. "2011"; required to add */

@@ -113,6 +113,14 @@ int cli_parse(cli *c, const char *spec, const char *data, size_t len,
  * input of the run and a file with hard links. */
 int cli_write(const char *path, const nd_buf *buf);
 
+/* A report: as cli_write, except that on a terminal too short for it
+ * (path NULL or "-") it goes through the pager ($NORMDIFF_PAGER, $PAGER,
+ * less -R) unless cli_pager_disable was called; the command's status is
+ * not the pager's. See pager.c. */
+int cli_write_report(const char *path, const nd_buf *buf);
+/* --no-pager: reports are written as they are. */
+void cli_pager_disable(void);
+
 /* The format of a report: --format `given` (NULL if not given), else the
  * one the extension of `output` names (.txt .md .json .html .csv), else
  * names[0]. `names` (NULL-terminated) are the command's formats, `list`

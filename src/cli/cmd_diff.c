@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -200,6 +201,21 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 	return 0;
 }
 
+/* "normdiff diff -- old.txt new.txt --stat": an option after "--" is a
+ * name, and one that names no file was meant as an option. A file that
+ * really is named -x stays a file, and "-" is standard input. */
+static int option_after_dashes(char **after, int nafter)
+{
+	struct stat st;
+	int k;
+
+	for (k = 0; k < nafter; k++)
+		if (after[k][0] == '-' && after[k][1] && lstat(after[k], &st) != 0)
+			return cli_fail("diff", "'%s' after --: options go before --",
+			                after[k]);
+	return 0;
+}
+
 /* Say on standard output, among the reports git shows, that `path` was
  * not compared and why. */
 static int not_compared(const char *path, const char *why)
@@ -272,7 +288,11 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	ro->width = cli_out_width(co);
 	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
-	if (status != EXIT_TROUBLE && cli_write(co->output, &out))
+	/* as git's external diff, git pages (or was told not to): one pager
+	 * a file would be one too many */
+	if (status != EXIT_TROUBLE &&
+	    (f->gitmode ? cli_write(co->output, &out)
+	                : cli_write_report(co->output, &out)))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
 	return status;
@@ -340,6 +360,8 @@ int cmd_diff(cli *c, int argc, char **argv)
 				return EXIT_TROUBLE;
 		}
 	}
+	if (nafter > 0 && option_after_dashes(argv + nopt + 1, nafter))
+		return EXIT_TROUBLE;
 	asked_format = co.format || co.output;
 	if (cli_out_check(&co, diff_formats, nd_report_formats()))
 		return EXIT_TROUBLE;

@@ -68,7 +68,7 @@ static int history(cli *c, cli_series *s, const nd_align_opts *ao,
 		}
 		cli_output_keep(c, &key, &out);
 	}
-	status = cli_write(co->output, &out) ? EXIT_TROUBLE : 0;
+	status = cli_write_report(co->output, &out) ? EXIT_TROUBLE : 0;
 done:
 	nd_buf_dispose(&out);
 	nd_buf_dispose(&key);

@@ -61,7 +61,7 @@ int cmd_outline(cli *c, int argc, char **argv)
 		cli_fail_lib("outline");
 		goto done;
 	}
-	status = cli_write(output, &out);
+	status = cli_write_report(output, &out);
 done:
 	nd_buf_dispose(&out);
 	nd_doc_free(doc);

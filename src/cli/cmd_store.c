@@ -1,11 +1,17 @@
 /* cmd_store.c - the store's commands: init, add, log, show.
  *
  * `add` parses the text before storing it, so nothing that normdiff could
- * not read later (binary, invalid UTF-8, empty) ever enters the store.
+ * not read later (binary, invalid UTF-8, empty) ever enters the store. It
+ * compares the text with every version of its series first, reading each
+ * (a store holds tens of versions, not thousands), and refuses one it
+ * already holds unless --force: adding a file twice is nearly always a
+ * slip. A label that is taken is left for nd_store_add to refuse, so that
+ * a retried add says that, as it always has.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -27,6 +33,100 @@ int cmd_init(cli *c, int argc, char **argv)
 	cli_say("created an empty store in %s", nd_store_path(s));
 	nd_store_free(s);
 	return 0;
+}
+
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+/* What `file` is, if it cannot be a draft to add: a directory, or the
+ * metadata file that goes with --meta (by its name, NAME.meta as beside
+ * the bundled drafts). 0, or EXIT_TROUBLE after saying so. */
+static int check_draft_file(const char *file)
+{
+	struct stat st;
+	size_t n = strlen(file);
+
+	if (strcmp(file, "-") && stat(file, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_fail("add", "%s is a directory; give the draft's file",
+		                file);
+	if (n > 5 && !strcmp(file + n - 5, ".meta"))
+		return cli_fail("add", "%s is a metadata file: give the draft, and "
+		                "this file with --meta %s", file, file);
+	return 0;
+}
+
+/* The version of `series` whose text is `data`, if one is: its label (or
+ * commit) into *same. A label that is taken is left for nd_store_add to
+ * refuse, which says so first. 0, or EXIT_TROUBLE after printing. */
+static int same_text(nd_store *s, const char *series, const char *label,
+                     const char *data, size_t len, nd_buf *same)
+{
+	nd_version *v = NULL;
+	size_t n = 0, i, k;
+	int status = 0;
+
+	if (nd_store_log(s, NULL, &v, &n))
+		return cli_fail_lib("store");
+	for (i = 0; i < n; i++)
+		for (k = 0; k < v[i].nlabels; k++)
+			if (!strcmp(v[i].labels[k], label))
+				goto done;
+	for (i = 0; i < n && !same->len && !status; i++) {
+		char *old = NULL;
+		size_t oldlen;
+
+		if (strcmp(or_dash(v[i].meta.series), series))
+			continue;
+		if (nd_store_read(s, v[i].oid, &old, &oldlen, NULL))
+			status = cli_fail_lib("store");
+		else if (oldlen == len && !memcmp(old, data, len) &&
+		         nd_buf_puts(same, v[i].nlabels ? v[i].labels[0] : v[i].oid))
+			status = cli_fail(NULL, "out of memory");
+		free(old);
+	}
+done:
+	nd_versions_free(v, n);
+	return status;
+}
+
+/* Add the checked text `data` of `file` (n provisions) as described by
+ * meta, unless it is a version of its series already (and !force); say
+ * what was added and to which series. 0, or EXIT_TROUBLE after printing. */
+static int store_version(nd_store *s, const char *file, const char *data,
+                         size_t len, const nd_meta *meta, int force, size_t n)
+{
+	nd_buf same = ND_BUF_INIT;
+	char oid[41];
+	int status = EXIT_TROUBLE;
+
+	if (!force && same_text(s, meta->series ? meta->series
+	                                        : ND_STORE_DEFAULT_SERIES,
+	                        meta->label, data, len, &same))
+		goto done;
+	if (same.len) {
+		cli_fail("add", "%s is the same text as version %s; add it anyway "
+		         "with --force", file, same.ptr);
+		goto done;
+	}
+	if (nd_store_add(s, data, len, meta, force, oid)) {
+		cli_fail_lib(meta->label);
+		goto done;
+	}
+	if (meta->series)
+		cli_say("added %s as %.7s (%zu provisions) to the series %s",
+		        meta->label, oid, n, meta->series);
+	else
+		cli_say("added %s as %.7s (%zu provisions) to the series %s (the "
+		        "default; --series PATH picks another)", meta->label, oid, n,
+		        ND_STORE_DEFAULT_SERIES);
+	if (nd_store_warning(s))
+		cli_note("store: %s", nd_store_warning(s));
+	status = 0;
+done:
+	nd_buf_dispose(&same);
+	return status;
 }
 
 int cmd_add(cli *c, int argc, char **argv)
@@ -56,7 +156,7 @@ int cmd_add(cli *c, int argc, char **argv)
 	const char *metafile = NULL, *file;
 	nd_meta meta;
 	nd_doc *doc = NULL;
-	char *data = NULL, *metatext = NULL, oid[41];
+	char *data = NULL, *metatext = NULL;
 	size_t len, metalen, k;
 	int ch, force = 0, status = EXIT_TROUBLE;
 	nd_store *s;
@@ -82,6 +182,8 @@ int cmd_add(cli *c, int argc, char **argv)
 		goto done;
 	}
 	file = argv[optind];
+	if (check_draft_file(file))
+		goto done;
 	if (metafile) {
 		if (cli_read_file(metafile, &metatext, &metalen)) {
 			cli_fail_lib(metafile);
@@ -110,14 +212,7 @@ int cmd_add(cli *c, int argc, char **argv)
 		goto done;
 	if ((s = cli_store(c, 0)) == NULL)
 		goto done;
-	if (nd_store_add(s, data, len, &meta, force, oid)) {
-		cli_fail_lib(meta.label);
-		goto done;
-	}
-	cli_say("added %s as %.7s (%zu provisions)", meta.label, oid, doc->n);
-	if (nd_store_warning(s))
-		cli_note("store: %s", nd_store_warning(s));
-	status = 0;
+	status = store_version(s, file, data, len, &meta, force, doc->n);
 done:
 	nd_doc_free(doc);
 	free(data);
@@ -144,11 +239,6 @@ static long count_provisions(cli *c, nd_store *s, const char *oid)
 	nd_doc_free(doc);
 	free(data);
 	return n;
-}
-
-static const char *or_dash(const char *s)
-{
-	return s && *s ? s : "-";
 }
 
 /* The labels a version has now, comma-separated; a version whose label was
@@ -189,49 +279,59 @@ static size_t cell_width(const char *s, size_t len)
 	return n;
 }
 
-int cmd_log(cli *c, int argc, char **argv)
+/* log --labels: every label, one a line, newest version first; for
+ * scripts and the shell's completion. */
+static int list_labels(const nd_version *v, size_t n)
 {
-	static const struct option longopts[] = {
-		{"series", required_argument, NULL, 'S'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *series = NULL;
-	nd_version *v = NULL;
-	nd_buf out = ND_BUF_INIT, *labels;
-	size_t n = 0, i, wl = 5, ws = 6;
-	nd_store *s;
-	int ch, err = 0, status = EXIT_TROUBLE;
+	nd_buf out = ND_BUF_INIT;
+	size_t i, k;
+	int err = 0, status;
 
-	optind = 0;
-	while ((ch = cli_getopt(argc, argv, "", longopts)) != -1) {
-		if (ch != 'S')
-			return EXIT_TROUBLE;
-		series = optarg;
-	}
-	if (argc - optind != 0)
-		return cli_fail("log", "takes no arguments besides --series");
-	if ((s = cli_store(c, 0)) == NULL)
-		return EXIT_TROUBLE;
-	if (nd_store_log(s, series, &v, &n))
-		return cli_fail_lib("store");
-	if (n == 0) {
-		cli_note("the store at %s holds no versions yet; add one with "
-		         "`normdiff add FILE --label L`", nd_store_path(s));
-		return 0;
-	}
+	for (i = 0; i < n && !err; i++)
+		for (k = 0; k < v[i].nlabels && !err; k++)
+			err = nd_buf_printf(&out, "%s\n", v[i].labels[k]);
+	status = err ? cli_fail_lib("log") : cli_write(NULL, &out);
+	nd_buf_dispose(&out);
+	return status;
+}
+
+/* Do the versions belong to more than one series? */
+static int several_series(const nd_version *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(or_dash(v[i].meta.series), or_dash(v[0].meta.series)))
+			return 1;
+	return 0;
+}
+
+/* The table of `log`: a row a version, newest first, with a SERIES
+ * column when the versions are of more than one series. */
+static int log_table(cli *c, nd_store *s, const nd_version *v, size_t n)
+{
+	nd_buf out = ND_BUF_INIT, *labels;
+	size_t i, wl = 5, ws = 6, wr = 6;
+	int err = 0, status = EXIT_TROUBLE, show_series = several_series(v, n);
+
 	labels = calloc(n, sizeof(nd_buf));
 	if (!labels)
 		return cli_fail(NULL, "out of memory");
 	for (i = 0; i < n && !err; i++) {
 		size_t y = cell_width(or_dash(v[i].meta.symbol),
 		                      strlen(or_dash(v[i].meta.symbol)));
+		size_t r = cell_width(or_dash(v[i].meta.series),
+		                      strlen(or_dash(v[i].meta.series)));
 
 		err = version_labels(&labels[i], &v[i]);
 		if (!err && cell_width(labels[i].ptr, labels[i].len) > wl)
 			wl = cell_width(labels[i].ptr, labels[i].len);
 		ws = y > ws ? y : ws;
+		wr = r > wr ? r : wr;
 	}
 	err = err ? err : put_cell(&out, "LABEL", wl + 2);
+	if (!err && show_series)
+		err = put_cell(&out, "SERIES", wr + 2);
 	err = err ? err : nd_buf_puts(&out, "DATE        ");
 	err = err ? err : put_cell(&out, "SYMBOL", ws + 2);
 	err = err ? err : nd_buf_puts(&out, "COMMIT   PROVISIONS  TITLE\n");
@@ -243,6 +343,8 @@ int cmd_log(cli *c, int argc, char **argv)
 			break;
 		}
 		err = put_cell(&out, labels[i].ptr, wl + 2);
+		if (!err && show_series)
+			err = put_cell(&out, or_dash(v[i].meta.series), wr + 2);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.date), 12);
 		err = err ? err : put_cell(&out, or_dash(v[i].meta.symbol), ws + 2);
 		err = err ? err : nd_buf_printf(&out, "%.7s  ", v[i].oid);
@@ -256,11 +358,51 @@ int cmd_log(cli *c, int argc, char **argv)
 	if (err)
 		cli_fail_lib("store");
 	else
-		status = cli_write(NULL, &out);
+		status = cli_write_report(NULL, &out);
 	for (i = 0; i < n; i++)
 		nd_buf_dispose(&labels[i]);
 	free(labels);
 	nd_buf_dispose(&out);
+	return status;
+}
+
+int cmd_log(cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"series", required_argument, NULL, 'S'},
+		{"labels", no_argument, NULL, 'L'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *series = NULL;
+	nd_version *v = NULL;
+	size_t n = 0;
+	nd_store *s;
+	int ch, only_labels = 0, status;
+
+	optind = 0;
+	while ((ch = cli_getopt(argc, argv, "", longopts)) != -1) {
+		if (ch == 'L')
+			only_labels = 1;
+		else if (ch == 'S')
+			series = optarg;
+		else
+			return EXIT_TROUBLE;
+	}
+	if (argc - optind != 0)
+		return cli_fail("log", "takes no arguments besides --series and "
+		                "--labels");
+	if ((s = cli_store(c, 0)) == NULL)
+		return EXIT_TROUBLE;
+	if (nd_store_log(s, series, &v, &n))
+		return cli_fail_lib("store");
+	if (only_labels)
+		status = list_labels(v, n);
+	else if (n == 0) {
+		cli_note("the store at %s holds no versions yet; add one with "
+		         "`normdiff add FILE --label L`", nd_store_path(s));
+		status = 0;
+	} else
+		status = log_table(c, s, v, n);
 	nd_versions_free(v, n);
 	return status;
 }
@@ -319,7 +461,7 @@ int cmd_show(cli *c, int argc, char **argv)
 	if (err)
 		cli_fail_lib("show");
 	else
-		status = cli_write(NULL, &out);
+		status = cli_write_report(NULL, &out);
 done:
 	nd_buf_dispose(&out);
 	nd_version_dispose(&v);

@@ -104,7 +104,7 @@ static int write_table(const cli_series *s, const syn_args *a)
 	if (nd_series_rows(&rows, s->series) ||
 	    nd_render_synopsis(&out, s->series, &rows, a->out.format, &so))
 		cli_fail_lib("synopsis");
-	else if (!cli_write(a->out.output, &out))
+	else if (!cli_write_report(a->out.output, &out))
 		status = EXIT_SAME;
 	nd_buf_dispose(&out);
 	nd_rows_dispose(&rows);

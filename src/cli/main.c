@@ -2,8 +2,8 @@
  *
  * One table lists every command with its usage and summary; the help text
  * is generated from it, so the two cannot drift apart. Global options
- * (--store, --grammar) may stand before or after the command; everything
- * after the command is the command's to parse.
+ * (--store, --grammar, --no-pager) may stand before or after the command;
+ * everything after the command is the command's to parse.
  */
 #include <errno.h>
 #include <locale.h>
@@ -63,7 +63,7 @@ static const command commands[] = {
 	 "                 [--symbol S] [--title T] [--sponsors S] [--source S]"
 	 " [-m MSG] [--force]",
 	 "store FILE as a new version"},
-	{"log", cmd_log, "[--series PATH]", "list the stored versions, newest first"},
+	{"log", cmd_log, "[--series PATH] [--labels]", "list the stored versions, newest first"},
 	{"show", cmd_show, "LABEL|REV [--raw]", "print a stored version"},
 	{"grammar", cmd_grammar, "", "print the built-in clause grammar"},
 };
@@ -74,7 +74,8 @@ static void usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: normdiff [--store DIR] [--grammar FILE] COMMAND [ARGS]\n\n"
+	fprintf(f, "usage: normdiff [--store DIR] [--grammar FILE] [--no-pager] COMMAND"
+	           " [ARGS]\n\n"
 	           "Compare versions of draft normative texts provision by "
 	           "provision.\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
@@ -88,6 +89,9 @@ static void usage(FILE *f)
 	           "when NAME is also a file here).\n"
 	           "The store is --store DIR, else $NORMDIFF_STORE, else the "
 	           "nearest .normdiff\ndirectory here or above.\n"
+	           "On a terminal a report longer than the screen goes through "
+	           "$NORMDIFF_PAGER,\nelse $PAGER, else less -R; --no-pager "
+	           "writes it as it is.\n"
 	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
 	           "2 trouble.\n");
 }
@@ -156,6 +160,10 @@ static int global_option(cli *c, int argc, char **argv, int *i)
 	};
 	size_t k, n;
 
+	if (!strcmp(argv[*i], "--no-pager")) {
+		cli_pager_disable();
+		return 1;
+	}
 	for (k = 0; k < 2; k++) {
 		const char **slot = (const char **)((char *)c + opts[k].offset);
 

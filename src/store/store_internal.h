@@ -14,7 +14,7 @@
 #include "normdiff/store.h"
 
 /* Series used when a version names none. */
-#define ND_DEFAULT_SERIES "draft.txt"
+#define ND_DEFAULT_SERIES ND_STORE_DEFAULT_SERIES
 
 /* Copy every field of *src that is set into *dst (initialised, empty),
  * with surrounding white space removed. */

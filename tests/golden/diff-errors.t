@@ -16,3 +16,13 @@ printf 'Title\n\n(a) Evil \033[2J text, **now** [x](javascript:alert(1)) | chang
 run normdiff diff evil.txt evil2.txt
 run normdiff diff --format=markdown --changed-only evil.txt evil2.txt
 run normdiff diff --format=json --changed-only evil.txt evil2.txt
+# an option after "--" is a name; one that names no file was an option
+cp "$DRAFTS/2011-A-66-359.txt" old.txt
+cp "$DRAFTS/2015-A-69-723.txt" new.txt
+run normdiff diff -- old.txt new.txt --stat
+run normdiff diff -- --stat old.txt new.txt
+run normdiff diff --stat -- old.txt -q
+# a file really named like an option, after --, is that file
+cp old.txt ./-x
+run normdiff diff --stat -- -x new.txt
+rm -- -x

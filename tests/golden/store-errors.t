@@ -30,7 +30,8 @@ run normdiff log
 # a lock left by another process: refused, store unchanged, works once gone
 export NORMDIFF_STORE=$PWD/store
 : >store/refs/heads/main.lock
-run normdiff add "$DRAFTS/2015-A-69-723.txt" --label 2016 --date 2016-01-01
+printf 'Title\n\n(a) Another text;\n' >other.txt
+run normdiff add other.txt --label 2016 --date 2016-01-01
 rm store/refs/heads/main.lock
 run normdiff log
 # a damaged store
