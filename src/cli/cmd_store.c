@@ -129,6 +129,47 @@ done:
 	return status;
 }
 
+/* An option of add that sets a metadata key. */
+typedef struct meta_key {
+	int opt;         /* option value */
+	const char *key; /* nd_meta key */
+} meta_key;
+
+/* The metadata of a new version: the --meta file's, then each option
+ * given (given[k] for keys[k]) over it; a label is required. 0, or
+ * EXIT_TROUBLE after printing. */
+static int gather_meta(nd_meta *meta, const char *metafile,
+                       const meta_key *keys, const char *const *given,
+                       size_t nkeys)
+{
+	char *text = NULL;
+	size_t len, k;
+	int status = EXIT_TROUBLE;
+
+	if (metafile && cli_read_file(metafile, &text, &len)) {
+		cli_fail_lib(metafile);
+		goto done;
+	}
+	if (metafile && nd_meta_parse(meta, text, len, metafile)) {
+		cli_fail_lib(NULL);
+		goto done;
+	}
+	for (k = 0; k < nkeys; k++)
+		if (given[k] && nd_meta_set(meta, keys[k].key, given[k])) {
+			cli_fail(NULL, "--%s: %s", keys[k].key, nd_error_message());
+			goto done;
+		}
+	if (!meta->label) {
+		cli_fail("add", "needs a label: give --label L (e.g. --label 2011) "
+		         "or a 'Label:' line in the --meta file");
+		goto done;
+	}
+	status = 0;
+done:
+	free(text);
+	return status;
+}
+
 int cmd_add(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -145,78 +186,52 @@ int cmd_add(cli *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	/* option letters paired with metadata keys, applied after --meta */
-	static const struct {
-		int opt;         /* option value */
-		const char *key; /* nd_meta key */
-	} keys[] = {
+	static const meta_key keys[] = {
 		{'l', "label"}, {'S', "series"}, {'d', "date"}, {'s', "symbol"},
 		{'t', "title"}, {'p', "sponsors"}, {'r', "source"}, {'m', "message"},
 	};
-	const char *given[sizeof(keys) / sizeof(keys[0])] = {0};
+	enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
+	const char *given[NKEYS] = {0};
 	const char *metafile = NULL, *file;
 	nd_meta meta;
 	nd_doc *doc = NULL;
-	char *data = NULL, *metatext = NULL;
-	size_t len, metalen, k;
+	char *data = NULL;
+	size_t len, k;
 	int ch, force = 0, status = EXIT_TROUBLE;
 	nd_store *s;
 
 	nd_meta_init(&meta);
 	optind = 0;
 	while ((ch = cli_getopt(argc, argv, "m:", longopts)) != -1) {
-		if (ch == 'M') {
+		for (k = 0; k < NKEYS && keys[k].opt != ch; k++)
+			;
+		if (ch == 'M')
 			metafile = optarg;
-		} else if (ch == 'F') {
+		else if (ch == 'F')
 			force = 1;
-		} else {
-			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-				if (keys[k].opt == ch)
-					break;
-			if (k == sizeof(keys) / sizeof(keys[0]))
-				goto done;
+		else if (k < NKEYS)
 			given[k] = optarg;
-		}
+		else
+			goto done;
 	}
 	if (argc - optind != 1) {
 		cli_fail("add", "give one file: normdiff add FILE --label L");
 		goto done;
 	}
 	file = argv[optind];
-	if (check_draft_file(file))
+	if (check_draft_file(file) ||
+	    gather_meta(&meta, metafile, keys, given, NKEYS))
 		goto done;
-	if (metafile) {
-		if (cli_read_file(metafile, &metatext, &metalen)) {
-			cli_fail_lib(metafile);
-			goto done;
-		}
-		if (nd_meta_parse(&meta, metatext, metalen, metafile)) {
-			cli_fail_lib(NULL);
-			goto done;
-		}
-	}
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if (given[k] && nd_meta_set(&meta, keys[k].key, given[k])) {
-			cli_fail(NULL, "--%s: %s", keys[k].key, nd_error_message());
-			goto done;
-		}
-	if (!meta.label) {
-		cli_fail("add", "needs a label: give --label L (e.g. --label 2011) "
-		         "or a 'Label:' line in the --meta file");
-		goto done;
-	}
 	if (cli_read_file(file, &data, &len)) {
 		cli_fail_lib(!strcmp(file, "-") ? "standard input" : file);
 		goto done;
 	}
-	if (cli_parse(c, file, data, len, &doc))
-		goto done;
-	if ((s = cli_store(c, 0)) == NULL)
+	if (cli_parse(c, file, data, len, &doc) || (s = cli_store(c, 0)) == NULL)
 		goto done;
 	status = store_version(s, file, data, len, &meta, force, doc->n);
 done:
 	nd_doc_free(doc);
 	free(data);
-	free(metatext);
 	nd_meta_dispose(&meta);
 	return status;
 }
