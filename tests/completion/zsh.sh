@@ -8,31 +8,9 @@
 set -u
 bin=$(realpath "$1") src=$(realpath "$2")
 command -v zsh >/dev/null || { echo "FAIL: zsh is not installed (.ci/install-deps installs it)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/nd-zsh.XXXXXX") || exit 2
-sock=$work/tmux.sock
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
-stop() {
-	local k
-	tm kill-server 2>/dev/null
-	for k in $(seq 50); do tm has-session 2>/dev/null || break; sleep 0.1; done
-	cd / && rm -rf "$work"
-}
-trap stop EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-screen() { tm capture-pane -p -t nd; }
-await() { # TEXT WHAT: a line of the screen is TEXT within 10 s (tmux
-	# drops the spaces at a line's end)
-	local k
-	for k in $(seq 100); do
-		screen | grep -qxF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "$2: waited for '$1'; the screen shows:"
-	screen | sed 's/^/    | /'
-	return 1
-}
+name=zsh
+# shellcheck source=../lib/tmux.sh
+source "$src/tests/lib/tmux.sh"
 mkdir -p "$work/bin" "$work/fpath" "$work/cwd"
 ln -s "$bin" "$work/bin/normdiff"
 cp "$src/completions/_normdiff" "$work/fpath/"
@@ -49,13 +27,13 @@ tm new-session -d -s nd -x 120 -y 30 -c "$work/cwd" \
 	"env -i PATH=$work/bin:$PATH HOME=$work TERM=screen LANG=C.UTF-8 zsh -f -i"
 # no startup files (-f): the test's own, then the completion system
 tm send-keys -t nd "source $work/zshrc; echo READY" Enter
-await READY "the shell starts" || exit 1
+await_line READY "the shell starts" || exit 1
 # line TYPED WANT WHAT: type TYPED, Tab, the prompt's line is then
 # "% WANT", or a line below it (a list of matches) is WANT; then clear
 line() {
 	tm send-keys -t nd -l "$1"
 	tm send-keys -t nd Tab
-	await "$2" "$3"
+	await_line "$2" "$3"
 	tm send-keys -t nd C-u
 	tm send-keys -t nd "clear" Enter
 }

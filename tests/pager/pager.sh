@@ -11,21 +11,9 @@
 #   pager.sh NORMDIFF SRCDIR
 set -u
 bin=$(realpath "$1") src=$(realpath "$2")
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/nd-pager.XXXXXX") || exit 2
-sock=$work/tmux.sock
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
-# the server gone (polled), nothing writes into $work any more
-stop() {
-	local k
-	tm kill-server 2>/dev/null
-	for k in $(seq 50); do tm has-session 2>/dev/null || break; sleep 0.1; done
-	cd / && rm -rf "$work"
-}
-trap stop EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-screen() { tm capture-pane -p -t nd; }
+name=pager
+# shellcheck source=../lib/tmux.sh
+source "$src/tests/lib/tmux.sh"
 # wait until file $1 exists, at most 10 s
 await_file() {
 	local k

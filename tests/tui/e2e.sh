@@ -11,25 +11,9 @@
 #   e2e.sh NORMDIFF SRCDIR
 set -u
 bin=$(realpath "$1") src=$(realpath "$2")
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed (.ci/install-deps installs it)"; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/nd-tui.XXXXXX") || exit 2
-sock=$work/tmux.sock
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; sleep 0.2; rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-screen() { tm capture-pane -p -t nd; }
-# wait until the screen shows $1 (a fixed string), at most 10 s
-await() {
-	local k
-	for k in $(seq 100); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "waited for '$1'; the screen shows:"
-	screen | sed 's/^/    | /'
-	return 1
-}
+name=tui
+# shellcheck source=../lib/tmux.sh
+source "$src/tests/lib/tmux.sh"
 expect() { screen | grep -qF -- "$1" || { fail "$2: no '$1' on the screen"; screen | sed 's/^/    | /'; }; }
 
 cp "$src/drafts/2011-A-66-359.txt" "$work/2011.txt"
