@@ -33,6 +33,10 @@ typedef struct cli {
 	nd_store *store;          /* opened on first use */
 	int store_failed;         /* a store was named or found but could not
 	                             be opened (and that was reported) */
+	const char *from_opt;     /* --from FORMAT, or NULL */
+	const char *changes_opt;  /* --changes accept|reject, or NULL */
+	int from;                 /* --from: 1 + an nd_format; 0 to detect */
+	int reject_changes;       /* --changes=reject (Word tracked changes) */
 } cli;
 
 /* A version of a draft as read from wherever the spec pointed. */
@@ -101,6 +105,12 @@ const nd_grammar *cli_grammar(cli *c);
 nd_store *cli_store(cli *c, int quiet);
 /* Where a new store goes (--store, $NORMDIFF_STORE, ./.normdiff). */
 const char *cli_store_path_for_init(const cli *c);
+
+/* Parse the bytes of a version, first read as text from PDF, Word or
+ * OpenDocument when they are one (--from, else by content: import.h);
+ * returns 0 or an ND_E* code with the message recorded, printing nothing. */
+int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
+                  nd_doc **doc);
 
 /* Parse the bytes of a version and report errors as "normdiff: SPEC: ...". */
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,

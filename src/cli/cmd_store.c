@@ -249,7 +249,7 @@ static long count_provisions(cli *c, nd_store *s, const char *oid)
 
 	if (err == ND_ECORRUPT || err == ND_EIO)
 		n = -2;
-	else if (!err && nd_doc_parse(&doc, data, len, g) == 0)
+	else if (!err && cli_doc_parse(c, data, len, g, &doc) == 0)
 		n = (long)doc->n;
 	nd_doc_free(doc);
 	free(data);

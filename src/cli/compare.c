@@ -40,7 +40,7 @@ static int parse_side(cli *c, cli_side *s, unsigned flags, const char **why)
 		return cli_parse(c, s->spec, s->in.data, s->in.len, &s->doc);
 	if (!(g = cli_grammar(c)))
 		return EXIT_TROUBLE;
-	err = nd_doc_parse(&s->doc, s->in.data, s->in.len, g);
+	err = cli_doc_parse(c, s->in.data, s->in.len, g, &s->doc);
 	if (err && (*why = not_text(err)) != NULL)
 		return CLI_NOT_COMPARED;
 	return err ? cli_fail_lib(s->spec) : 0;

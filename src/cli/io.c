@@ -33,6 +33,7 @@
 
 #include "cli.h"
 #include "normdiff/error.h"
+#include "normdiff/import.h"
 #include "normdiff/utf8.h"
 
 /* Where errors go instead of standard error while the terminal UI owns
@@ -444,6 +445,25 @@ void cli_input_dispose(cli_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
+int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
+                  nd_doc **doc)
+{
+	nd_import_opts o;
+	nd_format f = c->from ? (nd_format)(c->from - 1) : nd_import_detect(data, len);
+	nd_buf text = ND_BUF_INIT;
+	int err;
+
+	*doc = NULL;
+	if (f == ND_FORMAT_TEXT)
+		return nd_doc_parse(doc, data, len, g);
+	nd_import_opts_init(&o);
+	o.changes = c->reject_changes ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
+	err = nd_import(&text, data, len, f, &o);
+	err = err ? err : nd_doc_parse(doc, text.ptr ? text.ptr : "", text.len, g);
+	nd_buf_dispose(&text);
+	return err;
+}
+
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
               nd_doc **doc)
 {
@@ -452,7 +472,7 @@ int cli_parse(cli *c, const char *spec, const char *data, size_t len,
 	*doc = NULL;
 	if (!g)
 		return EXIT_TROUBLE;
-	if (nd_doc_parse(doc, data, len, g))
+	if (cli_doc_parse(c, data, len, g, doc))
 		return cli_fail_lib(!strcmp(spec, "-") ? "standard input" : spec);
 	return 0;
 }

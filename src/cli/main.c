@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "normdiff/import.h"
 #include "opts.h"
 
 #ifndef ND_VERSION
@@ -148,6 +149,23 @@ static int asks_help(int argc, char **argv)
 	return 0;
 }
 
+/* --from FORMAT and --changes accept|reject, checked. */
+static int input_options(cli *c)
+{
+	int f = c->from_opt ? nd_format_find(c->from_opt) : -1;
+
+	if (c->from_opt && f < 0)
+		return cli_fail("--from", "use text, pdf, docx or odt, not '%s'",
+		                c->from_opt);
+	c->from = f + 1; /* 0: by content */
+	if (c->changes_opt && strcmp(c->changes_opt, "accept") &&
+	    strcmp(c->changes_opt, "reject"))
+		return cli_fail("--changes", "use accept or reject, not '%s'",
+		                c->changes_opt);
+	c->reject_changes = c->changes_opt && !strcmp(c->changes_opt, "reject");
+	return 0;
+}
+
 /* Take a global option at argv[*i]; 1 if it was one, -1 on error. */
 static int global_option(cli *c, int argc, char **argv, int *i)
 {
@@ -157,6 +175,8 @@ static int global_option(cli *c, int argc, char **argv, int *i)
 	} opts[] = {
 		{"--store", offsetof(cli, store_opt)},
 		{"--grammar", offsetof(cli, grammar_file)},
+		{"--from", offsetof(cli, from_opt)},
+		{"--changes", offsetof(cli, changes_opt)},
 	};
 	size_t k, n;
 
@@ -164,7 +184,7 @@ static int global_option(cli *c, int argc, char **argv, int *i)
 		cli_pager_disable();
 		return 1;
 	}
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++) {
 		const char **slot = (const char **)((char *)c + opts[k].offset);
 
 		n = strlen(opts[k].name);
@@ -240,6 +260,10 @@ int main(int argc, char **argv)
 		free(rest);
 		return cli_fail(NULL, "no command given; `normdiff --help` lists "
 		                "the commands");
+	}
+	if (input_options(&c)) {
+		free(rest);
+		return EXIT_TROUBLE;
 	}
 	if (!strcmp(rest[0], "help") && n > 1) {
 		const command *want = NULL;

@@ -1,0 +1,67 @@
+/* import.h - the documents people exchange (PDF, Word, OpenDocument) read
+ * as the plain text the rest of normdiff parses: one paragraph per line,
+ * a blank line between paragraphs, the labels automatic numbering shows
+ * written out ("(a) ", "1. "), page furniture left out.
+ *
+ * The importers only compute: bytes in, UTF-8 text out (nd_buf), a clear
+ * one-line error otherwise (ND_EBINARY for a file of the wrong kind,
+ * ND_ETOOBIG past the limits below, ND_ECORRUPT for a damaged file,
+ * ND_EEMPTY for a PDF without a text layer). They never touch a file by
+ * name, the network or the environment; external entities in XML are
+ * never resolved.
+ *
+ * Ownership: nothing is kept past a call; *out is the caller's.
+ */
+#ifndef NORMDIFF_IMPORT_H
+#define NORMDIFF_IMPORT_H
+
+#include <stddef.h>
+
+#include "normdiff/buf.h"
+
+typedef enum nd_format {
+	ND_FORMAT_TEXT, /* already text (also: anything not recognised) */
+	ND_FORMAT_PDF,  /* starts with %PDF- */
+	ND_FORMAT_DOCX, /* a zip holding word/document.xml */
+	ND_FORMAT_ODT   /* a zip whose mimetype is an OpenDocument text */
+} nd_format;
+
+/* "text", "pdf", "docx", "odt". */
+const char *nd_format_name(nd_format f);
+/* The format called `name`, or -1. */
+int nd_format_find(const char *name);
+
+/* What the bytes are, by their content (never by a file name). */
+nd_format nd_import_detect(const char *data, size_t len);
+
+/* How tracked changes in a Word file are read. */
+typedef enum nd_changes {
+	ND_CHANGES_ACCEPT, /* the text as if every change were accepted */
+	ND_CHANGES_REJECT  /* ... rejected: the text before them */
+} nd_changes;
+
+typedef struct nd_import_opts {
+	nd_changes changes; /* DOCX tracked changes (accept by default) */
+} nd_import_opts;
+
+void nd_import_opts_init(nd_import_opts *o);
+
+/* Limits against hostile files: what a zip member may inflate to, and
+ * by what ratio; how deep XML may nest. */
+#define ND_IMPORT_MAX_MEMBER (256u * 1024u * 1024u)
+#define ND_IMPORT_MAX_RATIO 200u
+#define ND_IMPORT_MAX_DEPTH 256
+
+/* Append the text of data[0..len) read as format f (ND_FORMAT_TEXT
+ * copies it as it is). `o` may be NULL for the defaults. On failure out
+ * is as it was and one message is recorded. */
+int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
+              const nd_import_opts *o);
+
+/* The readers, each also reachable through nd_import (same contract). */
+int nd_import_pdf(nd_buf *out, const char *data, size_t len);
+int nd_import_docx(nd_buf *out, const char *data, size_t len,
+                   const nd_import_opts *o);
+int nd_import_odt(nd_buf *out, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,90 @@
+/* import.c - which format bytes are, and the dispatch to its reader
+ * (import.h). Detection reads only the first bytes and, for a zip, the
+ * names of its first local headers, so it costs nothing on text.
+ */
+#include <string.h>
+
+#include "normdiff/error.h"
+#include "normdiff/import.h"
+
+static const char *const names[] = {"text", "pdf", "docx", "odt"};
+
+const char *nd_format_name(nd_format f)
+{
+	return (unsigned)f < sizeof(names) / sizeof(names[0]) ? names[f] : "text";
+}
+
+int nd_format_find(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (!strcmp(names[k], name))
+			return (int)k;
+	return -1;
+}
+
+void nd_import_opts_init(nd_import_opts *o)
+{
+	o->changes = ND_CHANGES_ACCEPT;
+}
+
+/* Does a zip's bytes name `member` in one of its first local headers, or
+ * (for "mimetype", stored first and uncompressed as OpenDocument asks)
+ * hold `content` right after it? */
+static int zip_has(const char *d, size_t len, const char *member,
+                   const char *content)
+{
+	size_t at = 0, n = strlen(member), k;
+
+	for (k = 0; k < 64 && at + 30 <= len && !memcmp(d + at, "PK\3\4", 4); k++) {
+		size_t nlen = (unsigned char)d[at + 26] | (size_t)(unsigned char)d[at + 27] << 8;
+		size_t xlen = (unsigned char)d[at + 28] | (size_t)(unsigned char)d[at + 29] << 8;
+		size_t clen = (unsigned char)d[at + 18] | (size_t)(unsigned char)d[at + 19] << 8 |
+		              (size_t)(unsigned char)d[at + 20] << 16 |
+		              (size_t)(unsigned char)d[at + 21] << 24;
+
+		if (at + 30 + nlen > len)
+			break;
+		if (nlen == n && !memcmp(d + at + 30, member, n)) {
+			size_t body = at + 30 + nlen + xlen, cl = content ? strlen(content) : 0;
+
+			return !content || (body + cl <= len && !memcmp(d + body, content, cl));
+		}
+		if ((unsigned char)d[at + 6] & 8)
+			break; /* sizes after the data: stop looking */
+		at += 30 + nlen + xlen + clen;
+	}
+	return 0;
+}
+
+nd_format nd_import_detect(const char *data, size_t len)
+{
+	if (len >= 5 && !memcmp(data, "%PDF-", 5))
+		return ND_FORMAT_PDF;
+	if (len < 4 || memcmp(data, "PK\3\4", 4))
+		return ND_FORMAT_TEXT;
+	if (zip_has(data, len, "mimetype", "application/vnd.oasis.opendocument.text"))
+		return ND_FORMAT_ODT;
+	if (zip_has(data, len, "word/document.xml", NULL) ||
+	    zip_has(data, len, "[Content_Types].xml", NULL))
+		return ND_FORMAT_DOCX;
+	return ND_FORMAT_TEXT;
+}
+
+int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
+              const nd_import_opts *o)
+{
+	nd_import_opts dflt;
+
+	if (!o) {
+		nd_import_opts_init(&dflt);
+		o = &dflt;
+	}
+	switch (f) {
+	case ND_FORMAT_PDF: return nd_import_pdf(out, data, len);
+	case ND_FORMAT_DOCX: return nd_import_docx(out, data, len, o);
+	case ND_FORMAT_ODT: return nd_import_odt(out, data, len);
+	default: return nd_buf_put(out, data, len);
+	}
+}
