@@ -83,7 +83,8 @@ int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
 	if (info)
 		err = header(out, info);
 	if (!err)
-		err = nd_buf_printf(out, "# %zu provisions\n", doc->n);
+		err = nd_buf_printf(out, "# %zu provision%s\n", doc->n,
+		                    doc->n == 1 ? "" : "s");
 	for (i = 0; i < doc->n && !err; i++) {
 		const nd_clause *c = &doc->clauses[i];
 		const char *label = nd_doc_label(doc, i);
