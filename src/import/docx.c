@@ -272,12 +272,23 @@ static void put_text(para *p, const char *s)
 }
 
 /* End the paragraph: written with its label when it holds anything. */
-static void flush(para *p, const char *label)
+static void flush(para *p, char *label)
 {
 	size_t n = p->text.len;
 
 	while (n && p->text.ptr[n - 1] == ' ')
 		n--;
+	if (label) { /* "%1. " in w:lvlText: no doubled space */
+		size_t l = strlen(label);
+
+		for (char *c = label; *c; c++) /* "&#10;" in w:lvlText */
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = ' ';
+		while (l && label[l - 1] == ' ')
+			label[--l] = '\0';
+		while (*label == ' ')
+			label++;
+	}
 	if (!p->rc && (n || (label && *label))) {
 		if (p->out->len)
 			p->rc = nd_buf_puts(p->out, "\n");
