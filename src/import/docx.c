@@ -13,7 +13,9 @@
  *  - DOCX: w:p in order; runs' w:t, with w:tab, w:br and w:cr as spaces;
  *    w:ins kept and w:del dropped (accept) or the reverse (reject); a table
  *    row is one paragraph, its cells joined by " | "; footnotes
- *    (word/footnotes.xml) follow the body as paragraphs of their own.
+ *    (word/footnotes.xml) follow the body as paragraphs of their own;
+ *    drawings, text boxes, headers, footers, comments and endnotes are
+ *    left out.
  *    Automatic numbering: w:numPr (numId, ilvl), or the paragraph style's,
  *    names a level of an abstractNum in word/numbering.xml; counters are
  *    kept per abstractNum and level, a level restarts when a higher one
@@ -524,6 +526,9 @@ static void docx_runs(docx *d, xmlNode *n)
 		} else if (is(n, W, "del") || is(n, W, "moveFrom")) {
 			if (d->changes == ND_CHANGES_REJECT)
 				docx_runs(d, n->children);
+		} else if (is(n, W, "drawing") || is(n, W, "pict") || is(n, W, "object") ||
+		           is(n, "markup-compatibility", "AlternateContent")) {
+			continue; /* text boxes and drawings are left out */
 		} else if (is(n, W, "pPr") || is(n, W, "rPr") || is(n, W, "instrText") ||
 		           is(n, W, "footnoteReference") || is(n, W, "endnoteReference")) {
 			continue;

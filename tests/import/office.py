@@ -6,6 +6,7 @@ as the .txt files do; every bad file is refused with one line and exit 2.
 
     office.py NORMDIFF SRCDIR            run the checks
     office.py --corpus DIR               write the fuzz seeds into DIR
+    office.py --files DIR                ... and the zip bomb
 """
 import json
 import os
@@ -90,7 +91,11 @@ STYLES = ('<w:style w:type="paragraph" w:styleId="Heading1"><w:name '
 
 SAMPLE_PARAS = [
     para(run("General provisions"), style="Heading1"),
-    para(run("The Parties agree:")),
+    para(run("The Parties agree:") + '<w:r><w:drawing><w:txbxContent>' +
+         para(run("BOX")) + '</w:txbxContent></w:drawing></w:r><w:r>'
+         '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+         'markup-compatibility/2006"><mc:Choice>' + run("CHOICE") +
+         '</mc:Choice></mc:AlternateContent></w:r>'),
     para(run("first") + "<w:r><w:tab/></w:r>" + run("point"), num=(1, 0)),
     para(run("sub one"), num=(1, 1)),
     para(run("sub two") + '<w:r><w:footnoteReference w:id="1"/></w:r>',
@@ -379,6 +384,15 @@ def main():
     global NORMDIFF
     if sys.argv[1] == "--corpus":
         write_corpus(sys.argv[2])
+        return 0
+    if sys.argv[1] == "--files":  # the seeds and the zip bomb
+        write_corpus(sys.argv[2])
+        for f, _, _ in bad_files(sys.argv[2]):
+            if "bomb" in f:
+                os.rename(f, os.path.join(sys.argv[2], "bad-bomb.docx"))
+            elif not os.path.basename(f).startswith("bad-"):
+                os.remove(f)
+        os.remove(os.path.join(sys.argv[2], "secret.txt"))
         return 0
     NORMDIFF, src = os.path.realpath(sys.argv[1]), sys.argv[2]
     drafts = os.path.join(src, "drafts")
