@@ -334,6 +334,18 @@ def bad_files(tmp):
         z.writestr("[Content_Types].xml", CT)
         z.writestr("word/document.xml", "<a>" + " " * (8 << 20) + "</a>")
     out.append((f, None, "would inflate"))
+    f = os.path.join(tmp, "huge.docx")  # a size past the limit, declared
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", "<a>" + " " * (2 << 20) + "</a>")
+    with open(f, "r+b") as h:
+        d = bytearray(h.read())
+        at = d.rfind(b"PK\1\2")  # the central entry of word/document.xml
+        assert d[at + 46:at + 63] == b"word/document.xml"
+        d[at + 24:at + 28] = (300 << 20).to_bytes(4, "little")
+        h.seek(0)
+        h.write(d)
+    out.append((f, None, "would inflate to 314572800 bytes"))
     f = os.path.join(tmp, "deep.docx")
     docx(f, [], document='<w:document xmlns:w="%s">%s%s</w:document>' % (
         W, "<w:sdt>" * 300, "</w:sdt>" * 300))
@@ -388,8 +400,9 @@ def main():
     if sys.argv[1] == "--files":  # the seeds and the zip bomb
         write_corpus(sys.argv[2])
         for f, _, _ in bad_files(sys.argv[2]):
-            if "bomb" in f:
-                os.rename(f, os.path.join(sys.argv[2], "bad-bomb.docx"))
+            if "bomb" in f or "huge" in f:
+                os.rename(f, os.path.join(sys.argv[2], "bad-" +
+                                          os.path.basename(f)))
             elif not os.path.basename(f).startswith("bad-"):
                 os.remove(f)
         os.remove(os.path.join(sys.argv[2], "secret.txt"))
