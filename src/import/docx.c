@@ -11,7 +11,9 @@
  *
  * The walk writes one paragraph per line, a blank line between them:
  *  - DOCX: w:p in order; runs' w:t, with w:tab, w:br and w:cr as spaces;
- *    w:ins kept and w:del dropped (accept) or the reverse (reject); a table
+ *    w:ins kept and w:del dropped (accept) or the reverse (reject), a
+ *    paragraph mark so deleted (or inserted) joining its paragraph to the
+ *    next, uncounted; a table
  *    row is one paragraph, its cells joined by " | "; footnotes
  *    (word/footnotes.xml) follow the body as paragraphs of their own;
  *    drawings, text boxes, headers, footers, comments and endnotes are
@@ -540,11 +542,20 @@ static void docx_runs(docx *d, xmlNode *n)
 
 static void docx_blocks(docx *d, xmlNode *n);
 
+/* A paragraph whose mark is deleted (accepting) or inserted (rejecting)
+ * is not one of its own: its text runs on into the next paragraph, which
+ * keeps its label, as Word shows it. */
 static void docx_para(docx *d, xmlNode *p)
 {
+	xmlNode *ppr = child(p, W, "pPr"), *mark = child(ppr, W, "rPr");
 	char label[256];
 
-	docx_label(d, child(p, W, "pPr"), label, sizeof(label));
+	if (child(mark, W, d->changes == ND_CHANGES_ACCEPT ? "del" : "ins")) {
+		docx_runs(d, p->children);
+		put_text(&d->p, " ");
+		return;
+	}
+	docx_label(d, ppr, label, sizeof(label));
 	docx_runs(d, p->children);
 	flush(&d->p, label);
 }

@@ -30,13 +30,15 @@ def run(t):
     return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % esc(t)
 
 
-def para(body, num=None, style=None):
+def para(body, num=None, style=None, mark=None):
     ppr = ""
     if style:
         ppr += '<w:pStyle w:val="%s"/>' % style
     if num:
         ppr += ('<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>'
                 % (num[1], num[0]))
+    if mark:  # the paragraph mark inserted or deleted as a tracked change
+        ppr += '<w:rPr><w:%s w:id="9" w:author="x"/></w:rPr>' % mark
     return "<w:p>%s%s</w:p>" % ("<w:pPr>%s</w:pPr>" % ppr if ppr else "", body)
 
 
@@ -103,6 +105,13 @@ SAMPLE_PARAS = [
     para(run("deeper"), num=(1, 2)),
     para(run("second point"), num=(1, 0)),
     para(run("sub again"), num=(1, 1)),
+    para('<w:del w:id="3" w:author="x"><w:r><w:delText>dropped sub'
+         '</w:delText></w:r></w:del>', num=(1, 1), mark="del"),
+    para('<w:ins w:id="4" w:author="x">' + run("inserted sub") + '</w:ins>',
+         num=(1, 1), mark="ins"),
+    para(run("joined ") + '<w:ins w:id="5" w:author="x">' + run("half")
+         + '</w:ins>', mark="ins"),
+    para(run("to this"), num=(1, 1)),
     para(run("Scope"), style="ArticleHead"),
     para(run("Duration"), style="ArticleHead"),
     para(run("restarted"), num=(3, 0)),
@@ -131,6 +140,12 @@ The Parties agree:
 2. second point
 
 (a) sub again
+
+(b) inserted sub
+
+joined half
+
+(c) to this
 
 Article I Scope
 
@@ -384,6 +399,11 @@ def write_corpus(d):
     docx(os.path.join(d, "sample.docx"), SAMPLE_PARAS, NUMBERING,
          ["A footnote."], STYLES)
     odt(os.path.join(d, "sample.odt"), ODT_BODY)
+    for name, part in (("sample.docx", "word/document.xml"),
+                       ("sample.odt", "content.xml")):
+        with zipfile.ZipFile(os.path.join(d, name)) as z, open(os.path.join(
+                d, name.replace(".", "-") + ".xml"), "wb") as o:
+            o.write(z.read(part))
     with tempfile.TemporaryDirectory() as tmp:
         for f, _, _ in bad_files(tmp):
             if os.path.getsize(f) < 20000 and "bomb" not in f:
@@ -414,8 +434,9 @@ def main():
         docx(s, SAMPLE_PARAS, NUMBERING, ["A footnote."], STYLES)
         same_as_text(s, SAMPLE_ACCEPT, tmp)
         same_as_text(s, SAMPLE_ACCEPT, tmp, "--changes=accept")
-        same_as_text(s, SAMPLE_ACCEPT.replace("newly ", "formerly "), tmp,
-                     "--changes=reject")
+        same_as_text(s, SAMPLE_ACCEPT.replace("newly ", "formerly ").replace(
+            "(b) inserted sub\n\njoined half\n\n(c) to this",
+            "(b) dropped sub\n\n(c) joined to this"), tmp, "--changes=reject")
         labels = [l for l, _ in outline(s)]
         check("(b)" in labels and "(i)" in labels and "2." in labels,
               "sample.docx labels", repr(labels))
