@@ -263,11 +263,20 @@ typedef struct para {
 	int rc;
 } para;
 
-/* Append text, collapsing runs of white space to one space. */
+/* Append text, collapsing runs of white space to one space; controls
+ * (C0, DEL, C1: XML 1.0 allows all but most of C0, Word shows none) are
+ * white space too. */
 static void put_text(para *p, const char *s)
 {
 	for (; *s && !p->rc; s++) {
-		char c = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
+		unsigned char u = (unsigned char)*s;
+		char c = u < 0x20 || u == 0x7f ? ' ' : *s;
+
+		if (u == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9f) {
+			c = ' ';
+			s++;
+		}
 
 		if (c == ' ' && (!p->text.len || p->text.ptr[p->text.len - 1] == ' '))
 			continue;
@@ -288,6 +297,9 @@ static void flush(para *p, char *label)
 		for (char *c = label; *c; c++) /* "&#10;" in w:lvlText */
 			if ((unsigned char)*c < 0x20 || *c == 0x7f)
 				*c = ' ';
+			else if ((unsigned char)c[0] == 0xc2 && (unsigned char)c[1] >= 0x80 &&
+			         (unsigned char)c[1] <= 0x9f)
+				c[0] = c[1] = ' '; /* a C1 control */
 		while (l && label[l - 1] == ' ')
 			label[--l] = '\0';
 		while (*label == ' ')

@@ -440,6 +440,10 @@ def main():
         labels = [l for l, _ in outline(s)]
         check("(b)" in labels and "(i)" in labels and "2." in labels,
               "sample.docx labels", repr(labels))
+        c = os.path.join(tmp, "controls.docx")  # XML 1.0 allows DEL and C1
+        docx(c, [para(run("a\x7fb\x85c")), para(run("x"), num=(1, 0))],
+             NUMBERING.replace('"%1."', '"%1.\x85&#127;"'))
+        same_as_text(c, "a b c\n\n1. x\n", tmp)
         o = os.path.join(tmp, "sample.odt")
         odt(o, ODT_BODY)
         same_as_text(o, ODT_TEXT, tmp)
