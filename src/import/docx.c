@@ -25,8 +25,8 @@
  *    ("%1.", "(%2)") is written before the text with each %N formatted
  *    by its level's w:numFmt.
  *  - ODT: text:h and text:p in order (office:text only); text:s (with
- *    text:c), text:tab and text:line-break as spaces; notes and the
- *    tracked-changes log left out (the text shown is the accepted one);
+ *    text:c), text:tab and text:line-break as spaces; notes, comments,
+ *    frames and drawings, and the tracked-changes log left out (the text shown is the accepted one);
  *    tables row by row as above; text:list-item numbered by the list
  *    style's level (style:num-format 1 a A i I, num-prefix, num-suffix,
  *    start-value, display-levels) from content.xml or styles.xml.
@@ -762,8 +762,11 @@ static void odt_inline(odt *o, xmlNode *n)
 		} else if (is(n, TEXT, "tab") || is(n, TEXT, "line-break")) {
 			put_text(&o->p, " ");
 		} else if (is(n, TEXT, "note") || is(n, TEXT, "tracked-changes") ||
-		           is(n, TEXT, "bookmark-ref") || is(n, TEXT, "change")) {
-			continue;
+		           is(n, TEXT, "change") ||
+		           is(n, "opendocument:xmlns:office", "annotation") ||
+		           (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+		            strstr((const char *)n->ns->href, "opendocument:xmlns:drawing"))) {
+			continue; /* notes, comments, frames and drawings left out */
 		} else if (n->type == XML_ELEMENT_NODE) {
 			odt_inline(o, n->children); /* span, a, ... */
 		}

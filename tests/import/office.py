@@ -42,22 +42,29 @@ def para(body, num=None, style=None, mark=None):
     return "<w:p>%s%s</w:p>" % ("<w:pPr>%s</w:pPr>" % ppr if ppr else "", body)
 
 
+def put(z, name, data, method=zipfile.ZIP_DEFLATED):
+    """A member with a fixed time, so the same file is the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = method
+    z.writestr(info, data)
+
+
 def docx(path, paras, numbering=None, footnotes=None, styles=None,
          document=None, extra=None):
     doc = document or ('<?xml version="1.0" encoding="UTF-8"?><w:document '
                        'xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>'
                        % (W, "".join(paras)))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("word/document.xml", doc)
+        put(z, "[Content_Types].xml", CT)
+        put(z, "word/document.xml", doc)
         if numbering:
-            z.writestr("word/numbering.xml", '<w:numbering xmlns:w="%s">%s'
+            put(z, "word/numbering.xml", '<w:numbering xmlns:w="%s">%s'
                        '</w:numbering>' % (W, numbering))
         if styles:
-            z.writestr("word/styles.xml", '<w:styles xmlns:w="%s">%s'
+            put(z, "word/styles.xml", '<w:styles xmlns:w="%s">%s'
                        '</w:styles>' % (W, styles))
         if footnotes:
-            z.writestr("word/footnotes.xml", '<w:footnotes xmlns:w="%s">'
+            put(z, "word/footnotes.xml", '<w:footnotes xmlns:w="%s">'
                        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
                        '<w:separator/></w:r></w:p></w:footnote>%s'
                        '</w:footnotes>' % (W, "".join(
@@ -65,7 +72,7 @@ def docx(path, paras, numbering=None, footnotes=None, styles=None,
                            % (k + 1, para(run(f))) for k, f in
                            enumerate(footnotes))))
         for name, data in (extra or {}).items():
-            z.writestr(name, data)
+            put(z, name, data)
 
 
 def lvl(ilvl, fmt, text, start=1):
@@ -167,7 +174,8 @@ A footnote.
 ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
 ODT_STYLES = (
     '<text:list-style style:name="L1"><text:list-level-style-number '
     'text:level="1" style:num-format="1" style:num-suffix="."/>'
@@ -186,11 +194,11 @@ def odt(path, body, content=None, styles_in_styles_xml=False):
         '<office:text>%s</office:text></office:body></office:document-content>'
         % (ODT_NS, auto, body))
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"),
-                   "application/vnd.oasis.opendocument.text")
-        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        put(z, "mimetype", "application/vnd.oasis.opendocument.text",
+            zipfile.ZIP_STORED)
+        put(z, "content.xml", content)
         if styles_in_styles_xml:
-            z.writestr("styles.xml", '<office:document-styles %s><office:styles>'
+            put(z, "styles.xml", '<office:document-styles %s><office:styles>'
                        '%s</office:styles></office:document-styles>'
                        % (ODT_NS, ODT_STYLES), zipfile.ZIP_DEFLATED)
 
@@ -213,7 +221,9 @@ ODT_BODY = (
     + item(p("three")) + '</text:list>'
     + '<text:list text:style-name="L1">' + item(p("again one")) + '</text:list>'
     + '<text:list text:style-name="L2">' + item(p("final")) + '</text:list>'
-    + p('spaced<text:s text:c="3"/>words<text:line-break/>broken'
+    + p('spaced<text:s text:c="3"/>words<office:annotation><text:p>COMMENT'
+        '</text:p></office:annotation><draw:frame><draw:text-box><text:p>BOX'
+        '</text:p></draw:text-box></draw:frame><text:line-break/>broken'
         '<text:note><text:note-citation>1</text:note-citation><text:note-body>'
         + p("note") + '</text:note-body></text:note>.')
     + '<table:table><table:table-row><table:table-cell>' + p("A")
@@ -333,8 +343,9 @@ def records(old, new):
             for r in recs]
 
 
-def bad_files(tmp):
-    """(file, expected message part) for every file that must be refused."""
+def bad_files(tmp, secret=None):
+    """(file, option, expected message part) for every file that must be
+    refused; the external entity names `secret` (a file made in tmp)."""
     out = []
     f = os.path.join(tmp, "notzip.docx")
     with open(f, "wb") as h:
@@ -342,17 +353,17 @@ def bad_files(tmp):
     out.append((f, "--from=docx", "is not a readable Word file"))
     f = os.path.join(tmp, "nodoc.docx")
     with zipfile.ZipFile(f, "w") as z:
-        z.writestr("[Content_Types].xml", CT)
+        put(z, "[Content_Types].xml", CT)
     out.append((f, None, "no word/document.xml"))
     f = os.path.join(tmp, "bomb.docx")
-    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("word/document.xml", "<a>" + " " * (8 << 20) + "</a>")
+    with zipfile.ZipFile(f, "w") as z:
+        put(z, "[Content_Types].xml", CT)
+        put(z, "word/document.xml", "<a>" + " " * (8 << 20) + "</a>")
     out.append((f, None, "would inflate"))
     f = os.path.join(tmp, "huge.docx")  # a size past the limit, declared
-    with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("word/document.xml", "<a>" + " " * (2 << 20) + "</a>")
+    with zipfile.ZipFile(f, "w") as z:
+        put(z, "[Content_Types].xml", CT)
+        put(z, "word/document.xml", "<a>" + " " * (2 << 20) + "</a>")
     with open(f, "r+b") as h:
         d = bytearray(h.read())
         at = d.rfind(b"PK\1\2")  # the central entry of word/document.xml
@@ -372,9 +383,10 @@ def bad_files(tmp):
          'l0 "lol">%s]><w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&l9;'
          '</w:t></w:r></w:p></w:body></w:document>' % (lol, W))
     out.append((f, None, "DOCTYPE"))
-    secret = os.path.join(tmp, "secret.txt")
-    with open(secret, "w") as h:
-        h.write("SECRET-CONTENT")
+    if not secret:
+        secret = os.path.join(tmp, "secret.txt")
+        with open(secret, "w") as h:
+            h.write("SECRET-CONTENT")
     f = os.path.join(tmp, "external.docx")
     docx(f, [], document='<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY '
          'x SYSTEM "file://%s">]><w:document xmlns:w="%s"><w:body><w:p><w:r>'
@@ -385,7 +397,8 @@ def bad_files(tmp):
     out.append((f, None, "not well-formed XML"))
     f = os.path.join(tmp, "nocontent.odt")
     with zipfile.ZipFile(f, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        put(z, "mimetype", "application/vnd.oasis.opendocument.text",
+            zipfile.ZIP_STORED)
     out.append((f, None, "no content.xml"))
     f = os.path.join(tmp, "notzip.odt")
     with open(f, "wb") as h:
@@ -405,11 +418,11 @@ def write_corpus(d):
                 d, name.replace(".", "-") + ".xml"), "wb") as o:
             o.write(z.read(part))
     with tempfile.TemporaryDirectory() as tmp:
-        for f, _, _ in bad_files(tmp):
-            if os.path.getsize(f) < 20000 and "bomb" not in f:
+        for f, _, _ in bad_files(tmp, "/nonexistent/secret.txt"):
+            if os.path.getsize(f) < 20000:
                 with open(f, "rb") as h, open(os.path.join(
                         d, "bad-" + os.path.basename(f)), "wb") as o:
-                    o.write(h.read().replace(tmp.encode(), b"/nonexistent"))
+                    o.write(h.read())
 
 
 def main():
@@ -419,13 +432,12 @@ def main():
         return 0
     if sys.argv[1] == "--files":  # the seeds and the zip bomb
         write_corpus(sys.argv[2])
-        for f, _, _ in bad_files(sys.argv[2]):
+        for f, _, _ in bad_files(sys.argv[2], "/nonexistent/secret.txt"):
             if "bomb" in f or "huge" in f:
                 os.rename(f, os.path.join(sys.argv[2], "bad-" +
                                           os.path.basename(f)))
             elif not os.path.basename(f).startswith("bad-"):
                 os.remove(f)
-        os.remove(os.path.join(sys.argv[2], "secret.txt"))
         return 0
     NORMDIFF, src = os.path.realpath(sys.argv[1]), sys.argv[2]
     drafts = os.path.join(src, "drafts")
