@@ -220,6 +220,9 @@ ODT_BODY = (
            + '</text:list>')
     + item(p("three")) + '</text:list>'
     + '<text:list text:style-name="L1">' + item(p("again one")) + '</text:list>'
+    + p("Between.")
+    + '<text:list text:style-name="L1" text:continue-numbering="true">'
+    + item(p("again two")) + '</text:list>'
     + '<text:list text:style-name="L2">' + item(p("final")) + '</text:list>'
     + p('spaced<text:s text:c="3"/>words<office:annotation><text:p>COMMENT'
         '</text:p></office:annotation><draw:frame><draw:text-box><text:p>BOX'
@@ -244,6 +247,10 @@ For the purposes:
 3. three
 
 1. again one
+
+Between.
+
+2. again two
 
 Part C final
 
