@@ -463,6 +463,11 @@ def main():
         docx(c, [para(run("a\x7fb\x85c")), para(run("x"), num=(1, 0))],
              NUMBERING.replace('"%1."', '"%1.\x85&#127;"'))
         same_as_text(c, "a b c\n\n1. x\n", tmp)
+        n = os.path.join(tmp, "nested.docx")  # deep, but within the limit
+        docx(n, [], document='<w:document xmlns:w="%s"><w:body>%s%s%s</w:body>'
+             '</w:document>' % (W, "<w:sdt>" * 240, para(run("deep text")),
+                                "</w:sdt>" * 240))
+        same_as_text(n, "deep text\n", tmp)
         o = os.path.join(tmp, "sample.odt")
         odt(o, ODT_BODY)
         same_as_text(o, ODT_TEXT, tmp)
