@@ -21,7 +21,8 @@
  *    Automatic numbering: w:numPr (numId, ilvl), or the paragraph style's,
  *    names a level of an abstractNum in word/numbering.xml; counters are
  *    kept per abstractNum and level, a level restarts when a higher one
- *    advances, w:start and w:startOverride are honoured, and w:lvlText
+ *    advances (or as w:lvlRestart says), w:start and w:startOverride are
+ *    honoured, and w:lvlText
  *    ("%1.", "(%2)") is written before the text with each %N formatted
  *    by its level's w:numFmt.
  *  - ODT: text:h and text:p in order (office:text only); text:s (with
@@ -360,6 +361,7 @@ static void format_number(char *dst, size_t cap, int n, const char *fmt)
 
 typedef struct lvl {
 	int start;
+	int restart;      /* w:lvlRestart: 0 never, N after level N; -1 any */
 	const char *fmt;  /* w:numFmt */
 	const char *text; /* w:lvlText */
 } lvl;
@@ -404,14 +406,17 @@ static int load_numbering(docx *d, xmlDoc *doc)
 			abstract_num *a = &d->abs[d->nabs++];
 
 			a->id = attr_int(c, "abstractNumId", -1);
-			for (int k = 0; k < MAX_LEVELS; k++)
+			for (int k = 0; k < MAX_LEVELS; k++) {
 				a->lv[k].start = 1;
+				a->lv[k].restart = -1;
+			}
 			for (l = c->children; l; l = l->next) {
 				int k = attr_int(l, "ilvl", -1);
 
 				if (!is(l, W, "lvl") || k < 0 || k >= MAX_LEVELS)
 					continue;
 				a->lv[k].start = attr_int(child(l, W, "start"), "val", 1);
+				a->lv[k].restart = attr_int(child(l, W, "lvlRestart"), "val", -1);
 				a->lv[k].fmt = child(l, W, "numFmt") ?
 				               attr(child(l, W, "numFmt"), "val") : NULL;
 				a->lv[k].text = child(l, W, "lvlText") ?
@@ -497,8 +502,9 @@ static void docx_label(docx *d, xmlNode *ppr, char *label, size_t cap)
 	}
 	a->count[il] = a->seen[il] ? a->count[il] + 1 : a->lv[il].start;
 	a->seen[il] = 1;
-	for (int j = il + 1; j < MAX_LEVELS; j++)
-		a->seen[j] = 0;
+	for (int j = il + 1; j < MAX_LEVELS; j++) /* lower levels restart */
+		if (a->lv[j].restart < 0 || il < a->lv[j].restart)
+			a->seen[j] = 0;
 	t = a->lv[il].text;
 	if (a->lv[il].fmt && !strcmp(a->lv[il].fmt, "bullet")) {
 		snprintf(label, cap, "%s", "\xe2\x80\xa2");

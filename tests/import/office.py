@@ -468,6 +468,15 @@ def main():
              '</w:document>' % (W, "<w:sdt>" * 240, para(run("deep text")),
                                 "</w:sdt>" * 240))
         same_as_text(n, "deep text\n", tmp)
+        r = os.path.join(tmp, "restart.docx")  # (a) never restarts
+        docx(r, [para(run(t), num=(1, k)) for t, k in (
+            ("one", 0), ("x", 1), ("two", 0), ("y", 1))],
+            '<w:abstractNum w:abstractNumId="1">' + lvl(0, "decimal", "%1.")
+            + lvl(1, "lowerLetter", "(%2)").replace(
+                '<w:numFmt', '<w:lvlRestart w:val="0"/><w:numFmt')
+            + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/>'
+            '</w:num>')
+        same_as_text(r, "1. one\n\n(a) x\n\n2. two\n\n(b) y\n", tmp)
         o = os.path.join(tmp, "sample.odt")
         odt(o, ODT_BODY)
         same_as_text(o, ODT_TEXT, tmp)
