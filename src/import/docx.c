@@ -19,7 +19,8 @@
  *    drawings, text boxes, headers, footers, comments and endnotes are
  *    left out.
  *    Automatic numbering: w:numPr (numId, ilvl), or the paragraph style's,
- *    names a level of an abstractNum in word/numbering.xml; counters are
+ *    names a level of an abstractNum in word/numbering.xml (or of the one
+ *    its w:numStyleLink leads to through a list style); counters are
  *    kept per abstractNum and level, a level restarts when a higher one
  *    advances (or as w:lvlRestart says), w:start and w:startOverride are
  *    honoured, and w:lvlText
@@ -368,6 +369,7 @@ typedef struct lvl {
 
 typedef struct abstract_num {
 	int id;
+	const char *link; /* w:numStyleLink: the levels are another list's */
 	lvl lv[MAX_LEVELS];
 	int count[MAX_LEVELS];
 	int seen[MAX_LEVELS];
@@ -406,6 +408,8 @@ static int load_numbering(docx *d, xmlDoc *doc)
 			abstract_num *a = &d->abs[d->nabs++];
 
 			a->id = attr_int(c, "abstractNumId", -1);
+			a->link = child(c, W, "numStyleLink") ?
+			          attr(child(c, W, "numStyleLink"), "val") : NULL;
 			for (int k = 0; k < MAX_LEVELS; k++) {
 				a->lv[k].start = 1;
 				a->lv[k].restart = -1;
@@ -470,13 +474,37 @@ static xmlNode *style_numpr(docx *d, const char *style, int hops)
 	return NULL;
 }
 
+static num *find_num(docx *d, int id)
+{
+	for (size_t j = 0; j < d->nnums && id > 0; j++)
+		if (d->nums[j].id == id)
+			return &d->nums[j];
+	return NULL;
+}
+
+/* The list whose levels w:num m counts with: its abstractNum, or the one a
+ * list style names (w:numStyleLink -> style -> w:numId), a few hops deep. */
+static abstract_num *abstract_of(docx *d, num *m)
+{
+	for (int hops = 0; m && m->abs >= 0 && hops < 4; hops++) {
+		abstract_num *a = &d->abs[m->abs];
+		xmlNode *np;
+
+		if (!a->link)
+			return a;
+		np = style_numpr(d, a->link, 0);
+		m = find_num(d, attr_int(child(np, W, "numId"), "val", 0));
+	}
+	return NULL;
+}
+
 /* The label automatic numbering shows for paragraph properties ppr. */
 static void docx_label(docx *d, xmlNode *ppr, char *label, size_t cap)
 {
 	xmlNode *np = child(ppr, W, "numPr"), *ps = child(ppr, W, "pStyle");
 	xmlNode *sn = ps ? style_numpr(d, attr(ps, "val"), 0) : NULL;
 	int id, il;
-	num *m = NULL;
+	num *m;
 	abstract_num *a;
 	size_t k = 0;
 	const char *t;
@@ -486,12 +514,9 @@ static void docx_label(docx *d, xmlNode *ppr, char *label, size_t cap)
 	              attr_int(child(sn, W, "numId"), "val", 0));
 	il = attr_int(child(np, W, "ilvl"), "val",
 	              attr_int(child(sn, W, "ilvl"), "val", 0));
-	for (size_t j = 0; j < d->nnums && id > 0; j++)
-		if (d->nums[j].id == id)
-			m = &d->nums[j];
-	if (!m || m->abs < 0 || il < 0 || il >= MAX_LEVELS)
+	m = find_num(d, id);
+	if (!m || !(a = abstract_of(d, m)) || il < 0 || il >= MAX_LEVELS)
 		return;
-	a = &d->abs[m->abs];
 	if (!m->used) { /* a w:num with overrides restarts those levels */
 		m->used = 1;
 		for (int j = 0; j < MAX_LEVELS; j++)

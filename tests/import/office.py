@@ -477,6 +477,17 @@ def main():
             + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/>'
             '</w:num>')
         same_as_text(r, "1. one\n\n(a) x\n\n2. two\n\n(b) y\n", tmp)
+        ls = os.path.join(tmp, "liststyle.docx")  # levels through a list style
+        docx(ls, [para(run("one"), num=(2, 0)), para(run("sub"), num=(2, 1))],
+             '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Legal"/>'
+             + lvl(0, "decimal", "Article %1") + lvl(1, "decimal", "%1.%2")
+             + '</w:abstractNum><w:abstractNum w:abstractNumId="2">'
+             '<w:numStyleLink w:val="Legal"/></w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+             '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>',
+             styles='<w:style w:type="numbering" w:styleId="Legal"><w:pPr>'
+             '<w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+        same_as_text(ls, "Article 1 one\n\n1.1 sub\n", tmp)
         o = os.path.join(tmp, "sample.odt")
         odt(o, ODT_BODY)
         same_as_text(o, ODT_TEXT, tmp)
