@@ -1,24 +1,941 @@
-/* docx.c - Word and OpenDocument text through libzip and libxml2
- * (import.h). Not built yet. */
+/* docx.c - Word (.docx) and OpenDocument text (.odt) read as text
+ * (import.h), through libzip and libxml2.
+ *
+ * Design. Both formats are a zip of XML parts. A member is read only after
+ * its declared size passes ND_IMPORT_MAX_MEMBER and, past 1 MiB, its
+ * inflation ratio passes ND_IMPORT_MAX_RATIO; the read stops at the
+ * declared size, so a lying header cannot make us inflate more. Each part
+ * is parsed with libxml2 without entity substitution, DTD loading,
+ * network or the "huge" switch; a DOCTYPE is refused outright (neither
+ * format ever writes one), and the tree is walked with a depth bound.
+ *
+ * The walk writes one paragraph per line, a blank line between them:
+ *  - DOCX: w:p in order; runs' w:t, with w:tab, w:br and w:cr as spaces;
+ *    w:ins kept and w:del dropped (accept) or the reverse (reject), a
+ *    paragraph mark so deleted (or inserted) joining its paragraph to the
+ *    next, uncounted; a table
+ *    row is one paragraph, its cells joined by " | "; footnotes
+ *    (word/footnotes.xml) follow the body as paragraphs of their own;
+ *    drawings, text boxes, headers, footers, comments and endnotes are
+ *    left out.
+ *    Automatic numbering: w:numPr (numId, ilvl), or the paragraph style's,
+ *    names a level of an abstractNum in word/numbering.xml (or of the one
+ *    its w:numStyleLink leads to through a list style); counters are
+ *    kept per abstractNum and level, a level restarts when a higher one
+ *    advances (or as w:lvlRestart says), w:start and w:startOverride are
+ *    honoured, and w:lvlText
+ *    ("%1.", "(%2)") is written before the text with each %N formatted
+ *    by its level's w:numFmt.
+ *  - ODT: text:h and text:p in order (office:text only); text:s (with
+ *    text:c), text:tab and text:line-break as spaces; notes, comments,
+ *    frames and drawings, and the tracked-changes log left out (the text shown is the accepted one);
+ *    tables row by row as above; text:list-item numbered by the list
+ *    style's level (style:num-format 1 a A i I, num-prefix, num-suffix,
+ *    start-value, display-levels) from content.xml or styles.xml.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
 #include "normdiff/error.h"
 #include "normdiff/import.h"
+
+#define RATIO_FLOOR (1024u * 1024u) /* below this, any ratio is fine */
+#define MAX_LEVELS 9
+
+/* ---- zip and XML ------------------------------------------------------ */
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+/* The member `name` of z into *dst (NUL-terminated). 1 if absent. */
+static int read_member(zip_t *z, const char *name, nd_buf *dst,
+                       const char *what)
+{
+	zip_stat_t st;
+	zip_file_t *f = NULL;
+	zip_uint64_t got = 0;
+	int rc = 0;
+
+	zip_stat_init(&st);
+	if (zip_stat(z, name, 0, &st) < 0)
+		return 1;
+	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file "
+		                    "(%s has no size)", what, name);
+	if (st.size > ND_IMPORT_MAX_MEMBER)
+		return nd_error_set(ND_ETOOBIG, "is too big: %s would inflate to "
+		                    "%llu bytes (the limit is %u)", name,
+		                    (unsigned long long)st.size, ND_IMPORT_MAX_MEMBER);
+	if (st.size > RATIO_FLOOR &&
+	    st.size / (st.comp_size ? st.comp_size : 1) > ND_IMPORT_MAX_RATIO)
+		return nd_error_set(ND_ETOOBIG, "is too big: %s would inflate %llu "
+		                    "times (the limit is %u)", name,
+		                    (unsigned long long)(st.size /
+		                    (st.comp_size ? st.comp_size : 1)),
+		                    ND_IMPORT_MAX_RATIO);
+	if ((rc = nd_buf_grow(dst, (size_t)st.size + 1)) < 0)
+		return rc;
+	if (!(f = zip_fopen(z, name, 0))) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                  "cannot be opened)", what, name);
+		goto done;
+	}
+	while (got < st.size) {
+		zip_int64_t n = zip_fread(f, dst->ptr + got, st.size - got);
+
+		if (n <= 0)
+			break;
+		got += (zip_uint64_t)n;
+	}
+	if (got != st.size) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s is "
+		                  "damaged)", what, name);
+		goto done;
+	}
+	dst->len = (size_t)got;
+	dst->ptr[dst->len] = '\0';
+done:
+	if (f)
+		zip_fclose(f);
+	return rc;
+}
+
+static int open_zip(zip_t **z, const char *data, size_t len, const char *what)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+
+	zip_error_init(&ze);
+	*z = NULL;
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src && !(*z = zip_open_from_source(src, ZIP_RDONLY, &ze)))
+		zip_source_free(src);
+	zip_error_fini(&ze);
+	if (!*z)
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file (not "
+		                    "a zip archive)", what);
+	return 0;
+}
+
+static int depth_ok(xmlNode *n, int depth)
+{
+	for (; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (depth > ND_IMPORT_MAX_DEPTH || !depth_ok(n->children, depth + 1)))
+			return 0;
+	return 1;
+}
+
+/* Does the prolog of raw (before its first element) declare a DOCTYPE? */
+static int has_doctype(const char *s, size_t len)
+{
+	const char *end = s + len, *p = s;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *close;
+
+		if (end - p >= 9 && !memcmp(p, "<!DOCTYPE", 9))
+			return 1;
+		if (end - p >= 4 && !memcmp(p, "<!--", 4))
+			close = strstr(p + 4, "-->");
+		else if (end - p >= 2 && p[1] == '?')
+			close = strstr(p + 2, "?>");
+		else
+			return 0; /* the root element */
+		if (!close)
+			return 0;
+		p = close + 2;
+	}
+	return 0;
+}
+
+/* Parse part `name` of z; *doc NULL (and 0) when the part is absent. */
+static int parse_part(zip_t *z, const char *name, xmlDoc **doc,
+                      const char *what)
+{
+	nd_buf raw;
+	int rc;
+
+	*doc = NULL;
+	nd_buf_init(&raw);
+	if ((rc = read_member(z, name, &raw, what)) != 0)
+		goto done;
+	if (raw.len > INT32_MAX) {
+		rc = nd_error_set(ND_ETOOBIG, "is too big: %s", name);
+		goto done;
+	}
+	if (has_doctype(raw.ptr ? raw.ptr : "", raw.len)) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                  "declares a DOCTYPE, which is refused)", what, name);
+		goto done;
+	}
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	*doc = xmlReadMemory(raw.ptr ? raw.ptr : "", (int)raw.len, name, NULL,
+	                     XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                     XML_PARSE_NOWARNING);
+	if (!*doc) {
+		xmlErrorPtr e = xmlGetLastError();
+
+		if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+		    strstr(e->message, "depth"))
+			rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests "
+			                  "XML past %d levels", name, ND_IMPORT_MAX_DEPTH);
+		else
+			rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+			                  "is not well-formed XML)", what, name);
+		goto done;
+	}
+	if ((*doc)->intSubset || (*doc)->extSubset) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                  "declares a DOCTYPE, which is refused)", what, name);
+		goto done;
+	}
+	if (!depth_ok(xmlDocGetRootElement(*doc), 1))
+		rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests XML "
+		                  "past %d levels", name, ND_IMPORT_MAX_DEPTH);
+done:
+	if (rc && *doc) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	nd_buf_dispose(&raw);
+	return rc > 0 ? 0 : rc;
+}
+
+static int is(const xmlNode *n, const char *ns, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name) &&
+	       n->ns && n->ns->href && strstr((const char *)n->ns->href, ns);
+}
+
+/* The value of attribute `name` (any namespace), or NULL. */
+static const char *attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name) && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static xmlNode *child(const xmlNode *n, const char *ns, const char *name)
+{
+	xmlNode *c;
+
+	for (c = n ? n->children : NULL; c; c = c->next)
+		if (is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+static int attr_int(const xmlNode *n, const char *name, int dflt)
+{
+	const char *v = n ? attr(n, name) : NULL;
+	long x;
+
+	if (!v)
+		return dflt;
+	x = strtol(v, NULL, 10);
+	return x < -1000000 || x > 1000000 ? dflt : (int)x;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+typedef struct para {
+	nd_buf *out; /* the document so far */
+	nd_buf text; /* the paragraph being read */
+	int rc;
+} para;
+
+/* Append text, collapsing runs of white space to one space; controls
+ * (C0, DEL, C1: XML 1.0 allows all but most of C0, Word shows none) are
+ * white space too. */
+static void put_text(para *p, const char *s)
+{
+	for (; *s && !p->rc; s++) {
+		unsigned char u = (unsigned char)*s;
+		char c = u < 0x20 || u == 0x7f ? ' ' : *s;
+
+		if (u == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9f) {
+			c = ' ';
+			s++;
+		}
+
+		if (c == ' ' && (!p->text.len || p->text.ptr[p->text.len - 1] == ' '))
+			continue;
+		p->rc = nd_buf_putc(&p->text, c);
+	}
+}
+
+/* End the paragraph: written with its label when it holds anything. */
+static void flush(para *p, char *label)
+{
+	size_t n = p->text.len;
+
+	while (n && p->text.ptr[n - 1] == ' ')
+		n--;
+	if (label) { /* "%1. " in w:lvlText: no doubled space */
+		size_t l = strlen(label);
+
+		for (char *c = label; *c; c++) /* "&#10;" in w:lvlText */
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = ' ';
+			else if ((unsigned char)c[0] == 0xc2 && (unsigned char)c[1] >= 0x80 &&
+			         (unsigned char)c[1] <= 0x9f)
+				c[0] = c[1] = ' '; /* a C1 control */
+		while (l && label[l - 1] == ' ')
+			label[--l] = '\0';
+		while (*label == ' ')
+			label++;
+	}
+	if (!p->rc && (n || (label && *label))) {
+		if (p->out->len)
+			p->rc = nd_buf_puts(p->out, "\n");
+		if (!p->rc && label && *label) {
+			p->rc = nd_buf_puts(p->out, label);
+			if (!p->rc && n)
+				p->rc = nd_buf_putc(p->out, ' ');
+		}
+		if (!p->rc)
+			p->rc = nd_buf_put(p->out, p->text.ptr, n);
+		if (!p->rc)
+			p->rc = nd_buf_puts(p->out, "\n");
+	}
+	nd_buf_clear(&p->text);
+}
+
+/* n in format fmt ("decimal", "lowerLetter", ... or ODT's "1", "a", ...). */
+static void format_number(char *dst, size_t cap, int n, const char *fmt)
+{
+	static const char *const rn[] = {"m", "cm", "d", "cd", "c", "xc", "l",
+	                                 "xl", "x", "ix", "v", "iv", "i"};
+	static const int rv[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+	int upper = fmt && (!strcmp(fmt, "upperLetter") || !strcmp(fmt, "A") ||
+	                    !strcmp(fmt, "upperRoman") || !strcmp(fmt, "I"));
+	size_t k = 0, i;
+
+	dst[0] = '\0';
+	if (fmt && (!strcmp(fmt, "lowerLetter") || !strcmp(fmt, "upperLetter") ||
+	            !strcmp(fmt, "a") || !strcmp(fmt, "A"))) {
+		/* Word's a..z, aa..zz, aaa... */
+		int reps = n < 1 ? 1 : (n - 1) / 26 + 1;
+
+		for (i = 0; i < (size_t)reps && k + 1 < cap && reps <= 8; i++)
+			dst[k++] = (char)((upper ? 'A' : 'a') + (n < 1 ? 0 : (n - 1) % 26));
+		dst[k] = '\0';
+	} else if (fmt && (!strcmp(fmt, "lowerRoman") || !strcmp(fmt, "upperRoman") ||
+	                   !strcmp(fmt, "i") || !strcmp(fmt, "I")) && n > 0 && n < 4000) {
+		for (i = 0; i < 13; i++)
+			for (; n >= rv[i]; n -= rv[i])
+				for (const char *c = rn[i]; *c && k + 1 < cap; c++)
+					dst[k++] = (char)(upper ? *c - 'a' + 'A' : *c);
+		dst[k] = '\0';
+	} else if (fmt && (!strcmp(fmt, "none") || !*fmt)) {
+		dst[0] = '\0';
+	} else {
+		snprintf(dst, cap, "%d", n);
+	}
+}
+
+/* ---- DOCX -------------------------------------------------------------- */
+
+#define W "wordprocessingml/2006/main"
+
+typedef struct lvl {
+	int start;
+	int restart;      /* w:lvlRestart: 0 never, N after level N; -1 any */
+	const char *fmt;  /* w:numFmt */
+	const char *text; /* w:lvlText */
+} lvl;
+
+typedef struct abstract_num {
+	int id;
+	const char *link; /* w:numStyleLink: the levels are another list's */
+	lvl lv[MAX_LEVELS];
+	int count[MAX_LEVELS];
+	int seen[MAX_LEVELS];
+} abstract_num;
+
+typedef struct num {
+	int id, abs; /* index into abstracts, or -1 */
+	int override[MAX_LEVELS]; /* w:startOverride, or INT32_MIN */
+	int used;
+} num;
+
+typedef struct docx {
+	para p;
+	nd_changes changes;
+	abstract_num *abs;
+	size_t nabs;
+	num *nums;
+	size_t nnums;
+	xmlDoc *styles;
+} docx;
+
+static int load_numbering(docx *d, xmlDoc *doc)
+{
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL, *c, *l;
+	size_t na = 0, nn = 0;
+
+	for (c = root ? root->children : NULL; c; c = c->next) {
+		na += is(c, W, "abstractNum");
+		nn += is(c, W, "num");
+	}
+	if (!(d->abs = calloc(na + 1, sizeof(*d->abs))) ||
+	    !(d->nums = calloc(nn + 1, sizeof(*d->nums))))
+		return nd_error_oom();
+	for (c = root ? root->children : NULL; c; c = c->next) {
+		if (is(c, W, "abstractNum")) {
+			abstract_num *a = &d->abs[d->nabs++];
+
+			a->id = attr_int(c, "abstractNumId", -1);
+			a->link = child(c, W, "numStyleLink") ?
+			          attr(child(c, W, "numStyleLink"), "val") : NULL;
+			for (int k = 0; k < MAX_LEVELS; k++) {
+				a->lv[k].start = 1;
+				a->lv[k].restart = -1;
+			}
+			for (l = c->children; l; l = l->next) {
+				int k = attr_int(l, "ilvl", -1);
+
+				if (!is(l, W, "lvl") || k < 0 || k >= MAX_LEVELS)
+					continue;
+				a->lv[k].start = attr_int(child(l, W, "start"), "val", 1);
+				a->lv[k].restart = attr_int(child(l, W, "lvlRestart"), "val", -1);
+				a->lv[k].fmt = child(l, W, "numFmt") ?
+				               attr(child(l, W, "numFmt"), "val") : NULL;
+				a->lv[k].text = child(l, W, "lvlText") ?
+				                attr(child(l, W, "lvlText"), "val") : NULL;
+			}
+		}
+	}
+	for (c = root ? root->children : NULL; c; c = c->next) {
+		num *m;
+		int aid;
+
+		if (!is(c, W, "num"))
+			continue;
+		m = &d->nums[d->nnums++];
+		m->id = attr_int(c, "numId", -1);
+		m->abs = -1;
+		aid = attr_int(child(c, W, "abstractNumId"), "val", -1);
+		for (size_t k = 0; k < d->nabs; k++)
+			if (d->abs[k].id == aid)
+				m->abs = (int)k;
+		for (int k = 0; k < MAX_LEVELS; k++)
+			m->override[k] = INT32_MIN;
+		for (l = c->children; l; l = l->next) {
+			int k = attr_int(l, "ilvl", -1);
+
+			if (is(l, W, "lvlOverride") && k >= 0 && k < MAX_LEVELS &&
+			    child(l, W, "startOverride"))
+				m->override[k] = attr_int(child(l, W, "startOverride"), "val", 1);
+		}
+	}
+	return 0;
+}
+
+/* The w:numPr of a paragraph's properties, or of its style (and the
+ * styles it is based on). */
+static xmlNode *style_numpr(docx *d, const char *style, int hops)
+{
+	xmlNode *root = d->styles ? xmlDocGetRootElement(d->styles) : NULL, *s;
+
+	for (s = root ? root->children : NULL; s && style && hops < 16; s = s->next) {
+		const char *id = is(s, W, "style") ? attr(s, "styleId") : NULL;
+		xmlNode *np, *based;
+
+		if (!id || strcmp(id, style))
+			continue;
+		if ((np = child(child(s, W, "pPr"), W, "numPr")))
+			return np;
+		based = child(s, W, "basedOn");
+		return based ? style_numpr(d, attr(based, "val"), hops + 1) : NULL;
+	}
+	return NULL;
+}
+
+static num *find_num(docx *d, int id)
+{
+	for (size_t j = 0; j < d->nnums && id > 0; j++)
+		if (d->nums[j].id == id)
+			return &d->nums[j];
+	return NULL;
+}
+
+/* The list whose levels w:num m counts with: its abstractNum, or the one a
+ * list style names (w:numStyleLink -> style -> w:numId), a few hops deep. */
+static abstract_num *abstract_of(docx *d, num *m)
+{
+	for (int hops = 0; m && m->abs >= 0 && hops < 4; hops++) {
+		abstract_num *a = &d->abs[m->abs];
+		xmlNode *np;
+
+		if (!a->link)
+			return a;
+		np = style_numpr(d, a->link, 0);
+		m = find_num(d, attr_int(child(np, W, "numId"), "val", 0));
+	}
+	return NULL;
+}
+
+/* The label automatic numbering shows for paragraph properties ppr. */
+static void docx_label(docx *d, xmlNode *ppr, char *label, size_t cap)
+{
+	xmlNode *np = child(ppr, W, "numPr"), *ps = child(ppr, W, "pStyle");
+	xmlNode *sn = ps ? style_numpr(d, attr(ps, "val"), 0) : NULL;
+	int id, il;
+	num *m;
+	abstract_num *a;
+	size_t k = 0;
+	const char *t;
+
+	label[0] = '\0';
+	id = attr_int(child(np, W, "numId"), "val",
+	              attr_int(child(sn, W, "numId"), "val", 0));
+	il = attr_int(child(np, W, "ilvl"), "val",
+	              attr_int(child(sn, W, "ilvl"), "val", 0));
+	m = find_num(d, id);
+	if (!m || !(a = abstract_of(d, m)) || il < 0 || il >= MAX_LEVELS)
+		return;
+	if (!m->used) { /* a w:num with overrides restarts those levels */
+		m->used = 1;
+		for (int j = 0; j < MAX_LEVELS; j++)
+			if (m->override[j] != INT32_MIN) {
+				a->count[j] = m->override[j] - 1;
+				a->seen[j] = 1;
+			}
+	}
+	a->count[il] = a->seen[il] ? a->count[il] + 1 : a->lv[il].start;
+	a->seen[il] = 1;
+	for (int j = il + 1; j < MAX_LEVELS; j++) /* lower levels restart */
+		if (a->lv[j].restart < 0 || il < a->lv[j].restart)
+			a->seen[j] = 0;
+	t = a->lv[il].text;
+	if (a->lv[il].fmt && !strcmp(a->lv[il].fmt, "bullet")) {
+		snprintf(label, cap, "%s", "\xe2\x80\xa2");
+		return;
+	}
+	for (; t && *t && k + 1 < cap; t++) {
+		if (t[0] == '%' && t[1] >= '1' && t[1] <= '9') {
+			int j = t[1] - '1';
+			char n[48];
+
+			format_number(n, sizeof(n), a->seen[j] ? a->count[j] : a->lv[j].start,
+			              a->lv[j].fmt);
+			for (const char *c = n; *c && k + 1 < cap; c++)
+				label[k++] = *c;
+			t++;
+		} else {
+			label[k++] = *t;
+		}
+	}
+	label[k] = '\0';
+}
+
+/* The text of runs under n into d->p.text. */
+static void docx_runs(docx *d, xmlNode *n)
+{
+	for (; n && !d->p.rc; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(n, W, "t") || (is(n, W, "delText") &&
+		                      d->changes == ND_CHANGES_REJECT)) {
+			for (xmlNode *c = n->children; c; c = c->next)
+				if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+					put_text(&d->p, (const char *)c->content);
+		} else if (is(n, W, "tab") || is(n, W, "br") || is(n, W, "cr")) {
+			put_text(&d->p, " ");
+		} else if (is(n, W, "ins") || is(n, W, "moveTo")) {
+			if (d->changes == ND_CHANGES_ACCEPT)
+				docx_runs(d, n->children);
+		} else if (is(n, W, "del") || is(n, W, "moveFrom")) {
+			if (d->changes == ND_CHANGES_REJECT)
+				docx_runs(d, n->children);
+		} else if (is(n, W, "drawing") || is(n, W, "pict") || is(n, W, "object") ||
+		           is(n, "markup-compatibility", "AlternateContent")) {
+			continue; /* text boxes and drawings are left out */
+		} else if (is(n, W, "pPr") || is(n, W, "rPr") || is(n, W, "instrText") ||
+		           is(n, W, "footnoteReference") || is(n, W, "endnoteReference")) {
+			continue;
+		} else {
+			docx_runs(d, n->children); /* r, hyperlink, smartTag, sdt, ... */
+		}
+	}
+}
+
+static void docx_blocks(docx *d, xmlNode *n);
+
+/* A paragraph whose mark is deleted (accepting) or inserted (rejecting)
+ * is not one of its own: its text runs on into the next paragraph, which
+ * keeps its label, as Word shows it. */
+static void docx_para(docx *d, xmlNode *p)
+{
+	xmlNode *ppr = child(p, W, "pPr"), *mark = child(ppr, W, "rPr");
+	char label[256];
+
+	if (child(mark, W, d->changes == ND_CHANGES_ACCEPT ? "del" : "ins")) {
+		docx_runs(d, p->children);
+		put_text(&d->p, " ");
+		return;
+	}
+	docx_label(d, ppr, label, sizeof(label));
+	docx_runs(d, p->children);
+	flush(&d->p, label);
+}
+
+/* One row: its cells' paragraphs joined by " | ". */
+static void docx_row(docx *d, xmlNode *tr)
+{
+	int first = 1;
+
+	for (xmlNode *tc = tr->children; tc && !d->p.rc; tc = tc->next) {
+		if (!is(tc, W, "tc"))
+			continue;
+		if (!first)
+			put_text(&d->p, " | ");
+		first = 0;
+		for (xmlNode *cp = tc->children; cp; cp = cp->next)
+			if (is(cp, W, "p") || is(cp, W, "tbl")) {
+				docx_runs(d, cp->children);
+				put_text(&d->p, " ");
+			}
+		while (d->p.text.len && d->p.text.ptr[d->p.text.len - 1] == ' ')
+			d->p.text.len--;
+		if (d->p.text.ptr)
+			d->p.text.ptr[d->p.text.len] = '\0';
+	}
+	flush(&d->p, NULL);
+}
+
+static void docx_blocks(docx *d, xmlNode *n)
+{
+	for (; n && !d->p.rc; n = n->next) {
+		if (is(n, W, "p"))
+			docx_para(d, n);
+		else if (is(n, W, "tbl"))
+			for (xmlNode *tr = n->children; tr; tr = tr->next) {
+				if (is(tr, W, "tr"))
+					docx_row(d, tr);
+			}
+		else if (is(n, W, "ins") || is(n, W, "moveTo"))
+			docx_blocks(d, d->changes == ND_CHANGES_ACCEPT ? n->children : NULL);
+		else if (is(n, W, "del") || is(n, W, "moveFrom"))
+			docx_blocks(d, d->changes == ND_CHANGES_REJECT ? n->children : NULL);
+		else if (is(n, W, "sdt") || is(n, W, "sdtContent") || is(n, W, "body") ||
+		         is(n, W, "customXml") || is(n, W, "footnote"))
+			docx_blocks(d, n->children);
+	}
+}
 
 int nd_import_docx(nd_buf *out, const char *data, size_t len,
                    const nd_import_opts *o)
 {
-	(void)out;
-	(void)data;
-	(void)len;
-	(void)o;
-	return nd_error_set(ND_EINVAL, "reading Word files is not built yet; "
-	                    "save it as plain text first");
+	zip_t *z = NULL;
+	xmlDoc *doc = NULL, *numbering = NULL, *notes = NULL;
+	docx d;
+	nd_buf text;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	nd_buf_init(&text);
+	nd_buf_init(&d.p.text);
+	d.p.out = &text;
+	d.changes = o ? o->changes : ND_CHANGES_ACCEPT;
+	if ((rc = open_zip(&z, data, len, "Word")) < 0)
+		goto done;
+	if ((rc = parse_part(z, "word/document.xml", &doc, "Word")) < 0)
+		goto done;
+	if (!doc) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable Word file (no "
+		                  "word/document.xml)");
+		goto done;
+	}
+	if ((rc = parse_part(z, "word/numbering.xml", &numbering, "Word")) < 0 ||
+	    (rc = parse_part(z, "word/styles.xml", &d.styles, "Word")) < 0 ||
+	    (rc = parse_part(z, "word/footnotes.xml", &notes, "Word")) < 0 ||
+	    (rc = load_numbering(&d, numbering)) < 0)
+		goto done;
+	docx_blocks(&d, child(xmlDocGetRootElement(doc), W, "body"));
+	if (notes) /* the separators (w:type) are not notes */
+		for (xmlNode *f = xmlDocGetRootElement(notes)->children; f; f = f->next)
+			if (is(f, W, "footnote") && !attr(f, "type"))
+				docx_blocks(&d, f->children);
+	if ((rc = d.p.rc) < 0)
+		goto done;
+	rc = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
+done:
+	xmlFreeDoc(doc);
+	xmlFreeDoc(numbering);
+	xmlFreeDoc(notes);
+	xmlFreeDoc(d.styles);
+	free(d.abs);
+	free(d.nums);
+	nd_buf_dispose(&d.p.text);
+	nd_buf_dispose(&text);
+	if (z)
+		zip_discard(z);
+	return rc;
+}
+
+/* ---- ODT --------------------------------------------------------------- */
+
+#define TEXT "opendocument:xmlns:text"
+#define TABLE "opendocument:xmlns:table"
+#define STYLE "opendocument:xmlns:style"
+
+typedef struct odt {
+	para p;
+	xmlDoc *content, *styles;
+	const char *style;        /* the list style in force */
+	int level;                /* 0 outside lists, 1 in a top list, ... */
+	int count[MAX_LEVELS + 1];
+	int pending;              /* a list item waiting for its paragraph */
+} odt;
+
+/* The list style `name`'s level-style for `level`, from either part. */
+static xmlNode *odt_level_style(odt *o, int level)
+{
+	xmlDoc *docs[2] = {o->content, o->styles};
+
+	for (int k = 0; k < 2 && o->style; k++) {
+		xmlNode *root = docs[k] ? xmlDocGetRootElement(docs[k]) : NULL;
+
+		for (xmlNode *sec = root ? root->children : NULL; sec; sec = sec->next)
+			for (xmlNode *s = sec->children; s; s = s->next) {
+				const char *nm = is(s, TEXT, "list-style") ? attr(s, "name") : NULL;
+
+				if (!nm || strcmp(nm, o->style))
+					continue;
+				for (xmlNode *l = s->children; l; l = l->next)
+					if (l->type == XML_ELEMENT_NODE &&
+					    attr_int(l, "level", 0) == level)
+						return l;
+			}
+	}
+	return NULL;
+}
+
+static int odt_start(odt *o, int level)
+{
+	xmlNode *ls = odt_level_style(o, level);
+
+	return ls ? attr_int(ls, "start-value", 1) : 1;
+}
+
+/* The label of the list item at o->level, counted already. */
+static void odt_label(odt *o, char *label, size_t cap)
+{
+	xmlNode *ls = odt_level_style(o, o->level);
+	const char *pre, *suf, *fmt;
+	int shown, k;
+	size_t at;
+
+	label[0] = '\0';
+	if (!ls)
+		return;
+	if (is(ls, TEXT, "list-level-style-bullet")) {
+		const char *b = attr(ls, "bullet-char");
+
+		snprintf(label, cap, "%s", b && *b ? b : "\xe2\x80\xa2");
+		return;
+	}
+	if (!is(ls, TEXT, "list-level-style-number"))
+		return;
+	fmt = attr(ls, "num-format");
+	if (!fmt || !*fmt)
+		return;
+	pre = attr(ls, "num-prefix");
+	suf = attr(ls, "num-suffix");
+	shown = attr_int(ls, "display-levels", 1);
+	if (shown < 1 || shown > o->level)
+		shown = shown < 1 ? 1 : o->level;
+	snprintf(label, cap, "%s", pre ? pre : "");
+	for (k = o->level - shown + 1; k <= o->level; k++) {
+		xmlNode *lk = odt_level_style(o, k);
+		char n[48];
+
+		format_number(n, sizeof(n), o->count[k],
+		              lk ? attr(lk, "num-format") : "1");
+		at = strlen(label);
+		snprintf(label + at, cap - at, "%s%s", n, k < o->level ? "." : "");
+	}
+	at = strlen(label);
+	snprintf(label + at, cap - at, "%s", suf ? suf : "");
+}
+
+static void odt_inline(odt *o, xmlNode *n)
+{
+	for (; n && !o->p.rc; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			put_text(&o->p, (const char *)n->content);
+		} else if (is(n, TEXT, "s")) {
+			put_text(&o->p, " ");
+		} else if (is(n, TEXT, "tab") || is(n, TEXT, "line-break")) {
+			put_text(&o->p, " ");
+		} else if (is(n, TEXT, "note") || is(n, TEXT, "tracked-changes") ||
+		           is(n, TEXT, "change") ||
+		           is(n, "opendocument:xmlns:office", "annotation") ||
+		           (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+		            strstr((const char *)n->ns->href, "opendocument:xmlns:drawing"))) {
+			continue; /* notes, comments, frames and drawings left out */
+		} else if (n->type == XML_ELEMENT_NODE) {
+			odt_inline(o, n->children); /* span, a, ... */
+		}
+	}
+}
+
+static void odt_blocks(odt *o, xmlNode *n);
+
+static void odt_row(odt *o, xmlNode *tr)
+{
+	int first = 1;
+
+	for (xmlNode *tc = tr->children; tc && !o->p.rc; tc = tc->next) {
+		if (!is(tc, TABLE, "table-cell"))
+			continue;
+		if (!first)
+			put_text(&o->p, " | ");
+		first = 0;
+		for (xmlNode *cp = tc->children; cp; cp = cp->next)
+			if (is(cp, TEXT, "p") || is(cp, TEXT, "h")) {
+				odt_inline(o, cp->children);
+				put_text(&o->p, " ");
+			}
+		while (o->p.text.len && o->p.text.ptr[o->p.text.len - 1] == ' ')
+			o->p.text.len--;
+		if (o->p.text.ptr)
+			o->p.text.ptr[o->p.text.len] = '\0';
+	}
+	flush(&o->p, NULL);
+}
+
+static void odt_table(odt *o, xmlNode *n)
+{
+	for (; n; n = n->next)
+		if (is(n, TABLE, "table-row"))
+			odt_row(o, n);
+		else if (is(n, TABLE, "table-header-rows") || is(n, TABLE, "table-rows") ||
+		         is(n, TABLE, "table-row-group"))
+			odt_table(o, n->children);
+}
+
+static void odt_list(odt *o, xmlNode *list)
+{
+	const char *saved = o->style, *nm = attr(list, "style-name");
+	const char *cont = attr(list, "continue-numbering");
+
+	if (nm)
+		o->style = nm;
+	if (++o->level <= MAX_LEVELS && o->level == 1 &&
+	    !(cont && !strcmp(cont, "true")) && !attr(list, "continue-list"))
+		o->count[1] = 0;
+	if (o->level <= MAX_LEVELS) {
+		/* a new list at this level counts from its start */
+		if (o->level > 1)
+			o->count[o->level] = 0;
+		for (xmlNode *it = list->children; it && !o->p.rc; it = it->next) {
+			int sv;
+
+			if (!is(it, TEXT, "list-item") && !is(it, TEXT, "list-header"))
+				continue;
+			if (is(it, TEXT, "list-item")) {
+				sv = attr_int(it, "start-value", 0);
+				o->count[o->level] = sv > 0 ? sv : o->count[o->level] ?
+				                     o->count[o->level] + 1 :
+				                     odt_start(o, o->level);
+				for (int k = o->level + 1; k <= MAX_LEVELS; k++)
+					o->count[k] = 0;
+				o->pending = 1;
+			}
+			odt_blocks(o, it->children);
+			o->pending = 0;
+		}
+	}
+	o->level--;
+	o->style = saved;
+}
+
+static void odt_blocks(odt *o, xmlNode *n)
+{
+	for (; n && !o->p.rc; n = n->next) {
+		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
+			char label[256] = "";
+
+			if (o->pending && o->level > 0)
+				odt_label(o, label, sizeof(label));
+			o->pending = 0;
+			odt_inline(o, n->children);
+			flush(&o->p, label);
+		} else if (is(n, TEXT, "list")) {
+			o->pending = 0;
+			odt_list(o, n);
+		} else if (is(n, TABLE, "table")) {
+			odt_table(o, n->children);
+		} else if (is(n, TEXT, "section") || is(n, TEXT, "index-body") ||
+		           is(n, TEXT, "table-of-content") ||
+		           is(n, TEXT, "illustration-index") ||
+		           is(n, TEXT, "alphabetical-index")) {
+			odt_blocks(o, n->children);
+		}
+	}
 }
 
 int nd_import_odt(nd_buf *out, const char *data, size_t len)
 {
-	(void)out;
-	(void)data;
-	(void)len;
-	return nd_error_set(ND_EINVAL, "reading OpenDocument files is not "
-	                    "built yet; save it as plain text first");
+	zip_t *z = NULL;
+	odt o;
+	nd_buf text;
+	xmlNode *body;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	nd_buf_init(&text);
+	nd_buf_init(&o.p.text);
+	o.p.out = &text;
+	if ((rc = open_zip(&z, data, len, "OpenDocument")) < 0)
+		goto done;
+	if ((rc = parse_part(z, "content.xml", &o.content, "OpenDocument")) < 0)
+		goto done;
+	if (!o.content) {
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable OpenDocument "
+		                  "file (no content.xml)");
+		goto done;
+	}
+	if ((rc = parse_part(z, "styles.xml", &o.styles, "OpenDocument")) < 0)
+		goto done;
+	body = child(xmlDocGetRootElement(o.content),
+	             "opendocument:xmlns:office", "body");
+	odt_blocks(&o, child(body, "opendocument:xmlns:office", "text") ?
+	           child(body, "opendocument:xmlns:office", "text")->children : NULL);
+	if ((rc = o.p.rc) < 0)
+		goto done;
+	rc = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
+done:
+	xmlFreeDoc(o.content);
+	xmlFreeDoc(o.styles);
+	nd_buf_dispose(&o.p.text);
+	nd_buf_dispose(&text);
+	if (z)
+		zip_discard(z);
+	return rc;
 }
