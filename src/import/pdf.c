@@ -474,6 +474,11 @@ int nd_import_pdf(nd_buf *out, const char *data, size_t len)
 	}
 	if ((err = mark_furniture(&t)) || (err = write_text(&t, &text)))
 		goto done;
+	if (!text.len) {
+		err = nd_error_set(ND_EEMPTY, "has no text but running headers "
+		                   "and page numbers");
+		goto done;
+	}
 	err = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
 done:
 	nd_buf_dispose(&text);
