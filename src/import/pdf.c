@@ -6,7 +6,7 @@
  * bottom and left edge; the rest is decided from that geometry:
  *
  * - Page furniture. A line in the top or bottom band of its page
- *   (BAND of the page's height) is a running header or footer when the
+ *   (an eighth of the page's height) is a running header or footer when the
  *   same line, its digits aside, is in a band on most pages (more than
  *   half, and at least two); a line there that is only a page number
  *   ("3", "- 3 -", "3/6", "Page 3 of 6") is dropped on any page. Lines
@@ -34,7 +34,7 @@
 #include "normdiff/error.h"
 #include "normdiff/import.h"
 
-#define BAND 0.12     /* share of a page's height that is its top/bottom band */
+#define BAND 0.125    /* share of a page's height that is its top/bottom band */
 #define GAP 1.4       /* a gap this many line spacings ends a paragraph */
 #define SAME_LINE 0.4 /* tops closer than this share of a line's height */
 #define LOOK_BACK 4   /* lines of a page searched for a piece's line */
