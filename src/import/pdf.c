@@ -3,7 +3,7 @@
  * Design: poppler gives each page's text in reading order, a line of
  * the page per line, and (poppler_page_get_text_layout) a rectangle per
  * character of that text. From the rectangles each line gets its top,
- * bottom and left edge; the rest is decided from that geometry:
+ * bottom, left and right edges; the rest is decided from that geometry:
  *
  * - Page furniture. A line in the top or bottom band of its page
  *   (an eighth of the page's height) is a running header or footer when the
@@ -16,16 +16,23 @@
  * - Paragraphs. A blank line goes where the gap from one line's top to
  *   the next is clearly larger (GAP times) than the document's usual line
  *   spacing (the median of those gaps), and before a line that starts
- *   with a marker ("(a)", "1.", "iv)") after one that ends in . ; or :.
- *   A page break alone does not end a paragraph; the normaliser
- *   (core/text.c) then joins the wrapped lines of a paragraph and the
- *   words hyphenated at a line end, as it does for any text from a PDF.
+ *   with a marker ("(a)", "1.", "iv)") after one that ends in . ; or :,
+ *   and after a line that ends short of the text's right edge (the 95th
+ *   percentile of line ends) with room for the next line's first word
+ *   (as the normaliser judges wrapped text, here in points, not
+ *   characters). A page break alone does not end a paragraph.
+ * - Words broken at a line end. At a hyphen (a hyphen-minus, or U+2010,
+ *   which some writers put at the break) the two lines are handed over
+ *   as they are, so that the normaliser (core/text.c) joins them by its
+ *   rule for compounds as in any text from a PDF; at a soft hyphen the
+ *   halves are joined here. The other lines of a paragraph are joined
+ *   with a space, since the normaliser cannot judge by characters the
+ *   widths of a proportional font.
  *
  * poppler reports problems of the file through glib's log in its own
  * domain; a handler that drops them is set for the call and the one
  * before it put back, so nothing reaches the terminal.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,13 +185,26 @@ static int merge(pline *p, pline *l)
  * its page when it is a piece beside one: poppler gives the words of a
  * justified line with wide spaces, or a label set apart by a tab, as
  * lines of their own and not always next to each other. */
-/* Does the line end in a word broken at a hyphen ("infor-")? */
-static int ends_hyphen(const char *s, size_t n)
+/* How the line ends: in a word broken at a hyphen ("infor-", the hyphen
+ * a hyphen-minus or U+2010 HYPHEN, as some writers put at a break): 1, its
+ * last `*cut` bytes the hyphen; at a soft hyphen (U+00AD, shown only at a
+ * break): 2; otherwise 0. */
+static int hyphen_end(const char *s, size_t n, size_t *cut)
 {
-	unsigned char c = n >= 2 ? (unsigned char)s[n - 2] : 0;
+	size_t h = 0;
+	unsigned char c;
+	int kind = 1;
 
-	return n >= 2 && s[n - 1] == '-' && (c >= 0x80 || (c >= 'a' && c <= 'z') ||
-	                                     (c >= 'A' && c <= 'Z'));
+	if (n >= 1 && s[n - 1] == '-')
+		h = 1;
+	else if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\x90", 3))
+		h = 3;
+	else if (n >= 2 && !memcmp(s + n - 2, "\xC2\xAD", 2))
+		h = 2, kind = 2;
+	c = n > h ? (unsigned char)s[n - h - 1] : 0;
+	*cut = h;
+	return h && (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+	       ? kind : 0;
 }
 
 static int add_line(ptext *t, pline *l)
@@ -377,8 +397,8 @@ static int write_text(const ptext *t, nd_buf *b)
 {
 	double sp = line_spacing(t), edge = right_edge(t);
 	const pline *prev = NULL;
-	size_t i;
-	int err = 0;
+	size_t i, cut = 0;
+	int err = 0, hyph = 0;
 
 	for (i = 0; i < t->n && !err; i++) {
 		const pline *l = &t->l[i];
@@ -388,20 +408,28 @@ static int write_text(const ptext *t, nd_buf *b)
 		if (l->drop)
 			continue;
 		if (prev) {
-			const char *ps = prev->s;
 			int same_page = prev->page == l->page && prev->geom && l->geom;
 			double d = l->top - prev->top;
 
-			sep = ends_hyphen(ps, prev->len) ? "\n" : " ";
+			/* a word broken at a hyphen goes to the normaliser as
+			 * "infor-" and "mation" on lines of their own, so that
+			 * its rule for compounds decides; at a soft hyphen the
+			 * halves join; a line broken in a word was wrapped */
+			if (hyph == 1)
+				err = nd_buf_putc(b, '-');
+			sep = hyph == 1 ? "\n" : hyph == 2 ? "" : " ";
 			if ((same_page && sp > 0 && d > GAP * sp) ||
-			    (ends_stop(ps, prev->len) && starts_marker(s, l->len)) ||
-			    word_fits(prev, l, edge))
+			    (ends_stop(prev->s, prev->len) && starts_marker(s, l->len)) ||
+			    (!hyph && word_fits(prev, l, edge)))
 				sep = "\n\n";
 		}
-		err = nd_buf_puts(b, sep);
-		err = err ? err : nd_buf_put(b, s, l->len);
+		hyph = hyphen_end(s, l->len, &cut);
+		err = err ? err : nd_buf_puts(b, sep);
+		err = err ? err : nd_buf_put(b, s, l->len - cut);
 		prev = l;
 	}
+	if (!err && hyph == 1)
+		err = nd_buf_putc(b, '-');
 	return err ? err : (prev ? nd_buf_putc(b, '\n') : 0);
 }
 

@@ -8,6 +8,8 @@
 #  - `normdiff diff a.pdf b.pdf --format=json` holds the records (kinds,
 #    flags, labels and paths) of the diff of the .txt files, and the text
 #    report is the same but for the names in its first two lines;
+#  - so do the PDFs of the drafts with soft hyphens in their long words,
+#    whose lines end in words broken at a hyphen;
 #  - `normdiff outline x.pdf` lists the provisions of the text, line
 #    numbers aside (they count the lines of the text read from the PDF);
 #  - a PDF of a page with only a drawing, a truncated one, an encrypted
@@ -66,41 +68,46 @@ cp "$root/drafts/2011-A-66-359.txt" a.txt
 cp "$root/drafts/2015-A-69-723.txt" b.txt
 python3 "$here/draft_html.py" a.txt a.html &&
 	python3 "$here/draft_html.py" b.txt b.html &&
+	python3 "$here/draft_html.py" a.txt ah.html shy &&
+	python3 "$here/draft_html.py" b.txt bh.html shy &&
 	python3 "$here/draft_html.py" - scan.html scan || exit 2
 print_pdf a.html a.pdf
 print_pdf b.html b.pdf
+print_pdf ah.html ah.pdf
+print_pdf bh.html bh.pdf
 print_pdf scan.html scan.pdf
-[ -s a.pdf ] && [ -s b.pdf ] && [ -s scan.pdf ] || { echo "$fails failed"; exit 1; }
-for f in a b; do
+[ -s a.pdf ] && [ -s b.pdf ] && [ -s ah.pdf ] && [ -s bh.pdf ] && [ -s scan.pdf ] || { echo "$fails failed"; exit 1; }
+for f in a b ah bh; do
 	n=$(pages $f.pdf)
 	[ "$n" -ge 3 ] && ok "$f.pdf has $n pages" || fail "$f.pdf has $n pages, not 3 or more"
 done
 
-"$bin" diff a.pdf b.pdf --format=json >pdf.json 2>err
-st=$?
 "$bin" diff a.txt b.txt --format=json >txt.json
-[ "$st" = 1 ] && [ ! -s err ] || fail "diff of the PDFs exited $st: $(head -c 400 err)"
-if python3 "$here/same_records.py" pdf.json txt.json >same; then
-	ok "diff of the PDFs: $(cat same), as of the texts"
-else
-	fail "diff of the PDFs and of the texts: $(cat same)"
-fi
-"$bin" diff a.pdf b.pdf | tail -n +3 >pdf.txt
 "$bin" diff a.txt b.txt | tail -n +3 >txt.txt
-if cmp -s pdf.txt txt.txt; then
-	ok "text report of the PDFs is that of the texts"
-else
-	fail "text reports differ:"
-	diff pdf.txt txt.txt | head -20
-fi
-
-for f in a b; do
-	"$bin" outline $f.pdf | sed 's/^ *[0-9]*//' >pdf.outline
-	"$bin" outline $f.txt | sed 's/^ *[0-9]*//' >txt.outline
-	if cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
-		ok "outline of $f.pdf: $(head -1 pdf.outline | tr -d '#'), as of $f.txt"
+for p in a.pdf:b.pdf ah.pdf:bh.pdf; do
+	"$bin" diff ${p%:*} ${p#*:} --format=json >pdf.json 2>err
+	st=$?
+	[ "$st" = 1 ] && [ ! -s err ] || fail "diff $p exited $st: $(head -c 400 err)"
+	if python3 "$here/same_records.py" pdf.json txt.json >same; then
+		ok "diff of ${p/:/ and }: $(cat same), as of the texts"
 	else
-		fail "outline of $f.pdf differs from $f.txt:"
+		fail "diff of ${p/:/ and } and of the texts: $(cat same)"
+	fi
+	"$bin" diff ${p%:*} ${p#*:} | tail -n +3 >pdf.txt
+	if cmp -s pdf.txt txt.txt; then
+		ok "text report of ${p/:/ and } is that of the texts"
+	else
+		fail "text reports of ${p/:/ and } and of the texts differ:"
+		diff pdf.txt txt.txt | head -20
+	fi
+done
+for f in a b ah bh; do
+	"$bin" outline $f.pdf | sed 's/^ *[0-9]*//' >pdf.outline
+	"$bin" outline ${f%h}.txt | sed 's/^ *[0-9]*//' >txt.outline
+	if cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
+		ok "outline of $f.pdf: $(head -1 pdf.outline | tr -d '#'), as of ${f%h}.txt"
+	else
+		fail "outline of $f.pdf differs from ${f%h}.txt:"
 		diff pdf.outline txt.outline | head -20
 	fi
 	if grep -q "Informal consultations" pdf.outline; then
