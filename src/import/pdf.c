@@ -15,7 +15,7 @@
  *   one baseline (a label and its text set apart by a tab) are one line.
  * - Paragraphs. A blank line goes where the gap from one line's top to
  *   the next is clearly larger (GAP times) than the document's usual line
- *   spacing (the median of those gaps), and before a line that starts
+ *   spacing (the lower quartile of those gaps), and before a line that starts
  *   with a marker ("(a)", "1.", "iv)") after one that ends in . ; or :,
  *   and after a line that ends short of the text's right edge (the 95th
  *   percentile of line ends) with room for the next line's first word
@@ -296,36 +296,53 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Mark running headers, footers and page numbers (design note). */
+static int cmp_key(const void *a, const void *b)
+{
+	const pline *x = *(const pline *const *)a, *y = *(const pline *const *)b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+/* Mark running headers, footers and page numbers (design note): the
+ * lines of the bands sorted by key, so that each run of one key is
+ * counted once, whatever the number of pages. */
 static int mark_furniture(ptext *t)
 {
-	size_t i, j;
+	pline **band = malloc((t->n + 1) * sizeof(*band));
+	size_t i, j, k, n = 0;
 
-	for (i = 0; i < t->n; i++)
-		if (in_band(t, &t->l[i]) && !(t->l[i].key = line_key(t->l[i].s, t->l[i].len)))
-			return nd_error_oom();
+	if (!band)
+		return nd_error_oom();
 	for (i = 0; i < t->n; i++) {
-		int pages = 0, last = -1;
-
 		if (!in_band(t, &t->l[i]))
 			continue;
-		if (page_number(t->l[i].key)) {
-			t->l[i].drop = 1;
-			continue;
+		if (!(t->l[i].key = line_key(t->l[i].s, t->l[i].len))) {
+			free(band);
+			return nd_error_oom();
 		}
-		for (j = 0; j < t->n; j++)
-			if (t->l[j].page != last && in_band(t, &t->l[j]) &&
-			    !strcmp(t->l[j].key, t->l[i].key)) {
-				pages++;
-				last = t->l[j].page;
-			}
-		if (pages >= 2 && 2 * pages > t->npages)
+		if (page_number(t->l[i].key))
 			t->l[i].drop = 1;
+		else
+			band[n++] = &t->l[i];
 	}
+	qsort(band, n, sizeof(*band), cmp_key);
+	for (i = 0; i < n; i = j) {
+		int pages = 1;
+
+		for (j = i + 1; j < n && !strcmp(band[j]->key, band[i]->key); j++)
+			pages += band[j]->page != band[j - 1]->page;
+		if (pages >= 2 && 2 * pages > t->npages)
+			for (k = i; k < j; k++)
+				band[k]->drop = 1;
+	}
+	free(band);
 	return 0;
 }
 
-/* The usual distance from one line's top to the next's, 0 if unknown. */
+/* The usual distance from one line's top to the next's, 0 if unknown:
+ * the lower quartile of those distances, since in a text of short
+ * paragraphs the gaps between them may be half of all. */
 static double line_spacing(const ptext *t)
 {
 	double *g = malloc((t->n + 1) * sizeof(*g)), s = 0;
@@ -349,7 +366,7 @@ static double line_spacing(const ptext *t)
 	}
 	if (n) {
 		qsort(g, n, sizeof(*g), cmp_double);
-		s = g[n / 2];
+		s = g[n / 4];
 	}
 	free(g);
 	return s;

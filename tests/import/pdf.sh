@@ -12,6 +12,10 @@
 #    whose lines end in words broken at a hyphen;
 #  - `normdiff outline x.pdf` lists the provisions of the text, line
 #    numbers aside (they count the lines of the text read from the PDF);
+#  - in a PDF whose lines stand where text_pdf.py puts them, the running
+#    header and the page numbers are left out, a heading in the top band
+#    of one page and a body line repeated on every page stay: the outline
+#    is geometry.golden (ND_UPDATE_GOLDEN=1 writes it);
 #  - a PDF of a page with only a drawing, a truncated one, an encrypted
 #    one and a text given as `--from pdf` each fail with their one-line
 #    message and exit 2, and nothing else reaches standard error, not
@@ -114,6 +118,19 @@ for f in a b ah bh; do
 		fail "the running header of $f.pdf is in its text"
 	fi
 done
+
+python3 "$here/text_pdf.py" >geometry.pdf
+"$bin" outline geometry.pdf >geometry.out 2>err
+st=$?
+if [ "${ND_UPDATE_GOLDEN:-}" = 1 ]; then
+	cp geometry.out "$here/geometry.golden"
+	ok "geometry.golden written"
+elif [ "$st" = 0 ] && cmp -s geometry.out "$here/geometry.golden"; then
+	ok "outline of geometry.pdf is geometry.golden"
+else
+	fail "outline of geometry.pdf (exit $st) is not geometry.golden:"
+	diff geometry.out "$here/geometry.golden" | head -20
+fi
 
 refused "normdiff: scan.pdf: has no text layer; run OCR first, e.g. ocrmypdf" \
 	outline scan.pdf
