@@ -202,8 +202,10 @@ static int hyphen_end(const char *s, size_t n, size_t *cut)
 	else if (n >= 2 && !memcmp(s + n - 2, "\xC2\xAD", 2))
 		h = 2, kind = 2;
 	c = n > h ? (unsigned char)s[n - h - 1] : 0;
-	if (!h || !(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-		h = 0, kind = 0; /* not after a letter: the line's own text */
+	if (!h || !(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+		h = 0; /* not after a letter: the line's own text */
+		kind = 0;
+	}
 	*cut = h;
 	return kind;
 }
