@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# PDF read as text (src/import/pdf.c), on PDFs made here: the bundled
+# drafts written as HTML (tests/import/draft_html.py: A5 pages, a running
+# header with the sheet number, page numbers alone at the foot) and
+# printed by headless Chromium.
+#
+#  - each prints to three pages or more;
+#  - `normdiff diff a.pdf b.pdf --format=json` holds the records (kinds,
+#    flags, labels and paths) of the diff of the .txt files, and the text
+#    report is the same but for the names in its first two lines;
+#  - so do the PDFs of the drafts with soft hyphens in their long words,
+#    whose lines end in words broken at a hyphen;
+#  - `normdiff outline x.pdf` lists the provisions of the text, line
+#    numbers aside (they count the lines of the text read from the PDF);
+#  - in a PDF whose lines stand where text_pdf.py puts them, the running
+#    header and the page numbers are left out, a heading in the top band
+#    of one page and a body line repeated on every page stay: the outline
+#    is geometry.golden (ND_UPDATE_GOLDEN=1 writes it);
+#  - a PDF of a page with only a drawing, a truncated one, an encrypted
+#    one and a text given as `--from pdf` each fail with their one-line
+#    message and exit 2, and nothing else reaches standard error, not
+#    even poppler's own reports with G_MESSAGES_DEBUG=all.
+#
+# Skipped (77) where no Chromium is installed.
+#
+#   pdf.sh NORMDIFF SOURCE_ROOT
+set -u
+bin=$(realpath "$1")
+root=$(realpath "$2")
+here=$root/tests/import
+chrome=
+for c in chromium chromium-browser google-chrome; do
+	command -v "$c" >/dev/null && { chrome=$c; break; }
+done
+[ -n "$chrome" ] || { echo "no Chromium: skipped"; exit 77; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/nd-pdf.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 2
+export HOME=$work
+# poppler reports a damaged file through glib's log at the level shown
+# only with this set: normdiff must keep it off the terminal all the same.
+export G_MESSAGES_DEBUG=all
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+ok() { echo "ok: $*"; }
+
+print_pdf() { # HTML OUT
+	timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$work/profile" --no-pdf-header-footer \
+		--print-to-pdf="$2" "file://$work/$1" >chrome.log 2>&1
+	[ -s "$2" ] || { cat chrome.log; fail "Chromium printed no $2"; }
+}
+
+pages() { python3 -c 'import re, sys
+print(len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", open(sys.argv[1], "rb").read())))' "$1"; }
+
+# One failure: exit 2 and exactly the line `want` on standard error.
+refused() { # WANT ARGS...
+	local want=$1 st
+	shift
+	"$bin" "$@" >out 2>err
+	st=$?
+	if [ "$st" = 2 ] && [ "$(cat err)" = "$want" ] && [ ! -s out ]; then
+		ok "$* -> $want"
+	else
+		fail "$*: exit $st, stderr: $(head -c 400 err)"
+	fi
+}
+
+cp "$root/drafts/2011-A-66-359.txt" a.txt
+cp "$root/drafts/2015-A-69-723.txt" b.txt
+python3 "$here/draft_html.py" a.txt a.html &&
+	python3 "$here/draft_html.py" b.txt b.html &&
+	python3 "$here/draft_html.py" a.txt ah.html shy &&
+	python3 "$here/draft_html.py" b.txt bh.html shy &&
+	python3 "$here/draft_html.py" - scan.html scan || exit 2
+print_pdf a.html a.pdf
+print_pdf b.html b.pdf
+print_pdf ah.html ah.pdf
+print_pdf bh.html bh.pdf
+print_pdf scan.html scan.pdf
+[ -s a.pdf ] && [ -s b.pdf ] && [ -s ah.pdf ] && [ -s bh.pdf ] && [ -s scan.pdf ] || { echo "$fails failed"; exit 1; }
+for f in a b ah bh; do
+	n=$(pages $f.pdf)
+	[ "$n" -ge 3 ] && ok "$f.pdf has $n pages" || fail "$f.pdf has $n pages, not 3 or more"
+done
+
+"$bin" diff a.txt b.txt --format=json >txt.json
+"$bin" diff a.txt b.txt | tail -n +3 >txt.txt
+for p in a.pdf:b.pdf ah.pdf:bh.pdf; do
+	"$bin" diff ${p%:*} ${p#*:} --format=json >pdf.json 2>err
+	st=$?
+	[ "$st" = 1 ] && [ ! -s err ] || fail "diff $p exited $st: $(head -c 400 err)"
+	if python3 "$here/same_records.py" pdf.json txt.json >same; then
+		ok "diff of ${p/:/ and }: $(cat same), as of the texts"
+	else
+		fail "diff of ${p/:/ and } and of the texts: $(cat same)"
+	fi
+	"$bin" diff ${p%:*} ${p#*:} | tail -n +3 >pdf.txt
+	if cmp -s pdf.txt txt.txt; then
+		ok "text report of ${p/:/ and } is that of the texts"
+	else
+		fail "text reports of ${p/:/ and } and of the texts differ:"
+		diff pdf.txt txt.txt | head -20
+	fi
+done
+for f in a b ah bh; do
+	"$bin" outline $f.pdf | sed 's/^ *[0-9]*//' >pdf.outline
+	"$bin" outline ${f%h}.txt | sed 's/^ *[0-9]*//' >txt.outline
+	if cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
+		ok "outline of $f.pdf: $(head -1 pdf.outline | tr -d '#'), as of ${f%h}.txt"
+	else
+		fail "outline of $f.pdf differs from ${f%h}.txt:"
+		diff pdf.outline txt.outline | head -20
+	fi
+	if grep -q "Informal consultations" pdf.outline; then
+		fail "the running header of $f.pdf is in its text"
+	fi
+done
+
+python3 "$here/text_pdf.py" >geometry.pdf
+"$bin" outline geometry.pdf >geometry.out 2>err
+st=$?
+if [ "${ND_UPDATE_GOLDEN:-}" = 1 ]; then
+	cp geometry.out "$here/geometry.golden"
+	ok "geometry.golden written"
+elif [ "$st" = 0 ] && cmp -s geometry.out "$here/geometry.golden"; then
+	ok "outline of geometry.pdf is geometry.golden"
+else
+	fail "outline of geometry.pdf (exit $st) is not geometry.golden:"
+	diff geometry.out "$here/geometry.golden" | head -20
+fi
+
+refused "normdiff: scan.pdf: has no text layer; run OCR first, e.g. ocrmypdf" \
+	outline scan.pdf
+head -c 3000 a.pdf >truncated.pdf
+refused "normdiff: truncated.pdf: is not a readable PDF" outline truncated.pdf
+refused "normdiff: truncated.pdf: is not a readable PDF" diff truncated.pdf b.pdf
+python3 "$here/encrypted_pdf.py" >encrypted.pdf
+refused "normdiff: encrypted.pdf: is an encrypted PDF (it needs a password); save a copy without one first, e.g. qpdf --decrypt" \
+	outline encrypted.pdf
+refused "normdiff: a.txt: is not a readable PDF" --from pdf outline a.txt
+
+[ "$fails" = 0 ] || { echo "$fails failed"; exit 1; }
+echo "all passed"
