@@ -1,8 +1,11 @@
 /* import.c - which format bytes are, and the dispatch to its reader
  * (import.h). Detection reads only the first bytes and, for a zip, the
- * names of its first local headers, so it costs nothing on text.
+ * names of its first local headers, so it costs nothing on text; a zip
+ * they do not explain has its central directory read (libzip).
  */
 #include <string.h>
+
+#include <zip.h>
 
 #include "normdiff/error.h"
 #include "normdiff/import.h"
@@ -58,6 +61,38 @@ static int zip_has(const char *d, size_t len, const char *member,
 	return 0;
 }
 
+/* The zip's central directory, read through libzip, when the first local
+ * headers do not tell (a compressed mimetype, sizes after the data): an
+ * OpenDocument text names its mimetype (at most 64 bytes are read), a
+ * Word file its document. */
+static nd_format zip_directory(const char *data, size_t len)
+{
+	static const char odt[] = "application/vnd.oasis.opendocument.text";
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, NULL);
+	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, NULL) : NULL;
+	nd_format f = ND_FORMAT_TEXT;
+	zip_stat_t st;
+	zip_file_t *m;
+	char buf[64];
+	zip_int64_t n;
+
+	if (!z) {
+		zip_source_free(src);
+		return f;
+	}
+	if (zip_stat(z, "mimetype", 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	    st.size == sizeof(odt) - 1 && (m = zip_fopen(z, "mimetype", 0)) != NULL) {
+		n = zip_fread(m, buf, sizeof(buf));
+		if (n == (zip_int64_t)(sizeof(odt) - 1) && !memcmp(buf, odt, (size_t)n))
+			f = ND_FORMAT_ODT;
+		zip_fclose(m);
+	}
+	if (f == ND_FORMAT_TEXT && zip_name_locate(z, "word/document.xml", 0) >= 0)
+		f = ND_FORMAT_DOCX;
+	zip_discard(z); /* frees the source too */
+	return f;
+}
+
 nd_format nd_import_detect(const char *data, size_t len)
 {
 	if (len >= 5 && !memcmp(data, "%PDF-", 5))
@@ -69,7 +104,7 @@ nd_format nd_import_detect(const char *data, size_t len)
 	if (zip_has(data, len, "word/document.xml", NULL) ||
 	    zip_has(data, len, "[Content_Types].xml", NULL))
 		return ND_FORMAT_DOCX;
-	return ND_FORMAT_TEXT;
+	return zip_directory(data, len);
 }
 
 int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,

@@ -7,6 +7,9 @@
  * one (stored, with a right CRC), so mutations reach the XML walk instead
  * of stopping at the zip's checksums.
  *
+ * Detection (nd_import_detect, which reads the central directory of a
+ * zip it does not know from its first headers) runs on every input too.
+ *
  * Oracles: a refused file records a one-line message and leaves the
  * output as it was; an accepted one gives well-formed UTF-8 whose only
  * control is '\n' (draft text such as bidi marks is the CLI's to escape),
@@ -120,7 +123,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *d = (const char *)data;
 	nd_buf z = ND_BUF_INIT;
+	nd_format f = nd_import_detect(d, size); /* reads a zip's directory */
 
+	if ((unsigned)f > ND_FORMAT_ODT)
+		fuzz_fail("detect", "a format that does not exist", NULL, 0);
 	one("docx accept", d, size, 0, ND_CHANGES_ACCEPT);
 	one("docx reject", d, size, 0, ND_CHANGES_REJECT);
 	one("odt", d, size, 1, ND_CHANGES_ACCEPT);

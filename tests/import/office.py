@@ -186,7 +186,8 @@ ODT_STYLES = (
     'text:start-value="3"/></text:list-style>')
 
 
-def odt(path, body, content=None, styles_in_styles_xml=False):
+def odt(path, body, content=None, styles_in_styles_xml=False,
+        mimetype_method=zipfile.ZIP_STORED):
     auto = "" if styles_in_styles_xml else ODT_STYLES
     content = content or (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content %s>'
@@ -195,7 +196,7 @@ def odt(path, body, content=None, styles_in_styles_xml=False):
         % (ODT_NS, auto, body))
     with zipfile.ZipFile(path, "w") as z:
         put(z, "mimetype", "application/vnd.oasis.opendocument.text",
-            zipfile.ZIP_STORED)
+            mimetype_method)
         put(z, "content.xml", content)
         if styles_in_styles_xml:
             put(z, "styles.xml", '<office:document-styles %s><office:styles>'
@@ -494,6 +495,11 @@ def main():
         o2 = os.path.join(tmp, "styles.odt")
         odt(o2, ODT_BODY, styles_in_styles_xml=True)
         same_as_text(o2, ODT_TEXT, tmp)
+        # a writer that compressed the mimetype member (against the
+        # standard's advice) still makes an OpenDocument text
+        o3 = os.path.join(tmp, "deflated-mimetype.odt")
+        odt(o3, ODT_BODY, mimetype_method=zipfile.ZIP_DEFLATED)
+        same_as_text(o3, ODT_TEXT, tmp)
 
         # the bundled pair as DOCX diffs as the .txt files do
         old, new = (os.path.join(drafts, n + ".txt")
