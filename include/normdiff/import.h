@@ -40,6 +40,11 @@ typedef enum nd_changes {
 	ND_CHANGES_REJECT  /* ... rejected: the text before them */
 } nd_changes;
 
+/* The paragraph style of the first page of a Word redline written by
+ * normdiff (its summary): the reader leaves such paragraphs out, so a
+ * redline reads back as exactly the two versions it compares. */
+#define ND_IMPORT_SUMMARY_STYLE "NormdiffSummary"
+
 typedef struct nd_import_opts {
 	nd_changes changes; /* DOCX tracked changes (accept by default) */
 } nd_import_opts;

@@ -75,6 +75,8 @@ typedef struct nd_report_opts {
 	int changed_only;           /* leave out unchanged provisions that did
 	                               not move (the summary stays complete) */
 	int stat_only;              /* only the header, the summary and notes */
+	const char *now;            /* docx: the date of its tracked changes,
+	                               "2026-12-02T07:30:00Z", or NULL for none */
 } nd_report_opts;
 
 /* What every callback of a format sees. */
@@ -96,6 +98,8 @@ typedef struct nd_report_format {
 	int (*change)(nd_report *r, const nd_change *c); /* one change */
 	int (*end)(nd_report *r);                        /* notes, closing */
 	void (*dispose)(nd_report *r); /* free what state holds; may be NULL */
+	int binary;              /* its bytes are not text (a zip): never for a
+	                            terminal or a pager */
 } nd_report_format;
 
 /* The built-in formats. */
@@ -103,12 +107,13 @@ extern const nd_report_format nd_report_text;     /* for people, a terminal */
 extern const nd_report_format nd_report_markdown; /* pull requests, CI */
 extern const nd_report_format nd_report_json;     /* normdiff-report v1 */
 extern const nd_report_format nd_report_html;     /* one self-contained page */
+extern const nd_report_format nd_report_docx;     /* a Word redline */
 
 /* The format called `name`, or NULL. */
 const nd_report_format *nd_report_format_find(const char *name);
 
 /* The names of all formats, the default first: "text, markdown, json,
- * html". */
+ * html, docx". */
 const char *nd_report_formats(void);
 
 /* 1 if a report with options `o` (NULL: defaults) shows change `c`: never

@@ -63,6 +63,12 @@ typedef int (*nd_piece_fn)(void *ud, size_t part, nd_op_kind kind,
 int nd_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
                nd_piece_fn fn, void *ud);
 
+/* The same, cut at the old provisions when `old` is set: a merge's
+ * redline as one piece list per old part, deletions and insertions both
+ * (a Word redline keeps the old paragraphs of a merge apart). */
+int nd_redline_at(const nd_changeset *cs, const nd_change *c, int old,
+                  size_t *nparts, nd_piece_fn fn, void *ud);
+
 /* The same for one side alone, for reports that show the old and the new
  * text side by side: the old text (`old` non-zero: equal and deleted
  * pieces, cut at the old provisions, so a merge shows each of its old

@@ -195,6 +195,10 @@ enum {
 	 * not UTF-8, ...) makes cli_compare return CLI_NOT_COMPARED, without a
 	 * message, with cmp->why set */
 	CLI_COMPARE_GIT = 2,
+	/* OLD and NEW are one Word or OpenDocument file: the old version is
+	 * its text with its tracked changes rejected, the new one with them
+	 * accepted (the file is read once) */
+	CLI_COMPARE_TRACKED = 4,
 };
 #define CLI_NOT_COMPARED 3
 

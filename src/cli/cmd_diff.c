@@ -26,10 +26,12 @@
  * status as a failed diff and stops; a file that is not a draft's text is
  * said to be not compared, on standard output among the reports.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -132,6 +134,8 @@ typedef struct diff_form {
 	const char *unmerged; /* git's call for an unmerged path: the path */
 	int gitmode;         /* git's external-diff call */
 	int link;            /* ...for a symbolic link (mode 120000) */
+	int tracked;         /* one Word or OpenDocument file: its tracked
+	                        changes rejected against them accepted */
 	nd_buf buf[2];       /* REV:PATH of the -- form, PATH from the top */
 } diff_form;
 
@@ -193,9 +197,21 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 		f->unmerged = after[0];
 		return 0;
 	}
+	if (nafter == 1 && !ingit) {
+		/* FILE.docx alone: the changes tracked in it */
+		f->tracked = 1;
+		f->spec[0] = f->spec[1] = after[0];
+		if (nd_buf_printf(&f->buf[0], "%s (tracked changes rejected)", after[0]) ||
+		    nd_buf_printf(&f->buf[1], "%s (tracked changes accepted)", after[0]))
+			return cli_fail_lib(NULL);
+		f->name[0] = f->buf[0].ptr;
+		f->name[1] = f->buf[1].ptr;
+		return 0;
+	}
 	if (nafter != 2)
 		return cli_fail("diff", "give two versions: normdiff diff OLD NEW "
-		                "(or REV1 REV2 -- PATH)");
+		                "(or REV1 REV2 -- PATH, or one Word file with tracked "
+		                "changes)");
 	f->spec[0] = after[0];
 	f->spec[1] = after[1];
 	return 0;
@@ -271,6 +287,47 @@ static int no_differences(const nd_changeset *cs)
 	return 1;
 }
 
+/* The date of a Word redline's tracked changes: SOURCE_DATE_EPOCH when
+ * set (reproducible files), else now, as "2026-12-02T07:30:00Z". */
+static int redline_date(char out[32])
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (env && *env) {
+		char *end;
+		unsigned long long v;
+
+		errno = 0;
+		v = strtoull(env, &end, 10);
+		if (*end || errno || env[0] == '-' || v > 253402300799ull)
+			return cli_fail("SOURCE_DATE_EPOCH", "is not a number of seconds "
+			                "since 1970 ('%s'); unset it or fix it", env);
+		t = (time_t)v;
+	}
+	if (!gmtime_r(&t, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return cli_fail("diff", "the date cannot be written");
+	return 0;
+}
+
+/* A format whose bytes are not text (the Word redline): the whole
+ * document, into a file or a pipe, never a terminal. */
+static int check_binary(const cli_out *co, const nd_report_opts *ro)
+{
+	const nd_report_format *f = nd_report_format_find(co->format);
+
+	if (!f || !f->binary)
+		return 0;
+	if (ro->stat_only || ro->changed_only)
+		return cli_fail(f->name, "a redline holds every provision; drop --stat "
+		                "and --changed-only");
+	if (!co->output && isatty(STDOUT_FILENO))
+		return cli_fail(f->name, "a Word file is not for a terminal; write it "
+		                "with -o FILE.%s or redirect standard output", f->name);
+	return 0;
+}
+
 /* Write the report of cmp as the options ask; returns `status`, or
  * EXIT_TROUBLE. */
 static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
@@ -284,15 +341,23 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 		side[k]->in.info.spec = f->name[k] ? f->name[k] : f->spec[k];
 	ro->old_info = &cmp->old.in.info;
 	ro->new_info = &cmp->new.in.info;
+	const nd_report_format *rf = nd_report_format_find(co->format);
+	char date[32];
+
 	ro->color = cli_out_color(co);
 	ro->width = cli_out_width(co);
+	if (rf && rf->binary) {
+		if (redline_date(date))
+			return EXIT_TROUBLE;
+		ro->now = date;
+	}
 	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
 	/* as git's external diff, git pages (or was told not to): one pager
-	 * a file would be one too many */
+	 * a file would be one too many; a Word file is not paged */
 	if (status != EXIT_TROUBLE &&
-	    (f->gitmode ? cli_write(co->output, &out)
-	                : cli_write_report(co->output, &out)))
+	    (f->gitmode || (rf && rf->binary) ? cli_write(co->output, &out)
+	                                      : cli_write_report(co->output, &out)))
 		status = EXIT_TROUBLE;
 	nd_buf_dispose(&out);
 	return status;
@@ -301,7 +366,7 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 int cmd_diff(cli *c, int argc, char **argv)
 {
 	static const char *const diff_formats[] = {"text", "markdown", "json",
-	                                           "html", NULL};
+	                                           "html", "docx", NULL};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"stat", no_argument, NULL, 's'},
@@ -321,7 +386,7 @@ int cmd_diff(cli *c, int argc, char **argv)
 	nd_align_opts ao;
 	nd_report_opts ro;
 	cli_comparison cmp = {0};
-	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0, 0,
+	diff_form form = {{NULL, NULL}, {NULL, NULL}, NULL, NULL, 0, 0, 0,
 	                  {ND_BUF_INIT, ND_BUF_INIT}};
 	unsigned mask = FAIL_DEFAULT;
 	int ch, quiet = 0, fail_on = 0, status = EXIT_TROUBLE, nopt, ntail, nafter = -1;
@@ -373,12 +438,20 @@ int cmd_diff(cli *c, int argc, char **argv)
 		status = not_compared(form.unmerged, "unmerged");
 		goto done;
 	}
+	if (form.tracked && c->changes_opt) {
+		cli_fail("--changes", "does not apply to one file: its two versions "
+		         "are its text with the tracked changes rejected and accepted");
+		goto done;
+	}
+	if (check_binary(&co, &ro))
+		goto done;
 	if (form.link) { /* its text is the path it points to */
 		status = not_compared(form.name[0], "symbolic link");
 		goto done;
 	}
 	status = cli_compare(c, "diff", &cmp, form.spec[0], form.spec[1], &ao,
-	                     CLI_COMPARE_EMPTY | (form.gitmode ? CLI_COMPARE_GIT : 0),
+	                     form.tracked ? CLI_COMPARE_TRACKED
+	                     : CLI_COMPARE_EMPTY | (form.gitmode ? CLI_COMPARE_GIT : 0),
 	                     quiet);
 	if (status == CLI_NOT_COMPARED) {
 		status = not_compared(form.name[0], cmp.why);
@@ -392,7 +465,11 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (form.gitmode)
 		status = EXIT_SAME;
 	if (!quiet && !form.gitmode && !asked_format && !ro.stat_only &&
-	    no_differences(cmp.cs))
+	    no_differences(cmp.cs) && form.tracked)
+		cli_say("no tracked changes: %s reads the same with its changes "
+		        "accepted and rejected", form.spec[0]);
+	else if (!quiet && !form.gitmode && !asked_format && !ro.stat_only &&
+	         no_differences(cmp.cs))
 		cli_say("no differences: every provision of %s is in %s, unchanged "
 		        "and in its place", form.spec[0], form.spec[1]);
 	else if (!quiet)

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "normdiff/error.h"
+#include "normdiff/import.h"
 
 /* Why a side that is not a draft's text was not compared, as git's
  * external diff says it; NULL for errors that are trouble anyway. */
@@ -76,6 +77,45 @@ static int check_absent(cli_side *s, const cli_side *other,
 	return cli_fail(s->spec, "%s", s->in.absent_why);
 }
 
+/* One file as both versions (CLI_COMPARE_TRACKED): read once, its bytes
+ * copied to the new side, which shares what is known of it. */
+static int load_tracked(cli *c, cli_comparison *cmp, const char *spec)
+{
+	nd_format f;
+
+	if (cli_load(c, spec, &cmp->old.in))
+		return EXIT_TROUBLE;
+	f = c->from ? (nd_format)(c->from - 1)
+	            : nd_import_detect(cmp->old.in.data, cmp->old.in.len);
+	if (f != ND_FORMAT_DOCX && f != ND_FORMAT_ODT)
+		return cli_fail(spec, "is not a Word or OpenDocument file, so it holds "
+		                "no tracked changes to compare; give two versions: "
+		                "normdiff diff OLD NEW");
+	cmp->new.in.info = cmp->old.in.info;
+	cmp->new.in.len = cmp->old.in.len;
+	if ((cmp->new.in.data = malloc(cmp->old.in.len + 1)) == NULL)
+		return cli_fail(spec, "out of memory");
+	memcpy(cmp->new.in.data, cmp->old.in.data, cmp->old.in.len + 1);
+	return 0;
+}
+
+/* Parse both sides; one file's two readings with CLI_COMPARE_TRACKED. */
+static int parse_sides(cli *c, cli_comparison *cmp, unsigned flags,
+                       const char **why)
+{
+	int status, reject = c->reject_changes;
+
+	if (flags & CLI_COMPARE_TRACKED)
+		c->reject_changes = 1;
+	status = parse_side(c, &cmp->old, flags, why);
+	if (flags & CLI_COMPARE_TRACKED)
+		c->reject_changes = 0;
+	if (!status)
+		status = parse_side(c, &cmp->new, flags, why);
+	c->reject_changes = reject;
+	return status;
+}
+
 int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
                 const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet)
@@ -85,7 +125,7 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	int status = EXIT_TROUBLE;
 
 	memset(cmp, 0, sizeof(*cmp));
-	if (!strcmp(old, "-") && !strcmp(new, "-"))
+	if (!strcmp(old, "-") && !strcmp(new, "-") && !(flags & CLI_COMPARE_TRACKED))
 		return cli_fail(cmd, "only one side can be standard input");
 	if ((flags & CLI_COMPARE_GIT) && git_file_too_big(old, new)) {
 		cmp->why = not_text(ND_ETOOBIG);
@@ -95,14 +135,14 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 	cli_progress_show(&prog, "reading", 0, 2);
 	cmp->old.spec = old;
 	cmp->new.spec = new;
-	if (cli_load_absent(c, old, &cmp->old.in) ||
-	    cli_load_absent(c, new, &cmp->new.in) ||
-	    check_absent(&cmp->old, &cmp->new, flags) ||
-	    check_absent(&cmp->new, &cmp->old, flags))
+	if ((flags & CLI_COMPARE_TRACKED) ? load_tracked(c, cmp, old)
+	    : cli_load_absent(c, old, &cmp->old.in) ||
+	      cli_load_absent(c, new, &cmp->new.in) ||
+	      check_absent(&cmp->old, &cmp->new, flags) ||
+	      check_absent(&cmp->new, &cmp->old, flags))
 		goto done;
 	cli_progress_show(&prog, "reading", 1, 2);
-	if ((status = parse_side(c, &cmp->old, flags, &why)) != 0 ||
-	    (status = parse_side(c, &cmp->new, flags, &why)) != 0)
+	if ((status = parse_sides(c, cmp, flags, &why)) != 0)
 		goto done;
 	status = EXIT_TROUBLE;
 	if (nd_changeset_compute(&cmp->cs, cmp->old.doc, cmp->new.doc, ao,

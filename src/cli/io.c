@@ -852,7 +852,7 @@ int cli_pick_format(const char *given, const char *output,
 	static const char *const ext[][2] = {
 		{".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"},
 		{".json", "json"}, {".html", "html"}, {".htm", "html"},
-		{".csv", "csv"}};
+		{".csv", "csv"}, {".docx", "docx"}};
 	const char *dot = output ? strrchr(output, '.') : NULL, *named = NULL;
 	size_t k;
 	int known = 0;

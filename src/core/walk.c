@@ -280,7 +280,14 @@ static int walk_ops(const nd_changeset *cs, const nd_change *c, const walk *w,
 int nd_redline(const nd_changeset *cs, const nd_change *c, size_t *nparts,
                 nd_piece_fn fn, void *ud)
 {
-	walk w = {cs->new, c->new, c->nnew, ND_OP_DELETE, 1};
+	return nd_redline_at(cs, c, 0, nparts, fn, ud);
+}
+
+int nd_redline_at(const nd_changeset *cs, const nd_change *c, int old,
+                  size_t *nparts, nd_piece_fn fn, void *ud)
+{
+	walk w = {old ? cs->old : cs->new, old ? c->old : c->new,
+	          old ? c->nold : c->nnew, old ? ND_OP_INSERT : ND_OP_DELETE, 1};
 
 	return walk_ops(cs, c, &w, nparts, fn, ud);
 }

@@ -11,9 +11,12 @@
  *
  * The walk writes one paragraph per line, a blank line between them:
  *  - DOCX: w:p in order; runs' w:t, with w:tab, w:br and w:cr as spaces;
- *    w:ins kept and w:del dropped (accept) or the reverse (reject), a
- *    paragraph mark so deleted (or inserted) joining its paragraph to the
- *    next, uncounted; a table
+ *    w:ins and w:moveTo kept and w:del and w:moveFrom dropped (accept)
+ *    or the reverse (reject), a paragraph mark so deleted (or inserted)
+ *    joining its paragraph to the next, uncounted; paragraphs of the
+ *    style ND_IMPORT_SUMMARY_STYLE (a redline's first page) left out; a
+ *    heading (w:outlineLvl 0-8, its own or its style's) underlined, '='
+ *    at the top level and '-' below, as plain text marks headings; a table
  *    row is one paragraph, its cells joined by " | "; footnotes
  *    (word/footnotes.xml) follow the body as paragraphs of their own;
  *    drawings, text boxes, headers, footers, comments and endnotes are
@@ -229,7 +232,7 @@ static const char *attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
-	for (a = n->properties; a; a = a->next)
+	for (a = n ? n->properties : NULL; a; a = a->next)
 		if (!strcmp((const char *)a->name, name) && a->children &&
 		    a->children->type == XML_TEXT_NODE)
 			return (const char *)a->children->content;
@@ -262,6 +265,8 @@ static int attr_int(const xmlNode *n, const char *name, int dflt)
 typedef struct para {
 	nd_buf *out; /* the document so far */
 	nd_buf text; /* the paragraph being read */
+	char under;  /* a heading: the mark of its underline ('=' for the top
+	                level, '-' below), so the parser reads it as one */
 	int rc;
 } para;
 
@@ -319,7 +324,12 @@ static void flush(para *p, char *label)
 			p->rc = nd_buf_put(p->out, p->text.ptr, n);
 		if (!p->rc)
 			p->rc = nd_buf_puts(p->out, "\n");
+		for (size_t k = 0; p->under && !p->rc && k < 3; k++)
+			p->rc = nd_buf_putc(p->out, p->under);
+		if (p->under && !p->rc)
+			p->rc = nd_buf_puts(p->out, "\n");
 	}
+	p->under = 0;
 	nd_buf_clear(&p->text);
 }
 
@@ -454,9 +464,10 @@ static int load_numbering(docx *d, xmlDoc *doc)
 	return 0;
 }
 
-/* The w:numPr of a paragraph's properties, or of its style (and the
- * styles it is based on). */
-static xmlNode *style_numpr(docx *d, const char *style, int hops)
+/* The child `name` (w:numPr, w:outlineLvl) of the paragraph properties
+ * of a style, or of the styles it is based on. */
+static xmlNode *style_ppr(docx *d, const char *style, const char *name,
+                          int hops)
 {
 	xmlNode *root = d->styles ? xmlDocGetRootElement(d->styles) : NULL, *s;
 
@@ -466,10 +477,10 @@ static xmlNode *style_numpr(docx *d, const char *style, int hops)
 
 		if (!id || strcmp(id, style))
 			continue;
-		if ((np = child(child(s, W, "pPr"), W, "numPr")))
+		if ((np = child(child(s, W, "pPr"), W, name)))
 			return np;
 		based = child(s, W, "basedOn");
-		return based ? style_numpr(d, attr(based, "val"), hops + 1) : NULL;
+		return based ? style_ppr(d, attr(based, "val"), name, hops + 1) : NULL;
 	}
 	return NULL;
 }
@@ -492,7 +503,7 @@ static abstract_num *abstract_of(docx *d, num *m)
 
 		if (!a->link)
 			return a;
-		np = style_numpr(d, a->link, 0);
+		np = style_ppr(d, a->link, "numPr", 0);
 		m = find_num(d, attr_int(child(np, W, "numId"), "val", 0));
 	}
 	return NULL;
@@ -502,7 +513,7 @@ static abstract_num *abstract_of(docx *d, num *m)
 static void docx_label(docx *d, xmlNode *ppr, char *label, size_t cap)
 {
 	xmlNode *np = child(ppr, W, "numPr"), *ps = child(ppr, W, "pStyle");
-	xmlNode *sn = ps ? style_numpr(d, attr(ps, "val"), 0) : NULL;
+	xmlNode *sn = ps ? style_ppr(d, attr(ps, "val"), "numPr", 0) : NULL;
 	int id, il;
 	num *m;
 	abstract_num *a;
@@ -585,21 +596,31 @@ static void docx_runs(docx *d, xmlNode *n)
 
 static void docx_blocks(docx *d, xmlNode *n);
 
-/* A paragraph whose mark is deleted (accepting) or inserted (rejecting)
- * is not one of its own: its text runs on into the next paragraph, which
- * keeps its label, as Word shows it. */
+/* A paragraph whose mark is deleted or moved away (accepting) or inserted
+ * or moved here (rejecting) is not one of its own: its text runs on into
+ * the next paragraph, which keeps its label, as Word shows it. A
+ * paragraph of the style ND_IMPORT_SUMMARY_STYLE is left out. */
 static void docx_para(docx *d, xmlNode *p)
 {
 	xmlNode *ppr = child(p, W, "pPr"), *mark = child(ppr, W, "rPr");
+	const char *style = attr(child(ppr, W, "pStyle"), "val");
+	int accept = d->changes == ND_CHANGES_ACCEPT, level;
 	char label[256];
 
-	if (child(mark, W, d->changes == ND_CHANGES_ACCEPT ? "del" : "ins")) {
+	if (style && !strcmp(style, ND_IMPORT_SUMMARY_STYLE))
+		return; /* the first page of a redline, not the text */
+	if (child(mark, W, accept ? "del" : "ins") ||
+	    child(mark, W, accept ? "moveFrom" : "moveTo")) {
 		docx_runs(d, p->children);
 		put_text(&d->p, " ");
 		return;
 	}
 	docx_label(d, ppr, label, sizeof(label));
 	docx_runs(d, p->children);
+	level = attr_int(child(ppr, W, "outlineLvl"), "val",
+	                 attr_int(style_ppr(d, style, "outlineLvl", 0), "val", 9));
+	if (level >= 0 && level < 9) /* 9 is body text */
+		d->p.under = level ? '-' : '=';
 	flush(&d->p, label);
 }
 

@@ -19,6 +19,7 @@ static const nd_report_format *const formats[] = {
 	&nd_report_markdown,
 	&nd_report_json,
 	&nd_report_html,
+	&nd_report_docx,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -36,12 +37,35 @@ const nd_report_format *nd_report_format_find(const char *name)
 const char *nd_report_formats(void)
 {
 	/* the names in the table above, in its order (a unit test checks) */
-	return "text, markdown, json, html";
+	return "text, markdown, json, html, docx";
 }
 
 int rpt_same(const nd_buf *a, const nd_buf *b)
 {
 	return a->len == b->len && (!a->len || !memcmp(a->ptr, b->ptr, a->len));
+}
+
+int rpt_summary_words(nd_buf *out, const nd_summary *s, const char *glue)
+{
+	static const nd_change_kind order[] = {
+		ND_CHANGE_MODIFIED, ND_CHANGE_ADDED, ND_CHANGE_REMOVED,
+		ND_CHANGE_SPLIT, ND_CHANGE_MERGED};
+	size_t flags[ND_NFLAGS], k;
+	int err = 0, any = 0;
+
+	for (k = 0; k < 5 && !err; k++)
+		if (s->count[order[k]])
+			err = nd_buf_printf(out, "%zu%s%s, ", s->count[order[k]], glue,
+			                    nd_change_kind_name(order[k]));
+	if (!err)
+		err = nd_buf_printf(out, "%zu%sunchanged", s->count[ND_CHANGE_UNCHANGED],
+		                    glue);
+	nd_flag_counts(s, flags);
+	for (k = 0; k < ND_NFLAGS && !err; k++)
+		if (flags[k])
+			err = nd_buf_printf(out, "%s %zu%s%s", any++ ? "," : ";", flags[k],
+			                    glue, nd_report_flag_words[k]);
+	return err;
 }
 
 int nd_report_shows(const nd_report_opts *o, const nd_change *c)

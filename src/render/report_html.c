@@ -1032,6 +1032,7 @@ const nd_report_format nd_report_html = {
 	html_change,
 	html_end,
 	html_dispose,
+	0,
 };
 
 /* ---- shared with the other HTML writers (report_internal.h) ---- */

@@ -46,6 +46,23 @@ int rpt_cut_line(nd_buf *out, const char *s, size_t len, unsigned width);
 /* Terminal columns of s[0..len) (invalid bytes count one each). */
 size_t rpt_width(const char *s, size_t len);
 
+/* "3 modified, 1 added, 40 unchanged; 2 moved": the summary in words,
+ * `glue` between each number and its word (a space, or the text
+ * report's unbreakable one). */
+int rpt_summary_words(nd_buf *out, const nd_summary *s, const char *glue);
+
+/* ---- the Word redline's package (report_docx_zip.c) ---- */
+
+typedef struct rpt_zip_member {
+	const char *name; /* its path in the zip */
+	const char *data; /* its bytes, the caller's */
+	size_t len;       /* ... and length */
+} rpt_zip_member;
+
+/* Append a zip of members m[0..n), deflated and stamped with the date
+ * `now` ("2026-12-02T07:30:00Z", or NULL for 1980-01-01). */
+int rpt_zip(nd_buf *out, const rpt_zip_member *m, size_t n, const char *now);
+
 /* ---- escaping (escape.c) ---- */
 
 /* Append s[0..len) as HTML text, safe in content and in quoted attributes

@@ -166,4 +166,5 @@ const nd_report_format nd_report_json = {
 	json_change,
 	json_end,
 	NULL,
+	0,
 };

@@ -466,4 +466,5 @@ const nd_report_format nd_report_markdown = {
 	md_change,
 	md_end,
 	md_dispose,
+	0,
 };

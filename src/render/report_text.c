@@ -83,29 +83,13 @@ static int version_line(text_state *st, nd_report *r, const char *side,
 
 static int summary_line(text_state *st, nd_report *r)
 {
-	static const nd_change_kind order[] = {
-		ND_CHANGE_MODIFIED, ND_CHANGE_ADDED, ND_CHANGE_REMOVED,
-		ND_CHANGE_SPLIT, ND_CHANGE_MERGED};
-	const nd_summary *s = &r->cs->summary;
-	size_t flags[ND_NFLAGS];
 	nd_buf *t = &st->tmp;
-	size_t k;
-	int err, any = 0;
+	int err;
 
 	nd_buf_clear(t);
-	err = nd_buf_puts(t, "summary:");
-	for (k = 0; k < 5 && !err; k++)
-		if (s->count[order[k]])
-			err = nd_buf_printf(t, " %zu" GLUE "%s,", s->count[order[k]],
-			                    nd_change_kind_name(order[k]));
+	err = nd_buf_puts(t, "summary: ");
 	if (!err)
-		err = nd_buf_printf(t, " %zu" GLUE "unchanged",
-		                    s->count[ND_CHANGE_UNCHANGED]);
-	nd_flag_counts(s, flags);
-	for (k = 0; k < ND_NFLAGS && !err; k++)
-		if (flags[k])
-			err = nd_buf_printf(t, "%s %zu" GLUE "%s", any++ ? "," : ";", flags[k],
-			                    nd_report_flag_words[k]);
+		err = rpt_summary_words(t, &r->cs->summary, GLUE);
 	return err ? err : line(st, r, t->ptr, 9, ST_PLAIN);
 }
 
@@ -354,4 +338,5 @@ const nd_report_format nd_report_text = {
 	text_change,
 	text_end,
 	text_dispose,
+	0,
 };

@@ -12,7 +12,11 @@
  * than newlines) or bidi marks, and Markdown holds no HTML or entity but
  * its own (fuzz_check_markdown); JSON is also one valid JSON value; HTML is
  * made only of the renderer's own markup (fuzz_check_html), with the style
- * sheet and script of a page rendered from nothing.
+ * sheet and script of a page rendered from nothing. The Word redline
+ * (docx, refused with stat_only or changed_only) reads back through the
+ * Word reader as both versions: its provisions' texts with the changes
+ * rejected are the old document's, accepted the new one's (unless a text
+ * holds a character XML cannot, which is written in its visible form).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +24,8 @@
 #include "fuzz.h"
 #include "fuzz_model.h"
 
+#include "normdiff/error.h"
+#include "normdiff/import.h"
 #include "normdiff/render.h"
 
 #define INFO_LINES 12
@@ -73,6 +79,69 @@ static void render(const nd_changeset *cs, const nd_report_opts *o,
 	nd_buf_dispose(&out);
 }
 
+/* 1 if some provision of d holds a character XML 1.0 cannot (a control,
+ * DEL, C1, U+FFFE/U+FFFF): the redline writes its visible form. */
+static int has_xml_unsafe(const nd_doc *d)
+{
+	const unsigned char *t = (const unsigned char *)d->text->buf;
+
+	for (size_t i = 0; i < d->text->len; i++)
+		if ((t[i] < 0x20 && t[i] != '\n') || t[i] == 0x7f ||
+		    (t[i] == 0xc2 && i + 1 < d->text->len && t[i + 1] >= 0x80 &&
+		     t[i + 1] <= 0x9f) ||
+		    (t[i] == 0xef && i + 2 < d->text->len && t[i + 1] == 0xbf &&
+		     t[i + 2] >= 0xbe))
+			return 1;
+	return 0;
+}
+
+/* The redline read back with `changes` gives the texts of `want`. */
+static void read_back(const nd_buf *docx, nd_changes changes, const nd_doc *want)
+{
+	nd_import_opts io;
+	nd_buf text = ND_BUF_INIT;
+	nd_doc *got = NULL;
+	size_t k;
+
+	nd_import_opts_init(&io);
+	io.changes = changes;
+	if (nd_import_docx(&text, docx->ptr, docx->len, &io))
+		fuzz_fail("docx", "the redline does not read back", docx->ptr, docx->len);
+	if (!want->n && !text.len)
+		goto done;
+	if (nd_doc_parse(&got, text.ptr ? text.ptr : "", text.len,
+	                 fuzz_default_grammar()))
+		fuzz_fail("docx", "the redline's text does not parse", text.ptr, text.len);
+	if (got->n != want->n)
+		fuzz_fail("docx", changes == ND_CHANGES_REJECT
+		          ? "rejected, the redline has other provisions than the old text"
+		          : "accepted, the redline has other provisions than the new text",
+		          text.ptr, text.len);
+	for (k = 0; k < want->n; k++)
+		if (got->clauses[k].len != want->clauses[k].len ||
+		    memcmp(got->text->buf + got->clauses[k].off,
+		           want->text->buf + want->clauses[k].off, want->clauses[k].len))
+			fuzz_fail("docx", "a provision of the redline read back differs",
+			          text.ptr, text.len);
+done:
+	nd_doc_free(got);
+	nd_buf_dispose(&text);
+}
+
+static void redline(const nd_changeset *cs, const nd_report_opts *o)
+{
+	nd_buf out = ND_BUF_INIT;
+	int err = nd_render_report(&out, cs, "docx", o);
+
+	if (err != (o->stat_only || o->changed_only ? ND_EINVAL : 0))
+		fuzz_fail("docx", "rendering failed or was not refused", NULL, 0);
+	if (!err && !has_xml_unsafe(cs->old) && !has_xml_unsafe(cs->new)) {
+		read_back(&out, ND_CHANGES_REJECT, cs->old);
+		read_back(&out, ND_CHANGES_ACCEPT, cs->new);
+	}
+	nd_buf_dispose(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const unsigned widths[] = {0, 20, 45, 80};
@@ -104,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.width = widths[(data[0] >> 2) & 3];
 	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++)
 		render(cs, &o, formats[k]);
+	redline(cs, &o);
 	free(store);
 	nd_changeset_free(cs);
 	nd_doc_free(a);

@@ -1687,7 +1687,7 @@ static void test_formats(void **state)
 	const char *p = names;
 
 	(void)state;
-	assert_string_equal(names, "text, markdown, json, html");
+	assert_string_equal(names, "text, markdown, json, html, docx");
 	/* every name listed is a format, with its callbacks */
 	while (*p) {
 		char name[32];
