@@ -279,9 +279,21 @@ done:
 	return err;
 }
 
+/* The group of the first child of old provision i that is paired, or
+ * NONE: a removed first item does not hide the items that stayed. */
+static size_t first_paired_child(const aligner *al, size_t i)
+{
+	const nd_clause *cl = al->a->clauses;
+
+	for (size_t k = i + 1; k < cl[i].end; k = cl[k].end)
+		if (al->match_a[k] != NONE)
+			return al->match_a[k];
+	return NONE;
+}
+
 /* Provisions without a body ("Article 5" alone, a bare number) pair when
- * their first children are paired with each other's: the heading goes
- * where its content went. */
+ * their first children that are paired are paired with each other's: the
+ * heading goes where its content went. */
 int align_empty(aligner *al)
 {
 	size_t i;
@@ -293,7 +305,7 @@ int align_empty(aligner *al)
 		const group *g;
 
 		if (c->body_len || al->match_a[i] != NONE || c->end == i + 1 ||
-		    (gi = al->match_a[i + 1]) == NONE)
+		    (gi = first_paired_child(al, i)) == NONE)
 			continue;
 		g = &al->groups[gi];
 		if (!g->nnew || (p = al->b->clauses[g->new[0]].parent) == NONE ||

@@ -500,6 +500,30 @@ static void test_bare_headings_pair_through_their_content(void **state)
 	nd_doc_free(b);
 }
 
+/* A bare heading whose first item was removed still pairs through the
+ * items that stayed: "Article 2" is unchanged, not removed and added. */
+static void test_bare_heading_pairs_through_a_later_child(void **state)
+{
+	nd_doc *a = parse("Treaty\n\nArticle 1\n\n1. First rule.\n\nArticle 2\n\n"
+	                  "2. Second rule, to be removed.\n\n3. Third rule.\n");
+	nd_doc *b = parse("Treaty\n\nArticle 1\n\n1. First rule.\n\nArticle 2\n\n"
+	                  "2. Third rule.\n");
+	nd_changeset *cs = align(a, b, NULL);
+	const nd_change *c;
+
+	(void)state;
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "Article 2", ""));
+	assert_int_equal(c->kind, ND_CHANGE_UNCHANGED);
+	assert_int_equal(c->nnew, 1);
+	assert_int_equal(c->new[0], find(b, "Article 2", ""));
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 1);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A removed provision is reported after its nearest predecessor that kept
  * its place, not after one that moved to the end. */
 static void test_removed_after_predecessor_in_place(void **state)
@@ -1105,6 +1129,7 @@ int main(void)
 		cmocka_unit_test(test_cross_references_follow_renumbering),
 		cmocka_unit_test(test_not_every_number_is_a_cross_reference),
 		cmocka_unit_test(test_bare_headings_pair_through_their_content),
+		cmocka_unit_test(test_bare_heading_pairs_through_a_later_child),
 		cmocka_unit_test(test_removed_after_predecessor_in_place),
 		cmocka_unit_test(test_repeated_texts_pair_between_anchors),
 		cmocka_unit_test(test_ignore_case_and_punctuation),
