@@ -1,9 +1,11 @@
 /* report_docx_zip.c - the parts of a Word file packed into a zip in
  * memory, through libzip (the Word redline, report_docx.c).
  *
- * Each part is deflated, stamped with the report's date (so one change
- * set and one date always give the same bytes) or, without one, with the
- * zip format's first day, 1980-01-01.
+ * Each part is deflated at zlib's fastest level (the 20 MB document part
+ * of the benchmark's 10 MB pair in about 0.25 s and 3.4 MB, against 0.85 s
+ * and 2.3 MB at the default level) and stamped with the report's date (so
+ * one change set and one date always give the same bytes) or, without
+ * one, with the zip format's first day, 1980-01-01.
  */
 #include <stdio.h>
 #include <string.h>
@@ -56,7 +58,7 @@ static int add_parts(zip_t *z, const rpt_zip_member *m, size_t n,
 			zip_source_free(s);
 			return -1;
 		}
-		if (zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0) ||
+		if (zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 1) ||
 		    zip_file_set_dostime(z, (zip_uint64_t)i, time, date, 0))
 			return -1;
 	}
