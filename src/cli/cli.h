@@ -183,6 +183,8 @@ typedef struct cli_comparison {
 	nd_changeset *cs; /* their change set */
 	const char *why;  /* CLI_NOT_COMPARED: why, e.g. "binary or non-UTF-8
 	                     file" (static) */
+	nd_buf names[2];  /* CLI_COMPARE_TRACKED: "FILE (tracked changes
+	                     rejected)" and "... accepted", the sides' specs */
 } cli_comparison;
 
 /* How cli_compare reads its versions (flags, or 0 for neither). */
@@ -210,6 +212,11 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
                 const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet);
 void cli_comparison_dispose(cli_comparison *cmp);
+
+/* 1 if SPEC is a file (not a stored version) that is a Word or
+ * OpenDocument file (or --from says so): one version that can hold
+ * tracked changes, to compare with CLI_COMPARE_TRACKED. */
+int cli_tracked_file(cli *c, const char *spec);
 
 /* The options of the alignment, shared by diff and tui: --ignore-case
  * ('i'), --ignore-punctuation ('p') and --threshold ('t'). Returns 1 when

@@ -201,11 +201,6 @@ static int diff_form_set(diff_form *f, char **pos, int npos, char **after,
 		/* FILE.docx alone: the changes tracked in it */
 		f->tracked = 1;
 		f->spec[0] = f->spec[1] = after[0];
-		if (nd_buf_printf(&f->buf[0], "%s (tracked changes rejected)", after[0]) ||
-		    nd_buf_printf(&f->buf[1], "%s (tracked changes accepted)", after[0]))
-			return cli_fail_lib(NULL);
-		f->name[0] = f->buf[0].ptr;
-		f->name[1] = f->buf[1].ptr;
 		return 0;
 	}
 	if (nafter != 2)
@@ -338,7 +333,8 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	size_t k;
 
 	for (k = 0; k < 2; k++)
-		side[k]->in.info.spec = f->name[k] ? f->name[k] : f->spec[k];
+		if (f->name[k]) /* git's names; else the spec, as loading set it */
+			side[k]->in.info.spec = f->name[k];
 	ro->old_info = &cmp->old.in.info;
 	ro->new_info = &cmp->new.in.info;
 	const nd_report_format *rf = nd_report_format_find(co->format);

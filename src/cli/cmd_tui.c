@@ -4,6 +4,9 @@
  *   normdiff tui                  the two newest versions of the store's
  *                                 newest series
  *   normdiff tui VERSION          that version against the one before it
+ *   normdiff tui FILE.docx        the file's tracked changes: its text with
+ *                                 them rejected against it with them
+ *                                 accepted (also an OpenDocument file)
  *   normdiff tui OLD NEW          any two specs, as for diff
  *
  * When the new version comes from the store, the `v` key can pick any two
@@ -244,7 +247,7 @@ int cmd_tui(cli *c, int argc, char **argv)
 	nd_tui_opts o;
 	nd_buf out = ND_BUF_INIT;
 	unsigned cols = 0, rows = 0;
-	int ch, styles = 0, status = EXIT_TROUBLE, err;
+	int ch, styles = 0, status = EXIT_TROUBLE, err, tracked = 0;
 
 	memset(&s, 0, sizeof(s));
 	memset(&host, 0, sizeof(host));
@@ -278,9 +281,12 @@ int cmd_tui(cli *c, int argc, char **argv)
 		return cli_fail("tui", "needs a terminal on standard input and "
 		                "output; for a report use `normdiff diff OLD NEW`, "
 		                "or print a screen with --dump COLSxROWS");
-	if (pick_specs(&s, argc - optind, argv + optind, series, &old, &new))
+	if (argc - optind == 1 && cli_tracked_file(c, argv[optind]))
+		tracked = 1, old = new = argv[optind]; /* the changes tracked in it */
+	else if (pick_specs(&s, argc - optind, argv + optind, series, &old, &new))
 		goto done;
-	if (cli_compare(c, "tui", &s.cmp, old, new, &s.ao, 0, 0))
+	if (cli_compare(c, "tui", &s.cmp, old, new, &s.ao,
+	                tracked ? CLI_COMPARE_TRACKED : 0, 0))
 		goto done;
 	if (s.cmp.new.in.from_store && !s.nv) {
 		/* two labels: offer the history of the new one's series */

@@ -93,9 +93,13 @@ static int load_tracked(cli *c, cli_comparison *cmp, const char *spec)
 		                "normdiff diff OLD NEW");
 	cmp->new.in.info = cmp->old.in.info;
 	cmp->new.in.len = cmp->old.in.len;
-	if ((cmp->new.in.data = malloc(cmp->old.in.len + 1)) == NULL)
+	if ((cmp->new.in.data = malloc(cmp->old.in.len + 1)) == NULL ||
+	    nd_buf_printf(&cmp->names[0], "%s (tracked changes rejected)", spec) ||
+	    nd_buf_printf(&cmp->names[1], "%s (tracked changes accepted)", spec))
 		return cli_fail(spec, "out of memory");
 	memcpy(cmp->new.in.data, cmp->old.in.data, cmp->old.in.len + 1);
+	cmp->old.in.info.spec = cmp->names[0].ptr;
+	cmp->new.in.info.spec = cmp->names[1].ptr;
 	return 0;
 }
 
@@ -114,6 +118,21 @@ static int parse_sides(cli *c, cli_comparison *cmp, unsigned flags,
 		status = parse_side(c, &cmp->new, flags, why);
 	c->reject_changes = reject;
 	return status;
+}
+
+int cli_tracked_file(cli *c, const char *spec)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t len;
+	nd_format f;
+
+	if (stat(spec, &st) || !S_ISREG(st.st_mode) ||
+	    (!c->from && cli_read_file(spec, &data, &len)))
+		return 0;
+	f = c->from ? (nd_format)(c->from - 1) : nd_import_detect(data, len);
+	free(data);
+	return f == ND_FORMAT_DOCX || f == ND_FORMAT_ODT;
 }
 
 int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
@@ -166,6 +185,8 @@ void cli_comparison_dispose(cli_comparison *cmp)
 	nd_doc_free(cmp->new.doc);
 	cli_input_dispose(&cmp->old.in);
 	cli_input_dispose(&cmp->new.in);
+	nd_buf_dispose(&cmp->names[0]);
+	nd_buf_dispose(&cmp->names[1]);
 	memset(cmp, 0, sizeof(*cmp));
 }
 

@@ -28,3 +28,5 @@ run normdiff diff $R/old.txt
 run normdiff diff $R/old.txt $R/new.txt -o missing/x.docx
 SOURCE_DATE_EPOCH=soon run normdiff diff $R/old.txt $R/new.txt -o x.docx
 ls
+# the terminal UI on one file's tracked changes
+run normdiff tui --ignore-case small.docx --dump 100x14

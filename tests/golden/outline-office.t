@@ -4,6 +4,8 @@
 python3 "$DATA/../import/office.py" --files . >/dev/null
 run normdiff outline sample.docx
 run normdiff outline --changes=reject sample.docx
+# its tracked changes, compared provision by provision
+run normdiff diff sample.docx
 run normdiff outline sample.odt
 run normdiff outline --from=odt sample.docx
 for f in bad-*; do
