@@ -273,18 +273,19 @@ static int lone_para(docx_state *st, const nd_doc *d, size_t i, int old,
 
 /* Close the paragraph of part st->part and open the next one's: the mark
  * between two parts is the side's (inserted for a split's new parts,
- * deleted for a merge's old ones). */
+ * deleted for a merge's old ones). A part's style is its provision's; the
+ * last part's, whose mark both versions keep, is the new provision's. */
 static int part_start(docx_state *st, size_t part)
 {
 	const nd_changeset *cs = st->r->cs;
 	const nd_change *c = st->c;
 	const nd_doc *own = st->cut_old ? cs->old : cs->new;
 	const size_t *idx = st->cut_old ? c->old : c->new;
-	const nd_doc *style = c->nnew ? cs->new : cs->old;
-	size_t si = c->nnew ? c->new[st->cut_old ? 0 : part] : c->old[part];
 	const char *pre, *post, *opre, *opost;
 	size_t npre, npost, nopre, nopost;
 	int err = 0, last = part + 1 == st->nparts;
+	const nd_doc *style = last ? cs->new : own;
+	size_t si = last ? c->new[c->nnew - 1] : idx[part];
 
 	if (part) { /* what follows the previous part's body */
 		around(own, idx[part - 1], &pre, &npre, &post, &npost);
