@@ -21,6 +21,12 @@
  *   percentile of line ends) with room for the next line's first word
  *   (as the normaliser judges wrapped text, here in points, not
  *   characters). A page break alone does not end a paragraph.
+ * - Footnotes. A page's footnotes are the lines that end it in a smaller
+ *   type (NOTE_SIZE of the body's median line height) from the first of
+ *   them in the lower half of the page that starts with a note marker
+ *   ("1 ", "* ", "† "). They are taken out of the flow (so a paragraph
+ *   broken by the page goes on past them) and written after the body,
+ *   each note a paragraph of its own, as a Word file's footnotes are.
  * - Words broken at a line end. At a hyphen (a hyphen-minus, or U+2010,
  *   which some writers put at the break) the two lines are handed over
  *   as they are, so that the normaliser (core/text.c) joins them by its
@@ -135,6 +141,8 @@ typedef struct pline {
 	int geom;          /* rectangles known */
 	int page;
 	int drop;
+	int note;          /* a line of a footnote at the foot of its page */
+	int brk;           /* a paragraph starts here (a footnote's first line) */
 	char *key;         /* the line, trimmed, digits as '#' */
 } pline;
 
@@ -332,7 +340,7 @@ static int page_lines(ptext *t, PopplerPage *page, int pg)
 	while (at < len && !err) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t end = nl ? (size_t)(nl - text) : len, b;
-		pline l = {NULL, 0, 1e9, -1e9, 1e9, -1e9, geom, pg, 0, NULL};
+		pline l = {NULL, 0, 1e9, -1e9, 1e9, -1e9, geom, pg, 0, 0, 0, NULL};
 
 		for (b = at; b < end; b += char_len(text + b, len - b), ci++) {
 			if (!geom || is_space(text[b]) || ci >= nr)
@@ -421,6 +429,107 @@ static int mark_furniture(ptext *t)
 				band[k]->drop = 1;
 	}
 	free(band);
+	return 0;
+}
+
+/* ---- footnotes ---------------------------------------------------------- */
+
+#define NOTE_SIZE 0.85 /* a footnote's lines are at most this share of the
+                          height of the body's lines */
+
+/* Does the line start as a footnote does: a number of up to three digits
+ * or a *, a dagger or a double dagger, then a space? */
+static int note_marker(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n && is_space(s[i]))
+		i++;
+	for (j = i; j < n && j - i < 3 && s[j] >= '0' && s[j] <= '9'; j++)
+		;
+	if (j == i && j < n && s[j] == '*')
+		j++;
+	else if (j == i && j + 2 < n && (unsigned char)s[j] == 0xE2 &&
+	         (unsigned char)s[j + 1] == 0x80 &&
+	         ((unsigned char)s[j + 2] == 0xA0 || (unsigned char)s[j + 2] == 0xA1))
+		j += 3;
+	return j > i && j < n && s[j] == ' ';
+}
+
+/* The median height of the kept lines, 0 if unknown. */
+static double body_height(const ptext *t)
+{
+	double *g = malloc((t->n + 1) * sizeof(*g)), h = 0;
+	size_t i, n = 0;
+
+	if (!g)
+		return 0;
+	for (i = 0; i < t->n; i++)
+		if (!t->l[i].drop && t->l[i].geom && t->l[i].bottom > t->l[i].top)
+			g[n++] = t->l[i].bottom - t->l[i].top;
+	if (n) {
+		qsort(g, n, sizeof(*g), cmp_double);
+		h = g[n / 2];
+	}
+	free(g);
+	return h;
+}
+
+/* Mark the footnotes of the page whose kept lines end at `last`: the run
+ * of small lines (NOTE_SIZE) that ends the page, from its first line in
+ * the lower half of the page that starts with a note marker. */
+static void page_notes(ptext *t, size_t last, double h)
+{
+	size_t i = last + 1, first = (size_t)-1;
+	int page = t->l[last].page;
+
+	while (i-- > 0 && t->l[i].page == page) {
+		const pline *l = &t->l[i];
+
+		if (l->drop)
+			continue;
+		if (!l->geom || l->bottom - l->top >= NOTE_SIZE * h)
+			break;
+		if (note_marker(l->s, l->len) && l->top > t->page_h[page] / 2)
+			first = i;
+	}
+	for (i = first; first != (size_t)-1 && i <= last; i++)
+		if (!t->l[i].drop) {
+			t->l[i].note = 1;
+			t->l[i].brk = note_marker(t->l[i].s, t->l[i].len);
+		}
+}
+
+/* Footnotes out of the flow of the text: found on each page (page_notes),
+ * then moved after the body, in order, each a paragraph of its own; the
+ * body goes on over the page break as if they were not there. */
+static int move_notes(ptext *t)
+{
+	double h = body_height(t);
+	pline *l;
+	size_t i, k = 0, last = (size_t)-1;
+
+	if (h <= 0)
+		return 0;
+	for (i = 0; i < t->n; i++) {
+		if (!t->l[i].drop)
+			last = i;
+		if (last != (size_t)-1 && (i + 1 == t->n || t->l[i + 1].page != t->l[i].page)) {
+			page_notes(t, last, h);
+			last = (size_t)-1;
+		}
+	}
+	if ((l = malloc((t->n + 1) * sizeof(*l))) == NULL)
+		return nd_error_oom();
+	for (i = 0; i < t->n; i++)
+		if (!t->l[i].note)
+			l[k++] = t->l[i];
+	for (i = 0; i < t->n; i++)
+		if (t->l[i].note)
+			l[k++] = t->l[i];
+	free(t->l);
+	t->l = l;
+	t->cap = t->n;
 	return 0;
 }
 
@@ -520,7 +629,7 @@ static int write_text(const ptext *t, nd_buf *b)
 			if (hyph == 1)
 				err = nd_buf_putc(b, '-');
 			sep = hyph == 1 ? "\n" : hyph == 2 ? "" : " ";
-			if ((same_page && sp > 0 && d > GAP * sp) ||
+			if (l->brk || (same_page && sp > 0 && d > GAP * sp) ||
 			    (ends_stop(prev->s, prev->len) && starts_marker(s, l->len)) ||
 			    (!hyph && word_fits(prev, l, edge)))
 				sep = "\n\n";
@@ -610,7 +719,8 @@ static int import_pdf(nd_buf *out, const char *data, size_t len)
 		                   "e.g. ocrmypdf");
 		goto done;
 	}
-	if ((err = mark_furniture(&t)) || (err = write_text(&t, &text)))
+	if ((err = mark_furniture(&t)) || (err = move_notes(&t)) ||
+	    (err = write_text(&t, &text)))
 		goto done;
 	if (!text.len) {
 		err = nd_error_set(ND_EEMPTY, "has no text but running headers "

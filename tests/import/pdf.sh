@@ -119,6 +119,19 @@ for f in a b ah bh; do
 	fi
 done
 
+# footnotes at the foot of the page, in a smaller type: after the body,
+# each its own paragraph; the provision broken by the page runs on
+python3 "$here/notes_html.py" notes.html notes.txt || exit 2
+print_pdf notes.html notes.pdf
+"$bin" outline notes.pdf | sed 's/^ *[0-9]*//' >pdf.outline
+"$bin" outline notes.txt | sed 's/^ *[0-9]*//' >txt.outline
+if [ "$(pages notes.pdf)" = 3 ] && cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
+	ok "outline of notes.pdf: the footnotes after the body, as notes.txt"
+else
+	fail "outline of notes.pdf ($(pages notes.pdf) pages) differs from notes.txt:"
+	diff pdf.outline txt.outline | head -20
+fi
+
 python3 "$here/text_pdf.py" >geometry.pdf
 "$bin" outline geometry.pdf >geometry.out 2>err
 st=$?
