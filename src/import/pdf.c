@@ -8,7 +8,9 @@
  * - Page furniture. A line in the top or bottom band of its page
  *   (an eighth of the page's height) is a running header or footer when the
  *   same line, its digits aside, is in a band on most pages (more than
- *   half, and at least two); a line there that is only a page number
+ *   half, and at least two), or on most of the pages of one side only
+ *   (left or right, as a book alternates its title and its chapter's); a
+ *   line there that is only a page number
  *   ("3", "- 3 -", "3/6", "Page 3 of 6") is dropped on any page. Lines
  *   outside the bands are never dropped, whatever they look like.
  * - Lines. Pieces poppler gives as lines of their own but that stand on
@@ -396,6 +398,21 @@ static int cmp_key(const void *a, const void *b)
 	return c ? c : (x->page > y->page) - (x->page < y->page);
 }
 
+/* A line on the pages of one side only (a book's left-hand pages carry
+ * its title, the right-hand ones the chapter's): on more than half of the
+ * pages of that side. parity[k]: the pages holding it whose index % 2 is
+ * k. */
+static int alternate(const ptext *t, const int parity[2])
+{
+	for (int k = 0; k < 2; k++) {
+		int side = (t->npages + 1 - k) / 2; /* pages with index % 2 == k */
+
+		if (!parity[1 - k] && parity[k] >= 2 && 2 * parity[k] > side)
+			return 1;
+	}
+	return 0;
+}
+
 /* Mark running headers, footers and page numbers (design note): the
  * lines of the bands sorted by key, so that each run of one key is
  * counted once, whatever the number of pages. */
@@ -420,11 +437,15 @@ static int mark_furniture(ptext *t)
 	}
 	qsort(band, n, sizeof(*band), cmp_key);
 	for (i = 0; i < n; i = j) {
-		int pages = 1;
+		int pages = 1, parity[2] = {0, 0};
 
+		parity[band[i]->page % 2] = 1;
 		for (j = i + 1; j < n && !strcmp(band[j]->key, band[i]->key); j++)
-			pages += band[j]->page != band[j - 1]->page;
-		if (pages >= 2 && 2 * pages > t->npages)
+			if (band[j]->page != band[j - 1]->page) {
+				pages++;
+				parity[band[j]->page % 2]++;
+			}
+		if (pages >= 2 && (2 * pages > t->npages || alternate(t, parity)))
 			for (k = i; k < j; k++)
 				band[k]->drop = 1;
 	}

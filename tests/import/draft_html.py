@@ -9,7 +9,9 @@ or more, so that lines end in words broken at a hyphen (Chromium then
 writes U+2010 HYPHEN at the break and keeps the soft hyphens elsewhere);
 the real compounds of the drafts break at their own hyphens anyway.
 With `scan`, a page that is only a drawing: no text at all, as a
-scan without its OCR layer."""
+scan without its OCR layer. With `alt`, A6 pages whose running header
+alternates, one text on left-hand pages and another on right-hand ones,
+as a book's do."""
 import html
 import re
 import sys
@@ -20,6 +22,16 @@ style = '''@page { size: A5; margin: 22mm 16mm 20mm 16mm;
   @bottom-center { content: counter(page); font: 9pt serif; } }
 body { font: 12pt/1.3 serif; margin: 0; }
 p { margin: 0 0 0.8em 0; text-align: justify; }'''
+if len(sys.argv) > 3 and sys.argv[3] == 'alt':
+    # a book's headers: one text on left-hand pages, another on right-hand
+    style = ('@page :left { @top-left { content: "Draft code of conduct"; '
+             'font: 9pt serif; } }\n'
+             '@page :right { @top-right { content: "Informal consultations, '
+             'second reading"; font: 9pt serif; } }\n'
+             '@page { size: 105mm 148mm; margin: 18mm 12mm 16mm 12mm;\n'
+             '  @bottom-center { content: counter(page); font: 9pt serif; } }\n'
+             'body { font: 11pt/1.3 serif; margin: 0; }\n'
+             'p { margin: 0 0 0.8em 0; text-align: justify; }')
 if len(sys.argv) > 3 and sys.argv[3] == 'scan':
     style = '@page { size: A5; margin: 10mm; } body { margin: 0; }'
     body = ('<canvas id="c" width="400" height="500"></canvas><script>'

@@ -119,6 +119,41 @@ for f in a b ah bh; do
 	fi
 done
 
+# a book's alternating headers, one text on the left-hand pages and
+# another on the right-hand ones: both left out, and every provision's
+# text read in order (on pages this narrow a paragraph that ends a page
+# with a full line cannot be told from one that goes on, so two may join)
+python3 "$here/draft_html.py" a.txt alt.html alt || exit 2
+print_pdf alt.html alt.pdf
+"$bin" outline --format=json alt.pdf >alt.json
+"$bin" outline --format=json a.txt >a.json
+if python3 - alt.json a.json <<'PY'
+import json, sys
+def texts(f):
+    out = []
+    def walk(ps):
+        for p in ps:
+            out.append(p['text'])
+            walk(p['children'])
+    walk(json.load(open(f))['provisions'])
+    return out
+got, want = ' '.join(texts(sys.argv[1])), texts(sys.argv[2])
+at = 0
+for t in want:
+    k = got.find(t, at)
+    if k < 0:
+        sys.exit('not read in order: ' + t[:80])
+    at = k + len(t)
+for header in ('Draft code of conduct', 'second reading'):
+    if header in got:
+        sys.exit('a running header is in the text: ' + header)
+PY
+then
+	ok "alt.pdf ($(pages alt.pdf) pages): both alternating headers left out, every provision read in order"
+else
+	fail "alt.pdf: alternating headers or text"
+fi
+
 # footnotes at the foot of the page, in a smaller type: after the body,
 # each its own paragraph; the provision broken by the page runs on
 python3 "$here/notes_html.py" notes.html notes.txt || exit 2
