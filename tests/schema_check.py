@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """The JSON outputs validate against their published schemas (docs/).
 
-Runs normdiff on the bundled pair and the hand-made series and validates
-each output with the jsonschema package; exits 1 naming the output and
-the first error.
+Runs normdiff on the bundled pair, a pair of PDFs (whose provisions have
+pages; tests/import/paged_pdf.py, in a temporary directory) and the
+hand-made series and validates each output with the jsonschema package;
+exits 1 naming the output and the first error.
 """
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 
@@ -23,13 +25,21 @@ def run(normdiff, *args):
 
 
 def main():
-    normdiff = sys.argv[1]
+    with tempfile.TemporaryDirectory(prefix='nd-schema.') as tmp:
+        subprocess.run([sys.executable, os.path.join(SRC, 'tests', 'import', 'paged_pdf.py'),
+                        tmp], check=True)
+        check(sys.argv[1], tmp)
+
+
+def check(normdiff, tmp):
     drafts = os.path.join(SRC, 'drafts')
     series = [os.path.join(SRC, 'tests', 'data', 'series', 'v%d.txt' % k) for k in (1, 2, 3)]
     cases = [
         ('report.schema.json', ['diff', '--format=json',
                                 os.path.join(drafts, '2011-A-66-359.txt'),
                                 os.path.join(drafts, '2015-A-69-723.txt')]),
+        ('report.schema.json', ['diff', '--format=json', os.path.join(tmp, 'old.pdf'),
+                                os.path.join(tmp, 'new.pdf')]),
         ('history.schema.json', ['history', '--format=json'] + series),
         ('history.schema.json', ['history', '--format=json', '--provision', '4.'] + series),
         ('history.schema.json', ['history', '--format=json', '--provision', '1.'] + series),

@@ -10,7 +10,12 @@
  * name, the network or the environment; external entities in XML are
  * never resolved.
  *
- * Ownership: nothing is kept past a call; *out is the caller's.
+ * A PDF's reader also tells the page of each line of its text (an
+ * nd_pagemap, asked for through nd_import_opts.pages), so that a
+ * provision parsed from it knows where it stood.
+ *
+ * Ownership: nothing is kept past a call; *out and *pages are the
+ * caller's.
  */
 #ifndef NORMDIFF_IMPORT_H
 #define NORMDIFF_IMPORT_H
@@ -18,6 +23,7 @@
 #include <stddef.h>
 
 #include "normdiff/buf.h"
+#include "normdiff/pagemap.h"
 
 typedef enum nd_format {
 	ND_FORMAT_TEXT, /* already text (also: anything not recognised) */
@@ -47,6 +53,10 @@ typedef enum nd_changes {
 
 typedef struct nd_import_opts {
 	nd_changes changes; /* DOCX tracked changes (accept by default) */
+	nd_pagemap *pages;  /* NULL (the default), or where to put the page of
+	                       each line of the text appended, counted from
+	                       the first line appended: filled for a PDF,
+	                       emptied for the formats without pages */
 } nd_import_opts;
 
 void nd_import_opts_init(nd_import_opts *o);
@@ -63,8 +73,10 @@ void nd_import_opts_init(nd_import_opts *o);
 int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
               const nd_import_opts *o);
 
-/* The readers, each also reachable through nd_import (same contract). */
-int nd_import_pdf(nd_buf *out, const char *data, size_t len);
+/* The readers, each also reachable through nd_import (same contract).
+ * `pages` may be NULL; on failure it is as it was. */
+int nd_import_pdf(nd_buf *out, const char *data, size_t len,
+                  nd_pagemap *pages);
 int nd_import_docx(nd_buf *out, const char *data, size_t len,
                    const nd_import_opts *o);
 int nd_import_odt(nd_buf *out, const char *data, size_t len);

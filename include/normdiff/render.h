@@ -19,15 +19,18 @@
 #define NORMDIFF_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
+#include "normdiff/pagemap.h"
 #include "normdiff/walk.h"
 
 /* What is known of a version besides its text (all fields may be NULL).
  * The JSON writers show spec, label, title, symbol and date; the HTML
- * report shows every field. */
+ * report shows every field. With a page map, the reports, the outline and
+ * the UI show by each provision the pages it stands on. */
 typedef struct nd_docinfo {
 	const char *spec;     /* what the user typed: file, label, REV:PATH, - */
 	const char *label;    /* store label, e.g. "2011" */
@@ -35,6 +38,8 @@ typedef struct nd_docinfo {
 	const char *symbol;   /* document symbol, e.g. "A/66/359" */
 	const char *date;     /* YYYY-MM-DD */
 	const char *sponsors; /* sponsoring States or authors, free text */
+	const nd_pagemap *pages; /* the page of each source line of its text
+	                            (read from a PDF), NULL when unknown */
 } nd_docinfo;
 
 /* The outline as an indented tree: source line, label, first words.
@@ -148,6 +153,25 @@ int nd_report_kind_words(nd_buf *out, const nd_change *c);
  * change that did not move. */
 int nd_report_move_words(nd_buf *out, const nd_changeset *cs,
                          const nd_change *c);
+
+/* The pages of provisions idx[0..n) of `d` (in document order), by the
+ * page map of `info`: the page of the first one's first line to that of
+ * the last one's last line. 1 with *first and *last set, or 0 (both 0)
+ * when the pages are unknown (no info, no map, n 0). */
+int nd_report_page_span(const nd_docinfo *info, const nd_doc *d,
+                        const size_t *idx, size_t n, uint32_t *first,
+                        uint32_t *last);
+
+/* The same in words: "p. 3", "pp. 3–4"; nothing when unknown. */
+int nd_report_pages(nd_buf *out, const nd_docinfo *info, const nd_doc *d,
+                    const size_t *idx, size_t n);
+
+/* Where a change stands, as its heading says it: "p. 3 → p. 4" (old
+ * side, new side), or one side's words when both sides say the same or
+ * only one side's pages are known ("p. 3"); nothing when neither is. */
+int nd_report_change_pages(nd_buf *out, const nd_changeset *cs,
+                           const nd_change *c, const nd_docinfo *old_info,
+                           const nd_docinfo *new_info);
 
 /* "12 changes within", "1 change within": how many change records lie
  * inside a provision (nd_change.changed_within); nothing for 0. */

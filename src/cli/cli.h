@@ -45,7 +45,11 @@ typedef struct cli_input {
 	size_t len;      /* their length */
 	int from_store;  /* 1 if read from the store: ver is filled */
 	nd_version ver;  /* store metadata */
-	nd_docinfo info; /* label, symbol, date, title for renderers */
+	nd_docinfo info; /* label, symbol, date, title for renderers; pages
+	                    once parsed (cli_input_parse) */
+	nd_pagemap *pages; /* the page of each line of its text when it was
+	                      read from a PDF, owned (so the input can be
+	                      moved); NULL otherwise */
 	char *git_path;  /* for REV:PATH: PATH from the top of the repository */
 	int absent;      /* REV:PATH whose revision holds no PATH (no data) */
 	char *absent_why; /* ...and the message that says so, owned */
@@ -108,13 +112,23 @@ const char *cli_store_path_for_init(const cli *c);
 
 /* Parse the bytes of a version, first read as text from PDF, Word or
  * OpenDocument when they are one (--from, else by content: import.h);
- * returns 0 or an ND_E* code with the message recorded, printing nothing. */
+ * returns 0 or an ND_E* code with the message recorded, printing nothing.
+ * `pages` (may be NULL) gets the page of each line of a PDF's text, and is
+ * emptied for any other input. */
 int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
-                  nd_doc **doc);
+                  nd_doc **doc, nd_pagemap *pages);
 
 /* Parse the bytes of a version and report errors as "normdiff: SPEC: ...". */
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
-              nd_doc **doc);
+              nd_doc **doc, nd_pagemap *pages);
+
+/* Parse a loaded version (cli_parse) keeping its pages in in->pages, and
+ * point in->info.pages at them when it has some. */
+int cli_input_parse(cli *c, const char *spec, cli_input *in, nd_doc **doc);
+/* Give `in` the pages of `map` (moved out of it, so *map is left empty)
+ * and point in->info.pages at them, or at nothing for an empty map;
+ * 0 or ND_ENOMEM (recorded). */
+int cli_input_pages(cli_input *in, nd_pagemap *map);
 
 /* Write `buf` to standard output when path is NULL or "-"; else to
  * `path`: a regular file (new, or existing with one link) atomically

@@ -43,7 +43,7 @@ int cmd_outline(cli *c, int argc, char **argv)
 		                                            : PIPE_WIDTH);
 	if (cli_load(c, argv[optind], &in))
 		return EXIT_TROUBLE;
-	if (cli_parse(c, argv[optind], in.data, in.len, &doc))
+	if (cli_input_parse(c, argv[optind], &in, &doc))
 		goto done;
 	if (doc->text && doc->text->limit_hits)
 		/* the outline shows that line as no match: say why */

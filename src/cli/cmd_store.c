@@ -226,7 +226,7 @@ int cmd_add(cli *c, int argc, char **argv)
 		cli_fail_lib(!strcmp(file, "-") ? "standard input" : file);
 		goto done;
 	}
-	if (cli_parse(c, file, data, len, &doc) || (s = cli_store(c, 0)) == NULL)
+	if (cli_parse(c, file, data, len, &doc, NULL) || (s = cli_store(c, 0)) == NULL)
 		goto done;
 	status = store_version(s, file, data, len, &meta, force, doc->n);
 done:
@@ -249,7 +249,7 @@ static long count_provisions(cli *c, nd_store *s, const char *oid)
 
 	if (err == ND_ECORRUPT || err == ND_EIO)
 		n = -2;
-	else if (!err && cli_doc_parse(c, data, len, g, &doc) == 0)
+	else if (!err && cli_doc_parse(c, data, len, g, &doc, NULL) == 0)
 		n = (long)doc->n;
 	nd_doc_free(doc);
 	free(data);

@@ -32,16 +32,19 @@ static const char *not_text(int err)
  * means that the command writing into the pipe failed. */
 static int parse_side(cli *c, cli_side *s, unsigned flags, const char **why)
 {
+	nd_pagemap map = ND_PAGEMAP_INIT;
 	const nd_grammar *g;
 	int err;
 
 	if ((flags & CLI_COMPARE_EMPTY) && s->in.len == 0 && strcmp(s->spec, "-"))
 		return nd_doc_empty(&s->doc) ? cli_fail_lib(s->spec) : 0;
 	if (!(flags & CLI_COMPARE_GIT))
-		return cli_parse(c, s->spec, s->in.data, s->in.len, &s->doc);
+		return cli_input_parse(c, s->spec, &s->in, &s->doc);
 	if (!(g = cli_grammar(c)))
 		return EXIT_TROUBLE;
-	err = cli_doc_parse(c, s->in.data, s->in.len, g, &s->doc);
+	err = cli_doc_parse(c, s->in.data, s->in.len, g, &s->doc, &map);
+	err = err ? err : cli_input_pages(&s->in, &map);
+	nd_pagemap_dispose(&map);
 	if (err && (*why = not_text(err)) != NULL)
 		return CLI_NOT_COMPARED;
 	return err ? cli_fail_lib(s->spec) : 0;

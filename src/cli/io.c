@@ -441,12 +441,15 @@ void cli_input_dispose(cli_input *in)
 	free(in->data);
 	free(in->absent_why);
 	free(in->git_path);
+	if (in->pages)
+		nd_pagemap_dispose(in->pages);
+	free(in->pages);
 	nd_version_dispose(&in->ver);
 	memset(in, 0, sizeof(*in));
 }
 
 int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
-                  nd_doc **doc)
+                  nd_doc **doc, nd_pagemap *pages)
 {
 	nd_import_opts o;
 	nd_format f = c->from ? (nd_format)(c->from - 1) : nd_import_detect(data, len);
@@ -454,10 +457,13 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
 	int err;
 
 	*doc = NULL;
+	if (pages)
+		nd_pagemap_dispose(pages);
 	if (f == ND_FORMAT_TEXT)
 		return nd_doc_parse(doc, data, len, g);
 	nd_import_opts_init(&o);
 	o.changes = c->reject_changes ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
+	o.pages = pages;
 	err = nd_import(&text, data, len, f, &o);
 	err = err ? err : nd_doc_parse(doc, text.ptr ? text.ptr : "", text.len, g);
 	nd_buf_dispose(&text);
@@ -465,16 +471,45 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
 }
 
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
-              nd_doc **doc)
+              nd_doc **doc, nd_pagemap *pages)
 {
 	const nd_grammar *g = cli_grammar(c);
 
 	*doc = NULL;
 	if (!g)
 		return EXIT_TROUBLE;
-	if (cli_doc_parse(c, data, len, g, doc))
+	if (cli_doc_parse(c, data, len, g, doc, pages))
 		return cli_fail_lib(!strcmp(spec, "-") ? "standard input" : spec);
 	return 0;
+}
+
+int cli_input_pages(cli_input *in, nd_pagemap *map)
+{
+	if (map->n && !in->pages && (in->pages = calloc(1, sizeof(*in->pages))) == NULL) {
+		nd_pagemap_dispose(map);
+		return nd_error_oom();
+	}
+	if (in->pages) {
+		nd_pagemap_dispose(in->pages);
+		*in->pages = *map;
+		*map = (nd_pagemap)ND_PAGEMAP_INIT;
+	}
+	in->info.pages = in->pages && in->pages->n ? in->pages : NULL;
+	return 0;
+}
+
+int cli_input_parse(cli *c, const char *spec, cli_input *in, nd_doc **doc)
+{
+	nd_pagemap map = ND_PAGEMAP_INIT;
+	int err = cli_parse(c, spec, in->data, in->len, doc, &map);
+
+	if (!err && cli_input_pages(in, &map)) {
+		nd_doc_free(*doc);
+		*doc = NULL;
+		err = cli_fail_lib(spec);
+	}
+	nd_pagemap_dispose(&map);
+	return err;
 }
 
 static int write_all(int fd, const char *p, size_t n)

@@ -130,8 +130,9 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 	status = read_data(c, s);
 	for (k = 0; k < s->n && !status; k++) {
 		cli_progress_show(prog, "reading", k, s->n);
-		status = cli_parse(c, s->sides[k].spec, s->sides[k].in.data,
-		                   s->sides[k].in.len, &s->sides[k].doc);
+		status = cli_input_parse(c, s->sides[k].spec, &s->sides[k].in,
+		                         &s->sides[k].doc);
+		s->infos[k].pages = s->sides[k].in.info.pages;
 		docs[k] = s->sides[k].doc;
 	}
 	for (k = 0; k + 1 < s->n && !status; k++) {

@@ -30,6 +30,7 @@ int nd_format_find(const char *name)
 void nd_import_opts_init(nd_import_opts *o)
 {
 	o->changes = ND_CHANGES_ACCEPT;
+	o->pages = NULL;
 }
 
 /* Does a zip's bytes name `member` in one of its first local headers, or
@@ -116,8 +117,10 @@ int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
 		nd_import_opts_init(&dflt);
 		o = &dflt;
 	}
+	if (f != ND_FORMAT_PDF && o->pages)
+		nd_pagemap_dispose(o->pages); /* no pages: unknown */
 	switch (f) {
-	case ND_FORMAT_PDF: return nd_import_pdf(out, data, len);
+	case ND_FORMAT_PDF: return nd_import_pdf(out, data, len, o->pages);
 	case ND_FORMAT_DOCX: return nd_import_docx(out, data, len, o);
 	case ND_FORMAT_ODT: return nd_import_odt(out, data, len);
 	default: return nd_buf_put(out, data, len);

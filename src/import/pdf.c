@@ -36,6 +36,11 @@
  *   halves are joined here. The other lines of a paragraph are joined
  *   with a space, since the normaliser cannot judge by characters the
  *   widths of a proportional font.
+ * - Pages. Each line of the text written gets the page its first
+ *   character came from and the page of its last (a paragraph broken
+ *   over a page break is one line on two pages; a blank line has the page
+ *   of the line after it), lines counted as the normaliser counts source
+ *   lines (pagemap.h), so that a provision's lines give its pages.
  *
  * poppler reports problems of the file through glib's log in its own
  * domain; a handler that drops them is set for the call and the one
@@ -624,8 +629,46 @@ static int word_fits(const pline *p, const pline *l, double edge)
 	return cw > 0 && p->right + cw * (double)(w + 1) < edge - cw;
 }
 
+/* Where the text goes, and the page of each of its lines. */
+typedef struct pwriter {
+	nd_buf *b;
+	nd_pagemap *map; /* NULL when pages are not wanted */
+	int open;        /* the line being written has its page */
+	int cr;          /* the last byte written was a CR */
+} pwriter;
+
+/* Append s[0..n), which came from page pg (0-based): each line it begins
+ * starts on that page, and the line it goes on ends there for now. A line
+ * ends at LF, CR or CR LF, as the normaliser's. */
+static int put_paged(pwriter *w, const char *s, size_t n, int pg)
+{
+	size_t i;
+	int err = nd_buf_put(w->b, s, n);
+
+	for (i = 0; w->map && !err && i < n; i++) {
+		int end = s[i] == '\n' || s[i] == '\r';
+
+		if (s[i] == '\n' && w->cr) {
+			w->cr = 0; /* the LF of a CR LF: no line of its own */
+			continue;
+		}
+		w->cr = s[i] == '\r';
+		if (!w->open)
+			err = nd_pagemap_push(w->map, (uint32_t)pg + 1);
+		else if (!end)
+			w->map->line[w->map->n - 1].last = (uint32_t)pg + 1;
+		w->open = !end;
+	}
+	return err;
+}
+
+static int puts_paged(pwriter *w, const char *s, int pg)
+{
+	return put_paged(w, s, strlen(s), pg);
+}
+
 /* The kept lines as paragraphs (design note). */
-static int write_text(const ptext *t, nd_buf *b)
+static int write_text(const ptext *t, pwriter *w)
 {
 	double sp = line_spacing(t), edge = right_edge(t);
 	const pline *prev = NULL;
@@ -648,7 +691,7 @@ static int write_text(const ptext *t, nd_buf *b)
 			 * its rule for compounds decides; at a soft hyphen the
 			 * halves join; a line broken in a word was wrapped */
 			if (hyph == 1)
-				err = nd_buf_putc(b, '-');
+				err = puts_paged(w, "-", prev->page);
 			sep = hyph == 1 ? "\n" : hyph == 2 ? "" : " ";
 			if (l->brk || (same_page && sp > 0 && d > GAP * sp) ||
 			    (ends_stop(prev->s, prev->len) && starts_marker(s, l->len)) ||
@@ -656,20 +699,19 @@ static int write_text(const ptext *t, nd_buf *b)
 				sep = "\n\n";
 		}
 		hyph = hyphen_end(s, l->len, &cut);
-		err = err ? err : nd_buf_puts(b, sep);
-		err = err ? err : nd_buf_put(b, s, l->len - cut);
+		err = err ? err : puts_paged(w, sep, l->page);
+		err = err ? err : put_paged(w, s, l->len - cut, l->page);
 		prev = l;
 	}
 	if (!err && hyph == 1)
-		err = nd_buf_putc(b, '-');
-	return err ? err : (prev ? nd_buf_putc(b, '\n') : 0);
+		err = puts_paged(w, "-", prev->page);
+	return err ? err : (prev ? puts_paged(w, "\n", prev->page) : 0);
 }
 
 static void ptext_free(ptext *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
 	for (i = 0; i < t->n; i++) {
 		free(t->l[i].s);
 		free(t->l[i].key);
@@ -687,15 +729,17 @@ static int open_error(const GError *e)
 	return nd_error_set(ND_ECORRUPT, "is not a readable PDF");
 }
 
-static int import_pdf(nd_buf *out, const char *data, size_t len);
+static int import_pdf(nd_buf *out, const char *data, size_t len,
+                      nd_pagemap *pages);
 
-
-int nd_import_pdf(nd_buf *out, const char *data, size_t len)
+int nd_import_pdf(nd_buf *out, const char *data, size_t len,
+                  nd_pagemap *pages)
 {
-	return pp_load() ? ND_EINVAL : import_pdf(out, data, len);
+	return pp_load() ? ND_EINVAL : import_pdf(out, data, len, pages);
 }
 
-static int import_pdf(nd_buf *out, const char *data, size_t len)
+static int import_pdf(nd_buf *out, const char *data, size_t len,
+                      nd_pagemap *pages)
 {
 	guint h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
 	                            G_LOG_FLAG_RECURSION, quiet, NULL);
@@ -704,6 +748,8 @@ static int import_pdf(nd_buf *out, const char *data, size_t len)
 	GError *e = NULL;
 	ptext t = {0};
 	nd_buf text = ND_BUF_INIT;
+	nd_pagemap map = ND_PAGEMAP_INIT;
+	pwriter pw = {&text, pages ? &map : NULL, 0, 0};
 	int err = 0, pg;
 
 	doc = poppler_document_new_from_bytes(bytes, NULL, &e);
@@ -741,7 +787,7 @@ static int import_pdf(nd_buf *out, const char *data, size_t len)
 		goto done;
 	}
 	if ((err = mark_furniture(&t)) || (err = move_notes(&t)) ||
-	    (err = write_text(&t, &text)))
+	    (err = write_text(&t, &pw)))
 		goto done;
 	if (!text.len) {
 		err = nd_error_set(ND_EEMPTY, "has no text but running headers "
@@ -749,7 +795,13 @@ static int import_pdf(nd_buf *out, const char *data, size_t len)
 		goto done;
 	}
 	err = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
+	if (!err && pages) { /* the map is the caller's only on success */
+		nd_pagemap_dispose(pages);
+		*pages = map;
+		map = (nd_pagemap)ND_PAGEMAP_INIT;
+	}
 done:
+	nd_pagemap_dispose(&map);
 	nd_buf_dispose(&text);
 	ptext_free(&t);
 	if (doc)

@@ -1,13 +1,15 @@
 /* outline.c - the clause tree as text for people and as JSON for scripts.
  *
  * Text: one row per provision, "LINE  LABEL  first words", indented two
- * spaces per level, so the indentation shows each provision's path. Rows are
+ * spaces per level, so the indentation shows each provision's path; when
+ * the pages of the version are known (a PDF), a column of them follows the
+ * line: "LINE  p. 3     LABEL  first words". Rows are
  * cut at `width` columns on a character boundary with an ellipsis. Titles
  * and resolution openings have no label; their kind stands in brackets.
  *
  * JSON: the tree nested through "children", every provision with its kind,
  * label, path (the labels from the top down to itself), heading, source
- * lines and full normalised text.
+ * lines, pages when known, and full normalised text.
  */
 #include <string.h>
 
@@ -62,11 +64,41 @@ static int header(nd_buf *out, const nd_docinfo *info)
 	return err || !any ? err : nd_buf_putc(out, '\n');
 }
 
+/* The widest page cell ("pp. 3–4") of the outline, 0 when the pages are
+ * unknown. */
+static size_t page_width(const nd_doc *doc, const nd_docinfo *info,
+                         nd_buf *cell, int *err)
+{
+	size_t i, w = 0, n;
+
+	for (i = 0; i < doc->n && !*err; i++) {
+		nd_buf_clear(cell);
+		*err = nd_report_pages(cell, info, doc, &i, 1);
+		n = nd_utf8_count(cell->ptr ? cell->ptr : "", cell->len);
+		w = n > w ? n : w;
+	}
+	return w;
+}
+
+/* The page cell of clause i, padded to `pw` columns and two spaces. */
+static int page_cell(nd_buf *row, size_t *cols, const nd_doc *doc,
+                     const nd_docinfo *info, size_t i, size_t pw)
+{
+	size_t at = row->len, w;
+	int err = nd_report_pages(row, info, doc, &i, 1);
+
+	w = nd_utf8_count(row->ptr + at, row->len - at);
+	for (; w < pw + 2 && !err; w++)
+		err = nd_buf_putc(row, ' ');
+	*cols += pw + 2;
+	return err;
+}
+
 int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
                            const nd_docinfo *info, unsigned width)
 {
 	nd_buf row = ND_BUF_INIT, cell = ND_BUF_INIT;
-	size_t i, labw = 0;
+	size_t i, labw = 0, pw;
 	int err = 0;
 
 	/* widest "indent + label" among short labels, for one text column */
@@ -80,7 +112,8 @@ int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
 	}
 	if (labw < 7)
 		labw = 7;
-	if (info)
+	pw = page_width(doc, info, &cell, &err);
+	if (info && !err)
 		err = header(out, info);
 	if (!err)
 		err = nd_buf_printf(out, "# %zu provision%s\n", doc->n,
@@ -94,6 +127,8 @@ int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
 		nd_buf_clear(&cell);
 		err = nd_buf_printf(&row, "%5u  ", (unsigned)c->line);
 		cols = 7;
+		if (!err && pw)
+			err = page_cell(&row, &cols, doc, info, i, pw);
 		if (!err)
 			err = nd_buf_printf(&cell, "%*s", (int)(c->depth * 2), "");
 		if (!err && !*label)
@@ -133,10 +168,11 @@ int nd_render_outline_text(nd_buf *out, const nd_doc *doc,
 }
 
 static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
-                       size_t i, unsigned indent)
+                       const nd_docinfo *info, size_t i, unsigned indent)
 {
 	const nd_clause *c = &doc->clauses[i];
 	const char *fam = nd_doc_family_name(doc, g, i);
+	uint32_t first, last;
 	size_t k;
 	int err;
 
@@ -159,8 +195,13 @@ static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 	else if (!err)
 		err = nd_buf_puts(out, "null");
 	if (!err)
-		err = nd_buf_printf(out, ", \"line\": %u, \"last_line\": %u, \"text\": ",
+		err = nd_buf_printf(out, ", \"line\": %u, \"last_line\": %u",
 		                    (unsigned)c->line, (unsigned)c->last_line);
+	if (!err && nd_report_page_span(info, doc, &i, 1, &first, &last))
+		err = nd_buf_printf(out, ", \"page\": %u, \"last_page\": %u",
+		                    (unsigned)first, (unsigned)last);
+	if (!err)
+		err = nd_buf_puts(out, ", \"text\": ");
 	if (!err)
 		err = nd_json_string(out, nd_doc_body(doc, i), c->body_len);
 	if (!err)
@@ -168,7 +209,7 @@ static int json_clause(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 	for (k = i + 1; k < c->end && !err; k = doc->clauses[k].end) {
 		err = nd_buf_puts(out, k == i + 1 ? "\n" : ",\n");
 		if (!err)
-			err = json_clause(out, doc, g, k, indent + 2);
+			err = json_clause(out, doc, g, info, k, indent + 2);
 	}
 	if (!err && c->end > i + 1)
 		err = nd_buf_printf(out, "\n%*s", (int)indent, "");
@@ -190,7 +231,7 @@ int nd_render_outline_json(nd_buf *out, const nd_doc *doc, const nd_grammar *g,
 	for (k = 0; k < doc->n && !err; k = doc->clauses[k].end) {
 		err = nd_buf_puts(out, k ? ",\n" : "\n");
 		if (!err)
-			err = json_clause(out, doc, g, k, 2);
+			err = json_clause(out, doc, g, info, k, 2);
 	}
 	return err ? err : nd_buf_puts(out, "\n ]}\n");
 }

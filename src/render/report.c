@@ -221,6 +221,52 @@ int nd_report_change_name(nd_buf *out, const nd_changeset *cs,
 	return err;
 }
 
+int nd_report_page_span(const nd_docinfo *info, const nd_doc *d,
+                        const size_t *idx, size_t n, uint32_t *first,
+                        uint32_t *last)
+{
+	uint32_t a, b, ignore;
+
+	*first = *last = 0;
+	if (!info || !n || !nd_pagemap_span(info->pages, d->clauses[idx[0]].line,
+	                                    d->clauses[idx[0]].last_line, &a, &b))
+		return 0;
+	nd_pagemap_span(info->pages, d->clauses[idx[n - 1]].line,
+	                d->clauses[idx[n - 1]].last_line, &ignore, &b);
+	*first = a;
+	*last = b > a ? b : a;
+	return 1;
+}
+
+int nd_report_pages(nd_buf *out, const nd_docinfo *info, const nd_doc *d,
+                    const size_t *idx, size_t n)
+{
+	uint32_t a, b;
+
+	if (!nd_report_page_span(info, d, idx, n, &a, &b))
+		return 0;
+	if (a == b)
+		return nd_buf_printf(out, "p. %u", (unsigned)a);
+	return nd_buf_printf(out, "pp. %u\xE2\x80\x93%u", (unsigned)a, (unsigned)b);
+}
+
+int nd_report_change_pages(nd_buf *out, const nd_changeset *cs,
+                           const nd_change *c, const nd_docinfo *old_info,
+                           const nd_docinfo *new_info)
+{
+	nd_buf o = ND_BUF_INIT, n = ND_BUF_INIT;
+	int err = nd_report_pages(&o, old_info, cs->old, c->old, c->nold);
+
+	err = err ? err : nd_report_pages(&n, new_info, cs->new, c->new, c->nnew);
+	if (!err && o.len && n.len && !rpt_same(&o, &n))
+		err = nd_buf_printf(out, "%s \xE2\x86\x92 %s", o.ptr, n.ptr);
+	else if (!err && (o.len || n.len))
+		err = nd_buf_puts(out, n.len ? n.ptr : o.ptr);
+	nd_buf_dispose(&o);
+	nd_buf_dispose(&n);
+	return err;
+}
+
 int nd_report_within_words(nd_buf *out, size_t n)
 {
 	if (!n)

@@ -75,6 +75,7 @@ typedef struct para {
 	nd_report *r;      /* the report */
 	html_state *st;    /* its state */
 	const nd_doc *d;   /* the document whose labels head paragraphs */
+	const nd_docinfo *info; /* what is known of it (its pages) */
 	const size_t *idx; /* the provisions of that side */
 	size_t n;          /* how many */
 	size_t nparts;     /* paragraphs the walk will make */
@@ -252,6 +253,11 @@ static const char *const css[] = {
 	"}\n",
 };
 
+/* Pages by provisions, only in a report that knows some. */
+static const char css_pages[] =
+	".pg{font-size:.8em;font-weight:400;color:var(--muted);margin-left:.4em;"
+	"white-space:nowrap}\n";
+
 /* Switch views, open or close the unchanged provisions, open one when a
  * link leads into it, and step from change to change. The page works
  * without it. In pieces, as the style sheet is. */
@@ -361,6 +367,9 @@ static int head(nd_report *r)
 		err = nd_buf_puts(out, "</title>\n<style>\n");
 	for (k = 0; k < sizeof(css) / sizeof(css[0]) && !err; k++)
 		err = nd_buf_puts(out, css[k]);
+	if (!err && ((r->o->old_info && r->o->old_info->pages) ||
+	             (r->o->new_info && r->o->new_info->pages)))
+		err = nd_buf_puts(out, css_pages);
 	return err ? err : nd_buf_puts(out, "</style>\n</head>\n<body>\n");
 }
 
@@ -665,6 +674,37 @@ static int html_begin(nd_report *r)
 
 /* ---- texts of a change ---- */
 
+/* " <span class="pg">p. 3</span>", when the pages of provisions
+ * idx[0..n) of d are known. */
+static int page_badge(nd_buf *out, const nd_docinfo *info, const nd_doc *d,
+                      const size_t *idx, size_t n)
+{
+	size_t start = out->len;
+	int err = nd_buf_puts(out, " <span class=\"pg\">"), any;
+	size_t mark = out->len;
+
+	err = err ? err : nd_report_pages(out, info, d, idx, n);
+	any = out->len > mark;
+	if (!err && !any) {
+		out->len = start;
+		out->ptr[start] = '\0';
+	}
+	return err || !any ? err : nd_buf_puts(out, "</span>");
+}
+
+/* The same for a change's heading: " <span class="pg">p. 3 → p. 4</span>". */
+static int change_pages(nd_report *r, const nd_change *c)
+{
+	nd_buf p = ND_BUF_INIT;
+	int err = nd_report_change_pages(&p, r->cs, c, r->o->old_info,
+	                                 r->o->new_info);
+
+	if (!err && p.len)
+		err = nd_buf_printf(r->out, " <span class=\"pg\">%s</span>", p.ptr);
+	nd_buf_dispose(&p);
+	return err;
+}
+
 /* An unmarked heading's label is its text: not written twice. */
 static int label_is_text(const nd_doc *d, size_t i)
 {
@@ -684,6 +724,9 @@ static int para_open(para *p, size_t part)
 		err = nd_labels(t, p->d, cut ? p->idx + part : p->idx, cut ? 1 : p->n);
 	if (!err)
 		err = html_buf(out, t);
+	if (!err)
+		err = page_badge(out, p->info, p->d, cut ? p->idx + part : p->idx,
+		                 cut ? 1 : p->n);
 	return err ? err : nd_buf_puts(out, "</span> ");
 }
 
@@ -755,6 +798,7 @@ static int texts(nd_report *r, const nd_change *c, int view, int labels)
 	p.st = st;
 	p.labels = labels;
 	p.d = view == 0 ? r->cs->old : r->cs->new;
+	p.info = view == 0 ? r->o->old_info : r->o->new_info;
 	p.idx = view == 0 ? c->old : c->new;
 	p.n = view == 0 ? c->nold : c->nnew;
 	err = view == 2 ? nd_redline(r->cs, c, &p.nparts, NULL, NULL)
@@ -857,6 +901,8 @@ static int block(nd_report *r, size_t k, const nd_change *c)
 	if (!err)
 		err = nd_buf_puts(r->out, "</span>");
 	if (!err)
+		err = change_pages(r, c);
+	if (!err)
 		err = badge(r, c->changed_within);
 	if (!err)
 		err = nd_buf_puts(r->out, "</h4>\n");
@@ -910,6 +956,8 @@ static int folded(nd_report *r, size_t k, const nd_change *c)
 		err = labels_kind(r, c, "</span> <span class=\"k\">");
 	if (!err)
 		err = nd_buf_puts(r->out, "</span>");
+	if (!err)
+		err = change_pages(r, c);
 	if (!err && d->clauses[i].kind != ND_CLAUSE_HEADING)
 		err = badge(r, c->changed_within); /* a heading's: its heading line */
 	if (!err && len)

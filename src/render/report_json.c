@@ -33,9 +33,10 @@ static int json_similarity(nd_buf *out, double v)
 }
 
 static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
-                        const size_t *idx, size_t n)
+                        const nd_docinfo *info, const size_t *idx, size_t n)
 {
 	size_t k;
+	uint32_t first, last;
 	int err = nd_buf_printf(out, ", \"%s\": [", key);
 
 	for (k = 0; k < n && !err; k++) {
@@ -55,8 +56,12 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 		else if (!err)
 			err = nd_buf_puts(out, "null");
 		if (!err)
-			err = nd_buf_printf(out, ", \"line\": %u, \"text\": ",
-			                    (unsigned)c->line);
+			err = nd_buf_printf(out, ", \"line\": %u", (unsigned)c->line);
+		if (!err && nd_report_page_span(info, d, idx + k, 1, &first, &last))
+			err = nd_buf_printf(out, ", \"page\": %u, \"last_page\": %u",
+			                    (unsigned)first, (unsigned)last);
+		if (!err)
+			err = nd_buf_puts(out, ", \"text\": ");
 		if (!err)
 			err = nd_json_string(out, nd_doc_body(d, idx[k]), c->body_len);
 		if (!err)
@@ -119,9 +124,11 @@ static int json_change(nd_report *r, const nd_change *c)
 	if (!err)
 		err = json_similarity(out, c->similarity);
 	if (!err)
-		err = json_clauses(out, "old", r->cs->old, c->old, c->nold);
+		err = json_clauses(out, "old", r->cs->old, r->o->old_info, c->old,
+		                   c->nold);
 	if (!err)
-		err = json_clauses(out, "new", r->cs->new, c->new, c->nnew);
+		err = json_clauses(out, "new", r->cs->new, r->o->new_info, c->new,
+		                   c->nnew);
 	if (!err)
 		err = nd_buf_puts(out, ", \"ops\": [");
 	for (k = 0; k < c->diff.n && !err; k++) {

@@ -166,6 +166,20 @@ static int md_begin(nd_report *r)
 
 /* ---- changes ---- */
 
+/* " · p. 3 → p. 4" where a change stands, when its pages are known (our
+ * own words: nothing to escape). */
+static int pages(nd_report *r, const nd_change *c)
+{
+	nd_buf p = ND_BUF_INIT;
+	int err = nd_report_change_pages(&p, r->cs, c, r->o->old_info,
+	                                 r->o->new_info);
+
+	if (!err && p.len)
+		err = nd_buf_printf(r->out, " \xC2\xB7 %s", p.ptr);
+	nd_buf_dispose(&p);
+	return err;
+}
+
 /* "12 changes within" between `open` and `close` (nothing for none). */
 static int within(nd_buf *out, size_t n, const char *open, const char *close)
 {
@@ -404,6 +418,8 @@ static int md_change(nd_report *r, const nd_change *c)
 			err = nd_buf_puts(r->out, "; ");
 			err = err ? err : md_text(st, r->out, t->ptr, t->len, &ls);
 		}
+		if (!err)
+			err = pages(r, c);
 		if (!err)
 			err = within(r->out, c->changed_within, " \xC2\xB7 ", "");
 		if (!err)

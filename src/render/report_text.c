@@ -129,6 +129,27 @@ static int within(nd_buf *out, size_t n, int glue)
 	return err;
 }
 
+/* " · p. 3 → p. 4" where the change stands, when its pages are known,
+ * kept on one line. */
+static int pages(nd_buf *out, const nd_report *r, const nd_change *c)
+{
+	size_t start = out->len, mark, k;
+	int err = nd_buf_puts(out, " \xC2\xB7 ");
+
+	mark = out->len;
+	if (!err)
+		err = nd_report_change_pages(out, r->cs, c, r->o->old_info,
+		                             r->o->new_info);
+	if (!err && out->len == mark) { /* no pages: nothing */
+		out->len = start;
+		out->ptr[start] = '\0';
+	}
+	for (k = start + 1; !err && k < out->len; k++)
+		if (out->ptr[k] == ' ')
+			out->ptr[k] = GLUE[0];
+	return err;
+}
+
 /* "  = (a) → (1)  To comply with the Charter…", cut at the width. */
 static int quiet_line(text_state *st, nd_report *r, const nd_change *c)
 {
@@ -225,6 +246,8 @@ static int block(text_state *st, nd_report *r, const nd_change *c)
 		err = nd_buf_puts(&st->esc, "; ");
 		err = err ? err : nd_utf8_escape(&st->esc, t->ptr, t->len, 0);
 	}
+	if (!err)
+		err = pages(&st->esc, r, c);
 	if (!err)
 		err = within(&st->esc, c->changed_within, 1);
 	if (!err)

@@ -760,6 +760,14 @@ static unsigned provision_title(ctx *c, const nd_change *ch, unsigned x,
 		addz(c, f, "; ", TS_NORMAL);
 		add(c, f, c->tmp.ptr, c->tmp.len, TS_FLAG);
 	}
+	nd_buf_clear(&c->tmp);
+	if (!c->err) /* " · p. 3 → p. 4", as the reports head a change */
+		c->err = nd_report_change_pages(&c->tmp, cs, ch, c->m->view.old_info,
+		                                c->m->view.new_info);
+	if (c->tmp.len) {
+		addz(c, f, " · ", TS_NORMAL);
+		add(c, f, c->tmp.ptr, c->tmp.len, TS_NORMAL);
+	}
 	if (ch->changed_within) {
 		nd_buf_clear(&c->tmp);
 		if (!c->err)

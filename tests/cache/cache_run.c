@@ -42,8 +42,8 @@ int main(int argc, char **argv)
 	old.spec = argv[2];
 	new.spec = argv[3];
 	if (cli_load(&c, old.spec, &old.in) || cli_load(&c, new.spec, &new.in) ||
-	    cli_parse(&c, old.spec, old.in.data, old.in.len, &old.doc) ||
-	    cli_parse(&c, new.spec, new.in.data, new.in.len, &new.doc) ||
+	    cli_parse(&c, old.spec, old.in.data, old.in.len, &old.doc, NULL) ||
+	    cli_parse(&c, new.spec, new.in.data, new.in.len, &new.doc, NULL) ||
 	    cli_changeset(&c, &old, &new, &ao, NULL, NULL, &cs))
 		goto done;
 	ro.old_info = &old.in.info;

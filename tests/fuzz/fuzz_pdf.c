@@ -6,9 +6,10 @@
  * codes import.h names for a PDF, and leaves the output as it was; a
  * file that is read appends well-formed UTF-8 without NUL, paragraphs of
  * one line each, trimmed, with one blank line between them and a final
- * line end; reading it again gives the same bytes; the text parses as a
- * draft keeping the invariants of fuzz_check_doc, or is refused with a
- * one-line message.
+ * line end; reading it again, with its page map, gives the same bytes
+ * and pages for every source line the normaliser counts, from 1 and
+ * never going back; the text parses as a draft keeping the invariants
+ * of fuzz_check_doc, or is refused with a one-line message.
  */
 #include <string.h>
 
@@ -84,14 +85,15 @@ static const char *check_shape(const char *s, size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	nd_buf out = ND_BUF_INIT, again = ND_BUF_INIT;
+	nd_pagemap map = ND_PAGEMAP_INIT;
 	const char *text, *why;
 	nd_doc *d = NULL;
-	size_t n;
+	size_t n, k;
 	int err;
 
 	if (nd_buf_puts(&out, PREFIX))
 		return 0;
-	err = nd_import_pdf(&out, (const char *)data, size);
+	err = nd_import_pdf(&out, (const char *)data, size, NULL);
 	if (out.len < strlen(PREFIX) || memcmp(out.ptr, PREFIX, strlen(PREFIX)))
 		fuzz_fail("pdf", "the output's first bytes were changed", out.ptr, out.len);
 	if (err) {
@@ -108,16 +110,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((why = check_utf8((const unsigned char *)text, n)) != NULL ||
 	    (why = check_shape(text, n)) != NULL)
 		fuzz_fail("pdf text", why, text, n);
-	if (nd_import_pdf(&again, (const char *)data, size) || again.len != n ||
+	if (nd_import_pdf(&again, (const char *)data, size, &map) || again.len != n ||
 	    memcmp(again.ptr, text, n))
 		fuzz_fail("pdf", "a second reading gave other text", again.ptr, again.len);
+	for (k = 0; k < map.n; k++)
+		if (!map.line[k].first || map.line[k].last < map.line[k].first ||
+		    (k && map.line[k].first < map.line[k - 1].last))
+			fuzz_fail("pdf pages", "a page 0, or one before the one above",
+			          text, n);
 	if (nd_doc_parse(&d, text, n, fuzz_default_grammar())) {
 		fuzz_check_error("pdf text parsed");
 		goto done;
 	}
+	if (map.n != d->text->source_lines)
+		fuzz_fail("pdf pages", "not one page for each source line", text, n);
 	fuzz_check_doc(d);
 	nd_doc_free(d);
 done:
+	nd_pagemap_dispose(&map);
 	nd_buf_dispose(&again);
 	nd_buf_dispose(&out);
 	return 0;

@@ -71,9 +71,9 @@ static int load(void *ud, size_t old, size_t new, nd_tui_view *view)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const nd_docinfo versions[3] = {
-		{"c", "c", "Third", "A/3", "2015-01-01", NULL},
-		{"b", "b", NULL, NULL, NULL, "States"},
-		{"a", "a", "First", NULL, "2011-01-01", NULL},
+		{"c", "c", "Third", "A/3", "2015-01-01", NULL, NULL},
+		{"b", "b", NULL, NULL, NULL, "States", NULL},
+		{"a", "a", "First", NULL, "2011-01-01", NULL, NULL},
 	};
 	fuzz_part part[3];
 	nd_doc *a, *b;

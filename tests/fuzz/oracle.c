@@ -459,7 +459,7 @@ static const char *const classes[] = {
 	"away", "bl", "cap", "cc", "chg", "cols", "counts", "ctx", "cw", "empty",
 	"flag", "gap", "gist", "in", "k", "k-unchanged", "k-modified",
 	"k-added", "k-removed", "k-split", "k-merged", "lbl", "legend", "meta",
-	"mv", "new", "none", "old", "pl", "rl", "same", "sbs", "skip", "sr",
+	"mv", "new", "none", "old", "pg", "pl", "rl", "same", "sbs", "skip", "sr",
 	"step", "sub", "toc", "tools", "zero",
 	/* the history page's marks */
 	"m", "m-eq", "m-mod", "m-add", "m-del", "m-split", "m-merge", "m-none",

@@ -7,11 +7,17 @@
 #  - each prints to three pages or more;
 #  - `normdiff diff a.pdf b.pdf --format=json` holds the records (kinds,
 #    flags, labels and paths) of the diff of the .txt files, and the text
-#    report is the same but for the names in its first two lines;
+#    report is the same but for the names in its first two lines and the
+#    pages in its headings;
 #  - so do the PDFs of the drafts with soft hyphens in their long words,
 #    whose lines end in words broken at a hyphen;
 #  - `normdiff outline x.pdf` lists the provisions of the text, line
-#    numbers aside (they count the lines of the text read from the PDF);
+#    numbers and pages aside (lines count the lines of the text read from
+#    the PDF);
+#  - the pages `normdiff outline --format=json` gives the provisions of
+#    a.pdf and b.pdf are those pdftotext finds their first and last words
+#    on, page by page (check_pages.py): some start on pages 1 and 2, some
+#    end on the last, some run onto a next page;
 #  - in a PDF whose lines stand where text_pdf.py puts them, the running
 #    header and the page numbers are left out, a heading in the top band
 #    of one page and a body line repeated on every page stay: the outline
@@ -50,6 +56,22 @@ print_pdf() { # HTML OUT
 		--disable-sync --user-data-dir="$work/profile" --no-pdf-header-footer \
 		--print-to-pdf="$2" "file://$work/$1" >chrome.log 2>&1
 	[ -s "$2" ] || { cat chrome.log; fail "Chromium printed no $2"; }
+}
+
+# A text report without the pages of its headings (" · p. 3 → pp. 3–4").
+unpaged() {
+	sed -E 's/ · pp?\. [0-9]+(–[0-9]+)?( → pp?\. [0-9]+(–[0-9]+)?)?//'
+}
+
+# An outline without its line and page columns.
+outline_rows() {
+	python3 -c 'import re, sys
+rows = sys.stdin.read().splitlines()
+lead = [re.match(r" *[0-9]+  ", r) for r in rows]
+page = [m and re.match(r"pp?\. [0-9]+(–[0-9]+)?", r[m.end():]) for r, m in zip(rows, lead)]
+w = max([len(p.group(0)) + 2 for p in page if p] or [0])
+for r, m in zip(rows, lead):
+    print(r[m.end() + w:] if m else r)'
 }
 
 pages() { python3 -c 'import re, sys
@@ -97,7 +119,7 @@ for p in a.pdf:b.pdf ah.pdf:bh.pdf; do
 	else
 		fail "diff of ${p/:/ and } and of the texts: $(cat same)"
 	fi
-	"$bin" diff ${p%:*} ${p#*:} | tail -n +3 >pdf.txt
+	"$bin" diff ${p%:*} ${p#*:} | tail -n +3 | unpaged >pdf.txt
 	if cmp -s pdf.txt txt.txt; then
 		ok "text report of ${p/:/ and } is that of the texts"
 	else
@@ -106,8 +128,8 @@ for p in a.pdf:b.pdf ah.pdf:bh.pdf; do
 	fi
 done
 for f in a b ah bh; do
-	"$bin" outline $f.pdf | sed 's/^ *[0-9]*//' >pdf.outline
-	"$bin" outline ${f%h}.txt | sed 's/^ *[0-9]*//' >txt.outline
+	"$bin" outline --width 0 $f.pdf | outline_rows >pdf.outline
+	"$bin" outline --width 0 ${f%h}.txt | outline_rows >txt.outline
 	if cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
 		ok "outline of $f.pdf: $(head -1 pdf.outline | tr -d '#'), as of ${f%h}.txt"
 	else
@@ -158,13 +180,25 @@ fi
 # each its own paragraph; the provision broken by the page runs on
 python3 "$here/notes_html.py" notes.html notes.txt || exit 2
 print_pdf notes.html notes.pdf
-"$bin" outline notes.pdf | sed 's/^ *[0-9]*//' >pdf.outline
-"$bin" outline notes.txt | sed 's/^ *[0-9]*//' >txt.outline
+"$bin" outline --width 0 notes.pdf | outline_rows >pdf.outline
+"$bin" outline --width 0 notes.txt | outline_rows >txt.outline
 if [ "$(pages notes.pdf)" = 3 ] && cmp -s pdf.outline txt.outline && [ -s pdf.outline ]; then
 	ok "outline of notes.pdf: the footnotes after the body, as notes.txt"
 else
 	fail "outline of notes.pdf ($(pages notes.pdf) pages) differs from notes.txt:"
 	diff pdf.outline txt.outline | head -20
+fi
+if command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null; then
+	for f in a b; do
+		"$bin" outline --format=json $f.pdf >$f.outline.json
+		if python3 "$here/check_pages.py" $f.outline.json $f.pdf >same; then
+			ok "pages of $f.pdf: $(cat same)"
+		else
+			fail "pages of $f.pdf: $(cat same)"
+		fi
+	done
+else
+	fail "no pdftotext to check the pages with (install poppler-utils)"
 fi
 
 python3 "$here/text_pdf.py" >geometry.pdf

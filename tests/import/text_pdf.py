@@ -4,7 +4,8 @@ test what page geometry decides (pdf.sh), written to standard output:
 three A4 pages in Helvetica, each with a running header at the top
 ("Sheet N of the draft"), a page number alone at the foot, and in the
 middle of the page the same body line on every page; on page 2 only, a
-heading in the top band of the page, which must stay."""
+heading in the top band of the page, which must stay. Its writer, pdf(),
+is paged_pdf.py's too."""
 import sys
 
 
@@ -57,4 +58,5 @@ def page(no):
     return lines
 
 
-sys.stdout.buffer.write(pdf([page(1), page(2), page(3)]))
+if __name__ == '__main__':
+    sys.stdout.buffer.write(pdf([page(1), page(2), page(3)]))

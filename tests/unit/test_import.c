@@ -1,7 +1,8 @@
 /* test_import.c - what bytes are (nd_import_detect), by content only:
  * %PDF-, a zip naming word/document.xml or [Content_Types].xml, a zip
  * whose first member is an OpenDocument text mimetype; anything else is
- * text, a zip of something else included; and the format names. */
+ * text, a zip of something else included; and the format names. The
+ * pages of the lines of a PDF's text, and none for other formats. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -78,12 +79,122 @@ static void test_text(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* Text has no pages: a map handed in comes back empty. */
+static void test_text_no_pages(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+	nd_pagemap m = ND_PAGEMAP_INIT;
+	nd_import_opts o;
+
+	(void)state;
+	nd_import_opts_init(&o);
+	assert_null(o.pages);
+	o.pages = &m;
+	assert_int_equal(nd_pagemap_push(&m, 7), 0);
+	assert_int_equal(nd_import(&b, "1. A\n", 5, ND_FORMAT_TEXT, &o), 0);
+	assert_int_equal(m.n, 0);
+	nd_pagemap_dispose(&m);
+	nd_buf_dispose(&b);
+}
+
+/* A PDF of two A4 pages whose lines stand at (72, y) in Helvetica:
+ * `lines` holds the first page's lines, top first, then NULL, then the
+ * second's, then NULL. */
+static void make_pdf(nd_buf *pdf, const char *const *lines)
+{
+	size_t offs[16], n = 0, k, xref;
+	nd_buf ops = ND_BUF_INIT;
+	int page, y;
+
+	assert_int_equal(nd_buf_puts(pdf, "%PDF-1.4\n"), 0);
+	offs[++n] = pdf->len;
+	assert_int_equal(nd_buf_puts(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n"
+	                                  "endobj\n"), 0);
+	offs[++n] = pdf->len;
+	assert_int_equal(nd_buf_puts(pdf, "2 0 obj\n<< /Type /Pages /Kids [4 0 R 6 0 R] "
+	                                  "/Count 2 >>\nendobj\n"), 0);
+	offs[++n] = pdf->len;
+	assert_int_equal(nd_buf_puts(pdf, "3 0 obj\n<< /Type /Font /Subtype /Type1 "
+	                                  "/BaseFont /Helvetica >>\nendobj\n"), 0);
+	for (page = 0; page < 2; page++, lines++) {
+		nd_buf_clear(&ops);
+		assert_int_equal(nd_buf_puts(&ops, "BT /F1 11 Tf"), 0);
+		for (y = 700; *lines; lines++, y -= 14)
+			assert_int_equal(nd_buf_printf(&ops, " 1 0 0 1 72 %d Tm (%s) Tj", y,
+			                               *lines), 0);
+		assert_int_equal(nd_buf_puts(&ops, " ET"), 0);
+		offs[++n] = pdf->len;
+		assert_int_equal(nd_buf_printf(pdf, "%zu 0 obj\n<< /Type /Page /Parent 2 0 R "
+		                               "/MediaBox [0 0 595 842] /Resources << /Font "
+		                               "<< /F1 3 0 R >> >> /Contents %zu 0 R >>\n"
+		                               "endobj\n", n, n + 1), 0);
+		offs[++n] = pdf->len;
+		assert_int_equal(nd_buf_printf(pdf, "%zu 0 obj\n<< /Length %zu >>\nstream\n"
+		                               "%s\nendstream\nendobj\n", n, ops.len,
+		                               ops.ptr), 0);
+	}
+	xref = pdf->len;
+	assert_int_equal(nd_buf_printf(pdf, "xref\n0 %zu\n0000000000 65535 f \n",
+	                               n + 1), 0);
+	for (k = 1; k <= n; k++)
+		assert_int_equal(nd_buf_printf(pdf, "%010zu 00000 n \n", offs[k]), 0);
+	assert_int_equal(nd_buf_printf(pdf, "trailer\n<< /Size %zu /Root 1 0 R >>\n"
+	                               "startxref\n%zu\n%%%%EOF\n", n + 1, xref), 0);
+	nd_buf_dispose(&ops);
+}
+
+/* Each line of the text read from a PDF has the pages it begins and ends
+ * on: a paragraph broken over the page break is one line on two, and a
+ * word broken at a hyphen ends one line and begins the next, as the
+ * normaliser counts them. */
+static void test_pdf_pages(void **state)
+{
+	static const char *const lines[] = {
+		"1. The first provision of the draft, all of it on the first page.",
+		"2. The second provision of the draft, which begins on the first",
+		NULL,
+		"page and ends on the second one, where it is followed by a third",
+		"provision whose last word is broken at a hy-",
+		"phen, as words at the end of lines are.", NULL};
+	static const char want[] =
+		"1. The first provision of the draft, all of it on the first page.\n\n"
+		"2. The second provision of the draft, which begins on the first page "
+		"and ends on the second one, where it is followed by a third provision "
+		"whose last word is broken at a hy-\nphen, as words at the end of lines "
+		"are.\n";
+	static const nd_linepages pages[] = {{1, 1}, {1, 1}, {1, 2}, {2, 2}};
+	nd_buf pdf = ND_BUF_INIT, b = ND_BUF_INIT;
+	nd_pagemap m = ND_PAGEMAP_INIT;
+	nd_import_opts o;
+	size_t k;
+
+	(void)state;
+	make_pdf(&pdf, lines);
+	nd_import_opts_init(&o);
+	o.pages = &m;
+	assert_int_equal(nd_import(&b, pdf.ptr, pdf.len, ND_FORMAT_PDF, &o), 0);
+	assert_string_equal(b.ptr, want);
+	assert_int_equal(m.n, 4);
+	for (k = 0; k < 4; k++) {
+		assert_int_equal(m.line[k].first, pages[k].first);
+		assert_int_equal(m.line[k].last, pages[k].last);
+	}
+	nd_buf_clear(&b);
+	assert_int_equal(nd_import_pdf(&b, pdf.ptr, pdf.len, NULL), 0);
+	assert_string_equal(b.ptr, want); /* the same text without a map */
+	nd_pagemap_dispose(&m);
+	nd_buf_dispose(&b);
+	nd_buf_dispose(&pdf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_no_pages),
+		cmocka_unit_test(test_pdf_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

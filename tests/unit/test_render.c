@@ -242,9 +242,10 @@ static const char new_text[] =
 static fixture coc;
 
 static const nd_docinfo info_2011 = {"2011", "2011", "International code",
-                                     "A/66/359", "2011-09-14", "Ruritania"};
-static const nd_docinfo info_2015 = {"drafts/2015.txt", NULL, NULL, NULL, NULL,
+                                     "A/66/359", "2011-09-14", "Ruritania",
                                      NULL};
+static const nd_docinfo info_2015 = {"drafts/2015.txt", NULL, NULL, NULL, NULL,
+                                     NULL, NULL};
 
 static void build_coc(fixture *f)
 {
@@ -1202,7 +1203,7 @@ static void build_nasty(fixture *f)
 
 static const nd_docinfo nasty_info = {"v\x1b[31m1", "<b>v1</b>", NULL,
                                       "A/\x1b[2J", "**2020**",
-                                      "\"Ruritania\" & 'Freedonia'"};
+                                      "\"Ruritania\" & 'Freedonia'", NULL};
 
 /* s without the colour codes a report writes itself */
 static char *strip_sgr(const char *s)
@@ -1527,7 +1528,7 @@ static void test_html(void **state)
 /* Plain files are named by their base names (the title block's table
  * keeps where they were read from); the same base name on both sides, or
  * a label, names a version as the other reports do. */
-#define PLAIN_FILE(spec) {spec, NULL, NULL, NULL, NULL, NULL}
+#define PLAIN_FILE(spec) {spec, NULL, NULL, NULL, NULL, NULL, NULL}
 
 static void test_html_names(void **state)
 {
@@ -1626,7 +1627,7 @@ static void test_html_escape(void **state)
 {
 	static const nd_docinfo bad = {"v1", "<i>1</i>", "bad \xff byte",
 	                               "A/\x1b[2J", "\"2020\"",
-	                               "\"Ruritania\" & 'Freedonia'"};
+	                               "\"Ruritania\" & 'Freedonia'", NULL};
 	fixture f;
 	nd_report_opts o = opts(0, 0, 0, 0);
 	char *got;
@@ -1854,6 +1855,105 @@ static void test_json_string_escapes(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
+static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
+                    size_t n)
+{
+	size_t k;
+
+	*m = (nd_pagemap)ND_PAGEMAP_INIT;
+	for (k = 0; k < n; k++) {
+		assert_int_equal(nd_pagemap_push(m, first[k]), 0);
+		m->line[k].last = last[k];
+	}
+}
+
+static char *pages_of(const nd_docinfo *info, const nd_doc *d,
+                      const size_t *idx, size_t n)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	assert_int_equal(nd_report_pages(&b, info, d, idx, n), 0);
+	return nd_buf_detach(&b);
+}
+
+static void assert_pages(const nd_docinfo *info, const nd_doc *d,
+                         const size_t *idx, size_t n, const char *want)
+{
+	char *got = pages_of(info, d, idx, n);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Pages by provisions: the first line's page, "pp." when the last line
+ * ends on a later page, one side's words when the other has none. */
+static void test_pages(void **state)
+{
+	static const uint32_t of[] = {1, 1, 1, 2, 3}, ol[] = {1, 1, 2, 2, 3};
+	static const uint32_t nf[] = {1, 1, 4, 4, 4}, nl[] = {1, 1, 4, 4, 5};
+	nd_pagemap om, nm;
+	nd_docinfo oi = {0}, ni = {0};
+	nd_report_opts o = {0};
+	fixture f;
+	size_t i0 = 0, i1 = 1, i2 = 2, both[] = {0, 2};
+	uint32_t a, b;
+	nd_buf out = ND_BUF_INIT;
+	char *json;
+
+	(void)state;
+	fixture_open(&f, "1. Alpha one.\n\n2. Beta two.\n\n3. Gamma three.\n",
+	             "1. Alpha one.\n\n2. Beta two again.\n\n3. Gamma three.\n");
+	add(&f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(&f, ND_CHANGE_MODIFIED, 0, 0.8, IDX(1), IDX(1),
+	    (const char *const[]){"=Beta two", "+ again", "=.", NULL});
+	add(&f, ND_CHANGE_UNCHANGED, 0, 1, IDX(2), IDX(2), NULL);
+	pagemap(&om, of, ol, 5);
+	pagemap(&nm, nf, nl, 5);
+	oi.pages = &om;
+	ni.pages = &nm;
+	assert_pages(&oi, f.old, &i0, 1, "p. 1");           /* the first page */
+	assert_pages(&oi, f.old, &i1, 1, "pp. 1\xE2\x80\x93" "2"); /* onto page 2 */
+	assert_pages(&oi, f.old, &i2, 1, "p. 3");           /* the last page */
+	assert_pages(&oi, f.old, both, 2, "pp. 1\xE2\x80\x93" "3");
+	assert_pages(&ni, f.new, &i2, 1, "pp. 4\xE2\x80\x93" "5");
+	assert_pages(NULL, f.old, &i0, 1, "");
+	assert_true(nd_report_page_span(&oi, f.old, &i1, 1, &a, &b));
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_false(nd_report_page_span(&oi, f.old, &i1, 0, &a, &b));
+	assert_int_equal(nd_report_change_pages(&out, &f.cs, &f.cs.changes[1], &oi,
+	                                        &ni), 0);
+	assert_string_equal(out.ptr, "pp. 1\xE2\x80\x93" "2 \xE2\x86\x92 p. 4");
+	nd_buf_clear(&out);
+	assert_int_equal(nd_report_change_pages(&out, &f.cs, &f.cs.changes[0], &oi,
+	                                        &ni), 0);
+	assert_string_equal(out.ptr, "p. 1"); /* both sides agree */
+	nd_buf_clear(&out);
+	assert_int_equal(nd_report_change_pages(&out, &f.cs, &f.cs.changes[1], NULL,
+	                                        &ni), 0);
+	assert_string_equal(out.ptr, "p. 4"); /* one side only */
+	nd_buf_clear(&out);
+	assert_int_equal(nd_report_change_pages(&out, &f.cs, &f.cs.changes[1], NULL,
+	                                        NULL), 0);
+	assert_int_equal(out.len, 0);
+	o.old_info = &oi;
+	o.new_info = &ni;
+	json = render(&f, "json", &o);
+	assert_json(json);
+	assert_non_null(strstr(json, "\"line\": 3, \"page\": 1, \"last_page\": 2, \"text\": \"Beta two.\""));
+	assert_non_null(strstr(json, "\"line\": 3, \"page\": 4, \"last_page\": 4, \"text\": \"Beta two again.\""));
+	free(json);
+	o.new_info = NULL;
+	json = render(&f, "json", &o);
+	assert_null(strstr(json, "\"line\": 3, \"page\": 4")); /* unknown: absent */
+	free(json);
+	nd_buf_dispose(&out);
+	nd_pagemap_dispose(&om);
+	nd_pagemap_dispose(&nm);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1883,6 +1983,7 @@ int main(void)
 		cmocka_unit_test(test_changed_within),
 		cmocka_unit_test(test_shows),
 		cmocka_unit_test(test_json_string_escapes),
+		cmocka_unit_test(test_pages),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -9,6 +9,7 @@
 
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
+#include "normdiff/pagemap.h"
 #include "normdiff/utf8.h"
 
 static void test_buf_grows_and_formats(void **state)
@@ -165,6 +166,48 @@ static void test_error_records_message(void **state)
 	assert_string_equal(nd_error_message(), "");
 }
 
+/* Lines 1-2 on page 1, line 3 from page 1 onto 2, line 4 on page 2,
+ * line 5 on page 3 (the last). */
+static void test_pagemap_span(void **state)
+{
+	nd_pagemap m = ND_PAGEMAP_INIT;
+	static const uint32_t starts[] = {1, 1, 1, 2, 3};
+	uint32_t a, b;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 5; k++)
+		assert_int_equal(nd_pagemap_push(&m, starts[k]), 0);
+	m.line[2].last = 2;
+	assert_int_equal(m.n, 5);
+	assert_true(nd_pagemap_span(&m, 1, 1, &a, &b)); /* first page */
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 1);
+	assert_true(nd_pagemap_span(&m, 3, 3, &a, &b)); /* one line on two */
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_true(nd_pagemap_span(&m, 2, 4, &a, &b)); /* lines on two */
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_true(nd_pagemap_span(&m, 5, 5, &a, &b)); /* the last page */
+	assert_int_equal(a, 3);
+	assert_int_equal(b, 3);
+	assert_true(nd_pagemap_span(&m, 4, 9, &a, &b)); /* past the map */
+	assert_int_equal(a, 2);
+	assert_int_equal(b, 3);
+	assert_true(nd_pagemap_span(&m, 4, 2, &a, &b)); /* last before first */
+	assert_int_equal(a, 2);
+	assert_int_equal(b, 2);
+	assert_false(nd_pagemap_span(&m, 0, 1, &a, &b));
+	assert_false(nd_pagemap_span(NULL, 1, 1, &a, &b));
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 0);
+	nd_pagemap_dispose(&m);
+	assert_null(m.line);
+	assert_false(nd_pagemap_span(&m, 1, 1, &a, &b)); /* empty: unknown */
+	nd_pagemap_dispose(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_escape_is_idempotent),
 		cmocka_unit_test(test_visible_forms),
 		cmocka_unit_test(test_error_records_message),
+		cmocka_unit_test(test_pagemap_span),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
