@@ -10,12 +10,19 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 {
 	size_t i = 0, run = 0, n;
 	uint32_t cp;
-	int err = nd_buf_putc(out, '"');
+	int err = nd_buf_grow(out, len + 2); /* most text needs no escape */
 
+	err = err ? err : nd_buf_putc(out, '"');
 	while (!err && i < len) {
 		const char *esc = NULL;
+		unsigned char b = (unsigned char)s[i];
 		char tmp[8];
 
+		if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\') {
+			i++; /* printable ASCII: as it is, without decoding */
+			run++;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\') {
 			i += n;
