@@ -30,8 +30,8 @@
  *    old order come first, then the new-only ones of the new order.
  *
  * A first page (style NormdiffSummary, which normdiff's reader skips so
- * the file reads back as exactly the two versions) names the versions
- * and gives the summary. Revisions are by "normdiff", dated with
+ * the file reads back as exactly the two versions) names the versions,
+ * gives the summary and lists the changed provisions (LIST_MAX at most). Revisions are by "normdiff", dated with
  * o->now when the caller gives it. Labels are text, not automatic
  * numbering, so they show as in the new version and read back as they
  * are. Text reaches XML escaped; characters XML 1.0 cannot hold (C0
@@ -488,6 +488,61 @@ static int summary_para(docx_state *st, const char *lead, const char *s,
 	return err ? err : nd_buf_puts(b, "</w:p>");
 }
 
+/* The changed provisions, one line each ("(b) → (2) + (3) — split", an
+ * unnumbered paragraph under its headings: "Code of conduct › ¶1"),
+ * at most LIST_MAX of them, then how many more. */
+#define LIST_MAX 200
+static int change_list(docx_state *st)
+{
+	const nd_changeset *cs = st->r->cs;
+	nd_buf *t = &st->tmp;
+	size_t k, i, listed = 0, more = 0;
+	int err = 0;
+
+	for (k = 0; k < cs->n && !err; k++) {
+		const nd_change *c = &cs->changes[k];
+		const nd_doc *d;
+
+		if (nd_is_quiet(c))
+			continue;
+		if (listed == LIST_MAX) {
+			more++;
+			continue;
+		}
+		nd_buf_clear(t);
+		i = nd_anchor(cs, c, &d);
+		if (d->clauses[i].kind == ND_CLAUSE_PARAGRAPH) { /* "¶1" of which? */
+			err = nd_context(t, d, i, 0);
+			if (!err && t->len)
+				err = nd_buf_puts(t, " \xe2\x80\xba ");
+		}
+		if (!err)
+			err = nd_label_pair(t, cs, c);
+		if (!err)
+			err = nd_buf_puts(t, " \xe2\x80\x94 ");
+		if (!err)
+			err = nd_report_kind_words(t, c);
+		if (!err && c->moved) {
+			err = nd_buf_puts(t, "; ");
+			if (!err)
+				err = nd_report_move_words(t, cs, c);
+		}
+		if (!err && !listed)
+			err = summary_para(st, NULL, "Changed provisions:", 19, 0, 0);
+		if (!err)
+			err = summary_para(st, NULL, t->ptr, t->len, 0, 0);
+		listed++;
+	}
+	if (!err && more) {
+		nd_buf_clear(t);
+		err = nd_buf_printf(t, "and %zu more changed provision%s", more,
+		                    more == 1 ? "" : "s");
+		if (!err)
+			err = summary_para(st, NULL, t->ptr, t->len, 0, 0);
+	}
+	return err;
+}
+
 static int summary_page(docx_state *st)
 {
 	static const char how[] =
@@ -518,7 +573,11 @@ static int summary_page(docx_state *st)
 		err = summary_para(st, "Summary: ", t->ptr, t->len, 0, 0);
 	for (size_t k = 0; k < cs->nnotes && !err; k++)
 		err = summary_para(st, "Note: ", cs->notes[k], strlen(cs->notes[k]), 0, 0);
-	return err ? err : summary_para(st, NULL, how, sizeof(how) - 1, 0, 1);
+	if (!err)
+		err = summary_para(st, NULL, how, sizeof(how) - 1, 0, 0);
+	if (!err)
+		err = change_list(st);
+	return err ? err : summary_para(st, NULL, "", 0, 0, 1);
 }
 
 /* ---- the package ------------------------------------------------------- */

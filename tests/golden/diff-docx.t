@@ -28,5 +28,11 @@ run normdiff diff $R/old.txt
 run normdiff diff $R/old.txt $R/new.txt -o missing/x.docx
 SOURCE_DATE_EPOCH=soon run normdiff diff $R/old.txt $R/new.txt -o x.docx
 ls
+# the first page lists 200 changed provisions at most
+python3 -c 'for k in range(1, 211): print("%d. Provision number %d shall apply.\n" % (k, k))' >many-old.txt
+python3 -c 'for k in range(1, 211): print("%d. Provision number %d shall not apply.\n" % (k, k))' >many-new.txt
+normdiff diff many-old.txt many-new.txt -o many.docx
+dump many.docx | grep -c '^\[NormdiffSummary\] [0-9]*\. — modified$'
+dump many.docx | grep 'more changed'
 # the terminal UI on one file's tracked changes
 run normdiff tui --ignore-case small.docx --dump 100x14
