@@ -597,6 +597,8 @@ static const char content_types[] = XML_HEAD
 	".document.main+xml\"/>"
 	"<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_MAIN
 	".styles+xml\"/>"
+	"<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_MAIN
+	".footer+xml\"/>"
 	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/"
 	"vnd.openxmlformats-package.core-properties+xml\"/>"
 	"</Types>\n";
@@ -612,6 +614,7 @@ static const char package_rels[] = XML_HEAD
 static const char document_rels[] = XML_HEAD
 	"<Relationships xmlns=\"" NS_PKG_REL "\">"
 	"<Relationship Id=\"rId1\" Type=\"" NS_REL "/styles\" Target=\"styles.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"" NS_REL "/footer\" Target=\"footer1.xml\"/>"
 	"</Relationships>\n";
 
 #define STYLE(id, name, rpr, ppr)                                              \
@@ -638,6 +641,34 @@ static const char styles[] = XML_HEAD
 	STYLE(SUMMARY_STYLE, "Normdiff Summary", "<w:rFonts w:ascii=\"Arial\" "
 	      "w:hAnsi=\"Arial\"/><w:sz w:val=\"22\"/>", "")
 	"</w:styles>\n";
+
+/* The footer of every page: the two versions and the page number, so a
+ * printed page says what it compares. */
+static int footer(docx_state *st, nd_buf *b)
+{
+	const nd_report_opts *o = st->r->o;
+	int err = nd_buf_puts(b, XML_HEAD "<w:ftr xmlns:w=\"" NS_W "\"><w:p>"
+	                         "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r>"
+	                         "<w:rPr><w:sz w:val=\"18\"/></w:rPr>"
+	                         "<w:t xml:space=\"preserve\">");
+
+	nd_buf_clear(&st->tmp);
+	if (!err)
+		err = nd_report_version(&st->tmp, o->old_info);
+	if (!err)
+		err = nd_buf_puts(&st->tmp, " \xe2\x86\x92 ");
+	if (!err)
+		err = nd_report_version(&st->tmp, o->new_info);
+	if (!err)
+		err = nd_buf_puts(&st->tmp, " \xc2\xb7 page ");
+	if (!err)
+		err = xml_text(b, st->tmp.ptr, st->tmp.len);
+	if (!err)
+		err = nd_buf_puts(b, "</w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r>"
+		                     "<w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t>1</w:t>"
+		                     "</w:r></w:fldSimple></w:p></w:ftr>\n");
+	return err;
+}
 
 static int core_props(docx_state *st, nd_buf *b)
 {
@@ -695,7 +726,7 @@ static int docx_change(nd_report *r, const nd_change *c)
 static int docx_end(nd_report *r)
 {
 	docx_state *st = r->state;
-	nd_buf props = ND_BUF_INIT;
+	nd_buf props = ND_BUF_INIT, foot = ND_BUF_INIT;
 	int err = nd_buf_puts(&st->doc, XML_HEAD "<w:document xmlns:w=\"" NS_W
 	                                         "\"><w:body>");
 
@@ -705,13 +736,17 @@ static int docx_end(nd_report *r)
 		err = body(st);
 	if (!err)
 		err = nd_buf_puts(&st->doc,
-		                  "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+		                  "<w:sectPr><w:footerReference w:type=\"default\" "
+		                  "xmlns:r=\"" NS_REL "\" r:id=\"rId2\"/>"
+		                  "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 		                  "<w:pgMar w:top=\"1440\" w:right=\"1440\" "
 		                  "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" "
 		                  "w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
 		                  "</w:body></w:document>\n");
 	if (!err)
 		err = core_props(st, &props);
+	if (!err)
+		err = footer(st, &foot);
 	if (!err) {
 		const rpt_zip_member parts[] = {
 			{"[Content_Types].xml", content_types, sizeof(content_types) - 1},
@@ -720,12 +755,14 @@ static int docx_end(nd_report *r)
 			{"word/_rels/document.xml.rels", document_rels,
 			 sizeof(document_rels) - 1},
 			{"word/styles.xml", styles, sizeof(styles) - 1},
+			{"word/footer1.xml", foot.ptr, foot.len},
 			{"word/document.xml", st->doc.ptr, st->doc.len},
 		};
 
 		err = rpt_zip(r->out, parts, sizeof(parts) / sizeof(parts[0]), r->o->now);
 	}
 	nd_buf_dispose(&props);
+	nd_buf_dispose(&foot);
 	return err;
 }
 
