@@ -34,14 +34,14 @@ int nd_format_find(const char *name);
 /* What the bytes are, by their content (never by a file name). */
 nd_format nd_import_detect(const char *data, size_t len);
 
-/* How tracked changes in a Word file are read. */
+/* How tracked changes in a Word or OpenDocument file are read. */
 typedef enum nd_changes {
 	ND_CHANGES_ACCEPT, /* the text as if every change were accepted */
 	ND_CHANGES_REJECT  /* ... rejected: the text before them */
 } nd_changes;
 
 typedef struct nd_import_opts {
-	nd_changes changes; /* DOCX tracked changes (accept by default) */
+	nd_changes changes; /* tracked changes (accept by default) */
 } nd_import_opts;
 
 void nd_import_opts_init(nd_import_opts *o);
@@ -62,6 +62,7 @@ int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
 int nd_import_pdf(nd_buf *out, const char *data, size_t len);
 int nd_import_docx(nd_buf *out, const char *data, size_t len,
                    const nd_import_opts *o);
-int nd_import_odt(nd_buf *out, const char *data, size_t len);
+int nd_import_odt(nd_buf *out, const char *data, size_t len,
+                  const nd_import_opts *o);
 
 #endif

@@ -28,10 +28,28 @@
  *    by its level's w:numFmt.
  *  - ODT: text:h and text:p in order (office:text only); text:s (with
  *    text:c), text:tab and text:line-break as spaces; notes, comments,
- *    frames and drawings, and the tracked-changes log left out (the text shown is the accepted one);
- *    tables row by row as above; text:list-item numbered by the list
- *    style's level (style:num-format 1 a A i I, num-prefix, num-suffix,
- *    start-value, display-levels) from content.xml or styles.xml.
+ *    frames and drawings left out; tables row by row as above;
+ *    text:list-item numbered by the list style's level (style:num-format
+ *    1 a A i I, num-prefix, num-suffix, start-value, display-levels) from
+ *    content.xml or styles.xml, an item counted when its first paragraph
+ *    ends. Tracked changes: the body is the text with every change
+ *    accepted, so accepting reads it as it is (text:tracked-changes, the
+ *    log, holds only what was deleted). Rejecting, the log's
+ *    text:changed-region elements are looked up by id (sorted, bsearch):
+ *    text between an insertion's text:change-start and text:change-end is
+ *    left out, and a paragraph end inside it runs its paragraph on into
+ *    the next, which gives the label (as a Word paragraph mark does). A
+ *    deletion's text:change point gets the deletion's paragraphs back
+ *    with ODF's merge rule: the first runs on from the text before the
+ *    point, each further one begins a paragraph (an item's first counted
+ *    as an item of the list in force), the last runs on into the text
+ *    after it; so a deletion within a paragraph, of whole paragraphs or
+ *    of a paragraph break all read as LibreOffice rejects them. A
+ *    deleted table comes back row by row; in a table cell the pieces are
+ *    joined by spaces. Each deletion is put back once, marks inside the
+ *    content put back are not read (no loop, no blow-up), marks of
+ *    regions the log lacks and format changes change nothing, and an
+ *    insertion never ended leaves out the text to the end.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -676,6 +694,7 @@ int nd_import_docx(nd_buf *out, const char *data, size_t len,
 	    (rc = load_numbering(&d, numbering)) < 0)
 		goto done;
 	docx_blocks(&d, child(xmlDocGetRootElement(doc), W, "body"));
+	flush(&d.p, NULL); /* a last paragraph run on: its text, not a note's */
 	if (notes) /* the separators (w:type) are not notes */
 		for (xmlNode *f = xmlDocGetRootElement(notes)->children; f; f = f->next)
 			if (is(f, W, "footnote") && !attr(f, "type"))
@@ -703,13 +722,31 @@ done:
 #define TABLE "opendocument:xmlns:table"
 #define STYLE "opendocument:xmlns:style"
 
+#define OFFICE "opendocument:xmlns:office"
+
+/* A text:changed-region of the tracked-changes log, by one of its ids. */
+typedef struct region {
+	const char *id;
+	xmlNode *change; /* its text:insertion, text:deletion or format-change */
+	int open;        /* an insertion begun in the body, not yet ended */
+	int used;        /* a deletion already put back */
+} region;
+
 typedef struct odt {
 	para p;
+	nd_changes changes;
 	xmlDoc *content, *styles;
 	const char *style;        /* the list style in force */
 	int level;                /* 0 outside lists, 1 in a top list, ... */
 	int count[MAX_LEVELS + 1];
 	int pending;              /* a list item waiting for its paragraph */
+	int pending_sv;           /* ... and its text:start-value, or 0 */
+	int carry;                /* the paragraph read runs on into the next */
+	int cell;                 /* in a table cell: paragraph ends are spaces */
+	int putback;              /* in a deletion put back: marks not read */
+	region *rg;               /* the log, sorted by id */
+	size_t nrg;
+	size_t open;              /* insertions open (rejecting): text left out */
 } odt;
 
 /* The list style `name`'s level-style for `level`, from either part. */
@@ -783,18 +820,121 @@ static void odt_label(odt *o, char *label, size_t cap)
 	snprintf(label + at, cap - at, "%s", suf ? suf : "");
 }
 
+/* Count the list item waiting for its paragraph, at o->level. */
+static void odt_count(odt *o)
+{
+	int l = o->level;
+
+	if (!o->pending)
+		return;
+	o->pending = 0;
+	if (l < 1 || l > MAX_LEVELS)
+		return;
+	o->count[l] = o->pending_sv > 0 ? o->pending_sv : o->count[l] ?
+	              o->count[l] + 1 : odt_start(o, l);
+	for (int k = l + 1; k <= MAX_LEVELS; k++)
+		o->count[k] = 0;
+}
+
+/* A paragraph ends: written with the label of the list item it begins;
+ * or, rejecting, when its break lies in an insertion, run on into the
+ * next paragraph, which gives the label (as a Word paragraph mark does)
+ * while this one's item is not counted; in a table cell, a space. */
+static void odt_end(odt *o)
+{
+	char label[256] = "";
+
+	if (o->cell || o->open) {
+		put_text(&o->p, " ");
+		o->carry = o->carry || o->open;
+		return;
+	}
+	if (o->pending && o->level > 0 && o->level <= MAX_LEVELS) {
+		odt_count(o);
+		odt_label(o, label, sizeof(label));
+	}
+	o->pending = 0;
+	o->carry = 0;
+	flush(&o->p, label);
+}
+
+static int region_cmp(const void *a, const void *b)
+{
+	return strcmp(((const region *)a)->id, ((const region *)b)->id);
+}
+
+/* The log of changes (office:text's text:tracked-changes) into o->rg,
+ * each region under its text:id and its xml:id when they differ. */
+static int odt_load_changes(odt *o, xmlNode *text)
+{
+	xmlNode *log = child(text, TEXT, "tracked-changes"), *r, *c;
+	size_t n = 0;
+
+	for (r = log ? log->children : NULL; r; r = r->next)
+		n += is(r, TEXT, "changed-region");
+	if (!n)
+		return 0;
+	if (!(o->rg = calloc(2 * n, sizeof(*o->rg))))
+		return nd_error_oom();
+	for (r = log->children; r; r = r->next) {
+		xmlNode *ch = NULL;
+		const char *ids[2] = {NULL, NULL};
+		int nid = 0;
+
+		if (!is(r, TEXT, "changed-region"))
+			continue;
+		for (c = r->children; c && !ch; c = c->next)
+			if (is(c, TEXT, "insertion") || is(c, TEXT, "deletion") ||
+			    is(c, TEXT, "format-change"))
+				ch = c;
+		for (xmlAttr *a = r->properties; a && nid < 2; a = a->next) {
+			const char *v = a->children && a->children->type == XML_TEXT_NODE ?
+			                (const char *)a->children->content : NULL;
+
+			if (v && !strcmp((const char *)a->name, "id") &&
+			    !(nid && !strcmp(ids[0], v)))
+				ids[nid++] = v;
+		}
+		for (int j = 0; j < nid; j++) {
+			o->rg[o->nrg].id = ids[j];
+			o->rg[o->nrg++].change = ch;
+		}
+	}
+	qsort(o->rg, o->nrg, sizeof(*o->rg), region_cmp);
+	return 0;
+}
+
+static region *odt_region(odt *o, const xmlNode *mark)
+{
+	region key;
+
+	key.id = attr(mark, "change-id");
+	if (!key.id || !o->nrg)
+		return NULL;
+	return bsearch(&key, o->rg, o->nrg, sizeof(*o->rg), region_cmp);
+}
+
+static void odt_put(odt *o, const char *s)
+{
+	if (!o->open)
+		put_text(&o->p, s);
+}
+
+static void odt_mark(odt *o, xmlNode *n);
+
 static void odt_inline(odt *o, xmlNode *n)
 {
 	for (; n && !o->p.rc; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			put_text(&o->p, (const char *)n->content);
-		} else if (is(n, TEXT, "s")) {
-			put_text(&o->p, " ");
-		} else if (is(n, TEXT, "tab") || is(n, TEXT, "line-break")) {
-			put_text(&o->p, " ");
+			odt_put(o, (const char *)n->content);
+		} else if (is(n, TEXT, "s") || is(n, TEXT, "tab") ||
+		           is(n, TEXT, "line-break")) {
+			odt_put(o, " ");
+		} else if (is(n, TEXT, "change-start") || is(n, TEXT, "change-end") ||
+		           is(n, TEXT, "change")) {
+			odt_mark(o, n);
 		} else if (is(n, TEXT, "note") || is(n, TEXT, "tracked-changes") ||
-		           is(n, TEXT, "change") ||
-		           is(n, "opendocument:xmlns:office", "annotation") ||
+		           is(n, OFFICE, "annotation") ||
 		           (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
 		            strstr((const char *)n->ns->href, "opendocument:xmlns:drawing"))) {
 			continue; /* notes, comments, frames and drawings left out */
@@ -805,11 +945,75 @@ static void odt_inline(odt *o, xmlNode *n)
 }
 
 static void odt_blocks(odt *o, xmlNode *n);
+static void odt_table(odt *o, xmlNode *n);
+
+/* A deletion's content put back at its point. Its first paragraph's text
+ * runs on from the text before the point; each further one ends the
+ * paragraph before it and begins one (the first of a list item counting
+ * as an item of the list in force); the last runs on into the text after
+ * the point. A table ends the paragraph before it and is read as tables
+ * are. *k counts the paragraphs, *item: the next is an item's first. */
+static void odt_deleted(odt *o, xmlNode *n, int *item, int *k)
+{
+	int none = 0, first;
+
+	for (; n && !o->p.rc; n = n->next) {
+		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
+			if ((*k)++) {
+				odt_end(o);
+				o->pending = *item && o->level > 0 && !o->cell;
+				o->pending_sv = 0;
+			}
+			*item = 0;
+			odt_inline(o, n->children);
+		} else if (is(n, TEXT, "list-item") || is(n, TEXT, "list-header")) {
+			first = is(n, TEXT, "list-item");
+			odt_deleted(o, n->children, &first, k);
+		} else if (is(n, TEXT, "list") || is(n, TEXT, "section")) {
+			odt_deleted(o, n->children, &none, k);
+		} else if (is(n, TABLE, "table") && !o->cell) {
+			odt_end(o);
+			odt_table(o, n->children);
+			(*k)++;
+		}
+	}
+}
+
+/* A change mark, read when rejecting (accepting, the body is the text):
+ * an insertion's start and end bound text left out, even across
+ * paragraphs; a deletion's point gets its content back, once, unless it
+ * lies in an insertion left out. Marks in content put back are not read,
+ * nor marks of regions the log does not hold. */
+static void odt_mark(odt *o, xmlNode *n)
+{
+	region *r;
+	int k = 0, none = 0;
+
+	if (o->changes != ND_CHANGES_REJECT || o->putback ||
+	    !(r = odt_region(o, n)) || !r->change)
+		return;
+	if (is(r->change, TEXT, "insertion")) {
+		if (is(n, TEXT, "change-start") && !r->open) {
+			r->open = 1;
+			o->open++;
+		} else if (is(n, TEXT, "change-end") && r->open) {
+			r->open = 0;
+			o->open--;
+		}
+	} else if (is(r->change, TEXT, "deletion") && is(n, TEXT, "change") &&
+	           !r->used && !o->open) {
+		r->used = 1;
+		o->putback = 1;
+		odt_deleted(o, r->change->children, &none, &k);
+		o->putback = 0;
+	}
+}
 
 static void odt_row(odt *o, xmlNode *tr)
 {
 	int first = 1;
 
+	o->cell++;
 	for (xmlNode *tc = tr->children; tc && !o->p.rc; tc = tc->next) {
 		if (!is(tc, TABLE, "table-cell"))
 			continue;
@@ -826,6 +1030,7 @@ static void odt_row(odt *o, xmlNode *tr)
 		if (o->p.text.ptr)
 			o->p.text.ptr[o->p.text.len] = '\0';
 	}
+	o->cell--;
 	flush(&o->p, NULL);
 }
 
@@ -854,20 +1059,14 @@ static void odt_list(odt *o, xmlNode *list)
 		if (o->level > 1)
 			o->count[o->level] = 0;
 		for (xmlNode *it = list->children; it && !o->p.rc; it = it->next) {
-			int sv;
-
 			if (!is(it, TEXT, "list-item") && !is(it, TEXT, "list-header"))
 				continue;
-			if (is(it, TEXT, "list-item")) {
-				sv = attr_int(it, "start-value", 0);
-				o->count[o->level] = sv > 0 ? sv : o->count[o->level] ?
-				                     o->count[o->level] + 1 :
-				                     odt_start(o, o->level);
-				for (int k = o->level + 1; k <= MAX_LEVELS; k++)
-					o->count[k] = 0;
-				o->pending = 1;
-			}
+			/* counted when its first paragraph ends (odt_end) */
+			o->pending = is(it, TEXT, "list-item");
+			o->pending_sv = attr_int(it, "start-value", 0);
 			odt_blocks(o, it->children);
+			if (!o->carry)
+				odt_count(o); /* an item without a paragraph counts too */
 			o->pending = 0;
 		}
 	}
@@ -879,18 +1078,18 @@ static void odt_blocks(odt *o, xmlNode *n)
 {
 	for (; n && !o->p.rc; n = n->next) {
 		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
-			char label[256] = "";
-
-			if (o->pending && o->level > 0)
-				odt_label(o, label, sizeof(label));
-			o->pending = 0;
 			odt_inline(o, n->children);
-			flush(&o->p, label);
+			odt_end(o);
 		} else if (is(n, TEXT, "list")) {
+			if (!o->carry)
+				odt_count(o); /* an item whose list comes first */
 			o->pending = 0;
 			odt_list(o, n);
 		} else if (is(n, TABLE, "table")) {
 			odt_table(o, n->children);
+		} else if (is(n, TEXT, "change-start") || is(n, TEXT, "change-end") ||
+		           is(n, TEXT, "change")) {
+			odt_mark(o, n);
 		} else if (is(n, TEXT, "section") || is(n, TEXT, "index-body") ||
 		           is(n, TEXT, "table-of-content") ||
 		           is(n, TEXT, "illustration-index") ||
@@ -900,7 +1099,8 @@ static void odt_blocks(odt *o, xmlNode *n)
 	}
 }
 
-int nd_import_odt(nd_buf *out, const char *data, size_t len)
+int nd_import_odt(nd_buf *out, const char *data, size_t len,
+                  const nd_import_opts *opts)
 {
 	zip_t *z = NULL;
 	odt o;
@@ -912,6 +1112,7 @@ int nd_import_odt(nd_buf *out, const char *data, size_t len)
 	nd_buf_init(&text);
 	nd_buf_init(&o.p.text);
 	o.p.out = &text;
+	o.changes = opts ? opts->changes : ND_CHANGES_ACCEPT;
 	if ((rc = open_zip(&z, data, len, "OpenDocument")) < 0)
 		goto done;
 	if ((rc = parse_part(z, "content.xml", &o.content, "OpenDocument")) < 0)
@@ -923,16 +1124,19 @@ int nd_import_odt(nd_buf *out, const char *data, size_t len)
 	}
 	if ((rc = parse_part(z, "styles.xml", &o.styles, "OpenDocument")) < 0)
 		goto done;
-	body = child(xmlDocGetRootElement(o.content),
-	             "opendocument:xmlns:office", "body");
-	odt_blocks(&o, child(body, "opendocument:xmlns:office", "text") ?
-	           child(body, "opendocument:xmlns:office", "text")->children : NULL);
+	body = child(child(xmlDocGetRootElement(o.content), OFFICE, "body"),
+	             OFFICE, "text");
+	if ((rc = odt_load_changes(&o, body)) < 0)
+		goto done;
+	odt_blocks(&o, body ? body->children : NULL);
+	flush(&o.p, NULL); /* a paragraph run on past the last one */
 	if ((rc = o.p.rc) < 0)
 		goto done;
 	rc = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
 done:
 	xmlFreeDoc(o.content);
 	xmlFreeDoc(o.styles);
+	free(o.rg);
 	nd_buf_dispose(&o.p.text);
 	nd_buf_dispose(&text);
 	if (z)

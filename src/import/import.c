@@ -119,7 +119,7 @@ int nd_import(nd_buf *out, const char *data, size_t len, nd_format f,
 	switch (f) {
 	case ND_FORMAT_PDF: return nd_import_pdf(out, data, len);
 	case ND_FORMAT_DOCX: return nd_import_docx(out, data, len, o);
-	case ND_FORMAT_ODT: return nd_import_odt(out, data, len);
+	case ND_FORMAT_ODT: return nd_import_odt(out, data, len, o);
 	default: return nd_buf_put(out, data, len);
 	}
 }

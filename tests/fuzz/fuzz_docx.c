@@ -1,5 +1,5 @@
-/* fuzz_docx.c - any bytes read as a Word file (changes accepted and
- * rejected) and as an OpenDocument text, as `normdiff --from=docx` and
+/* fuzz_docx.c - any bytes read as a Word file and as an OpenDocument
+ * text, changes accepted and rejected, as `normdiff --from=docx` and
  * `--from=odt` read a file.
  *
  * An input that starts with '<' is XML: it is also wrapped as the
@@ -64,7 +64,7 @@ static void one(const char *what, const char *data, size_t size, int odt,
 	o.changes = ch;
 	if (nd_buf_puts(&out, KEEP))
 		fuzz_fail(what, "out of memory", NULL, 0);
-	rc = odt ? nd_import_odt(&out, data, size) :
+	rc = odt ? nd_import_odt(&out, data, size, &o) :
 	     nd_import_docx(&out, data, size, &o);
 	if (rc) {
 		fuzz_check_error(what);
@@ -129,13 +129,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("detect", "a format that does not exist", NULL, 0);
 	one("docx accept", d, size, 0, ND_CHANGES_ACCEPT);
 	one("docx reject", d, size, 0, ND_CHANGES_REJECT);
-	one("odt", d, size, 1, ND_CHANGES_ACCEPT);
+	one("odt accept", d, size, 1, ND_CHANGES_ACCEPT);
+	one("odt reject", d, size, 1, ND_CHANGES_REJECT);
 	if (size && data[0] == '<') {
 		wrap(&z, "word/document.xml", data, size, 0);
 		one("document.xml accept", z.ptr, z.len, 0, ND_CHANGES_ACCEPT);
 		one("document.xml reject", z.ptr, z.len, 0, ND_CHANGES_REJECT);
 		wrap(&z, "content.xml", data, size, 1);
-		one("content.xml", z.ptr, z.len, 1, ND_CHANGES_ACCEPT);
+		one("content.xml accept", z.ptr, z.len, 1, ND_CHANGES_ACCEPT);
+		one("content.xml reject", z.ptr, z.len, 1, ND_CHANGES_REJECT);
 	}
 	nd_buf_dispose(&z);
 	return 0;

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Word and OpenDocument files written here with zipfile, then read by
 normdiff: the labels automatic numbering shows, tables, footnotes, tracked
-changes (accepted and rejected), headings; the bundled pair as DOCX diffs
-as the .txt files do; every bad file is refused with one line and exit 2.
+changes (accepted and rejected; the same changes in both formats read the
+same), headings; the bundled pair as DOCX diffs as the .txt files do; every
+bad file is refused with one line and exit 2.
 
     office.py NORMDIFF SRCDIR            run the checks
     office.py --corpus DIR               write the fuzz seeds into DIR
@@ -175,7 +176,8 @@ ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
 ODT_STYLES = (
     '<text:list-style style:name="L1"><text:list-level-style-number '
     'text:level="1" style:num-format="1" style:num-suffix="."/>'
@@ -259,6 +261,130 @@ spaced words broken.
 
 A | B
 """
+
+
+
+# Tracked changes as LibreOffice records them: the log (text:changed-region,
+# with both ids) holds each deletion's content; the body marks insertions
+# with change-start/change-end (across paragraphs too) and deletions with a
+# point. The same changes in a Word file read the same.
+def region(i, kind, content=""):
+    return ('<text:changed-region xml:id="ct%d" text:id="ct%d"><text:%s>'
+            '<office:change-info><dc:creator>x</dc:creator><dc:date>'
+            '2026-01-01T00:00:00</dc:date></office:change-info>%s</text:%s>'
+            '</text:changed-region>' % (i, i, kind, content, kind))
+
+
+def cs(i):
+    return '<text:change-start text:change-id="ct%d"/>' % i
+
+
+def ce(i):
+    return '<text:change-end text:change-id="ct%d"/>' % i
+
+
+def cp(i):
+    return '<text:change text:change-id="ct%d"/>' % i
+
+
+ODT_CHANGES = (
+    '<text:tracked-changes>' + region(1, "insertion")
+    + region(2, "deletion", p("formerly "))
+    + region(3, "deletion", p("Whole deleted paragraph.") + "<text:p/>")
+    + region(4, "insertion")
+    + region(5, "deletion", p("deleted") + p("he"))
+    + region(6, "insertion")
+    + region(7, "deletion", '<text:list text:style-name="L1">'
+             + item(p("second item")) + item("<text:p/>") + '</text:list>')
+    + region(8, "insertion") + region(9, "format-change")
+    + '</text:tracked-changes>'
+    + p("Keep " + cs(9) + "one." + ce(9))
+    + p("Text " + cs(1) + "newly " + ce(1) + cp(2) + "added.")
+    + p(cp(3) + "Start " + cs(4) + "inserted end")
+    + p("inserted begin " + ce(4) + "rest.")
+    + p("Keep last, with a break " + cp(5) + "re." + cs(6))
+    + p("New last." + ce(6))
+    + '<text:list text:style-name="L1">' + item(p("first item"))
+    + item(p(cp(7) + "third item" + cs(8))) + item(p("new item" + ce(8)))
+    + item(p("fourth item")) + '</text:list>')
+CHANGES_ACCEPT = """Keep one.
+
+Text newly added.
+
+Start inserted end
+
+inserted begin rest.
+
+Keep last, with a break re.
+
+New last.
+
+1. first item
+
+2. third item
+
+3. new item
+
+4. fourth item
+"""
+CHANGES_REJECT = """Keep one.
+
+Text formerly added.
+
+Whole deleted paragraph.
+
+Start rest.
+
+Keep last, with a break deleted
+
+here.
+
+1. first item
+
+2. second item
+
+3. third item
+
+4. fourth item
+"""
+
+
+def wins(t):
+    return '<w:ins w:id="1" w:author="x">%s</w:ins>' % run(t)
+
+
+def wdel(t):
+    return ('<w:del w:id="2" w:author="x"><w:r><w:delText xml:space="preserve">'
+            '%s</w:delText></w:r></w:del>' % esc(t))
+
+
+DOCX_CHANGES = [
+    para(run("Keep one.")),
+    para(run("Text ") + wins("newly ") + wdel("formerly ") + run("added.")),
+    para(wdel("Whole deleted paragraph."), mark="del"),
+    para(run("Start ") + wins("inserted end"), mark="ins"),
+    para(wins("inserted begin ") + run("rest.")),
+    para(run("Keep last, with a break ") + wdel("deleted"), mark="del"),
+    para(wdel("he") + run("re."), mark="ins"),
+    para(wins("New last.")),
+    para(run("first item"), num=(1, 0)),
+    para(wdel("second item"), num=(1, 0), mark="del"),
+    para(run("third item"), num=(1, 0), mark="ins"),
+    para(wins("new item"), num=(1, 0)),
+    para(run("fourth item"), num=(1, 0)),
+]
+
+# A hostile log: a deletion pointed at twice (put back once) whose content
+# points at itself (not read again), marks of regions the log lacks, an
+# end before its start.
+ODT_ODD = (
+    '<text:tracked-changes>' + region(1, "deletion", p("back" + cp(1)))
+    + region(2, "insertion") + '</text:tracked-changes>'
+    + p("one " + cp(1) + cp(1) + " two" + cp(7) + cs(8) + ce(2) + " three")
+    + p("four" + cs(2) + " dropped" + ce(2) + cs(2)) + p("dropped too" + ce(2))
+    + p("five"))
+ODD_REJECT = "one back two three\n\nfour\n\nfive\n"
+ODD_ACCEPT = "one two three\n\nfour dropped\n\ndropped too\n\nfive\n"
 
 failures = 0
 checks = 0
@@ -420,8 +546,11 @@ def write_corpus(d):
     docx(os.path.join(d, "sample.docx"), SAMPLE_PARAS, NUMBERING,
          ["A footnote."], STYLES)
     odt(os.path.join(d, "sample.odt"), ODT_BODY)
+    odt(os.path.join(d, "changes.odt"), ODT_CHANGES)
+    docx(os.path.join(d, "changes.docx"), DOCX_CHANGES, NUMBERING)
     for name, part in (("sample.docx", "word/document.xml"),
-                       ("sample.odt", "content.xml")):
+                       ("sample.odt", "content.xml"),
+                       ("changes.odt", "content.xml")):
         with zipfile.ZipFile(os.path.join(d, name)) as z, open(os.path.join(
                 d, name.replace(".", "-") + ".xml"), "wb") as o:
             o.write(z.read(part))
@@ -500,6 +629,28 @@ def main():
         o3 = os.path.join(tmp, "deflated-mimetype.odt")
         odt(o3, ODT_BODY, mimetype_method=zipfile.ZIP_DEFLATED)
         same_as_text(o3, ODT_TEXT, tmp)
+
+        lf = os.path.join(tmp, "last-joined.docx")  # runs on past the body
+        docx(lf, [para(run("body")), para(run("last"), mark="del")],
+             footnotes=["note"])
+        same_as_text(lf, "body\n\nlast\n\nnote\n", tmp)
+        # tracked changes in OpenDocument, accepted and rejected, read as
+        # the same changes in a Word file
+        oc, dc = os.path.join(tmp, "changes.odt"), os.path.join(tmp, "changes.docx")
+        odt(oc, ODT_CHANGES)
+        docx(dc, DOCX_CHANGES, NUMBERING)
+        for opts, want in (((), CHANGES_ACCEPT), (("--changes=accept",), CHANGES_ACCEPT),
+                           (("--changes=reject",), CHANGES_REJECT)):
+            same_as_text(oc, want, tmp, *opts)
+            same_as_text(dc, want, tmp, *opts)
+            got_o, got_d = outline(oc, *opts), outline(dc, *opts)
+            check(got_o == got_d and got_o, "changes.odt %s reads as changes.docx"
+                  % " ".join(opts), "odt:  %r\ndocx: %r" % (got_o, got_d))
+        same_as_text(o, ODT_TEXT, tmp, "--changes=reject")  # no point: not back
+        oo = os.path.join(tmp, "odd-changes.odt")
+        odt(oo, ODT_ODD)
+        same_as_text(oo, ODD_ACCEPT, tmp)
+        same_as_text(oo, ODD_REJECT, tmp, "--changes=reject")
 
         # the bundled pair as DOCX diffs as the .txt files do
         old, new = (os.path.join(drafts, n + ".txt")
