@@ -65,4 +65,32 @@ int nd_import_docx(nd_buf *out, const char *data, size_t len,
 int nd_import_odt(nd_buf *out, const char *data, size_t len,
                   const nd_import_opts *o);
 
+/* What a document declares about itself in its properties: its title
+ * and date, for the metadata of a version (`add`). */
+typedef struct nd_props {
+	char *title;           /* one line of UTF-8 (malloc'ed), or NULL */
+	char date[11];         /* YYYY-MM-DD, a real calendar day, or "" */
+	const char *title_from; /* where each was found, e.g. "dc:title in */
+	const char *date_from;  /* docProps/core.xml"; NULL when not found */
+} nd_props;
+
+void nd_props_init(nd_props *p);
+void nd_props_dispose(nd_props *p);
+
+/* Fill *p from data[0..len) read as format f: Word's docProps/core.xml
+ * (dc:title; dcterms:modified, else dcterms:created), OpenDocument's
+ * meta.xml (dc:title; dc:date, else meta:creation-date), a PDF's Info
+ * dictionary (Title; CreationDate, else ModDate); a text has none. A
+ * title has its white space runs made one space and is trimmed; C0
+ * controls and DEL in it are written in their visible form (utf8.h:
+ * "^["), bytes of ill-formed UTF-8 as "<0xFF>", so it is a value the
+ * store takes; an empty title or one past ND_IMPORT_TITLE_MAX bytes is
+ * none. A date is the day a W3C date-time or PDF date names as written
+ * (its time and zone aside) when that is a real calendar day. Absent,
+ * damaged or bad properties are left empty: never an error, but for
+ * ND_ENOMEM. Computes only, as the readers do. */
+#define ND_IMPORT_TITLE_MAX 1000
+int nd_import_props(const char *data, size_t len, nd_format f,
+                    nd_props *p);
+
 #endif

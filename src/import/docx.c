@@ -60,6 +60,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include "import_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/import.h"
 
@@ -1142,4 +1143,82 @@ done:
 	if (z)
 		zip_discard(z);
 	return rc;
+}
+
+/* ---- properties (nd_import_props) --------------------------------------- */
+
+#define DC "purl.org/dc/elements/1.1"
+
+typedef struct prop_src {
+	const char *ns, *name, *from;
+	int title; /* 1 the title, 0 a date */
+} prop_src;
+
+static const prop_src docx_props[] = {
+	{DC, "title", "dc:title in docProps/core.xml", 1},
+	{"purl.org/dc/terms", "modified", "dcterms:modified in docProps/core.xml", 0},
+	{"purl.org/dc/terms", "created", "dcterms:created in docProps/core.xml", 0},
+};
+
+static const prop_src odt_props[] = {
+	{DC, "title", "dc:title in meta.xml", 1},
+	{DC, "date", "dc:date in meta.xml", 0},
+	{"opendocument:xmlns:meta", "creation-date", "meta:creation-date in meta.xml", 0},
+};
+
+/* The properties under `props` (core.xml's root, meta.xml's office:meta)
+ * in the order of src: the first of each kind found wins. */
+static int props_of(xmlNode *props, const prop_src *src, size_t nsrc,
+                    nd_props *p)
+{
+	int err = 0;
+
+	for (size_t k = 0; k < nsrc && !err; k++) {
+		xmlNode *n = child(props, src[k].ns, src[k].name);
+		xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+
+		if (v && src[k].title)
+			err = nd_props_title(p, (const char *)v, strlen((const char *)v),
+			                     src[k].from);
+		else if (v)
+			nd_props_date(p, (const char *)v, src[k].from);
+		xmlFree(v);
+	}
+	return err;
+}
+
+/* Part `part` of the zip read as properties (under office:meta when
+ * in_meta); a file or part that cannot be read has none (its error is
+ * not passed on). */
+static int read_props(const char *data, size_t len, const char *part, int in_meta,
+                      const prop_src *src, size_t nsrc, nd_props *p)
+{
+	zip_t *z = NULL;
+	xmlDoc *doc = NULL;
+	xmlNode *props;
+	int err = 0;
+
+	if (open_zip(&z, data, len, "") < 0)
+		return 0;
+	if (parse_part(z, part, &doc, "") == 0 && doc) {
+		props = xmlDocGetRootElement(doc);
+		if (in_meta)
+			props = child(props, OFFICE, "meta");
+		err = props_of(props, src, nsrc, p);
+	}
+	xmlFreeDoc(doc);
+	zip_discard(z);
+	return err;
+}
+
+int nd_props_docx(const char *data, size_t len, nd_props *p)
+{
+	return read_props(data, len, "docProps/core.xml", 0, docx_props,
+	                  sizeof(docx_props) / sizeof(docx_props[0]), p);
+}
+
+int nd_props_odt(const char *data, size_t len, nd_props *p)
+{
+	return read_props(data, len, "meta.xml", 1, odt_props,
+	                  sizeof(odt_props) / sizeof(odt_props[0]), p);
 }

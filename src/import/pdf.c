@@ -39,6 +39,7 @@
 #include <dlfcn.h>
 #include <poppler.h>
 
+#include "import_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/import.h"
 #include "normdiff/utf8.h"
@@ -54,7 +55,10 @@
 	X(poppler_error_quark) X(poppler_document_new_from_bytes) \
 	X(poppler_document_get_n_pages) X(poppler_document_get_page) \
 	X(poppler_page_get_size) X(poppler_page_get_text) \
-	X(poppler_page_get_text_layout)
+	X(poppler_page_get_text_layout) X(poppler_document_get_title) \
+	X(poppler_document_get_creation_date_time) \
+	X(poppler_document_get_modification_date_time) X(g_date_time_format) \
+	X(g_date_time_unref)
 
 static struct {
 #define PP_FIELD(f) __typeof__(&f) f;
@@ -103,6 +107,13 @@ static int pp_load(void)
 #define poppler_page_get_size PP_CALL(poppler_page_get_size)
 #define poppler_page_get_text PP_CALL(poppler_page_get_text)
 #define poppler_page_get_text_layout PP_CALL(poppler_page_get_text_layout)
+#define poppler_document_get_title PP_CALL(poppler_document_get_title)
+#define poppler_document_get_creation_date_time \
+	PP_CALL(poppler_document_get_creation_date_time)
+#define poppler_document_get_modification_date_time \
+	PP_CALL(poppler_document_get_modification_date_time)
+#define g_date_time_format PP_CALL(g_date_time_format)
+#define g_date_time_unref PP_CALL(g_date_time_unref)
 
 /* Bytes of the character at s (poppler's text is UTF-8; a bad byte is
  * one), and the characters of s[0..len), as poppler counts its boxes. */
@@ -623,6 +634,52 @@ done:
 	ptext_free(&t);
 	if (doc)
 		g_object_unref(doc);
+	if (e)
+		g_error_free(e);
+	g_bytes_unref(bytes);
+	g_log_remove_handler("Poppler", h);
+	return err;
+}
+
+/* The Info dictionary's Title, and its CreationDate (the day this PDF
+ * was made), else its ModDate, each day as the date writes it (its own
+ * zone). A PDF poppler cannot open, or no poppler, has none. */
+int nd_props_pdf(const char *data, size_t len, nd_props *p)
+{
+	static const char *const from[] = {"CreationDate in the PDF's Info "
+	                                   "dictionary", "ModDate in the PDF's "
+	                                   "Info dictionary"};
+	PopplerDocument *doc;
+	GBytes *bytes;
+	GError *e = NULL;
+	gchar *t;
+	guint h;
+	int err = 0;
+
+	if (pp_load())
+		return 0;
+	h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+	                      G_LOG_FLAG_RECURSION, quiet, NULL);
+	bytes = g_bytes_new_static(data, len);
+	if ((doc = poppler_document_new_from_bytes(bytes, NULL, &e)) != NULL) {
+		GDateTime *dt[2];
+
+		dt[0] = poppler_document_get_creation_date_time(doc);
+		dt[1] = poppler_document_get_modification_date_time(doc);
+		if ((t = poppler_document_get_title(doc)) != NULL)
+			err = nd_props_title(p, t, strlen(t), "Title in the PDF's Info "
+			                     "dictionary");
+		g_free(t);
+		for (int k = 0; k < 2; k++) {
+			gchar *day = dt[k] ? g_date_time_format(dt[k], "%Y-%m-%d") : NULL;
+
+			nd_props_date(p, day, from[k]);
+			g_free(day);
+			if (dt[k])
+				g_date_time_unref(dt[k]);
+		}
+		g_object_unref(doc);
+	}
 	if (e)
 		g_error_free(e);
 	g_bytes_unref(bytes);

@@ -8,7 +8,9 @@
  * of stopping at the zip's checksums.
  *
  * Detection (nd_import_detect, which reads the central directory of a
- * zip it does not know from its first headers) runs on every input too.
+ * zip it does not know from its first headers) runs on every input too,
+ * and so do the properties of both formats (nd_import_props, checked by
+ * fuzz_check_props), XML also wrapped as an OpenDocument meta.xml.
  *
  * Oracles: a refused file records a one-line message and leaves the
  * output as it was; an accepted one gives well-formed UTF-8 whose only
@@ -131,6 +133,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	one("docx reject", d, size, 0, ND_CHANGES_REJECT);
 	one("odt accept", d, size, 1, ND_CHANGES_ACCEPT);
 	one("odt reject", d, size, 1, ND_CHANGES_REJECT);
+	fuzz_check_props("docx properties", d, size, ND_FORMAT_DOCX);
+	fuzz_check_props("odt properties", d, size, ND_FORMAT_ODT);
 	if (size && data[0] == '<') {
 		wrap(&z, "word/document.xml", data, size, 0);
 		one("document.xml accept", z.ptr, z.len, 0, ND_CHANGES_ACCEPT);
@@ -138,6 +142,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		wrap(&z, "content.xml", data, size, 1);
 		one("content.xml accept", z.ptr, z.len, 1, ND_CHANGES_ACCEPT);
 		one("content.xml reject", z.ptr, z.len, 1, ND_CHANGES_REJECT);
+		wrap(&z, "meta.xml", data, size, 1);
+		fuzz_check_props("meta.xml", z.ptr, z.len, ND_FORMAT_ODT);
 	}
 	nd_buf_dispose(&z);
 	return 0;

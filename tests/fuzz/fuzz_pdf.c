@@ -8,7 +8,8 @@
  * one line each, trimmed, with one blank line between them and a final
  * line end; reading it again gives the same bytes; the text parses as a
  * draft keeping the invariants of fuzz_check_doc, or is refused with a
- * one-line message.
+ * one-line message. The file's properties (nd_import_props) keep the
+ * promises fuzz_check_props checks.
  */
 #include <string.h>
 
@@ -91,6 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (nd_buf_puts(&out, PREFIX))
 		return 0;
+	fuzz_check_props("pdf properties", (const char *)data, size, ND_FORMAT_PDF);
 	err = nd_import_pdf(&out, (const char *)data, size);
 	if (out.len < strlen(PREFIX) || memcmp(out.ptr, PREFIX, strlen(PREFIX)))
 		fuzz_fail("pdf", "the output's first bytes were changed", out.ptr, out.len);

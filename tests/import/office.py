@@ -8,10 +8,13 @@ bad file is refused with one line and exit 2.
     office.py NORMDIFF SRCDIR            run the checks
     office.py --corpus DIR               write the fuzz seeds into DIR
     office.py --files DIR                ... and the zip bomb
+    office.py --props DIR                files with titles and dates in
+                                         their properties (store-props)
 """
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -189,7 +192,7 @@ ODT_STYLES = (
 
 
 def odt(path, body, content=None, styles_in_styles_xml=False,
-        mimetype_method=zipfile.ZIP_STORED):
+        mimetype_method=zipfile.ZIP_STORED, meta=None):
     auto = "" if styles_in_styles_xml else ODT_STYLES
     content = content or (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content %s>'
@@ -204,6 +207,8 @@ def odt(path, body, content=None, styles_in_styles_xml=False,
             put(z, "styles.xml", '<office:document-styles %s><office:styles>'
                        '%s</office:styles></office:document-styles>'
                        % (ODT_NS, ODT_STYLES), zipfile.ZIP_DEFLATED)
+        if meta is not None:
+            put(z, "meta.xml", meta, zipfile.ZIP_DEFLATED)
 
 
 def p(t, tag="p"):
@@ -386,6 +391,71 @@ ODT_ODD = (
 ODD_REJECT = "one back two three\n\nfour\n\nfive\n"
 ODD_ACCEPT = "one two three\n\nfour dropped\n\ndropped too\n\nfive\n"
 
+# Document properties: Word's docProps/core.xml, OpenDocument's meta.xml.
+def core_xml(title=None, created=None, modified=None, raw=None):
+    if raw is not None:
+        return raw
+    body = "".join(x for x in (
+        title is not None and "<dc:title>%s</dc:title>" % esc(title),
+        created and '<dcterms:created xsi:type="dcterms:W3CDTF">%s'
+                    '</dcterms:created>' % created,
+        modified and '<dcterms:modified xsi:type="dcterms:W3CDTF">%s'
+                     '</dcterms:modified>' % modified) if x)
+    return ('<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp='
+            '"http://schemas.openxmlformats.org/package/2006/metadata/core-'
+            'properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.'
+            'w3.org/2001/XMLSchema-instance">%s</cp:coreProperties>' % body)
+
+
+def meta_xml(title=None, date=None, created=None):
+    body = "".join(x for x in (
+        title is not None and "<dc:title>%s</dc:title>" % esc(title),
+        created and "<meta:creation-date>%s</meta:creation-date>" % created,
+        date and "<dc:date>%s</dc:date>" % date) if x)
+    return ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>%s'
+            '</office:meta></office:document-meta>' % body)
+
+
+PROPS_PARAS = [para(run("1. The first provision.")),
+               para(run("2. The second provision."))]
+PROPS_BODY = p("1. The first provision.") + p("2. The second provision.")
+
+
+def write_props(d):
+    """The files of the store-props transcript."""
+    os.makedirs(d, exist_ok=True)
+    j = os.path.join
+    docx(j(d, "props.docx"), PROPS_PARAS, extra={"docProps/core.xml": core_xml(
+        "Code of conduct for\n  information security", "2023-01-05T08:00:00Z",
+        "2024-03-01T23:30:00Z")})
+    odt(j(d, "props.odt"), PROPS_BODY + p("3. Added."), meta=meta_xml(
+        "Arms trade treaty", "2024-04-02T09:15:00.123456789",
+        "2023-02-01T10:00:00"))
+    odt(j(d, "created.odt"), PROPS_BODY + p("3. Created only."),
+        meta=meta_xml(created="2023-06-30T12:00:00"))
+    # a modified date that is no day (30 February), a created one that is
+    docx(j(d, "baddate.docx"), PROPS_PARAS + [para(run("3. Bad date."))],
+         extra={"docProps/core.xml": core_xml(
+             "Bad date", "2022-12-24T00:00:00Z", "2024-02-30T10:00:00Z")})
+    # no title but white space, dates that are not dates at all
+    docx(j(d, "nodate.docx"), PROPS_PARAS + [para(run("3. No date."))],
+         extra={"docProps/core.xml": core_xml(" \t ", "2024", "yesterday")})
+    # properties that are not XML: the document is added all the same
+    docx(j(d, "broken.docx"), PROPS_PARAS + [para(run("3. Broken."))],
+         extra={"docProps/core.xml": core_xml(raw="<cp:coreProperties>")})
+    # a title meant to fool a terminal: bidi override, a C1 CSI
+    docx(j(d, "hostile.docx"), PROPS_PARAS + [para(run("3. Hostile."))],
+         extra={"docProps/core.xml": core_xml(
+             "Evil \u202eTXT.EXE\u202c \u009b2J title", None,
+             "2024-05-05T00:00:00Z")})
+    odt(j(d, "toolong.odt"), PROPS_BODY + p("3. Long."), meta=meta_xml(
+        "x" * 1001, "2024-07-07"))
+
+
 failures = 0
 checks = 0
 
@@ -548,11 +618,17 @@ def write_corpus(d):
     odt(os.path.join(d, "sample.odt"), ODT_BODY)
     odt(os.path.join(d, "changes.odt"), ODT_CHANGES)
     docx(os.path.join(d, "changes.docx"), DOCX_CHANGES, NUMBERING)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_props(tmp)
+        for name in ("props.docx", "props.odt", "hostile.docx"):
+            shutil.move(os.path.join(tmp, name), os.path.join(d, name))
     for name, part in (("sample.docx", "word/document.xml"),
                        ("sample.odt", "content.xml"),
-                       ("changes.odt", "content.xml")):
+                       ("changes.odt", "content.xml"),
+                       ("props.odt", "meta.xml")):
         with zipfile.ZipFile(os.path.join(d, name)) as z, open(os.path.join(
-                d, name.replace(".", "-") + ".xml"), "wb") as o:
+                d, name.replace(".", "-") + ("-meta" if part == "meta.xml"
+                                             else "") + ".xml"), "wb") as o:
             o.write(z.read(part))
     with tempfile.TemporaryDirectory() as tmp:
         for f, _, _ in bad_files(tmp, "/nonexistent/secret.txt"):
@@ -566,6 +642,9 @@ def main():
     global NORMDIFF
     if sys.argv[1] == "--corpus":
         write_corpus(sys.argv[2])
+        return 0
+    if sys.argv[1] == "--props":
+        write_props(sys.argv[2])
         return 0
     if sys.argv[1] == "--files":  # the seeds and the zip bomb
         write_corpus(sys.argv[2])
