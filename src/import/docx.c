@@ -725,13 +725,19 @@ done:
 
 #define OFFICE "opendocument:xmlns:office"
 
-/* A text:changed-region of the tracked-changes log, by one of its ids. */
+/* A text:changed-region of the tracked-changes log, and one of its ids
+ * (text:id, xml:id) leading to it: a region written with two different
+ * ids is one region under both. */
 typedef struct region {
-	const char *id;
 	xmlNode *change; /* its text:insertion, text:deletion or format-change */
 	int open;        /* an insertion begun in the body, not yet ended */
 	int used;        /* a deletion already put back */
 } region;
+
+typedef struct region_id {
+	const char *id;
+	region *r;
+} region_id;
 
 typedef struct odt {
 	para p;
@@ -745,8 +751,9 @@ typedef struct odt {
 	int carry;                /* the paragraph read runs on into the next */
 	int cell;                 /* in a table cell: paragraph ends are spaces */
 	int putback;              /* in a deletion put back: marks not read */
-	region *rg;               /* the log, sorted by id */
-	size_t nrg;
+	region *rg;               /* the log */
+	region_id *ids;           /* its ids, sorted */
+	size_t nids;
 	size_t open;              /* insertions open (rejecting): text left out */
 } odt;
 
@@ -861,58 +868,65 @@ static void odt_end(odt *o)
 
 static int region_cmp(const void *a, const void *b)
 {
-	return strcmp(((const region *)a)->id, ((const region *)b)->id);
+	return strcmp(((const region_id *)a)->id, ((const region_id *)b)->id);
 }
 
-/* The log of changes (office:text's text:tracked-changes) into o->rg,
- * each region under its text:id and its xml:id when they differ. */
+/* Region r's ids (attributes "id" in any namespace, two at most). */
+static void odt_region_ids(odt *o, xmlNode *n, region *r)
+{
+	const char *first = NULL;
+
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		const char *v = a->children && a->children->type == XML_TEXT_NODE ?
+		                (const char *)a->children->content : NULL;
+
+		if (!v || strcmp((const char *)a->name, "id") ||
+		    (first && !strcmp(first, v)))
+			continue;
+		o->ids[o->nids].id = v;
+		o->ids[o->nids++].r = r;
+		if (first)
+			return;
+		first = v;
+	}
+}
+
+/* The log of changes (office:text's text:tracked-changes) into o->rg
+ * and o->ids. */
 static int odt_load_changes(odt *o, xmlNode *text)
 {
 	xmlNode *log = child(text, TEXT, "tracked-changes"), *r, *c;
-	size_t n = 0;
+	size_t n = 0, k = 0;
 
 	for (r = log ? log->children : NULL; r; r = r->next)
 		n += is(r, TEXT, "changed-region");
 	if (!n)
 		return 0;
-	if (!(o->rg = calloc(2 * n, sizeof(*o->rg))))
+	if (!(o->rg = calloc(n, sizeof(*o->rg))) ||
+	    !(o->ids = calloc(2 * n, sizeof(*o->ids))))
 		return nd_error_oom();
 	for (r = log->children; r; r = r->next) {
-		xmlNode *ch = NULL;
-		const char *ids[2] = {NULL, NULL};
-		int nid = 0;
-
 		if (!is(r, TEXT, "changed-region"))
 			continue;
-		for (c = r->children; c && !ch; c = c->next)
+		for (c = r->children; c && !o->rg[k].change; c = c->next)
 			if (is(c, TEXT, "insertion") || is(c, TEXT, "deletion") ||
 			    is(c, TEXT, "format-change"))
-				ch = c;
-		for (xmlAttr *a = r->properties; a && nid < 2; a = a->next) {
-			const char *v = a->children && a->children->type == XML_TEXT_NODE ?
-			                (const char *)a->children->content : NULL;
-
-			if (v && !strcmp((const char *)a->name, "id") &&
-			    !(nid && !strcmp(ids[0], v)))
-				ids[nid++] = v;
-		}
-		for (int j = 0; j < nid; j++) {
-			o->rg[o->nrg].id = ids[j];
-			o->rg[o->nrg++].change = ch;
-		}
+				o->rg[k].change = c;
+		odt_region_ids(o, r, &o->rg[k++]);
 	}
-	qsort(o->rg, o->nrg, sizeof(*o->rg), region_cmp);
+	qsort(o->ids, o->nids, sizeof(*o->ids), region_cmp);
 	return 0;
 }
 
 static region *odt_region(odt *o, const xmlNode *mark)
 {
-	region key;
+	region_id key, *hit;
 
 	key.id = attr(mark, "change-id");
-	if (!key.id || !o->nrg)
+	if (!key.id || !o->nids)
 		return NULL;
-	return bsearch(&key, o->rg, o->nrg, sizeof(*o->rg), region_cmp);
+	hit = bsearch(&key, o->ids, o->nids, sizeof(*o->ids), region_cmp);
+	return hit ? hit->r : NULL;
 }
 
 static void odt_put(odt *o, const char *s)
@@ -1138,6 +1152,7 @@ done:
 	xmlFreeDoc(o.content);
 	xmlFreeDoc(o.styles);
 	free(o.rg);
+	free(o.ids);
 	nd_buf_dispose(&o.p.text);
 	nd_buf_dispose(&text);
 	if (z)

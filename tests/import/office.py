@@ -381,15 +381,20 @@ DOCX_CHANGES = [
 
 # A hostile log: a deletion pointed at twice (put back once) whose content
 # points at itself (not read again), marks of regions the log lacks, an
-# end before its start.
+# end before its start; a region whose two ids differ, begun by one and
+# ended by the other.
 ODT_ODD = (
     '<text:tracked-changes>' + region(1, "deletion", p("back" + cp(1)))
-    + region(2, "insertion") + '</text:tracked-changes>'
+    + region(2, "insertion") + '<text:changed-region xml:id="ca" '
+    'text:id="cb"><text:insertion/></text:changed-region>'
+    '</text:tracked-changes>'
     + p("one " + cp(1) + cp(1) + " two" + cp(7) + cs(8) + ce(2) + " three")
     + p("four" + cs(2) + " dropped" + ce(2) + cs(2)) + p("dropped too" + ce(2))
-    + p("five"))
-ODD_REJECT = "one back two three\n\nfour\n\nfive\n"
-ODD_ACCEPT = "one two three\n\nfour dropped\n\ndropped too\n\nfive\n"
+    + p("five" + '<text:change-start text:change-id="cb"/> gone'
+        '<text:change-end text:change-id="ca"/>') + p("six"))
+ODD_REJECT = "one back two three\n\nfour\n\nfive\n\nsix\n"
+ODD_ACCEPT = ("one two three\n\nfour dropped\n\ndropped too\n\nfive gone"
+              "\n\nsix\n")
 
 # Document properties: Word's docProps/core.xml, OpenDocument's meta.xml.
 def core_xml(title=None, created=None, modified=None, raw=None):
