@@ -1213,13 +1213,17 @@ static int read_props(const char *data, size_t len, const char *part, int in_met
 	xmlNode *props;
 	int err = 0;
 
-	if (open_zip(&z, data, len, "") < 0)
+	if (open_zip(&z, data, len, "") < 0) {
+		nd_error_clear();
 		return 0;
+	}
 	if (parse_part(z, part, &doc, "") == 0 && doc) {
 		props = xmlDocGetRootElement(doc);
 		if (in_meta)
 			props = child(props, OFFICE, "meta");
 		err = props_of(props, src, nsrc, p);
+	} else {
+		nd_error_clear();
 	}
 	xmlFreeDoc(doc);
 	zip_discard(z);

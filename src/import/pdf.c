@@ -656,8 +656,10 @@ int nd_props_pdf(const char *data, size_t len, nd_props *p)
 	guint h;
 	int err = 0;
 
-	if (pp_load())
+	if (pp_load()) {
+		nd_error_clear();
 		return 0;
+	}
 	h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
 	                      G_LOG_FLAG_RECURSION, quiet, NULL);
 	bytes = g_bytes_new_static(data, len);

@@ -9,7 +9,7 @@ pdf() { python3 "$DATA/../import/props_pdf.py" "$@"; }
 pdf 'Treaty on \x1b[31mred\x1b[0m text\x07 \u00e9' "D:20240105003000+01'00'" \
 	"D:20250101000000Z" >hostile.pdf
 pdf 'Plain title' - "D:20240610120000Z" >moddate.pdf
-pdf - "D:2024" >nothing.pdf
+pdf - "D:20241345000000Z" "yesterday" >nothing.pdf
 # show's metadata, without the stored file
 meta() { run normdiff show "$1" | sed -n '/^\$ /p;/^commit/,/^$/p;/^\[exit/p'; }
 normdiff init >/dev/null
@@ -26,14 +26,20 @@ run normdiff add props.docx --label mine --title 'My title' --date 2020-01-01 --
 printf 'Title: From the meta file\n' >v.meta
 run normdiff add props.odt --label metafile --meta v.meta --force
 run normdiff add props.odt --label both --meta v.meta --title 'Option' --force
-# bad or absent properties: left out
+# bad or absent properties: left out (a version without a date is dated
+# the day it is added, shown here as <today>)
 run normdiff add baddate.docx --label baddate
-run normdiff add nodate.docx --label nodate --date 2021-01-01
-run normdiff add broken.docx --label broken --date 2021-01-02
 run normdiff add toolong.odt --label toolong
-run normdiff add nothing.pdf --label nothing --date 2021-01-03
 run normdiff add hostile.docx --label hostile
 run normdiff log
 meta hostile
+export NORMDIFF_STORE=$PWD/bad
+normdiff init >/dev/null
+t0=$(date -u +%F)
+run normdiff add nodate.docx --label nodate
+run normdiff add broken.docx --label broken
+run normdiff add nothing.pdf --label nothing
+t1=$(date -u +%F)
+run normdiff log | sed -e "s/$t0/<today>   /" -e "s/$t1/<today>   /"
 # read as text (--from=text), a file has no properties
 run normdiff --from=text add "$DRAFTS/2011-A-66-359.txt" --label text --date 2011-09-14
