@@ -967,7 +967,9 @@ static void odt_table(odt *o, xmlNode *n);
  * paragraph before it and begins one (the first of a list item counting
  * as an item of the list in force); the last runs on into the text after
  * the point. A table ends the paragraph before it and is read as tables
- * are. *k counts the paragraphs, *item: the next is an item's first. */
+ * are; in a table cell, where paragraph ends are spaces, it is read as its
+ * cells' paragraphs. *k counts the paragraphs, *item: the next is an
+ * item's first. */
 static void odt_deleted(odt *o, xmlNode *n, int *item, int *k)
 {
 	int none = 0, first;
@@ -990,6 +992,9 @@ static void odt_deleted(odt *o, xmlNode *n, int *item, int *k)
 			odt_end(o);
 			odt_table(o, n->children);
 			(*k)++;
+		} else if (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+		           strstr((const char *)n->ns->href, TABLE)) {
+			odt_deleted(o, n->children, &none, k); /* in a cell: spaced */
 		}
 	}
 }

@@ -392,6 +392,22 @@ ODT_ODD = (
     + p("four" + cs(2) + " dropped" + ce(2) + cs(2)) + p("dropped too" + ce(2))
     + p("five" + '<text:change-start text:change-id="cb"/> gone'
         '<text:change-end text:change-id="ca"/>') + p("six"))
+# Deletions with tables, and deletions put back in a table cell (where a
+# paragraph's end is a space)
+def cells(*texts):
+    return ('<table:table><table:table-row>%s</table:table-row></table:table>'
+            % "".join("<table:table-cell>%s</table:table-cell>" % p(t)
+                      for t in texts))
+
+
+ODT_TABLES = (
+    '<text:tracked-changes>' + region(1, "deletion", p("x") + p("y"))
+    + region(2, "deletion", cells("T1", "T2"))
+    + region(3, "deletion", p("in") + cells("nested") + p("cell"))
+    + '</text:tracked-changes>'
+    + p("before " + cp(2) + "after") + cells("A" + cp(1) + "B", "C" + cp(3)))
+TABLES_ACCEPT = "before after\n\nAB | C\n"
+TABLES_REJECT = "before\n\nT1 | T2\n\nafter\n\nAx yB | Cin nested cell\n"
 ODD_REJECT = "one back two three\n\nfour\n\nfive\n\nsix\n"
 ODD_ACCEPT = ("one two three\n\nfour dropped\n\ndropped too\n\nfive gone"
               "\n\nsix\n")
@@ -735,6 +751,10 @@ def main():
         odt(oo, ODT_ODD)
         same_as_text(oo, ODD_ACCEPT, tmp)
         same_as_text(oo, ODD_REJECT, tmp, "--changes=reject")
+        ot = os.path.join(tmp, "table-changes.odt")
+        odt(ot, ODT_TABLES)
+        same_as_text(ot, TABLES_ACCEPT, tmp)
+        same_as_text(ot, TABLES_REJECT, tmp, "--changes=reject")
 
         # the bundled pair as DOCX diffs as the .txt files do
         old, new = (os.path.join(drafts, n + ".txt")
