@@ -80,7 +80,9 @@ void nd_props_dispose(nd_props *p);
 /* Fill *p from data[0..len) read as format f: Word's docProps/core.xml
  * (dc:title; dcterms:modified, else dcterms:created), OpenDocument's
  * meta.xml (dc:title; dc:date, else meta:creation-date), a PDF's Info
- * dictionary (Title; CreationDate, else ModDate); a text has none. A
+ * dictionary (Title; CreationDate, else ModDate) and, for what that
+ * lacks, its XMP packet (dc:title; xmp:CreateDate, else xmp:ModifyDate;
+ * a creation date before any modification date); a text has none. A
  * title has its white space runs made one space and is trimmed; C0
  * controls and DEL in it are written in their visible form (utf8.h:
  * "^["), bytes of ill-formed UTF-8 as "<0xFF>", so it is a value the

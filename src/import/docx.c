@@ -1,5 +1,6 @@
 /* docx.c - Word (.docx) and OpenDocument text (.odt) read as text
- * (import.h), through libzip and libxml2.
+ * (import.h), through libzip and libxml2; their properties, and a PDF's
+ * XMP packet, read for nd_import_props.
  *
  * Design. Both formats are a zip of XML parts. A member is read only after
  * its declared size passes ND_IMPORT_MAX_MEMBER and, past 1 MiB, its
@@ -50,6 +51,12 @@
  *    content put back are not read (no loop, no blow-up), marks of
  *    regions the log lacks and format changes change nothing, and an
  *    insertion never ended leaves out the text to the end.
+ *
+ * Properties (nd_import_props): docProps/core.xml and meta.xml are parsed
+ * as every part is, each value taken in the order import.h gives; a PDF's
+ * XMP packet too (every rdf:Description: dc:title's x-default rdf:li,
+ * else its first; xmp:CreateDate and xmp:ModifyDate as elements or
+ * attributes). A part that cannot be read has no properties.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -183,6 +190,45 @@ static int has_doctype(const char *s, size_t len)
 	return 0;
 }
 
+/* Parse raw[0..len), named `name` in messages, into *doc. */
+static int parse_xml(const char *raw, size_t len, const char *name,
+                     xmlDoc **doc, const char *what)
+{
+	int rc = 0;
+
+	*doc = NULL;
+	if (len > INT32_MAX)
+		return nd_error_set(ND_ETOOBIG, "is too big: %s", name);
+	if (has_doctype(raw, len))
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                    "declares a DOCTYPE, which is refused)", what, name);
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	*doc = xmlReadMemory(raw, (int)len, name, NULL, XML_PARSE_NONET |
+	                     XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!*doc) {
+		xmlErrorPtr e = xmlGetLastError();
+
+		if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+		    strstr(e->message, "depth"))
+			return nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests "
+			                    "XML past %d levels", name, ND_IMPORT_MAX_DEPTH);
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                    "is not well-formed XML)", what, name);
+	}
+	if ((*doc)->intSubset || (*doc)->extSubset)
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                  "declares a DOCTYPE, which is refused)", what, name);
+	else if (!depth_ok(xmlDocGetRootElement(*doc), 1))
+		rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests XML "
+		                  "past %d levels", name, ND_IMPORT_MAX_DEPTH);
+	if (rc) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	return rc;
+}
+
 /* Parse part `name` of z; *doc NULL (and 0) when the part is absent. */
 static int parse_part(zip_t *z, const char *name, xmlDoc **doc,
                       const char *what)
@@ -192,47 +238,8 @@ static int parse_part(zip_t *z, const char *name, xmlDoc **doc,
 
 	*doc = NULL;
 	nd_buf_init(&raw);
-	if ((rc = read_member(z, name, &raw, what)) != 0)
-		goto done;
-	if (raw.len > INT32_MAX) {
-		rc = nd_error_set(ND_ETOOBIG, "is too big: %s", name);
-		goto done;
-	}
-	if (has_doctype(raw.ptr ? raw.ptr : "", raw.len)) {
-		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-		                  "declares a DOCTYPE, which is refused)", what, name);
-		goto done;
-	}
-	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	*doc = xmlReadMemory(raw.ptr ? raw.ptr : "", (int)raw.len, name, NULL,
-	                     XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                     XML_PARSE_NOWARNING);
-	if (!*doc) {
-		xmlErrorPtr e = xmlGetLastError();
-
-		if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
-		    strstr(e->message, "depth"))
-			rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests "
-			                  "XML past %d levels", name, ND_IMPORT_MAX_DEPTH);
-		else
-			rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-			                  "is not well-formed XML)", what, name);
-		goto done;
-	}
-	if ((*doc)->intSubset || (*doc)->extSubset) {
-		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-		                  "declares a DOCTYPE, which is refused)", what, name);
-		goto done;
-	}
-	if (!depth_ok(xmlDocGetRootElement(*doc), 1))
-		rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests XML "
-		                  "past %d levels", name, ND_IMPORT_MAX_DEPTH);
-done:
-	if (rc && *doc) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-	}
+	if ((rc = read_member(z, name, &raw, what)) == 0)
+		rc = parse_xml(raw.ptr ? raw.ptr : "", raw.len, name, doc, what);
 	nd_buf_dispose(&raw);
 	return rc > 0 ? 0 : rc;
 }
@@ -1245,4 +1252,85 @@ int nd_props_odt(const char *data, size_t len, nd_props *p)
 {
 	return read_props(data, len, "meta.xml", 1, odt_props,
 	                  sizeof(odt_props) / sizeof(odt_props[0]), p);
+}
+
+/* ---- a PDF's XMP packet (nd_props_xmp) --------------------------------- */
+
+#define RDF "www.w3.org/1999/02/22-rdf-syntax-ns"
+#define XMP "ns.adobe.com/xap/1.0/"
+
+/* The element holding the text of an XMP dc:title: its rdf:Alt's
+ * x-default rdf:li, else its first rdf:li; the title itself when it is
+ * plain text. */
+static xmlNode *xmp_title(xmlNode *t)
+{
+	xmlNode *alt = child(t, RDF, "Alt"), *first = NULL;
+
+	if (!alt)
+		return t;
+	for (xmlNode *li = alt->children; li; li = li->next) {
+		const char *lang = is(li, RDF, "li") ? attr(li, "lang") : NULL;
+
+		if (lang && !strcmp(lang, "x-default"))
+			return li;
+		if (!first && is(li, RDF, "li"))
+			first = li;
+	}
+	return first;
+}
+
+/* A date (xmp:CreateDate, xmp:ModifyDate) of an rdf:Description, as an
+ * element or an attribute. */
+static void xmp_date(xmlNode *d, int modified, nd_props *p)
+{
+	const char *name = modified ? "ModifyDate" : "CreateDate";
+	xmlNode *e = child(d, XMP, name);
+	xmlChar *v = e ? xmlNodeGetContent(e) : NULL;
+
+	nd_props_date(p, v ? (const char *)v : attr(d, name), modified ?
+	              "xmp:ModifyDate in the PDF's XMP metadata" :
+	              "xmp:CreateDate in the PDF's XMP metadata");
+	xmlFree(v);
+}
+
+/* The rdf:Description elements under n, in order: the title and the
+ * creation date (modified: the modification date). */
+static int xmp_walk(xmlNode *n, int modified, nd_props *p)
+{
+	int err = 0;
+
+	for (; n && !err; n = n->next) {
+		xmlNode *t, *tt;
+		xmlChar *v;
+
+		if (!is(n, RDF, "Description")) {
+			err = xmp_walk(n->children, modified, p);
+			continue;
+		}
+		if (modified) {
+			xmp_date(n, 1, p);
+			continue;
+		}
+		t = child(n, DC, "title");
+		tt = t ? xmp_title(t) : NULL;
+		if ((v = tt ? xmlNodeGetContent(tt) : NULL) != NULL)
+			err = nd_props_title(p, (const char *)v, strlen((const char *)v),
+			                     "dc:title in the PDF's XMP metadata");
+		xmlFree(v);
+		xmp_date(n, 0, p);
+	}
+	return err;
+}
+
+int nd_props_xmp(const char *xmp, size_t len, int modified, nd_props *p)
+{
+	xmlDoc *doc = NULL;
+	int err = 0;
+
+	if (parse_xml(xmp, len, "the XMP metadata", &doc, "PDF") == 0)
+		err = xmp_walk(xmlDocGetRootElement(doc), modified, p);
+	else
+		nd_error_clear();
+	xmlFreeDoc(doc);
+	return err;
 }

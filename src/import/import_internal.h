@@ -22,4 +22,9 @@ int nd_props_docx(const char *data, size_t len, nd_props *p);
 int nd_props_odt(const char *data, size_t len, nd_props *p);
 int nd_props_pdf(const char *data, size_t len, nd_props *p);
 
+/* From a PDF's XMP packet (XML, parsed as the parts of a zip are): the
+ * title (dc:title, its x-default) and xmp:CreateDate; with `modified`,
+ * xmp:ModifyDate only. */
+int nd_props_xmp(const char *xmp, size_t len, int modified, nd_props *p);
+
 #endif

@@ -29,6 +29,10 @@
  *   with a space, since the normaliser cannot judge by characters the
  *   widths of a proportional font.
  *
+ * The document's properties (nd_import_props): the Info dictionary's
+ * Title and dates by poppler, what they lack from the XMP packet, which
+ * docx.c parses as it parses XML (nd_props_xmp).
+ *
  * poppler reports problems of the file through glib's log in its own
  * domain; a handler that drops them is set for the call and the one
  * before it put back, so nothing reaches the terminal.
@@ -58,7 +62,7 @@
 	X(poppler_page_get_text_layout) X(poppler_document_get_title) \
 	X(poppler_document_get_creation_date_time) \
 	X(poppler_document_get_modification_date_time) X(g_date_time_format) \
-	X(g_date_time_unref)
+	X(g_date_time_unref) X(poppler_document_get_metadata)
 
 static struct {
 #define PP_FIELD(f) __typeof__(&f) f;
@@ -114,6 +118,7 @@ static int pp_load(void)
 	PP_CALL(poppler_document_get_modification_date_time)
 #define g_date_time_format PP_CALL(g_date_time_format)
 #define g_date_time_unref PP_CALL(g_date_time_unref)
+#define poppler_document_get_metadata PP_CALL(poppler_document_get_metadata)
 
 /* Bytes of the character at s (poppler's text is UTF-8; a bad byte is
  * one), and the characters of s[0..len), as poppler counts its boxes. */
@@ -641,18 +646,28 @@ done:
 	return err;
 }
 
-/* The Info dictionary's Title, and its CreationDate (the day this PDF
- * was made), else its ModDate, each day as the date writes it (its own
- * zone). A PDF poppler cannot open, or no poppler, has none. */
+/* The day a date of the Info dictionary writes (its own zone), into p. */
+static void info_date(nd_props *p, GDateTime *dt, const char *from)
+{
+	gchar *day = dt ? g_date_time_format(dt, "%Y-%m-%d") : NULL;
+
+	nd_props_date(p, day, from);
+	g_free(day);
+	if (dt)
+		g_date_time_unref(dt);
+}
+
+/* The title and the day this PDF was made, else last changed: from the
+ * Info dictionary (Title; CreationDate, else ModDate), each missing one
+ * from the XMP packet (dc:title; xmp:CreateDate, else xmp:ModifyDate),
+ * creation dates before modification dates. A PDF poppler cannot open,
+ * or no poppler, has none. */
 int nd_props_pdf(const char *data, size_t len, nd_props *p)
 {
-	static const char *const from[] = {"CreationDate in the PDF's Info "
-	                                   "dictionary", "ModDate in the PDF's "
-	                                   "Info dictionary"};
 	PopplerDocument *doc;
 	GBytes *bytes;
 	GError *e = NULL;
-	gchar *t;
+	gchar *t, *xmp;
 	guint h;
 	int err = 0;
 
@@ -664,22 +679,18 @@ int nd_props_pdf(const char *data, size_t len, nd_props *p)
 	                      G_LOG_FLAG_RECURSION, quiet, NULL);
 	bytes = g_bytes_new_static(data, len);
 	if ((doc = poppler_document_new_from_bytes(bytes, NULL, &e)) != NULL) {
-		GDateTime *dt[2];
-
-		dt[0] = poppler_document_get_creation_date_time(doc);
-		dt[1] = poppler_document_get_modification_date_time(doc);
 		if ((t = poppler_document_get_title(doc)) != NULL)
 			err = nd_props_title(p, t, strlen(t), "Title in the PDF's Info "
 			                     "dictionary");
 		g_free(t);
-		for (int k = 0; k < 2; k++) {
-			gchar *day = dt[k] ? g_date_time_format(dt[k], "%Y-%m-%d") : NULL;
-
-			nd_props_date(p, day, from[k]);
-			g_free(day);
-			if (dt[k])
-				g_date_time_unref(dt[k]);
-		}
+		xmp = poppler_document_get_metadata(doc);
+		info_date(p, poppler_document_get_creation_date_time(doc),
+		          "CreationDate in the PDF's Info dictionary");
+		err = err || !xmp ? err : nd_props_xmp(xmp, strlen(xmp), 0, p);
+		info_date(p, poppler_document_get_modification_date_time(doc),
+		          "ModDate in the PDF's Info dictionary");
+		err = err || !xmp ? err : nd_props_xmp(xmp, strlen(xmp), 1, p);
+		g_free(xmp);
 		g_object_unref(doc);
 	}
 	if (e)

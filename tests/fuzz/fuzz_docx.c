@@ -10,7 +10,8 @@
  * Detection (nd_import_detect, which reads the central directory of a
  * zip it does not know from its first headers) runs on every input too,
  * and so do the properties of both formats (nd_import_props, checked by
- * fuzz_check_props), XML also wrapped as an OpenDocument meta.xml.
+ * fuzz_check_props), XML also wrapped as an OpenDocument meta.xml and as
+ * the XMP metadata of a PDF.
  *
  * Oracles: a refused file records a one-line message and leaves the
  * output as it was; an accepted one gives well-formed UTF-8 whose only
@@ -121,6 +122,37 @@ static void wrap(nd_buf *out, const char *member, const uint8_t *data,
 	zip_error_fini(&ze);
 }
 
+/* A one-page PDF whose XMP metadata stream is data, into *out. */
+static void pdf_with_xmp(nd_buf *out, const uint8_t *data, size_t size)
+{
+	static const char *const obj[] = {
+		"<< /Type /Catalog /Pages 2 0 R /Metadata 4 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+	};
+	size_t off[4], k, xref;
+	int err = nd_buf_puts(out, "%PDF-1.4\n");
+
+	for (k = 0; k < 4 && !err; k++) {
+		off[k] = out->len;
+		if (k < 3)
+			err = nd_buf_printf(out, "%zu 0 obj\n%s\nendobj\n", k + 1,
+			                    obj[k]);
+		else
+			err = nd_buf_printf(out, "4 0 obj\n<< /Type /Metadata /Subtype "
+			                    "/XML /Length %zu >>\nstream\n", size) ||
+			      nd_buf_put(out, (const char *)data, size) ||
+			      nd_buf_puts(out, "\nendstream\nendobj\n");
+	}
+	xref = out->len;
+	err = err || nd_buf_puts(out, "xref\n0 5\n0000000000 65535 f \n");
+	for (k = 0; k < 4 && !err; k++)
+		err = nd_buf_printf(out, "%010zu 00000 n \n", off[k]);
+	if (err || nd_buf_printf(out, "trailer\n<< /Size 5 /Root 1 0 R >>\n"
+	                         "startxref\n%zu\n%%%%EOF\n", xref))
+		fuzz_fail("pdf_with_xmp", "out of memory", NULL, 0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *d = (const char *)data;
@@ -144,6 +176,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		one("content.xml reject", z.ptr, z.len, 1, ND_CHANGES_REJECT);
 		wrap(&z, "meta.xml", data, size, 1);
 		fuzz_check_props("meta.xml", z.ptr, z.len, ND_FORMAT_ODT);
+		nd_buf_clear(&z);
+		pdf_with_xmp(&z, data, size);
+		fuzz_check_props("XMP", z.ptr, z.len, ND_FORMAT_PDF);
 	}
 	nd_buf_dispose(&z);
 	return 0;

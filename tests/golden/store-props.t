@@ -9,6 +9,10 @@ pdf() { python3 "$DATA/../import/props_pdf.py" "$@"; }
 pdf 'Treaty on \x1b[31mred\x1b[0m text\x07 \u00e9' "D:20240105003000+01'00'" \
 	"D:20250101000000Z" >hostile.pdf
 pdf 'Plain title' - "D:20240610120000Z" >moddate.pdf
+# what the Info dictionary lacks, from the XMP packet; a creation date
+# before a modification date, wherever each is
+pdf --xmp 'XMP title' 2024-08-09T23:00:00-05:00 2025-01-01 - >xmp.pdf
+pdf --xmp 'Not this' - 2025-02-03T10:00:00Z 'Info title' - >xmpdate.pdf
 pdf - "D:20241345000000Z" "yesterday" >nothing.pdf
 # show's metadata, without the stored file
 meta() { run normdiff show "$1" | sed -n '/^\$ /p;/^commit/,/^$/p;/^\[exit/p'; }
@@ -18,6 +22,8 @@ run normdiff add props.odt --label odt
 run normdiff add created.odt --label created
 run normdiff add hostile.pdf --label pdf
 run normdiff add moddate.pdf --label moddate
+run normdiff add xmp.pdf --label xmp
+run normdiff add xmpdate.pdf --label xmpdate
 run normdiff log
 meta docx
 meta pdf

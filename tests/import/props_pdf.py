@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""props_pdf.py TITLE [CREATED [MODIFIED]] - a one-page PDF of two
-provisions whose Info dictionary holds TITLE (Python escapes such as \\x1b
-read as characters, written as UTF-16BE, so any character can be in it)
-and the PDF dates CREATED and MODIFIED ("D:20240105093000+01'00'"), to
-standard output; "-" leaves a key out. For the store-props transcript."""
+"""props_pdf.py [--xmp TITLE CREATED MODIFIED] TITLE [CREATED [MODIFIED]]
+- a one-page PDF of two provisions whose Info dictionary holds TITLE
+(Python escapes such as \\x1b read as characters, written as UTF-16BE, so
+any character can be in it) and the PDF dates CREATED and MODIFIED
+("D:20240105093000+01'00'"), to standard output; "-" leaves a key out.
+With --xmp, an XMP metadata stream holds that dc:title, xmp:CreateDate
+and xmp:ModifyDate (W3C dates; "-" leaves one out). For the store-props
+transcript."""
 import sys
 
 
@@ -11,7 +14,26 @@ def pdf_string(t):
     return b"<FEFF" + t.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def pdf(title, created, modified):
+def xmp_packet(title, created, modified):
+    def esc(t):
+        return t.replace("&", "&amp;").replace("<", "&lt;")
+    attrs = ' xmp:ModifyDate="%s"' % modified if modified != "-" else ""
+    body = ""
+    if title != "-":
+        body += ('<dc:title><rdf:Alt><rdf:li xml:lang="fr">Titre</rdf:li>'
+                 '<rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt>'
+                 '</dc:title>' % esc(title))
+    if created != "-":
+        body += "<xmp:CreateDate>%s</xmp:CreateDate>" % created
+    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://'
+            'www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about'
+            '="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http'
+            '://ns.adobe.com/xap/1.0/"%s>%s</rdf:Description></rdf:RDF>'
+            '</x:xmpmeta><?xpacket end="w"?>' % (attrs, body)).encode()
+
+
+def pdf(title, created, modified, xmp=None):
     ops = (b"BT /F1 11 Tf 1 0 0 1 60 700 Tm (1. The first provision.) Tj "
            b"1 0 0 1 60 660 Tm (2. The second provision.) Tj ET")
     info = b"<<"
@@ -30,6 +52,10 @@ def pdf(title, created, modified):
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         6: info + b" >>",
     }
+    if xmp:
+        objs[1] = b"<< /Type /Catalog /Pages 2 0 R /Metadata 7 0 R >>"
+        objs[7] = (b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n"
+                   b"%s\nendstream" % (len(xmp), xmp))
     out, offs = b"%PDF-1.4\n", {}
     for k in sorted(objs):
         offs[k] = len(out)
@@ -42,6 +68,13 @@ def pdf(title, created, modified):
     return out
 
 
-args = sys.argv[1:] + [None, None]
-title = args[0].encode("latin-1", "backslashreplace").decode("unicode_escape")
-sys.stdout.buffer.write(pdf(title, args[1], args[2]))
+def unescape(t):
+    return t.encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+
+args, xmp = sys.argv[1:], None
+if args[0] == "--xmp":
+    xmp = xmp_packet(unescape(args[1]), args[2], args[3])
+    args = args[4:]
+args += [None, None]
+sys.stdout.buffer.write(pdf(unescape(args[0]), args[1], args[2], xmp))
