@@ -192,6 +192,15 @@ static int document_meta(cli *c, const char *data, size_t len, nd_meta *meta,
 	return 0;
 }
 
+/* What document_meta took, and from where. */
+static void say_taken(const nd_meta *meta, const nd_props *p, int took)
+{
+	if (took & 1)
+		cli_say("title from the document (%s): %s", p->title_from, meta->title);
+	if (took & 2)
+		cli_say("date from the document (%s): %s", p->date_from, meta->date);
+}
+
 int cmd_add(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -254,12 +263,8 @@ int cmd_add(cli *c, int argc, char **argv)
 	    document_meta(c, data, len, &meta, &props, &took) ||
 	    (s = cli_store(c, 0)) == NULL)
 		goto done;
-	status = store_version(s, file, data, len, &meta, force, doc->n);
-	if (!status && (took & 1))
-		cli_say("title from the document (%s): %s", props.title_from,
-		        meta.title);
-	if (!status && (took & 2))
-		cli_say("date from the document (%s): %s", props.date_from, meta.date);
+	if (!(status = store_version(s, file, data, len, &meta, force, doc->n)))
+		say_taken(&meta, &props, took);
 done:
 	nd_doc_free(doc);
 	free(data);
