@@ -37,7 +37,7 @@ typedef struct cli {
 	const char *from_opt;     /* --from FORMAT, or NULL */
 	const char *changes_opt;  /* --changes accept|reject, or NULL */
 	int from;                 /* --from: 1 + an nd_format; 0 to detect */
-	int reject_changes;       /* --changes=reject (Word tracked changes) */
+	int reject_changes;       /* --changes=reject (tracked changes) */
 } cli;
 
 /* A version of a draft as read from wherever the spec pointed. */
