@@ -70,8 +70,8 @@ int nd_import_odt(nd_buf *out, const char *data, size_t len,
 typedef struct nd_props {
 	char *title;           /* one line of UTF-8 (malloc'ed), or NULL */
 	char date[11];         /* YYYY-MM-DD, a real calendar day, or "" */
-	const char *title_from; /* where each was found, e.g. "dc:title in */
-	const char *date_from;  /* docProps/core.xml"; NULL when not found */
+	const char *title_from; /* where each was found (static), e.g. */
+	const char *date_from;  /* "dc:title in docProps/core.xml"; or NULL */
 } nd_props;
 
 void nd_props_init(nd_props *p);
