@@ -164,32 +164,33 @@ int nd_props_title(nd_props *p, const char *s, size_t n,
 {
 	nd_buf t = ND_BUF_INIT;
 	size_t at = 0, k;
-	int err = 0;
+	int err = 0, space = 0;
 
 	if (p->title)
 		return 0;
-	while (at < n && !err && t.len <= ND_IMPORT_TITLE_MAX) {
+	for (; at < n && !err && t.len <= ND_IMPORT_TITLE_MAX; at += k) {
 		char form[ND_UTF8_VISIBLE_MAX];
 		uint32_t cp;
 
-		if (!(k = nd_utf8_decode(s + at, n - at, &cp))) {
-			nd_utf8_visible_byte(form, (unsigned char)s[at++]);
-			err = nd_buf_puts(&t, form);
-		} else if (title_space(cp)) {
-			if (t.len && t.ptr[t.len - 1] != ' ')
-				err = nd_buf_putc(&t, ' ');
+		k = nd_utf8_decode(s + at, n - at, &cp);
+		if (k && title_space(cp)) {
+			space = t.len > 0; /* written before what follows, if anything */
+			continue;
+		}
+		if (space)
+			err = nd_buf_putc(&t, ' ');
+		space = 0;
+		if (!k) {
+			nd_utf8_visible_byte(form, (unsigned char)s[at]);
+			err = err ? err : nd_buf_puts(&t, form);
+			k = 1;
 		} else if (cp < 0x20 || cp == 0x7f) { /* the store refuses them */
 			nd_utf8_visible(form, cp);
-			err = nd_buf_puts(&t, form);
+			err = err ? err : nd_buf_puts(&t, form);
 		} else {
-			err = nd_buf_put(&t, s + at, k);
+			err = err ? err : nd_buf_put(&t, s + at, k);
 		}
-		at += k;
 	}
-	if (at < n) /* too long to be a title */
-		t.len = 0;
-	while (t.len && t.ptr[t.len - 1] == ' ')
-		t.len--;
 	if (!err && t.len && t.len <= ND_IMPORT_TITLE_MAX) {
 		if (!(p->title = nd_strndup(t.ptr, t.len)))
 			err = nd_error_oom();
