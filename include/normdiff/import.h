@@ -40,7 +40,7 @@ int nd_format_find(const char *name);
 /* What the bytes are, by their content (never by a file name). */
 nd_format nd_import_detect(const char *data, size_t len);
 
-/* How tracked changes in a Word file are read. */
+/* How tracked changes in a Word or OpenDocument file are read. */
 typedef enum nd_changes {
 	ND_CHANGES_ACCEPT, /* the text as if every change were accepted */
 	ND_CHANGES_REJECT  /* ... rejected: the text before them */
@@ -52,7 +52,7 @@ typedef enum nd_changes {
 #define ND_IMPORT_SUMMARY_STYLE "NormdiffSummary"
 
 typedef struct nd_import_opts {
-	nd_changes changes; /* DOCX tracked changes (accept by default) */
+	nd_changes changes; /* tracked changes (accept by default) */
 	nd_pagemap *pages;  /* NULL (the default), or where to put the page of
 	                       each line of the text appended, counted from
 	                       the first line appended: filled for a PDF,
@@ -79,6 +79,37 @@ int nd_import_pdf(nd_buf *out, const char *data, size_t len,
                   nd_pagemap *pages);
 int nd_import_docx(nd_buf *out, const char *data, size_t len,
                    const nd_import_opts *o);
-int nd_import_odt(nd_buf *out, const char *data, size_t len);
+int nd_import_odt(nd_buf *out, const char *data, size_t len,
+                  const nd_import_opts *o);
+
+/* What a document declares about itself in its properties: its title
+ * and date, for the metadata of a version (`add`). */
+typedef struct nd_props {
+	char *title;           /* one line of UTF-8 (malloc'ed), or NULL */
+	char date[11];         /* YYYY-MM-DD, a real calendar day, or "" */
+	const char *title_from; /* where each was found (static), e.g. */
+	const char *date_from;  /* "dc:title in docProps/core.xml"; or NULL */
+} nd_props;
+
+void nd_props_init(nd_props *p);
+void nd_props_dispose(nd_props *p);
+
+/* Fill *p from data[0..len) read as format f: Word's docProps/core.xml
+ * (dc:title; dcterms:modified, else dcterms:created), OpenDocument's
+ * meta.xml (dc:title; dc:date, else meta:creation-date), a PDF's Info
+ * dictionary (Title; CreationDate, else ModDate) and, for what that
+ * lacks, its XMP packet (dc:title; xmp:CreateDate, else xmp:ModifyDate;
+ * a creation date before any modification date); a text has none. A
+ * title has its white space runs made one space and is trimmed; C0
+ * controls and DEL in it are written in their visible form (utf8.h:
+ * "^["), bytes of ill-formed UTF-8 as "<0xFF>", so it is a value the
+ * store takes; an empty title or one past ND_IMPORT_TITLE_MAX bytes is
+ * none. A date is the day a W3C date-time or PDF date names as written
+ * (its time and zone aside) when that is a real calendar day. Absent,
+ * damaged or bad properties are left empty: never an error, but for
+ * ND_ENOMEM. Computes only, as the readers do. */
+#define ND_IMPORT_TITLE_MAX 1000
+int nd_import_props(const char *data, size_t len, nd_format f,
+                    nd_props *p);
 
 #endif

@@ -13,6 +13,7 @@
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
 #include "normdiff/grammar.h"
+#include "normdiff/import.h"
 #include "normdiff/render.h"
 #include "normdiff/series.h"
 #include "normdiff/store.h"
@@ -36,7 +37,7 @@ typedef struct cli {
 	const char *from_opt;     /* --from FORMAT, or NULL */
 	const char *changes_opt;  /* --changes accept|reject, or NULL */
 	int from;                 /* --from: 1 + an nd_format; 0 to detect */
-	int reject_changes;       /* --changes=reject (Word tracked changes) */
+	int reject_changes;       /* --changes=reject (tracked changes) */
 } cli;
 
 /* A version of a draft as read from wherever the spec pointed. */
@@ -109,6 +110,9 @@ const nd_grammar *cli_grammar(cli *c);
 nd_store *cli_store(cli *c, int quiet);
 /* Where a new store goes (--store, $NORMDIFF_STORE, ./.normdiff). */
 const char *cli_store_path_for_init(const cli *c);
+
+/* What the bytes of a version are: --from, else by content (import.h). */
+nd_format cli_format(const cli *c, const char *data, size_t len);
 
 /* Parse the bytes of a version, first read as text from PDF, Word or
  * OpenDocument when they are one (--from, else by content: import.h);

@@ -7,6 +7,12 @@
  * already holds unless --force: adding a file twice is nearly always a
  * slip. A label that is taken is left for nd_store_add to refuse, so that
  * a retried add says that, as it always has.
+ *
+ * A PDF, Word or OpenDocument file's own title and date (its properties,
+ * nd_import_props) fill the title and date the user left unset: --title,
+ * --date and the --meta file win. One that the store would refuse is
+ * left out, silently: a document's properties are a convenience, never a
+ * reason to refuse it. What was taken is said, with where it was found.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +176,31 @@ done:
 	return status;
 }
 
+/* The title and date the document declares, where meta has none; *took
+ * gets 1 for the title, 2 for the date. 0, or EXIT_TROUBLE (out of
+ * memory) after printing. */
+static int document_meta(cli *c, const char *data, size_t len, nd_meta *meta,
+                         nd_props *p, int *took)
+{
+	*took = 0;
+	if (nd_import_props(data, len, cli_format(c, data, len), p))
+		return cli_fail_lib(NULL);
+	if (!meta->title && p->title && nd_meta_set(meta, "title", p->title) == 0)
+		*took |= 1;
+	if (!meta->date && p->date[0] && nd_meta_set(meta, "date", p->date) == 0)
+		*took |= 2;
+	return 0;
+}
+
+/* What document_meta took, and from where. */
+static void say_taken(const nd_meta *meta, const nd_props *p, int took)
+{
+	if (took & 1)
+		cli_say("title from the document (%s): %s", p->title_from, meta->title);
+	if (took & 2)
+		cli_say("date from the document (%s): %s", p->date_from, meta->date);
+}
+
 int cmd_add(cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -194,13 +225,15 @@ int cmd_add(cli *c, int argc, char **argv)
 	const char *given[NKEYS] = {0};
 	const char *metafile = NULL, *file;
 	nd_meta meta;
+	nd_props props;
 	nd_doc *doc = NULL;
 	char *data = NULL;
 	size_t len, k;
-	int ch, force = 0, status = EXIT_TROUBLE;
+	int ch, force = 0, took = 0, status = EXIT_TROUBLE;
 	nd_store *s;
 
 	nd_meta_init(&meta);
+	nd_props_init(&props);
 	optind = 0;
 	while ((ch = cli_getopt(argc, argv, "m:", longopts)) != -1) {
 		for (k = 0; k < NKEYS && keys[k].opt != ch; k++)
@@ -226,13 +259,17 @@ int cmd_add(cli *c, int argc, char **argv)
 		cli_fail_lib(!strcmp(file, "-") ? "standard input" : file);
 		goto done;
 	}
-	if (cli_parse(c, file, data, len, &doc, NULL) || (s = cli_store(c, 0)) == NULL)
+	if (cli_parse(c, file, data, len, &doc, NULL) ||
+	    document_meta(c, data, len, &meta, &props, &took) ||
+	    (s = cli_store(c, 0)) == NULL)
 		goto done;
-	status = store_version(s, file, data, len, &meta, force, doc->n);
+	if (!(status = store_version(s, file, data, len, &meta, force, doc->n)))
+		say_taken(&meta, &props, took);
 done:
 	nd_doc_free(doc);
 	free(data);
 	nd_meta_dispose(&meta);
+	nd_props_dispose(&props);
 	return status;
 }
 

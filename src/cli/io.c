@@ -448,11 +448,16 @@ void cli_input_dispose(cli_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
+nd_format cli_format(const cli *c, const char *data, size_t len)
+{
+	return c->from ? (nd_format)(c->from - 1) : nd_import_detect(data, len);
+}
+
 int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
                   nd_doc **doc, nd_pagemap *pages)
 {
 	nd_import_opts o;
-	nd_format f = c->from ? (nd_format)(c->from - 1) : nd_import_detect(data, len);
+	nd_format f = cli_format(c, data, len);
 	nd_buf text = ND_BUF_INIT;
 	int err;
 

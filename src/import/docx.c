@@ -1,5 +1,6 @@
 /* docx.c - Word (.docx) and OpenDocument text (.odt) read as text
- * (import.h), through libzip and libxml2.
+ * (import.h), through libzip and libxml2; their properties, and a PDF's
+ * XMP packet, read for nd_import_props.
  *
  * Design. Both formats are a zip of XML parts. A member is read only after
  * its declared size passes ND_IMPORT_MAX_MEMBER and, past 1 MiB, its
@@ -31,10 +32,34 @@
  *    by its level's w:numFmt.
  *  - ODT: text:h and text:p in order (office:text only); text:s (with
  *    text:c), text:tab and text:line-break as spaces; notes, comments,
- *    frames and drawings, and the tracked-changes log left out (the text shown is the accepted one);
- *    tables row by row as above; text:list-item numbered by the list
- *    style's level (style:num-format 1 a A i I, num-prefix, num-suffix,
- *    start-value, display-levels) from content.xml or styles.xml.
+ *    frames and drawings left out; tables row by row as above;
+ *    text:list-item numbered by the list style's level (style:num-format
+ *    1 a A i I, num-prefix, num-suffix, start-value, display-levels) from
+ *    content.xml or styles.xml, an item counted when its first paragraph
+ *    ends. Tracked changes: the body is the text with every change
+ *    accepted, so accepting reads it as it is (text:tracked-changes, the
+ *    log, holds only what was deleted). Rejecting, the log's
+ *    text:changed-region elements are looked up by id (sorted, bsearch):
+ *    text between an insertion's text:change-start and text:change-end is
+ *    left out, and a paragraph end inside it runs its paragraph on into
+ *    the next, which gives the label (as a Word paragraph mark does). A
+ *    deletion's text:change point gets the deletion's paragraphs back
+ *    with ODF's merge rule: the first runs on from the text before the
+ *    point, each further one begins a paragraph (an item's first counted
+ *    as an item of the list in force), the last runs on into the text
+ *    after it; so a deletion within a paragraph, of whole paragraphs or
+ *    of a paragraph break all read as LibreOffice rejects them. A
+ *    deleted table comes back row by row; in a table cell the pieces are
+ *    joined by spaces. Each deletion is put back once, marks inside the
+ *    content put back are not read (no loop, no blow-up), marks of
+ *    regions the log lacks and format changes change nothing, and an
+ *    insertion never ended leaves out the text to the end.
+ *
+ * Properties (nd_import_props): docProps/core.xml and meta.xml are parsed
+ * as every part is, each value taken in the order import.h gives; a PDF's
+ * XMP packet too (every rdf:Description: dc:title's x-default rdf:li,
+ * else its first; xmp:CreateDate and xmp:ModifyDate as elements or
+ * attributes). A part that cannot be read has no properties.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -45,6 +70,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include "import_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/import.h"
 
@@ -167,6 +193,45 @@ static int has_doctype(const char *s, size_t len)
 	return 0;
 }
 
+/* Parse raw[0..len), named `name` in messages, into *doc. */
+static int parse_xml(const char *raw, size_t len, const char *name,
+                     xmlDoc **doc, const char *what)
+{
+	int rc = 0;
+
+	*doc = NULL;
+	if (len > INT32_MAX)
+		return nd_error_set(ND_ETOOBIG, "is too big: %s", name);
+	if (has_doctype(raw, len))
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                    "declares a DOCTYPE, which is refused)", what, name);
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	*doc = xmlReadMemory(raw, (int)len, name, NULL, XML_PARSE_NONET |
+	                     XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!*doc) {
+		xmlErrorPtr e = xmlGetLastError();
+
+		if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+		    strstr(e->message, "depth"))
+			return nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests "
+			                    "XML past %d levels", name, ND_IMPORT_MAX_DEPTH);
+		return nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                    "is not well-formed XML)", what, name);
+	}
+	if ((*doc)->intSubset || (*doc)->extSubset)
+		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
+		                  "declares a DOCTYPE, which is refused)", what, name);
+	else if (!depth_ok(xmlDocGetRootElement(*doc), 1))
+		rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests XML "
+		                  "past %d levels", name, ND_IMPORT_MAX_DEPTH);
+	if (rc) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	return rc;
+}
+
 /* Parse part `name` of z; *doc NULL (and 0) when the part is absent. */
 static int parse_part(zip_t *z, const char *name, xmlDoc **doc,
                       const char *what)
@@ -176,47 +241,8 @@ static int parse_part(zip_t *z, const char *name, xmlDoc **doc,
 
 	*doc = NULL;
 	nd_buf_init(&raw);
-	if ((rc = read_member(z, name, &raw, what)) != 0)
-		goto done;
-	if (raw.len > INT32_MAX) {
-		rc = nd_error_set(ND_ETOOBIG, "is too big: %s", name);
-		goto done;
-	}
-	if (has_doctype(raw.ptr ? raw.ptr : "", raw.len)) {
-		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-		                  "declares a DOCTYPE, which is refused)", what, name);
-		goto done;
-	}
-	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	*doc = xmlReadMemory(raw.ptr ? raw.ptr : "", (int)raw.len, name, NULL,
-	                     XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                     XML_PARSE_NOWARNING);
-	if (!*doc) {
-		xmlErrorPtr e = xmlGetLastError();
-
-		if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
-		    strstr(e->message, "depth"))
-			rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests "
-			                  "XML past %d levels", name, ND_IMPORT_MAX_DEPTH);
-		else
-			rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-			                  "is not well-formed XML)", what, name);
-		goto done;
-	}
-	if ((*doc)->intSubset || (*doc)->extSubset) {
-		rc = nd_error_set(ND_ECORRUPT, "is not a readable %s file (%s "
-		                  "declares a DOCTYPE, which is refused)", what, name);
-		goto done;
-	}
-	if (!depth_ok(xmlDocGetRootElement(*doc), 1))
-		rc = nd_error_set(ND_ETOOBIG, "is too deeply nested: %s nests XML "
-		                  "past %d levels", name, ND_IMPORT_MAX_DEPTH);
-done:
-	if (rc && *doc) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-	}
+	if ((rc = read_member(z, name, &raw, what)) == 0)
+		rc = parse_xml(raw.ptr ? raw.ptr : "", raw.len, name, doc, what);
 	nd_buf_dispose(&raw);
 	return rc > 0 ? 0 : rc;
 }
@@ -697,6 +723,7 @@ int nd_import_docx(nd_buf *out, const char *data, size_t len,
 	    (rc = load_numbering(&d, numbering)) < 0)
 		goto done;
 	docx_blocks(&d, child(xmlDocGetRootElement(doc), W, "body"));
+	flush(&d.p, NULL); /* a last paragraph run on: its text, not a note's */
 	if (notes) /* the separators (w:type) are not notes */
 		for (xmlNode *f = xmlDocGetRootElement(notes)->children; f; f = f->next)
 			if (is(f, W, "footnote") && !attr(f, "type"))
@@ -724,13 +751,38 @@ done:
 #define TABLE "opendocument:xmlns:table"
 #define STYLE "opendocument:xmlns:style"
 
+#define OFFICE "opendocument:xmlns:office"
+
+/* A text:changed-region of the tracked-changes log, and one of its ids
+ * (text:id, xml:id) leading to it: a region written with two different
+ * ids is one region under both. */
+typedef struct region {
+	xmlNode *change; /* its text:insertion, text:deletion or format-change */
+	int open;        /* an insertion begun in the body, not yet ended */
+	int used;        /* a deletion already put back */
+} region;
+
+typedef struct region_id {
+	const char *id;
+	region *r;
+} region_id;
+
 typedef struct odt {
 	para p;
+	nd_changes changes;
 	xmlDoc *content, *styles;
 	const char *style;        /* the list style in force */
 	int level;                /* 0 outside lists, 1 in a top list, ... */
 	int count[MAX_LEVELS + 1];
 	int pending;              /* a list item waiting for its paragraph */
+	int pending_sv;           /* ... and its text:start-value, or 0 */
+	int carry;                /* the paragraph read runs on into the next */
+	int cell;                 /* in a table cell: paragraph ends are spaces */
+	int putback;              /* in a deletion put back: marks not read */
+	region *rg;               /* the log */
+	region_id *ids;           /* its ids, sorted */
+	size_t nids;
+	size_t open;              /* insertions open (rejecting): text left out */
 } odt;
 
 /* The list style `name`'s level-style for `level`, from either part. */
@@ -804,18 +856,128 @@ static void odt_label(odt *o, char *label, size_t cap)
 	snprintf(label + at, cap - at, "%s", suf ? suf : "");
 }
 
+/* Count the list item waiting for its paragraph, at o->level. */
+static void odt_count(odt *o)
+{
+	int l = o->level;
+
+	if (!o->pending)
+		return;
+	o->pending = 0;
+	if (l < 1 || l > MAX_LEVELS)
+		return;
+	o->count[l] = o->pending_sv > 0 ? o->pending_sv : o->count[l] ?
+	              o->count[l] + 1 : odt_start(o, l);
+	for (int k = l + 1; k <= MAX_LEVELS; k++)
+		o->count[k] = 0;
+}
+
+/* A paragraph ends: written with the label of the list item it begins;
+ * or, rejecting, when its break lies in an insertion, run on into the
+ * next paragraph, which gives the label (as a Word paragraph mark does)
+ * while this one's item is not counted; in a table cell, a space. */
+static void odt_end(odt *o)
+{
+	char label[256] = "";
+
+	if (o->cell || o->open) {
+		put_text(&o->p, " ");
+		o->carry = o->carry || o->open;
+		return;
+	}
+	if (o->pending && o->level > 0 && o->level <= MAX_LEVELS) {
+		odt_count(o);
+		odt_label(o, label, sizeof(label));
+	}
+	o->pending = 0;
+	o->carry = 0;
+	flush(&o->p, label);
+}
+
+static int region_cmp(const void *a, const void *b)
+{
+	return strcmp(((const region_id *)a)->id, ((const region_id *)b)->id);
+}
+
+/* Region r's ids (attributes "id" in any namespace, two at most). */
+static void odt_region_ids(odt *o, xmlNode *n, region *r)
+{
+	const char *first = NULL;
+
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		const char *v = a->children && a->children->type == XML_TEXT_NODE ?
+		                (const char *)a->children->content : NULL;
+
+		if (!v || strcmp((const char *)a->name, "id") ||
+		    (first && !strcmp(first, v)))
+			continue;
+		o->ids[o->nids].id = v;
+		o->ids[o->nids++].r = r;
+		if (first)
+			return;
+		first = v;
+	}
+}
+
+/* The log of changes (office:text's text:tracked-changes) into o->rg
+ * and o->ids. */
+static int odt_load_changes(odt *o, xmlNode *text)
+{
+	xmlNode *log = child(text, TEXT, "tracked-changes"), *r, *c;
+	size_t n = 0, k = 0;
+
+	for (r = log ? log->children : NULL; r; r = r->next)
+		n += is(r, TEXT, "changed-region");
+	if (!n)
+		return 0;
+	if (!(o->rg = calloc(n, sizeof(*o->rg))) ||
+	    !(o->ids = calloc(2 * n, sizeof(*o->ids))))
+		return nd_error_oom();
+	for (r = log->children; r; r = r->next) {
+		if (!is(r, TEXT, "changed-region"))
+			continue;
+		for (c = r->children; c && !o->rg[k].change; c = c->next)
+			if (is(c, TEXT, "insertion") || is(c, TEXT, "deletion") ||
+			    is(c, TEXT, "format-change"))
+				o->rg[k].change = c;
+		odt_region_ids(o, r, &o->rg[k++]);
+	}
+	qsort(o->ids, o->nids, sizeof(*o->ids), region_cmp);
+	return 0;
+}
+
+static region *odt_region(odt *o, const xmlNode *mark)
+{
+	region_id key, *hit;
+
+	key.id = attr(mark, "change-id");
+	if (!key.id || !o->nids)
+		return NULL;
+	hit = bsearch(&key, o->ids, o->nids, sizeof(*o->ids), region_cmp);
+	return hit ? hit->r : NULL;
+}
+
+static void odt_put(odt *o, const char *s)
+{
+	if (!o->open)
+		put_text(&o->p, s);
+}
+
+static void odt_mark(odt *o, xmlNode *n);
+
 static void odt_inline(odt *o, xmlNode *n)
 {
 	for (; n && !o->p.rc; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			put_text(&o->p, (const char *)n->content);
-		} else if (is(n, TEXT, "s")) {
-			put_text(&o->p, " ");
-		} else if (is(n, TEXT, "tab") || is(n, TEXT, "line-break")) {
-			put_text(&o->p, " ");
+			odt_put(o, (const char *)n->content);
+		} else if (is(n, TEXT, "s") || is(n, TEXT, "tab") ||
+		           is(n, TEXT, "line-break")) {
+			odt_put(o, " ");
+		} else if (is(n, TEXT, "change-start") || is(n, TEXT, "change-end") ||
+		           is(n, TEXT, "change")) {
+			odt_mark(o, n);
 		} else if (is(n, TEXT, "note") || is(n, TEXT, "tracked-changes") ||
-		           is(n, TEXT, "change") ||
-		           is(n, "opendocument:xmlns:office", "annotation") ||
+		           is(n, OFFICE, "annotation") ||
 		           (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
 		            strstr((const char *)n->ns->href, "opendocument:xmlns:drawing"))) {
 			continue; /* notes, comments, frames and drawings left out */
@@ -826,11 +988,80 @@ static void odt_inline(odt *o, xmlNode *n)
 }
 
 static void odt_blocks(odt *o, xmlNode *n);
+static void odt_table(odt *o, xmlNode *n);
+
+/* A deletion's content put back at its point. Its first paragraph's text
+ * runs on from the text before the point; each further one ends the
+ * paragraph before it and begins one (the first of a list item counting
+ * as an item of the list in force); the last runs on into the text after
+ * the point. A table ends the paragraph before it and is read as tables
+ * are; in a table cell, where paragraph ends are spaces, it is read as its
+ * cells' paragraphs. *k counts the paragraphs, *item: the next is an
+ * item's first. */
+static void odt_deleted(odt *o, xmlNode *n, int *item, int *k)
+{
+	int none = 0, first;
+
+	for (; n && !o->p.rc; n = n->next) {
+		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
+			if ((*k)++) {
+				odt_end(o);
+				o->pending = *item && o->level > 0 && !o->cell;
+				o->pending_sv = 0;
+			}
+			*item = 0;
+			odt_inline(o, n->children);
+		} else if (is(n, TEXT, "list-item") || is(n, TEXT, "list-header")) {
+			first = is(n, TEXT, "list-item");
+			odt_deleted(o, n->children, &first, k);
+		} else if (is(n, TEXT, "list") || is(n, TEXT, "section")) {
+			odt_deleted(o, n->children, &none, k);
+		} else if (is(n, TABLE, "table") && !o->cell) {
+			odt_end(o);
+			odt_table(o, n->children);
+			(*k)++;
+		} else if (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+		           strstr((const char *)n->ns->href, TABLE)) {
+			odt_deleted(o, n->children, &none, k); /* in a cell: spaced */
+		}
+	}
+}
+
+/* A change mark, read when rejecting (accepting, the body is the text):
+ * an insertion's start and end bound text left out, even across
+ * paragraphs; a deletion's point gets its content back, once, unless it
+ * lies in an insertion left out. Marks in content put back are not read,
+ * nor marks of regions the log does not hold. */
+static void odt_mark(odt *o, xmlNode *n)
+{
+	region *r;
+	int k = 0, none = 0;
+
+	if (o->changes != ND_CHANGES_REJECT || o->putback ||
+	    !(r = odt_region(o, n)) || !r->change)
+		return;
+	if (is(r->change, TEXT, "insertion")) {
+		if (is(n, TEXT, "change-start") && !r->open) {
+			r->open = 1;
+			o->open++;
+		} else if (is(n, TEXT, "change-end") && r->open) {
+			r->open = 0;
+			o->open--;
+		}
+	} else if (is(r->change, TEXT, "deletion") && is(n, TEXT, "change") &&
+	           !r->used && !o->open) {
+		r->used = 1;
+		o->putback = 1;
+		odt_deleted(o, r->change->children, &none, &k);
+		o->putback = 0;
+	}
+}
 
 static void odt_row(odt *o, xmlNode *tr)
 {
 	int first = 1;
 
+	o->cell++;
 	for (xmlNode *tc = tr->children; tc && !o->p.rc; tc = tc->next) {
 		if (!is(tc, TABLE, "table-cell"))
 			continue;
@@ -847,6 +1078,7 @@ static void odt_row(odt *o, xmlNode *tr)
 		if (o->p.text.ptr)
 			o->p.text.ptr[o->p.text.len] = '\0';
 	}
+	o->cell--;
 	flush(&o->p, NULL);
 }
 
@@ -875,20 +1107,14 @@ static void odt_list(odt *o, xmlNode *list)
 		if (o->level > 1)
 			o->count[o->level] = 0;
 		for (xmlNode *it = list->children; it && !o->p.rc; it = it->next) {
-			int sv;
-
 			if (!is(it, TEXT, "list-item") && !is(it, TEXT, "list-header"))
 				continue;
-			if (is(it, TEXT, "list-item")) {
-				sv = attr_int(it, "start-value", 0);
-				o->count[o->level] = sv > 0 ? sv : o->count[o->level] ?
-				                     o->count[o->level] + 1 :
-				                     odt_start(o, o->level);
-				for (int k = o->level + 1; k <= MAX_LEVELS; k++)
-					o->count[k] = 0;
-				o->pending = 1;
-			}
+			/* counted when its first paragraph ends (odt_end) */
+			o->pending = is(it, TEXT, "list-item");
+			o->pending_sv = attr_int(it, "start-value", 0);
 			odt_blocks(o, it->children);
+			if (!o->carry)
+				odt_count(o); /* an item without a paragraph counts too */
 			o->pending = 0;
 		}
 	}
@@ -900,18 +1126,18 @@ static void odt_blocks(odt *o, xmlNode *n)
 {
 	for (; n && !o->p.rc; n = n->next) {
 		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
-			char label[256] = "";
-
-			if (o->pending && o->level > 0)
-				odt_label(o, label, sizeof(label));
-			o->pending = 0;
 			odt_inline(o, n->children);
-			flush(&o->p, label);
+			odt_end(o);
 		} else if (is(n, TEXT, "list")) {
+			if (!o->carry)
+				odt_count(o); /* an item whose list comes first */
 			o->pending = 0;
 			odt_list(o, n);
 		} else if (is(n, TABLE, "table")) {
 			odt_table(o, n->children);
+		} else if (is(n, TEXT, "change-start") || is(n, TEXT, "change-end") ||
+		           is(n, TEXT, "change")) {
+			odt_mark(o, n);
 		} else if (is(n, TEXT, "section") || is(n, TEXT, "index-body") ||
 		           is(n, TEXT, "table-of-content") ||
 		           is(n, TEXT, "illustration-index") ||
@@ -921,7 +1147,8 @@ static void odt_blocks(odt *o, xmlNode *n)
 	}
 }
 
-int nd_import_odt(nd_buf *out, const char *data, size_t len)
+int nd_import_odt(nd_buf *out, const char *data, size_t len,
+                  const nd_import_opts *opts)
 {
 	zip_t *z = NULL;
 	odt o;
@@ -933,6 +1160,7 @@ int nd_import_odt(nd_buf *out, const char *data, size_t len)
 	nd_buf_init(&text);
 	nd_buf_init(&o.p.text);
 	o.p.out = &text;
+	o.changes = opts ? opts->changes : ND_CHANGES_ACCEPT;
 	if ((rc = open_zip(&z, data, len, "OpenDocument")) < 0)
 		goto done;
 	if ((rc = parse_part(z, "content.xml", &o.content, "OpenDocument")) < 0)
@@ -944,19 +1172,186 @@ int nd_import_odt(nd_buf *out, const char *data, size_t len)
 	}
 	if ((rc = parse_part(z, "styles.xml", &o.styles, "OpenDocument")) < 0)
 		goto done;
-	body = child(xmlDocGetRootElement(o.content),
-	             "opendocument:xmlns:office", "body");
-	odt_blocks(&o, child(body, "opendocument:xmlns:office", "text") ?
-	           child(body, "opendocument:xmlns:office", "text")->children : NULL);
+	body = child(child(xmlDocGetRootElement(o.content), OFFICE, "body"),
+	             OFFICE, "text");
+	if ((rc = odt_load_changes(&o, body)) < 0)
+		goto done;
+	odt_blocks(&o, body ? body->children : NULL);
+	flush(&o.p, NULL); /* a paragraph run on past the last one */
 	if ((rc = o.p.rc) < 0)
 		goto done;
 	rc = nd_buf_put(out, text.ptr ? text.ptr : "", text.len);
 done:
 	xmlFreeDoc(o.content);
 	xmlFreeDoc(o.styles);
+	free(o.rg);
+	free(o.ids);
 	nd_buf_dispose(&o.p.text);
 	nd_buf_dispose(&text);
 	if (z)
 		zip_discard(z);
 	return rc;
+}
+
+/* ---- properties (nd_import_props) --------------------------------------- */
+
+#define DC "purl.org/dc/elements/1.1"
+
+typedef struct prop_src {
+	const char *ns, *name, *from;
+	int title; /* 1 the title, 0 a date */
+} prop_src;
+
+static const prop_src docx_props[] = {
+	{DC, "title", "dc:title in docProps/core.xml", 1},
+	{"purl.org/dc/terms", "modified", "dcterms:modified in docProps/core.xml", 0},
+	{"purl.org/dc/terms", "created", "dcterms:created in docProps/core.xml", 0},
+};
+
+static const prop_src odt_props[] = {
+	{DC, "title", "dc:title in meta.xml", 1},
+	{DC, "date", "dc:date in meta.xml", 0},
+	{"opendocument:xmlns:meta", "creation-date", "meta:creation-date in meta.xml", 0},
+};
+
+/* The properties under `props` (core.xml's root, meta.xml's office:meta)
+ * in the order of src: the first of each kind found wins. */
+static int props_of(xmlNode *props, const prop_src *src, size_t nsrc,
+                    nd_props *p)
+{
+	int err = 0;
+
+	for (size_t k = 0; k < nsrc && !err; k++) {
+		xmlNode *n = child(props, src[k].ns, src[k].name);
+		xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+
+		if (v && src[k].title)
+			err = nd_props_title(p, (const char *)v, strlen((const char *)v),
+			                     src[k].from);
+		else if (v)
+			nd_props_date(p, (const char *)v, src[k].from);
+		xmlFree(v);
+	}
+	return err;
+}
+
+/* Part `part` of the zip read as properties (under office:meta when
+ * in_meta); a file or part that cannot be read has none (its error is
+ * not passed on). */
+static int read_props(const char *data, size_t len, const char *part, int in_meta,
+                      const prop_src *src, size_t nsrc, nd_props *p)
+{
+	zip_t *z = NULL;
+	xmlDoc *doc = NULL;
+	xmlNode *props;
+	int err = 0;
+
+	if (open_zip(&z, data, len, "") < 0) {
+		nd_error_clear();
+		return 0;
+	}
+	if (parse_part(z, part, &doc, "") == 0 && doc) {
+		props = xmlDocGetRootElement(doc);
+		if (in_meta)
+			props = child(props, OFFICE, "meta");
+		err = props_of(props, src, nsrc, p);
+	} else {
+		nd_error_clear();
+	}
+	xmlFreeDoc(doc);
+	zip_discard(z);
+	return err;
+}
+
+int nd_props_docx(const char *data, size_t len, nd_props *p)
+{
+	return read_props(data, len, "docProps/core.xml", 0, docx_props,
+	                  sizeof(docx_props) / sizeof(docx_props[0]), p);
+}
+
+int nd_props_odt(const char *data, size_t len, nd_props *p)
+{
+	return read_props(data, len, "meta.xml", 1, odt_props,
+	                  sizeof(odt_props) / sizeof(odt_props[0]), p);
+}
+
+/* ---- a PDF's XMP packet (nd_props_xmp) --------------------------------- */
+
+#define RDF "www.w3.org/1999/02/22-rdf-syntax-ns"
+#define XMP "ns.adobe.com/xap/1.0/"
+
+/* The element holding the text of an XMP dc:title: its rdf:Alt's
+ * x-default rdf:li, else its first rdf:li; the title itself when it is
+ * plain text. */
+static xmlNode *xmp_title(xmlNode *t)
+{
+	xmlNode *alt = child(t, RDF, "Alt"), *first = NULL;
+
+	if (!alt)
+		return t;
+	for (xmlNode *li = alt->children; li; li = li->next) {
+		const char *lang = is(li, RDF, "li") ? attr(li, "lang") : NULL;
+
+		if (lang && !strcmp(lang, "x-default"))
+			return li;
+		if (!first && is(li, RDF, "li"))
+			first = li;
+	}
+	return first;
+}
+
+/* A date (xmp:CreateDate, xmp:ModifyDate) of an rdf:Description, as an
+ * element or an attribute. */
+static void xmp_date(xmlNode *d, int modified, nd_props *p)
+{
+	const char *name = modified ? "ModifyDate" : "CreateDate";
+	xmlNode *e = child(d, XMP, name);
+	xmlChar *v = e ? xmlNodeGetContent(e) : NULL;
+
+	nd_props_date(p, v ? (const char *)v : attr(d, name), modified ?
+	              "xmp:ModifyDate in the PDF's XMP metadata" :
+	              "xmp:CreateDate in the PDF's XMP metadata");
+	xmlFree(v);
+}
+
+/* The rdf:Description elements under n, in order: the title and the
+ * creation date (modified: the modification date). */
+static int xmp_walk(xmlNode *n, int modified, nd_props *p)
+{
+	int err = 0;
+
+	for (; n && !err; n = n->next) {
+		xmlNode *t, *tt;
+		xmlChar *v;
+
+		if (!is(n, RDF, "Description")) {
+			err = xmp_walk(n->children, modified, p);
+			continue;
+		}
+		if (modified) {
+			xmp_date(n, 1, p);
+			continue;
+		}
+		t = child(n, DC, "title");
+		tt = t ? xmp_title(t) : NULL;
+		if ((v = tt ? xmlNodeGetContent(tt) : NULL) != NULL)
+			err = nd_props_title(p, (const char *)v, strlen((const char *)v),
+			                     "dc:title in the PDF's XMP metadata");
+		xmlFree(v);
+		xmp_date(n, 0, p);
+	}
+	return err;
+}
+
+int nd_props_xmp(const char *xmp, size_t len, int modified, nd_props *p)
+{
+	xmlDoc *doc = NULL;
+	int err = 0;
+
+	if (parse_xml(xmp, len, "the XMP metadata", &doc, "PDF") == 0)
+		err = xmp_walk(xmlDocGetRootElement(doc), modified, p);
+	else
+		nd_error_clear();
+	xmlFreeDoc(doc);
+	return err;
 }

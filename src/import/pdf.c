@@ -42,6 +42,10 @@
  *   of the line after it), lines counted as the normaliser counts source
  *   lines (pagemap.h), so that a provision's lines give its pages.
  *
+ * The document's properties (nd_import_props): the Info dictionary's
+ * Title and dates by poppler, what they lack from the XMP packet, which
+ * docx.c parses as it parses XML (nd_props_xmp).
+ *
  * poppler reports problems of the file through glib's log in its own
  * domain; a handler that drops them is set for the call and the one
  * before it put back, so nothing reaches the terminal.
@@ -52,6 +56,7 @@
 #include <dlfcn.h>
 #include <poppler.h>
 
+#include "import_internal.h"
 #include "normdiff/error.h"
 #include "normdiff/import.h"
 #include "normdiff/utf8.h"
@@ -67,7 +72,10 @@
 	X(poppler_error_quark) X(poppler_document_new_from_bytes) \
 	X(poppler_document_get_n_pages) X(poppler_document_get_page) \
 	X(poppler_page_get_size) X(poppler_page_get_text) \
-	X(poppler_page_get_text_layout)
+	X(poppler_page_get_text_layout) X(poppler_document_get_title) \
+	X(poppler_document_get_creation_date_time) \
+	X(poppler_document_get_modification_date_time) X(g_date_time_format) \
+	X(g_date_time_unref) X(poppler_document_get_metadata)
 
 static struct {
 #define PP_FIELD(f) __typeof__(&f) f;
@@ -116,6 +124,14 @@ static int pp_load(void)
 #define poppler_page_get_size PP_CALL(poppler_page_get_size)
 #define poppler_page_get_text PP_CALL(poppler_page_get_text)
 #define poppler_page_get_text_layout PP_CALL(poppler_page_get_text_layout)
+#define poppler_document_get_title PP_CALL(poppler_document_get_title)
+#define poppler_document_get_creation_date_time \
+	PP_CALL(poppler_document_get_creation_date_time)
+#define poppler_document_get_modification_date_time \
+	PP_CALL(poppler_document_get_modification_date_time)
+#define g_date_time_format PP_CALL(g_date_time_format)
+#define g_date_time_unref PP_CALL(g_date_time_unref)
+#define poppler_document_get_metadata PP_CALL(poppler_document_get_metadata)
 
 /* Bytes of the character at s (poppler's text is UTF-8; a bad byte is
  * one), and the characters of s[0..len), as poppler counts its boxes. */
@@ -806,6 +822,60 @@ done:
 	ptext_free(&t);
 	if (doc)
 		g_object_unref(doc);
+	if (e)
+		g_error_free(e);
+	g_bytes_unref(bytes);
+	g_log_remove_handler("Poppler", h);
+	return err;
+}
+
+/* The day a date of the Info dictionary writes (its own zone), into p. */
+static void info_date(nd_props *p, GDateTime *dt, const char *from)
+{
+	gchar *day = dt ? g_date_time_format(dt, "%Y-%m-%d") : NULL;
+
+	nd_props_date(p, day, from);
+	g_free(day);
+	if (dt)
+		g_date_time_unref(dt);
+}
+
+/* The title and the day this PDF was made, else last changed: from the
+ * Info dictionary (Title; CreationDate, else ModDate), each missing one
+ * from the XMP packet (dc:title; xmp:CreateDate, else xmp:ModifyDate),
+ * creation dates before modification dates. A PDF poppler cannot open,
+ * or no poppler, has none. */
+int nd_props_pdf(const char *data, size_t len, nd_props *p)
+{
+	PopplerDocument *doc;
+	GBytes *bytes;
+	GError *e = NULL;
+	gchar *t, *xmp;
+	guint h;
+	int err = 0;
+
+	if (pp_load()) {
+		nd_error_clear();
+		return 0;
+	}
+	h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+	                      G_LOG_FLAG_RECURSION, quiet, NULL);
+	bytes = g_bytes_new_static(data, len);
+	if ((doc = poppler_document_new_from_bytes(bytes, NULL, &e)) != NULL) {
+		if ((t = poppler_document_get_title(doc)) != NULL)
+			err = nd_props_title(p, t, strlen(t), "Title in the PDF's Info "
+			                     "dictionary");
+		g_free(t);
+		xmp = poppler_document_get_metadata(doc);
+		info_date(p, poppler_document_get_creation_date_time(doc),
+		          "CreationDate in the PDF's Info dictionary");
+		err = err || !xmp ? err : nd_props_xmp(xmp, strlen(xmp), 0, p);
+		info_date(p, poppler_document_get_modification_date_time(doc),
+		          "ModDate in the PDF's Info dictionary");
+		err = err || !xmp ? err : nd_props_xmp(xmp, strlen(xmp), 1, p);
+		g_free(xmp);
+		g_object_unref(doc);
+	}
 	if (e)
 		g_error_free(e);
 	g_bytes_unref(bytes);

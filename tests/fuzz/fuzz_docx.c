@@ -1,5 +1,5 @@
-/* fuzz_docx.c - any bytes read as a Word file (changes accepted and
- * rejected) and as an OpenDocument text, as `normdiff --from=docx` and
+/* fuzz_docx.c - any bytes read as a Word file and as an OpenDocument
+ * text, changes accepted and rejected, as `normdiff --from=docx` and
  * `--from=odt` read a file.
  *
  * An input that starts with '<' is XML: it is also wrapped as the
@@ -8,7 +8,10 @@
  * of stopping at the zip's checksums.
  *
  * Detection (nd_import_detect, which reads the central directory of a
- * zip it does not know from its first headers) runs on every input too.
+ * zip it does not know from its first headers) runs on every input too,
+ * and so do the properties of both formats (nd_import_props, checked by
+ * fuzz_check_props), XML also wrapped as an OpenDocument meta.xml and as
+ * the XMP metadata of a PDF.
  *
  * Oracles: a refused file records a one-line message and leaves the
  * output as it was; an accepted one gives well-formed UTF-8 whose only
@@ -64,7 +67,7 @@ static void one(const char *what, const char *data, size_t size, int odt,
 	o.changes = ch;
 	if (nd_buf_puts(&out, KEEP))
 		fuzz_fail(what, "out of memory", NULL, 0);
-	rc = odt ? nd_import_odt(&out, data, size) :
+	rc = odt ? nd_import_odt(&out, data, size, &o) :
 	     nd_import_docx(&out, data, size, &o);
 	if (rc) {
 		fuzz_check_error(what);
@@ -119,6 +122,37 @@ static void wrap(nd_buf *out, const char *member, const uint8_t *data,
 	zip_error_fini(&ze);
 }
 
+/* A one-page PDF whose XMP metadata stream is data, into *out. */
+static void pdf_with_xmp(nd_buf *out, const uint8_t *data, size_t size)
+{
+	static const char *const obj[] = {
+		"<< /Type /Catalog /Pages 2 0 R /Metadata 4 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+	};
+	size_t off[4], k, xref;
+	int err = nd_buf_puts(out, "%PDF-1.4\n");
+
+	for (k = 0; k < 4 && !err; k++) {
+		off[k] = out->len;
+		if (k < 3)
+			err = nd_buf_printf(out, "%zu 0 obj\n%s\nendobj\n", k + 1,
+			                    obj[k]);
+		else
+			err = nd_buf_printf(out, "4 0 obj\n<< /Type /Metadata /Subtype "
+			                    "/XML /Length %zu >>\nstream\n", size) ||
+			      nd_buf_put(out, (const char *)data, size) ||
+			      nd_buf_puts(out, "\nendstream\nendobj\n");
+	}
+	xref = out->len;
+	err = err || nd_buf_puts(out, "xref\n0 5\n0000000000 65535 f \n");
+	for (k = 0; k < 4 && !err; k++)
+		err = nd_buf_printf(out, "%010zu 00000 n \n", off[k]);
+	if (err || nd_buf_printf(out, "trailer\n<< /Size 5 /Root 1 0 R >>\n"
+	                         "startxref\n%zu\n%%%%EOF\n", xref))
+		fuzz_fail("pdf_with_xmp", "out of memory", NULL, 0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *d = (const char *)data;
@@ -129,13 +163,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("detect", "a format that does not exist", NULL, 0);
 	one("docx accept", d, size, 0, ND_CHANGES_ACCEPT);
 	one("docx reject", d, size, 0, ND_CHANGES_REJECT);
-	one("odt", d, size, 1, ND_CHANGES_ACCEPT);
+	one("odt accept", d, size, 1, ND_CHANGES_ACCEPT);
+	one("odt reject", d, size, 1, ND_CHANGES_REJECT);
+	fuzz_check_props("docx properties", d, size, ND_FORMAT_DOCX);
+	fuzz_check_props("odt properties", d, size, ND_FORMAT_ODT);
 	if (size && data[0] == '<') {
 		wrap(&z, "word/document.xml", data, size, 0);
 		one("document.xml accept", z.ptr, z.len, 0, ND_CHANGES_ACCEPT);
 		one("document.xml reject", z.ptr, z.len, 0, ND_CHANGES_REJECT);
 		wrap(&z, "content.xml", data, size, 1);
-		one("content.xml", z.ptr, z.len, 1, ND_CHANGES_ACCEPT);
+		one("content.xml accept", z.ptr, z.len, 1, ND_CHANGES_ACCEPT);
+		one("content.xml reject", z.ptr, z.len, 1, ND_CHANGES_REJECT);
+		wrap(&z, "meta.xml", data, size, 1);
+		fuzz_check_props("meta.xml", z.ptr, z.len, ND_FORMAT_ODT);
+		nd_buf_clear(&z);
+		pdf_with_xmp(&z, data, size);
+		fuzz_check_props("XMP", z.ptr, z.len, ND_FORMAT_PDF);
 	}
 	nd_buf_dispose(&z);
 	return 0;

@@ -9,6 +9,7 @@
 
 #include "normdiff/changeset.h"
 #include "normdiff/clause.h"
+#include "normdiff/import.h"
 #include "normdiff/worddiff.h"
 #include "fuzz.h"
 
@@ -57,5 +58,13 @@ void fuzz_info_lines(const char *s, size_t n, char *lines[], size_t max,
  * against ref). NULL when it holds. */
 const char *fuzz_check_output(const char *format, const char *s, size_t len,
                               const fuzz_html_ref *ref);
+
+/* nd_import_props of data read as f keeps import.h's promises: no error
+ * but ND_ENOMEM; a title is one trimmed line of UTF-8 without C0
+ * controls or DEL, single-spaced, at most ND_IMPORT_TITLE_MAX bytes, and
+ * the store takes it; a date is one the store takes; each found says
+ * where it was, and one not found says nothing. */
+void fuzz_check_props(const char *what, const char *data, size_t len,
+                      nd_format f);
 
 #endif

@@ -9,7 +9,8 @@
  * line end; reading it again, with its page map, gives the same bytes
  * and pages for every source line the normaliser counts, from 1 and
  * never going back; the text parses as a draft keeping the invariants
- * of fuzz_check_doc, or is refused with a one-line message.
+ * of fuzz_check_doc, or is refused with a one-line message. The file's
+ * properties (nd_import_props) keep the promises fuzz_check_props checks.
  */
 #include <string.h>
 
@@ -93,6 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (nd_buf_puts(&out, PREFIX))
 		return 0;
+	fuzz_check_props("pdf properties", (const char *)data, size, ND_FORMAT_PDF);
 	err = nd_import_pdf(&out, (const char *)data, size, NULL);
 	if (out.len < strlen(PREFIX) || memcmp(out.ptr, PREFIX, strlen(PREFIX)))
 		fuzz_fail("pdf", "the output's first bytes were changed", out.ptr, out.len);

@@ -8,6 +8,8 @@ run normdiff outline --changes=reject sample.docx
 run normdiff diff sample.docx
 run normdiff outline sample.odt
 run normdiff outline --from=odt sample.docx
+run normdiff outline changes.odt
+run normdiff outline --changes=reject changes.odt
 for f in bad-*; do
 	case $f in *notzip.docx) from=--from=docx ;; *notzip.odt) from=--from=odt ;; *) from= ;; esac
 	run normdiff outline $from "$f"

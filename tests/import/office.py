@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Word and OpenDocument files written here with zipfile, then read by
 normdiff: the labels automatic numbering shows, tables, footnotes, tracked
-changes (accepted and rejected), headings; the bundled pair as DOCX diffs
-as the .txt files do; every bad file is refused with one line and exit 2.
+changes (accepted and rejected; the same changes in both formats read the
+same), headings; the bundled pair as DOCX diffs as the .txt files do; every
+bad file is refused with one line and exit 2.
 
     office.py NORMDIFF SRCDIR            run the checks
     office.py --corpus DIR               write the fuzz seeds into DIR
     office.py --files DIR                ... and the zip bomb
+    office.py --props DIR                files with titles and dates in
+                                         their properties (store-props)
 """
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -175,7 +179,8 @@ ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
 ODT_STYLES = (
     '<text:list-style style:name="L1"><text:list-level-style-number '
     'text:level="1" style:num-format="1" style:num-suffix="."/>'
@@ -187,7 +192,7 @@ ODT_STYLES = (
 
 
 def odt(path, body, content=None, styles_in_styles_xml=False,
-        mimetype_method=zipfile.ZIP_STORED):
+        mimetype_method=zipfile.ZIP_STORED, meta=None):
     auto = "" if styles_in_styles_xml else ODT_STYLES
     content = content or (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content %s>'
@@ -202,6 +207,8 @@ def odt(path, body, content=None, styles_in_styles_xml=False,
             put(z, "styles.xml", '<office:document-styles %s><office:styles>'
                        '%s</office:styles></office:document-styles>'
                        % (ODT_NS, ODT_STYLES), zipfile.ZIP_DEFLATED)
+        if meta is not None:
+            put(z, "meta.xml", meta, zipfile.ZIP_DEFLATED)
 
 
 def p(t, tag="p"):
@@ -259,6 +266,216 @@ spaced words broken.
 
 A | B
 """
+
+
+
+# Tracked changes as LibreOffice records them: the log (text:changed-region,
+# with both ids) holds each deletion's content; the body marks insertions
+# with change-start/change-end (across paragraphs too) and deletions with a
+# point. The same changes in a Word file read the same.
+def region(i, kind, content=""):
+    return ('<text:changed-region xml:id="ct%d" text:id="ct%d"><text:%s>'
+            '<office:change-info><dc:creator>x</dc:creator><dc:date>'
+            '2026-01-01T00:00:00</dc:date></office:change-info>%s</text:%s>'
+            '</text:changed-region>' % (i, i, kind, content, kind))
+
+
+def cs(i):
+    return '<text:change-start text:change-id="ct%d"/>' % i
+
+
+def ce(i):
+    return '<text:change-end text:change-id="ct%d"/>' % i
+
+
+def cp(i):
+    return '<text:change text:change-id="ct%d"/>' % i
+
+
+ODT_CHANGES = (
+    '<text:tracked-changes>' + region(1, "insertion")
+    + region(2, "deletion", p("formerly "))
+    + region(3, "deletion", p("Whole deleted paragraph.") + "<text:p/>")
+    + region(4, "insertion")
+    + region(5, "deletion", p("deleted") + p("he"))
+    + region(6, "insertion")
+    + region(7, "deletion", '<text:list text:style-name="L1">'
+             + item(p("second item")) + item("<text:p/>") + '</text:list>')
+    + region(8, "insertion") + region(9, "format-change")
+    + '</text:tracked-changes>'
+    + p("Keep " + cs(9) + "one." + ce(9))
+    + p("Text " + cs(1) + "newly " + ce(1) + cp(2) + "added.")
+    + p(cp(3) + "Start " + cs(4) + "inserted end")
+    + p("inserted begin " + ce(4) + "rest.")
+    + p("Keep last, with a break " + cp(5) + "re." + cs(6))
+    + p("New last." + ce(6))
+    + '<text:list text:style-name="L1">' + item(p("first item"))
+    + item(p(cp(7) + "third item" + cs(8))) + item(p("new item" + ce(8)))
+    + item(p("fourth item")) + '</text:list>')
+CHANGES_ACCEPT = """Keep one.
+
+Text newly added.
+
+Start inserted end
+
+inserted begin rest.
+
+Keep last, with a break re.
+
+New last.
+
+1. first item
+
+2. third item
+
+3. new item
+
+4. fourth item
+"""
+CHANGES_REJECT = """Keep one.
+
+Text formerly added.
+
+Whole deleted paragraph.
+
+Start rest.
+
+Keep last, with a break deleted
+
+here.
+
+1. first item
+
+2. second item
+
+3. third item
+
+4. fourth item
+"""
+
+
+def wins(t):
+    return '<w:ins w:id="1" w:author="x">%s</w:ins>' % run(t)
+
+
+def wdel(t):
+    return ('<w:del w:id="2" w:author="x"><w:r><w:delText xml:space="preserve">'
+            '%s</w:delText></w:r></w:del>' % esc(t))
+
+
+DOCX_CHANGES = [
+    para(run("Keep one.")),
+    para(run("Text ") + wins("newly ") + wdel("formerly ") + run("added.")),
+    para(wdel("Whole deleted paragraph."), mark="del"),
+    para(run("Start ") + wins("inserted end"), mark="ins"),
+    para(wins("inserted begin ") + run("rest.")),
+    para(run("Keep last, with a break ") + wdel("deleted"), mark="del"),
+    para(wdel("he") + run("re."), mark="ins"),
+    para(wins("New last.")),
+    para(run("first item"), num=(1, 0)),
+    para(wdel("second item"), num=(1, 0), mark="del"),
+    para(run("third item"), num=(1, 0), mark="ins"),
+    para(wins("new item"), num=(1, 0)),
+    para(run("fourth item"), num=(1, 0)),
+]
+
+# A hostile log: a deletion pointed at twice (put back once) whose content
+# points at itself (not read again), marks of regions the log lacks, an
+# end before its start; a region whose two ids differ, begun by one and
+# ended by the other.
+ODT_ODD = (
+    '<text:tracked-changes>' + region(1, "deletion", p("back" + cp(1)))
+    + region(2, "insertion") + '<text:changed-region xml:id="ca" '
+    'text:id="cb"><text:insertion/></text:changed-region>'
+    '</text:tracked-changes>'
+    + p("one " + cp(1) + cp(1) + " two" + cp(7) + cs(8) + ce(2) + " three")
+    + p("four" + cs(2) + " dropped" + ce(2) + cs(2)) + p("dropped too" + ce(2))
+    + p("five" + '<text:change-start text:change-id="cb"/> gone'
+        '<text:change-end text:change-id="ca"/>') + p("six"))
+# Deletions with tables, and deletions put back in a table cell (where a
+# paragraph's end is a space)
+def cells(*texts):
+    return ('<table:table><table:table-row>%s</table:table-row></table:table>'
+            % "".join("<table:table-cell>%s</table:table-cell>" % p(t)
+                      for t in texts))
+
+
+ODT_TABLES = (
+    '<text:tracked-changes>' + region(1, "deletion", p("x") + p("y"))
+    + region(2, "deletion", cells("T1", "T2"))
+    + region(3, "deletion", p("in") + cells("nested") + p("cell"))
+    + '</text:tracked-changes>'
+    + p("before " + cp(2) + "after") + cells("A" + cp(1) + "B", "C" + cp(3)))
+TABLES_ACCEPT = "before after\n\nAB | C\n"
+TABLES_REJECT = "before\n\nT1 | T2\n\nafter\n\nAx yB | Cin nested cell\n"
+ODD_REJECT = "one back two three\n\nfour\n\nfive\n\nsix\n"
+ODD_ACCEPT = ("one two three\n\nfour dropped\n\ndropped too\n\nfive gone"
+              "\n\nsix\n")
+
+# Document properties: Word's docProps/core.xml, OpenDocument's meta.xml.
+def core_xml(title=None, created=None, modified=None, raw=None):
+    if raw is not None:
+        return raw
+    body = "".join(x for x in (
+        title is not None and "<dc:title>%s</dc:title>" % esc(title),
+        created and '<dcterms:created xsi:type="dcterms:W3CDTF">%s'
+                    '</dcterms:created>' % created,
+        modified and '<dcterms:modified xsi:type="dcterms:W3CDTF">%s'
+                     '</dcterms:modified>' % modified) if x)
+    return ('<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp='
+            '"http://schemas.openxmlformats.org/package/2006/metadata/core-'
+            'properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.'
+            'w3.org/2001/XMLSchema-instance">%s</cp:coreProperties>' % body)
+
+
+def meta_xml(title=None, date=None, created=None):
+    body = "".join(x for x in (
+        title is not None and "<dc:title>%s</dc:title>" % esc(title),
+        created and "<meta:creation-date>%s</meta:creation-date>" % created,
+        date and "<dc:date>%s</dc:date>" % date) if x)
+    return ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>%s'
+            '</office:meta></office:document-meta>' % body)
+
+
+PROPS_PARAS = [para(run("1. The first provision.")),
+               para(run("2. The second provision."))]
+PROPS_BODY = p("1. The first provision.") + p("2. The second provision.")
+
+
+def write_props(d):
+    """The files of the store-props transcript."""
+    os.makedirs(d, exist_ok=True)
+    j = os.path.join
+    docx(j(d, "props.docx"), PROPS_PARAS, extra={"docProps/core.xml": core_xml(
+        "Code of conduct for\n  information security", "2023-01-05T08:00:00Z",
+        "2024-03-01T23:30:00Z")})
+    odt(j(d, "props.odt"), PROPS_BODY + p("3. Added."), meta=meta_xml(
+        "Arms trade treaty", "2024-04-02T09:15:00.123456789",
+        "2023-02-01T10:00:00"))
+    odt(j(d, "created.odt"), PROPS_BODY + p("3. Created only."),
+        meta=meta_xml(created="2023-06-30T12:00:00"))
+    # a modified date that is no day (30 February), a created one that is
+    docx(j(d, "baddate.docx"), PROPS_PARAS + [para(run("3. Bad date."))],
+         extra={"docProps/core.xml": core_xml(
+             "Bad date", "2022-12-24T00:00:00Z", "2024-02-30T10:00:00Z")})
+    # no title but white space, dates that are not dates at all
+    docx(j(d, "nodate.docx"), PROPS_PARAS + [para(run("3. No date."))],
+         extra={"docProps/core.xml": core_xml(" \t ", "2024", "yesterday")})
+    # properties that are not XML: the document is added all the same
+    docx(j(d, "broken.docx"), PROPS_PARAS + [para(run("3. Broken."))],
+         extra={"docProps/core.xml": core_xml(raw="<cp:coreProperties>")})
+    # a title meant to fool a terminal: bidi override, a C1 CSI
+    docx(j(d, "hostile.docx"), PROPS_PARAS + [para(run("3. Hostile."))],
+         extra={"docProps/core.xml": core_xml(
+             "Evil \u202eTXT.EXE\u202c \u009b2J title", None,
+             "2024-05-05T00:00:00Z")})
+    odt(j(d, "toolong.odt"), PROPS_BODY + p("3. Long."), meta=meta_xml(
+        "x" * 1001, "2024-07-07"))
+
 
 failures = 0
 checks = 0
@@ -420,10 +637,19 @@ def write_corpus(d):
     docx(os.path.join(d, "sample.docx"), SAMPLE_PARAS, NUMBERING,
          ["A footnote."], STYLES)
     odt(os.path.join(d, "sample.odt"), ODT_BODY)
+    odt(os.path.join(d, "changes.odt"), ODT_CHANGES)
+    docx(os.path.join(d, "changes.docx"), DOCX_CHANGES, NUMBERING)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_props(tmp)
+        for name in ("props.docx", "props.odt", "hostile.docx"):
+            shutil.move(os.path.join(tmp, name), os.path.join(d, name))
     for name, part in (("sample.docx", "word/document.xml"),
-                       ("sample.odt", "content.xml")):
+                       ("sample.odt", "content.xml"),
+                       ("changes.odt", "content.xml"),
+                       ("props.odt", "meta.xml")):
         with zipfile.ZipFile(os.path.join(d, name)) as z, open(os.path.join(
-                d, name.replace(".", "-") + ".xml"), "wb") as o:
+                d, name.replace(".", "-") + ("-meta" if part == "meta.xml"
+                                             else "") + ".xml"), "wb") as o:
             o.write(z.read(part))
     with tempfile.TemporaryDirectory() as tmp:
         for f, _, _ in bad_files(tmp, "/nonexistent/secret.txt"):
@@ -437,6 +663,9 @@ def main():
     global NORMDIFF
     if sys.argv[1] == "--corpus":
         write_corpus(sys.argv[2])
+        return 0
+    if sys.argv[1] == "--props":
+        write_props(sys.argv[2])
         return 0
     if sys.argv[1] == "--files":  # the seeds and the zip bomb
         write_corpus(sys.argv[2])
@@ -500,6 +729,32 @@ def main():
         o3 = os.path.join(tmp, "deflated-mimetype.odt")
         odt(o3, ODT_BODY, mimetype_method=zipfile.ZIP_DEFLATED)
         same_as_text(o3, ODT_TEXT, tmp)
+
+        lf = os.path.join(tmp, "last-joined.docx")  # runs on past the body
+        docx(lf, [para(run("body")), para(run("last"), mark="del")],
+             footnotes=["note"])
+        same_as_text(lf, "body\n\nlast\n\nnote\n", tmp)
+        # tracked changes in OpenDocument, accepted and rejected, read as
+        # the same changes in a Word file
+        oc, dc = os.path.join(tmp, "changes.odt"), os.path.join(tmp, "changes.docx")
+        odt(oc, ODT_CHANGES)
+        docx(dc, DOCX_CHANGES, NUMBERING)
+        for opts, want in (((), CHANGES_ACCEPT), (("--changes=accept",), CHANGES_ACCEPT),
+                           (("--changes=reject",), CHANGES_REJECT)):
+            same_as_text(oc, want, tmp, *opts)
+            same_as_text(dc, want, tmp, *opts)
+            got_o, got_d = outline(oc, *opts), outline(dc, *opts)
+            check(got_o == got_d and got_o, "changes.odt %s reads as changes.docx"
+                  % " ".join(opts), "odt:  %r\ndocx: %r" % (got_o, got_d))
+        same_as_text(o, ODT_TEXT, tmp, "--changes=reject")  # no point: not back
+        oo = os.path.join(tmp, "odd-changes.odt")
+        odt(oo, ODT_ODD)
+        same_as_text(oo, ODD_ACCEPT, tmp)
+        same_as_text(oo, ODD_REJECT, tmp, "--changes=reject")
+        ot = os.path.join(tmp, "table-changes.odt")
+        odt(ot, ODT_TABLES)
+        same_as_text(ot, TABLES_ACCEPT, tmp)
+        same_as_text(ot, TABLES_REJECT, tmp, "--changes=reject")
 
         # the bundled pair as DOCX diffs as the .txt files do
         old, new = (os.path.join(drafts, n + ".txt")

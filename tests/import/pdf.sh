@@ -22,6 +22,9 @@
 #    header and the page numbers are left out, a heading in the top band
 #    of one page and a body line repeated on every page stay: the outline
 #    is geometry.golden (ND_UPDATE_GOLDEN=1 writes it);
+#  - `normdiff add` of a PDF printed from HTML with a <title> (which
+#    Chromium writes as the PDF's Title, and the time of printing as its
+#    CreationDate) stores that title and that day; --title wins;
 #  - a PDF of a page with only a drawing, a truncated one, an encrypted
 #    one and a text given as `--from pdf` each fail with their one-line
 #    message and exit 2, and nothing else reaches standard error, not
@@ -213,6 +216,32 @@ else
 	fail "outline of geometry.pdf (exit $st) is not geometry.golden:"
 	diff geometry.out "$here/geometry.golden" | head -20
 fi
+
+# the title and the day of printing, from the PDF's Info dictionary
+printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Code of conduct \xc3\xa9 draft</title></head><body><p>1. The first provision.</p><p>2. The second provision.</p></body></html>\n' >titled.html
+before=$(TZ=UTC date +%F)
+TZ=UTC print_pdf titled.html titled.pdf
+after=$(TZ=UTC date +%F)
+export NORMDIFF_STORE=$work/store
+"$bin" init >/dev/null
+TZ=UTC "$bin" add titled.pdf --label t1 >add.out 2>err
+st=$?
+"$bin" log >log.out
+day=$(awk '$1 == "t1" { print $2 }' log.out)
+if [ "$st" = 0 ] && [ ! -s err ] && grep -q 'Code of conduct é draft$' log.out &&
+	{ [ "$day" = "$before" ] || [ "$day" = "$after" ]; } &&
+	grep -q "^title from the document (Title in the PDF's Info dictionary): Code of conduct é draft$" add.out; then
+	ok "add titled.pdf: title and date ($day) from its properties"
+else
+	fail "add titled.pdf (exit $st): $(cat add.out err log.out)"
+fi
+"$bin" add titled.pdf --label t2 --title Mine --force >add.out 2>err
+if "$bin" log | grep -q '^t2 .* Mine$' && ! grep -q '^title from' add.out; then
+	ok "add titled.pdf --title: the option wins"
+else
+	fail "add titled.pdf --title: $(cat add.out err)"
+fi
+unset NORMDIFF_STORE
 
 refused "normdiff: scan.pdf: has no text layer; run OCR first, e.g. ocrmypdf" \
 	outline scan.pdf
