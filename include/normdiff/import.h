@@ -1,7 +1,9 @@
 /* import.h - the documents people exchange (PDF, Word, OpenDocument) read
  * as the plain text the rest of normdiff parses: one paragraph per line,
  * a blank line between paragraphs, the labels automatic numbering shows
- * written out ("(a) ", "1. "), page furniture left out.
+ * written out ("(a) ", "1. "), a heading underlined on the line after it
+ * ("===" at the top level, "---" below) as plain text marks one, page
+ * furniture left out.
  *
  * The importers only compute: bytes in, UTF-8 text out (nd_buf), a clear
  * one-line error otherwise (ND_EBINARY for a file of the wrong kind,

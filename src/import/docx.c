@@ -624,7 +624,9 @@ static void docx_blocks(docx *d, xmlNode *n);
 
 /* A paragraph whose mark is deleted or moved away (accepting) or inserted
  * or moved here (rejecting) is not one of its own: its text runs on into
- * the next paragraph, which keeps its label, as Word shows it. A
+ * the next paragraph, with no space between them (a paragraph mark is a
+ * character; a space there is text of its own), which keeps its label, as
+ * Word shows it. A
  * paragraph of the style ND_IMPORT_SUMMARY_STYLE is left out. */
 static void docx_para(docx *d, xmlNode *p)
 {
@@ -637,8 +639,7 @@ static void docx_para(docx *d, xmlNode *p)
 		return; /* the first page of a redline, not the text */
 	if (child(mark, W, accept ? "del" : "ins") ||
 	    child(mark, W, accept ? "moveFrom" : "moveTo")) {
-		docx_runs(d, p->children);
-		put_text(&d->p, " ");
+		docx_runs(d, p->children); /* joined as Word joins them: no space */
 		return;
 	}
 	docx_label(d, ppr, label, sizeof(label));
@@ -808,6 +809,44 @@ static xmlNode *odt_level_style(odt *o, int level)
 	return NULL;
 }
 
+/* The paragraph style `name` (style:style), from either part. */
+static xmlNode *odt_para_style(odt *o, const char *name)
+{
+	xmlDoc *docs[2] = {o->content, o->styles};
+
+	for (int k = 0; k < 2 && name; k++) {
+		xmlNode *root = docs[k] ? xmlDocGetRootElement(docs[k]) : NULL;
+
+		for (xmlNode *sec = root ? root->children : NULL; sec; sec = sec->next)
+			for (xmlNode *s = sec->children; s; s = s->next) {
+				const char *nm = is(s, STYLE, "style") ? attr(s, "name") : NULL;
+
+				if (nm && !strcmp(nm, name))
+					return s;
+			}
+	}
+	return NULL;
+}
+
+/* Is paragraph n of a redline's first page: of the style
+ * ND_IMPORT_SUMMARY_STYLE (as LibreOffice names it, "Normdiff_20_Summary",
+ * too), itself or through the styles its style is based on? */
+static int odt_summary(odt *o, const xmlNode *n)
+{
+	const char *name = attr(n, "style-name");
+
+	for (int hops = 0; name && hops < 16; hops++) {
+		xmlNode *st;
+
+		if (!strcmp(name, ND_IMPORT_SUMMARY_STYLE) ||
+		    !strcmp(name, "Normdiff_20_Summary"))
+			return 1;
+		st = odt_para_style(o, name);
+		name = st ? attr(st, "parent-style-name") : NULL;
+	}
+	return 0;
+}
+
 static int odt_start(odt *o, int level)
 {
 	xmlNode *ls = odt_level_style(o, level);
@@ -881,7 +920,8 @@ static void odt_end(odt *o)
 	char label[256] = "";
 
 	if (o->cell || o->open) {
-		put_text(&o->p, " ");
+		if (o->cell) /* a break in an insertion joins as it is: no space */
+			put_text(&o->p, " ");
 		o->carry = o->carry || o->open;
 		return;
 	}
@@ -1125,8 +1165,12 @@ static void odt_list(odt *o, xmlNode *list)
 static void odt_blocks(odt *o, xmlNode *n)
 {
 	for (; n && !o->p.rc; n = n->next) {
-		if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
+		if ((is(n, TEXT, "p") || is(n, TEXT, "h")) && odt_summary(o, n)) {
+			continue; /* a redline's first page */
+		} else if (is(n, TEXT, "p") || is(n, TEXT, "h")) {
 			odt_inline(o, n->children);
+			if (is(n, TEXT, "h")) /* a heading, underlined as in plain text */
+				o->p.under = attr_int(n, "outline-level", 1) > 1 ? '-' : '=';
 			odt_end(o);
 		} else if (is(n, TEXT, "list")) {
 			if (!o->carry)

@@ -14,7 +14,9 @@
  *    and body edits inside, and the paragraph marks between the parts
  *    tracked (inserted for a split, deleted for a merge), so rejecting
  *    a split joins its parts back into one paragraph and accepting a
- *    merge joins the old ones. Groups follow the new order; one whose
+ *    merge joins the old ones. A removed paragraph mark joins two texts
+ *    as they are, so the space between them is text of its own: at the
+ *    end of a split's part, deleted; at the end of a merge's, inserted. Groups follow the new order; one whose
  *    old provisions come before an earlier group's is taken apart as
  *    below, so groups are in the old order too.
  *  - Everything else is a paragraph of one side: an old one (removed,
@@ -271,6 +273,31 @@ static int lone_para(docx_state *st, const nd_doc *d, size_t i, int old,
 	return err ? err : nd_buf_puts(&st->doc, "</w:p>");
 }
 
+/* The edit that holds the space joining part k of a group to part k + 1
+ * on the side cut into parts: ND_OP_EQUAL when the other side has the
+ * space too, else the cut side's own kind. */
+static nd_op_kind join_kind(const docx_state *st, size_t k)
+{
+	const nd_change *c = st->c;
+	const nd_doc *own = st->cut_old ? st->r->cs->old : st->r->cs->new;
+	const size_t *idx = st->cut_old ? c->old : c->new;
+	nd_op_kind other = st->cut_old ? ND_OP_INSERT : ND_OP_DELETE;
+	size_t at = k, pos = 0;
+
+	for (size_t j = 0; j <= k; j++)
+		at += own->clauses[idx[j]].body_len;
+	for (size_t j = 0; j < c->diff.n; j++) {
+		const nd_op *op = &c->diff.ops[j];
+
+		if (op->kind == other)
+			continue;
+		if (at < pos + op->len)
+			return op->kind;
+		pos += op->len;
+	}
+	return ND_OP_EQUAL; /* no edits: both sides are the same text */
+}
+
 /* Close the paragraph of part st->part and open the next one's: the mark
  * between two parts is the side's (inserted for a split's new parts,
  * deleted for a merge's old ones). A part's style is its provision's; the
@@ -290,6 +317,10 @@ static int part_start(docx_state *st, size_t part)
 	if (part) { /* what follows the previous part's body */
 		around(own, idx[part - 1], &pre, &npre, &post, &npost);
 		err = side_text(st, st->cut_old, post, npost);
+		/* the space that joins the parts where the other side has it: a
+		 * removed paragraph mark joins texts as they are */
+		if (!err && join_kind(st, part - 1) == ND_OP_EQUAL)
+			err = side_text(st, !st->cut_old, " ", 1);
 		if (!err)
 			err = nd_buf_puts(&st->doc, "</w:p>");
 	}

@@ -17,7 +17,8 @@
  * output as it was; an accepted one gives well-formed UTF-8 whose only
  * control is '\n' (draft text such as bidi marks is the CLI's to escape),
  * shaped as import.h promises: paragraphs of one line,
- * each ended by '\n', one blank line between them, none empty.
+ * each ended by '\n' (a heading's by its underline line, "===" or "---",
+ * too), one blank line between them, none empty.
  */
 #include <string.h>
 
@@ -30,6 +31,13 @@
 #include "normdiff/utf8.h"
 
 #define KEEP "kept\n"
+
+/* A heading's underline line, "===\n" or "---\n", at s. */
+static int underline(const char *s, size_t n)
+{
+	return n >= 4 && (s[0] == '=' || s[0] == '-') && s[1] == s[0] &&
+	       s[2] == s[0] && s[3] == '\n';
+}
 
 static void shape(const char *what, const nd_buf *b)
 {
@@ -49,6 +57,10 @@ static void shape(const char *what, const nd_buf *b)
 		          "a newline", s, n);
 	for (k = 0; k + 1 < n; k++)
 		if (s[k] == '\n') {
+			if (underline(s + k + 1, n - k - 1))
+				k += 4; /* a heading's "===" or "---": its line, then on */
+			if (k + 1 >= n)
+				break;
 			if (s[k + 1] != '\n' || k + 2 >= n || s[k + 2] == '\n')
 				fuzz_fail(what, "paragraphs not parted by one blank line",
 				          s, n);
