@@ -291,6 +291,37 @@ def rat(a, b, d=1):
     return "(%s)" % s if min(a, b) < SMALL else s
 
 
+def exponent(a, b, q):
+    """log(b / a) / log(q), in parentheses when a time is too small."""
+    e = "%.2f" % (math.log(max(b, 0.01) / max(a, 0.01)) / math.log(q))
+    return "(%s)" % e if min(a, b) < SMALL else e
+
+
+def exponents(cases, tools, sizes, inb, med):
+    """Growth exponents from the first size to the last (wall and CPU),
+    and with more than two sizes from each to the next (CPU)."""
+    s1, s2 = sizes[0], sizes[-1]
+    steps = list(zip(sizes, sizes[1:])) if len(sizes) > 2 else []
+    print()
+    print("Growth exponent log(t2 / t1) / log(input2 / input1), t the median wall"
+          " or CPU time, input old + new bytes")
+    print()
+    print("| case | tool | input %s / %s | wall %s->%s | CPU %s->%s |" % (s2, s1, s1, s2, s1, s2)
+          + "".join(" CPU %s->%s |" % st for st in steps))
+    print("|---|---|---|---|---|" + "---|" * len(steps))
+    for c in cases:
+        if (c, s1) not in inb or (c, s2) not in inb:
+            continue
+        q = inb[(c, s2)] / inb[(c, s1)]
+        for t in tools:
+            a, b = med.get((c, s1, t)), med.get((c, s2, t))
+            cells = [exponent(a[0], b[0], q), exponent(a[1], b[1], q)] if a and b else ["-", "-"]
+            for x, y in steps:
+                a, b = med.get((c, x, t)), med.get((c, y, t))
+                cells.append(exponent(a[1], b[1], inb[(c, y)] / inb[(c, x)]) if a and b else "-")
+            print("| %s | %s | %.1f | %s |" % (c, t, q, " | ".join(cells)))
+
+
 def table(path):
     """Lines: case size run tool status wall user sys maxrss_kb in_bytes."""
     runs = {}       # (case, size, tool) -> [(run, wall, cpu, kb)]
@@ -337,27 +368,7 @@ def table(path):
                 print("| %s | %s | %s | %.2f | %.2f | %.1f | %s | %.1f |"
                       % (c, s, t, w, cpu, kb / 1024, ratio, kb * 1024 / inb[(c, s)]))
     if len(order_sizes) >= 2:
-        s1, s2 = order_sizes[0], order_sizes[-1]
-        print()
-        print("Growth exponent from %s to %s: log(t%s / t%s) / log(input%s / input%s),"
-              " t the median wall and CPU time" % (s1, s2, s2, s1, s2, s1))
-        print()
-        print("| case | tool | input ratio | exponent (wall) | exponent (CPU) |")
-        print("|---|---|---|---|---|")
-        for c in cases:
-            if (c, s1) not in inb or (c, s2) not in inb:
-                continue
-            q = inb[(c, s2)] / inb[(c, s1)]
-            for t in tools:
-                a, b = med.get((c, s1, t)), med.get((c, s2, t))
-                if not a or not b:
-                    print("| %s | %s | %.1f | - | - |" % (c, t, q))
-                    continue
-                ex = []
-                for x, y in zip(a, b):
-                    e = "%.2f" % (math.log(max(y, 0.01) / max(x, 0.01)) / math.log(q))
-                    ex.append("(%s)" % e if min(x, y) < SMALL else e)
-                print("| %s | %s | %.1f | %s | %s |" % (c, t, q, ex[0], ex[1]))
+        exponents(cases, tools, order_sizes, inb, med)
     print()
     print("In parentheses: a time below %.2f s went into it (GNU time counts"
           " in 0.01 s steps)." % SMALL)
