@@ -1,10 +1,9 @@
 #!/usr/bin/env python3
-"""Worst-case pairs of drafts for normdiff, and the table of their times.
+"""Worst-case pairs of drafts for normdiff (worst.sh measures them).
 
-    worst.py gen --case CASE --size 1m --seed 1 --out DIR
-    worst.py table RESULTS.tsv
+    worst.py --case CASE --size 1m --seed 1 --out DIR
 
-`gen` writes DIR/old.txt and DIR/new.txt (no truth: these pairs measure
+writes DIR/old.txt and DIR/new.txt (no truth: these pairs measure
 time and memory, not what is found).  Standard library only; the same
 case, size and seed always give the same bytes.  The cases:
 
@@ -29,14 +28,9 @@ case, size and seed always give the same bytes.  The cases:
                 words drawn uniformly from 45,000 made-up words, so few
                 words repeat; 3% of paragraphs modified, 1% removed, 1%
                 added, 0.5% moved
-
-`table` reads the measurements worst.sh writes (one line a run) and prints
-the table of medians, the growth exponents from the smallest to the
-largest size, and each case's ratio to the normal pair of the same size.
 """
 
 import argparse
-import math
 import os
 import random
 import subprocess
@@ -273,138 +267,13 @@ def gen(a):
             os.remove(p)
 
 
-# --------------------------------------------------------------------------
-# table
-
-def median(xs):
-    xs = sorted(xs)
-    n = len(xs)
-    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
-
-
-SMALL = 0.05   # seconds: below this, GNU time's 0.01 s steps dominate
-
-
-def rat(a, b, d=1):
-    """a / b, in parentheses when either is too small to trust."""
-    s = "%.*f" % (d, a / max(b, 0.01))
-    return "(%s)" % s if min(a, b) < SMALL else s
-
-
-def exponent(a, b, q):
-    """log(b / a) / log(q), in parentheses when a time is too small."""
-    e = "%.2f" % (math.log(max(b, 0.01) / max(a, 0.01)) / math.log(q))
-    return "(%s)" % e if min(a, b) < SMALL else e
-
-
-def exponents(cases, tools, sizes, inb, med):
-    """Growth exponents from the first size to the last (wall and CPU),
-    and with more than two sizes from each to the next (CPU)."""
-    s1, s2 = sizes[0], sizes[-1]
-    steps = list(zip(sizes, sizes[1:])) if len(sizes) > 2 else []
-    print()
-    print("Growth exponent log(t2 / t1) / log(input2 / input1), t the median wall"
-          " or CPU time, input old + new bytes")
-    print()
-    print("| case | tool | input %s / %s | wall %s->%s | CPU %s->%s |" % (s2, s1, s1, s2, s1, s2)
-          + "".join(" CPU %s->%s |" % st for st in steps))
-    print("|---|---|---|---|---|" + "---|" * len(steps))
-    for c in cases:
-        if (c, s1) not in inb or (c, s2) not in inb:
-            continue
-        q = inb[(c, s2)] / inb[(c, s1)]
-        for t in tools:
-            a, b = med.get((c, s1, t)), med.get((c, s2, t))
-            cells = [exponent(a[0], b[0], q), exponent(a[1], b[1], q)] if a and b else ["-", "-"]
-            for x, y in steps:
-                a, b = med.get((c, x, t)), med.get((c, y, t))
-                cells.append(exponent(a[1], b[1], inb[(c, y)] / inb[(c, x)]) if a and b else "-")
-            print("| %s | %s | %.1f | %s |" % (c, t, q, " | ".join(cells)))
-
-
-def table(path):
-    """Lines: case size run tool status wall user sys maxrss_kb in_bytes."""
-    runs = {}       # (case, size, tool) -> [(run, wall, cpu, kb)]
-    status = {}     # (case, size, tool) -> first status other than ok
-    inb = {}
-    order_sizes = []
-    with open(path) as f:
-        for line in f:
-            c, s, r, t, st, wall, u, sy, kb, b = line.rstrip("\n").split("\t")
-            inb[(c, s)] = int(b)
-            if s not in order_sizes:
-                order_sizes.append(s)
-            key = (c, s, t)
-            runs.setdefault(key, [])
-            if st != "ok":
-                status.setdefault(key, st)
-                continue
-            runs[key].append((int(r), float(wall), float(u) + float(sy), int(kb)))
-    cases = [c for c in CASES if any(k[0] == c for k in runs)]
-    tools = ["normdiff-json", "normdiff-stat", "git-word-diff"]
-    med = {}
-    print("| case | size | tool | median wall s | median CPU s | peak MB | CPU / git's | peak / input |")
-    print("|---|---|---|---|---|---|---|---|")
-    for c in cases:
-        for s in order_sizes:
-            if (c, s) not in inb:
-                continue
-            git = {r: cpu for r, _, cpu, _ in runs.get((c, s, "git-word-diff"), [])}
-            for t in tools:
-                rs = runs.get((c, s, t), [])
-                if (c, s, t) in status or not rs:
-                    st = status.get((c, s, t), "not run")
-                    print("| %s | %s | %s | %s | | | | |" % (c, s, t, st))
-                    continue
-                w = median([x[1] for x in rs])
-                cpu = median([x[2] for x in rs])
-                kb = max(x[3] for x in rs)
-                med[(c, s, t)] = (w, cpu)
-                ratios = [x[2] / max(git[x[0]], 0.01) for x in rs
-                          if t != "git-word-diff" and x[0] in git]
-                ratio = "%.1f" % median(ratios) if ratios else ""
-                if ratios and min(git.values()) < SMALL:
-                    ratio = "(%s)" % ratio
-                print("| %s | %s | %s | %.2f | %.2f | %.1f | %s | %.1f |"
-                      % (c, s, t, w, cpu, kb / 1024, ratio, kb * 1024 / inb[(c, s)]))
-    if len(order_sizes) >= 2:
-        exponents(cases, tools, order_sizes, inb, med)
-    print()
-    print("In parentheses: a time below %.2f s went into it (GNU time counts"
-          " in 0.01 s steps)." % SMALL)
-    if "normal" in cases:
-        print()
-        print("Ratio to the normal pair of the same size (median wall, median CPU)")
-        print()
-        print("| case | size | tool | wall / normal's | CPU / normal's |")
-        print("|---|---|---|---|---|")
-        for c in cases:
-            if c == "normal":
-                continue
-            for s in order_sizes:
-                for t in tools:
-                    a, b = med.get(("normal", s, t)), med.get((c, s, t))
-                    if not a or not b:
-                        continue
-                    print("| %s | %s | %s | %s | %s |"
-                          % (c, s, t, rat(b[0], a[0]), rat(b[1], a[1])))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    a = sub.add_parser("gen")
-    a.add_argument("--case", choices=CASES, required=True)
-    a.add_argument("--size", default="1m")
-    a.add_argument("--seed", type=int, default=1)
-    a.add_argument("--out", required=True)
-    t = sub.add_parser("table")
-    t.add_argument("results")
-    a = ap.parse_args()
-    if a.cmd == "gen":
-        gen(a)
-    else:
-        table(a.results)
+    ap.add_argument("--case", choices=CASES, required=True)
+    ap.add_argument("--size", default="1m")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    gen(ap.parse_args())
 
 
 if __name__ == "__main__":

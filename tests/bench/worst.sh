@@ -13,7 +13,7 @@
 #                        [--seed N] [--timeout SEC] [--dir DIR]
 #                        [--cases LIST]
 #
-# Prints the table (worst.py table): per case, size and tool the median
+# Prints the tables (worst_table.py): per case, size and tool the median
 # wall time, the median user + sys CPU time, the highest peak RSS, the
 # median over the runs of normdiff's CPU time over git's in the same run,
 # and the peak RSS over the input (old + new bytes); then the growth
@@ -125,7 +125,7 @@ make_pair() { # CASE SIZE
 	case $1 in
 	normal) python3 "$here/generate.py" --size "$2" --seed "$seed" --out "$pair" ;;
 	modified) python3 "$here/generate.py" --size "$2" --seed "$seed" --light --out "$pair" ;;
-	*) python3 "$here/worst.py" gen --case "$1" --size "$2" --seed "$seed" --out "$pair" ;;
+	*) python3 "$here/worst.py" --case "$1" --size "$2" --seed "$seed" --out "$pair" ;;
 	esac 2>"$dir/generate.log" || {
 		cat "$dir/generate.log" >&2
 		echo "worst.sh: generating the $1 $2 pair failed" >&2
@@ -194,5 +194,5 @@ for size in "${size_list[@]}"; do
 done
 
 echo
-python3 "$here/worst.py" table "$results"
+python3 "$here/worst_table.py" "$results"
 exit 0
