@@ -12,7 +12,7 @@ case, size and seed always give the same bytes.  The cases:
                 provision of the new version has a word replaced and one
                 inserted, on top of the true edits)
     no-ident    no identical provisions: every operative paragraph is one
-                30-word sentence with five slots filled, so that no two
+                35-word sentence with five slots filled, so that no two
                 are the same but any two share most of their words; the new
                 version changes one slot word in every paragraph, and no
                 new text equals any old or other new one
@@ -21,7 +21,7 @@ case, size and seed always give the same bytes.  The cases:
                 MB at 1m, 5 MB at 10m) put first in both versions, eight
                 words of it replaced in the new version
     tiny        short provisions: chapeaux of 20 to 26 lettered items of
-                about 12 words ("(a) To strengthen ...;"), about 10,000
+                about 12 words ("(a) To strengthen ...;"), about 11,600
                 items a megabyte; 3% of items get a word replaced, 1%
                 removed, 1% added
     vocab       a 45,000-word vocabulary: operative paragraphs of 15 to 80
