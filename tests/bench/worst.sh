@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The worst-case benchmark: pairs of drafts shaped to be hard for normdiff
+# (worst.py: every provision modified, no identical provisions, one huge
+# provision, many short provisions, a 45,000-word vocabulary) and
+# generate.py's normal pair, at each size, each compared by
+#   normdiff-json  normdiff diff --format=json OLD NEW
+#   normdiff-stat  normdiff diff --stat OLD NEW
+#   git-word-diff  git diff --no-index --word-diff=porcelain OLD NEW
+# interleaved (run 1 of the three, then run 2, ...), under
+# `/usr/bin/time -f '%e %U %S %M'`.
+#
+#   tests/bench/worst.sh [--sizes 1m,10m] [--runs N] [--normdiff PATH]
+#                        [--seed N] [--timeout SEC] [--dir DIR]
+#                        [--cases LIST]
+#
+# Prints the tables (worst_table.py): per case, size and tool the median
+# wall time, the median user + sys CPU time, the highest peak RSS, the
+# median over the runs of normdiff's CPU time over git's in the same run,
+# and the peak RSS over the input (old + new bytes); then the growth
+# exponent of each case and tool from the first size to the last, and
+# each case's times over the normal pair's of the same size.
+#
+# A measurement, not a test: it exits 0 whatever the numbers, 2 only when
+# it cannot run. A run past --timeout seconds (default 600) is stopped,
+# reported as "timeout >SECs", and the tool's later runs of that pair are
+# skipped; a run that fails (normdiff exits above 1, or is killed by a
+# signal) is reported with its exit status and its first lines of stderr.
+#
+# Pairs are generated once into DIR/pairs/ (DIR is build/bench, or
+# $TMPDIR/normdiff-bench when there is no writable build/) and reused while
+# generate.py, worst.py and the seed stay the same; the normal and
+# every-modified pairs are run.sh's own (DIR/pairs/SIZE-seedN and
+# SIZE-seedN-light). Raw runs go to DIR/worst.tsv, the last outputs to
+# DIR/out/worst/CASE-SIZE/.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+sizes=1m,10m
+runs=3
+normdiff=$root/build/src/cli/normdiff
+seed=1
+tmo=600
+dir=
+cases=normal,modified,no-ident,huge,tiny,vocab
+
+usage() {
+	sed -n '12,14p' "$0" | sed 's/^# *//' >&2
+	exit 2
+}
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--sizes) sizes=${2:?}; shift 2 ;;
+	--sizes=*) sizes=${1#*=}; shift ;;
+	--runs) runs=${2:?}; shift 2 ;;
+	--runs=*) runs=${1#*=}; shift ;;
+	--normdiff) normdiff=${2:?}; shift 2 ;;
+	--normdiff=*) normdiff=${1#*=}; shift ;;
+	--seed) seed=${2:?}; shift 2 ;;
+	--seed=*) seed=${1#*=}; shift ;;
+	--timeout) tmo=${2:?}; shift 2 ;;
+	--timeout=*) tmo=${1#*=}; shift ;;
+	--dir) dir=${2:?}; shift 2 ;;
+	--dir=*) dir=${1#*=}; shift ;;
+	--cases) cases=${2:?}; shift 2 ;;
+	--cases=*) cases=${1#*=}; shift ;;
+	-h|--help) usage ;;
+	*) echo "worst.sh: unknown argument '$1'" >&2; usage ;;
+	esac
+done
+case $runs in ''|*[!0-9]*|0) echo "worst.sh: --runs needs a number above 0" >&2; exit 2 ;; esac
+case $tmo in ''|*[!0-9]*|0) echo "worst.sh: --timeout needs seconds above 0" >&2; exit 2 ;; esac
+IFS=, read -r -a size_list <<<"$sizes"
+IFS=, read -r -a case_list <<<"$cases"
+for c in "${case_list[@]}"; do
+	case $c in
+	normal|modified|no-ident|huge|tiny|vocab) ;;
+	*) echo "worst.sh: unknown case '$c' (normal, modified, no-ident, huge, tiny, vocab)" >&2; exit 2 ;;
+	esac
+done
+
+if [ -z "$dir" ]; then
+	if [ -d "$root/build" ] && [ -w "$root/build" ]; then
+		dir=$root/build/bench
+	else
+		dir=${TMPDIR:-/tmp}/normdiff-bench
+	fi
+fi
+mkdir -p "$dir" || exit 2
+
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e %U %S %M' -o /dev/null true 2>/dev/null; then
+	echo "worst.sh: GNU time (/usr/bin/time) is needed; install it with: bash tests/bench/setup" >&2
+	exit 2
+fi
+for t in python3 git timeout; do
+	command -v $t >/dev/null || { echo "worst.sh: $t is needed: bash tests/bench/setup" >&2; exit 2; }
+done
+if [ ! -x "$normdiff" ]; then
+	echo "worst.sh: no normdiff at $normdiff; build it (ninja -C build) or pass --normdiff PATH" >&2
+	exit 2
+fi
+
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C.UTF-8
+gen_stamp=$(sha256sum <"$here/generate.py" | cut -c1-16)
+worst_stamp=$(cat "$here/generate.py" "$here/worst.py" | sha256sum | cut -c1-16)
+results=$dir/worst.tsv
+: >"$results"
+
+pair_dir() { # CASE SIZE: the pair's directory and stamp, in pair and stamp
+	case $1 in
+	normal) pair=$dir/pairs/$2-seed$seed stamp="$gen_stamp $2 $seed" ;;
+	modified) pair=$dir/pairs/$2-seed$seed-light stamp="$gen_stamp $2 $seed light" ;;
+	*) pair=$dir/pairs/worst-$1-$2-seed$seed stamp="$worst_stamp $1 $2 $seed" ;;
+	esac
+}
+
+make_pair() { # CASE SIZE
+	pair_dir "$1" "$2"
+	[ -f "$pair/new.txt" ] && [ "$(cat "$pair/stamp" 2>/dev/null)" = "$stamp" ] && return 0
+	rm -rf "$pair"
+	local start end
+	start=$(date +%s%N)
+	case $1 in
+	normal) python3 "$here/generate.py" --size "$2" --seed "$seed" --out "$pair" ;;
+	modified) python3 "$here/generate.py" --size "$2" --seed "$seed" --light --out "$pair" ;;
+	*) python3 "$here/worst.py" --case "$1" --size "$2" --seed "$seed" --out "$pair" ;;
+	esac 2>"$dir/generate.log" || {
+		cat "$dir/generate.log" >&2
+		echo "worst.sh: generating the $1 $2 pair failed" >&2
+		exit 2
+	}
+	# run.sh's pairs are checked against their truth as run.sh does
+	if [ -f "$pair/truth.json" ] && ! python3 "$here/check_truth.py" "$pair" >"$dir/check.log"; then
+		cat "$dir/check.log" >&2
+		echo "worst.sh: the $1 $2 pair does not agree with its truth" >&2
+		exit 2
+	fi
+	echo "$stamp" >"$pair/stamp"
+	end=$(date +%s%N)
+	echo "$1 $2: generated in $(awk -v ns=$((end - start)) 'BEGIN {printf "%.1f", ns / 1e9}') s"
+}
+
+tool_cmd() { # TOOL OLD NEW: the command line, in the array cmd
+	case $1 in
+	normdiff-json) cmd=("$normdiff" diff --format=json "$2" "$3") ;;
+	normdiff-stat) cmd=("$normdiff" diff --stat "$2" "$3") ;;
+	git-word-diff) cmd=(git diff --no-index --no-color --no-ext-diff --word-diff=porcelain "$2" "$3") ;;
+	esac
+}
+
+tools=(normdiff-json normdiff-stat git-word-diff)
+echo "normdiff worst cases: sizes $sizes, cases $cases, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
+for size in "${size_list[@]}"; do
+	for c in "${case_list[@]}"; do
+		make_pair "$c" "$size"
+		pair_dir "$c" "$size"
+		old=$pair/old.txt new=$pair/new.txt
+		in_bytes=$(($(stat -c %s "$old") + $(stat -c %s "$new")))
+		out=$dir/out/worst/$c-$size
+		mkdir -p "$out"
+		declare -A failed=()
+		for ((r = 1; r <= runs; r++)); do
+			for tool in "${tools[@]}"; do
+				[ -n "${failed[$tool]:-}" ] && continue
+				tool_cmd "$tool" "$old" "$new"
+				/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
+					timeout -k 10 "$tmo" "${cmd[@]}" >"$out/$tool.out" 2>"$out/$tool.err"
+				rc=$?
+				st=ok
+				case $rc in
+				0|1) ;;
+				124|137) st="timeout >${tmo}s" ;;
+				13[0-9]|1[4-9][0-9]) st="killed by signal $((rc - 128))" ;;
+				*) st="error (exit $rc)" ;;
+				esac
+				read -r e u s m < <(tail -n 1 "$out/$tool.time")
+				if [ "$st" = ok ]; then
+					printf '  %-9s %-4s run %d %-14s %6ss wall, %5.2fs CPU, %6d MB\n' \
+						"$c" "$size" "$r" "$tool" "$e" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" \
+						"$((m / 1024))"
+				else
+					failed[$tool]=1
+					echo "  $c $size run $r $tool: $st after ${e}s; see $out/$tool.err" >&2
+					head -n 3 "$out/$tool.err" | sed 's/^/    /' >&2
+				fi
+				printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$size" "$r" "$tool" "$st" \
+					"$e" "$u" "$s" "$m" "$in_bytes" >>"$results"
+			done
+		done
+		unset failed
+	done
+done
+
+echo
+python3 "$here/worst_table.py" "$results"
+exit 0
