@@ -359,6 +359,22 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	return status;
 }
 
+/* What diff prints once the versions are compared (not --quiet): one line
+ * when nothing differs and no report was asked for, else the report. */
+static int answer(cli_comparison *cmp, const diff_form *f, const cli_out *co,
+                  nd_report_opts *ro, int status, int asked_format)
+{
+	if (f->gitmode || asked_format || ro->stat_only || !no_differences(cmp->cs))
+		return report(cmp, f, co, ro, status);
+	if (f->tracked)
+		cli_say("no tracked changes: %s reads the same with its changes "
+		        "accepted and rejected", f->spec[0]);
+	else
+		cli_say("no differences: every provision of %s is in %s, unchanged "
+		        "and in its place", f->spec[0], f->spec[1]);
+	return status;
+}
+
 int cmd_diff(cli *c, int argc, char **argv)
 {
 	static const char *const diff_formats[] = {"text", "markdown", "json",
@@ -460,16 +476,8 @@ int cmd_diff(cli *c, int argc, char **argv)
 			status = EXIT_DIFFERENT;
 	if (form.gitmode)
 		status = EXIT_SAME;
-	if (!quiet && !form.gitmode && !asked_format && !ro.stat_only &&
-	    no_differences(cmp.cs) && form.tracked)
-		cli_say("no tracked changes: %s reads the same with its changes "
-		        "accepted and rejected", form.spec[0]);
-	else if (!quiet && !form.gitmode && !asked_format && !ro.stat_only &&
-	         no_differences(cmp.cs))
-		cli_say("no differences: every provision of %s is in %s, unchanged "
-		        "and in its place", form.spec[0], form.spec[1]);
-	else if (!quiet)
-		status = report(&cmp, &form, &co, &ro, status);
+	if (!quiet)
+		status = answer(&cmp, &form, &co, &ro, status, asked_format);
 	if (status == EXIT_DIFFERENT && fail_on && !quiet &&
 	    say_failing(&cmp, mask))
 		status = EXIT_TROUBLE;
