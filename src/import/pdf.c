@@ -474,6 +474,33 @@ static int mark_furniture(ptext *t)
 	return 0;
 }
 
+/* A measure of the kept lines with geometry: their heights or their
+ * right edges, the given percentile of them (0 if none). The median
+ * height is the body's type size (footnotes are smaller); the 95th
+ * percentile of the right edges is where the text's lines end, so that a
+ * few wide lines do not count. */
+enum { LINE_HEIGHT, LINE_RIGHT };
+static double line_percentile(const ptext *t, int what, size_t pct)
+{
+	double *g = malloc((t->n + 1) * sizeof(*g)), v = 0;
+	size_t i, n = 0;
+
+	if (!g)
+		return 0;
+	for (i = 0; i < t->n; i++) {
+		const pline *l = &t->l[i];
+
+		if (!l->drop && l->geom && (what != LINE_HEIGHT || l->bottom > l->top))
+			g[n++] = what == LINE_HEIGHT ? l->bottom - l->top : l->right;
+	}
+	if (n) {
+		qsort(g, n, sizeof(*g), cmp_double);
+		v = g[(n - 1) * pct / 100];
+	}
+	free(g);
+	return v;
+}
+
 /* ---- footnotes ---------------------------------------------------------- */
 
 #define NOTE_SIZE 0.85 /* a footnote's lines are at most this share of the
@@ -496,25 +523,6 @@ static int note_marker(const char *s, size_t n)
 	         ((unsigned char)s[j + 2] == 0xA0 || (unsigned char)s[j + 2] == 0xA1))
 		j += 3;
 	return j > i && j < n && s[j] == ' ';
-}
-
-/* The median height of the kept lines, 0 if unknown. */
-static double body_height(const ptext *t)
-{
-	double *g = malloc((t->n + 1) * sizeof(*g)), h = 0;
-	size_t i, n = 0;
-
-	if (!g)
-		return 0;
-	for (i = 0; i < t->n; i++)
-		if (!t->l[i].drop && t->l[i].geom && t->l[i].bottom > t->l[i].top)
-			g[n++] = t->l[i].bottom - t->l[i].top;
-	if (n) {
-		qsort(g, n, sizeof(*g), cmp_double);
-		h = g[n / 2];
-	}
-	free(g);
-	return h;
 }
 
 /* Mark the footnotes of the page whose kept lines end at `last`: the run
@@ -547,7 +555,7 @@ static void page_notes(ptext *t, size_t last, double h)
  * body goes on over the page break as if they were not there. */
 static int move_notes(ptext *t)
 {
-	double h = body_height(t);
+	double h = line_percentile(t, LINE_HEIGHT, 50);
 	pline *l;
 	size_t i, k = 0, last = (size_t)-1;
 
@@ -607,25 +615,6 @@ static double line_spacing(const ptext *t)
 	return s;
 }
 
-/* Where the lines of the text end on the right: the 95th percentile of
- * their right edges, so that a few wide lines do not count. */
-static double right_edge(const ptext *t)
-{
-	double *g = malloc((t->n + 1) * sizeof(*g)), e = 0;
-	size_t i, n = 0;
-
-	if (!g)
-		return 0;
-	for (i = 0; i < t->n; i++)
-		if (!t->l[i].drop && t->l[i].geom)
-			g[n++] = t->l[i].right;
-	if (n) {
-		qsort(g, n, sizeof(*g), cmp_double);
-		e = g[(n - 1) * 95 / 100];
-	}
-	free(g);
-	return e;
-}
 
 /* Would the first word of `l` have fitted at the end of `p`, which so
  * was not wrapped but ended its paragraph? Widths are estimated from the
@@ -686,7 +675,7 @@ static int puts_paged(pwriter *w, const char *s, int pg)
 /* The kept lines as paragraphs (design note). */
 static int write_text(const ptext *t, pwriter *w)
 {
-	double sp = line_spacing(t), edge = right_edge(t);
+	double sp = line_spacing(t), edge = line_percentile(t, LINE_RIGHT, 95);
 	const pline *prev = NULL;
 	size_t i, cut = 0;
 	int err = 0, hyph = 0;
