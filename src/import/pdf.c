@@ -734,6 +734,34 @@ static int open_error(const GError *e)
 	return nd_error_set(ND_ECORRUPT, "is not a readable PDF");
 }
 
+/* A document opened by poppler from memory, with its glib log kept
+ * quiet for as long as it is open (design note). */
+typedef struct pdf_open {
+	guint log;
+	GBytes *bytes;
+	PopplerDocument *doc; /* NULL when poppler could not open it */
+	GError *e;            /* ...and why */
+} pdf_open;
+
+static void pdf_open_doc(pdf_open *o, const char *data, size_t len)
+{
+	o->log = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+	                           G_LOG_FLAG_RECURSION, quiet, NULL);
+	o->bytes = g_bytes_new_static(data, len);
+	o->e = NULL;
+	o->doc = poppler_document_new_from_bytes(o->bytes, NULL, &o->e);
+}
+
+static void pdf_close_doc(pdf_open *o)
+{
+	if (o->doc)
+		g_object_unref(o->doc);
+	if (o->e)
+		g_error_free(o->e);
+	g_bytes_unref(o->bytes);
+	g_log_remove_handler("Poppler", o->log);
+}
+
 static int import_pdf(nd_buf *out, const char *data, size_t len,
                       nd_pagemap *pages);
 
@@ -746,20 +774,17 @@ int nd_import_pdf(nd_buf *out, const char *data, size_t len,
 static int import_pdf(nd_buf *out, const char *data, size_t len,
                       nd_pagemap *pages)
 {
-	guint h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-	                            G_LOG_FLAG_RECURSION, quiet, NULL);
-	GBytes *bytes = g_bytes_new_static(data, len);
-	PopplerDocument *doc = NULL;
-	GError *e = NULL;
+	pdf_open o;
+	PopplerDocument *doc;
 	ptext t = {0};
 	nd_buf text = ND_BUF_INIT;
 	nd_pagemap map = ND_PAGEMAP_INIT;
 	pwriter pw = {&text, pages ? &map : NULL, 0, 0};
 	int err = 0, pg;
 
-	doc = poppler_document_new_from_bytes(bytes, NULL, &e);
-	if (!doc) {
-		err = open_error(e);
+	pdf_open_doc(&o, data, len);
+	if ((doc = o.doc) == NULL) {
+		err = open_error(o.e);
 		goto done;
 	}
 	t.npages = poppler_document_get_n_pages(doc);
@@ -809,12 +834,7 @@ done:
 	nd_pagemap_dispose(&map);
 	nd_buf_dispose(&text);
 	ptext_free(&t);
-	if (doc)
-		g_object_unref(doc);
-	if (e)
-		g_error_free(e);
-	g_bytes_unref(bytes);
-	g_log_remove_handler("Poppler", h);
+	pdf_close_doc(&o);
 	return err;
 }
 
@@ -836,21 +856,17 @@ static void info_date(nd_props *p, GDateTime *dt, const char *from)
  * or no poppler, has none. */
 int nd_props_pdf(const char *data, size_t len, nd_props *p)
 {
+	pdf_open o;
 	PopplerDocument *doc;
-	GBytes *bytes;
-	GError *e = NULL;
 	gchar *t, *xmp;
-	guint h;
 	int err = 0;
 
 	if (pp_load()) {
 		nd_error_clear();
 		return 0;
 	}
-	h = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-	                      G_LOG_FLAG_RECURSION, quiet, NULL);
-	bytes = g_bytes_new_static(data, len);
-	if ((doc = poppler_document_new_from_bytes(bytes, NULL, &e)) != NULL) {
+	pdf_open_doc(&o, data, len);
+	if ((doc = o.doc) != NULL) {
 		if ((t = poppler_document_get_title(doc)) != NULL)
 			err = nd_props_title(p, t, strlen(t), "Title in the PDF's Info "
 			                     "dictionary");
@@ -863,11 +879,7 @@ int nd_props_pdf(const char *data, size_t len, nd_props *p)
 		          "ModDate in the PDF's Info dictionary");
 		err = err || !xmp ? err : nd_props_xmp(xmp, strlen(xmp), 1, p);
 		g_free(xmp);
-		g_object_unref(doc);
 	}
-	if (e)
-		g_error_free(e);
-	g_bytes_unref(bytes);
-	g_log_remove_handler("Poppler", h);
+	pdf_close_doc(&o);
 	return err;
 }
