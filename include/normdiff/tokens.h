@@ -40,4 +40,10 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len);
  * just after it. Tokenizes as nd_tokenize does, without an array. */
 size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t);
 
+/* The fold hashes of the words and numbers of s[0..len), in order, into
+ * out (room for len / 2 + 1); their number. The same as the `fold` of
+ * those tokens of nd_tokenize, without the tokens: the word signatures'
+ * one pass over a text. */
+size_t nd_word_folds(const char *s, size_t len, uint64_t *out);
+
 #endif

@@ -23,16 +23,10 @@ int cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Sort word hashes: most provisions have a few dozen words, for which an
- * insertion sort beats qsort's indirect calls. */
-void sort_u64(uint64_t *v, size_t n)
+static void insertion_u64(uint64_t *v, size_t n)
 {
 	size_t i, j;
 
-	if (n > 48) {
-		qsort(v, n, sizeof(uint64_t), cmp_u64);
-		return;
-	}
 	for (i = 1; i < n; i++) {
 		uint64_t x = v[i];
 
@@ -40,6 +34,96 @@ void sort_u64(uint64_t *v, size_t n)
 			v[j] = v[j - 1];
 		v[j] = x;
 	}
+}
+
+static void sift_u64(uint64_t *v, size_t n, size_t i)
+{
+	uint64_t x = v[i];
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && v[c + 1] > v[c])
+			c++;
+		if (v[c] <= x)
+			break;
+		v[i] = v[c];
+		i = c;
+	}
+	v[i] = x;
+}
+
+static void swap_u64(uint64_t *v, size_t i, size_t j)
+{
+	uint64_t t = v[i];
+
+	v[i] = v[j];
+	v[j] = t;
+}
+
+/* Sort word hashes: most provisions have a few dozen words, for which an
+ * insertion sort is fastest; longer ones are partitioned around a median
+ * of three (Hoare's scheme, the smaller side first so the stack stays
+ * O(log n)), with a heap sort when the partitions go badly, as introsort
+ * does. Inlined comparisons: qsort's calls through a pointer cost more
+ * than the sort. Every order of equal hashes is the same order. */
+static void intro_u64(uint64_t *v, size_t n, unsigned depth)
+{
+	while (n > 48) {
+		size_t i, j, m = n / 2;
+		uint64_t p;
+
+		if (depth-- == 0) {
+			for (i = n / 2; i-- > 0;)
+				sift_u64(v, n, i);
+			for (i = n; i-- > 1;) {
+				swap_u64(v, 0, i);
+				sift_u64(v, i, 0);
+			}
+			return;
+		}
+		/* the median of v[0], v[m], v[n-1] into v[0]: the pivot */
+		if (v[m] < v[0])
+			swap_u64(v, m, 0);
+		if (v[n - 1] < v[m])
+			swap_u64(v, n - 1, m);
+		if (v[m] < v[0])
+			swap_u64(v, m, 0);
+		swap_u64(v, 0, m);
+		p = v[0];
+		i = 0;
+		j = n;
+		for (;;) { /* v[0] = p stops the first scan up, so i and j meet */
+			while (v[i] < p)
+				i++;
+			do
+				j--;
+			while (v[j] > p);
+			if (i >= j)
+				break;
+			swap_u64(v, i, j);
+			i++;
+		}
+		/* v[0..j] <= p <= v[j+1..n), with j < n - 1 */
+		if (j + 1 < n - j - 1) {
+			intro_u64(v, j + 1, depth);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			intro_u64(v + j + 1, n - j - 1, depth);
+			n = j + 1;
+		}
+	}
+	insertion_u64(v, n);
+}
+
+void sort_u64(uint64_t *v, size_t n)
+{
+	unsigned depth = 0;
+	size_t k;
+
+	for (k = n; k > 1; k /= 2)
+		depth += 2;
+	intro_u64(v, n, depth);
 }
 
 /* Word -> count, open addressing (hashes are never 0 once or'ed with 1). */
@@ -75,7 +159,6 @@ static size_t wordcount_slot(const wordcount *w, uint64_t h)
 int build_sig(sig *s, const nd_doc *d)
 {
 	size_t i, nw = 0, cap = 0;
-	nd_token t;
 
 	s->start = malloc((d->n + 1) * sizeof(size_t));
 	s->opening = calloc(d->n + 1, sizeof(uint64_t));
@@ -83,18 +166,14 @@ int build_sig(sig *s, const nd_doc *d)
 		return nd_error_oom();
 	for (i = 0; i < d->n; i++) {
 		const char *body = nd_doc_body(d, i);
-		size_t len = d->clauses[i].body_len, k = 0;
+		size_t len = d->clauses[i].body_len;
 
 		s->start[i] = nw;
 		/* a body has at most one word per two bytes, plus one */
 		if (nd_vec_reserve((void **)&s->words, &cap, nw + len / 2 + 1,
 		                   sizeof(uint64_t)))
 			return nd_error_oom();
-		while (k < len) {
-			k = nd_token_at(body, len, k, &t);
-			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
-				s->words[nw++] = t.fold;
-		}
+		nw += nd_word_folds(body, len, s->words + nw);
 		if (nw - s->start[i] >= OPENING_WORDS)
 			s->opening[i] = nd_hash(s->words + s->start[i],
 			                        OPENING_WORDS * sizeof(uint64_t)) | 1;

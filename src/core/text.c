@@ -16,7 +16,8 @@
  *      decoration (dropped, an underline noted); lines that match a
  *      furniture pattern are candidates, dropped only with evidence, and
  *      the wrap width is measured (lines.c).
- *   3. collect the words seen inside lines, for the hyphenation rule; the
+ *   3. collect the words seen inside lines, for the hyphenation rule
+ *      (when a line ends in a hyphen: nothing else consults them); the
  *      two pieces of a word broken at a line end ("in-" + "cites", or at a
  *      soft hyphen) are not words of their own and are not collected.
  *   4. join lines into paragraphs. A blank line ends a paragraph; so does a
@@ -412,6 +413,20 @@ static int collect_all(wordset *w, const char *scratch, const cline *lines,
 	return 0;
 }
 
+/* Does any text line end in '-'? Only then can assemble() meet a word
+ * broken at a hyphen and consult the words of the document: a text
+ * without one skips collecting them. */
+static int any_line_hyphen(const char *scratch, const cline *lines, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (lines[k].len && !(lines[k].flags & LINE_BLANK) &&
+		    scratch[lines[k].off + lines[k].len - 1] == '-')
+			return 1;
+	return 0;
+}
+
 static size_t count_words(const char *s, size_t len, size_t limit)
 {
 	size_t i, words = 0;
@@ -729,7 +744,8 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	a.wrap = lines_wrap_width(scratch.ptr, lines, nlines);
 	if (a.wrap == LINES_NOT_WRAPPED)
 		lines_hand_wrapped(scratch.ptr, lines, nlines);
-	if ((err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
+	if (any_line_hyphen(scratch.ptr, lines, nlines) &&
+	    (err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
 		goto done;
 	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)
 		goto done;

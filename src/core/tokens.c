@@ -149,6 +149,28 @@ static const crange ranges[] = {
 	{0xE0020, 0xE007F, C_MARK}, {0xE0100, 0xE01EF, C_MARK},
 };
 
+/* classify() of the ASCII characters, looked up once per character. */
+static const uint8_t ascii_class[128] = {
+	[' '] = C_SPACE,
+	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+	['8'] = C_DIGIT, ['9'] = C_DIGIT,
+	['A'] = C_LETTER, ['B'] = C_LETTER, ['C'] = C_LETTER, ['D'] = C_LETTER,
+	['E'] = C_LETTER, ['F'] = C_LETTER, ['G'] = C_LETTER, ['H'] = C_LETTER,
+	['I'] = C_LETTER, ['J'] = C_LETTER, ['K'] = C_LETTER, ['L'] = C_LETTER,
+	['M'] = C_LETTER, ['N'] = C_LETTER, ['O'] = C_LETTER, ['P'] = C_LETTER,
+	['Q'] = C_LETTER, ['R'] = C_LETTER, ['S'] = C_LETTER, ['T'] = C_LETTER,
+	['U'] = C_LETTER, ['V'] = C_LETTER, ['W'] = C_LETTER, ['X'] = C_LETTER,
+	['Y'] = C_LETTER, ['Z'] = C_LETTER,
+	['a'] = C_LETTER, ['b'] = C_LETTER, ['c'] = C_LETTER, ['d'] = C_LETTER,
+	['e'] = C_LETTER, ['f'] = C_LETTER, ['g'] = C_LETTER, ['h'] = C_LETTER,
+	['i'] = C_LETTER, ['j'] = C_LETTER, ['k'] = C_LETTER, ['l'] = C_LETTER,
+	['m'] = C_LETTER, ['n'] = C_LETTER, ['o'] = C_LETTER, ['p'] = C_LETTER,
+	['q'] = C_LETTER, ['r'] = C_LETTER, ['s'] = C_LETTER, ['t'] = C_LETTER,
+	['u'] = C_LETTER, ['v'] = C_LETTER, ['w'] = C_LETTER, ['x'] = C_LETTER,
+	['y'] = C_LETTER, ['z'] = C_LETTER,
+};
+
 static int classify(uint32_t c)
 {
 	size_t lo = 0, hi = sizeof(ranges) / sizeof(ranges[0]);
@@ -277,6 +299,12 @@ static int peek(const char *s, size_t len, size_t i, size_t *n, uint32_t *cp)
 {
 	uint32_t c = 0;
 
+	if (i < len && (unsigned char)s[i] < 0x80) { /* most characters */
+		*n = 1;
+		if (cp)
+			*cp = (unsigned char)s[i];
+		return ascii_class[(unsigned char)s[i]];
+	}
 	*n = i < len ? nd_utf8_decode(s + i, len - i, &c) : 0;
 	if (cp)
 		*cp = c;
@@ -392,6 +420,27 @@ static size_t next_token(const char *s, size_t len, size_t i, uint8_t *kind)
 	}
 }
 
+/* Both hashes of s[0..len) in one pass while it is ASCII; 0 (nothing
+ * set) when it is not, for fold_hash to do. */
+static int ascii_hashes(const char *s, size_t len, uint64_t *hash,
+                        uint64_t *fold)
+{
+	uint64_t h = FNV_OFFSET, f = FNV_OFFSET;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b >= 0x80)
+			return 0;
+		h = (h ^ b) * FNV_PRIME;
+		f = (f ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * FNV_PRIME;
+	}
+	*hash = h;
+	*fold = f;
+	return 1;
+}
+
 size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
 {
 	uint8_t kind;
@@ -400,9 +449,81 @@ size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
 	t->off = i;
 	t->len = (uint32_t)(end - i);
 	t->kind = kind;
+	if (kind == ND_TOK_WORD && ascii_hashes(s + i, end - i, &t->hash, &t->fold))
+		return end;
 	t->hash = nd_hash(s + i, end - i);
 	t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i) : t->hash;
 	return end;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+	return c < 0x80 && (ascii_class[c] == C_LETTER || ascii_class[c] == C_DIGIT);
+}
+
+/* The end of the ASCII word or number at s[i], its fold hash in *fold;
+ * 0 when a character that is not ASCII comes inside it or right after
+ * it (a letter, mark or digit of another script might go on with it),
+ * for next_token to scan instead. As scan_word and scan_number do: a
+ * joiner goes on with a letter, a separator with a digit, and a number
+ * followed by a letter is a word. */
+static size_t ascii_word(const char *s, size_t len, size_t i, uint64_t *fold)
+{
+	uint64_t f = FNV_OFFSET;
+	int number = ascii_class[(unsigned char)s[i]] == C_DIGIT;
+
+	for (;;) {
+		unsigned char c = i < len ? (unsigned char)s[i] : ' ', next;
+
+		if (c >= 0x80)
+			return 0;
+		if (ascii_alnum(c)) {
+			if (ascii_class[c] == C_LETTER) {
+				number = 0;
+				c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+			}
+			f = (f ^ c) * FNV_PRIME;
+			i++;
+			continue;
+		}
+		if (c != '\'' && c != '-' && c != '.' && c != ',')
+			break;
+		next = i + 1 < len ? (unsigned char)s[i + 1] : ' ';
+		if (next >= 0x80)
+			return 0;
+		if (ascii_class[next] != (number ? C_DIGIT : C_LETTER) ||
+		    (number != (c == '.' || c == ',')))
+			break;
+		f = (f ^ c) * FNV_PRIME;
+		f = (f ^ (next >= 'A' && next <= 'Z' ? next + 32u : next)) * FNV_PRIME;
+		i += 2;
+	}
+	*fold = f;
+	return i;
+}
+
+size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
+{
+	size_t i = 0, n = 0, end;
+	nd_token t;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80 && ascii_alnum(c) &&
+		    (end = ascii_word(s, len, i, &out[n])) != 0) {
+			n++;
+			i = end;
+		} else if (c < 0x80 && !ascii_alnum(c) &&
+		           (i + 1 == len || (unsigned char)s[i + 1] < 0x80)) {
+			i++; /* a space or a punctuation character, alone */
+		} else {
+			i = nd_token_at(s, len, i, &t);
+			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
+				out[n++] = t.fold;
+		}
+	}
+	return n;
 }
 
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
