@@ -11,7 +11,11 @@
 #
 #   tests/bench/worst.sh [--sizes 1m,10m] [--runs N] [--normdiff PATH]
 #                        [--seed N] [--timeout SEC] [--dir DIR]
-#                        [--cases LIST]
+#                        [--cases LIST] [--targets]
+#
+# --targets (for targets.sh): normdiff-json writes its report with -o FILE
+# instead of to standard output, and on the normal pair wdiff and dwdiff
+# (when installed) run too, interleaved with the others.
 #
 # Prints the tables (worst_table.py): per case, size and tool the median
 # wall time, the median user + sys CPU time, the highest peak RSS, the
@@ -44,6 +48,7 @@ seed=1
 tmo=600
 dir=
 cases=normal,modified,no-ident,huge,tiny,vocab
+targets=
 
 usage() {
 	sed -n '12,14p' "$0" | sed 's/^# *//' >&2
@@ -66,6 +71,7 @@ while [ $# -gt 0 ]; do
 	--dir=*) dir=${1#*=}; shift ;;
 	--cases) cases=${2:?}; shift 2 ;;
 	--cases=*) cases=${1#*=}; shift ;;
+	--targets) targets=1; shift ;;
 	-h|--help) usage ;;
 	*) echo "worst.sh: unknown argument '$1'" >&2; usage ;;
 	esac
@@ -144,7 +150,13 @@ make_pair() { # CASE SIZE
 
 tool_cmd() { # TOOL OLD NEW: the command line, in the array cmd
 	case $1 in
-	normdiff-json) cmd=("$normdiff" diff --format=json "$2" "$3") ;;
+	normdiff-json)
+		if [ -n "$targets" ]; then
+			cmd=("$normdiff" diff --format=json -o "$out/normdiff-json.json" "$2" "$3")
+		else
+			cmd=("$normdiff" diff --format=json "$2" "$3")
+		fi ;;
+	wdiff|dwdiff) cmd=("$1" -w $'\x01' -x $'\x02' -y $'\x03' -z $'\x04' "$2" "$3") ;;
 	normdiff-stat) cmd=("$normdiff" diff --stat "$2" "$3") ;;
 	git-word-diff) cmd=(git diff --no-index --no-color --no-ext-diff --word-diff=porcelain "$2" "$3") ;;
 	esac
@@ -161,8 +173,14 @@ for size in "${size_list[@]}"; do
 		out=$dir/out/worst/$c-$size
 		mkdir -p "$out"
 		declare -A failed=()
+		case_tools=("${tools[@]}")
+		if [ -n "$targets" ] && [ "$c" = normal ]; then
+			for t in wdiff dwdiff; do
+				command -v $t >/dev/null && case_tools+=("$t")
+			done
+		fi
 		for ((r = 1; r <= runs; r++)); do
-			for tool in "${tools[@]}"; do
+			for tool in "${case_tools[@]}"; do
 				[ -n "${failed[$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
 				/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
