@@ -63,36 +63,15 @@ usage() {
 	exit 2
 }
 
-while [ $# -gt 0 ]; do
+bench_option() {
 	case $1 in
-	--sizes) sizes=${2:?}; shift 2 ;;
-	--sizes=*) sizes=${1#*=}; shift ;;
-	--runs) runs=${2:?}; shift 2 ;;
-	--runs=*) runs=${1#*=}; shift ;;
-	--normdiff) normdiff=${2:?}; shift 2 ;;
-	--normdiff=*) normdiff=${1#*=}; shift ;;
-	--seed) seed=${2:?}; shift 2 ;;
-	--seed=*) seed=${1#*=}; shift ;;
-	--timeout) tmo=${2:?}; shift 2 ;;
-	--timeout=*) tmo=${1#*=}; shift ;;
-	--dir) dir=${2:?}; shift 2 ;;
-	--dir=*) dir=${1#*=}; shift ;;
-	--light) light=1; shift ;;
-	-h|--help) usage ;;
-	*) echo "run.sh: unknown argument '$1'" >&2; usage ;;
+	--light) light=1; bench_shift=1 ;;
+	*) return 1 ;;
 	esac
-done
-case $runs in ''|*[!0-9]*|0) echo "run.sh: --runs needs a number above 0" >&2; exit 2 ;; esac
-case $tmo in ''|*[!0-9]*|0) echo "run.sh: --timeout needs seconds above 0" >&2; exit 2 ;; esac
+}
 
-if [ -z "$dir" ]; then
-	if [ -d "$root/build" ] && [ -w "$root/build" ]; then
-		dir=$root/build/bench
-	else
-		dir=${TMPDIR:-/tmp}/normdiff-bench
-	fi
-fi
-mkdir -p "$dir" || exit 2
+. "$here/lib.sh"
+bench_parse run.sh "$@"
 
 # What is there to run
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e %M' -o /dev/null true 2>/dev/null; then

@@ -11,7 +11,11 @@
 #
 #   tests/bench/worst.sh [--sizes 1m,10m] [--runs N] [--normdiff PATH]
 #                        [--seed N] [--timeout SEC] [--dir DIR]
-#                        [--cases LIST]
+#                        [--cases LIST] [--targets]
+#
+# --targets (for targets.sh): normdiff-json writes its report with -o FILE
+# instead of to standard output, and on the normal pair wdiff and dwdiff
+# (when installed) run too, interleaved with the others.
 #
 # Prints the tables (worst_table.py): per case, size and tool the median
 # wall time, the median user + sys CPU time, the highest peak RSS, the
@@ -44,34 +48,24 @@ seed=1
 tmo=600
 dir=
 cases=normal,modified,no-ident,huge,tiny,vocab
+targets=
 
 usage() {
 	sed -n '12,14p' "$0" | sed 's/^# *//' >&2
 	exit 2
 }
 
-while [ $# -gt 0 ]; do
+bench_option() {
 	case $1 in
-	--sizes) sizes=${2:?}; shift 2 ;;
-	--sizes=*) sizes=${1#*=}; shift ;;
-	--runs) runs=${2:?}; shift 2 ;;
-	--runs=*) runs=${1#*=}; shift ;;
-	--normdiff) normdiff=${2:?}; shift 2 ;;
-	--normdiff=*) normdiff=${1#*=}; shift ;;
-	--seed) seed=${2:?}; shift 2 ;;
-	--seed=*) seed=${1#*=}; shift ;;
-	--timeout) tmo=${2:?}; shift 2 ;;
-	--timeout=*) tmo=${1#*=}; shift ;;
-	--dir) dir=${2:?}; shift 2 ;;
-	--dir=*) dir=${1#*=}; shift ;;
-	--cases) cases=${2:?}; shift 2 ;;
-	--cases=*) cases=${1#*=}; shift ;;
-	-h|--help) usage ;;
-	*) echo "worst.sh: unknown argument '$1'" >&2; usage ;;
+	--cases) cases=${2:?}; bench_shift=2 ;;
+	--cases=*) cases=${1#*=}; bench_shift=1 ;;
+	--targets) targets=1; bench_shift=1 ;;
+	*) return 1 ;;
 	esac
-done
-case $runs in ''|*[!0-9]*|0) echo "worst.sh: --runs needs a number above 0" >&2; exit 2 ;; esac
-case $tmo in ''|*[!0-9]*|0) echo "worst.sh: --timeout needs seconds above 0" >&2; exit 2 ;; esac
+}
+
+. "$here/lib.sh"
+bench_parse worst.sh "$@"
 IFS=, read -r -a size_list <<<"$sizes"
 IFS=, read -r -a case_list <<<"$cases"
 for c in "${case_list[@]}"; do
@@ -81,14 +75,6 @@ for c in "${case_list[@]}"; do
 	esac
 done
 
-if [ -z "$dir" ]; then
-	if [ -d "$root/build" ] && [ -w "$root/build" ]; then
-		dir=$root/build/bench
-	else
-		dir=${TMPDIR:-/tmp}/normdiff-bench
-	fi
-fi
-mkdir -p "$dir" || exit 2
 
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e %U %S %M' -o /dev/null true 2>/dev/null; then
 	echo "worst.sh: GNU time (/usr/bin/time) is needed; install it with: bash tests/bench/setup" >&2
@@ -144,7 +130,13 @@ make_pair() { # CASE SIZE
 
 tool_cmd() { # TOOL OLD NEW: the command line, in the array cmd
 	case $1 in
-	normdiff-json) cmd=("$normdiff" diff --format=json "$2" "$3") ;;
+	normdiff-json)
+		if [ -n "$targets" ]; then
+			cmd=("$normdiff" diff --format=json -o "$out/normdiff-json.json" "$2" "$3")
+		else
+			cmd=("$normdiff" diff --format=json "$2" "$3")
+		fi ;;
+	wdiff|dwdiff) cmd=("$1" -w $'\x01' -x $'\x02' -y $'\x03' -z $'\x04' "$2" "$3") ;;
 	normdiff-stat) cmd=("$normdiff" diff --stat "$2" "$3") ;;
 	git-word-diff) cmd=(git diff --no-index --no-color --no-ext-diff --word-diff=porcelain "$2" "$3") ;;
 	esac
@@ -161,8 +153,14 @@ for size in "${size_list[@]}"; do
 		out=$dir/out/worst/$c-$size
 		mkdir -p "$out"
 		declare -A failed=()
+		case_tools=("${tools[@]}")
+		if [ -n "$targets" ] && [ "$c" = normal ]; then
+			for t in wdiff dwdiff; do
+				command -v $t >/dev/null && case_tools+=("$t")
+			done
+		fi
 		for ((r = 1; r <= runs; r++)); do
-			for tool in "${tools[@]}"; do
+			for tool in "${case_tools[@]}"; do
 				[ -n "${failed[$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
 				/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \

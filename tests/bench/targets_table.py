@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""The tables and verdicts of targets.sh, from worst.sh's raw runs.
+
+    targets_table.py WORST.tsv
+
+WORST.tsv as worst_table.py reads it (case, size, run, tool, status, wall,
+user, sys, peak KiB, input bytes).  Times are user + sys CPU seconds,
+medians over the runs; a ratio to git is the median over the runs of the
+two tools' CPU times in the same run (they ran interleaved).  Prints the
+normal pair's table, the worst cases' table and the verdicts:
+
+    json <= 1.5x git and stat <= 1.0x git, on the normal pair of the
+        largest size
+    peak RSS <= 4x the input (old + new bytes), every case, size and
+        normdiff command
+    growth exponent log(t2 / t1) / log(input2 / input1), first size to
+        last, <= 1.1 for every case and normdiff command
+    every worst case's CPU <= 3x the normal pair's of the same size
+
+Standard library only.  Figures that used a time below 0.05 s are in
+parentheses (GNU time counts in 0.01 s steps).
+"""
+
+import math
+import sys
+
+CASES = ["normal", "modified", "no-ident", "huge", "tiny", "vocab"]
+ND = ["normdiff-json", "normdiff-stat"]
+SMALL = 0.05
+TARGETS = {"json": 1.5, "stat": 1.0, "rss": 4.0, "exp": 1.1, "worst": 3.0}
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def fmt(x, small=False, d=2):
+    s = "%.*f" % (d, x)
+    return "(%s)" % s if small else s
+
+
+def load(path):
+    runs, bad, inb, sizes = {}, {}, {}, []
+    for line in open(path):
+        c, s, r, t, st, wall, u, sy, kb, b = line.rstrip("\n").split("\t")
+        inb[(c, s)] = int(b)
+        if s not in sizes:
+            sizes.append(s)
+        if st != "ok":
+            bad.setdefault((c, s, t), st)
+            continue
+        runs.setdefault((c, s, t), {})[int(r)] = (float(u) + float(sy), int(kb))
+    return runs, bad, inb, sizes
+
+
+class M:
+    def __init__(self, path):
+        self.runs, self.bad, self.inb, self.sizes = load(path)
+
+    def cpu(self, c, s, t):
+        rs = self.runs.get((c, s, t))
+        return median([x[0] for x in rs.values()]) if rs and (c, s, t) not in self.bad else None
+
+    def peak(self, c, s, t):
+        rs = self.runs.get((c, s, t))
+        return max(x[1] for x in rs.values()) if rs and (c, s, t) not in self.bad else None
+
+    def to_git(self, c, s, t):
+        a, g = self.runs.get((c, s, t), {}), self.runs.get((c, s, "git-word-diff"), {})
+        rs = [a[r][0] / max(g[r][0], 0.01) for r in a if r in g]
+        if not rs or (c, s, t) in self.bad:
+            return None, False
+        return median(rs), min(min(x[0] for x in g.values()), min(x[0] for x in a.values())) < SMALL
+
+    def cell(self, c, s, t):
+        v = self.cpu(c, s, t)
+        return fmt(v, v < SMALL) if v is not None else self.bad.get((c, s, t), "-")
+
+    def exponent(self, c, t):
+        s1, s2 = self.sizes[0], self.sizes[-1]
+        a, b = self.cpu(c, s1, t), self.cpu(c, s2, t)
+        if s1 == s2 or a is None or b is None:
+            return None, False
+        q = self.inb[(c, s2)] / self.inb[(c, s1)]
+        return math.log(max(b, 0.01) / max(a, 0.01)) / math.log(q), min(a, b) < SMALL
+
+
+def normal_table(m):
+    print("Normal pair (generate.py): median user + sys CPU s, ratios to git's word diff in the same runs")
+    print()
+    print("| size | input MB | json -o | stat | git | wdiff | dwdiff | json / git | stat / git "
+          "| json peak / input | stat peak / input |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for s in m.sizes:
+        if ("normal", s) not in m.inb:
+            continue
+        cells = [m.cell("normal", s, t) for t in
+                 ("normdiff-json", "normdiff-stat", "git-word-diff", "wdiff", "dwdiff")]
+        for t in ND:
+            r, small = m.to_git("normal", s, t)
+            cells.append(fmt(r, small) if r is not None else "-")
+        for t in ND:
+            p = m.peak("normal", s, t)
+            cells.append("%.2f" % (p * 1024 / m.inb[("normal", s)]) if p else "-")
+        print("| %s | %.1f | %s |" % (s, m.inb[("normal", s)] / 1e6, " | ".join(cells)))
+
+
+def worst_table(m):
+    s1, s2 = m.sizes[0], m.sizes[-1]
+    print()
+    print("Worst cases: median user + sys CPU s; ratio to git in the same runs; growth exponent "
+          "%s->%s of CPU, log(t2/t1) / log(input2/input1); CPU over the normal pair's of the same size"
+          % (s1, s2))
+    print()
+    print("| case | size | input MB | json CPU | stat CPU | git CPU | json / git | stat / git "
+          "| json exp | stat exp | json / normal | stat / normal | peak / input |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for c in CASES[1:]:
+        for s in m.sizes:
+            if (c, s) not in m.inb:
+                continue
+            cells = [m.cell(c, s, t) for t in ND + ["git-word-diff"]]
+            for t in ND:
+                r, small = m.to_git(c, s, t)
+                cells.append(fmt(r, small) if r is not None else "-")
+            for t in ND:
+                e, small = m.exponent(c, t)
+                cells.append(fmt(e, small) if e is not None and s == s2 else "")
+            for t in ND:
+                a, b = m.cpu("normal", s, t), m.cpu(c, s, t)
+                cells.append(fmt(b / max(a, 0.01), min(a, b) < SMALL) if a is not None and b is not None else "-")
+            ps = [m.peak(c, s, t) for t in ND]
+            ps = [p for p in ps if p]
+            cells.append("%.2f" % (max(ps) * 1024 / m.inb[(c, s)]) if ps else "-")
+            print("| %s | %s | %.1f | %s |" % (c, s, m.inb[(c, s)] / 1e6, " | ".join(cells)))
+
+
+def verdicts(m):
+    s2 = m.sizes[-1]
+    rows = []
+
+    def add(name, target, value, where, small=False, missing=None):
+        if value is None:
+            rows.append((name, target, "-", missing or "not measured", "not measured"))
+            return
+        ok = value <= target
+        rows.append((name, "<= %.1f" % target, fmt(value, small), where,
+                     "met" if ok else "NOT met"))
+
+    for key, t in (("json", "normdiff-json"), ("stat", "normdiff-stat")):
+        r, small = m.to_git("normal", s2, t)
+        add("%s / git CPU" % key, TARGETS[key], r, "normal %s" % s2, small)
+    worst = None
+    for (c, s) in m.inb:
+        for t in ND:
+            p = m.peak(c, s, t)
+            if p:
+                v = p * 1024 / m.inb[(c, s)]
+                if worst is None or v > worst[0]:
+                    worst = (v, "%s %s %s" % (c, s, t))
+    add("peak RSS / input (highest)", TARGETS["rss"], worst and worst[0], worst and worst[1])
+    worst = None
+    if len(m.sizes) > 1:
+        for c in CASES:
+            for t in ND:
+                e, small = m.exponent(c, t)
+                if e is not None and (worst is None or e > worst[0]):
+                    worst = (e, "%s %s" % (c, t), small)
+    add("growth exponent %s->%s (highest)" % (m.sizes[0], s2), TARGETS["exp"],
+        worst and worst[0], worst and worst[1], worst and worst[2],
+        missing="one size only")
+    worst = None
+    for c in CASES[1:]:
+        for s in m.sizes:
+            for t in ND:
+                a, b = m.cpu("normal", s, t), m.cpu(c, s, t)
+                if a is not None and b is not None:
+                    v = b / max(a, 0.01)
+                    if worst is None or v > worst[0]:
+                        worst = (v, "%s %s %s" % (c, s, t), min(a, b) < SMALL)
+    add("worst case / normal CPU (highest)", TARGETS["worst"], worst and worst[0],
+        worst and worst[1], worst and worst[2])
+    print()
+    print("Targets")
+    print()
+    print("| target | limit | measured | where | verdict |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print("| %s |" % " | ".join(r))
+    failed = sorted(set(k[:2] for k in m.bad))
+    for c, s in failed:
+        print("note: %s %s: %s" % (c, s, ", ".join("%s %s" % (t, st) for (cc, ss, t), st
+                                                  in m.bad.items() if (cc, ss) == (c, s))))
+    print()
+    print("In parentheses: a time below %.2f s went into it (GNU time counts in 0.01 s steps)." % SMALL)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: targets_table.py WORST.tsv")
+    m = M(sys.argv[1])
+    normal_table(m)
+    worst_table(m)
+    verdicts(m)
+
+
+if __name__ == "__main__":
+    main()
