@@ -11,7 +11,7 @@
  *
  * A search that finds nothing would read every provision: on a draft of
  * ten megabytes that is the cost of a key. So when the prompt opens, the
- * trigrams of both texts are put in a bitmap (2^24 bits, ASCII case
+ * trigrams of both texts are hashed into a bitmap (2^20 bits, ASCII case
  * folded, as are the two characters a caseless ASCII letter also matches:
  * the Kelvin sign and the long s), once per comparison. A pattern that is
  * a plain ASCII literal of three bytes or more, one of whose trigrams is
@@ -310,7 +310,15 @@ static int change_matches(const tui_model *m, const nd_change *c)
 
 /* ---- the trigram index ---- */
 
-#define TRI_BYTES ((size_t)1 << 21) /* 2^24 bits */
+#define TRI_BITS 20 /* 2^20 bits (128 KB): stays in cache while built */
+#define TRI_BYTES ((size_t)1 << (TRI_BITS - 3))
+
+/* The bit of trigram t (three bytes, folded): a multiplicative hash, so
+ * two trigrams may share a bit, which only rules out fewer patterns. */
+static uint32_t tri_bit(uint32_t t)
+{
+	return (uint32_t)(t * 2654435761u) >> (32 - TRI_BITS);
+}
 
 static unsigned char fold(unsigned char b)
 {
@@ -328,7 +336,9 @@ static void tri_add(unsigned char *t, const char *s, size_t len)
 	unsigned char b;
 
 	while (p < end) {
-		if (p[0] == 0xE2 && end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA) {
+		if (*p < 0x80) {
+			b = fold(*p++);
+		} else if (p[0] == 0xE2 && end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA) {
 			b = 'k';
 			p += 3;
 		} else if (p[0] == 0xC5 && end - p >= 2 && p[1] == 0xBF) {
@@ -338,8 +348,11 @@ static void tri_add(unsigned char *t, const char *s, size_t len)
 			b = fold(*p++);
 		}
 		h = ((h << 8) | b) & 0xFFFFFF;
-		if (++seen >= 3)
-			t[h >> 3] |= (unsigned char)(1u << (h & 7));
+		if (++seen >= 3) {
+			uint32_t bit = tri_bit(h);
+
+			t[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+		}
 	}
 }
 
@@ -380,6 +393,7 @@ static int tri_absent(const tui_model *m, const char *p)
 		h = (uint32_t)fold((unsigned char)p[k]) << 16 |
 		    (uint32_t)fold((unsigned char)p[k + 1]) << 8 |
 		    fold((unsigned char)p[k + 2]);
+		h = tri_bit(h);
 		if (!(m->tri[h >> 3] & (1u << (h & 7))))
 			return 1;
 	}

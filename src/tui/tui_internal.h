@@ -234,7 +234,7 @@ typedef struct tui_model {
 	char *pattern;            /* its text */
 	nd_buf prompt;            /* the search being typed */
 	unsigned char *tri;       /* the trigrams of both texts, case folded
-	                             (2^24 bits), or NULL: built when the prompt
+	                             (2^20 bits, hashed), or NULL: built when the prompt
 	                             opens, for the comparison tri_cs */
 	const nd_changeset *tri_cs;
 	int absent;               /* the search cannot match anywhere (a
