@@ -8,6 +8,8 @@
  * passed change through a provision -> change map and stopping at the
  * first heading already kept, so every heading is visited once; everything else is O(1) per key but
  * the search, which runs the pattern over the texts of the rows it passes.
+ * Scroll limits come from the last drawing (pane heights, lines of the
+ * provision), so the model never lays text out itself.
  *
  * A search that finds nothing would read every provision: on a draft of
  * ten megabytes that is the cost of a key. So when the prompt opens, the
@@ -18,8 +20,6 @@
  * in neither text, matches no provision, which the search then says at
  * once; any other pattern is run over the provisions as before. The
  * bitmap only ever rules matches out, so what is found never changes.
- * Scroll limits come from the last drawing (pane heights, lines of the
- * provision), so the model never lays text out itself.
  */
 #include <stdarg.h>
 #include <stdio.h>
