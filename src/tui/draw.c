@@ -619,7 +619,8 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 	if (p.nparts > MAX_PARTS)
 		p.nparts = MAX_PARTS;
 	for (k = 0; k < p.nparts; k++) {
-		if (m->re && flow_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
+		if (m->re && !m->absent && /* absent: nothing to mark */
+		    flow_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
 			/* the footer, drawn after the text, says so */
 			snprintf(m->msg, sizeof(m->msg), "matches not marked: %s; "
 			         "try a simpler pattern", nd_error_message());

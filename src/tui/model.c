@@ -10,6 +10,16 @@
  * the search, which runs the pattern over the texts of the rows it passes.
  * Scroll limits come from the last drawing (pane heights, lines of the
  * provision), so the model never lays text out itself.
+ *
+ * A search that finds nothing would read every provision: on a draft of
+ * ten megabytes that is the cost of a key. So when the prompt opens, the
+ * trigrams of both texts are hashed into a bitmap (2^20 bits, ASCII case
+ * folded, as are the two characters a caseless ASCII letter also matches:
+ * the Kelvin sign and the long s), once per comparison. A pattern that is
+ * a plain ASCII literal of three bytes or more, one of whose trigrams is
+ * in neither text, matches no provision, which the search then says at
+ * once; any other pattern is run over the provisions as before. The
+ * bitmap only ever rules matches out, so what is found never changes.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -190,6 +200,7 @@ void model_dispose(tui_model *m)
 	nd_regex_free(m->re);
 	free(m->pattern);
 	nd_buf_dispose(&m->prompt);
+	free(m->tri);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -297,6 +308,98 @@ static int change_matches(const tui_model *m, const nd_change *c)
 	return 0;
 }
 
+/* ---- the trigram index ---- */
+
+#define TRI_BITS 20 /* 2^20 bits (128 KB): stays in cache while built */
+#define TRI_BYTES ((size_t)1 << (TRI_BITS - 3))
+
+/* The bit of trigram t (three bytes, folded): a multiplicative hash, so
+ * two trigrams may share a bit, which only rules out fewer patterns. */
+static uint32_t tri_bit(uint32_t t)
+{
+	return (uint32_t)(t * 2654435761u) >> (32 - TRI_BITS);
+}
+
+static unsigned char fold(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 'a' - 'A') : b;
+}
+
+/* Add the trigrams of s[0..len) to bitmap t, case folded: U+212A KELVIN
+ * SIGN and U+017F LATIN SMALL LETTER LONG S count as k and s, since a
+ * caseless k and s match them. */
+static void tri_add(unsigned char *t, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	uint32_t h = 0;
+	size_t seen = 0;
+	unsigned char b;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			b = fold(*p++);
+		} else if (p[0] == 0xE2 && end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA) {
+			b = 'k';
+			p += 3;
+		} else if (p[0] == 0xC5 && end - p >= 2 && p[1] == 0xBF) {
+			b = 's';
+			p += 2;
+		} else {
+			b = fold(*p++);
+		}
+		h = ((h << 8) | b) & 0xFFFFFF;
+		if (++seen >= 3) {
+			uint32_t bit = tri_bit(h);
+
+			t[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+		}
+	}
+}
+
+/* Build the bitmap for the comparison shown, unless it is built; without
+ * memory for it there is none and every search reads the provisions. */
+static void tri_build(tui_model *m)
+{
+	const nd_changeset *cs = m->view.cs;
+	const nd_doc *docs[2] = {cs->old, cs->new};
+	int s;
+
+	if (m->tri && m->tri_cs == cs)
+		return;
+	free(m->tri);
+	m->tri_cs = NULL;
+	if ((m->tri = calloc(TRI_BYTES, 1)) == NULL)
+		return;
+	for (s = 0; s < 2; s++)
+		if (docs[s] && docs[s]->text)
+			tri_add(m->tri, docs[s]->text->buf, docs[s]->text->len);
+	m->tri_cs = cs;
+}
+
+/* 1 if pattern p is a plain ASCII literal with a trigram in neither
+ * text: it can match no provision. 0 when it may match, or is not a
+ * literal of three bytes or more. */
+static int tri_absent(const tui_model *m, const char *p)
+{
+	size_t n = strlen(p), k;
+	uint32_t h;
+
+	if (!m->tri || m->tri_cs != m->view.cs || n < 3)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (p[k] < 0x20 || p[k] > 0x7E || strchr("\\^$.[]|()?*+{}", p[k]))
+			return 0;
+	for (k = 0; k + 3 <= n; k++) {
+		h = (uint32_t)fold((unsigned char)p[k]) << 16 |
+		    (uint32_t)fold((unsigned char)p[k + 1]) << 8 |
+		    fold((unsigned char)p[k + 2]);
+		h = tri_bit(h);
+		if (!(m->tri[h >> 3] & (1u << (h & 7))))
+			return 1;
+	}
+	return 0;
+}
+
 static void end_search(tui_model *m);
 
 /* Select the next row from `from` in direction dir (+1 or -1), the row
@@ -309,6 +412,8 @@ static int find_row(tui_model *m, size_t from, int dir, int inclusive)
 	size_t n = m->nrows, k, r, start = inclusive ? 0 : 1;
 	int hit;
 
+	if (m->re && m->absent)
+		n = 0; /* no provision can match: none is read */
 	for (k = start; n && k < start + n; k++) {
 		if (!m->re && (dir > 0 ? from + k >= n : k > from))
 			break; /* changes: no going round */
@@ -367,6 +472,7 @@ static int start_search(tui_model *m)
 	m->mode = MODE_MAIN;
 	if (!m->pattern)
 		return nd_error_oom();
+	m->absent = tri_absent(m, m->pattern);
 	find_row(m, m->sel, +1, 1);
 	return 0;
 }
@@ -378,6 +484,7 @@ static void end_search(tui_model *m)
 	free(m->pattern);
 	m->re = NULL;
 	m->pattern = NULL;
+	m->absent = 0;
 }
 
 static int prompt_key(tui_model *m, int key)
@@ -433,6 +540,8 @@ static int load_versions(tui_model *m, size_t old, size_t new)
 		return 0;
 	}
 	m->view = v;
+	m->tri_cs = NULL; /* the bitmap was the other comparison's */
+	m->absent = 0;
 	m->gen++;
 	m->cur_old = old;
 	m->cur_new = new;
@@ -624,6 +733,7 @@ static void act(tui_model *m, tui_action a)
 	case ACT_SEARCH:
 		m->mode = MODE_PROMPT;
 		nd_buf_clear(&m->prompt);
+		tri_build(m); /* while the pattern is typed */
 		break;
 	case ACT_VERSIONS: open_picker(m); break;
 	case ACT_HELP:

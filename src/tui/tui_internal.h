@@ -233,6 +233,12 @@ typedef struct tui_model {
 	nd_regex *re;             /* the active search, or NULL */
 	char *pattern;            /* its text */
 	nd_buf prompt;            /* the search being typed */
+	unsigned char *tri;       /* the trigrams of both texts, case folded
+	                             (2^20 bits, hashed), or NULL: built when the prompt
+	                             opens, for the comparison tri_cs */
+	const nd_changeset *tri_cs;
+	int absent;               /* the search cannot match anywhere (a
+	                             trigram of its literal is in neither text) */
 
 	size_t pick;              /* the picker's cursor */
 	size_t pick_old;          /* the old version picked (step 2) */
