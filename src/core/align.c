@@ -86,8 +86,15 @@ int add_group(aligner *al, const size_t *old, size_t nold,
 	}
 	g->nold = nold;
 	g->nnew = nnew;
+	group_settle(al, g);
 	al->ngroups++;
 	return 0;
+}
+
+void group_settle(const aligner *al, group *g)
+{
+	g->same = g->nold == 1 && g->nnew == 1 &&
+	          same_body(al->a, g->old[0], al->b, g->new[0]);
 }
 
 /* Grow a group by one clause on one side, keeping it ascending. */
@@ -105,6 +112,7 @@ int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	p[k] = c;
 	*v = p;
 	(*n)++;
+	g->same = 0;
 	(old_side ? al->match_a : al->match_b)[c] = gi;
 	return 0;
 }

@@ -113,7 +113,7 @@ static int fill_change(aligner *al, nd_change *c, group *g)
 
 	nd_wdiff_init(&c->diff);
 	if (g->nold && g->nnew &&
-	    !(g->nold == 1 && g->nnew == 1 && same_body(al->a, g->old[0], al->b, g->new[0])) &&
+	    !g->same &&
 	    (err = group_score(al, g, &c->similarity)) != 0)
 		return err;
 	c->moved = g->moved;

@@ -64,6 +64,10 @@ typedef struct group {
 	int moved;    /* out of the run of pairs in order, or under another
 	                 parent */
 	int run_moved; /* out of the run of pairs in order (mark_run) */
+	int same;     /* one old and one new clause of the same body: kept
+	                 by group_settle, so that the passes that skip such
+	                 pairs (most of a revision) read neither the clause
+	                 arrays nor the two texts */
 } group;
 
 typedef struct aligner {
@@ -127,6 +131,9 @@ int add_group(aligner *al, const size_t *old, size_t nold,
 
 /* Grow a group by one clause on one side, keeping it ascending. */
 int group_add(aligner *al, size_t gi, int old_side, size_t c);
+
+/* Set g->same after its clauses changed. */
+void group_settle(const aligner *al, group *g);
 
 /* align_sig.c */
 

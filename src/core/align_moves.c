@@ -56,8 +56,7 @@ static int dissolve_weak_moves(aligner *al, const size_t *order, size_t n,
 		group *g = &al->groups[order[i]];
 		double s;
 
-		if (!g->moved || g->nold != 1 || g->nnew != 1 ||
-		    same_body(al->a, g->old[0], al->b, g->new[0]))
+		if (!g->moved || g->nold != 1 || g->nnew != 1 || g->same)
 			continue;
 		if ((err = group_score(al, g, &s)) != 0)
 			return err;
@@ -86,7 +85,7 @@ static double run_weight(const aligner *al, const group *g, size_t n)
 	double sim = 1;
 	unsigned depth = al->b->clauses[g->new[0]].depth;
 
-	if (g->nold == 1 && g->nnew == 1 && !same_body(al->a, g->old[0], al->b, g->new[0]))
+	if (g->nold == 1 && g->nnew == 1 && !g->same)
 		sim = pair_score(al, g->old[0], g->new[0]);
 	return 1 + (0.5 / (1.0 + depth) + 0.49 * sim) / (double)(n + 1);
 }
@@ -257,6 +256,8 @@ static int repair_moves(aligner *al, const size_t *order, size_t n, int *any)
 
 			g->new[0] = nb;
 			h->new[0] = b;
+			group_settle(al, g);
+			group_settle(al, h);
 			al->match_b[nb] = order[i];
 			al->match_b[b] = hi;
 			g->run_moved = h->run_moved = 0;

@@ -119,8 +119,7 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	size_t partner, np = nwords(ap, c), sh;
 	double inside;
 
-	if (g->nold != 1 || g->nnew != 1 || np == 0 ||
-	    same_body(al->a, g->old[0], al->b, g->new[0]))
+	if (g->nold != 1 || g->nnew != 1 || np == 0 || g->same)
 		return 0;
 	partner = old_side ? g->old[0] : g->new[0];
 	inside = (double)shared_words(ap->words + ap->start[c], np,
@@ -203,7 +202,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	if (gi != NONE) {
 		group *g = &al->groups[gi];
 
-		if (g->nold != 1 || g->nnew != 1 || same_body(al->a, g->old[0], al->b, g->new[0]))
+		if (g->nold != 1 || g->nnew != 1 || g->same)
 			return 0;
 		seed = old_side ? g->new[0] : g->old[0];
 	} else {
@@ -433,6 +432,7 @@ static int join_heading(aligner *al, int old_side, size_t gi, uint64_t *scratch)
 	memmove(*arr + 1, *arr, *n * sizeof(size_t)); /* the heading comes first */
 	(*arr)[0] = p;
 	(*n)++;
+	g->same = 0;
 	match[p] = gi;
 	return 0;
 }
