@@ -126,32 +126,65 @@ void sort_u64(uint64_t *v, size_t n)
 	intro_u64(v, n, depth);
 }
 
-/* Word -> count, open addressing (hashes are never 0 once or'ed with 1). */
-typedef struct wordcount {
-	uint64_t *key;  /* word hash | 1, 0 = empty */
-	uint32_t *n;    /* provisions holding it */
-	size_t cap;     /* slots, a power of two */
-} wordcount;
+/* Word -> count, open addressing (hashes are never 0 once or'ed with 1),
+ * sized by the distinct words seen: a text has far fewer than words, and
+ * a table of a few thousand slots stays in the cache. */
+typedef struct wslot {
+	uint64_t key;   /* word hash | 1, 0 = empty */
+	uint32_t n;     /* provisions holding it */
+} wslot;
 
-static int wordcount_init(wordcount *w, size_t expected)
-{
-	w->cap = 1024;
-	while (w->cap < expected * 2)
-		w->cap *= 2;
-	w->key = calloc(w->cap, sizeof(uint64_t));
-	w->n = calloc(w->cap, sizeof(uint32_t));
-	return w->key && w->n ? 0 : nd_error_oom();
-}
+typedef struct wordcount {
+	wslot *slot;    /* cap slots */
+	size_t cap;     /* a power of two */
+	size_t used;    /* keys held */
+} wordcount;
 
 static size_t wordcount_slot(const wordcount *w, uint64_t h)
 {
 	size_t i;
 
 	h |= 1;
-	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1); w->key[i] && w->key[i] != h;
-	     i = (i + 1) & (w->cap - 1))
+	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1);
+	     w->slot[i].key && w->slot[i].key != h; i = (i + 1) & (w->cap - 1))
 		;
 	return i;
+}
+
+/* Make room for one more key: double the table past half full. */
+static int wordcount_room(wordcount *w)
+{
+	wordcount big;
+	size_t i;
+
+	if (w->cap && (w->used + 1) * 2 <= w->cap)
+		return 0;
+	big.cap = w->cap ? w->cap * 2 : 1024;
+	big.used = w->used;
+	if ((big.slot = calloc(big.cap, sizeof(wslot))) == NULL)
+		return nd_error_oom();
+	for (i = 0; i < w->cap; i++)
+		if (w->slot[i].key)
+			big.slot[wordcount_slot(&big, w->slot[i].key)] = w->slot[i];
+	free(w->slot);
+	*w = big;
+	return 0;
+}
+
+/* Count one provision holding word h. */
+static int wordcount_add(wordcount *w, uint64_t h)
+{
+	size_t i;
+
+	if (wordcount_room(w))
+		return ND_ENOMEM;
+	i = wordcount_slot(w, h);
+	if (!w->slot[i].key) {
+		w->slot[i].key = h | 1;
+		w->used++;
+	}
+	w->slot[i].n++;
+	return 0;
 }
 
 /* Give each clause the sorted folded hashes of the words and numbers of its
@@ -200,21 +233,15 @@ int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
 	sig *dst[2] = {ca, cb};
 	size_t cnt[2] = {na, nb}, side, i, k;
 	double limit = COMMON_SHARE * (double)(na + nb);
-	int filter = na + nb >= COMMON_MIN_CLAUSES, err;
-	wordcount wc;
+	int filter = na + nb >= COMMON_MIN_CLAUSES, err = 0;
+	wordcount wc = {0};
 
-	if ((err = wordcount_init(&wc, sa->start[na] + sb->start[nb])) != 0)
-		goto done;
-	for (side = 0; side < 2; side++)
-		for (i = 0; i < cnt[side]; i++)
-			for (k = src[side]->start[i]; k < src[side]->start[i + 1]; k++)
+	for (side = 0; side < 2 && !err; side++)
+		for (i = 0; i < cnt[side] && !err; i++)
+			for (k = src[side]->start[i]; k < src[side]->start[i + 1] && !err; k++)
 				if (k == src[side]->start[i] ||
-				    src[side]->words[k] != src[side]->words[k - 1]) {
-					size_t slot = wordcount_slot(&wc, src[side]->words[k]);
-
-					wc.key[slot] = src[side]->words[k] | 1;
-					wc.n[slot]++;
-				}
+				    src[side]->words[k] != src[side]->words[k - 1])
+					err = wordcount_add(&wc, src[side]->words[k]);
 	for (side = 0; side < 2 && !err; side++) {
 		sig *d = dst[side];
 		const sig *s = src[side];
@@ -230,14 +257,12 @@ int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
 			d->start[i] = w;
 			for (k = s->start[i]; k < s->start[i + 1]; k++)
 				if (!filter ||
-				    (double)wc.n[wordcount_slot(&wc, s->words[k])] <= limit)
+				    (double)wc.slot[wordcount_slot(&wc, s->words[k])].n <= limit)
 					d->words[w++] = s->words[k];
 		}
 		d->start[cnt[side]] = w;
 	}
-done:
-	free(wc.key);
-	free(wc.n);
+	free(wc.slot);
 	return err;
 }
 
