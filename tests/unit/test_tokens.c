@@ -312,6 +312,51 @@ static void test_round_trip_on_random_input(void **state)
 	assert_true(words > 1000); /* the inputs did exercise words */
 }
 
+/* nd_word_folds, the signatures' fast pass, gives exactly the folds of
+ * the word and number tokens of nd_tokenize, in order, on text mixing
+ * ASCII words, joiners, separators and the characters that end or extend
+ * them; and every token's hash is nd_hash of its bytes. */
+static void test_word_folds_match_tokens(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "Z", "Of", " ", "  ", "-", "'", ".", ",", "1", "9", "(", ")",
+		"\xE2\x80\x99", "\xC3\xA9", "\xCC\x81", "\xD0\x96", "\xE4\xBA\xBA",
+		"\xE2\x80\x90", "\xD9\xA1", "\xD9\xAB", "\xF0\x9F\x98\x80", "\n"};
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	char buf[256];
+	uint64_t folds[130];
+	size_t len, n, nf, i, k, m, words = 0;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		nd_token *t = NULL;
+
+		len = 0;
+		k = next_rand() % 40;
+		for (i = 0; i < k; i++) {
+			const char *p = pieces[next_rand() % npieces];
+
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		assert_int_equal(nd_tokenize(&t, &n, buf, len), 0);
+		nf = nd_word_folds(buf, len, folds);
+		assert_true(nf <= len / 2 + 1);
+		for (i = 0, m = 0; i < n; i++) {
+			assert_true(t[i].hash == nd_hash(buf + t[i].off, t[i].len));
+			if (t[i].kind != ND_TOK_WORD && t[i].kind != ND_TOK_NUMBER)
+				continue;
+			assert_true(m < nf);
+			assert_true(folds[m++] == t[i].fold);
+			words++;
+		}
+		assert_int_equal(m, nf);
+		free(t);
+	}
+	assert_true(words > 10000);
+}
+
 static uint64_t fold_of(const char *s)
 {
 	size_t n;
@@ -385,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_on_random_input),
 		cmocka_unit_test(test_fold_equal_for_case_variants),
 		cmocka_unit_test(test_fold_is_hash_for_non_words),
+		cmocka_unit_test(test_word_folds_match_tokens),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
