@@ -175,15 +175,8 @@ static int classify(uint32_t c)
 {
 	size_t lo = 0, hi = sizeof(ranges) / sizeof(ranges[0]);
 
-	if (c < 0x80) {
-		if (c == ' ')
-			return C_SPACE;
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			return C_LETTER;
-		if (c >= '0' && c <= '9')
-			return C_DIGIT;
-		return C_OTHER;
-	}
+	if (c < 0x80)
+		return ascii_class[c];
 	if (c >= 0x0900 && c <= 0x0DFF) {
 		/* Devanagari .. Sinhala: 0x80 code points a script, digits at
 		 * 0x66-0x6F in each, the two dandas shared */
@@ -206,11 +199,17 @@ static int classify(uint32_t c)
 	return C_OTHER;
 }
 
+/* An ASCII byte, case folded. */
+static unsigned fold_ascii(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z' ? b + 32u : b;
+}
+
 /* Simple case folding of the alphabets drafts are mostly written in. */
 static uint32_t fold_cp(uint32_t c)
 {
 	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+		return fold_ascii((unsigned char)c);
 	if (c < 0x100) {
 		if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
 			return c + 32;
@@ -272,7 +271,7 @@ static uint64_t fold_hash(const char *s, size_t len)
 		unsigned char b = (unsigned char)s[i];
 
 		if (b < 0x80) { /* ASCII, most of most drafts */
-			h ^= b >= 'A' && b <= 'Z' ? b + 32u : b;
+			h ^= fold_ascii(b);
 			h *= FNV_PRIME;
 			i++;
 			continue;
@@ -434,7 +433,7 @@ static int ascii_hashes(const char *s, size_t len, uint64_t *hash,
 		if (b >= 0x80)
 			return 0;
 		h = (h ^ b) * FNV_PRIME;
-		f = (f ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * FNV_PRIME;
+		f = (f ^ fold_ascii(b)) * FNV_PRIME;
 	}
 	*hash = h;
 	*fold = f;
@@ -478,11 +477,9 @@ static size_t ascii_word(const char *s, size_t len, size_t i, uint64_t *fold)
 		if (c >= 0x80)
 			return 0;
 		if (ascii_alnum(c)) {
-			if (ascii_class[c] == C_LETTER) {
+			if (ascii_class[c] == C_LETTER)
 				number = 0;
-				c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-			}
-			f = (f ^ c) * FNV_PRIME;
+			f = (f ^ fold_ascii(c)) * FNV_PRIME;
 			i++;
 			continue;
 		}
@@ -495,7 +492,7 @@ static size_t ascii_word(const char *s, size_t len, size_t i, uint64_t *fold)
 		    (number != (c == '.' || c == ',')))
 			break;
 		f = (f ^ c) * FNV_PRIME;
-		f = (f ^ (next >= 'A' && next <= 'Z' ? next + 32u : next)) * FNV_PRIME;
+		f = (f ^ fold_ascii(next)) * FNV_PRIME;
 		i += 2;
 	}
 	*fold = f;
