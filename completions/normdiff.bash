@@ -27,7 +27,7 @@ _normdiff_options()
 	log) echo "--series --labels --help" ;;
 	show) echo "--raw --help" ;;
 	init | grammar) echo "--help" ;;
-	*) echo "--store --grammar --no-pager --help --version" ;;
+	*) echo "--store --grammar --no-pager --timings --jobs --help --version" ;;
 	esac
 }
 
@@ -68,7 +68,7 @@ _normdiff()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
 		case $w in
-		--store | --grammar)
+		--store | --grammar | --jobs)
 			if [ "${COMP_WORDS[i + 1]}" = = ]; then
 				v=${COMP_WORDS[i + 2]} i=$((i + 2))
 			else
@@ -93,7 +93,7 @@ _normdiff()
 		COMPREPLY=($(compgen -W "modified added removed split merged moved renumbered unchanged" -- "$cur"))
 		return ;;
 	--label | --date | --symbol | --title | --sponsors | --source | --message | -m | \
-	--width | --threshold | --provision | --dump | --keys | --series)
+	--width | --threshold | --provision | --dump | --keys | --series | --jobs)
 		return ;;
 	esac
 	case $cur in
@@ -111,7 +111,7 @@ _normdiff()
 		return ;;
 	-*)
 		COMPREPLY=($(compgen -W "$(_normdiff_options "$cmd")" -- "$cur"))
-		[ -n "$cmd" ] && COMPREPLY+=($(compgen -W "--store --grammar --no-pager" -- "$cur"))
+		[ -n "$cmd" ] && COMPREPLY+=($(compgen -W "--store --grammar --no-pager --timings --jobs" -- "$cur"))
 		# an option that ends in = takes its value in the same word
 		[ "${#COMPREPLY[@]}" = 1 ] && [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] &&
 			compopt -o nospace 2>/dev/null

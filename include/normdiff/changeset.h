@@ -68,6 +68,17 @@ typedef struct nd_summary {
 	size_t layout;                 /* changes flagged layout */
 } nd_summary;
 
+/* Where nd_changeset_compute's time went: wall-clock seconds per pass,
+ * in the order the passes first ran (a pass that runs twice is summed). */
+#define ND_TIMINGS_MAX 16
+typedef struct nd_timings {
+	size_t n;
+	struct {
+		const char *pass; /* "exact", "similar", ... (static) */
+		double seconds;
+	} row[ND_TIMINGS_MAX];
+} nd_timings;
+
 /* Tunables, all with documented defaults (see docs/alignment.md). */
 typedef struct nd_align_opts {
 	double threshold;       /* least similarity to pair two provisions (0.5) */
@@ -79,6 +90,8 @@ typedef struct nd_align_opts {
 	size_t max_cost;        /* word diff cost cap (ND_WDIFF_MAX_COST) */
 	int ignore_case;        /* case-only edits count as unchanged */
 	int ignore_punct;       /* punctuation-only edits count as unchanged */
+	nd_timings *timings;    /* when set, each pass's time is added here; not
+	                           a tunable (no result depends on it) */
 } nd_align_opts;
 
 void nd_align_opts_init(nd_align_opts *o);

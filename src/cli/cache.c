@@ -1,6 +1,6 @@
-/* cache.c - the change set of two loaded versions, for commands that
- * compare many (history, synopsis), through the store's cache of
- * alignments.
+/* cache.c - the change set of two loaded versions: computed (cli_align,
+ * timed for --timings) and, for commands that compare many (history,
+ * synopsis), through the store's cache of alignments.
  *
  * Design. When both versions were read from the store, their change set
  * is looked up in the store's cache (store.h) under a key made of all it
@@ -125,6 +125,23 @@ static void note_put_failed(void)
 	said = 1;
 }
 
+int cli_align(const char *thing, nd_changeset **out, const nd_doc *old,
+              const nd_doc *new, const nd_align_opts *ao,
+              nd_progress_fn progress, void *ud)
+{
+	nd_align_opts timed = *ao;
+	nd_timings passes = {0};
+	double start = cli_clock();
+	int err;
+
+	if (cli_timings_on())
+		timed.timings = &passes;
+	err = nd_changeset_compute(out, old, new, &timed, progress, ud);
+	cli_time_since("align", start);
+	cli_time_passes(&passes);
+	return err ? cli_fail_lib(thing) : 0;
+}
+
 int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
                   const nd_align_opts *ao, nd_progress_fn progress, void *ud,
                   nd_changeset **out)
@@ -140,10 +157,9 @@ int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
 	    nd_changeset_load(out, old->doc, new->doc, data, len) == 0)
 		goto done;
 	nd_error_clear(); /* a miss is no error */
-	if (nd_changeset_compute(out, old->doc, new->doc, ao, progress, ud)) {
-		status = cli_fail_lib(new->spec);
+	if ((status = cli_align(new->spec, out, old->doc, new->doc, ao, progress,
+	                        ud)) != 0)
 		goto done;
-	}
 	if (cached && (nd_changeset_save(&bytes, *out) ||
 	               nd_store_cache_put(c->store, key.ptr, key.len, bytes.ptr,
 	                                  bytes.len)))

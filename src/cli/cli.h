@@ -38,6 +38,10 @@ typedef struct cli {
 	const char *changes_opt;  /* --changes accept|reject, or NULL */
 	int from;                 /* --from: 1 + an nd_format; 0 to detect */
 	int reject_changes;       /* --changes=reject (tracked changes) */
+	int timings;              /* --timings */
+	const char *jobs_opt;     /* --jobs N, or NULL */
+	int jobs;                 /* threads: --jobs, else $NORMDIFF_JOBS; 0
+	                             when neither says (compare.c chooses) */
 } cli;
 
 /* A version of a draft as read from wherever the spec pointed. */
@@ -121,6 +125,12 @@ nd_format cli_format(const cli *c, const char *data, size_t len);
  * emptied for any other input. */
 int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
                   nd_doc **doc, nd_pagemap *pages);
+/* The same for bytes of format f, with tracked changes rejected when
+ * `reject` is set; touches nothing but its arguments, so two threads may
+ * parse two versions at once (plain text: the importers' libraries keep
+ * global state). */
+int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
+                     const nd_grammar *g, nd_doc **doc, nd_pagemap *pages);
 
 /* Parse the bytes of a version and report errors as "normdiff: SPEC: ...". */
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
@@ -230,6 +240,11 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
                 const char *new, const nd_align_opts *ao, unsigned flags,
                 int quiet);
 void cli_comparison_dispose(cli_comparison *cmp);
+/* nd_changeset_compute, timed for --timings; 0, or EXIT_TROUBLE after
+ * printing the error as "normdiff: THING: ...". */
+int cli_align(const char *thing, nd_changeset **out, const nd_doc *old,
+              const nd_doc *new, const nd_align_opts *ao,
+              nd_progress_fn progress, void *ud);
 
 /* 1 if SPEC is a file (not a stored version) that is a Word or
  * OpenDocument file (or --from says so): one version that can hold
@@ -256,6 +271,21 @@ void cli_progress_start(cli_progress *p, int quiet);
 void cli_progress_show(void *ud, const char *phase, size_t done, size_t total);
 /* Clear the line, if one is shown. */
 void cli_progress_end(cli_progress *p);
+
+/* Timings (timings.c): where the run's time went, printed on standard
+ * error at the end when --timings or NORMDIFF_TIMINGS asks. Main thread
+ * only. */
+void cli_timings_start(int asked);
+int cli_timings_on(void);
+/* Seconds on the monotonic clock. */
+double cli_clock(void);
+/* Add seconds to a phase ("read", "parse old"), a new row the first time. */
+void cli_time_add(const char *phase, double seconds);
+/* Add the time since `since` (a cli_clock reading) to a phase. */
+void cli_time_since(const char *phase, double since);
+/* Add the alignment's passes, as "align: PASS". */
+void cli_time_passes(const nd_timings *passes);
+void cli_timings_print(void);
 
 /* The change set of two loaded and parsed versions (old, then new), for
  * the commands that compare a series; 0, or EXIT_TROUBLE after printing. */

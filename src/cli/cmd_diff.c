@@ -339,6 +339,7 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 	ro->new_info = &cmp->new.in.info;
 	const nd_report_format *rf = nd_report_format_find(co->format);
 	char date[32];
+	double start;
 
 	ro->color = cli_out_color(co);
 	ro->width = cli_out_width(co);
@@ -347,14 +348,18 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 			return EXIT_TROUBLE;
 		ro->now = date;
 	}
+	start = cli_clock();
 	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
 		status = cli_fail_lib("diff");
+	cli_time_since("render", start);
+	start = cli_clock();
 	/* as git's external diff, git pages (or was told not to): one pager
 	 * a file would be one too many; a Word file is not paged */
 	if (status != EXIT_TROUBLE &&
 	    (f->gitmode || (rf && rf->binary) ? cli_write(co->output, &out)
 	                                      : cli_write_report(co->output, &out)))
 		status = EXIT_TROUBLE;
+	cli_time_since("write", start);
 	nd_buf_dispose(&out);
 	return status;
 }

@@ -456,8 +456,14 @@ nd_format cli_format(const cli *c, const char *data, size_t len)
 int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
                   nd_doc **doc, nd_pagemap *pages)
 {
+	return cli_doc_parse_as(data, len, cli_format(c, data, len),
+	                        c->reject_changes, g, doc, pages);
+}
+
+int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
+                     const nd_grammar *g, nd_doc **doc, nd_pagemap *pages)
+{
 	nd_import_opts o;
-	nd_format f = cli_format(c, data, len);
 	nd_buf text = ND_BUF_INIT;
 	int err;
 
@@ -467,7 +473,7 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
 	if (f == ND_FORMAT_TEXT)
 		return nd_doc_parse(doc, data, len, g);
 	nd_import_opts_init(&o);
-	o.changes = c->reject_changes ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
+	o.changes = reject ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
 	o.pages = pages;
 	err = nd_import(&text, data, len, f, &o);
 	err = err ? err : nd_doc_parse(doc, text.ptr ? text.ptr : "", text.len, g);

@@ -2,7 +2,8 @@
  *
  * One table lists every command with its usage and summary; the help text
  * is generated from it, so the two cannot drift apart. Global options
- * (--store, --grammar, --no-pager) may stand before or after the command;
+ * (--store, --grammar, --from, --changes, --no-pager, --timings) may stand
+ * before or after the command;
  * everything after the command is the command's to parse.
  */
 #include <errno.h>
@@ -75,8 +76,8 @@ static void usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: normdiff [--store DIR] [--grammar FILE] [--no-pager] COMMAND"
-	           " [ARGS]\n\n"
+	fprintf(f, "usage: normdiff [--store DIR] [--grammar FILE] [--no-pager]"
+	           " [--timings]\n                [--jobs N] COMMAND [ARGS]\n\n"
 	           "Compare versions of draft normative texts provision by "
 	           "provision.\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
@@ -93,6 +94,10 @@ static void usage(FILE *f)
 	           "On a terminal a report longer than the screen goes through "
 	           "$NORMDIFF_PAGER,\nelse $PAGER, else less -R; --no-pager "
 	           "writes it as it is.\n"
+	           "--timings (or NORMDIFF_TIMINGS=1) prints the time of each "
+	           "phase on standard\nerror; --jobs N (or NORMDIFF_JOBS) sets "
+	           "the threads (by default two on large\ninputs when there are "
+	           "two processors).\n"
 	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
 	           "2 trouble.\n");
 }
@@ -149,7 +154,26 @@ static int asks_help(int argc, char **argv)
 	return 0;
 }
 
-/* --from FORMAT and --changes accept|reject, checked. */
+/* --jobs N, else $NORMDIFF_JOBS: a number of threads from 1 to 64. */
+static int jobs_option(cli *c)
+{
+	const char *env = getenv("NORMDIFF_JOBS");
+	const char *v = c->jobs_opt ? c->jobs_opt : env && *env ? env : NULL;
+	char *end;
+	long n;
+
+	if (!v)
+		return 0;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 1 || n > 64)
+		return cli_fail(c->jobs_opt ? "--jobs" : "NORMDIFF_JOBS",
+		                "use a number of threads from 1 to 64, not '%s'", v);
+	c->jobs = (int)n;
+	return 0;
+}
+
+/* --from FORMAT, --changes accept|reject and --jobs, checked. */
 static int input_options(cli *c)
 {
 	int f = c->from_opt ? nd_format_find(c->from_opt) : -1;
@@ -163,7 +187,7 @@ static int input_options(cli *c)
 		return cli_fail("--changes", "use accept or reject, not '%s'",
 		                c->changes_opt);
 	c->reject_changes = c->changes_opt && !strcmp(c->changes_opt, "reject");
-	return 0;
+	return jobs_option(c);
 }
 
 /* Take a global option at argv[*i]; 1 if it was one, -1 on error. */
@@ -177,11 +201,16 @@ static int global_option(cli *c, int argc, char **argv, int *i)
 		{"--grammar", offsetof(cli, grammar_file)},
 		{"--from", offsetof(cli, from_opt)},
 		{"--changes", offsetof(cli, changes_opt)},
+		{"--jobs", offsetof(cli, jobs_opt)},
 	};
 	size_t k, n;
 
 	if (!strcmp(argv[*i], "--no-pager")) {
 		cli_pager_disable();
+		return 1;
+	}
+	if (!strcmp(argv[*i], "--timings")) {
+		c->timings = 1;
 		return 1;
 	}
 	for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++) {
@@ -265,6 +294,7 @@ int main(int argc, char **argv)
 		free(rest);
 		return EXIT_TROUBLE;
 	}
+	cli_timings_start(c.timings);
 	if (!strcmp(rest[0], "help") && n > 1) {
 		const command *want = NULL;
 
@@ -311,5 +341,7 @@ int main(int argc, char **argv)
 	nd_grammar_free(c.grammar);
 	nd_store_free(c.store);
 	free(rest);
-	return finish(status);
+	status = finish(status);
+	cli_timings_print();
+	return status;
 }

@@ -20,7 +20,9 @@
  *
  * When step 4 dissolved weak moved pairs, 3b and 4 run once more, since
  * the dissolved provisions may pair by place or among the leftovers.
- * nd_changeset_compute below runs the passes in this order.
+ * The tables `passes`, `again` and `last` below hold the passes in this
+ * order; nd_changeset_compute runs them, timing each when asked
+ * (nd_align_opts.timings).
  *
  * Cross-references (xref_only): align_xref.c.
  *
@@ -35,6 +37,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "normdiff/error.h"
 
@@ -117,6 +120,93 @@ int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	return 0;
 }
 
+/* The signatures of both documents and the content index over them. */
+static int build_signatures(aligner *al)
+{
+	int err = build_sig(&al->sa, al->a);
+
+	err = err ? err : build_sig(&al->sb, al->b);
+	return err ? err : build_content(&al->ca, &al->cb, &al->sa, al->a->n,
+	                                 &al->sb, al->b->n);
+}
+
+/* The change set's records and word diffs, into al->cs. */
+static int build_result(aligner *al)
+{
+	return build_changes(al, al->cs);
+}
+
+typedef struct pass {
+	const char *name;        /* as --timings shows it */
+	int (*run)(aligner *al);
+} pass;
+
+/* Steps 1 to 4 of the design note, in order. */
+static const pass passes[] = {
+	{"signatures", build_signatures}, {"exact", align_exact},
+	{"similar", align_similar}, {"splits", align_pairs_and_splits},
+	{"gaps", align_gaps}, {"gap splits", align_gap_splits},
+	{"leftovers", align_leftovers}, {"layout", align_layout},
+	{"empty", align_empty}, {"moves", mark_moves},
+};
+
+/* Once more when step 4 dissolved pairs: a dissolved pair frees its
+ * provisions for a pair by place ("122. Invites the relevant organizations
+ * ..." first paired with a far-away provision of the same boilerplate) or
+ * among the leftovers. */
+static const pass again[] = {
+	{"gaps", align_gaps}, {"gap splits", align_gap_splits},
+	{"leftovers", align_leftovers}, {"moves", mark_moves},
+};
+
+static const pass last[] = {
+	{"groups", finish_groups}, {"word diffs", build_result},
+};
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Add `s` seconds to the row of pass `name` (a new row at the end). */
+static void add_time(nd_timings *t, const char *name, double s)
+{
+	size_t k;
+
+	for (k = 0; k < t->n && strcmp(t->row[k].pass, name); k++)
+		;
+	if (k == t->n) {
+		if (k == ND_TIMINGS_MAX)
+			return;
+		t->row[t->n].pass = name;
+		t->row[t->n++].seconds = 0;
+	}
+	t->row[k].seconds += s;
+}
+
+/* Run passes p[0..n) in order, timed when the options ask; stops at the
+ * first error. */
+static int run_passes(aligner *al, const pass *p, size_t n)
+{
+	nd_timings *t = al->o->timings;
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < n && !err; k++) {
+		double start = t ? seconds_now() : 0;
+
+		err = p[k].run(al);
+		if (t)
+			add_time(t, p[k].name, seconds_now() - start);
+	}
+	return err;
+}
+
+#define NPASSES(a) (sizeof(a) / sizeof((a)[0]))
+
 int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
                          const nd_doc *new, const nd_align_opts *opts,
                          nd_progress_fn progress, void *ud)
@@ -140,7 +230,7 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	al.ud = ud;
 	al.match_a = malloc((old->n + 1) * sizeof(size_t));
 	al.match_b = malloc((new->n + 1) * sizeof(size_t));
-	cs = calloc(1, sizeof(*cs));
+	al.cs = cs = calloc(1, sizeof(*cs));
 	if (!al.match_a || !al.match_b || !cs) {
 		err = nd_error_oom();
 		goto done;
@@ -151,30 +241,10 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 		al.match_b[i] = NONE;
 	cs->old = old;
 	cs->new = new;
-	if ((err = build_sig(&al.sa, old)) != 0 ||
-	    (err = build_sig(&al.sb, new)) != 0 ||
-	    (err = build_content(&al.ca, &al.cb, &al.sa, old->n, &al.sb,
-	                         new->n)) != 0 ||
-	    (err = align_exact(&al)) != 0 ||
-	    (err = align_similar(&al)) != 0 ||
-	    (err = align_pairs_and_splits(&al)) != 0 ||
-	    (err = align_gaps(&al)) != 0 ||
-	    (err = align_gap_splits(&al)) != 0 ||
-	    (err = align_leftovers(&al)) != 0 ||
-	    (err = align_layout(&al)) != 0 ||
-	    (err = align_empty(&al)) != 0 ||
-	    (err = mark_moves(&al)) != 0 ||
-	    /* a dissolved pair frees its provisions for a pair by place
-	     * ("122. Invites the relevant organizations ..." first paired with
-	     * a far-away provision of the same boilerplate) or among the
-	     * leftovers */
-	    (al.dissolved && ((err = align_gaps(&al)) != 0 ||
-	                      (err = align_gap_splits(&al)) != 0 ||
-	                      (err = align_leftovers(&al)) != 0 ||
-	                      (err = mark_moves(&al)) != 0)) ||
-	    (err = finish_groups(&al)) != 0)
+	if ((err = run_passes(&al, passes, NPASSES(passes))) != 0 ||
+	    (al.dissolved && (err = run_passes(&al, again, NPASSES(again))) != 0))
 		goto done;
-	err = build_changes(&al, cs);
+	err = run_passes(&al, last, NPASSES(last));
 done:
 	for (i = 0; i < al.ngroups; i++) {
 		free(al.groups[i].old);

@@ -99,6 +99,7 @@ typedef struct aligner {
 	                             SPLIT_MAX_PARTS parts */
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
+	nd_changeset *cs;         /* the result being built */
 } aligner;
 
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
