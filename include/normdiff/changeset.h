@@ -114,6 +114,14 @@ typedef struct nd_changeset {
 	size_t nnotes;       /* number of notes */
 } nd_changeset;
 
+/* Compute the word signatures that aligning d needs, once: each
+ * nd_changeset_compute with d then uses them instead of computing its own,
+ * with the same result. For a version compared more than once (a series),
+ * or on another thread while the other version is parsed. They stay until
+ * nd_doc_unindex or nd_doc_free. 0 or ND_ENOMEM. */
+int nd_doc_index(nd_doc *d);
+void nd_doc_unindex(nd_doc *d);
+
 int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
                          const nd_doc *new, const nd_align_opts *opts,
                          nd_progress_fn progress, void *ud);

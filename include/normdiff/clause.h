@@ -62,6 +62,8 @@ typedef struct nd_doc {
 	nd_clause *clauses; /* provisions in document order */
 	size_t n;           /* number of provisions */
 	nd_buf labels;      /* all labels, each NUL-terminated */
+	struct nd_doc_index *index; /* its word signatures once computed
+	                               (nd_doc_index, changeset.h), or NULL */
 } nd_doc;
 
 /* Normalise and parse `len` bytes with `grammar`. Errors are those of

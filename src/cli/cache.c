@@ -157,6 +157,11 @@ int cli_changeset(cli *c, const cli_side *old, const cli_side *new,
 	    nd_changeset_load(out, old->doc, new->doc, data, len) == 0)
 		goto done;
 	nd_error_clear(); /* a miss is no error */
+	/* each version's signatures once, though most are compared twice */
+	if (nd_doc_index(old->doc) || nd_doc_index(new->doc)) {
+		status = cli_fail_lib(new->spec);
+		goto done;
+	}
 	if ((status = cli_align(new->spec, out, old->doc, new->doc, ao, progress,
 	                        ud)) != 0)
 		goto done;

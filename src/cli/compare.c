@@ -28,7 +28,8 @@ static const char *not_text(int err)
 	}
 }
 
-/* Parse one side, as a job that another thread may run: library calls
+/* Parse one side and compute the word signatures its alignment needs
+ * (nd_doc_index), as a job that another thread may run: library calls
  * only, nothing printed and nothing of the cli touched; a failure's
  * message is kept, since messages are per thread, for the main thread to
  * report (report_side). */
@@ -40,7 +41,8 @@ typedef struct parse_job {
 	const nd_grammar *g;  /* NULL for a side that needs none (empty) */
 	int err;              /* 0 or ND_E* */
 	char message[1024];    /* nd_error_message() of err */
-	double seconds;       /* how long it took */
+	double seconds;       /* how long the parse took */
+	double index_seconds; /* ... and the signatures (nd_doc_index) */
 } parse_job;
 
 /* Empty (with CLI_COMPARE_EMPTY) is a version without provisions, unless
@@ -65,9 +67,12 @@ static void run_job(parse_job *j)
 		j->err = j->err ? j->err : cli_input_pages(&j->s->in, &map);
 		nd_pagemap_dispose(&map);
 	}
+	j->seconds = cli_clock() - start;
+	/* the signatures the alignment needs, here on this side's thread */
+	j->err = j->err ? j->err : nd_doc_index(j->s->doc);
 	if (j->err)
 		snprintf(j->message, sizeof(j->message), "%s", nd_error_message());
-	j->seconds = cli_clock() - start;
+	j->index_seconds = cli_clock() - start - j->seconds;
 }
 
 static void *job_thread(void *arg)
@@ -199,9 +204,11 @@ static int parse_sides(cli *c, cli_comparison *cmp, unsigned flags,
 	for (k = 0; k < 2 && !status; k++)
 		status = report_side(&j[k], why);
 	cli_time_add("parse old", j[0].seconds);
+	cli_time_add("signatures old", j[0].index_seconds);
 	cli_time_add("parse new", j[1].seconds);
+	cli_time_add("signatures new", j[1].index_seconds);
 	if (threaded)
-		cli_time_since("parse, on two threads", start);
+		cli_time_since("parse, two threads", start);
 	return status;
 }
 
@@ -253,6 +260,8 @@ int cli_compare(cli *c, const char *cmd, cli_comparison *cmp, const char *old,
 		goto done;
 	status = cli_align(cmd, &cmp->cs, cmp->old.doc, cmp->new.doc, ao,
 	                   cli_progress_show, &prog);
+	nd_doc_unindex(cmp->old.doc); /* not needed any more */
+	nd_doc_unindex(cmp->new.doc);
 done:
 	cli_progress_end(&prog);
 	if (status)

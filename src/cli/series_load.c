@@ -139,7 +139,10 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 		cli_progress_show(prog, "comparing", k, s->n - 1);
 		status = cli_changeset(c, &s->sides[k], &s->sides[k + 1], ao, NULL,
 		                       NULL, &s->cs[k]);
+		nd_doc_unindex(s->sides[k].doc); /* compared with both neighbours */
 	}
+	if (s->n)
+		nd_doc_unindex(s->sides[s->n - 1].doc);
 	if (!status && nd_series_new(&s->series, docs,
 	                             (const nd_changeset *const *)s->cs, s->n))
 		status = cli_fail_lib("series");

@@ -120,12 +120,24 @@ int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	return 0;
 }
 
+/* The signature of d into s: the one kept with d (nd_doc_index), shared
+ * (*owned 0), or one computed here. */
+static int doc_sig(sig *s, int *owned, const nd_doc *d)
+{
+	*owned = !d->index;
+	if (d->index) {
+		*s = d->index->all;
+		return 0;
+	}
+	return build_sig(s, d);
+}
+
 /* The signatures of both documents and the content index over them. */
 static int build_signatures(aligner *al)
 {
-	int err = build_sig(&al->sa, al->a);
+	int err = doc_sig(&al->sa, &al->own_sa, al->a);
 
-	err = err ? err : build_sig(&al->sb, al->b);
+	err = err ? err : doc_sig(&al->sb, &al->own_sb, al->b);
 	return err ? err : build_content(&al->ca, &al->cb, &al->sa, al->a->n,
 	                                 &al->sb, al->b->n);
 }
@@ -258,16 +270,12 @@ done:
 	free(al.pairs_at[1]);
 	free(al.match_a);
 	free(al.match_b);
-	free(al.sa.words);
-	free(al.sa.start);
-	free(al.sa.opening);
-	free(al.sb.opening);
-	free(al.sb.words);
-	free(al.sb.start);
-	free(al.ca.words);
-	free(al.ca.start);
-	free(al.cb.words);
-	free(al.cb.start);
+	if (al.own_sa)
+		sig_dispose(&al.sa);
+	if (al.own_sb)
+		sig_dispose(&al.sb);
+	sig_dispose(&al.ca);
+	sig_dispose(&al.cb);
 	if (err)
 		nd_changeset_free(cs);
 	else

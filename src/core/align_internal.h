@@ -25,6 +25,13 @@ typedef struct sig {
 	                      order, 0 if it has fewer (all-word sigs only) */
 } sig;
 
+/* A document's signature kept with it (nd_doc_index). */
+struct nd_doc_index {
+	sig all;
+};
+
+void sig_dispose(sig *s);
+
 /* A part of a split that opens with the same words as the whole ("Not to
  * use information and ...") is a part whatever else it says. */
 #define OPENING_WORDS 5
@@ -100,6 +107,8 @@ typedef struct aligner {
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
 	nd_changeset *cs;         /* the result being built */
+	int own_sa, own_sb;       /* sa, sb were computed here (not a
+	                             document's own, nd_doc_index) */
 } aligner;
 
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening

@@ -218,6 +218,41 @@ int build_sig(sig *s, const nd_doc *d)
 	return 0;
 }
 
+void sig_dispose(sig *s)
+{
+	free(s->words);
+	free(s->start);
+	free(s->opening);
+	memset(s, 0, sizeof(*s));
+}
+
+int nd_doc_index(nd_doc *d)
+{
+	struct nd_doc_index *ix;
+	int err;
+
+	if (d->index)
+		return 0;
+	if ((ix = calloc(1, sizeof(*ix))) == NULL)
+		return nd_error_oom();
+	if ((err = build_sig(&ix->all, d)) != 0) {
+		sig_dispose(&ix->all);
+		free(ix);
+		return err;
+	}
+	d->index = ix;
+	return 0;
+}
+
+void nd_doc_unindex(nd_doc *d)
+{
+	if (!d || !d->index)
+		return;
+	sig_dispose(&d->index->all);
+	free(d->index);
+	d->index = NULL;
+}
+
 /* Words in more than this share of all provisions are function words for
  * the split and merge test ("the", "of", and in a code on information
  * security, "information"): every provision shares them. */

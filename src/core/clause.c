@@ -30,6 +30,7 @@
  * O(paragraphs * families).
  */
 #include "normdiff/clause.h"
+#include "normdiff/changeset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -769,6 +770,7 @@ void nd_doc_free(nd_doc *d)
 {
 	if (!d)
 		return;
+	nd_doc_unindex(d);
 	nd_text_free(d->text);
 	free(d->clauses);
 	nd_buf_dispose(&d->labels);

@@ -2,7 +2,8 @@
  * the computed one (fields, edits, notes, and the text and JSON reports
  * byte for byte) for the bundled pair and every consecutive pair of the
  * corpus, with the default options and with options that set every flag
- * and note; and bytes that are not exactly a saved change set of the two
+ * and note, and the same when the documents keep their signatures
+ * (nd_doc_index); and bytes that are not exactly a saved change set of the two
  * documents are refused with ND_ECORRUPT (truncations, every byte changed,
  * and each rule of the format broken on purpose).
  */
@@ -153,6 +154,38 @@ static void roundtrip(const nd_doc *a, const nd_doc *b, const nd_align_opts *o)
 	nd_changeset_free(back);
 }
 
+/* The signatures kept with the documents (nd_doc_index) give the change
+ * set computed without them, byte for byte. */
+static void indexed_same(const nd_doc *a, const nd_doc *b,
+                         const nd_align_opts *o)
+{
+	nd_changeset *plain = compute(a, b, o), *indexed;
+	size_t n1, n2;
+	char *x = save(plain, &n1), *y;
+
+	assert_int_equal(nd_doc_index((nd_doc *)a), 0);
+	assert_int_equal(nd_doc_index((nd_doc *)b), 0);
+	assert_non_null(a->index);
+	indexed = compute(a, b, o);
+	y = save(indexed, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(x, y, n1);
+	nd_doc_unindex((nd_doc *)a);
+	nd_doc_unindex((nd_doc *)b);
+	assert_null(a->index);
+	free(x);
+	free(y);
+	nd_changeset_free(plain);
+	nd_changeset_free(indexed);
+}
+
+static void roundtrip_and_index(const nd_doc *a, const nd_doc *b,
+                                const nd_align_opts *o)
+{
+	roundtrip(a, b, o);
+	indexed_same(a, b, o);
+}
+
 /* The option sets every round trip is tried with: the defaults; ignoring
  * case and punctuation; and a tiny cost cap and posting limit, which
  * bring capped word diffs and notes. */
@@ -161,14 +194,14 @@ static void roundtrip_all(const nd_doc *a, const nd_doc *b)
 	nd_align_opts o;
 
 	nd_align_opts_init(&o);
-	roundtrip(a, b, &o);
+	roundtrip_and_index(a, b, &o);
 	o.ignore_case = o.ignore_punct = 1;
-	roundtrip(a, b, &o);
+	roundtrip_and_index(a, b, &o);
 	nd_align_opts_init(&o);
 	o.max_cost = 3;
 	o.max_posting = 2;
 	o.threshold = 0.3;
-	roundtrip(a, b, &o);
+	roundtrip_and_index(a, b, &o);
 }
 
 static void test_bundled_pair(void **state)
