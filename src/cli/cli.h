@@ -46,7 +46,8 @@ typedef struct cli {
 
 /* A version of a draft as read from wherever the spec pointed. */
 typedef struct cli_input {
-	char *data;      /* raw bytes, NUL-terminated */
+	char *data;      /* raw bytes, NUL-terminated; NULL once cli_compare
+	                    parsed them (the document holds the text) */
 	size_t len;      /* their length */
 	int from_store;  /* 1 if read from the store: ver is filled */
 	nd_version ver;  /* store metadata */

@@ -68,6 +68,10 @@ static void run_job(parse_job *j)
 		nd_pagemap_dispose(&map);
 	}
 	j->seconds = cli_clock() - start;
+	if (!j->err) { /* the text is in the document now */
+		free(j->s->in.data);
+		j->s->in.data = NULL;
+	}
 	/* the signatures the alignment needs, here on this side's thread */
 	j->err = j->err ? j->err : nd_doc_index(j->s->doc);
 	if (j->err)
