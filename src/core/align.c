@@ -256,6 +256,8 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	if ((err = run_passes(&al, passes, NPASSES(passes))) != 0 ||
 	    (al.dissolved && (err = run_passes(&al, again, NPASSES(again))) != 0))
 		goto done;
+	sig_dispose(&al.ca); /* only splits read the content words */
+	sig_dispose(&al.cb);
 	err = run_passes(&al, last, NPASSES(last));
 done:
 	for (i = 0; i < al.ngroups; i++) {

@@ -563,8 +563,14 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 		d->similarity = 1;
 		if (!alen)
 			return 0;
-		if (nd_vec_reserve((void **)&d->ops, &d->cap, 1, sizeof(nd_op)))
-			return nd_error_oom();
+		/* one op, in a block of its own size: most provisions of a
+		 * large draft are unchanged, and a vector's first growth (8
+		 * ops) made them the biggest part of a change set */
+		if (!d->cap) {
+			if ((d->ops = malloc(sizeof(nd_op))) == NULL)
+				return nd_error_oom();
+			d->cap = 1;
+		}
 		d->ops[0] = (nd_op){ND_OP_EQUAL, a, alen};
 		d->n = 1;
 		return 0;
