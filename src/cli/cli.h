@@ -205,6 +205,34 @@ typedef struct cli_side {
 	nd_doc *doc;      /* parsed */
 } cli_side;
 
+/* Parsing loaded versions (parse.c): a job a version, run on several
+ * threads when that helps, with the result of one thread. */
+typedef struct cli_parse_job {
+	cli_side *s;          /* the version: its bytes in, its doc out */
+	int empty;            /* an empty file: a version without provisions */
+	int index;            /* compute its signatures too (nd_doc_index) */
+	int reject;           /* read its tracked changes rejected */
+	nd_format format;     /* what its bytes are (cli_format) */
+	const nd_grammar *g;  /* NULL when empty */
+	int err;              /* 0 or ND_E* */
+	char message[1024];   /* nd_error_message() of err */
+	double seconds;       /* how long the parse took */
+	double index_seconds; /* ... and the signatures */
+} cli_parse_job;
+
+/* A job for side s; with `empty_ok`, an empty file (not standard input)
+ * is a version without provisions. 0, or EXIT_TROUBLE after printing (the
+ * grammar would not load). */
+int cli_parse_job_init(cli *c, cli_parse_job *j, cli_side *s, int reject,
+                       int empty_ok, int index);
+/* Run jobs j[0..n); returns the first that failed in order, or n, and
+ * sets *threads to the threads used. Prints nothing; the raw bytes of a
+ * version parsed are freed (in.data NULL: the document holds the text). */
+size_t cli_parse_run(const cli *c, cli_parse_job *j, size_t n,
+                     size_t *threads);
+/* Report job j's failure as "normdiff: SPEC: message"; EXIT_TROUBLE. */
+int cli_parse_job_fail(const cli_parse_job *j);
+
 /* Two versions compared. */
 typedef struct cli_comparison {
 	cli_side old;     /* the old version */

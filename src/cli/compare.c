@@ -2,7 +2,6 @@
  * the specs resolved, the texts parsed, the change set computed, with
  * progress on a terminal for work that takes a while.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,74 +27,14 @@ static const char *not_text(int err)
 	}
 }
 
-/* Parse one side and compute the word signatures its alignment needs
- * (nd_doc_index), as a job that another thread may run: library calls
- * only, nothing printed and nothing of the cli touched; a failure's
- * message is kept, since messages are per thread, for the main thread to
- * report (report_side). */
-typedef struct parse_job {
-	cli_side *s;
-	unsigned flags;
-	nd_format format;     /* what its bytes are (cli_format) */
-	int reject;           /* read its tracked changes rejected */
-	const nd_grammar *g;  /* NULL for a side that needs none (empty) */
-	int err;              /* 0 or ND_E* */
-	char message[1024];    /* nd_error_message() of err */
-	double seconds;       /* how long the parse took */
-	double index_seconds; /* ... and the signatures (nd_doc_index) */
-} parse_job;
-
-/* Empty (with CLI_COMPARE_EMPTY) is a version without provisions, unless
- * it is standard input, where empty more often means that the command
- * writing into the pipe failed. */
-static int empty_side(const cli_side *s, unsigned flags)
-{
-	return (flags & CLI_COMPARE_EMPTY) && s->in.len == 0 &&
-	       strcmp(s->spec, "-");
-}
-
-static void run_job(parse_job *j)
-{
-	nd_pagemap map = ND_PAGEMAP_INIT;
-	double start = cli_clock();
-
-	if (empty_side(j->s, j->flags)) {
-		j->err = nd_doc_empty(&j->s->doc);
-	} else {
-		j->err = cli_doc_parse_as(j->s->in.data, j->s->in.len, j->format,
-		                          j->reject, j->g, &j->s->doc, &map);
-		j->err = j->err ? j->err : cli_input_pages(&j->s->in, &map);
-		nd_pagemap_dispose(&map);
-	}
-	j->seconds = cli_clock() - start;
-	if (!j->err) { /* the text is in the document now */
-		free(j->s->in.data);
-		j->s->in.data = NULL;
-	}
-	/* the signatures the alignment needs, here on this side's thread */
-	j->err = j->err ? j->err : nd_doc_index(j->s->doc);
-	if (j->err)
-		snprintf(j->message, sizeof(j->message), "%s", nd_error_message());
-	j->index_seconds = cli_clock() - start - j->seconds;
-}
-
-static void *job_thread(void *arg)
-{
-	run_job(arg);
-	return NULL;
-}
-
-/* A job's failure as the command says it: git's external diff passes
+/* A side's failure as the command says it: git's external diff passes
  * over a side that is not text (*why); anything else is an error. */
-static int report_side(const parse_job *j, const char **why)
+static int report_side(const cli_parse_job *j, unsigned flags,
+                       const char **why)
 {
-	if (!j->err)
-		return 0;
-	nd_error_set(j->err, "%s", j->message);
-	if ((j->flags & CLI_COMPARE_GIT) && (*why = not_text(j->err)) != NULL)
+	if ((flags & CLI_COMPARE_GIT) && (*why = not_text(j->err)) != NULL)
 		return CLI_NOT_COMPARED;
-	return cli_fail_lib(!strcmp(j->s->spec, "-") ? "standard input"
-	                                             : j->s->spec);
+	return cli_parse_job_fail(j);
 }
 
 /* Is one of git's files over the size limit? It is then not compared, as
@@ -154,66 +93,31 @@ static int load_tracked(cli *c, cli_comparison *cmp, const char *spec)
 	return 0;
 }
 
-/* Below this many bytes in all, two threads save less than they cost
- * (a thread starts in some 50 microseconds; a megabyte parses in some 15
- * milliseconds). */
-#define PARALLEL_MIN (256 * 1024)
-
-/* Both sides on two threads? Only plain text (the importers' libraries
- * keep global state), when the threads are allowed (--jobs, else two when
- * the machine has two processors) and, unless --jobs asked, the input is
- * large enough to gain. */
-static int two_threads(const cli *c, const parse_job *j)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (j[0].format != ND_FORMAT_TEXT || j[1].format != ND_FORMAT_TEXT ||
-	    !j[0].g || !j[1].g)
-		return 0;
-	if (c->jobs)
-		return c->jobs >= 2;
-	return cpus >= 2 && j[0].s->in.len + j[1].s->in.len >= PARALLEL_MIN;
-}
-
 /* Parse both sides (one file's two readings with CLI_COMPARE_TRACKED),
- * on two threads when that helps; the old side's error, if any, is the
- * one reported, as when they are parsed one after the other. */
+ * with the signatures their alignment needs, on two threads when that
+ * helps (parse.c). */
 static int parse_sides(cli *c, cli_comparison *cmp, unsigned flags,
                        const char **why)
 {
-	parse_job j[2];
+	cli_parse_job j[2];
 	cli_side *side[2] = {&cmp->old, &cmp->new};
-	pthread_t th;
 	double start = cli_clock();
-	int k, status = 0, threaded;
+	size_t k, failed, threads;
 
-	for (k = 0; k < 2; k++) {
-		memset(&j[k], 0, sizeof(j[k]));
-		j[k].s = side[k];
-		j[k].flags = flags;
-		j[k].format = cli_format(c, side[k]->in.data, side[k]->in.len);
-		j[k].reject = (flags & CLI_COMPARE_TRACKED) ? k == 0
-		                                             : c->reject_changes;
-		if (!empty_side(side[k], flags) && !(j[k].g = cli_grammar(c)))
+	for (k = 0; k < 2; k++)
+		if (cli_parse_job_init(c, &j[k], side[k],
+		                       (flags & CLI_COMPARE_TRACKED) ? k == 0
+		                                                     : c->reject_changes,
+		                       (flags & CLI_COMPARE_EMPTY) != 0, 1))
 			return EXIT_TROUBLE;
-	}
-	threaded = two_threads(c, j) &&
-	           pthread_create(&th, NULL, job_thread, &j[0]) == 0;
-	if (!threaded)
-		run_job(&j[0]);
-	if (threaded || !j[0].err)
-		run_job(&j[1]);
-	if (threaded)
-		pthread_join(th, NULL);
-	for (k = 0; k < 2 && !status; k++)
-		status = report_side(&j[k], why);
+	failed = cli_parse_run(c, j, 2, &threads);
 	cli_time_add("parse old", j[0].seconds);
 	cli_time_add("signatures old", j[0].index_seconds);
 	cli_time_add("parse new", j[1].seconds);
 	cli_time_add("signatures new", j[1].index_seconds);
-	if (threaded)
+	if (threads > 1)
 		cli_time_since("parse, two threads", start);
-	return status;
+	return failed < 2 ? report_side(&j[failed], flags, why) : 0;
 }
 
 int cli_tracked_file(cli *c, const char *spec)

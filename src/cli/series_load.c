@@ -118,6 +118,32 @@ static int read_sides(cli *c, cli_series *s, char *const *specs)
 	return 0;
 }
 
+/* Parse every version, on several threads when that helps (parse.c); a
+ * version's signatures are computed only when a comparison needs them
+ * (the store's cache may hold it). */
+static int parse_all(cli *c, cli_series *s)
+{
+	cli_parse_job *j = calloc(s->n ? s->n : 1, sizeof(*j));
+	double start = cli_clock(), sum = 0;
+	size_t k, failed = s->n, threads = 1;
+	int status = 0;
+
+	if (!j)
+		return cli_fail(NULL, "out of memory");
+	for (k = 0; k < s->n && !status; k++)
+		status = cli_parse_job_init(c, &j[k], &s->sides[k],
+		                            c->reject_changes, 0, 0);
+	if (!status && (failed = cli_parse_run(c, j, s->n, &threads)) < s->n)
+		status = cli_parse_job_fail(&j[failed]);
+	for (k = 0; k < s->n; k++)
+		sum += j[k].seconds;
+	cli_time_add("parse", sum);
+	if (threads > 1)
+		cli_time_since("parse, on threads", start);
+	free(j);
+	return status;
+}
+
 static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
                        cli_progress *prog)
 {
@@ -128,10 +154,10 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 	if (!docs)
 		return cli_fail(NULL, "out of memory");
 	status = read_data(c, s);
+	cli_progress_show(prog, "reading", 0, 1);
+	if (!status)
+		status = parse_all(c, s);
 	for (k = 0; k < s->n && !status; k++) {
-		cli_progress_show(prog, "reading", k, s->n);
-		status = cli_input_parse(c, s->sides[k].spec, &s->sides[k].in,
-		                         &s->sides[k].doc);
 		s->infos[k].pages = s->sides[k].in.info.pages;
 		docs[k] = s->sides[k].doc;
 	}

@@ -33,3 +33,12 @@ run normdiff --jobs 0 diff fine.txt fine.txt
 run normdiff --jobs=two diff fine.txt fine.txt
 run normdiff diff fine.txt fine.txt --jobs
 run env NORMDIFF_JOBS=65 "$NORMDIFF_BIN" diff fine.txt fine.txt
+# a series too: its versions parsed on threads, the history the same, and
+# the first bad version in order the one reported
+v="$DATA/series"
+normdiff --jobs 1 history --format=json "$v/v1.txt" "$v/v2.txt" "$v/v3.txt" >h1.json
+normdiff --jobs 2 history --format=json "$v/v1.txt" "$v/v2.txt" "$v/v3.txt" >h2.json
+run cmp h1.json h2.json
+run masked normdiff --jobs 2 --timings synopsis "$v/v1.txt" "$v/v2.txt" "$v/v3.txt"
+run normdiff --jobs 2 history fine.txt latin1.txt binary.txt
+run normdiff --jobs 3 history fine.txt fine.txt binary.txt latin1.txt
