@@ -97,13 +97,23 @@ unsigned lines_trailing_rule(const char *s, size_t *len)
 	return s[b] == '=' ? LINE_UNDER1 : LINE_UNDER2;
 }
 
+/* Characters, as the bytes that do not continue one (10xxxxxx); eight
+ * bytes at a time: a continuation byte has its top bit set and the next
+ * one clear, and the multiplication adds up the eight bytes' flags. */
 size_t lines_width(const char *s, size_t len)
 {
-	size_t i, n = 0;
+	const uint64_t top = 0x8080808080808080ULL;
+	size_t i = 0, cont = 0;
+	uint64_t x;
 
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&x, s + i, 8);
+		x = (x & top & ~(x << 1)) >> 7; /* a 1 in each such byte */
+		cont += (size_t)((x * 0x0101010101010101ULL) >> 56); /* their sum */
+	}
+	for (; i < len; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return len - cont;
 }
 
 size_t lines_shown_width(const char *scratch, const cline *l)

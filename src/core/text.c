@@ -167,11 +167,26 @@ static int collect_words(wordset *w, const char *s, size_t len)
 	return 0;
 }
 
-/* Append one source line, cleaned, to `out`; set *flags. */
+/* The bytes that may end a line: \n, \r, \f, and 0xE2, the first of
+ * U+2028 and U+2029 (unicode_break tells). */
+static const unsigned char line_stop[256] = {
+	['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xE2] = 1,
+};
+
+/* Printable ASCII but the space: copied as it is, most of any draft. */
+static int plain(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F;
+}
+
+/* Append one source line, cleaned, to `out`; set *flags. The flags are
+ * kept in a local while the line is written, since a store through `o`
+ * could otherwise alias them. */
 static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 {
 	size_t i = 0, n;
 	uint32_t cp;
+	unsigned f = *flags;
 	int space = 0, err;
 	char *o, *o0;
 
@@ -182,12 +197,18 @@ static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c > 0x20 && c < 0x7F) { /* plain ASCII: most of any draft */
+		if (plain(c)) { /* a run of them, copied in one loop */
 			if (space)
 				*o++ = ' ';
 			space = 0;
-			*o++ = (char)c;
-			*flags &= ~(unsigned)LINE_SOFTHYPHEN;
+			do
+				*o++ = s[i++];
+			while (i < len && plain((unsigned char)s[i]));
+			f &= ~(unsigned)LINE_SOFTHYPHEN;
+			continue;
+		}
+		if (c == ' ') {
+			space = o > o0;
 			i++;
 			continue;
 		}
@@ -196,16 +217,16 @@ static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 			n = 1;
 			cp = 0xFFFD;
 		}
-		if (cp == '\t' || cp == ' ' || cp == 0x0B || cp == 0xA0 ||
+		if (cp == '\t' || cp == 0x0B || cp == 0xA0 ||
 		    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
 		    cp == 0x3000) {
 			space = o > o0;
 		} else if (cp == 0xAD) {
-			*flags |= LINE_SOFTHYPHEN; /* meaningful only at the end */
+			f |= LINE_SOFTHYPHEN; /* meaningful only at the end */
 		} else if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060) {
 			/* zero-width: invisible, dropped */
 		} else {
-			*flags &= ~(unsigned)LINE_SOFTHYPHEN;
+			f &= ~(unsigned)LINE_SOFTHYPHEN;
 			if (space)
 				*o++ = ' ';
 			space = 0;
@@ -215,7 +236,8 @@ static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
 		i += n;
 	}
 	if (o == o0)
-		*flags |= LINE_BLANK;
+		f |= LINE_BLANK;
+	*flags = f;
 	out->len = (size_t)(o - out->ptr);
 	out->ptr[out->len] = '\0';
 	return 0;
@@ -332,8 +354,9 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		size_t start = i;
 		cline c;
 
-		while (i < len && data[i] != '\n' && data[i] != '\r' && data[i] != '\f' &&
-		       ((unsigned char)data[i] != 0xE2 || !unicode_break(data, len, i)))
+		while (i < len && (!line_stop[(unsigned char)data[i]] ||
+		                   ((unsigned char)data[i] == 0xE2 &&
+		                    !unicode_break(data, len, i))))
 			i++;
 		c.off = scratch->len;
 		c.line = line;
