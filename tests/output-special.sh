@@ -11,7 +11,8 @@
 #    a report of some megabytes takes a moment to write and sync, the test
 #    polls for the temporary file (.NAME.normdiff-tmp.XXXXXX) and stops
 #    the program (SIGSTOP) while it exists, then signals and continues it.
-#    A run that finishes before it is caught is tried again, a few times.
+#    A run that finishes before it is caught is tried again, up to 40
+#    times (a run takes some 50 ms, and a loaded machine may miss many).
 #
 #   output-special.sh NORMDIFF
 set -u
@@ -72,7 +73,7 @@ reap() {
 # temporary file exists; with "ignored", SIGINT is ignored from the start
 caught() {
 	local sig=$1 ignored=${2:-} before=$fails attempt pid st line want t
-	for attempt in 1 2 3 4 5 6 7 8; do
+	for attempt in $(seq 40); do
 		echo old >out.json
 		if [ -n "$ignored" ]; then
 			(trap '' INT; exec "$bin" outline --format=json big.txt -o out.json) &

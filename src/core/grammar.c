@@ -110,6 +110,45 @@ static int compile(pcre2_code **out, const char *pat, size_t len,
 	return 0;
 }
 
+/* The bytes a match of f's pattern can start with, as pcre2 works them
+ * out for its own search of an unanchored pattern (so a copy is compiled
+ * without PCRE2_ANCHORED, only to ask): a fixed first code unit, with its
+ * other ASCII case as pcre2's search takes it, or a bitmap of them.
+ * Where pcre2 knows neither, f is not filtered. A paragraph that opens
+ * with no such byte holds no marker of f, and the match is not tried
+ * (most paragraphs try every family). */
+static void first_bytes(nd_family *f, const char *pat, size_t len)
+{
+	pcre2_code *re;
+	const uint8_t *bits = NULL;
+	uint32_t type = 0, cu = 0;
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	f->filtered = 0;
+	memset(f->first, 0, sizeof(f->first));
+	re = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP, &errcode,
+	                   &erroff, NULL);
+	if (!re)
+		return;
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1 &&
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 &&
+	    cu < 256) {
+		f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
+			cu ^= 0x20; /* the other case */
+			f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		}
+		f->filtered = 1;
+	} else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+	           bits) {
+		memcpy(f->first, bits, sizeof(f->first));
+		f->filtered = 1;
+	}
+	pcre2_code_free(re);
+}
+
 static int parse_style(const char *w, enum nd_style *s)
 {
 	static const struct {
@@ -229,6 +268,7 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 		                    origin, line, name);
 	if ((err = compile(&f.re, pat, strlen(pat), origin, line, 1)) != 0)
 		return err;
+	first_bytes(&f, pat, strlen(pat));
 	if (f.style != ND_STYLE_NONE &&
 	    pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n") < 0) {
 		pcre2_code_free(f.re);
@@ -426,10 +466,26 @@ void nd_grammar_free(nd_grammar *g)
 	free(g);
 }
 
+/* Was re JIT-compiled (compile() tries; it may be unavailable)? */
+static int jitted(const pcre2_code *re)
+{
+	size_t size = 0;
+
+	return !re || (pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 &&
+	               size > 0);
+}
+
 int nd_matcher_init(nd_matcher *m, const nd_grammar *g)
 {
+	size_t k;
+
 	memset(m, 0, sizeof(*m));
 	m->g = g;
+	m->jit = jitted(g->preamble_start) && jitted(g->preamble_para);
+	for (k = 0; k < g->nfamilies; k++)
+		m->jit = m->jit && jitted(g->families[k].re);
+	for (k = 0; k < g->nfurniture; k++)
+		m->jit = m->jit && jitted(g->furniture[k]);
 	if ((m->md = pcre2_match_data_create(g->max_groups, NULL)) == NULL)
 		return nd_error_oom();
 	return 0;
@@ -445,8 +501,10 @@ void nd_matcher_dispose(nd_matcher *m)
  * read as no match (PCRE2_ERROR_NOMATCH). */
 static int match(nd_matcher *m, const pcre2_code *re, const char *s, size_t len)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md,
-	                     NULL);
+	int rc = m->jit ? pcre2_jit_match(re, (PCRE2_SPTR)s, len, 0, 0, m->md,
+	                                  NULL)
+	                : pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK,
+	                              m->md, NULL);
 	size_t k;
 
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
@@ -550,8 +608,13 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 {
 	const nd_family *fam = &g->families[f];
 	PCRE2_SIZE *ov, start, end;
+	unsigned char b = len ? (unsigned char)s[0] : 0;
 	int rc;
 
+	/* no first byte a marker of it starts with: no marker (and an empty
+	 * text holds none, since an empty marker is none) */
+	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
+		return 0;
 	rc = match(md, fam->re, s, len);
 	if (rc < 0)
 		return 0;

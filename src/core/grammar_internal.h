@@ -32,6 +32,8 @@ typedef struct nd_family {
 	enum nd_style style; /* how its ordinals count */
 	enum nd_role role; /* heading, item or either */
 	pcre2_code *re;    /* anchored pattern matching the marker */
+	int filtered;      /* first[] holds every byte a marker can start with */
+	unsigned char first[32]; /* ... a bit a byte value */
 } nd_family;
 
 struct nd_grammar {
@@ -67,6 +69,9 @@ typedef struct nd_matcher {
 	size_t limited;       /* matches stopped by a limit */
 	const char *rule;     /* the rule of the first (the grammar's), or NULL */
 	uint32_t line;        /* its source line */
+	int jit;              /* every pattern was JIT-compiled: matched
+	                         through pcre2_jit_match, without the checks
+	                         pcre2_match makes on each call */
 } nd_matcher;
 
 /* The matching functions below take text that nd_text_new() validated as
