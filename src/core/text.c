@@ -313,6 +313,39 @@ static int unicode_break(const char *data, size_t len, size_t i)
 	                                            : 0;
 }
 
+/* Does a byte of x equal b? The exact test for a zero byte, on x ^ b. */
+static int has_byte(uint64_t x, unsigned char b)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t y = x ^ (0x0101010101010101ULL * b);
+
+	return ~(((y & low7) + low7) | y | low7) != 0;
+}
+
+/* Where the line from data[i] ends: at a byte of line_stop that is a
+ * break, or at len. Eight bytes at a time while none of them may be one
+ * (a line of a draft is mostly such bytes). */
+static size_t line_end(const char *data, size_t len, size_t i)
+{
+	uint64_t x;
+	size_t stop;
+
+	for (;;) {
+		for (; i + 8 <= len; i += 8) {
+			memcpy(&x, data + i, 8);
+			if (has_byte(x, '\n') || has_byte(x, '\r') || has_byte(x, '\f') ||
+			    has_byte(x, 0xE2))
+				break;
+		}
+		for (stop = i + 8 < len ? i + 8 : len; i < stop; i++)
+			if (line_stop[(unsigned char)data[i]] &&
+			    ((unsigned char)data[i] != 0xE2 || unicode_break(data, len, i)))
+				return i;
+		if (i >= len)
+			return len;
+	}
+}
+
 /* A cleaned line c, the last in scratch: a furniture candidate, a rule
  * (decoration, dropped) or text with a rule at its end noted and cut. */
 static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
@@ -354,10 +387,7 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		size_t start = i;
 		cline c;
 
-		while (i < len && (!line_stop[(unsigned char)data[i]] ||
-		                   ((unsigned char)data[i] == 0xE2 &&
-		                    !unicode_break(data, len, i))))
-			i++;
+		i = line_end(data, len, i);
 		c.off = scratch->len;
 		c.line = line;
 		for (c.indent = 0; start + c.indent < i &&

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -475,6 +476,40 @@ static void test_unicode_line_and_paragraph_separators(void **state)
 	nd_text_free(t);
 }
 
+/* Line ends are found eight bytes at a time: a break (LF, CR, a form
+ * feed, U+2028), and an en dash, whose first byte is U+2028's, at every
+ * offset of a line read as the same text as a break or a dash read one
+ * byte at a time would give. */
+static void test_line_breaks_at_every_offset(void **state)
+{
+	static const char *const seps[] = {"\n", "\r", "\f", "\xE2\x80\xA8"};
+	const char *line = "States shall cooperate in good faith always";
+	char buf[300], want[256];
+	size_t k, sep, n = strlen(line);
+	nd_text *t;
+
+	(void)state;
+	for (k = 1; k < n; k++) {
+		if (line[k - 1] == ' ' || line[k] == ' ')
+			continue; /* a break by a space would join as one space */
+		for (sep = 0; sep < sizeof(seps) / sizeof(seps[0]); sep++) {
+			snprintf(buf, sizeof(buf), "%.*s%s%s\n", (int)k, line, seps[sep],
+			         line + k);
+			snprintf(want, sizeof(want), "%.*s %s", (int)k, line, line + k);
+			t = norm(buf, strlen(buf));
+			assert_para(t, 0, want);
+			nd_text_free(t);
+		}
+		snprintf(want, sizeof(want), "%.*s\xE2\x80\x93%s", (int)k, line,
+		         line + k);
+		snprintf(buf, sizeof(buf), "%s\n", want);
+		t = norm(buf, strlen(buf));
+		assert_int_equal(t->npara, 1);
+		assert_para(t, 0, want);
+		nd_text_free(t);
+	}
+}
+
 static void test_text_line_maps_offsets(void **state)
 {
 	nd_text *t;
@@ -728,6 +763,7 @@ int main(void)
 		cmocka_unit_test(test_paragraph_continues_across_page_break),
 		cmocka_unit_test(test_paragraph_ends_at_page_break),
 		cmocka_unit_test(test_unicode_line_and_paragraph_separators),
+		cmocka_unit_test(test_line_breaks_at_every_offset),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
