@@ -32,6 +32,9 @@ int nd_buf_printf(nd_buf *b, const char *fmt, ...)
 #endif
 	;
 int nd_buf_vprintf(nd_buf *b, const char *fmt, va_list ap);
+/* Append v in decimal, as "%" PRIu64 would, without printf's cost (the
+ * reports write a number or more for every change). */
+int nd_buf_putu(nd_buf *b, uint64_t v);
 void nd_buf_clear(nd_buf *b);
 /* Give the content to the caller (never NULL on success: "" if empty). */
 char *nd_buf_detach(nd_buf *b);

@@ -66,20 +66,30 @@ int nd_buf_putc(nd_buf *b, char c)
 	return nd_buf_put(b, &c, 1);
 }
 
+/* Formatted once into the room already there, which most calls find
+ * (a report's numbers and tags are short); formatted a second time only
+ * when it did not fit. */
 int nd_buf_vprintf(nd_buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	int n, err;
 
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->ptr[b->len] = '\0';
 		return nd_error_set(ND_EINVAL, "invalid format");
-	err = nd_buf_grow(b, (size_t)n);
-	if (err)
-		return err;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		if (room)
+			b->ptr[b->len] = '\0';
+		if ((err = nd_buf_grow(b, (size_t)n)) != 0)
+			return err;
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	return 0;
 }
@@ -93,6 +103,17 @@ int nd_buf_printf(nd_buf *b, const char *fmt, ...)
 	err = nd_buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+int nd_buf_putu(nd_buf *b, uint64_t v)
+{
+	char tmp[20]; /* 18446744073709551615 */
+	size_t n = sizeof(tmp);
+
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return nd_buf_put(b, tmp + n, sizeof(tmp) - n);
 }
 
 void nd_buf_clear(nd_buf *b)

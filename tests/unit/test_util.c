@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -25,6 +26,50 @@ static void test_buf_grows_and_formats(void **state)
 	assert_string_equal(b.ptr + b.len - 4, "999,");
 	nd_buf_dispose(&b);
 	assert_null(b.ptr);
+}
+
+/* A format that fits the room left is written once, one that does not
+ * is written whole after growing, and neither leaves stray bytes. */
+static void test_buf_printf_fits_or_grows(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+	char big[300];
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(nd_buf_printf(&b, "%s", "ab"), 0); /* no room yet */
+	assert_int_equal(nd_buf_printf(&b, "[%d]", 42), 0); /* fits */
+	assert_string_equal(b.ptr, "ab[42]");
+	assert_int_equal(nd_buf_printf(&b, "<%s>", big), 0); /* must grow */
+	assert_int_equal(b.len, 6 + 2 + sizeof(big) - 1);
+	assert_int_equal(strncmp(b.ptr, "ab[42]<xxx", 10), 0);
+	assert_string_equal(b.ptr + b.len - 3, "xx>");
+	nd_buf_clear(&b);
+	assert_int_equal(nd_buf_printf(&b, "%s", ""), 0);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.ptr, "");
+	nd_buf_dispose(&b);
+}
+
+/* nd_buf_putu writes what "%" PRIu64 does. */
+static void test_buf_putu(void **state)
+{
+	static const uint64_t v[] = {0, 1, 9, 10, 99, 100, 12345, 4294967295u,
+	                             4294967296u, 18446744073709551615u};
+	nd_buf b = ND_BUF_INIT;
+	char want[32];
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+		nd_buf_clear(&b);
+		assert_int_equal(nd_buf_putc(&b, ','), 0);
+		assert_int_equal(nd_buf_putu(&b, v[k]), 0);
+		snprintf(want, sizeof(want), ",%llu", (unsigned long long)v[k]);
+		assert_string_equal(b.ptr, want);
+	}
+	nd_buf_dispose(&b);
 }
 
 static void test_utf8_decode_rejects_ill_formed(void **state)
@@ -212,6 +257,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_buf_printf_fits_or_grows),
+		cmocka_unit_test(test_buf_putu),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_utf8_cp_width),
