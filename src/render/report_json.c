@@ -14,22 +14,50 @@ typedef struct json_state {
 	size_t shown; /* changes written so far */
 } json_state;
 
+/* The writers below append pieces directly: printf's parsing of the
+ * format cost more than all the rest of a change's record. */
+
+/* ', "key": ' */
+static int json_key(nd_buf *out, const char *key)
+{
+	int err = nd_buf_put(out, ", \"", 3);
+
+	err = err ? err : nd_buf_puts(out, key);
+	return err ? err : nd_buf_put(out, "\": ", 3);
+}
+
 static int json_bool(nd_buf *out, const char *key, int v)
 {
-	return nd_buf_printf(out, ", \"%s\": %s", key, v ? "true" : "false");
+	int err = json_key(out, key);
+
+	return err ? err : nd_buf_puts(out, v ? "true" : "false");
+}
+
+static int json_count(nd_buf *out, const char *key, uint64_t v)
+{
+	int err = json_key(out, key);
+
+	return err ? err : nd_buf_putu(out, v);
 }
 
 /* 0..1 as "0.857": clamped, NaN as 0. */
 static int json_similarity(nd_buf *out, double v)
 {
 	long m;
+	char frac[3];
+	int err;
 
 	if (!(v > 0))
 		v = 0;
 	if (v > 1)
 		v = 1;
 	m = (long)(v * 1000.0 + 0.5); /* v is in [0, 1] */
-	return nd_buf_printf(out, ", \"similarity\": %ld.%03ld", m / 1000, m % 1000);
+	frac[0] = (char)('0' + m % 1000 / 100);
+	frac[1] = (char)('0' + m % 100 / 10);
+	frac[2] = (char)('0' + m % 10);
+	err = json_count(out, "similarity", (uint64_t)(m / 1000));
+	err = err ? err : nd_buf_putc(out, '.');
+	return err ? err : nd_buf_put(out, frac, sizeof(frac));
 }
 
 static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
@@ -37,8 +65,9 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 {
 	size_t k;
 	uint32_t first, last;
-	int err = nd_buf_printf(out, ", \"%s\": [", key);
+	int err = json_key(out, key);
 
+	err = err ? err : nd_buf_putc(out, '[');
 	for (k = 0; k < n && !err; k++) {
 		const nd_clause *c = &d->clauses[idx[k]];
 
@@ -56,10 +85,11 @@ static int json_clauses(nd_buf *out, const char *key, const nd_doc *d,
 		else if (!err)
 			err = nd_buf_puts(out, "null");
 		if (!err)
-			err = nd_buf_printf(out, ", \"line\": %u", (unsigned)c->line);
-		if (!err && nd_report_page_span(info, d, idx + k, 1, &first, &last))
-			err = nd_buf_printf(out, ", \"page\": %u, \"last_page\": %u",
-			                    (unsigned)first, (unsigned)last);
+			err = json_count(out, "line", (unsigned)c->line);
+		if (!err && nd_report_page_span(info, d, idx + k, 1, &first, &last)) {
+			err = json_count(out, "page", first);
+			err = err ? err : json_count(out, "last_page", last);
+		}
 		if (!err)
 			err = nd_buf_puts(out, ", \"text\": ");
 		if (!err)
@@ -107,8 +137,9 @@ static int json_change(nd_report *r, const nd_change *c)
 	size_t k;
 	int err;
 
-	err = nd_buf_printf(out, "%s  {\"kind\": \"%s\"", st->shown++ ? ",\n" : "\n",
-	                    nd_change_kind_name(c->kind));
+	err = nd_buf_puts(out, st->shown++ ? ",\n  {\"kind\": \"" : "\n  {\"kind\": \"");
+	err = err ? err : nd_buf_puts(out, nd_change_kind_name(c->kind));
+	err = err ? err : nd_buf_putc(out, '"');
 	if (!err)
 		err = json_bool(out, "moved", c->moved);
 	if (!err)
@@ -120,7 +151,7 @@ static int json_change(nd_report *r, const nd_change *c)
 	if (!err)
 		err = json_bool(out, "layout", c->layout);
 	if (!err)
-		err = nd_buf_printf(out, ", \"changed_within\": %zu", c->changed_within);
+		err = json_count(out, "changed_within", c->changed_within);
 	if (!err)
 		err = json_similarity(out, c->similarity);
 	if (!err)
@@ -134,10 +165,11 @@ static int json_change(nd_report *r, const nd_change *c)
 	for (k = 0; k < c->diff.n && !err; k++) {
 		const nd_op *op = &c->diff.ops[k];
 
-		err = nd_buf_printf(out, "%s{\"op\": \"%s\", \"text\": ", k ? ", " : "",
-		                    op->kind == ND_OP_EQUAL    ? "equal"
-		                    : op->kind == ND_OP_DELETE ? "delete"
-		                                               : "insert");
+		err = nd_buf_puts(out, k ? ", {\"op\": \"" : "{\"op\": \"");
+		err = err ? err : nd_buf_puts(out, op->kind == ND_OP_EQUAL    ? "equal"
+		                                   : op->kind == ND_OP_DELETE ? "delete"
+		                                                              : "insert");
+		err = err ? err : nd_buf_puts(out, "\", \"text\": ");
 		if (!err)
 			err = nd_json_string(out, op->text, op->len);
 		if (!err)

@@ -1855,6 +1855,90 @@ static void test_json_string_escapes(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* ---- escaping fast paths against simple references ---- */
+
+/* The characters the escapers treat specially, and some they keep: each
+ * is put at every offset around the eight-byte words the fast paths
+ * skip, in plain ASCII, so a word that holds one is never taken whole. */
+static const char *const specials[] = {
+	"\"", "\\", "&", "<", ">", "'", "\x01", "\x1b", "\x1f", "\x7f", "\t",
+	"\n", "\r", "\xc2\x9b", "\xc2\xa0", "\xe2\x80\xae", "\xe2\x80\xa8",
+	"\xd8\x9c", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x80",
+	"\xed\xa0\x80", "\xc0\xaf", "*", "_", "`", "[", "|", "~", "#", "@",
+	"://", "www.", "1.", "-", "+", "=", ":", ".", " ", "~", "^[", "\x80",
+};
+#define NSPECIALS (sizeof(specials) / sizeof(specials[0]))
+
+/* Calls f(s, len, arg) for a special at each offset 0..19 of plain text
+ * of each length up to 24, with a second special somewhere after. */
+static void each_case(void (*f)(const char *, size_t, void *), void *arg)
+{
+	static const char filler[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	char s[64];
+	size_t a, b, at, len, second;
+
+	for (a = 0; a < NSPECIALS; a++)
+		for (len = 0; len <= 24; len++)
+			for (at = 0; at <= len && at < 20; at++)
+				for (b = 0; b < NSPECIALS; b += 7) {
+					size_t la = strlen(specials[a]), lb = strlen(specials[b]);
+
+					second = (at * 5 + len) % (len - at + 1);
+					memcpy(s, filler, at);
+					memcpy(s + at, specials[a], la);
+					memcpy(s + at + la, filler, second);
+					memcpy(s + at + la + second, specials[b], lb);
+					memcpy(s + at + la + second + lb, filler, len - at - second);
+					f(s, len + la + lb, arg);
+				}
+}
+
+/* JSON as nd_json_string wrote it before it skipped words: decoded
+ * character by character. */
+static void json_reference(nd_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	nd_buf_putc(out, '"');
+	while (i < len) {
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\') {
+			nd_buf_put(out, s + i, n);
+		} else {
+			switch (n ? cp : 0xFFFD) {
+			case '"': nd_buf_puts(out, "\\\""); break;
+			case '\\': nd_buf_puts(out, "\\\\"); break;
+			case '\n': nd_buf_puts(out, "\\n"); break;
+			case '\t': nd_buf_puts(out, "\\t"); break;
+			case '\r': nd_buf_puts(out, "\\r"); break;
+			default: nd_buf_printf(out, "\\u%04X", (unsigned)(n ? cp : 0xFFFD));
+			}
+		}
+		i += n ? n : 1;
+	}
+	nd_buf_putc(out, '"');
+}
+
+static void json_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+
+	(void)arg;
+	json_reference(&want, s, len);
+	assert_int_equal(nd_json_string(&got, s, len), 0);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.ptr, want.ptr, want.len);
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
+static void test_json_string_fast_path(void **state)
+{
+	(void)state;
+	each_case(json_case, NULL);
+}
+
 /* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
 static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
                     size_t n)
@@ -1983,6 +2067,7 @@ int main(void)
 		cmocka_unit_test(test_changed_within),
 		cmocka_unit_test(test_shows),
 		cmocka_unit_test(test_json_string_escapes),
+		cmocka_unit_test(test_json_string_fast_path),
 		cmocka_unit_test(test_pages),
 	};
 
