@@ -183,6 +183,76 @@ static void test_escape_is_idempotent(void **state)
 	nd_buf_dispose(&twice);
 }
 
+/* 1 if b holds exactly s[0..len). */
+static int same_bytes(const nd_buf *b, const char *s, size_t len)
+{
+	return b->len == len && !memcmp(b->ptr, s, len);
+}
+
+/* nd_utf8_escape as it was before it skipped words: character by
+ * character. */
+static void escape_reference(nd_buf *out, const char *s, size_t len, int nl)
+{
+	char form[ND_UTF8_VISIBLE_MAX];
+	size_t i = 0, n;
+	uint32_t cp;
+
+	nd_buf_put(out, s, 0);
+	while (i < len) {
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && (!nd_utf8_is_unsafe(cp) || (cp == '\n' && nl)))
+			nd_buf_put(out, s + i, n);
+		else
+			nd_buf_put(out, form, n ? nd_utf8_visible(form, cp)
+			           : nd_utf8_visible_byte(form, (unsigned char)s[i]));
+		i += n ? n : 1;
+	}
+}
+
+/* Each unsafe or multi-byte character, and each ill-formed byte, at
+ * every offset around the eight-byte words the escape skips whole. */
+static void test_escape_fast_path(void **state)
+{
+	static const char *const specials[] = {
+		"\x01", "\x1b", "\x1f", "\x7f", "\n", "\t", " ", "~", "\xc2\x9b",
+		"\xc2\xa0", "\xe2\x80\xae", "\xe2\x80\xa8", "\xd8\x9c", "\xc3\xa9",
+		"\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80",
+		"\xc0\xaf", "\x80",
+	};
+	static const char filler[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t ns = sizeof(specials) / sizeof(specials[0]), a, b, at, len, nl;
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+	char s[64];
+
+	(void)state;
+	for (a = 0; a < ns; a++)
+		for (b = 0; b < ns; b += 3)
+			for (len = 0; len <= 24; len++)
+				for (at = 0; at <= len; at++) {
+					size_t la = strlen(specials[a]), lb = strlen(specials[b]);
+
+					memcpy(s, filler, at);
+					memcpy(s + at, specials[a], la);
+					memcpy(s + at + la, specials[b], lb);
+					memcpy(s + at + la + lb, filler, len - at);
+					for (nl = 0; nl < 2; nl++) {
+						nd_buf_dispose(&got);
+						nd_buf_clear(&want);
+						escape_reference(&want, s, len + la + lb, (int)nl);
+						assert_int_equal(nd_utf8_escape(&got, s, len + la + lb,
+						                                (int)nl), 0);
+						assert_non_null(got.ptr);
+						assert_int_equal(got.len, want.len);
+						assert_memory_equal(got.ptr, want.ptr, want.len);
+						assert_int_equal(nd_utf8_safe_prefix(s, len + la + lb,
+						                                     (int)nl) < len + la + lb,
+						                 !same_bytes(&got, s, len + la + lb));
+					}
+				}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
 static void test_visible_forms(void **state)
 {
 	char f[ND_UTF8_VISIBLE_MAX];
@@ -266,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_escape_shows_separators_and_bidi),
 		cmocka_unit_test(test_escape_shows_each_bad_byte),
 		cmocka_unit_test(test_escape_is_idempotent),
+		cmocka_unit_test(test_escape_fast_path),
 		cmocka_unit_test(test_visible_forms),
 		cmocka_unit_test(test_error_records_message),
 		cmocka_unit_test(test_pagemap_span),
