@@ -31,8 +31,8 @@ static const unsigned char json_plain[256] = {
 /* A word of eight bytes JSON takes as they are. */
 static int json_clean(uint64_t w)
 {
-	return !(rpt_word_unprintable(w) | rpt_word_has(w, '"') |
-	         rpt_word_has(w, '\\'));
+	return !(nd_word_unprintable(w) | nd_word_has(w, '"') |
+	         nd_word_has(w, '\\'));
 }
 
 /* The escape of code point cp (U+FFFD for an ill-formed byte). */
@@ -67,7 +67,7 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 	while (!err) {
 		/* whole clean words, then the bytes of the next word (or the
 		 * tail) up to the first that is not plain */
-		while (i + 8 <= len && json_clean(rpt_word(s + i)))
+		while (i + 8 <= len && json_clean(nd_word_load(s + i)))
 			i += 8;
 		end = i + 8 <= len ? i + 8 : len;
 		while (i < end && json_plain[(unsigned char)s[i]])

@@ -327,6 +327,17 @@ size_t rpt_width(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		/* ASCII is a column a byte, eight at a time where it can be */
+		if (i + 8 <= len && !(nd_word_load(s + i) & ND_WORD_HIGHS)) {
+			i += 8;
+			w += 8;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			w++;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		w += n ? nd_utf8_cp_width(cp) : 1;
 		i += n ? n : 1;

@@ -7,8 +7,6 @@
 #define NORMDIFF_REPORT_INTERNAL_H
 
 #include <stddef.h>
-#include <stdint.h>
-#include <string.h>
 
 #include "normdiff/buf.h"
 #include "normdiff/changeset.h"
@@ -66,41 +64,6 @@ typedef struct rpt_zip_member {
 int rpt_zip(nd_buf *out, const rpt_zip_member *m, size_t n, const char *now);
 
 /* ---- escaping (escape.c) ---- */
-
-/* Eight bytes at a time: most draft text is ASCII with no character any
- * escaper must touch, so each escaper first skips such words whole and
- * looks at single bytes only near something to escape. Every test is
- * exact as a yes or no for the word (which byte it was is found byte by
- * byte after). */
-#define RPT_ONES 0x0101010101010101ULL
-#define RPT_HIGHS 0x8080808080808080ULL
-
-static inline uint64_t rpt_word(const char *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, sizeof(w)); /* an unaligned load, without aliasing */
-	return w;
-}
-
-/* Non-zero when a byte of w is outside printable ASCII 0x20-0x7E. */
-static inline uint64_t rpt_word_unprintable(uint64_t w)
-{
-	/* below 0x20: the subtraction borrows into the high bit; 0x7F: the
-	 * addition carries into it (no byte is >= 0x80 by then, so no carry
-	 * crosses into the next byte) */
-	if (w & RPT_HIGHS)
-		return 1;
-	return (((w - RPT_ONES * 0x20) & ~w) | (w + RPT_ONES)) & RPT_HIGHS;
-}
-
-/* Non-zero when a byte of w is c. */
-static inline uint64_t rpt_word_has(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (RPT_ONES * c);
-
-	return (x - RPT_ONES) & ~x & RPT_HIGHS;
-}
 
 /* Append s[0..len) as HTML text, safe in content and in quoted attributes
  * alike: the five markup characters as entities, other characters that

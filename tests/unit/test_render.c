@@ -16,6 +16,7 @@
 #include "normdiff/error.h"
 #include "normdiff/render.h"
 #include "normdiff/utf8.h"
+#include "report_internal.h"
 #include "support.h"
 
 /* ---- building change sets by hand ---- */
@@ -1939,6 +1940,151 @@ static void test_json_string_fast_path(void **state)
 	each_case(json_case, NULL);
 }
 
+/* HTML as rpt_html_escape wrote it before it skipped words. */
+static void html_reference(nd_buf *out, const char *s, size_t len, int markup)
+{
+	char form[ND_UTF8_VISIBLE_MAX];
+	size_t i = 0, n;
+	uint32_t cp = 0;
+	const char *p;
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (b >= 0x20 && b < 0x7F && !strchr("&<>\"'", b)) {
+			nd_buf_putc(out, (char)b);
+			i++;
+			continue;
+		}
+		if (n && b >= 0x80 && !nd_utf8_is_unsafe(cp)) {
+			nd_buf_put(out, s + i, n);
+			i += n;
+			continue;
+		}
+		i += n ? n : 1;
+		if (n && strchr("&<>\"'", (int)cp) && cp) {
+			nd_buf_puts(out, cp == '&' ? "&amp;" : cp == '<' ? "&lt;"
+			            : cp == '>' ? "&gt;" : cp == '"' ? "&quot;" : "&#39;");
+			continue;
+		}
+		if (n)
+			nd_utf8_visible(form, cp);
+		else
+			nd_utf8_visible_byte(form, b);
+		if (markup)
+			nd_buf_puts(out, "<span class=\"cc\">");
+		for (p = form; *p; p++)
+			nd_buf_puts(out, *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+			            : (char[2]){*p, 0});
+		if (markup)
+			nd_buf_puts(out, "</span>");
+	}
+}
+
+/* Markdown as rpt_md_text wrote it before it read safe text in place
+ * and copied runs: escaped for the terminal, then character by
+ * character. */
+static void md_reference(nd_buf *out, const char *raw, size_t len,
+                         int line_start)
+{
+	nd_buf e = ND_BUF_INIT;
+	const char *s;
+	size_t i = 0, n, k;
+
+	nd_utf8_escape(&e, raw, len, 0);
+	s = e.ptr;
+	n = e.len;
+	if (line_start && n) {
+		size_t d = 0;
+
+		while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d && d < n && (s[d] == '.' || s[d] == ')')) {
+			nd_buf_put(out, s, d);
+			nd_buf_putc(out, '\\');
+			nd_buf_putc(out, s[d]);
+			i = d + 1;
+		} else if (strchr("-+=", s[0])) {
+			nd_buf_putc(out, '\\');
+			nd_buf_putc(out, s[0]);
+			i = 1;
+		}
+	}
+	for (; i < n; i++) {
+		char c = s[i];
+		int www = c == '.' && i >= 3;
+
+		for (k = i - (www ? 3 : 0); www && k < i; k++)
+			www = s[k] == 'w' || s[k] == 'W';
+		if (www && i > 3)
+			www = !((s[i - 4] >= '0' && s[i - 4] <= '9') ||
+			        (s[i - 4] >= 'A' && s[i - 4] <= 'Z') ||
+			        (s[i - 4] >= 'a' && s[i - 4] <= 'z'));
+		if ((c && strchr("\\`*_[]<>|~&#@", c)) || www ||
+		    (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
+			nd_buf_putc(out, '\\');
+		nd_buf_putc(out, c);
+	}
+	nd_buf_dispose(&e);
+}
+
+static void assert_same_buf(const nd_buf *got, const nd_buf *want)
+{
+	assert_int_equal(got->len, want->len);
+	assert_memory_equal(got->ptr ? got->ptr : "", want->ptr ? want->ptr : "",
+	                    want->len);
+}
+
+static void html_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+	int markup;
+
+	(void)arg;
+	for (markup = 0; markup < 2; markup++) {
+		nd_buf_clear(&got);
+		nd_buf_clear(&want);
+		html_reference(&want, s, len, markup);
+		assert_int_equal(rpt_html_escape(&got, s, len, markup), 0);
+		assert_same_buf(&got, &want);
+	}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
+static void md_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT, e = ND_BUF_INIT;
+	int start, line_start;
+
+	(void)arg;
+	for (start = 0; start < 2; start++) {
+		nd_buf_clear(&got);
+		nd_buf_clear(&want);
+		md_reference(&want, s, len, start);
+		line_start = start;
+		assert_int_equal(rpt_md_text(&got, &e, s, len, &line_start), 0);
+		assert_same_buf(&got, &want);
+		assert_int_equal(line_start, start && !len);
+	}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+	nd_buf_dispose(&e);
+}
+
+static void test_html_escape_fast_path(void **state)
+{
+	(void)state;
+	each_case(html_case, NULL);
+}
+
+static void test_md_text_fast_path(void **state)
+{
+	(void)state;
+	each_case(md_case, NULL);
+}
+
 /* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
 static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
                     size_t n)
@@ -2068,6 +2214,8 @@ int main(void)
 		cmocka_unit_test(test_shows),
 		cmocka_unit_test(test_json_string_escapes),
 		cmocka_unit_test(test_json_string_fast_path),
+		cmocka_unit_test(test_html_escape_fast_path),
+		cmocka_unit_test(test_md_text_fast_path),
 		cmocka_unit_test(test_pages),
 	};
 
