@@ -23,6 +23,10 @@ void nd_buf_init(nd_buf *b);
 void nd_buf_dispose(nd_buf *b);
 /* Make room for `extra` more bytes (plus the terminator). */
 int nd_buf_grow(nd_buf *b, size_t extra);
+/* Make room for exactly `extra` more bytes (plus the terminator), not
+ * rounded up as growing is: for a writer that knows about how much it
+ * will append. Growth past it doubles from there. */
+int nd_buf_reserve(nd_buf *b, size_t extra);
 int nd_buf_put(nd_buf *b, const char *data, size_t len);
 int nd_buf_puts(nd_buf *b, const char *s);
 int nd_buf_putc(nd_buf *b, char c);

@@ -43,6 +43,26 @@ int nd_buf_grow(nd_buf *b, size_t extra)
 	return 0;
 }
 
+int nd_buf_reserve(nd_buf *b, size_t extra)
+{
+	size_t need;
+	char *p;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		return nd_error_oom();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	p = realloc(b->ptr, need);
+	if (!p)
+		return nd_error_oom();
+	if (!b->ptr)
+		p[0] = '\0';
+	b->ptr = p;
+	b->cap = need;
+	return 0;
+}
+
 int nd_buf_put(nd_buf *b, const char *data, size_t len)
 {
 	int err = nd_buf_grow(b, len);

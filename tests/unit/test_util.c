@@ -52,6 +52,31 @@ static void test_buf_printf_fits_or_grows(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* A reserve is exact (no doubling), keeps what is there, leaves a fresh
+ * buffer an empty string, and never shrinks; growing goes on from it. */
+static void test_buf_reserve(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(nd_buf_reserve(&b, 1000), 0);
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.ptr, "");
+	assert_int_equal(nd_buf_puts(&b, "abc"), 0);
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(nd_buf_reserve(&b, 10), 0); /* there already */
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(nd_buf_reserve(&b, 2000), 0);
+	assert_int_equal(b.cap, 2004);
+	assert_string_equal(b.ptr, "abc");
+	assert_int_equal(nd_buf_put(&b, "x", 1), 0);
+	assert_int_equal(nd_buf_grow(&b, 3000), 0);
+	assert_int_equal(b.cap, 4008);
+	assert_string_equal(b.ptr, "abcx");
+	nd_buf_dispose(&b);
+}
+
 /* nd_buf_putu writes what "%" PRIu64 does. */
 static void test_buf_putu(void **state)
 {
@@ -329,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_buf_grows_and_formats),
 		cmocka_unit_test(test_buf_printf_fits_or_grows),
 		cmocka_unit_test(test_buf_putu),
+		cmocka_unit_test(test_buf_reserve),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_utf8_cp_width),
