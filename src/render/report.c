@@ -133,6 +133,10 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 	r.state = NULL;
 	if (f->state_size && (r.state = calloc(1, f->state_size)) == NULL)
 		return nd_error_oom();
+	/* a reserve that fails is no failure: growing will say so if the
+	 * memory is really not there */
+	if (f->estimate && nd_buf_reserve(out, f->estimate(&r)))
+		nd_error_clear();
 	err = f->begin ? f->begin(&r) : 0;
 	for (i = 0; i < cs->n && !err; i++)
 		if (nd_report_shows(r.o, &cs->changes[i]))
@@ -150,6 +154,38 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 }
 
 /* ---- shared helpers ---- */
+
+static void add_sides(rpt_sizes *z, const nd_doc *d, const size_t *idx,
+                      size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		z->text += d->clauses[idx[k]].head_len + d->clauses[idx[k]].body_len;
+	z->clauses += n;
+}
+
+void rpt_sizes_of(const nd_report *r, rpt_sizes *loud, rpt_sizes *quiet)
+{
+	const nd_changeset *cs = r->cs;
+	size_t i, k;
+
+	memset(loud, 0, sizeof(*loud));
+	memset(quiet, 0, sizeof(*quiet));
+	for (i = 0; i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+		rpt_sizes *z = nd_is_quiet(c) ? quiet : loud;
+
+		if (!nd_report_shows(r->o, c))
+			continue;
+		z->changes++;
+		add_sides(z, cs->old, c->old, c->nold);
+		add_sides(z, cs->new, c->new, c->nnew);
+		for (k = 0; k < c->diff.n; k++)
+			z->ops += c->diff.ops[k].len;
+		z->nops += c->diff.n;
+	}
+}
 
 const char *const rpt_flag_keys[ND_NFLAGS] = {
 	"moved", "renumbered", "editorial", "xref_only", "layout"};

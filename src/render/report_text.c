@@ -362,4 +362,5 @@ const nd_report_format nd_report_text = {
 	text_end,
 	text_dispose,
 	0,
+	NULL, /* small: unchanged provisions are named, not shown */
 };

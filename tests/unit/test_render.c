@@ -2085,6 +2085,40 @@ static void test_md_text_fast_path(void **state)
 	each_case(md_case, NULL);
 }
 
+/* The JSON and HTML reports reserve about their size before writing:
+ * on the bundled pair each fits what was reserved (no doubling past
+ * it) with less than a quarter left over, which doubling from 64 bytes
+ * would not give; also after what the buffer held. */
+static void test_report_reserve(void **state)
+{
+	static const char *const formats[] = {"json", "html"};
+	nd_doc *old = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *new = test_parse_draft("2015-A-69-723.txt");
+	nd_changeset *cs = NULL;
+	size_t k, start;
+
+	(void)state;
+	assert_int_equal(nd_changeset_compute(&cs, old, new, NULL, NULL, NULL), 0);
+	for (k = 0; k < 2; k++)
+		for (start = 0; start < 2; start++) {
+			nd_buf out = ND_BUF_INIT;
+			size_t len;
+
+			if (start)
+				assert_int_equal(nd_buf_puts(&out, "before\n"), 0);
+			assert_int_equal(nd_render_report(&out, cs, formats[k], NULL), 0);
+			len = out.len;
+			assert_true(out.cap > len);
+			assert_true(out.cap - 1 - len <= len / 4);
+			if (start)
+				assert_int_equal(strncmp(out.ptr, "before\n", 7), 0);
+			nd_buf_dispose(&out);
+		}
+	nd_changeset_free(cs);
+	nd_doc_free(old);
+	nd_doc_free(new);
+}
+
 /* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
 static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
                     size_t n)
@@ -2216,6 +2250,7 @@ int main(void)
 		cmocka_unit_test(test_json_string_fast_path),
 		cmocka_unit_test(test_html_escape_fast_path),
 		cmocka_unit_test(test_md_text_fast_path),
+		cmocka_unit_test(test_report_reserve),
 		cmocka_unit_test(test_pages),
 	};
 
