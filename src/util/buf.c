@@ -63,11 +63,13 @@ int nd_buf_reserve(nd_buf *b, size_t extra)
 	return 0;
 }
 
+/* The writers append pieces of a few bytes by the million: room that is
+ * there is seen without a call, and one byte is stored, not copied. */
 int nd_buf_put(nd_buf *b, const char *data, size_t len)
 {
-	int err = nd_buf_grow(b, len);
+	int err;
 
-	if (err)
+	if ((!b->ptr || len >= b->cap - b->len) && (err = nd_buf_grow(b, len)) != 0)
 		return err;
 	if (len)
 		memcpy(b->ptr + b->len, data, len);
@@ -83,7 +85,13 @@ int nd_buf_puts(nd_buf *b, const char *s)
 
 int nd_buf_putc(nd_buf *b, char c)
 {
-	return nd_buf_put(b, &c, 1);
+	int err;
+
+	if ((!b->ptr || b->cap - b->len < 2) && (err = nd_buf_grow(b, 1)) != 0)
+		return err;
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+	return 0;
 }
 
 /* Formatted once into the room already there, which most calls find
