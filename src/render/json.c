@@ -101,19 +101,27 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 
 int nd_json_path(nd_buf *out, const nd_doc *d, size_t i)
 {
+	size_t up[32]; /* the ancestors, innermost first, when so few */
 	size_t n = 0, k, depth;
 	int err = nd_buf_putc(out, '[');
 
-	for (k = i; k != ND_NO_PARENT; k = d->clauses[k].parent)
+	for (k = i; k != ND_NO_PARENT; k = d->clauses[k].parent) {
+		if (n < sizeof(up) / sizeof(up[0]))
+			up[n] = k;
 		n++;
-	/* from the top down: the ancestor at each depth, found by walking up */
+	}
+	/* from the top down: the ancestor at each depth, from the list, or
+	 * found by walking up past its end */
 	for (depth = 0; depth < n && !err; depth++) {
-		size_t up = n - 1 - depth;
+		size_t steps = n - 1 - depth;
 
-		for (k = i; up > 0; up--)
-			k = d->clauses[k].parent;
+		if (steps < sizeof(up) / sizeof(up[0]))
+			k = up[steps];
+		else
+			for (k = i; steps > 0; steps--)
+				k = d->clauses[k].parent;
 		if (depth)
-			err = nd_buf_puts(out, ", ");
+			err = nd_buf_put(out, ", ", 2);
 		if (!err)
 			err = nd_json_cstr(out, nd_doc_label(d, k));
 	}
