@@ -209,11 +209,17 @@ int nd_report_version(nd_buf *out, const nd_docinfo *info)
 
 int nd_report_kind_words(nd_buf *out, const nd_change *c)
 {
-	return nd_buf_printf(out, "%s%s%s%s%s", c->moved ? "moved, " : "",
-	                     nd_change_kind_name(c->kind),
-	                     c->editorial ? " (editorial)" : "",
-	                     c->xref_only ? " (cross-references only)" : "",
-	                     c->layout ? " (layout only)" : "");
+	int err = c->moved ? nd_buf_puts(out, "moved, ") : 0;
+
+	/* every format names every change so: pieces, not printf */
+	err = err ? err : nd_buf_puts(out, nd_change_kind_name(c->kind));
+	if (!err && c->editorial)
+		err = nd_buf_puts(out, " (editorial)");
+	if (!err && c->xref_only)
+		err = nd_buf_puts(out, " (cross-references only)");
+	if (!err && c->layout)
+		err = nd_buf_puts(out, " (layout only)");
+	return err;
 }
 
 /* " after PP3", or " the start" when nothing comes before i. */
