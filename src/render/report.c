@@ -398,10 +398,15 @@ int rpt_cut_line(nd_buf *out, const char *s, size_t len, unsigned width)
 		return err ? err : nd_buf_putc(out, '\n');
 	}
 	for (at = 0; at < len; at += n) {
-		n = nd_utf8_decode(s + at, len - at, &cp);
-		if (cols + (n ? nd_utf8_cp_width(cp) : 1) + 1 > width)
+		unsigned cw = 1; /* ASCII, and a byte that is not UTF-8 */
+
+		n = 1;
+		if ((unsigned char)s[at] >= 0x80 &&
+		    (n = nd_utf8_decode(s + at, len - at, &cp)) != 0)
+			cw = nd_utf8_cp_width(cp);
+		if (cols + cw + 1 > width)
 			break;
-		cols += n ? nd_utf8_cp_width(cp) : 1;
+		cols += cw;
 		n = n ? n : 1;
 	}
 	while (at > 0 && s[at - 1] == ' ')
