@@ -1072,6 +1072,164 @@ static void build_wide(fixture *f)
 	        "everywhere."));
 }
 
+/* Wide characters right against ASCII words, in edits and out, at
+ * widths that break inside and between them: a line may break after a
+ * wide character without a space, never inside an ASCII word. (The
+ * wanted texts are what the wrapper wrote when it still fed ASCII one
+ * character at a time.) */
+static const char mixed_old[] =
+	"Title\n\n(a) ab\xE5\x90\x84\xE5\x9B\xBD" "cd\xE6\x89\xBF\xE8\xAF\xBA"
+	"x z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end.\n";
+static const char mixed_new[] =
+	"Title\n\n(a) ab\xE5\x90\x84\xE5\x9B\xBD" "cdy\xE5\x90\x88\xE4\xBD\x9C"
+	" z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end.\n";
+
+static void test_wrap_mixed(void **state)
+{
+	static const unsigned widths[] = {8, 11, 16};
+	static const char *const want[][2] = {
+		{
+		 "old:\n"
+		 "    2011\n"
+		 "(A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "       1\n"
+		 "modified,\n"
+		 "       1\n"
+		 "unchanged\n"
+		 "\n"
+		 "(a)\n"
+		 "modified\n"
+		 "    ab\xE5\x90\x84\n"
+		 "    \xE5\x9B\xBD\n"
+		 "  cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBA\n"
+		 "  x-]{+y\n"
+		 "    \xE5\x90\x88\n"
+		 "    \xE4\xBD\x9C+}\n"
+		 "    z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b\n"
+		 "    long\n"
+		 "    \xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n",
+		 "old:\n"
+		 "    2011\n"
+		 "(A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "       1\n"
+		 "modified,\n"
+		 "       1\n"
+		 "unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)\x1b""[0m\n"
+		 "\x1b""[1mmodified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\n"
+		 "    \xE5\x9B\xBD" "cd\x1b""[31;9m\x1b""[0m\n"
+		 "    \x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\x1b""[0m\n"
+		 "    \x1b""[32m\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m\n"
+		 "    z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b\n"
+		 "    long\n"
+		 "    \xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n"},
+		{
+		 "old: 2011\n"
+		 " (A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "1 modified,\n"
+		 "1 unchanged\n"
+		 "\n"
+		 "(a)\n"
+		 "   modified\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD\n"
+		 "    cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBA\n"
+		 "    x-]{+y\n"
+		 "    \xE5\x90\x88\xE4\xBD\x9C+}\n"
+		 "    z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n",
+		 "old: 2011\n"
+		 " (A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "1 modified,\n"
+		 "1 unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)\x1b""[0m\n"
+		 "   \x1b""[1mmodified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD\n"
+		 "    cd\x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m\n"
+		 "    z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n"},
+		{
+		 "old: 2011\n"
+		 "     (A/66/359,\n"
+		 "     2011-09-14)\n"
+		 "new:\n"
+		 " drafts/2015.txt\n"
+		 "summary:\n"
+		 "     1 modified,\n"
+		 "     1 unchanged\n"
+		 "\n"
+		 "(a)  modified\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD" "cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBAx-]{+y\xE5\x90\x88\n"
+		 "    \xE4\xBD\x9C+} z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88word\n"
+		 "    end.\n",
+		 "old: 2011\n"
+		 "     (A/66/359,\n"
+		 "     2011-09-14)\n"
+		 "new:\n"
+		 " drafts/2015.txt\n"
+		 "summary:\n"
+		 "     1 modified,\n"
+		 "     1 unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)  modified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD" "cd\x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b long\xE5\x90\x88\n"
+		 "    word end.\n"},
+	};
+	fixture f;
+	size_t k, color;
+
+	(void)state;
+	fixture_open(&f, mixed_old, mixed_new);
+	add(&f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(&f, ND_CHANGE_MODIFIED, 0, 0.8, IDX(1), IDX(1),
+	    OPS("=ab\xE5\x90\x84\xE5\x9B\xBD" "cd", "-\xE6\x89\xBF\xE8\xAF\xBA" "x",
+	        "+y\xE5\x90\x88\xE4\xBD\x9C",
+	        "= z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end."));
+	for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++)
+		for (color = 0; color < 2; color++) {
+			nd_report_opts o = opts((int)color, widths[k], 1, 0);
+
+			assert_report(&f, "text", &o, want[k][color]);
+		}
+	fixture_close(&f);
+}
+
 /* Columns of one code point, independently of the renderer's table:
  * enough for the texts of these tests. */
 static unsigned cols_of(uint32_t cp)
@@ -2235,6 +2393,7 @@ int main(void)
 		cmocka_unit_test(test_markers),
 		cmocka_unit_test(test_wrap_limits),
 		cmocka_unit_test(test_wrap_wide),
+		cmocka_unit_test(test_wrap_mixed),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_names),
