@@ -4,7 +4,6 @@
 
 #include "normdiff/render.h"
 #include "normdiff/utf8.h"
-#include "report_internal.h"
 
 /* Bytes JSON takes as they are, without decoding: printable ASCII but
  * the quote and the backslash. Anything else is looked at: UTF-8 is
