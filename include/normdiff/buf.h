@@ -23,6 +23,10 @@ void nd_buf_init(nd_buf *b);
 void nd_buf_dispose(nd_buf *b);
 /* Make room for `extra` more bytes (plus the terminator). */
 int nd_buf_grow(nd_buf *b, size_t extra);
+/* Make room for exactly `extra` more bytes (plus the terminator), not
+ * rounded up as growing is: for a writer that knows about how much it
+ * will append. Growth past it doubles from there. */
+int nd_buf_reserve(nd_buf *b, size_t extra);
 int nd_buf_put(nd_buf *b, const char *data, size_t len);
 int nd_buf_puts(nd_buf *b, const char *s);
 int nd_buf_putc(nd_buf *b, char c);
@@ -32,6 +36,9 @@ int nd_buf_printf(nd_buf *b, const char *fmt, ...)
 #endif
 	;
 int nd_buf_vprintf(nd_buf *b, const char *fmt, va_list ap);
+/* Append v in decimal, as "%" PRIu64 would, without printf's cost (the
+ * reports write a number or more for every change). */
+int nd_buf_putu(nd_buf *b, uint64_t v);
 void nd_buf_clear(nd_buf *b);
 /* Give the content to the caller (never NULL on success: "" if empty). */
 char *nd_buf_detach(nd_buf *b);

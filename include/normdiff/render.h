@@ -105,6 +105,10 @@ typedef struct nd_report_format {
 	void (*dispose)(nd_report *r); /* free what state holds; may be NULL */
 	int binary;              /* its bytes are not text (a zip): never for a
 	                            terminal or a pager */
+	/* About how many bytes the report will take, reserved before begin
+	 * so a large report is not copied each time its buffer doubles (an
+	 * estimate, a little over rather than under); NULL for none. */
+	size_t (*estimate)(const nd_report *r);
 } nd_report_format;
 
 /* The built-in formats. */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "normdiff/buf.h"
 
@@ -53,6 +54,46 @@ size_t nd_utf8_visible_byte(char out[ND_UTF8_VISIBLE_MAX], unsigned char b);
  * ill-formed UTF-8 in its visible form (above). Newlines are kept when
  * `keep_newlines` is non-zero. */
 int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines);
+
+/* The length of the longest prefix of s[0..len) that nd_utf8_escape
+ * copies as it is: well-formed UTF-8 with no unsafe character (but
+ * newlines when `keep_newlines`). */
+size_t nd_utf8_safe_prefix(const char *s, size_t len, int keep_newlines);
+
+/* Eight bytes at a time: most text is ASCII with no character an escaper
+ * must touch, so each escaper skips such words whole and looks at single
+ * bytes only near something to escape. Every test below is exact as a
+ * yes or no for the word (which byte it was is found byte by byte). */
+#define ND_WORD_ONES 0x0101010101010101ULL
+#define ND_WORD_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t nd_word_load(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w)); /* an unaligned load, without aliasing */
+	return w;
+}
+
+/* Non-zero when a byte of w is outside printable ASCII 0x20-0x7E. */
+static inline uint64_t nd_word_unprintable(uint64_t w)
+{
+	/* below 0x20: the subtraction borrows into the high bit; 0x7F: the
+	 * addition carries into it (no byte is 0x80 or above by then, so no
+	 * carry crosses into the next byte) */
+	if (w & ND_WORD_HIGHS)
+		return 1;
+	return (((w - ND_WORD_ONES * 0x20) & ~w) | (w + ND_WORD_ONES)) &
+	       ND_WORD_HIGHS;
+}
+
+/* Non-zero when a byte of w is c. */
+static inline uint64_t nd_word_has(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ND_WORD_ONES * c);
+
+	return (x - ND_WORD_ONES) & ~x & ND_WORD_HIGHS;
+}
 
 /* Number of code points in s[0..len) (invalid bytes count one each). */
 size_t nd_utf8_count(const char *s, size_t len);

@@ -38,35 +38,67 @@ static int html_special(nd_buf *out, const char *s, size_t n, uint32_t cp,
 	return err || !markup ? err : nd_buf_puts(out, "</span>");
 }
 
+/* Bytes HTML text takes as they are, without decoding: printable ASCII
+ * but the five markup characters. */
+static const unsigned char html_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* A word of eight bytes HTML text takes as they are. */
+static int html_clean(uint64_t w)
+{
+	return !(nd_word_unprintable(w) | nd_word_has(w, '&') |
+	         nd_word_has(w, '<') | nd_word_has(w, '>') |
+	         nd_word_has(w, '"') | nd_word_has(w, '\''));
+}
+
 /* Append s[0..len) as HTML text, safe in content and in quoted
- * attributes alike; `markup` as for html_special. */
+ * attributes alike; `markup` as for html_special. Clean words are
+ * skipped whole and copied with the run they are in. */
 int rpt_html_escape(nd_buf *out, const char *s, size_t len, int markup)
 {
-	size_t i = 0, n, run = 0;
+	size_t i = 0, from = 0, end, n;
 	uint32_t cp = 0;
 	int err = 0;
 
-	while (i < len && !err) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b >= 0x20 && b < 0x7F && !strchr("&<>\"'", b)) {
+	while (!err) {
+		while (i + 8 <= len && html_clean(nd_word_load(s + i)))
+			i += 8;
+		end = i + 8 <= len ? i + 8 : len;
+		while (i < end && html_plain[(unsigned char)s[i]])
 			i++;
-			run++;
+		if (i == end) {
+			if (end == len)
+				break;
 			continue;
 		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n && b >= 0x80 && !nd_utf8_is_unsafe(cp)) {
+		if (n && (unsigned char)s[i] >= 0x80 && !nd_utf8_is_unsafe(cp)) {
 			i += n;
-			run += n;
 			continue;
 		}
-		err = nd_buf_put(out, s + i - run, run);
-		run = 0;
+		err = nd_buf_put(out, s + from, i - from);
 		if (!err)
 			err = html_special(out, s + i, n, cp, markup);
 		i += n ? n : 1;
+		from = i;
 	}
-	return err ? err : nd_buf_put(out, s + i - run, run);
+	return err ? err : nd_buf_put(out, s + from, i - from);
 }
 
 static int is_alnum(char c)
@@ -88,18 +120,46 @@ static int after_www(const char *s, size_t i)
 	return i == 3 || !is_alnum(s[i - 4]);
 }
 
+/* What Markdown might act on: 1 for the characters always escaped
+ * (\\ ` * _ [ ] < > | ~ & # @), 2 for the two escaped only where they
+ * would make a link (":" of "://", "." after "www"), 0 for the rest. */
+static const unsigned char md_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 1, 0,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 int rpt_md_text(nd_buf *out, nd_buf *e, const char *raw, size_t len,
                 int *line_start)
 {
-	const char *s;
-	size_t i, n;
-	int err;
+	const char *s = raw;
+	size_t i, n = len, from;
+	int err = 0;
 
-	nd_buf_clear(e);
-	if ((err = nd_utf8_escape(e, raw, len, 0)) != 0 || !e->len)
-		return err;
-	s = e->ptr;
-	n = e->len;
+	if (!len)
+		return 0;
+	/* text a terminal may see as it is (nearly all) is read in place;
+	 * the rest is made safe in the scratch buffer first */
+	if (nd_utf8_safe_prefix(raw, len, 0) < len) {
+		nd_buf_clear(e);
+		if ((err = nd_utf8_escape(e, raw, len, 0)) != 0 || !e->len)
+			return err;
+		s = e->ptr;
+		n = e->len;
+	}
 	i = 0;
 	if (*line_start) {
 		size_t d = 0;
@@ -121,17 +181,23 @@ int rpt_md_text(nd_buf *out, nd_buf *e, const char *raw, size_t len,
 		}
 		*line_start = 0;
 	}
-	for (; i < n && !err; i++) {
-		char c = s[i];
+	/* runs between escapes are copied whole; an escaped character
+	 * starts the next run, after its backslash */
+	for (from = i; i < n && !err; i++) {
+		unsigned char c = (unsigned char)s[i];
 
-		if ((c && strchr("\\`*_[]<>|~&#@", c)) ||
-		    (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') ||
-		    (c == '.' && after_www(s, i)))
-			err = nd_buf_putc(out, '\\');
+		if (!md_class[c])
+			continue;
+		if (md_class[c] == 2 &&
+		    !(c == ':' ? i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'
+		               : after_www(s, i)))
+			continue;
+		err = nd_buf_put(out, s + from, i - from);
 		if (!err)
-			err = nd_buf_putc(out, c);
+			err = nd_buf_putc(out, '\\');
+		from = i;
 	}
-	return err;
+	return err ? err : nd_buf_put(out, s + from, n - from);
 }
 
 

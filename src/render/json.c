@@ -1,52 +1,98 @@
 /* json.c - JSON string escaping, shared by every JSON writer. */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "normdiff/render.h"
 #include "normdiff/utf8.h"
 
+/* Bytes JSON takes as they are, without decoding: printable ASCII but
+ * the quote and the backslash. Anything else is looked at: UTF-8 is
+ * decoded (kept unless unsafe), the rest escaped. */
+static const unsigned char json_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* A word of eight bytes JSON takes as they are. */
+static int json_clean(uint64_t w)
+{
+	return !(nd_word_unprintable(w) | nd_word_has(w, '"') |
+	         nd_word_has(w, '\\'));
+}
+
+/* The escape of code point cp (U+FFFD for an ill-formed byte). */
+static int json_escape(nd_buf *out, uint32_t cp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char u[6] = {'\\', 'u'};
+
+	switch (cp) {
+	case '"': return nd_buf_put(out, "\\\"", 2);
+	case '\\': return nd_buf_put(out, "\\\\", 2);
+	case '\n': return nd_buf_put(out, "\\n", 2);
+	case '\t': return nd_buf_put(out, "\\t", 2);
+	case '\r': return nd_buf_put(out, "\\r", 2);
+	}
+	if (cp > 0xFFFF) /* no unsafe character is; "%04X" would write more */
+		return nd_buf_printf(out, "\\u%04X", (unsigned)cp);
+	u[2] = hex[cp >> 12];
+	u[3] = hex[(cp >> 8) & 0xF];
+	u[4] = hex[(cp >> 4) & 0xF];
+	u[5] = hex[cp & 0xF];
+	return nd_buf_put(out, u, sizeof(u));
+}
+
 int nd_json_string(nd_buf *out, const char *s, size_t len)
 {
-	size_t i = 0, run = 0, n;
+	size_t i = 0, from = 0, end, n;
 	uint32_t cp;
 	int err = nd_buf_grow(out, len + 2); /* most text needs no escape */
 
 	err = err ? err : nd_buf_putc(out, '"');
-	while (!err && i < len) {
-		const char *esc = NULL;
-		unsigned char b = (unsigned char)s[i];
-		char tmp[8];
-
-		if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\') {
-			i++; /* printable ASCII: as it is, without decoding */
-			run++;
+	while (!err) {
+		/* whole clean words, then the bytes of the next word (or the
+		 * tail) up to the first that is not plain */
+		while (i + 8 <= len && json_clean(nd_word_load(s + i)))
+			i += 8;
+		end = i + 8 <= len ? i + 8 : len;
+		while (i < end && json_plain[(unsigned char)s[i]])
+			i++;
+		if (i == end) {
+			if (end == len)
+				break;
 			continue;
 		}
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\') {
-			i += n;
-			run += n;
-			continue;
+		if ((unsigned char)s[i] >= 0x80) {
+			n = nd_utf8_decode(s + i, len - i, &cp);
+			if (n && !nd_utf8_is_unsafe(cp)) {
+				i += n;
+				continue;
+			}
+		} else {
+			n = 1;
+			cp = (unsigned char)s[i];
 		}
-		if ((err = nd_buf_put(out, s + i - run, run)) != 0)
-			break;
-		run = 0;
-		switch (n ? cp : 0xFFFD) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\t': esc = "\\t"; break;
-		case '\r': esc = "\\r"; break;
-		default:
-			snprintf(tmp, sizeof(tmp), "\\u%04X", (unsigned)(n ? cp : 0xFFFD));
-			esc = tmp;
-		}
-		err = nd_buf_puts(out, esc);
+		err = nd_buf_put(out, s + from, i - from);
+		err = err ? err : json_escape(out, n ? cp : 0xFFFD);
 		i += n ? n : 1;
+		from = i;
 	}
 	if (!err)
-		err = nd_buf_put(out, s + i - run, run);
+		err = nd_buf_put(out, s + from, i - from);
 	if (!err)
 		err = nd_buf_putc(out, '"');
 	return err;
@@ -54,19 +100,27 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 
 int nd_json_path(nd_buf *out, const nd_doc *d, size_t i)
 {
+	size_t up[32]; /* the ancestors, innermost first, when so few */
 	size_t n = 0, k, depth;
 	int err = nd_buf_putc(out, '[');
 
-	for (k = i; k != ND_NO_PARENT; k = d->clauses[k].parent)
+	for (k = i; k != ND_NO_PARENT; k = d->clauses[k].parent) {
+		if (n < sizeof(up) / sizeof(up[0]))
+			up[n] = k;
 		n++;
-	/* from the top down: the ancestor at each depth, found by walking up */
+	}
+	/* from the top down: the ancestor at each depth, from the list, or
+	 * found by walking up past its end */
 	for (depth = 0; depth < n && !err; depth++) {
-		size_t up = n - 1 - depth;
+		size_t steps = n - 1 - depth;
 
-		for (k = i; up > 0; up--)
-			k = d->clauses[k].parent;
+		if (steps < sizeof(up) / sizeof(up[0]))
+			k = up[steps];
+		else
+			for (k = i; steps > 0; steps--)
+				k = d->clauses[k].parent;
 		if (depth)
-			err = nd_buf_puts(out, ", ");
+			err = nd_buf_put(out, ", ", 2);
 		if (!err)
 			err = nd_json_cstr(out, nd_doc_label(d, k));
 	}
@@ -89,7 +143,9 @@ int nd_json_docinfo(nd_buf *out, const nd_docinfo *info)
 	vals[4] = info->date;
 	err = nd_buf_putc(out, '{');
 	for (k = 0; k < 5 && !err; k++) {
-		err = nd_buf_printf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
+		err = nd_buf_puts(out, k ? ", \"" : "\"");
+		err = err ? err : nd_buf_puts(out, keys[k]);
+		err = err ? err : nd_buf_put(out, "\": ", 3);
 		if (!err)
 			err = nd_json_cstr(out, vals[k]);
 	}

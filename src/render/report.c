@@ -133,6 +133,10 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 	r.state = NULL;
 	if (f->state_size && (r.state = calloc(1, f->state_size)) == NULL)
 		return nd_error_oom();
+	/* a reserve that fails is no failure: growing will say so if the
+	 * memory is really not there */
+	if (f->estimate && nd_buf_reserve(out, f->estimate(&r)))
+		nd_error_clear();
 	err = f->begin ? f->begin(&r) : 0;
 	for (i = 0; i < cs->n && !err; i++)
 		if (nd_report_shows(r.o, &cs->changes[i]))
@@ -150,6 +154,38 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 }
 
 /* ---- shared helpers ---- */
+
+static void add_sides(rpt_sizes *z, const nd_doc *d, const size_t *idx,
+                      size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		z->text += d->clauses[idx[k]].head_len + d->clauses[idx[k]].body_len;
+	z->clauses += n;
+}
+
+void rpt_sizes_of(const nd_report *r, rpt_sizes *loud, rpt_sizes *quiet)
+{
+	const nd_changeset *cs = r->cs;
+	size_t i, k;
+
+	memset(loud, 0, sizeof(*loud));
+	memset(quiet, 0, sizeof(*quiet));
+	for (i = 0; i < cs->n; i++) {
+		const nd_change *c = &cs->changes[i];
+		rpt_sizes *z = nd_is_quiet(c) ? quiet : loud;
+
+		if (!nd_report_shows(r->o, c))
+			continue;
+		z->changes++;
+		add_sides(z, cs->old, c->old, c->nold);
+		add_sides(z, cs->new, c->new, c->nnew);
+		for (k = 0; k < c->diff.n; k++)
+			z->ops += c->diff.ops[k].len;
+		z->nops += c->diff.n;
+	}
+}
 
 const char *const rpt_flag_keys[ND_NFLAGS] = {
 	"moved", "renumbered", "editorial", "xref_only", "layout"};
@@ -173,11 +209,17 @@ int nd_report_version(nd_buf *out, const nd_docinfo *info)
 
 int nd_report_kind_words(nd_buf *out, const nd_change *c)
 {
-	return nd_buf_printf(out, "%s%s%s%s%s", c->moved ? "moved, " : "",
-	                     nd_change_kind_name(c->kind),
-	                     c->editorial ? " (editorial)" : "",
-	                     c->xref_only ? " (cross-references only)" : "",
-	                     c->layout ? " (layout only)" : "");
+	int err = c->moved ? nd_buf_puts(out, "moved, ") : 0;
+
+	/* every format names every change so: pieces, not printf */
+	err = err ? err : nd_buf_puts(out, nd_change_kind_name(c->kind));
+	if (!err && c->editorial)
+		err = nd_buf_puts(out, " (editorial)");
+	if (!err && c->xref_only)
+		err = nd_buf_puts(out, " (cross-references only)");
+	if (!err && c->layout)
+		err = nd_buf_puts(out, " (layout only)");
+	return err;
 }
 
 /* " after PP3", or " the start" when nothing comes before i. */
@@ -327,6 +369,17 @@ size_t rpt_width(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		/* ASCII is a column a byte, eight at a time where it can be */
+		if (i + 8 <= len && !(nd_word_load(s + i) & ND_WORD_HIGHS)) {
+			i += 8;
+			w += 8;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			w++;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		w += n ? nd_utf8_cp_width(cp) : 1;
 		i += n ? n : 1;
@@ -345,10 +398,15 @@ int rpt_cut_line(nd_buf *out, const char *s, size_t len, unsigned width)
 		return err ? err : nd_buf_putc(out, '\n');
 	}
 	for (at = 0; at < len; at += n) {
-		n = nd_utf8_decode(s + at, len - at, &cp);
-		if (cols + (n ? nd_utf8_cp_width(cp) : 1) + 1 > width)
+		unsigned cw = 1; /* ASCII, and a byte that is not UTF-8 */
+
+		n = 1;
+		if ((unsigned char)s[at] >= 0x80 &&
+		    (n = nd_utf8_decode(s + at, len - at, &cp)) != 0)
+			cw = nd_utf8_cp_width(cp);
+		if (cols + cw + 1 > width)
 			break;
-		cols += n ? nd_utf8_cp_width(cp) : 1;
+		cols += cw;
 		n = n ? n : 1;
 	}
 	while (at > 0 && s[at - 1] == ' ')

@@ -816,4 +816,5 @@ const nd_report_format nd_report_docx = {
 	docx_end,
 	docx_dispose,
 	1,
+	NULL, /* packed: its size is not its texts' */
 };

@@ -36,6 +36,15 @@ void rpt_owners_dispose(rpt_owners *o); /* frees both maps; safe twice */
 size_t rpt_context_within(const rpt_owners *o, const nd_changeset *cs,
                           const nd_doc *d, size_t i, int self);
 
+/* What the changes a report shows hold, for its size estimate: quiet
+ * ones (nd_is_quiet) and the rest apart. `text` counts headings and
+ * bodies of both sides, `ops` the bytes of the word edits. */
+typedef struct rpt_sizes {
+	size_t changes, clauses, text, nops, ops;
+} rpt_sizes;
+
+void rpt_sizes_of(const nd_report *r, rpt_sizes *loud, rpt_sizes *quiet);
+
 /* 1 if a and b hold the same bytes. */
 int rpt_same(const nd_buf *a, const nd_buf *b);
 

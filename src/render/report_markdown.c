@@ -483,4 +483,5 @@ const nd_report_format nd_report_markdown = {
 	md_end,
 	md_dispose,
 	0,
+	NULL, /* small: unchanged provisions are named, not shown */
 };

@@ -43,12 +43,27 @@ typedef struct text_state {
 
 /* ---- pieces of a report ---- */
 
+/* n spaces: the margin of a line, as "%*s" would write it. */
+static int spaces(nd_buf *out, size_t n)
+{
+	static const char run[] = "                                ";
+	int err = 0;
+
+	while (n && !err) {
+		size_t k = n < sizeof(run) - 1 ? n : sizeof(run) - 1;
+
+		err = nd_buf_put(out, run, k);
+		n -= k;
+	}
+	return err ? err : nd_buf_put(out, "", 0);
+}
+
 /* A line of our own words (with draft text already in it, escaped),
  * wrapped with a hanging indent, in one style; `margin` spaces first. */
 static int line_at(text_state *st, nd_report *r, size_t margin, const char *s,
                    size_t indent, int style)
 {
-	int err = nd_buf_printf(r->out, "%*s", (int)margin, "");
+	int err = spaces(r->out, margin);
 
 	if (err)
 		return err;
@@ -198,7 +213,7 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		if (p->open && wrap_end(w))
 			return w->err;
 		nd_buf_clear(&p->st->tmp);
-		w->err = nd_buf_printf(p->r->out, "%*s", INDENT, "");
+		w->err = spaces(p->r->out, INDENT);
 		if (!w->err && labelled)
 			w->err = nd_labels(&p->st->tmp, p->r->cs->new, p->c->new + part, 1);
 		if (!w->err && labelled) {
@@ -362,4 +377,5 @@ const nd_report_format nd_report_text = {
 	text_end,
 	text_dispose,
 	0,
+	NULL, /* small: unchanged provisions are named, not shown */
 };

@@ -226,6 +226,23 @@ void wrap_feed(rpt_wrap *w, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if ((unsigned char)s[i] < 0x80) {
+			/* ASCII is a column a byte and breaks only at spaces: the
+			 * run up to the next space joins the word at once */
+			size_t j = i + 1;
+
+			if (w->word.len && !w->nobreak && w->brk)
+				w_flush_word(w);
+			if (!w->word.len)
+				w->word_style = w->style;
+			while (j < len && (unsigned char)s[j] < 0x80 && s[j] != ' ')
+				j++;
+			w->wordw += j - i;
+			w->brk = w->nobreak = 0;
+			w->err = nd_buf_put(&w->word, s + i, j - i);
+			i = j;
+			continue;
+		}
 		n = nd_utf8_decode(s + i, len - i, &cp);
 		cw = n ? nd_utf8_cp_width(cp) : 1;
 		if (w->word.len && !w->nobreak &&

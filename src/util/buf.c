@@ -43,11 +43,33 @@ int nd_buf_grow(nd_buf *b, size_t extra)
 	return 0;
 }
 
+int nd_buf_reserve(nd_buf *b, size_t extra)
+{
+	size_t need;
+	char *p;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		return nd_error_oom();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	p = realloc(b->ptr, need);
+	if (!p)
+		return nd_error_oom();
+	if (!b->ptr)
+		p[0] = '\0';
+	b->ptr = p;
+	b->cap = need;
+	return 0;
+}
+
+/* The writers append pieces of a few bytes by the million: room that is
+ * there is seen without a call, and one byte is stored, not copied. */
 int nd_buf_put(nd_buf *b, const char *data, size_t len)
 {
-	int err = nd_buf_grow(b, len);
+	int err;
 
-	if (err)
+	if ((!b->ptr || len >= b->cap - b->len) && (err = nd_buf_grow(b, len)) != 0)
 		return err;
 	if (len)
 		memcpy(b->ptr + b->len, data, len);
@@ -63,23 +85,39 @@ int nd_buf_puts(nd_buf *b, const char *s)
 
 int nd_buf_putc(nd_buf *b, char c)
 {
-	return nd_buf_put(b, &c, 1);
+	int err;
+
+	if ((!b->ptr || b->cap - b->len < 2) && (err = nd_buf_grow(b, 1)) != 0)
+		return err;
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+	return 0;
 }
 
+/* Formatted once into the room already there, which most calls find
+ * (a report's numbers and tags are short); formatted a second time only
+ * when it did not fit. */
 int nd_buf_vprintf(nd_buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	int n, err;
 
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->ptr[b->len] = '\0';
 		return nd_error_set(ND_EINVAL, "invalid format");
-	err = nd_buf_grow(b, (size_t)n);
-	if (err)
-		return err;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		if (room)
+			b->ptr[b->len] = '\0';
+		if ((err = nd_buf_grow(b, (size_t)n)) != 0)
+			return err;
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	return 0;
 }
@@ -93,6 +131,17 @@ int nd_buf_printf(nd_buf *b, const char *fmt, ...)
 	err = nd_buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+int nd_buf_putu(nd_buf *b, uint64_t v)
+{
+	char tmp[20]; /* 18446744073709551615 */
+	size_t n = sizeof(tmp);
+
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return nd_buf_put(b, tmp + n, sizeof(tmp) - n);
 }
 
 void nd_buf_clear(nd_buf *b)

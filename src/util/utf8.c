@@ -123,31 +123,55 @@ size_t nd_utf8_visible_byte(char out[ND_UTF8_VISIBLE_MAX], unsigned char b)
 	return (size_t)snprintf(out, ND_UTF8_VISIBLE_MAX, "<0x%02X>", b);
 }
 
+size_t nd_utf8_safe_prefix(const char *str, size_t len, int keep_newlines)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, end, n;
+	uint32_t cp;
+
+	for (;;) {
+		/* whole printable words, then the next word's bytes one by one */
+		while (i + 8 <= len && !nd_word_unprintable(nd_word_load(str + i)))
+			i += 8;
+		end = i + 8 <= len ? i + 8 : len;
+		while (i < end) {
+			if (s[i] >= 0x20 && s[i] < 0x7F) {
+				i++;
+				continue;
+			}
+			if (s[i] == '\n' && keep_newlines) {
+				i++;
+				continue;
+			}
+			if (s[i] < 0x80)
+				return i;
+			n = nd_utf8_decode(str + i, len - i, &cp);
+			if (!n || nd_utf8_is_unsafe(cp))
+				return i;
+			i += n;
+		}
+		if (i >= len)
+			return len;
+	}
+}
+
 int nd_utf8_escape(nd_buf *out, const char *s, size_t len, int keep_newlines)
 {
-	size_t i = 0, n, run = 0, k;
+	size_t i = 0, n, k;
 	char form[ND_UTF8_VISIBLE_MAX];
 	uint32_t cp;
-	int err = 0;
+	int err = len ? 0 : nd_buf_put(out, s, 0); /* "" even for nothing */
 
 	while (i < len && !err) {
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n && (!nd_utf8_is_unsafe(cp) || (cp == '\n' && keep_newlines))) {
-			i += n;
-			run += n;
-			continue;
-		}
-		err = nd_buf_put(out, s + i - run, run);
-		run = 0;
-		if (err)
+		k = nd_utf8_safe_prefix(s + i, len - i, keep_newlines);
+		if ((err = nd_buf_put(out, s + i, k)) != 0 || (i += k) >= len)
 			break;
+		n = nd_utf8_decode(s + i, len - i, &cp);
 		k = n ? nd_utf8_visible(form, cp)
 		      : nd_utf8_visible_byte(form, (unsigned char)s[i]);
 		err = nd_buf_put(out, form, k);
 		i += n ? n : 1;
 	}
-	if (!err)
-		err = nd_buf_put(out, s + i - run, run);
 	return err;
 }
 

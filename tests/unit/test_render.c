@@ -16,6 +16,7 @@
 #include "normdiff/error.h"
 #include "normdiff/render.h"
 #include "normdiff/utf8.h"
+#include "report_internal.h"
 #include "support.h"
 
 /* ---- building change sets by hand ---- */
@@ -1071,6 +1072,164 @@ static void build_wide(fixture *f)
 	        "everywhere."));
 }
 
+/* Wide characters right against ASCII words, in edits and out, at
+ * widths that break inside and between them: a line may break after a
+ * wide character without a space, never inside an ASCII word. (The
+ * wanted texts are what the wrapper wrote when it still fed ASCII one
+ * character at a time.) */
+static const char mixed_old[] =
+	"Title\n\n(a) ab\xE5\x90\x84\xE5\x9B\xBD" "cd\xE6\x89\xBF\xE8\xAF\xBA"
+	"x z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end.\n";
+static const char mixed_new[] =
+	"Title\n\n(a) ab\xE5\x90\x84\xE5\x9B\xBD" "cdy\xE5\x90\x88\xE4\xBD\x9C"
+	" z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end.\n";
+
+static void test_wrap_mixed(void **state)
+{
+	static const unsigned widths[] = {8, 11, 16};
+	static const char *const want[][2] = {
+		{
+		 "old:\n"
+		 "    2011\n"
+		 "(A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "       1\n"
+		 "modified,\n"
+		 "       1\n"
+		 "unchanged\n"
+		 "\n"
+		 "(a)\n"
+		 "modified\n"
+		 "    ab\xE5\x90\x84\n"
+		 "    \xE5\x9B\xBD\n"
+		 "  cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBA\n"
+		 "  x-]{+y\n"
+		 "    \xE5\x90\x88\n"
+		 "    \xE4\xBD\x9C+}\n"
+		 "    z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b\n"
+		 "    long\n"
+		 "    \xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n",
+		 "old:\n"
+		 "    2011\n"
+		 "(A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "       1\n"
+		 "modified,\n"
+		 "       1\n"
+		 "unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)\x1b""[0m\n"
+		 "\x1b""[1mmodified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\n"
+		 "    \xE5\x9B\xBD" "cd\x1b""[31;9m\x1b""[0m\n"
+		 "    \x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\x1b""[0m\n"
+		 "    \x1b""[32m\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m\n"
+		 "    z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b\n"
+		 "    long\n"
+		 "    \xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n"},
+		{
+		 "old: 2011\n"
+		 " (A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "1 modified,\n"
+		 "1 unchanged\n"
+		 "\n"
+		 "(a)\n"
+		 "   modified\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD\n"
+		 "    cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBA\n"
+		 "    x-]{+y\n"
+		 "    \xE5\x90\x88\xE4\xBD\x9C+}\n"
+		 "    z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n",
+		 "old: 2011\n"
+		 " (A/66/359,\n"
+		 "2011-09-14)\n"
+		 "new:\n"
+		 "drafts/2015.txt\n"
+		 "summary:\n"
+		 "1 modified,\n"
+		 "1 unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)\x1b""[0m\n"
+		 "   \x1b""[1mmodified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD\n"
+		 "    cd\x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m\n"
+		 "    z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88\n"
+		 "    word\n"
+		 "    end.\n"},
+		{
+		 "old: 2011\n"
+		 "     (A/66/359,\n"
+		 "     2011-09-14)\n"
+		 "new:\n"
+		 " drafts/2015.txt\n"
+		 "summary:\n"
+		 "     1 modified,\n"
+		 "     1 unchanged\n"
+		 "\n"
+		 "(a)  modified\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD" "cd[-\xE6\x89\xBF\n"
+		 "    \xE8\xAF\xBAx-]{+y\xE5\x90\x88\n"
+		 "    \xE4\xBD\x9C+} z\xE3\x80\x82\xE5\x90\x84" "b\n"
+		 "    long\xE5\x90\x88word\n"
+		 "    end.\n",
+		 "old: 2011\n"
+		 "     (A/66/359,\n"
+		 "     2011-09-14)\n"
+		 "new:\n"
+		 " drafts/2015.txt\n"
+		 "summary:\n"
+		 "     1 modified,\n"
+		 "     1 unchanged\n"
+		 "\n"
+		 "\x1b""[1m(a)  modified\x1b""[0m\n"
+		 "    ab\xE5\x90\x84\xE5\x9B\xBD" "cd\x1b""[31;9m\xE6\x89\xBF\xE8\xAF\xBA\x1b""[0m\n"
+		 "    \x1b""[31;9mx\x1b""[0m \x1b""[32my\xE5\x90\x88\xE4\xBD\x9C\x1b""[0m z\xE3\x80\x82\n"
+		 "    \xE5\x90\x84" "b long\xE5\x90\x88\n"
+		 "    word end.\n"},
+	};
+	fixture f;
+	size_t k, color;
+
+	(void)state;
+	fixture_open(&f, mixed_old, mixed_new);
+	add(&f, ND_CHANGE_UNCHANGED, 0, 1, IDX(0), IDX(0), NULL);
+	add(&f, ND_CHANGE_MODIFIED, 0, 0.8, IDX(1), IDX(1),
+	    OPS("=ab\xE5\x90\x84\xE5\x9B\xBD" "cd", "-\xE6\x89\xBF\xE8\xAF\xBA" "x",
+	        "+y\xE5\x90\x88\xE4\xBD\x9C",
+	        "= z\xE3\x80\x82\xE5\x90\x84" "b long\xE5\x90\x88" "word end."));
+	for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++)
+		for (color = 0; color < 2; color++) {
+			nd_report_opts o = opts((int)color, widths[k], 1, 0);
+
+			assert_report(&f, "text", &o, want[k][color]);
+		}
+	fixture_close(&f);
+}
+
 /* Columns of one code point, independently of the renderer's table:
  * enough for the texts of these tests. */
 static unsigned cols_of(uint32_t cp)
@@ -1855,6 +2014,269 @@ static void test_json_string_escapes(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* ---- escaping fast paths against simple references ---- */
+
+/* The characters the escapers treat specially, and some they keep: each
+ * is put at every offset around the eight-byte words the fast paths
+ * skip, in plain ASCII, so a word that holds one is never taken whole. */
+static const char *const specials[] = {
+	"\"", "\\", "&", "<", ">", "'", "\x01", "\x1b", "\x1f", "\x7f", "\t",
+	"\n", "\r", "\xc2\x9b", "\xc2\xa0", "\xe2\x80\xae", "\xe2\x80\xa8",
+	"\xd8\x9c", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x80",
+	"\xed\xa0\x80", "\xc0\xaf", "*", "_", "`", "[", "|", "~", "#", "@",
+	"://", "www.", "1.", "-", "+", "=", ":", ".", " ", "~", "^[", "\x80",
+};
+#define NSPECIALS (sizeof(specials) / sizeof(specials[0]))
+
+/* Calls f(s, len, arg) for a special at each offset 0..19 of plain text
+ * of each length up to 24, with a second special somewhere after. */
+static void each_case(void (*f)(const char *, size_t, void *), void *arg)
+{
+	static const char filler[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	char s[64];
+	size_t a, b, at, len, second;
+
+	for (a = 0; a < NSPECIALS; a++)
+		for (len = 0; len <= 24; len++)
+			for (at = 0; at <= len && at < 20; at++)
+				for (b = 0; b < NSPECIALS; b += 7) {
+					size_t la = strlen(specials[a]), lb = strlen(specials[b]);
+
+					second = (at * 5 + len) % (len - at + 1);
+					memcpy(s, filler, at);
+					memcpy(s + at, specials[a], la);
+					memcpy(s + at + la, filler, second);
+					memcpy(s + at + la + second, specials[b], lb);
+					memcpy(s + at + la + second + lb, filler, len - at - second);
+					f(s, len + la + lb, arg);
+				}
+}
+
+/* JSON as nd_json_string wrote it before it skipped words: decoded
+ * character by character. */
+static void json_reference(nd_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	nd_buf_putc(out, '"');
+	while (i < len) {
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && !nd_utf8_is_unsafe(cp) && cp != '"' && cp != '\\') {
+			nd_buf_put(out, s + i, n);
+		} else {
+			switch (n ? cp : 0xFFFD) {
+			case '"': nd_buf_puts(out, "\\\""); break;
+			case '\\': nd_buf_puts(out, "\\\\"); break;
+			case '\n': nd_buf_puts(out, "\\n"); break;
+			case '\t': nd_buf_puts(out, "\\t"); break;
+			case '\r': nd_buf_puts(out, "\\r"); break;
+			default: nd_buf_printf(out, "\\u%04X", (unsigned)(n ? cp : 0xFFFD));
+			}
+		}
+		i += n ? n : 1;
+	}
+	nd_buf_putc(out, '"');
+}
+
+static void json_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+
+	(void)arg;
+	json_reference(&want, s, len);
+	assert_int_equal(nd_json_string(&got, s, len), 0);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.ptr, want.ptr, want.len);
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
+static void test_json_string_fast_path(void **state)
+{
+	(void)state;
+	each_case(json_case, NULL);
+}
+
+/* HTML as rpt_html_escape wrote it before it skipped words. */
+static void html_reference(nd_buf *out, const char *s, size_t len, int markup)
+{
+	char form[ND_UTF8_VISIBLE_MAX];
+	size_t i = 0, n;
+	uint32_t cp = 0;
+	const char *p;
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (b >= 0x20 && b < 0x7F && !strchr("&<>\"'", b)) {
+			nd_buf_putc(out, (char)b);
+			i++;
+			continue;
+		}
+		if (n && b >= 0x80 && !nd_utf8_is_unsafe(cp)) {
+			nd_buf_put(out, s + i, n);
+			i += n;
+			continue;
+		}
+		i += n ? n : 1;
+		if (n && strchr("&<>\"'", (int)cp) && cp) {
+			nd_buf_puts(out, cp == '&' ? "&amp;" : cp == '<' ? "&lt;"
+			            : cp == '>' ? "&gt;" : cp == '"' ? "&quot;" : "&#39;");
+			continue;
+		}
+		if (n)
+			nd_utf8_visible(form, cp);
+		else
+			nd_utf8_visible_byte(form, b);
+		if (markup)
+			nd_buf_puts(out, "<span class=\"cc\">");
+		for (p = form; *p; p++)
+			nd_buf_puts(out, *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+			            : (char[2]){*p, 0});
+		if (markup)
+			nd_buf_puts(out, "</span>");
+	}
+}
+
+/* Markdown as rpt_md_text wrote it before it read safe text in place
+ * and copied runs: escaped for the terminal, then character by
+ * character. */
+static void md_reference(nd_buf *out, const char *raw, size_t len,
+                         int line_start)
+{
+	nd_buf e = ND_BUF_INIT;
+	const char *s;
+	size_t i = 0, n, k;
+
+	nd_utf8_escape(&e, raw, len, 0);
+	s = e.ptr;
+	n = e.len;
+	if (line_start && n) {
+		size_t d = 0;
+
+		while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d && d < n && (s[d] == '.' || s[d] == ')')) {
+			nd_buf_put(out, s, d);
+			nd_buf_putc(out, '\\');
+			nd_buf_putc(out, s[d]);
+			i = d + 1;
+		} else if (strchr("-+=", s[0])) {
+			nd_buf_putc(out, '\\');
+			nd_buf_putc(out, s[0]);
+			i = 1;
+		}
+	}
+	for (; i < n; i++) {
+		char c = s[i];
+		int www = c == '.' && i >= 3;
+
+		for (k = i - (www ? 3 : 0); www && k < i; k++)
+			www = s[k] == 'w' || s[k] == 'W';
+		if (www && i > 3)
+			www = !((s[i - 4] >= '0' && s[i - 4] <= '9') ||
+			        (s[i - 4] >= 'A' && s[i - 4] <= 'Z') ||
+			        (s[i - 4] >= 'a' && s[i - 4] <= 'z'));
+		if ((c && strchr("\\`*_[]<>|~&#@", c)) || www ||
+		    (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
+			nd_buf_putc(out, '\\');
+		nd_buf_putc(out, c);
+	}
+	nd_buf_dispose(&e);
+}
+
+static void assert_same_buf(const nd_buf *got, const nd_buf *want)
+{
+	assert_int_equal(got->len, want->len);
+	assert_memory_equal(got->ptr ? got->ptr : "", want->ptr ? want->ptr : "",
+	                    want->len);
+}
+
+static void html_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+	int markup;
+
+	(void)arg;
+	for (markup = 0; markup < 2; markup++) {
+		nd_buf_clear(&got);
+		nd_buf_clear(&want);
+		html_reference(&want, s, len, markup);
+		assert_int_equal(rpt_html_escape(&got, s, len, markup), 0);
+		assert_same_buf(&got, &want);
+	}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
+static void md_case(const char *s, size_t len, void *arg)
+{
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT, e = ND_BUF_INIT;
+	int start, line_start;
+
+	(void)arg;
+	for (start = 0; start < 2; start++) {
+		nd_buf_clear(&got);
+		nd_buf_clear(&want);
+		md_reference(&want, s, len, start);
+		line_start = start;
+		assert_int_equal(rpt_md_text(&got, &e, s, len, &line_start), 0);
+		assert_same_buf(&got, &want);
+		assert_int_equal(line_start, start && !len);
+	}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+	nd_buf_dispose(&e);
+}
+
+static void test_html_escape_fast_path(void **state)
+{
+	(void)state;
+	each_case(html_case, NULL);
+}
+
+static void test_md_text_fast_path(void **state)
+{
+	(void)state;
+	each_case(md_case, NULL);
+}
+
+/* The JSON and HTML reports reserve about their size before writing:
+ * on the bundled pair each fits what was reserved (no doubling past
+ * it) with less than a quarter left over, which doubling from 64 bytes
+ * would not give; also after what the buffer held. */
+static void test_report_reserve(void **state)
+{
+	static const char *const formats[] = {"json", "html"};
+	nd_doc *old = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *new = test_parse_draft("2015-A-69-723.txt");
+	nd_changeset *cs = NULL;
+	size_t k, start;
+
+	(void)state;
+	assert_int_equal(nd_changeset_compute(&cs, old, new, NULL, NULL, NULL), 0);
+	for (k = 0; k < 2; k++)
+		for (start = 0; start < 2; start++) {
+			nd_buf out = ND_BUF_INIT;
+			size_t len;
+
+			if (start)
+				assert_int_equal(nd_buf_puts(&out, "before\n"), 0);
+			assert_int_equal(nd_render_report(&out, cs, formats[k], NULL), 0);
+			len = out.len;
+			assert_true(out.cap > len);
+			assert_true(out.cap - 1 - len <= len / 4);
+			if (start)
+				assert_int_equal(strncmp(out.ptr, "before\n", 7), 0);
+			nd_buf_dispose(&out);
+		}
+	nd_changeset_free(cs);
+	nd_doc_free(old);
+	nd_doc_free(new);
+}
+
 /* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
 static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
                     size_t n)
@@ -1971,6 +2393,7 @@ int main(void)
 		cmocka_unit_test(test_markers),
 		cmocka_unit_test(test_wrap_limits),
 		cmocka_unit_test(test_wrap_wide),
+		cmocka_unit_test(test_wrap_mixed),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_names),
@@ -1983,6 +2406,10 @@ int main(void)
 		cmocka_unit_test(test_changed_within),
 		cmocka_unit_test(test_shows),
 		cmocka_unit_test(test_json_string_escapes),
+		cmocka_unit_test(test_json_string_fast_path),
+		cmocka_unit_test(test_html_escape_fast_path),
+		cmocka_unit_test(test_md_text_fast_path),
+		cmocka_unit_test(test_report_reserve),
 		cmocka_unit_test(test_pages),
 	};
 

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -25,6 +26,75 @@ static void test_buf_grows_and_formats(void **state)
 	assert_string_equal(b.ptr + b.len - 4, "999,");
 	nd_buf_dispose(&b);
 	assert_null(b.ptr);
+}
+
+/* A format that fits the room left is written once, one that does not
+ * is written whole after growing, and neither leaves stray bytes. */
+static void test_buf_printf_fits_or_grows(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+	char big[300];
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(nd_buf_printf(&b, "%s", "ab"), 0); /* no room yet */
+	assert_int_equal(nd_buf_printf(&b, "[%d]", 42), 0); /* fits */
+	assert_string_equal(b.ptr, "ab[42]");
+	assert_int_equal(nd_buf_printf(&b, "<%s>", big), 0); /* must grow */
+	assert_int_equal(b.len, 6 + 2 + sizeof(big) - 1);
+	assert_int_equal(strncmp(b.ptr, "ab[42]<xxx", 10), 0);
+	assert_string_equal(b.ptr + b.len - 3, "xx>");
+	nd_buf_clear(&b);
+	assert_int_equal(nd_buf_printf(&b, "%s", ""), 0);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.ptr, "");
+	nd_buf_dispose(&b);
+}
+
+/* A reserve is exact (no doubling), keeps what is there, leaves a fresh
+ * buffer an empty string, and never shrinks; growing goes on from it. */
+static void test_buf_reserve(void **state)
+{
+	nd_buf b = ND_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(nd_buf_reserve(&b, 1000), 0);
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.ptr, "");
+	assert_int_equal(nd_buf_puts(&b, "abc"), 0);
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(nd_buf_reserve(&b, 10), 0); /* there already */
+	assert_int_equal(b.cap, 1001);
+	assert_int_equal(nd_buf_reserve(&b, 2000), 0);
+	assert_int_equal(b.cap, 2004);
+	assert_string_equal(b.ptr, "abc");
+	assert_int_equal(nd_buf_put(&b, "x", 1), 0);
+	assert_int_equal(nd_buf_grow(&b, 3000), 0);
+	assert_int_equal(b.cap, 4008);
+	assert_string_equal(b.ptr, "abcx");
+	nd_buf_dispose(&b);
+}
+
+/* nd_buf_putu writes what "%" PRIu64 does. */
+static void test_buf_putu(void **state)
+{
+	static const uint64_t v[] = {0, 1, 9, 10, 99, 100, 12345, 4294967295u,
+	                             4294967296u, 18446744073709551615u};
+	nd_buf b = ND_BUF_INIT;
+	char want[32];
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+		nd_buf_clear(&b);
+		assert_int_equal(nd_buf_putc(&b, ','), 0);
+		assert_int_equal(nd_buf_putu(&b, v[k]), 0);
+		snprintf(want, sizeof(want), ",%llu", (unsigned long long)v[k]);
+		assert_string_equal(b.ptr, want);
+	}
+	nd_buf_dispose(&b);
 }
 
 static void test_utf8_decode_rejects_ill_formed(void **state)
@@ -138,6 +208,76 @@ static void test_escape_is_idempotent(void **state)
 	nd_buf_dispose(&twice);
 }
 
+/* 1 if b holds exactly s[0..len). */
+static int same_bytes(const nd_buf *b, const char *s, size_t len)
+{
+	return b->len == len && !memcmp(b->ptr, s, len);
+}
+
+/* nd_utf8_escape as it was before it skipped words: character by
+ * character. */
+static void escape_reference(nd_buf *out, const char *s, size_t len, int nl)
+{
+	char form[ND_UTF8_VISIBLE_MAX];
+	size_t i = 0, n;
+	uint32_t cp;
+
+	nd_buf_put(out, s, 0);
+	while (i < len) {
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n && (!nd_utf8_is_unsafe(cp) || (cp == '\n' && nl)))
+			nd_buf_put(out, s + i, n);
+		else
+			nd_buf_put(out, form, n ? nd_utf8_visible(form, cp)
+			           : nd_utf8_visible_byte(form, (unsigned char)s[i]));
+		i += n ? n : 1;
+	}
+}
+
+/* Each unsafe or multi-byte character, and each ill-formed byte, at
+ * every offset around the eight-byte words the escape skips whole. */
+static void test_escape_fast_path(void **state)
+{
+	static const char *const specials[] = {
+		"\x01", "\x1b", "\x1f", "\x7f", "\n", "\t", " ", "~", "\xc2\x9b",
+		"\xc2\xa0", "\xe2\x80\xae", "\xe2\x80\xa8", "\xd8\x9c", "\xc3\xa9",
+		"\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80",
+		"\xc0\xaf", "\x80",
+	};
+	static const char filler[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t ns = sizeof(specials) / sizeof(specials[0]), a, b, at, len, nl;
+	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+	char s[64];
+
+	(void)state;
+	for (a = 0; a < ns; a++)
+		for (b = 0; b < ns; b += 3)
+			for (len = 0; len <= 24; len++)
+				for (at = 0; at <= len; at++) {
+					size_t la = strlen(specials[a]), lb = strlen(specials[b]);
+
+					memcpy(s, filler, at);
+					memcpy(s + at, specials[a], la);
+					memcpy(s + at + la, specials[b], lb);
+					memcpy(s + at + la + lb, filler, len - at);
+					for (nl = 0; nl < 2; nl++) {
+						nd_buf_dispose(&got);
+						nd_buf_clear(&want);
+						escape_reference(&want, s, len + la + lb, (int)nl);
+						assert_int_equal(nd_utf8_escape(&got, s, len + la + lb,
+						                                (int)nl), 0);
+						assert_non_null(got.ptr);
+						assert_int_equal(got.len, want.len);
+						assert_memory_equal(got.ptr, want.ptr, want.len);
+						assert_int_equal(nd_utf8_safe_prefix(s, len + la + lb,
+						                                     (int)nl) < len + la + lb,
+						                 !same_bytes(&got, s, len + la + lb));
+					}
+				}
+	nd_buf_dispose(&got);
+	nd_buf_dispose(&want);
+}
+
 static void test_visible_forms(void **state)
 {
 	char f[ND_UTF8_VISIBLE_MAX];
@@ -212,6 +352,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_buf_printf_fits_or_grows),
+		cmocka_unit_test(test_buf_putu),
+		cmocka_unit_test(test_buf_reserve),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_utf8_cp_width),
@@ -219,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_escape_shows_separators_and_bidi),
 		cmocka_unit_test(test_escape_shows_each_bad_byte),
 		cmocka_unit_test(test_escape_is_idempotent),
+		cmocka_unit_test(test_escape_fast_path),
 		cmocka_unit_test(test_visible_forms),
 		cmocka_unit_test(test_error_records_message),
 		cmocka_unit_test(test_pagemap_span),
