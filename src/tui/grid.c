@@ -222,20 +222,30 @@ size_t flow_width(const tui_flow *f, size_t from, size_t to)
 	return w;
 }
 
-static int is_space(const tui_cell *c)
+int cell_is_space(const tui_cell *c)
 {
 	return c->width == 1 && c->cp[0] == ' ' && c->style != TS_CTRL;
 }
 
-size_t flow_trim(const tui_flow *f, size_t from, size_t to)
+static const tui_cell *flow_cell(void *ud, size_t i)
 {
-	while (to > from && is_space(&f->cells[to - 1]))
+	return &((const tui_flow *)ud)->cells[i];
+}
+
+size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to)
+{
+	while (to > from && cell_is_space(at(ud, to - 1)))
 		to--;
 	return to;
 }
 
-size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
-                 size_t *cap)
+size_t flow_trim(const tui_flow *f, size_t from, size_t to)
+{
+	return cells_trim(flow_cell, (void *)f, from, to);
+}
+
+size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
+                  size_t **starts, size_t *cap)
 {
 	size_t n = 0, i = 0;
 
@@ -254,25 +264,31 @@ size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
 			*cap = c;
 		}
 		(*starts)[n++] = start;
-		if (i >= f->n)
+		if (i >= ncells)
 			break;
-		while (i < f->n && w + f->cells[i].width <= width) {
-			w += f->cells[i].width;
+		while (i < ncells && w + at(ud, i)->width <= width) {
+			w += at(ud, i)->width;
 			i++;
-			if (i < f->n && is_space(&f->cells[i]))
+			if (i < ncells && cell_is_space(at(ud, i)))
 				brk = i;
 		}
-		if (i < f->n && !is_space(&f->cells[i]) && brk > start)
+		if (i < ncells && !cell_is_space(at(ud, i)) && brk > start)
 			i = brk; /* break at the last space on the line */
-		while (i < f->n && !f->cells[i].width)
+		while (i < ncells && !at(ud, i)->width)
 			i++; /* never start a line with a right half */
-		while (i < f->n && is_space(&f->cells[i]))
+		while (i < ncells && cell_is_space(at(ud, i)))
 			i++; /* the spaces at a break are not drawn */
-		if (i >= f->n)
+		if (i >= ncells)
 			break;
 	}
-	(*starts)[n] = f->n;
+	(*starts)[n] = ncells;
 	return n;
+}
+
+size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
+                 size_t *cap)
+{
+	return cells_wrap(flow_cell, (void *)f, f->n, width, starts, cap);
 }
 
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,

@@ -111,6 +111,15 @@ size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap);
 /* The end of cells [from, to) without the spaces at its end. */
 size_t flow_trim(const tui_flow *f, size_t from, size_t to);
+/* The same over cells that are made when asked for: at(ud, i) is cell i
+ * of ncells (valid until the next call). flow_wrap and flow_trim are
+ * these over a flow's array, so every text wraps by the same rules. */
+typedef const tui_cell *(*tui_cell_at)(void *ud, size_t i);
+size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
+                  size_t **starts, size_t *cap);
+size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to);
+/* A space a line may break at (not a control character's). */
+int cell_is_space(const tui_cell *c);
 /* Draw cells [from, to) at (x, y), at most w columns; returns the columns
  * used. A wide character that does not fit is not drawn. */
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,
