@@ -87,7 +87,7 @@ struct tui_layout {
 	unsigned lw, rw;     /* its column widths */
 	int redline;         /* inline, not side by side */
 	int valid;           /* it holds a layout */
-	tui_flow fl[NFLOWS]; /* its flows */
+	tui_text fl[NFLOWS]; /* its texts, cells made when drawn */
 	int nfl;             /* flows in use */
 	column left, right;  /* its lines (inline: right only) */
 	size_t *starts;      /* flow_wrap's output */
@@ -103,6 +103,10 @@ struct tui_layout {
 	                        right (2 per edit; TUI_NO_EDIT: not there) */
 	size_t elcap;
 	size_t marked;       /* the edit whose cells carry TM_EDIT */
+	size_t *mspans;      /* its spans (indices in spans), in order */
+	size_t nmspans, mscap;
+	tui_cell *lcells;    /* the cells of the line being drawn */
+	size_t lcap;
 	prec *recs;          /* the pieces of the side laid out first (side
 	                        by side), to align the other side's parts */
 	size_t nrecs, rcap;
@@ -127,11 +131,11 @@ static tui_flow *scratch(ctx *c)
 
 /* A fresh flow of the provision (provision_text never asks for more than
  * NFLOWS). */
-static tui_flow *new_flow(ctx *c)
+static tui_text *new_flow(ctx *c)
 {
-	tui_flow *f = &c->lay->fl[c->lay->nfl++];
+	tui_text *f = &c->lay->fl[c->lay->nfl++];
 
-	flow_clear(f);
+	text_clear(f);
 	return f;
 }
 
@@ -144,6 +148,18 @@ static void add(ctx *c, tui_flow *f, const char *s, size_t len, tui_style st)
 static void addz(ctx *c, tui_flow *f, const char *s, tui_style st)
 {
 	add(c, f, s, strlen(s), st);
+}
+
+/* add and addz to the provision's text */
+static void tadd(ctx *c, tui_text *f, const char *s, size_t len, tui_style st)
+{
+	if (!c->err)
+		c->err = text_add(f, s, len, st);
+}
+
+static void taddz(ctx *c, tui_text *f, const char *s, tui_style st)
+{
+	tadd(c, f, s, strlen(s), st);
 }
 
 static void line(ctx *c, unsigned x, unsigned y, unsigned w, tui_flow *f)
@@ -361,7 +377,7 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 
 	if (c->err)
 		return;
-	n = flow_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->scap);
+	n = text_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->scap);
 	if (!n) {
 		c->err = nd_error_oom();
 		return;
@@ -374,7 +390,7 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 		}
 		col->lines[col->n].f = fi;
 		col->lines[col->n].a = c->lay->starts[k];
-		col->lines[col->n++].b = flow_trim(&c->lay->fl[fi], c->lay->starts[k],
+		col->lines[col->n++].b = text_trim(&c->lay->fl[fi], c->lay->starts[k],
 		                                   c->lay->starts[k + 1]);
 	}
 }
@@ -418,7 +434,7 @@ typedef struct pieces {
 static void part_label(pieces *p, size_t part)
 {
 	ctx *c = p->c;
-	tui_flow *f = &c->lay->fl[p->first + (int)part];
+	tui_text *f = &c->lay->fl[p->first + (int)part];
 
 	p->labelled[part] = 1;
 	if (p->nparts < 2)
@@ -426,8 +442,8 @@ static void part_label(pieces *p, size_t part)
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
 		c->err = nd_labels(&c->tmp, p->d, &p->idx[part], 1);
-	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
-	addz(c, f, " ", TS_NORMAL);
+	tadd(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	taddz(c, f, " ", TS_NORMAL);
 }
 
 /* The op of change p->ch whose text holds s (pieces come in the order of
@@ -483,7 +499,7 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	tui_style st = kind == ND_OP_DELETE ? TS_DEL
 	               : kind == ND_OP_INSERT ? TS_INS : TS_NORMAL;
 	size_t op = op_of(p, s), a;
-	tui_flow *f;
+	tui_text *f;
 	int fi;
 
 	if (part >= MAX_PARTS)
@@ -501,10 +517,10 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	                      sizeof(prec)))
 		lay->recs[lay->nrecs++] = (prec){fi, a, op, s, len};
 	if (p->markers && st != TS_NORMAL)
-		addz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
-	add(c, f, s, len, st);
+		taddz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
+	tadd(c, f, s, len, st);
 	if (p->markers && st != TS_NORMAL)
-		addz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
+		taddz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
 	if (op != TUI_NO_EDIT && lay->opedit[op] != TUI_NO_EDIT && !c->err)
 		note_span(p, fi, a, f->n, lay->opedit[op]);
 	return c->err;
@@ -513,17 +529,17 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 /* A side with no provision: "(not in 2011)", "(not in the old version)". */
 static void absent(ctx *c, const nd_docinfo *info, const char *side)
 {
-	tui_flow *f = new_flow(c);
+	tui_text *f = new_flow(c);
 
-	addz(c, f, "(not in ", TS_DIM);
+	taddz(c, f, "(not in ", TS_DIM);
 	if (info && info->label) {
-		addz(c, f, info->label, TS_DIM);
+		taddz(c, f, info->label, TS_DIM);
 	} else {
-		addz(c, f, "the ", TS_DIM);
-		addz(c, f, side, TS_DIM);
-		addz(c, f, " version", TS_DIM);
+		taddz(c, f, "the ", TS_DIM);
+		taddz(c, f, side, TS_DIM);
+		taddz(c, f, " version", TS_DIM);
 	}
-	addz(c, f, ")", TS_DIM);
+	taddz(c, f, ")", TS_DIM);
 }
 
 /* The line of column col that holds cell `cell` of flow fi (the last
@@ -549,10 +565,10 @@ static size_t line_of(const column *col, int fi, size_t cell)
  * column laid out first (`other`, its pieces in lay->recs): the line
  * holding the first words both sides share from there on (the part's
  * own first words when it starts with shared ones); 0 when none. */
-static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
+static size_t part_anchor(ctx *c, const pieces *p, size_t part,
                           const column *other)
 {
-	const tui_layout *lay = c->lay;
+	tui_layout *lay = c->lay;
 	const nd_wdiff *d = &p->ch->diff;
 	size_t op = p->start[part].op, k, cell;
 	uintptr_t s = (uintptr_t)p->start[part].s;
@@ -564,15 +580,16 @@ static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
 		op++; /* words of one side: the shared words after them */
 	for (k = 0; op < d->n && k < lay->nrecs; k++) {
 		const prec *r = &lay->recs[k];
-		const tui_flow *f = &lay->fl[r->f];
+		tui_text *f = &lay->fl[r->f];
 		uintptr_t rs = (uintptr_t)r->s;
 
 		if (r->op != op || (equal && (s < rs || s >= rs + r->len)))
 			continue;
 		cell = r->cell;
-		while (equal && cell < f->n && f->off[cell] - f->off[r->cell] < s - rs)
+		while (equal && cell < f->n &&
+		       text_off(f, cell) - text_off(f, r->cell) < s - rs)
 			cell++;
-		while (cell + 1 < f->n && f->cells[cell].cp[0] == ' ')
+		while (cell + 1 < f->n && text_cell(f, cell)->cp[0] == ' ')
 			cell++; /* the words, not the space before them */
 		return line_of(other, r->f, cell);
 	}
@@ -620,7 +637,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 		p.nparts = MAX_PARTS;
 	for (k = 0; k < p.nparts; k++) {
 		if (m->re && !m->absent && /* absent: nothing to mark */
-		    flow_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
+		    text_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
 			/* the footer, drawn after the text, says so */
 			snprintf(m->msg, sizeof(m->msg), "matches not marked: %s; "
 			         "try a simpler pattern", nd_error_message());
@@ -647,6 +664,7 @@ static void number_edits(ctx *c, const nd_change *ch)
 	lay->nspans = 0;
 	lay->nrecs = 0;
 	lay->marked = TUI_NO_EDIT;
+	lay->nmspans = 0;
 	if (!grow(c, (void **)&lay->opedit, &lay->opcap,
 	          ch->diff.n ? ch->diff.n : 1, sizeof(size_t)))
 		return;
@@ -710,18 +728,39 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 	edit_lines(c);
 }
 
+/* Give the cells of line l (made into lay->lcells, from cell l->a) the
+ * TM_EDIT mark where the current edit's spans cover them. */
+static void edit_marks(tui_layout *lay, const cline *l)
+{
+	size_t k, i;
+
+	for (k = 0; k < lay->nmspans; k++) {
+		const espan *sp = &lay->spans[lay->mspans[k]];
+
+		if (sp->f != l->f)
+			continue;
+		for (i = sp->a > l->a ? sp->a : l->a; i < sp->b && i < l->b; i++)
+			lay->lcells[i - l->a].mark |= TM_EDIT;
+	}
+}
+
 static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
                            unsigned y, unsigned w)
 {
+	tui_layout *lay = c->lay;
 	const cline *l;
 
-	if (k >= col->n || col->lines[k].f < 0)
+	if (k >= col->n || col->lines[k].f < 0 || c->err)
 		return 0;
 	l = &col->lines[k];
-	return grid_put(c->g, x, y, w, c->lay->fl[l->f].cells, l->a, l->b);
+	if ((c->err = text_cells(&lay->fl[l->f], l->a, l->b, &lay->lcells,
+	                         &lay->lcap)) != 0)
+		return 0;
+	edit_marks(lay, l);
+	return grid_put(c->g, x, y, w, lay->lcells, 0, l->b - l->a);
 }
 
-static int line_has_match(const ctx *c, const column *col, size_t k)
+static int line_has_match(ctx *c, const column *col, size_t k)
 {
 	const cline *l = &col->lines[k];
 	size_t i;
@@ -729,7 +768,7 @@ static int line_has_match(const ctx *c, const column *col, size_t k)
 	if (l->f < 0)
 		return 0;
 	for (i = l->a; i < l->b; i++)
-		if (c->lay->fl[l->f].cells[i].mark & TM_MATCH)
+		if (text_cell(&c->lay->fl[l->f], i)->mark & TM_MATCH)
 			return 1;
 	return 0;
 }
@@ -827,24 +866,23 @@ static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
 
 static const tui_cell edit_mark = {{0x25B8, 0, 0, 0}, 1, TS_FLAG, 0};
 
-/* Give the cells of edit e (and only those) the TM_EDIT mark. */
-static void mark_edit(tui_layout *lay, size_t e)
+/* Make edit e the one whose cells (and only those) are drawn with the
+ * TM_EDIT mark: list its spans. */
+static void mark_edit(ctx *c, size_t e)
 {
-	size_t k, i;
+	tui_layout *lay = c->lay;
+	size_t k;
 
 	if (lay->marked == e)
 		return;
-	for (k = 0; k < lay->nspans; k++) {
-		const espan *sp = &lay->spans[k];
-
-		if (sp->edit != lay->marked && sp->edit != e)
+	lay->nmspans = 0;
+	for (k = 0; k < lay->nspans && e != TUI_NO_EDIT; k++) {
+		if (lay->spans[k].edit != e)
 			continue;
-		for (i = sp->a; i < sp->b; i++) {
-			if (sp->edit == e)
-				lay->fl[sp->f].cells[i].mark |= TM_EDIT;
-			else
-				lay->fl[sp->f].cells[i].mark &= (uint8_t)~TM_EDIT;
-		}
+		if (!grow(c, (void **)&lay->mspans, &lay->mscap, lay->nmspans + 1,
+		          sizeof(size_t)))
+			return;
+		lay->mspans[lay->nmspans++] = k;
 	}
 	lay->marked = e;
 }
@@ -942,7 +980,7 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		m->edit = TUI_NO_EDIT;
 	if (m->edit_seek)
 		seek_edit(c, ch);
-	mark_edit(lay, m->edit);
+	mark_edit(c, m->edit);
 	if (m->seek_match) {
 		for (i = 0; i < n; i++)
 			if ((i < left->n && line_has_match(c, left, i)) ||
@@ -1165,7 +1203,7 @@ void draw_release(tui_model *m)
 	if (!lay)
 		return;
 	for (k = 0; k < NFLOWS; k++)
-		flow_dispose(&lay->fl[k]);
+		text_dispose(&lay->fl[k]);
 	free(lay->left.lines);
 	free(lay->right.lines);
 	free(lay->starts);
@@ -1173,6 +1211,8 @@ void draw_release(tui_model *m)
 	free(lay->spans);
 	free(lay->eline);
 	free(lay->recs);
+	free(lay->mspans);
+	free(lay->lcells);
 	free(lay);
 	m->layout = NULL;
 }

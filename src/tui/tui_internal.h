@@ -4,6 +4,9 @@
  *            text enters it only through grid_flow, which shows control
  *            characters visibly and gives wide and combining characters
  *            their real widths
+ *   text.c   the open provision's text: a flow whose cells are made a
+ *            block at a time when drawn, so a provision of megabytes costs
+ *            its bytes, not a cell per character
  *   keys.c   the key table (keys -> actions, and the help screen), key
  *            scripts for nd_tui_dump
  *   model.c  the view model: rows, selection, filter, search, versions;
@@ -129,6 +132,51 @@ unsigned grid_line(tui_grid *g, unsigned x, unsigned y, unsigned w,
                    const tui_flow *f);
 /* Columns of cells [from, to). */
 size_t flow_width(const tui_flow *f, size_t from, size_t to);
+
+/* ---- texts (text.c) ---- */
+
+/* A provision's text as a flow without its cells: they are made a block
+ * at a time when asked for (text.c's design note). */
+typedef struct tui_text_block {
+	size_t stop;      /* the stop it starts at, (size_t)-1: none made */
+	size_t from;      /* its first cell */
+	tui_cell *cells;  /* its cells, with search marks */
+	uint32_t *off;    /* each cell's offset in the text */
+	size_t n, cap, ocap;
+} tui_text_block;
+
+typedef struct tui_text {
+	nd_buf text;      /* the bytes added, concatenated */
+	size_t n;         /* how many cells they make */
+	struct { uint32_t byte; uint8_t style; } *runs; /* one per addition */
+	size_t nruns, rcap;
+	struct { uint32_t cell, byte, run; } *stops;    /* where blocks start */
+	size_t nstops, scap;
+	struct { size_t a, b; } *match; /* byte ranges of search matches */
+	size_t nmatch, mcap;
+	int last_ctrl;    /* the last cell is a control form */
+	tui_text_block blk[2]; /* the two blocks made last */
+	int recent;       /* the one used last */
+	int err;          /* a block could not be made (memory) */
+} tui_text;
+
+void text_clear(tui_text *t);
+void text_dispose(tui_text *t);
+/* flow_add and flow_addz, the cells counted but not kept. */
+int text_add(tui_text *t, const char *s, size_t len, tui_style style);
+int text_addz(tui_text *t, const char *s, tui_style style);
+/* flow_mark_matches: the cells of matches get TM_MATCH when made. */
+int text_mark_matches(tui_text *t, const nd_regex *re);
+/* Cell i (< t->n) and its offset in the text; the cell is valid until
+ * the next call on t. Memory running out sets t->err. */
+const tui_cell *text_cell(tui_text *t, size_t i);
+size_t text_off(tui_text *t, size_t i);
+/* flow_wrap and flow_trim over the text's cells. */
+size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t *cap);
+size_t text_trim(tui_text *t, size_t from, size_t to);
+/* Copy cells [from, to) into *out (realloc'ed to *cap). */
+int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
+               size_t *cap);
 
 /* The screen as text, one line per row (trailing blanks dropped); with
  * `styles`, each row is followed by a row of style letters. */

@@ -1,0 +1,389 @@
+/* text.c - the open provision's text, as cells made when asked for.
+ *
+ * A flow (grid.c) keeps a cell and an offset per character: 24 bytes a
+ * byte of ASCII, over a hundred megabytes for a provision of a few. The
+ * text pane keeps instead what the cells are made from, and makes the
+ * few it draws:
+ *
+ *   text   the bytes added, concatenated (as a flow's text)
+ *   runs   per addition: its first byte, its first cell and its style;
+ *          an addition is decoded on its own, as flow_add decodes it, so
+ *          a sequence cut between two additions stays two bad bytes
+ *   stops  every TEXT_BLOCK cells or so, a character that starts a cell
+ *          of its own (never a combining mark): its cell, its byte and
+ *          its run. Decoding from a stop needs nothing before it, so the
+ *          cells from one stop to the next are a block made alone
+ *   marks  the byte ranges of the search's matches: a cell is marked when
+ *          its character starts in one, as flow_mark_matches marks
+ *
+ * Adding text counts its cells with the same decoding that makes them,
+ * so the count, the stops and the blocks agree with what flow_add would
+ * have built cell for cell. Two blocks are kept made (wrapping looks back
+ * to the last space, which may lie in the block before); asking for any
+ * other cell makes its block in place of the older one. Memory: the
+ * bytes, a run per addition, a stop per TEXT_BLOCK cells, two blocks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "normdiff/error.h"
+#include "normdiff/utf8.h"
+#include "tui_internal.h"
+
+/* Cells between stops (a block is at most this plus one escape). */
+#define TEXT_BLOCK 256
+
+/* How the next character of an addition becomes cells. */
+typedef enum { CH_FORM, CH_MARK, CH_CHAR } ch_kind;
+
+typedef struct ch {
+	ch_kind kind;
+	size_t len;                    /* its bytes */
+	uint32_t cp;                   /* CH_MARK, CH_CHAR */
+	unsigned width;                /* CH_CHAR */
+	char form[ND_UTF8_VISIBLE_MAX]; /* CH_FORM: its visible form */
+} ch;
+
+/* Read the character at s[0..len) (len > 0) as flow_add reads it. */
+static void read_ch(const char *s, size_t len, ch *c)
+{
+	size_t n = nd_utf8_decode(s, len, &c->cp);
+
+	c->len = n ? n : 1;
+	if (!n) {
+		nd_utf8_visible_byte(c->form, (unsigned char)s[0]);
+		c->kind = CH_FORM;
+	} else if (nd_utf8_is_unsafe(c->cp)) {
+		nd_utf8_visible(c->form, c->cp);
+		c->kind = CH_FORM;
+	} else if ((c->width = nd_utf8_cp_width(c->cp)) == 0) {
+		c->kind = CH_MARK;
+	} else {
+		c->kind = CH_CHAR;
+	}
+}
+
+/* The cells character c adds after `last` cells, the last of them a
+ * control form when last_ctrl (a combining mark then sits on a space). */
+static size_t ch_cells(const ch *c, size_t last, int last_ctrl)
+{
+	if (c->kind == CH_FORM)
+		return strlen(c->form);
+	if (c->kind == CH_MARK)
+		return !last || last_ctrl;
+	return c->width == 2 ? 2 : 1;
+}
+
+void text_clear(tui_text *t)
+{
+	nd_buf_clear(&t->text);
+	t->n = t->nruns = t->nstops = t->nmatch = 0;
+	t->last_ctrl = t->err = 0;
+	t->blk[0].n = t->blk[1].n = 0;
+	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
+}
+
+void text_dispose(tui_text *t)
+{
+	nd_buf_dispose(&t->text);
+	free(t->runs);
+	free(t->stops);
+	free(t->match);
+	free(t->blk[0].cells);
+	free(t->blk[0].off);
+	free(t->blk[1].cells);
+	free(t->blk[1].off);
+	memset(t, 0, sizeof(*t));
+}
+
+static int reserve(void **v, size_t *cap, size_t n, size_t size)
+{
+	return nd_vec_reserve(v, cap, n, size) ? nd_error_oom() : 0;
+}
+
+static int add_stop(tui_text *t, size_t byte)
+{
+	if (reserve((void **)&t->stops, &t->scap, t->nstops + 1,
+	            sizeof(*t->stops)))
+		return ND_ENOMEM;
+	t->stops[t->nstops].cell = (uint32_t)t->n;
+	t->stops[t->nstops].byte = (uint32_t)byte;
+	t->stops[t->nstops++].run = (uint32_t)(t->nruns - 1);
+	return 0;
+}
+
+int text_add(tui_text *t, const char *s, size_t len, tui_style style)
+{
+	size_t base = t->text.len, i, cells;
+	ch c;
+	int err;
+
+	t->blk[0].stop = t->blk[1].stop = (size_t)-1; /* blocks may grow */
+	if ((err = nd_buf_put(&t->text, s, len)) != 0 ||
+	    (err = reserve((void **)&t->runs, &t->rcap, t->nruns + 1,
+	                   sizeof(*t->runs))) != 0)
+		return err;
+	t->runs[t->nruns].byte = (uint32_t)base;
+	t->runs[t->nruns++].style = (uint8_t)style;
+	if (!t->nstops && (err = add_stop(t, base)) != 0)
+		return err;
+	for (i = 0; i < len; i += c.len) {
+		read_ch(s + i, len - i, &c);
+		if (c.kind != CH_MARK &&
+		    t->n >= t->stops[t->nstops - 1].cell + TEXT_BLOCK &&
+		    (err = add_stop(t, base + i)) != 0)
+			return err;
+		cells = ch_cells(&c, t->n, t->last_ctrl);
+		/* the style of the last cell, which a mark after it looks at */
+		if (c.kind == CH_FORM)
+			t->last_ctrl = 1;
+		else if (cells)
+			t->last_ctrl = style == TS_CTRL;
+		t->n += cells;
+	}
+	return 0;
+}
+
+int text_addz(tui_text *t, const char *s, tui_style style)
+{
+	return text_add(t, s, strlen(s), style);
+}
+
+/* ---- search marks ---- */
+
+int text_mark_matches(tui_text *t, const nd_regex *re)
+{
+	size_t from = 0, a, b;
+	int rc;
+
+	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
+	while (from <= t->text.len && (rc = nd_regex_find(re, t->text.ptr,
+	       t->text.len, from, &a, &b)) != 0) {
+		if (rc < 0)
+			return rc;
+		if (b == a) {
+			/* an empty match marks nothing; step over one byte */
+			from = b + 1;
+			continue;
+		}
+		if (reserve((void **)&t->match, &t->mcap, t->nmatch + 1,
+		            sizeof(*t->match)))
+			return ND_ENOMEM;
+		t->match[t->nmatch].a = a;
+		t->match[t->nmatch++].b = b;
+		from = b;
+	}
+	return 0;
+}
+
+/* The first match that ends after byte `at`. */
+static size_t first_match(const tui_text *t, size_t at)
+{
+	size_t lo = 0, hi = t->nmatch;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->match[mid].b <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- blocks ---- */
+
+/* Append a cell to block b, as grid.c's push does to a flow. */
+static int blk_push(tui_text_block *b, uint32_t cp, unsigned width,
+                    tui_style style, size_t off)
+{
+	tui_cell *c;
+
+	if (reserve((void **)&b->cells, &b->cap, b->n + 2, sizeof(*b->cells)) ||
+	    reserve((void **)&b->off, &b->ocap, b->n + 2, sizeof(*b->off)))
+		return ND_ENOMEM;
+	c = &b->cells[b->n];
+	memset(c, 0, sizeof(*c));
+	c->cp[0] = cp;
+	c->width = (uint8_t)width;
+	c->style = (uint8_t)style;
+	b->off[b->n++] = (uint32_t)off;
+	if (width == 2) {
+		c = &b->cells[b->n];
+		memset(c, 0, sizeof(*c));
+		c->style = (uint8_t)style;
+		b->off[b->n++] = (uint32_t)off;
+	}
+	return 0;
+}
+
+/* A combining mark joins the cell before it, as grid.c's combine does;
+ * `first` says the block starts the text (a mark there has nothing to
+ * join and gets a space). */
+static int blk_combine(tui_text_block *b, int first, uint32_t cp,
+                       tui_style style, size_t off)
+{
+	tui_cell *c;
+	int k, err;
+
+	if ((first && !b->n) || (b->n && b->cells[b->n - 1].style == TS_CTRL)) {
+		if ((err = blk_push(b, ' ', 1, style, off)) != 0)
+			return err;
+	}
+	c = &b->cells[b->n - 1];
+	if (!c->width && b->n >= 2)
+		c--; /* the left half of a wide character */
+	for (k = 1; k < TUI_CELL_CPS; k++) {
+		if (!c->cp[k]) {
+			c->cp[k] = cp;
+			return 0;
+		}
+	}
+	return 0; /* more marks than a cell holds: the rest are dropped */
+}
+
+/* The cells of character c, at byte off, in `style`. */
+static int blk_ch(tui_text_block *b, int first, const ch *c, tui_style style,
+                  size_t off)
+{
+	const char *p;
+	int err = 0;
+
+	if (c->kind == CH_MARK)
+		return blk_combine(b, first, c->cp, style, off);
+	if (c->kind == CH_CHAR)
+		return blk_push(b, c->cp, c->width, style, off);
+	for (p = c->form; *p && !err; p++)
+		err = blk_push(b, (unsigned char)*p, 1, TS_CTRL, off);
+	return err;
+}
+
+/* Mark the block's cells that start in a match. */
+static void blk_matches(const tui_text *t, tui_text_block *b)
+{
+	size_t k, m = b->n ? first_match(t, b->off[0]) : t->nmatch;
+
+	for (k = 0; k < b->n && m < t->nmatch; k++) {
+		while (m < t->nmatch && t->match[m].b <= b->off[k])
+			m++;
+		if (m < t->nmatch && b->off[k] >= t->match[m].a)
+			b->cells[k].mark |= TM_MATCH;
+	}
+}
+
+/* Make the cells from stop j to the next one into block b. */
+static int make_block(tui_text *t, tui_text_block *b, size_t j)
+{
+	size_t i = t->stops[j].byte, r = t->stops[j].run;
+	size_t end = j + 1 < t->nstops ? t->stops[j + 1].byte : t->text.len;
+	ch c;
+	int err = 0;
+
+	b->n = 0;
+	b->stop = (size_t)-1;
+	while (i < end && !err) {
+		size_t re;
+
+		while (r + 1 < t->nruns && t->runs[r + 1].byte <= i)
+			r++;
+		re = r + 1 < t->nruns ? t->runs[r + 1].byte : t->text.len;
+		read_ch(t->text.ptr + i, re - i, &c);
+		err = blk_ch(b, j == 0, &c, (tui_style)t->runs[r].style, i);
+		i += c.len;
+	}
+	if (err)
+		return err;
+	blk_matches(t, b);
+	b->stop = j;
+	b->from = t->stops[j].cell;
+	return 0;
+}
+
+/* The stop whose block holds cell i. */
+static size_t stop_of(const tui_text *t, size_t i)
+{
+	size_t lo = 0, hi = t->nstops;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->stops[mid].cell <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int in_block(const tui_text_block *b, size_t i)
+{
+	return b->stop != (size_t)-1 && i >= b->from && i - b->from < b->n;
+}
+
+/* The block holding cell i (< t->n), made if need be; NULL when memory
+ * ran out. */
+static tui_text_block *block_of(tui_text *t, size_t i)
+{
+	tui_text_block *b;
+
+	if (in_block(&t->blk[t->recent], i))
+		return &t->blk[t->recent];
+	if (in_block(&t->blk[!t->recent], i)) {
+		t->recent = !t->recent;
+		return &t->blk[t->recent];
+	}
+	t->recent = !t->recent;
+	b = &t->blk[t->recent];
+	if (make_block(t, b, stop_of(t, i)) == 0)
+		return b;
+	t->err = ND_ENOMEM;
+	return NULL;
+}
+
+/* What a cell that could not be made (memory) reads as; t->err says so
+ * and the layout is given up. */
+static const tui_cell lost = {{'?', 0, 0, 0}, 1, TS_CTRL, 0};
+
+const tui_cell *text_cell(tui_text *t, size_t i)
+{
+	tui_text_block *b = block_of(t, i);
+
+	return b ? &b->cells[i - b->from] : &lost;
+}
+
+size_t text_off(tui_text *t, size_t i)
+{
+	tui_text_block *b = block_of(t, i);
+
+	return b ? b->off[i - b->from] : 0;
+}
+
+static const tui_cell *cell_at(void *ud, size_t i)
+{
+	return text_cell(ud, i);
+}
+
+size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t *cap)
+{
+	size_t n = cells_wrap(cell_at, t, t->n, width, starts, cap);
+
+	return t->err ? 0 : n;
+}
+
+size_t text_trim(tui_text *t, size_t from, size_t to)
+{
+	return cells_trim(cell_at, t, from, to);
+}
+
+int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
+               size_t *cap)
+{
+	size_t k;
+
+	if (reserve((void **)out, cap, to > from ? to - from : 1, sizeof(**out)))
+		return ND_ENOMEM;
+	for (k = from; k < to; k++)
+		(*out)[k - from] = *text_cell(t, k);
+	return t->err;
+}
