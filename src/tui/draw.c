@@ -90,8 +90,9 @@ struct tui_layout {
 	tui_text fl[NFLOWS]; /* its texts, cells made when drawn */
 	int nfl;             /* flows in use */
 	column left, right;  /* its lines (inline: right only) */
-	size_t *starts;      /* flow_wrap's output */
-	size_t scap;         /* its capacity */
+	size_t *starts;      /* text_wrap's output: the lines' starts */
+	size_t *ends;        /* and their ends less the spaces */
+	size_t scap;         /* their capacity */
 	/* its word edits (runs of deleted and inserted words between equal
 	 * ones, numbered in the order of the change's ops) */
 	size_t *opedit;      /* per op of the change: its edit, or TUI_NO_EDIT */
@@ -377,7 +378,8 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 
 	if (c->err)
 		return;
-	n = text_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->scap);
+	n = text_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->ends,
+	              &c->lay->scap);
 	if (!n) {
 		c->err = nd_error_oom();
 		return;
@@ -390,8 +392,7 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 		}
 		col->lines[col->n].f = fi;
 		col->lines[col->n].a = c->lay->starts[k];
-		col->lines[col->n++].b = text_trim(&c->lay->fl[fi], c->lay->starts[k],
-		                                   c->lay->starts[k + 1]);
+		col->lines[col->n++].b = c->lay->ends[k];
 	}
 }
 
@@ -1207,6 +1208,7 @@ void draw_release(tui_model *m)
 	free(lay->left.lines);
 	free(lay->right.lines);
 	free(lay->starts);
+	free(lay->ends);
 	free(lay->opedit);
 	free(lay->spans);
 	free(lay->eline);

@@ -47,8 +47,17 @@ typedef struct ch {
 /* Read the character at s[0..len) (len > 0) as flow_add reads it. */
 static void read_ch(const char *s, size_t len, ch *c)
 {
-	size_t n = nd_utf8_decode(s, len, &c->cp);
+	unsigned char b = (unsigned char)s[0];
+	size_t n;
 
+	if (b >= 0x20 && b < 0x7F) { /* printable ASCII: what decoding gives */
+		c->kind = CH_CHAR;
+		c->len = 1;
+		c->cp = b;
+		c->width = 1;
+		return;
+	}
+	n = nd_utf8_decode(s, len, &c->cp);
 	c->len = n ? n : 1;
 	if (!n) {
 		nd_utf8_visible_byte(c->form, (unsigned char)s[0]);
@@ -194,16 +203,15 @@ static size_t first_match(const tui_text *t, size_t at)
 
 /* ---- blocks ---- */
 
-/* Append a cell to block b, as grid.c's push does to a flow. */
-static int blk_push(tui_text_block *b, uint32_t cp, unsigned width,
-                    tui_style style, size_t off)
+/* Append a cell to block b, as grid.c's push does to a flow (make_block
+ * made room for the cells the count says the block has). */
+static void blk_push(tui_text_block *b, uint32_t cp, unsigned width,
+                     tui_style style, size_t off)
 {
-	tui_cell *c;
+	tui_cell *c = &b->cells[b->n];
 
-	if (reserve((void **)&b->cells, &b->cap, b->n + 2, sizeof(*b->cells)) ||
-	    reserve((void **)&b->off, &b->ocap, b->n + 2, sizeof(*b->off)))
-		return ND_ENOMEM;
-	c = &b->cells[b->n];
+	if (b->n + 2 > b->cap)
+		return; /* more than counted: never, but memory stays safe */
 	memset(c, 0, sizeof(*c));
 	c->cp[0] = cp;
 	c->width = (uint8_t)width;
@@ -215,48 +223,44 @@ static int blk_push(tui_text_block *b, uint32_t cp, unsigned width,
 		c->style = (uint8_t)style;
 		b->off[b->n++] = (uint32_t)off;
 	}
-	return 0;
 }
 
 /* A combining mark joins the cell before it, as grid.c's combine does;
  * `first` says the block starts the text (a mark there has nothing to
  * join and gets a space). */
-static int blk_combine(tui_text_block *b, int first, uint32_t cp,
-                       tui_style style, size_t off)
+static void blk_combine(tui_text_block *b, int first, uint32_t cp,
+                        tui_style style, size_t off)
 {
 	tui_cell *c;
-	int k, err;
+	int k;
 
-	if ((first && !b->n) || (b->n && b->cells[b->n - 1].style == TS_CTRL)) {
-		if ((err = blk_push(b, ' ', 1, style, off)) != 0)
-			return err;
-	}
+	if ((first && !b->n) || (b->n && b->cells[b->n - 1].style == TS_CTRL))
+		blk_push(b, ' ', 1, style, off);
 	c = &b->cells[b->n - 1];
 	if (!c->width && b->n >= 2)
 		c--; /* the left half of a wide character */
 	for (k = 1; k < TUI_CELL_CPS; k++) {
 		if (!c->cp[k]) {
 			c->cp[k] = cp;
-			return 0;
+			return;
 		}
 	}
-	return 0; /* more marks than a cell holds: the rest are dropped */
+	/* more marks than a cell holds: the rest are dropped */
 }
 
 /* The cells of character c, at byte off, in `style`. */
-static int blk_ch(tui_text_block *b, int first, const ch *c, tui_style style,
-                  size_t off)
+static void blk_ch(tui_text_block *b, int first, const ch *c,
+                   tui_style style, size_t off)
 {
 	const char *p;
-	int err = 0;
 
 	if (c->kind == CH_MARK)
-		return blk_combine(b, first, c->cp, style, off);
-	if (c->kind == CH_CHAR)
-		return blk_push(b, c->cp, c->width, style, off);
-	for (p = c->form; *p && !err; p++)
-		err = blk_push(b, (unsigned char)*p, 1, TS_CTRL, off);
-	return err;
+		blk_combine(b, first, c->cp, style, off);
+	else if (c->kind == CH_CHAR)
+		blk_push(b, c->cp, c->width, style, off);
+	else
+		for (p = c->form; *p; p++)
+			blk_push(b, (unsigned char)*p, 1, TS_CTRL, off);
 }
 
 /* Mark the block's cells that start in a match. */
@@ -277,23 +281,25 @@ static int make_block(tui_text *t, tui_text_block *b, size_t j)
 {
 	size_t i = t->stops[j].byte, r = t->stops[j].run;
 	size_t end = j + 1 < t->nstops ? t->stops[j + 1].byte : t->text.len;
+	size_t cells = (j + 1 < t->nstops ? t->stops[j + 1].cell : t->n) -
+	               t->stops[j].cell;
 	ch c;
-	int err = 0;
 
 	b->n = 0;
 	b->stop = (size_t)-1;
-	while (i < end && !err) {
+	if (reserve((void **)&b->cells, &b->cap, cells + 2, sizeof(*b->cells)) ||
+	    reserve((void **)&b->off, &b->ocap, cells + 2, sizeof(*b->off)))
+		return ND_ENOMEM;
+	while (i < end) {
 		size_t re;
 
 		while (r + 1 < t->nruns && t->runs[r + 1].byte <= i)
 			r++;
 		re = r + 1 < t->nruns ? t->runs[r + 1].byte : t->text.len;
 		read_ch(t->text.ptr + i, re - i, &c);
-		err = blk_ch(b, j == 0, &c, (tui_style)t->runs[r].style, i);
+		blk_ch(b, j == 0, &c, (tui_style)t->runs[r].style, i);
 		i += c.len;
 	}
-	if (err)
-		return err;
 	blk_matches(t, b);
 	b->stop = j;
 	b->from = t->stops[j].cell;
@@ -327,6 +333,8 @@ static tui_text_block *block_of(tui_text *t, size_t i)
 {
 	tui_text_block *b;
 
+	if (i >= t->n)
+		return NULL; /* no such cell (callers ask for cells < t->n) */
 	if (in_block(&t->blk[t->recent], i))
 		return &t->blk[t->recent];
 	if (in_block(&t->blk[!t->recent], i)) {
@@ -347,7 +355,11 @@ static const tui_cell lost = {{'?', 0, 0, 0}, 1, TS_CTRL, 0};
 
 const tui_cell *text_cell(tui_text *t, size_t i)
 {
-	tui_text_block *b = block_of(t, i);
+	tui_text_block *b = &t->blk[t->recent];
+
+	if (i - b->from < b->n && b->stop != (size_t)-1)
+		return &b->cells[i - b->from]; /* the usual case, at once */
+	b = block_of(t, i);
 
 	return b ? &b->cells[i - b->from] : &lost;
 }
@@ -359,21 +371,27 @@ size_t text_off(tui_text *t, size_t i)
 	return b ? b->off[i - b->from] : 0;
 }
 
-static const tui_cell *cell_at(void *ud, size_t i)
+static const tui_cell *cell_at(void *ud, size_t i, size_t *lo, size_t *hi)
 {
-	return text_cell(ud, i);
+	tui_text *t = ud;
+	tui_text_block *b = block_of(t, i);
+
+	if (!b) { /* memory: t->err says so; one cell to read meanwhile */
+		*lo = i;
+		*hi = i + 1;
+		return &lost;
+	}
+	*lo = b->from;
+	*hi = b->from + b->n;
+	return b->cells;
 }
 
-size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t *cap)
+size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t **ends,
+                 size_t *cap)
 {
-	size_t n = cells_wrap(cell_at, t, t->n, width, starts, cap);
+	size_t n = cells_wrap(cell_at, t, t->n, width, starts, ends, cap);
 
 	return t->err ? 0 : n;
-}
-
-size_t text_trim(tui_text *t, size_t from, size_t to)
-{
-	return cells_trim(cell_at, t, from, to);
 }
 
 int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,

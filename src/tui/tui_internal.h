@@ -114,12 +114,16 @@ size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap);
 /* The end of cells [from, to) without the spaces at its end. */
 size_t flow_trim(const tui_flow *f, size_t from, size_t to);
-/* The same over cells that are made when asked for: at(ud, i) is cell i
- * of ncells (valid until the next call). flow_wrap and flow_trim are
- * these over a flow's array, so every text wraps by the same rules. */
-typedef const tui_cell *(*tui_cell_at)(void *ud, size_t i);
+/* The same over cells that are made when asked for: at(ud, i, lo, hi)
+ * gives the cells [*lo, *hi) around cell i (of ncells), as an array that
+ * starts with cell *lo and stays valid until the next call. flow_wrap and
+ * flow_trim are these over a flow's array, so every text wraps by the
+ * same rules. With `ends`, line k's end less its spaces (flow_trim) goes
+ * to (*ends)[k], realloc'ed with *starts to *cap. */
+typedef const tui_cell *(*tui_cell_at)(void *ud, size_t i, size_t *lo,
+                                       size_t *hi);
 size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
-                  size_t **starts, size_t *cap);
+                  size_t **starts, size_t **ends, size_t *cap);
 size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to);
 /* A space a line may break at (not a control character's). */
 int cell_is_space(const tui_cell *c);
@@ -171,9 +175,9 @@ int text_mark_matches(tui_text *t, const nd_regex *re);
  * the next call on t. Memory running out sets t->err. */
 const tui_cell *text_cell(tui_text *t, size_t i);
 size_t text_off(tui_text *t, size_t i);
-/* flow_wrap and flow_trim over the text's cells. */
-size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t *cap);
-size_t text_trim(tui_text *t, size_t from, size_t to);
+/* cells_wrap over the text's cells. */
+size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t **ends,
+                 size_t *cap);
 /* Copy cells [from, to) into *out (realloc'ed to *cap). */
 int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
                size_t *cap);
