@@ -766,8 +766,8 @@ static int line_has_match(ctx *c, const column *col, size_t k)
 	const cline *l = &col->lines[k];
 	size_t i;
 
-	if (l->f < 0)
-		return 0;
+	if (l->f < 0 || l->b <= text_first_mark(&c->lay->fl[l->f]))
+		return 0; /* before the text's first match */
 	for (i = l->a; i < l->b; i++)
 		if (text_cell(&c->lay->fl[l->f], i)->mark & TM_MATCH)
 			return 1;

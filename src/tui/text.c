@@ -88,6 +88,7 @@ void text_clear(tui_text *t)
 	nd_buf_clear(&t->text);
 	t->n = t->nruns = t->nstops = t->nmatch = 0;
 	t->last_ctrl = t->err = 0;
+	t->first_mark = (size_t)-1;
 	t->blk[0].n = t->blk[1].n = 0;
 	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
 }
@@ -128,6 +129,7 @@ int text_add(tui_text *t, const char *s, size_t len, tui_style style)
 	int err;
 
 	t->blk[0].stop = t->blk[1].stop = (size_t)-1; /* blocks may grow */
+	t->first_mark = (size_t)-1;
 	if ((err = nd_buf_put(&t->text, s, len)) != 0 ||
 	    (err = reserve((void **)&t->runs, &t->rcap, t->nruns + 1,
 	                   sizeof(*t->runs))) != 0)
@@ -166,6 +168,7 @@ int text_mark_matches(tui_text *t, const nd_regex *re)
 	int rc;
 
 	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
+	t->first_mark = (size_t)-1;
 	while (from <= t->text.len && (rc = nd_regex_find(re, t->text.ptr,
 	       t->text.len, from, &a, &b)) != 0) {
 		if (rc < 0)
@@ -306,6 +309,22 @@ static int make_block(tui_text *t, tui_text_block *b, size_t j)
 	return 0;
 }
 
+/* The last stop at or before byte `byte`. */
+static size_t stop_at_byte(const tui_text *t, size_t byte)
+{
+	size_t lo = 0, hi = t->nstops;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->stops[mid].byte <= byte)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The stop whose block holds cell i. */
 static size_t stop_of(const tui_text *t, size_t i)
 {
@@ -404,4 +423,26 @@ int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
 	for (k = from; k < to; k++)
 		(*out)[k - from] = *text_cell(t, k);
 	return t->err;
+}
+
+/* The first cell that starts in match m, or t->n. */
+static size_t match_cell(tui_text *t, size_t m)
+{
+	size_t k = t->stops[stop_at_byte(t, t->match[m].a)].cell;
+
+	while (k < t->n && text_off(t, k) < t->match[m].a && !t->err)
+		k++;
+	return k < t->n && text_off(t, k) < t->match[m].b ? k : t->n;
+}
+
+size_t text_first_mark(tui_text *t)
+{
+	size_t m;
+
+	if (t->first_mark != (size_t)-1)
+		return t->first_mark;
+	t->first_mark = t->n;
+	for (m = 0; m < t->nmatch && t->first_mark == t->n && !t->err; m++)
+		t->first_mark = match_cell(t, m);
+	return t->first_mark;
 }

@@ -162,6 +162,7 @@ typedef struct tui_text {
 	tui_text_block blk[2]; /* the two blocks made last */
 	int recent;       /* the one used last */
 	int err;          /* a block could not be made (memory) */
+	size_t first_mark; /* text_first_mark's, (size_t)-1: not known yet */
 } tui_text;
 
 void text_clear(tui_text *t);
@@ -175,6 +176,9 @@ int text_mark_matches(tui_text *t, const nd_regex *re);
  * the next call on t. Memory running out sets t->err. */
 const tui_cell *text_cell(tui_text *t, size_t i);
 size_t text_off(tui_text *t, size_t i);
+/* The first cell with TM_MATCH, or t->n: a search looks for the line
+ * of a match without making the cells before it. */
+size_t text_first_mark(tui_text *t);
 /* cells_wrap over the text's cells. */
 size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t **ends,
                  size_t *cap);
