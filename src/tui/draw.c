@@ -45,8 +45,10 @@ static const char *const badges[ND_CHANGE_KINDS] = {
 
 /* A line of a column: cells [a, b) of flow f, or blank when f < 0. */
 typedef struct cline {
-	int f;       /* flow index, -1 for a blank line */
-	size_t a, b; /* cells */
+	int32_t f;     /* flow index, -1 for a blank line */
+	uint32_t a, b; /* cells (a text's cells are counted in 32 bits, as
+	                  a flow's offsets are): a line of a huge provision
+	                  costs 12 bytes */
 } cline;
 
 typedef struct column {
@@ -391,8 +393,8 @@ static void put_flow(ctx *c, column *col, int fi, unsigned w)
 			return;
 		}
 		col->lines[col->n].f = fi;
-		col->lines[col->n].a = c->lay->starts[k];
-		col->lines[col->n++].b = c->lay->ends[k];
+		col->lines[col->n].a = (uint32_t)c->lay->starts[k];
+		col->lines[col->n++].b = (uint32_t)c->lay->ends[k];
 	}
 }
 
@@ -709,6 +711,20 @@ static void edit_lines(ctx *c)
 	}
 }
 
+/* Lines the wrap's scratch keeps for the next layout; a huge
+ * provision's are given back. */
+#define KEEP_STARTS 4096
+
+static void drop_starts(tui_layout *lay)
+{
+	if (lay->scap <= KEEP_STARTS)
+		return;
+	free(lay->starts);
+	free(lay->ends);
+	lay->starts = lay->ends = NULL;
+	lay->scap = 0;
+}
+
 /* Fill the columns with the provision's text: old | new, or the redline
  * in the right one. Side by side, the side with one provision is laid
  * out first and the other's parts line up with it (a split's parts start
@@ -726,6 +742,7 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 		one_text(c, ch, 1, left, lw, 0, NULL);
 		one_text(c, ch, 0, right, rw, 1, left);
 	}
+	drop_starts(c->lay);
 	edit_lines(c);
 }
 
