@@ -24,7 +24,10 @@
  * Wide screens (100 columns and more) put the outline left of the text;
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a
- * draft of ten provisions and one of a hundred thousand.
+ * draft of ten provisions and one of a hundred thousand. The provision's
+ * pieces go into texts (text.c), which keep its bytes and make its cells
+ * a block at a time when a line is wrapped, searched or drawn: the layout
+ * keeps 12 bytes a line and about a byte a byte, not a cell a character.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -711,6 +714,15 @@ static void edit_lines(ctx *c)
 	}
 }
 
+/* A text that could not make a block (memory) fails the drawing. */
+static void text_errors(ctx *c)
+{
+	int k;
+
+	for (k = 0; k < c->lay->nfl && !c->err; k++)
+		c->err = c->lay->fl[k].err;
+}
+
 /* Lines the wrap's scratch keeps for the next layout; a huge
  * provision's are given back. */
 #define KEEP_STARTS 4096
@@ -744,6 +756,7 @@ static void provision_text(ctx *c, const nd_change *ch, column *left,
 	}
 	drop_starts(c->lay);
 	edit_lines(c);
+	text_errors(c);
 }
 
 /* Give the cells of line l (made into lay->lcells, from cell l->a) the
@@ -1007,6 +1020,7 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		if (i < n && (i < m->dtop || i >= m->dtop + m->dh))
 			m->dtop = i > 0 ? i - 1 : 0;
 		m->seek_match = 0;
+		text_errors(c);
 	}
 	if (m->dtop + m->dh > n)
 		m->dtop = n > m->dh ? n - m->dh : 0;
