@@ -25,9 +25,11 @@
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a
  * draft of ten provisions and one of a hundred thousand. The provision's
- * pieces go into texts (text.c), which keep its bytes and make its cells
- * a block at a time when a line is wrapped, searched or drawn: the layout
- * keeps 12 bytes a line and about a byte a byte, not a cell a character.
+ * pieces go into texts (text.c), which point at the comparison's words
+ * and make their cells a block at a time when a line is wrapped, searched
+ * or drawn: the layout keeps 12 bytes a line and a run a piece, not a
+ * cell a character. (The layout is made again whenever the comparison
+ * changes, m->gen, before anything reads the words it points at.)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -524,7 +526,8 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 		lay->recs[lay->nrecs++] = (prec){fi, a, op, s, len};
 	if (p->markers && st != TS_NORMAL)
 		taddz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
-	tadd(c, f, s, len, st);
+	if (!c->err) /* the comparison's words, which outlive the layout */
+		c->err = text_add_ref(f, s, len, st);
 	if (p->markers && st != TS_NORMAL)
 		taddz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
 	if (op != TUI_NO_EDIT && lay->opedit[op] != TUI_NO_EDIT && !c->err)

@@ -5,23 +5,27 @@
  * text pane keeps instead what the cells are made from, and makes the
  * few it draws:
  *
- *   text   the bytes added, concatenated (as a flow's text)
- *   runs   per addition: its first byte, its first cell and its style;
- *          an addition is decoded on its own, as flow_add decodes it, so
- *          a sequence cut between two additions stays two bad bytes
+ *   runs   per addition: where its bytes are, its first byte in the
+ *          text and its style. The provision's words are not copied: they
+ *          are the comparison's, which outlives the layout (text_add_ref);
+ *          labels and markers are (text_add). An addition is decoded on
+ *          its own, as flow_add decodes it, so a sequence cut between two
+ *          additions stays two bad bytes
  *   stops  every TEXT_BLOCK cells or so, a character that starts a cell
  *          of its own (never a combining mark): its cell, its byte and
  *          its run. Decoding from a stop needs nothing before it, so the
  *          cells from one stop to the next are a block made alone
  *   marks  the byte ranges of the search's matches: a cell is marked when
- *          its character starts in one, as flow_mark_matches marks
+ *          its character starts in one, as flow_mark_matches marks. The
+ *          pattern runs over the additions joined for the time it takes
  *
  * Adding text counts its cells with the same decoding that makes them,
  * so the count, the stops and the blocks agree with what flow_add would
  * have built cell for cell. Two blocks are kept made (wrapping looks back
  * to the last space, which may lie in the block before); asking for any
- * other cell makes its block in place of the older one. Memory: the
- * bytes, a run per addition, a stop per TEXT_BLOCK cells, two blocks.
+ * other cell makes its block in place of the older one. Memory: a run
+ * per addition, a stop per TEXT_BLOCK cells, two blocks, and the bytes of
+ * the labels and markers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +89,8 @@ static size_t ch_cells(const ch *c, size_t last, int last_ctrl)
 
 void text_clear(tui_text *t)
 {
-	nd_buf_clear(&t->text);
+	nd_buf_clear(&t->own);
+	t->len = 0;
 	t->n = t->nruns = t->nstops = t->nmatch = 0;
 	t->last_ctrl = t->err = 0;
 	t->first_mark = (size_t)-1;
@@ -95,7 +100,7 @@ void text_clear(tui_text *t)
 
 void text_dispose(tui_text *t)
 {
-	nd_buf_dispose(&t->text);
+	nd_buf_dispose(&t->own);
 	free(t->runs);
 	free(t->stops);
 	free(t->match);
@@ -122,20 +127,13 @@ static int add_stop(tui_text *t, size_t byte)
 	return 0;
 }
 
-int text_add(tui_text *t, const char *s, size_t len, tui_style style)
+/* Count the cells of s[0..len), the run just added, and put stops in. */
+static int count(tui_text *t, const char *s, size_t len, tui_style style)
 {
-	size_t base = t->text.len, i, cells;
+	size_t base = t->len, i, cells;
 	ch c;
 	int err;
 
-	t->blk[0].stop = t->blk[1].stop = (size_t)-1; /* blocks may grow */
-	t->first_mark = (size_t)-1;
-	if ((err = nd_buf_put(&t->text, s, len)) != 0 ||
-	    (err = reserve((void **)&t->runs, &t->rcap, t->nruns + 1,
-	                   sizeof(*t->runs))) != 0)
-		return err;
-	t->runs[t->nruns].byte = (uint32_t)base;
-	t->runs[t->nruns++].style = (uint8_t)style;
 	if (!t->nstops && (err = add_stop(t, base)) != 0)
 		return err;
 	for (i = 0; i < len; i += c.len) {
@@ -152,7 +150,55 @@ int text_add(tui_text *t, const char *s, size_t len, tui_style style)
 			t->last_ctrl = style == TS_CTRL;
 		t->n += cells;
 	}
+	t->len += len;
 	return 0;
+}
+
+/* A run for the next addition: its bytes at s, or when s is NULL in
+ * t->own from `own` on. */
+static int add_run(tui_text *t, const char *s, size_t own, tui_style style)
+{
+	if (reserve((void **)&t->runs, &t->rcap, t->nruns + 1, sizeof(*t->runs)))
+		return ND_ENOMEM;
+	t->runs[t->nruns].s = s;
+	t->runs[t->nruns].own = (uint32_t)own;
+	t->runs[t->nruns].byte = (uint32_t)t->len;
+	t->runs[t->nruns++].style = (uint8_t)style;
+	t->blk[0].stop = t->blk[1].stop = (size_t)-1; /* blocks may grow */
+	t->first_mark = (size_t)-1;
+	return 0;
+}
+
+int text_add(tui_text *t, const char *s, size_t len, tui_style style)
+{
+	size_t own = t->own.len;
+	int err;
+
+	if ((err = nd_buf_put(&t->own, s, len)) != 0 ||
+	    (err = add_run(t, NULL, own, style)) != 0)
+		return err;
+	return count(t, s, len, style);
+}
+
+int text_add_ref(tui_text *t, const char *s, size_t len, tui_style style)
+{
+	int err = add_run(t, s, 0, style);
+
+	return err ? err : count(t, s, len, style);
+}
+
+/* The bytes of run r. */
+static const char *run_bytes(const tui_text *t, size_t r)
+{
+	if (t->runs[r].s)
+		return t->runs[r].s;
+	return t->own.ptr ? t->own.ptr + t->runs[r].own : "";
+}
+
+/* The byte after run r. */
+static size_t run_end(const tui_text *t, size_t r)
+{
+	return r + 1 < t->nruns ? t->runs[r + 1].byte : t->len;
 }
 
 int text_addz(tui_text *t, const char *s, tui_style style)
@@ -162,15 +208,28 @@ int text_addz(tui_text *t, const char *s, tui_style style)
 
 /* ---- search marks ---- */
 
-int text_mark_matches(tui_text *t, const nd_regex *re)
+/* The text's bytes in one piece, as a pattern must see them. */
+static int join(const tui_text *t, nd_buf *out)
+{
+	size_t r;
+	int err = 0;
+
+	for (r = 0; r < t->nruns && !err; r++)
+		if (run_end(t, r) > t->runs[r].byte)
+			err = nd_buf_put(out, run_bytes(t, r),
+			                 run_end(t, r) - t->runs[r].byte);
+	return err;
+}
+
+/* Record the matches of re in text[0..len). */
+static int find_matches(tui_text *t, const nd_regex *re, const char *text,
+                        size_t len)
 {
 	size_t from = 0, a, b;
 	int rc;
 
-	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
-	t->first_mark = (size_t)-1;
-	while (from <= t->text.len && (rc = nd_regex_find(re, t->text.ptr,
-	       t->text.len, from, &a, &b)) != 0) {
+	while (from <= len && (rc = nd_regex_find(re, text, len, from, &a, &b))
+	       != 0) {
 		if (rc < 0)
 			return rc;
 		if (b == a) {
@@ -186,6 +245,20 @@ int text_mark_matches(tui_text *t, const nd_regex *re)
 		from = b;
 	}
 	return 0;
+}
+
+int text_mark_matches(tui_text *t, const nd_regex *re)
+{
+	nd_buf all = ND_BUF_INIT;
+	int err;
+
+	t->blk[0].stop = t->blk[1].stop = (size_t)-1;
+	t->first_mark = (size_t)-1;
+	/* joined for the search only: the bytes stay where they are */
+	if ((err = join(t, &all)) == 0)
+		err = find_matches(t, re, all.ptr ? all.ptr : "", all.len);
+	nd_buf_dispose(&all);
+	return err;
 }
 
 /* The first match that ends after byte `at`. */
@@ -279,30 +352,39 @@ static void blk_matches(const tui_text *t, tui_text_block *b)
 	}
 }
 
+/* Make the cells of run r from byte i (in it) to `end` (a stop, or the
+ * text's end) or the run's end into block b; the byte after them. */
+static size_t run_cells(const tui_text *t, tui_text_block *b, int first,
+                        size_t r, size_t i, size_t end)
+{
+	size_t re = run_end(t, r), stop = re < end ? re : end;
+	const char *p = run_bytes(t, r);
+	size_t at = t->runs[r].byte; /* byte i is p[i - at] */
+	tui_style style = (tui_style)t->runs[r].style;
+	ch c;
+
+	for (; i < stop; i += c.len) {
+		read_ch(p + (i - at), re - i, &c);
+		blk_ch(b, first, &c, style, i);
+	}
+	return i;
+}
+
 /* Make the cells from stop j to the next one into block b. */
 static int make_block(tui_text *t, tui_text_block *b, size_t j)
 {
 	size_t i = t->stops[j].byte, r = t->stops[j].run;
-	size_t end = j + 1 < t->nstops ? t->stops[j + 1].byte : t->text.len;
+	size_t end = j + 1 < t->nstops ? t->stops[j + 1].byte : t->len;
 	size_t cells = (j + 1 < t->nstops ? t->stops[j + 1].cell : t->n) -
 	               t->stops[j].cell;
-	ch c;
 
 	b->n = 0;
 	b->stop = (size_t)-1;
 	if (reserve((void **)&b->cells, &b->cap, cells + 2, sizeof(*b->cells)) ||
 	    reserve((void **)&b->off, &b->ocap, cells + 2, sizeof(*b->off)))
 		return ND_ENOMEM;
-	while (i < end) {
-		size_t re;
-
-		while (r + 1 < t->nruns && t->runs[r + 1].byte <= i)
-			r++;
-		re = r + 1 < t->nruns ? t->runs[r + 1].byte : t->text.len;
-		read_ch(t->text.ptr + i, re - i, &c);
-		blk_ch(b, j == 0, &c, (tui_style)t->runs[r].style, i);
-		i += c.len;
-	}
+	for (; i < end; r++) /* the runs the block spans, each decoded alone */
+		i = run_cells(t, b, j == 0, r, i, end);
 	blk_matches(t, b);
 	b->stop = j;
 	b->from = t->stops[j].cell;

@@ -150,9 +150,15 @@ typedef struct tui_text_block {
 } tui_text_block;
 
 typedef struct tui_text {
-	nd_buf text;      /* the bytes added, concatenated */
+	nd_buf own;       /* the bytes text_add copied */
+	size_t len;       /* the bytes added, in all */
 	size_t n;         /* how many cells they make */
-	struct { uint32_t byte; uint8_t style; } *runs; /* one per addition */
+	struct {          /* one per addition */
+		const char *s;  /* its bytes (text_add_ref), or NULL: in own */
+		uint32_t own;   /* where in own */
+		uint32_t byte;  /* its first byte in the text */
+		uint8_t style;
+	} *runs;
 	size_t nruns, rcap;
 	struct { uint32_t cell, byte, run; } *stops;    /* where blocks start */
 	size_t nstops, scap;
@@ -170,6 +176,9 @@ void text_dispose(tui_text *t);
 /* flow_add and flow_addz, the cells counted but not kept. */
 int text_add(tui_text *t, const char *s, size_t len, tui_style style);
 int text_addz(tui_text *t, const char *s, tui_style style);
+/* text_add of bytes that outlive the text (until text_clear): they are
+ * not copied. */
+int text_add_ref(tui_text *t, const char *s, size_t len, tui_style style);
 /* flow_mark_matches: the cells of matches get TM_MATCH when made. */
 int text_mark_matches(tui_text *t, const nd_regex *re);
 /* Cell i (< t->n) and its offset in the text; the cell is valid until
