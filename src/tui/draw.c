@@ -48,20 +48,6 @@ static const char *const badges[ND_CHANGE_KINDS] = {
 	" = ", "mod", "add", "rem", "spl", "mrg",
 };
 
-/* A line of a column: cells [a, b) of flow f, or blank when f < 0. */
-typedef struct cline {
-	int32_t f;     /* flow index, -1 for a blank line */
-	uint32_t a, b; /* cells (a text's cells are counted in 32 bits, as
-	                  a flow's offsets are): a line of a huge provision
-	                  costs 12 bytes */
-} cline;
-
-typedef struct column {
-	cline *lines; /* the lines */
-	size_t n;     /* how many */
-	size_t cap;   /* allocated */
-} column;
-
 /* Flows a provision's columns can hold at once: a part per provision of
  * each side (MAX_PARTS at most each; the rest join the last). */
 #define MAX_PARTS 32
@@ -96,10 +82,7 @@ struct tui_layout {
 	int valid;           /* it holds a layout */
 	tui_text fl[NFLOWS]; /* its texts, cells made when drawn */
 	int nfl;             /* flows in use */
-	column left, right;  /* its lines (inline: right only) */
-	size_t *starts;      /* text_wrap's output: the lines' starts */
-	size_t *ends;        /* and their ends less the spaces */
-	size_t scap;         /* their capacity */
+	tui_column left, right; /* its lines (inline: right only) */
 	/* its word edits (runs of deleted and inserted words between equal
 	 * ones, numbered in the order of the change's ops) */
 	size_t *opedit;      /* per op of the change: its edit, or TUI_NO_EDIT */
@@ -110,6 +93,8 @@ struct tui_layout {
 	size_t *eline;       /* per edit: its first line on the left, on the
 	                        right (2 per edit; TUI_NO_EDIT: not there) */
 	size_t elcap;
+	int elines;          /* eline is made (when an edit is first sought
+	                        or shown: it reads every line) */
 	size_t marked;       /* the edit whose cells carry TM_EDIT */
 	size_t *mspans;      /* its spans (indices in spans), in order */
 	size_t nmspans, mscap;
@@ -378,41 +363,17 @@ static void outline(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 
 /* ---- the provision ---- */
 
-/* Wrap flow fi to width w and append its lines to col. */
-static void put_flow(ctx *c, column *col, int fi, unsigned w)
+/* Wrap flow fi to the column's width and append its lines to col. */
+static void put_flow(ctx *c, tui_column *col, int fi)
 {
-	size_t n, k;
-
-	if (c->err)
-		return;
-	n = text_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->ends,
-	              &c->lay->scap);
-	if (!n) {
-		c->err = nd_error_oom();
-		return;
-	}
-	for (k = 0; k < n && !c->err; k++) {
-		if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
-		                   sizeof(cline))) {
-			c->err = nd_error_oom();
-			return;
-		}
-		col->lines[col->n].f = fi;
-		col->lines[col->n].a = (uint32_t)c->lay->starts[k];
-		col->lines[col->n++].b = (uint32_t)c->lay->ends[k];
-	}
+	if (!c->err)
+		c->err = column_put_flow(col, fi);
 }
 
-static void put_blank(ctx *c, column *col)
+static void put_blank(ctx *c, tui_column *col)
 {
-	if (c->err)
-		return;
-	if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
-	                   sizeof(cline))) {
-		c->err = nd_error_oom();
-		return;
-	}
-	col->lines[col->n++].f = -1;
+	if (!c->err)
+		c->err = column_put_blank(col);
 }
 
 /* The pieces of the redline, sorted into flows: one for the old side and
@@ -551,31 +512,12 @@ static void absent(ctx *c, const nd_docinfo *info, const char *side)
 	taddz(c, f, ")", TS_DIM);
 }
 
-/* The line of column col that holds cell `cell` of flow fi (the last
- * line when none does). */
-static size_t line_of(const column *col, int fi, size_t cell)
-{
-	size_t k, last = col->n ? col->n - 1 : 0;
-
-	for (k = 0; k < col->n; k++) {
-		const cline *l = &col->lines[k];
-
-		if (l->f != fi)
-			continue;
-		if (k + 1 < col->n && col->lines[k + 1].f == fi &&
-		    col->lines[k + 1].a <= cell)
-			continue;
-		return k;
-	}
-	return last;
-}
-
 /* Where the part whose first piece is p->start[part] lines up in the
  * column laid out first (`other`, its pieces in lay->recs): the line
  * holding the first words both sides share from there on (the part's
  * own first words when it starts with shared ones); 0 when none. */
 static size_t part_anchor(ctx *c, const pieces *p, size_t part,
-                          const column *other)
+                          tui_column *other)
 {
 	tui_layout *lay = c->lay;
 	const nd_wdiff *d = &p->ch->diff;
@@ -600,7 +542,7 @@ static size_t part_anchor(ctx *c, const pieces *p, size_t part,
 			cell++;
 		while (cell + 1 < f->n && text_cell(f, cell)->cp[0] == ' ')
 			cell++; /* the words, not the space before them */
-		return line_of(other, r->f, cell);
+		return column_line_of(other, r->f, cell);
 	}
 	return 0;
 }
@@ -613,8 +555,8 @@ static size_t part_anchor(ctx *c, const pieces *p, size_t part,
  * the other side (or, for words of its own, than what follows them
  * there): blank lines pad it down. Without, its pieces are recorded for
  * the other side to line up with. */
-static void one_text(ctx *c, const nd_change *ch, int side, column *col,
-                     unsigned w, int colidx, const column *other)
+static void one_text(ctx *c, const nd_change *ch, int side, tui_column *col,
+                     int colidx, tui_column *other)
 {
 	tui_model *m = c->m;
 	const nd_changeset *cs = m->view.cs;
@@ -634,7 +576,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 	if (side >= 0 && !n) {
 		absent(c, old ? m->view.old_info : m->view.new_info,
 		       old ? "old" : "new");
-		put_flow(c, col, p.first, w);
+		put_flow(c, col, p.first);
 		return;
 	}
 	for (k = 0; k < (n > 1 ? n : 1) && k < MAX_PARTS; k++)
@@ -657,7 +599,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 		if (k && other && p.labelled[k])
 			for (at = part_anchor(c, &p, k, other); col->n < at && !c->err;)
 				put_blank(c, col);
-		put_flow(c, col, p.first + (int)k, w);
+		put_flow(c, col, p.first + (int)k);
 	}
 }
 
@@ -674,6 +616,7 @@ static void number_edits(ctx *c, const nd_change *ch)
 	lay->nrecs = 0;
 	lay->marked = TUI_NO_EDIT;
 	lay->nmspans = 0;
+	lay->elines = 0;
 	if (!grow(c, (void **)&lay->opedit, &lay->opcap,
 	          ch->diff.n ? ch->diff.n : 1, sizeof(size_t)))
 		return;
@@ -692,10 +635,29 @@ static void number_edits(ctx *c, const nd_change *ch)
 
 /* The first line of each edit in each column, from the spans (both in
  * column order: one pass). */
+/* From line l of col on, the line of span sp: the last line of its flow
+ * that starts at or before it (col->n when the flow is not there). */
+static size_t span_line(tui_column *col, size_t l, const espan *sp)
+{
+	tui_cline cur, next;
+
+	for (; l < col->n; l++) {
+		cur = *column_line(col, l);
+		if (cur.f != sp->f)
+			continue;
+		if (l + 1 >= col->n)
+			break;
+		next = *column_line(col, l + 1);
+		if (next.f != sp->f || next.a > sp->a)
+			break;
+	}
+	return l;
+}
+
 static void edit_lines(ctx *c)
 {
 	tui_layout *lay = c->lay;
-	const column *cols[2] = {&lay->left, &lay->right};
+	tui_column *cols[2] = {&lay->left, &lay->right};
 	size_t k, li[2] = {0, 0};
 
 	if (!grow(c, (void **)&lay->eline, &lay->elcap,
@@ -705,66 +667,53 @@ static void edit_lines(ctx *c)
 		lay->eline[k] = TUI_NO_EDIT;
 	for (k = 0; k < lay->nspans; k++) {
 		const espan *sp = &lay->spans[k];
-		const column *col = cols[sp->col];
+		tui_column *col = cols[sp->col];
 		size_t *l = &li[sp->col];
 
-		while (*l < col->n && (col->lines[*l].f != sp->f ||
-		       (*l + 1 < col->n && col->lines[*l + 1].f == sp->f &&
-		        col->lines[*l + 1].a <= sp->a)))
-			(*l)++;
+		*l = span_line(col, *l, sp);
 		if (*l < col->n && lay->eline[2 * sp->edit + sp->col] == TUI_NO_EDIT)
 			lay->eline[2 * sp->edit + sp->col] = *l;
 	}
+	lay->elines = 1;
 }
 
-/* A text that could not make a block (memory) fails the drawing. */
+/* A text or column that could not make a block or a chunk (memory)
+ * fails the drawing. */
 static void text_errors(ctx *c)
 {
 	int k;
 
 	for (k = 0; k < c->lay->nfl && !c->err; k++)
 		c->err = c->lay->fl[k].err;
-}
-
-/* Lines the wrap's scratch keeps for the next layout; a huge
- * provision's are given back. */
-#define KEEP_STARTS 4096
-
-static void drop_starts(tui_layout *lay)
-{
-	if (lay->scap <= KEEP_STARTS)
-		return;
-	free(lay->starts);
-	free(lay->ends);
-	lay->starts = lay->ends = NULL;
-	lay->scap = 0;
+	if (!c->err)
+		c->err = c->lay->left.err ? c->lay->left.err : c->lay->right.err;
 }
 
 /* Fill the columns with the provision's text: old | new, or the redline
  * in the right one. Side by side, the side with one provision is laid
  * out first and the other's parts line up with it (a split's parts start
  * beside the old words they came from). */
-static void provision_text(ctx *c, const nd_change *ch, column *left,
-                           column *right, unsigned lw, unsigned rw)
+static void provision_text(ctx *c, const nd_change *ch, tui_column *left,
+                           tui_column *right, unsigned lw, unsigned rw)
 {
+	column_clear(left, c->lay->fl, lw);
+	column_clear(right, c->lay->fl, rw);
 	number_edits(c, ch);
 	if (c->m->redline) {
-		one_text(c, ch, -1, right, rw, 1, NULL);
+		one_text(c, ch, -1, right, 1, NULL);
 	} else if (ch->nold > 1 && ch->nnew <= 1) { /* a merge: new first */
-		one_text(c, ch, 0, right, rw, 1, NULL);
-		one_text(c, ch, 1, left, lw, 0, right);
+		one_text(c, ch, 0, right, 1, NULL);
+		one_text(c, ch, 1, left, 0, right);
 	} else {
-		one_text(c, ch, 1, left, lw, 0, NULL);
-		one_text(c, ch, 0, right, rw, 1, left);
+		one_text(c, ch, 1, left, 0, NULL);
+		one_text(c, ch, 0, right, 1, left);
 	}
-	drop_starts(c->lay);
-	edit_lines(c);
 	text_errors(c);
 }
 
 /* Give the cells of line l (made into lay->lcells, from cell l->a) the
  * TM_EDIT mark where the current edit's spans cover them. */
-static void edit_marks(tui_layout *lay, const cline *l)
+static void edit_marks(tui_layout *lay, const tui_cline *l)
 {
 	size_t k, i;
 
@@ -778,33 +727,52 @@ static void edit_marks(tui_layout *lay, const cline *l)
 	}
 }
 
-static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
+static unsigned draw_cline(ctx *c, tui_column *col, size_t k, unsigned x,
                            unsigned y, unsigned w)
 {
 	tui_layout *lay = c->lay;
-	const cline *l;
+	tui_cline l;
 
-	if (k >= col->n || col->lines[k].f < 0 || c->err)
+	if (k >= col->n || c->err)
 		return 0;
-	l = &col->lines[k];
-	if ((c->err = text_cells(&lay->fl[l->f], l->a, l->b, &lay->lcells,
+	if ((l = *column_line(col, k)).f < 0)
+		return 0;
+	if ((c->err = text_cells(&lay->fl[l.f], l.a, l.b, &lay->lcells,
 	                         &lay->lcap)) != 0)
 		return 0;
-	edit_marks(lay, l);
-	return grid_put(c->g, x, y, w, lay->lcells, 0, l->b - l->a);
+	edit_marks(lay, &l);
+	return grid_put(c->g, x, y, w, lay->lcells, 0, l.b - l.a);
 }
 
-static int line_has_match(ctx *c, const column *col, size_t k)
+static int line_has_match(ctx *c, tui_column *col, size_t k)
 {
-	const cline *l = &col->lines[k];
+	tui_cline l = *column_line(col, k);
 	size_t i;
 
-	if (l->f < 0 || l->b <= text_first_mark(&c->lay->fl[l->f]))
+	if (l.f < 0 || l.b <= text_first_mark(&c->lay->fl[l.f]))
 		return 0; /* before the text's first match */
-	for (i = l->a; i < l->b; i++)
-		if (text_cell(&c->lay->fl[l->f], i)->mark & TM_MATCH)
+	for (i = l.a; i < l.b; i++)
+		if (text_cell(&c->lay->fl[l.f], i)->mark & TM_MATCH)
 			return 1;
 	return 0;
+}
+
+/* No line of col before this one has a match: the first line of the
+ * first match of each of its texts, the earliest (col->n: none). */
+static size_t match_from(ctx *c, tui_column *col)
+{
+	size_t k, best = col->n, fm, l;
+
+	for (k = 0; k < col->nsegs; k++) {
+		int f = col->segs[k].f;
+
+		if (f < 0 || (fm = text_first_mark(&c->lay->fl[f])) >=
+		    c->lay->fl[f].n)
+			continue;
+		if ((l = column_line_of(col, f, fm)) < best)
+			best = l;
+	}
+	return best;
 }
 
 /* The title of the provision: labels and what happened, then where. */
@@ -969,7 +937,7 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 {
 	tui_model *m = c->m;
 	tui_layout *lay = c->lay;
-	column *left = &lay->left, *right = &lay->right;
+	tui_column *left = &lay->left, *right = &lay->right;
 	unsigned top, lw, rw, k;
 	size_t n, i;
 	const nd_change *ch;
@@ -993,7 +961,6 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	    lay->lw != lw || lay->rw != rw || lay->redline != m->redline) {
 		lay->valid = 0;
 		lay->nfl = 0;
-		left->n = right->n = 0;
 		provision_text(c, ch, left, right, lw, rw);
 		if (c->err)
 			return;
@@ -1012,11 +979,18 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		grid_mark(c->g, x - 1, y, w + 2, 1, TM_SEL);
 	if (m->edit != TUI_NO_EDIT && m->edit >= lay->nedits)
 		m->edit = TUI_NO_EDIT;
+	if ((m->edit_seek || m->edit != TUI_NO_EDIT) && !lay->elines)
+		edit_lines(c);
+	if (c->err)
+		return;
 	if (m->edit_seek)
 		seek_edit(c, ch);
 	mark_edit(c, m->edit);
 	if (m->seek_match) {
-		for (i = 0; i < n; i++)
+		i = match_from(c, left);
+		if (match_from(c, right) < i)
+			i = match_from(c, right);
+		for (; i < n; i++)
 			if ((i < left->n && line_has_match(c, left, i)) ||
 			    (i < right->n && line_has_match(c, right, i)))
 				break;
@@ -1239,10 +1213,8 @@ void draw_release(tui_model *m)
 		return;
 	for (k = 0; k < NFLOWS; k++)
 		text_dispose(&lay->fl[k]);
-	free(lay->left.lines);
-	free(lay->right.lines);
-	free(lay->starts);
-	free(lay->ends);
+	column_dispose(&lay->left);
+	column_dispose(&lay->right);
 	free(lay->opedit);
 	free(lay->spans);
 	free(lay->eline);

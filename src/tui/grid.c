@@ -298,10 +298,11 @@ static int wrap_room(size_t n, size_t **starts, size_t **ends, size_t *cap)
 }
 
 size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
-                  size_t **starts, size_t **ends, size_t *cap)
+                  size_t from, size_t max, size_t **starts, size_t **ends,
+                  size_t *cap)
 {
 	window win = {at, ud, NULL, 0, 0};
-	size_t n = 0, i = 0;
+	size_t n = 0, i = from;
 
 	if (width < 2)
 		width = 2;
@@ -313,6 +314,10 @@ size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
 			return 0;
 		if (ends && n) /* the line before, trimmed while its cells are near */
 			(*ends)[n - 1] = trim(&win, (*starts)[n - 1], start);
+		if (n == max) { /* enough: where the next line starts */
+			(*starts)[n] = start;
+			return n;
+		}
 		(*starts)[n++] = start;
 		if (i >= ncells)
 			break;
@@ -339,7 +344,8 @@ size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
 size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap)
 {
-	return cells_wrap(flow_cells, (void *)f, f->n, width, starts, NULL, cap);
+	return cells_wrap(flow_cells, (void *)f, f->n, width, 0, (size_t)-1,
+	                  starts, NULL, cap);
 }
 
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,

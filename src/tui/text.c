@@ -487,10 +487,11 @@ static const tui_cell *cell_at(void *ud, size_t i, size_t *lo, size_t *hi)
 	return b->cells;
 }
 
-size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t **ends,
-                 size_t *cap)
+size_t text_wrap(tui_text *t, unsigned width, size_t from, size_t max,
+                 size_t **starts, size_t **ends, size_t *cap)
 {
-	size_t n = cells_wrap(cell_at, t, t->n, width, starts, ends, cap);
+	size_t n = cells_wrap(cell_at, t, t->n, width, from, max, starts, ends,
+	                      cap);
 
 	return t->err ? 0 : n;
 }

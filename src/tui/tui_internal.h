@@ -119,11 +119,14 @@ size_t flow_trim(const tui_flow *f, size_t from, size_t to);
  * starts with cell *lo and stays valid until the next call. flow_wrap and
  * flow_trim are these over a flow's array, so every text wraps by the
  * same rules. With `ends`, line k's end less its spaces (flow_trim) goes
- * to (*ends)[k], realloc'ed with *starts to *cap. */
+ * to (*ends)[k], realloc'ed with *starts to *cap. The lines are those
+ * from cell `from` (a line's start), at most `max` of them; (*starts)[n]
+ * is where the line after them starts (ncells at the end). */
 typedef const tui_cell *(*tui_cell_at)(void *ud, size_t i, size_t *lo,
                                        size_t *hi);
 size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
-                  size_t **starts, size_t **ends, size_t *cap);
+                  size_t from, size_t max, size_t **starts, size_t **ends,
+                  size_t *cap);
 size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to);
 /* A space a line may break at (not a control character's). */
 int cell_is_space(const tui_cell *c);
@@ -189,11 +192,59 @@ size_t text_off(tui_text *t, size_t i);
  * of a match without making the cells before it. */
 size_t text_first_mark(tui_text *t);
 /* cells_wrap over the text's cells. */
-size_t text_wrap(tui_text *t, unsigned width, size_t **starts, size_t **ends,
-                 size_t *cap);
+size_t text_wrap(tui_text *t, unsigned width, size_t from, size_t max,
+                 size_t **starts, size_t **ends, size_t *cap);
 /* Copy cells [from, to) into *out (realloc'ed to *cap). */
 int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
                size_t *cap);
+
+/* ---- columns (column.c) ---- */
+
+/* A line of a column: cells [a, b) of text f, or blank when f < 0. */
+typedef struct tui_cline {
+	int32_t f;
+	uint32_t a, b; /* a text's cells are counted in 32 bits */
+} tui_cline;
+
+/* Lines of one text, or blank lines (f < 0). */
+typedef struct tui_cseg {
+	int32_t f;
+	uint32_t first;   /* its first line in the column */
+	uint32_t n;       /* its lines */
+	uint32_t cp;      /* a text's: its first checkpoint in cps */
+} tui_cseg;
+
+/* Lines between checkpoints. */
+#define COL_CHUNK 64
+
+/* The lines of a column of the open provision (column.c's design note). */
+typedef struct tui_column {
+	tui_text *texts;  /* the texts its lines are of (the layout's) */
+	unsigned width;   /* the width they wrap to */
+	size_t n;         /* lines */
+	tui_cseg *segs;
+	size_t nsegs, segcap;
+	uint32_t *cps;    /* per text segment, the first cell of every
+	                     COL_CHUNK-th line */
+	size_t ncps, cpcap;
+	size_t *starts, *ends, scap; /* a chunk wrapped */
+	tui_cline lines[COL_CHUNK]; /* the chunk kept */
+	size_t cseg, cchunk;
+	int cvalid;
+	int err;          /* memory ran out */
+} tui_column;
+
+void column_clear(tui_column *col, tui_text *texts, unsigned width);
+void column_dispose(tui_column *col);
+/* Append the lines of text f, or a blank line. */
+int column_put_flow(tui_column *col, int f);
+int column_put_blank(tui_column *col);
+/* Line k (a blank one past the end); valid until the next call. */
+const tui_cline *column_line(tui_column *col, size_t k);
+/* The line that holds cell `cell` of text f: the last of its lines that
+ * starts at or before it (its first line when none does; the column's
+ * last line when f has no lines). */
+size_t column_line_of(tui_column *col, int f, size_t cell);
 
 /* The screen as text, one line per row (trailing blanks dropped); with
  * `styles`, each row is followed by a row of style letters. */
