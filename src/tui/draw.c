@@ -24,7 +24,12 @@
  * Wide screens (100 columns and more) put the outline left of the text;
  * narrow ones put it above. Only what is visible is laid out: the rows on
  * screen and the one selected provision, so a draw costs the same for a
- * draft of ten provisions and one of a hundred thousand.
+ * draft of ten provisions and one of a hundred thousand. The provision's
+ * pieces go into texts (text.c), which point at the comparison's words
+ * and make their cells a block at a time when a line is wrapped, searched
+ * or drawn: the layout keeps 12 bytes a line and a run a piece, not a
+ * cell a character. (The layout is made again whenever the comparison
+ * changes, m->gen, before anything reads the words it points at.)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,18 +47,6 @@
 static const char *const badges[ND_CHANGE_KINDS] = {
 	" = ", "mod", "add", "rem", "spl", "mrg",
 };
-
-/* A line of a column: cells [a, b) of flow f, or blank when f < 0. */
-typedef struct cline {
-	int f;       /* flow index, -1 for a blank line */
-	size_t a, b; /* cells */
-} cline;
-
-typedef struct column {
-	cline *lines; /* the lines */
-	size_t n;     /* how many */
-	size_t cap;   /* allocated */
-} column;
 
 /* Flows a provision's columns can hold at once: a part per provision of
  * each side (MAX_PARTS at most each; the rest join the last). */
@@ -87,11 +80,9 @@ struct tui_layout {
 	unsigned lw, rw;     /* its column widths */
 	int redline;         /* inline, not side by side */
 	int valid;           /* it holds a layout */
-	tui_flow fl[NFLOWS]; /* its flows */
+	tui_text fl[NFLOWS]; /* its texts, cells made when drawn */
 	int nfl;             /* flows in use */
-	column left, right;  /* its lines (inline: right only) */
-	size_t *starts;      /* flow_wrap's output */
-	size_t scap;         /* its capacity */
+	tui_column left, right; /* its lines (inline: right only) */
 	/* its word edits (runs of deleted and inserted words between equal
 	 * ones, numbered in the order of the change's ops) */
 	size_t *opedit;      /* per op of the change: its edit, or TUI_NO_EDIT */
@@ -102,7 +93,13 @@ struct tui_layout {
 	size_t *eline;       /* per edit: its first line on the left, on the
 	                        right (2 per edit; TUI_NO_EDIT: not there) */
 	size_t elcap;
+	int elines;          /* eline is made (when an edit is first sought
+	                        or shown: it reads every line) */
 	size_t marked;       /* the edit whose cells carry TM_EDIT */
+	size_t *mspans;      /* its spans (indices in spans), in order */
+	size_t nmspans, mscap;
+	tui_cell *lcells;    /* the cells of the line being drawn */
+	size_t lcap;
 	prec *recs;          /* the pieces of the side laid out first (side
 	                        by side), to align the other side's parts */
 	size_t nrecs, rcap;
@@ -127,11 +124,11 @@ static tui_flow *scratch(ctx *c)
 
 /* A fresh flow of the provision (provision_text never asks for more than
  * NFLOWS). */
-static tui_flow *new_flow(ctx *c)
+static tui_text *new_flow(ctx *c)
 {
-	tui_flow *f = &c->lay->fl[c->lay->nfl++];
+	tui_text *f = &c->lay->fl[c->lay->nfl++];
 
-	flow_clear(f);
+	text_clear(f);
 	return f;
 }
 
@@ -144,6 +141,18 @@ static void add(ctx *c, tui_flow *f, const char *s, size_t len, tui_style st)
 static void addz(ctx *c, tui_flow *f, const char *s, tui_style st)
 {
 	add(c, f, s, strlen(s), st);
+}
+
+/* add and addz to the provision's text */
+static void tadd(ctx *c, tui_text *f, const char *s, size_t len, tui_style st)
+{
+	if (!c->err)
+		c->err = text_add(f, s, len, st);
+}
+
+static void taddz(ctx *c, tui_text *f, const char *s, tui_style st)
+{
+	tadd(c, f, s, strlen(s), st);
 }
 
 static void line(ctx *c, unsigned x, unsigned y, unsigned w, tui_flow *f)
@@ -354,41 +363,17 @@ static void outline(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 
 /* ---- the provision ---- */
 
-/* Wrap flow fi to width w and append its lines to col. */
-static void put_flow(ctx *c, column *col, int fi, unsigned w)
+/* Wrap flow fi to the column's width and append its lines to col. */
+static void put_flow(ctx *c, tui_column *col, int fi)
 {
-	size_t n, k;
-
-	if (c->err)
-		return;
-	n = flow_wrap(&c->lay->fl[fi], w, &c->lay->starts, &c->lay->scap);
-	if (!n) {
-		c->err = nd_error_oom();
-		return;
-	}
-	for (k = 0; k < n && !c->err; k++) {
-		if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
-		                   sizeof(cline))) {
-			c->err = nd_error_oom();
-			return;
-		}
-		col->lines[col->n].f = fi;
-		col->lines[col->n].a = c->lay->starts[k];
-		col->lines[col->n++].b = flow_trim(&c->lay->fl[fi], c->lay->starts[k],
-		                                   c->lay->starts[k + 1]);
-	}
+	if (!c->err)
+		c->err = column_put_flow(col, fi);
 }
 
-static void put_blank(ctx *c, column *col)
+static void put_blank(ctx *c, tui_column *col)
 {
-	if (c->err)
-		return;
-	if (nd_vec_reserve((void **)&col->lines, &col->cap, col->n + 1,
-	                   sizeof(cline))) {
-		c->err = nd_error_oom();
-		return;
-	}
-	col->lines[col->n++].f = -1;
+	if (!c->err)
+		c->err = column_put_blank(col);
 }
 
 /* The pieces of the redline, sorted into flows: one for the old side and
@@ -418,7 +403,7 @@ typedef struct pieces {
 static void part_label(pieces *p, size_t part)
 {
 	ctx *c = p->c;
-	tui_flow *f = &c->lay->fl[p->first + (int)part];
+	tui_text *f = &c->lay->fl[p->first + (int)part];
 
 	p->labelled[part] = 1;
 	if (p->nparts < 2)
@@ -426,8 +411,8 @@ static void part_label(pieces *p, size_t part)
 	nd_buf_clear(&c->tmp);
 	if (!c->err)
 		c->err = nd_labels(&c->tmp, p->d, &p->idx[part], 1);
-	add(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
-	addz(c, f, " ", TS_NORMAL);
+	tadd(c, f, c->tmp.ptr ? c->tmp.ptr : "", c->tmp.len, TS_TITLE);
+	taddz(c, f, " ", TS_NORMAL);
 }
 
 /* The op of change p->ch whose text holds s (pieces come in the order of
@@ -483,7 +468,7 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	tui_style st = kind == ND_OP_DELETE ? TS_DEL
 	               : kind == ND_OP_INSERT ? TS_INS : TS_NORMAL;
 	size_t op = op_of(p, s), a;
-	tui_flow *f;
+	tui_text *f;
 	int fi;
 
 	if (part >= MAX_PARTS)
@@ -501,10 +486,11 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 	                      sizeof(prec)))
 		lay->recs[lay->nrecs++] = (prec){fi, a, op, s, len};
 	if (p->markers && st != TS_NORMAL)
-		addz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
-	add(c, f, s, len, st);
+		taddz(c, f, kind == ND_OP_DELETE ? "[-" : "{+", st);
+	if (!c->err) /* the comparison's words, which outlive the layout */
+		c->err = text_add_ref(f, s, len, st);
 	if (p->markers && st != TS_NORMAL)
-		addz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
+		taddz(c, f, kind == ND_OP_DELETE ? "-]" : "+}", st);
 	if (op != TUI_NO_EDIT && lay->opedit[op] != TUI_NO_EDIT && !c->err)
 		note_span(p, fi, a, f->n, lay->opedit[op]);
 	return c->err;
@@ -513,46 +499,27 @@ static int piece(void *ud, size_t part, nd_op_kind kind, const char *s,
 /* A side with no provision: "(not in 2011)", "(not in the old version)". */
 static void absent(ctx *c, const nd_docinfo *info, const char *side)
 {
-	tui_flow *f = new_flow(c);
+	tui_text *f = new_flow(c);
 
-	addz(c, f, "(not in ", TS_DIM);
+	taddz(c, f, "(not in ", TS_DIM);
 	if (info && info->label) {
-		addz(c, f, info->label, TS_DIM);
+		taddz(c, f, info->label, TS_DIM);
 	} else {
-		addz(c, f, "the ", TS_DIM);
-		addz(c, f, side, TS_DIM);
-		addz(c, f, " version", TS_DIM);
+		taddz(c, f, "the ", TS_DIM);
+		taddz(c, f, side, TS_DIM);
+		taddz(c, f, " version", TS_DIM);
 	}
-	addz(c, f, ")", TS_DIM);
-}
-
-/* The line of column col that holds cell `cell` of flow fi (the last
- * line when none does). */
-static size_t line_of(const column *col, int fi, size_t cell)
-{
-	size_t k, last = col->n ? col->n - 1 : 0;
-
-	for (k = 0; k < col->n; k++) {
-		const cline *l = &col->lines[k];
-
-		if (l->f != fi)
-			continue;
-		if (k + 1 < col->n && col->lines[k + 1].f == fi &&
-		    col->lines[k + 1].a <= cell)
-			continue;
-		return k;
-	}
-	return last;
+	taddz(c, f, ")", TS_DIM);
 }
 
 /* Where the part whose first piece is p->start[part] lines up in the
  * column laid out first (`other`, its pieces in lay->recs): the line
  * holding the first words both sides share from there on (the part's
  * own first words when it starts with shared ones); 0 when none. */
-static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
-                          const column *other)
+static size_t part_anchor(ctx *c, const pieces *p, size_t part,
+                          tui_column *other)
 {
-	const tui_layout *lay = c->lay;
+	tui_layout *lay = c->lay;
 	const nd_wdiff *d = &p->ch->diff;
 	size_t op = p->start[part].op, k, cell;
 	uintptr_t s = (uintptr_t)p->start[part].s;
@@ -564,17 +531,18 @@ static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
 		op++; /* words of one side: the shared words after them */
 	for (k = 0; op < d->n && k < lay->nrecs; k++) {
 		const prec *r = &lay->recs[k];
-		const tui_flow *f = &lay->fl[r->f];
+		tui_text *f = &lay->fl[r->f];
 		uintptr_t rs = (uintptr_t)r->s;
 
 		if (r->op != op || (equal && (s < rs || s >= rs + r->len)))
 			continue;
 		cell = r->cell;
-		while (equal && cell < f->n && f->off[cell] - f->off[r->cell] < s - rs)
+		while (equal && cell < f->n &&
+		       text_off(f, cell) - text_off(f, r->cell) < s - rs)
 			cell++;
-		while (cell + 1 < f->n && f->cells[cell].cp[0] == ' ')
+		while (cell + 1 < f->n && text_cell(f, cell)->cp[0] == ' ')
 			cell++; /* the words, not the space before them */
-		return line_of(other, r->f, cell);
+		return column_line_of(other, r->f, cell);
 	}
 	return 0;
 }
@@ -587,8 +555,8 @@ static size_t part_anchor(const ctx *c, const pieces *p, size_t part,
  * the other side (or, for words of its own, than what follows them
  * there): blank lines pad it down. Without, its pieces are recorded for
  * the other side to line up with. */
-static void one_text(ctx *c, const nd_change *ch, int side, column *col,
-                     unsigned w, int colidx, const column *other)
+static void one_text(ctx *c, const nd_change *ch, int side, tui_column *col,
+                     int colidx, tui_column *other)
 {
 	tui_model *m = c->m;
 	const nd_changeset *cs = m->view.cs;
@@ -608,7 +576,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 	if (side >= 0 && !n) {
 		absent(c, old ? m->view.old_info : m->view.new_info,
 		       old ? "old" : "new");
-		put_flow(c, col, p.first, w);
+		put_flow(c, col, p.first);
 		return;
 	}
 	for (k = 0; k < (n > 1 ? n : 1) && k < MAX_PARTS; k++)
@@ -620,7 +588,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 		p.nparts = MAX_PARTS;
 	for (k = 0; k < p.nparts; k++) {
 		if (m->re && !m->absent && /* absent: nothing to mark */
-		    flow_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
+		    text_mark_matches(&c->lay->fl[p.first + (int)k], m->re) < 0) {
 			/* the footer, drawn after the text, says so */
 			snprintf(m->msg, sizeof(m->msg), "matches not marked: %s; "
 			         "try a simpler pattern", nd_error_message());
@@ -631,7 +599,7 @@ static void one_text(ctx *c, const nd_change *ch, int side, column *col,
 		if (k && other && p.labelled[k])
 			for (at = part_anchor(c, &p, k, other); col->n < at && !c->err;)
 				put_blank(c, col);
-		put_flow(c, col, p.first + (int)k, w);
+		put_flow(c, col, p.first + (int)k);
 	}
 }
 
@@ -647,6 +615,8 @@ static void number_edits(ctx *c, const nd_change *ch)
 	lay->nspans = 0;
 	lay->nrecs = 0;
 	lay->marked = TUI_NO_EDIT;
+	lay->nmspans = 0;
+	lay->elines = 0;
 	if (!grow(c, (void **)&lay->opedit, &lay->opcap,
 	          ch->diff.n ? ch->diff.n : 1, sizeof(size_t)))
 		return;
@@ -665,10 +635,29 @@ static void number_edits(ctx *c, const nd_change *ch)
 
 /* The first line of each edit in each column, from the spans (both in
  * column order: one pass). */
+/* From line l of col on, the line of span sp: the last line of its flow
+ * that starts at or before it (col->n when the flow is not there). */
+static size_t span_line(tui_column *col, size_t l, const espan *sp)
+{
+	tui_cline cur, next;
+
+	for (; l < col->n; l++) {
+		cur = *column_line(col, l);
+		if (cur.f != sp->f)
+			continue;
+		if (l + 1 >= col->n)
+			break;
+		next = *column_line(col, l + 1);
+		if (next.f != sp->f || next.a > sp->a)
+			break;
+	}
+	return l;
+}
+
 static void edit_lines(ctx *c)
 {
 	tui_layout *lay = c->lay;
-	const column *cols[2] = {&lay->left, &lay->right};
+	tui_column *cols[2] = {&lay->left, &lay->right};
 	size_t k, li[2] = {0, 0};
 
 	if (!grow(c, (void **)&lay->eline, &lay->elcap,
@@ -678,60 +667,112 @@ static void edit_lines(ctx *c)
 		lay->eline[k] = TUI_NO_EDIT;
 	for (k = 0; k < lay->nspans; k++) {
 		const espan *sp = &lay->spans[k];
-		const column *col = cols[sp->col];
+		tui_column *col = cols[sp->col];
 		size_t *l = &li[sp->col];
 
-		while (*l < col->n && (col->lines[*l].f != sp->f ||
-		       (*l + 1 < col->n && col->lines[*l + 1].f == sp->f &&
-		        col->lines[*l + 1].a <= sp->a)))
-			(*l)++;
+		*l = span_line(col, *l, sp);
 		if (*l < col->n && lay->eline[2 * sp->edit + sp->col] == TUI_NO_EDIT)
 			lay->eline[2 * sp->edit + sp->col] = *l;
 	}
+	lay->elines = 1;
+}
+
+/* A text or column that could not make a block or a chunk (memory)
+ * fails the drawing. */
+static void text_errors(ctx *c)
+{
+	int k;
+
+	for (k = 0; k < c->lay->nfl && !c->err; k++)
+		c->err = c->lay->fl[k].err;
+	if (!c->err)
+		c->err = c->lay->left.err ? c->lay->left.err : c->lay->right.err;
 }
 
 /* Fill the columns with the provision's text: old | new, or the redline
  * in the right one. Side by side, the side with one provision is laid
  * out first and the other's parts line up with it (a split's parts start
  * beside the old words they came from). */
-static void provision_text(ctx *c, const nd_change *ch, column *left,
-                           column *right, unsigned lw, unsigned rw)
+static void provision_text(ctx *c, const nd_change *ch, tui_column *left,
+                           tui_column *right, unsigned lw, unsigned rw)
 {
+	column_clear(left, c->lay->fl, lw);
+	column_clear(right, c->lay->fl, rw);
 	number_edits(c, ch);
 	if (c->m->redline) {
-		one_text(c, ch, -1, right, rw, 1, NULL);
+		one_text(c, ch, -1, right, 1, NULL);
 	} else if (ch->nold > 1 && ch->nnew <= 1) { /* a merge: new first */
-		one_text(c, ch, 0, right, rw, 1, NULL);
-		one_text(c, ch, 1, left, lw, 0, right);
+		one_text(c, ch, 0, right, 1, NULL);
+		one_text(c, ch, 1, left, 0, right);
 	} else {
-		one_text(c, ch, 1, left, lw, 0, NULL);
-		one_text(c, ch, 0, right, rw, 1, left);
+		one_text(c, ch, 1, left, 0, NULL);
+		one_text(c, ch, 0, right, 1, left);
 	}
-	edit_lines(c);
+	text_errors(c);
 }
 
-static unsigned draw_cline(ctx *c, const column *col, size_t k, unsigned x,
+/* Give the cells of line l (made into lay->lcells, from cell l->a) the
+ * TM_EDIT mark where the current edit's spans cover them. */
+static void edit_marks(tui_layout *lay, const tui_cline *l)
+{
+	size_t k, i;
+
+	for (k = 0; k < lay->nmspans; k++) {
+		const espan *sp = &lay->spans[lay->mspans[k]];
+
+		if (sp->f != l->f)
+			continue;
+		for (i = sp->a > l->a ? sp->a : l->a; i < sp->b && i < l->b; i++)
+			lay->lcells[i - l->a].mark |= TM_EDIT;
+	}
+}
+
+static unsigned draw_cline(ctx *c, tui_column *col, size_t k, unsigned x,
                            unsigned y, unsigned w)
 {
-	const cline *l;
+	tui_layout *lay = c->lay;
+	tui_cline l;
 
-	if (k >= col->n || col->lines[k].f < 0)
+	if (k >= col->n || c->err)
 		return 0;
-	l = &col->lines[k];
-	return grid_put(c->g, x, y, w, c->lay->fl[l->f].cells, l->a, l->b);
+	if ((l = *column_line(col, k)).f < 0)
+		return 0;
+	if ((c->err = text_cells(&lay->fl[l.f], l.a, l.b, &lay->lcells,
+	                         &lay->lcap)) != 0)
+		return 0;
+	edit_marks(lay, &l);
+	return grid_put(c->g, x, y, w, lay->lcells, 0, l.b - l.a);
 }
 
-static int line_has_match(const ctx *c, const column *col, size_t k)
+static int line_has_match(ctx *c, tui_column *col, size_t k)
 {
-	const cline *l = &col->lines[k];
+	tui_cline l = *column_line(col, k);
 	size_t i;
 
-	if (l->f < 0)
-		return 0;
-	for (i = l->a; i < l->b; i++)
-		if (c->lay->fl[l->f].cells[i].mark & TM_MATCH)
+	if (l.f < 0 || l.b <= text_first_mark(&c->lay->fl[l.f]))
+		return 0; /* before the text's first match */
+	for (i = l.a; i < l.b; i++)
+		if (text_cell(&c->lay->fl[l.f], i)->mark & TM_MATCH)
 			return 1;
 	return 0;
+}
+
+/* No line of col before this one has a match: the first line of the
+ * first match of each of its texts, the earliest (col->n: none). */
+static size_t match_from(ctx *c, tui_column *col)
+{
+	size_t k, best = col->n, fm, l;
+
+	for (k = 0; k < col->nsegs; k++) {
+		int f = col->segs[k].f;
+
+		if (f < 0 || (fm = text_first_mark(&c->lay->fl[f])) >=
+		    c->lay->fl[f].n)
+			continue;
+		if ((l = column_line_of(col, f, fm)) < best)
+			best = l;
+	}
+	return best;
 }
 
 /* The title of the provision: labels and what happened, then where. */
@@ -827,24 +868,23 @@ static void column_head(ctx *c, const nd_docinfo *info, unsigned x,
 
 static const tui_cell edit_mark = {{0x25B8, 0, 0, 0}, 1, TS_FLAG, 0};
 
-/* Give the cells of edit e (and only those) the TM_EDIT mark. */
-static void mark_edit(tui_layout *lay, size_t e)
+/* Make edit e the one whose cells (and only those) are drawn with the
+ * TM_EDIT mark: list its spans. */
+static void mark_edit(ctx *c, size_t e)
 {
-	size_t k, i;
+	tui_layout *lay = c->lay;
+	size_t k;
 
 	if (lay->marked == e)
 		return;
-	for (k = 0; k < lay->nspans; k++) {
-		const espan *sp = &lay->spans[k];
-
-		if (sp->edit != lay->marked && sp->edit != e)
+	lay->nmspans = 0;
+	for (k = 0; k < lay->nspans && e != TUI_NO_EDIT; k++) {
+		if (lay->spans[k].edit != e)
 			continue;
-		for (i = sp->a; i < sp->b; i++) {
-			if (sp->edit == e)
-				lay->fl[sp->f].cells[i].mark |= TM_EDIT;
-			else
-				lay->fl[sp->f].cells[i].mark &= (uint8_t)~TM_EDIT;
-		}
+		if (!grow(c, (void **)&lay->mspans, &lay->mscap, lay->nmspans + 1,
+		          sizeof(size_t)))
+			return;
+		lay->mspans[lay->nmspans++] = k;
 	}
 	lay->marked = e;
 }
@@ -897,7 +937,7 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 {
 	tui_model *m = c->m;
 	tui_layout *lay = c->lay;
-	column *left = &lay->left, *right = &lay->right;
+	tui_column *left = &lay->left, *right = &lay->right;
 	unsigned top, lw, rw, k;
 	size_t n, i;
 	const nd_change *ch;
@@ -921,7 +961,6 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 	    lay->lw != lw || lay->rw != rw || lay->redline != m->redline) {
 		lay->valid = 0;
 		lay->nfl = 0;
-		left->n = right->n = 0;
 		provision_text(c, ch, left, right, lw, rw);
 		if (c->err)
 			return;
@@ -940,17 +979,25 @@ static void provision(ctx *c, unsigned x, unsigned y, unsigned w, unsigned h)
 		grid_mark(c->g, x - 1, y, w + 2, 1, TM_SEL);
 	if (m->edit != TUI_NO_EDIT && m->edit >= lay->nedits)
 		m->edit = TUI_NO_EDIT;
+	if ((m->edit_seek || m->edit != TUI_NO_EDIT) && !lay->elines)
+		edit_lines(c);
+	if (c->err)
+		return;
 	if (m->edit_seek)
 		seek_edit(c, ch);
-	mark_edit(lay, m->edit);
+	mark_edit(c, m->edit);
 	if (m->seek_match) {
-		for (i = 0; i < n; i++)
+		i = match_from(c, left);
+		if (match_from(c, right) < i)
+			i = match_from(c, right);
+		for (; i < n; i++)
 			if ((i < left->n && line_has_match(c, left, i)) ||
 			    (i < right->n && line_has_match(c, right, i)))
 				break;
 		if (i < n && (i < m->dtop || i >= m->dtop + m->dh))
 			m->dtop = i > 0 ? i - 1 : 0;
 		m->seek_match = 0;
+		text_errors(c);
 	}
 	if (m->dtop + m->dh > n)
 		m->dtop = n > m->dh ? n - m->dh : 0;
@@ -1165,14 +1212,15 @@ void draw_release(tui_model *m)
 	if (!lay)
 		return;
 	for (k = 0; k < NFLOWS; k++)
-		flow_dispose(&lay->fl[k]);
-	free(lay->left.lines);
-	free(lay->right.lines);
-	free(lay->starts);
+		text_dispose(&lay->fl[k]);
+	column_dispose(&lay->left);
+	column_dispose(&lay->right);
 	free(lay->opedit);
 	free(lay->spans);
 	free(lay->eline);
 	free(lay->recs);
+	free(lay->mspans);
+	free(lay->lcells);
 	free(lay);
 	m->layout = NULL;
 }

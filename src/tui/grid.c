@@ -222,57 +222,130 @@ size_t flow_width(const tui_flow *f, size_t from, size_t to)
 	return w;
 }
 
-static int is_space(const tui_cell *c)
+int cell_is_space(const tui_cell *c)
 {
 	return c->width == 1 && c->cp[0] == ' ' && c->style != TS_CTRL;
 }
 
-size_t flow_trim(const tui_flow *f, size_t from, size_t to)
+static const tui_cell *flow_cells(void *ud, size_t i, size_t *lo, size_t *hi)
 {
-	while (to > from && is_space(&f->cells[to - 1]))
+	const tui_flow *f = ud;
+
+	(void)i;
+	*lo = 0;
+	*hi = f->n;
+	return f->cells;
+}
+
+/* The cells an accessor gave last, [lo, hi) from base: most cells are
+ * read from there without a call. */
+typedef struct window {
+	tui_cell_at at;
+	void *ud;
+	const tui_cell *base;
+	size_t lo, hi;
+} window;
+
+static const tui_cell *refill(window *w, size_t i)
+{
+	w->base = w->at(w->ud, i, &w->lo, &w->hi);
+	return &w->base[i - w->lo];
+}
+
+static inline const tui_cell *cell(window *w, size_t i)
+{
+	if (i - w->lo < w->hi - w->lo) /* not when i < lo */
+		return &w->base[i - w->lo];
+	return refill(w, i);
+}
+
+static size_t trim(window *w, size_t from, size_t to)
+{
+	while (to > from && cell_is_space(cell(w, to - 1)))
 		to--;
 	return to;
 }
 
-size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
-                 size_t *cap)
+size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to)
 {
-	size_t n = 0, i = 0;
+	window w = {at, ud, NULL, 0, 0};
+
+	return trim(&w, from, to);
+}
+
+size_t flow_trim(const tui_flow *f, size_t from, size_t to)
+{
+	return cells_trim(flow_cells, (void *)f, from, to);
+}
+
+/* Make room for line n + 1 and the end after it. */
+static int wrap_room(size_t n, size_t **starts, size_t **ends, size_t *cap)
+{
+	size_t c = *cap ? 2 * *cap : 32, *s;
+
+	if (n + 2 <= *cap)
+		return 0;
+	if ((s = realloc(*starts, c * sizeof(*s))) == NULL)
+		return -1;
+	*starts = s;
+	if (ends) {
+		if ((s = realloc(*ends, c * sizeof(*s))) == NULL)
+			return -1;
+		*ends = s;
+	}
+	*cap = c;
+	return 0;
+}
+
+size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
+                  size_t from, size_t max, size_t **starts, size_t **ends,
+                  size_t *cap)
+{
+	window win = {at, ud, NULL, 0, 0};
+	size_t n = 0, i = from;
 
 	if (width < 2)
 		width = 2;
 	for (;;) {
 		size_t start = i, w = 0, brk = 0;
+		const tui_cell *c;
 
-		if (n + 2 > *cap) {
-			size_t c = *cap ? 2 * *cap : 32;
-			size_t *s = realloc(*starts, c * sizeof(*s));
-
-			if (!s)
-				return 0;
-			*starts = s;
-			*cap = c;
+		if (wrap_room(n, starts, ends, cap))
+			return 0;
+		if (ends && n) /* the line before, trimmed while its cells are near */
+			(*ends)[n - 1] = trim(&win, (*starts)[n - 1], start);
+		if (n == max) { /* enough: where the next line starts */
+			(*starts)[n] = start;
+			return n;
 		}
 		(*starts)[n++] = start;
-		if (i >= f->n)
+		if (i >= ncells)
 			break;
-		while (i < f->n && w + f->cells[i].width <= width) {
-			w += f->cells[i].width;
-			i++;
-			if (i < f->n && is_space(&f->cells[i]))
+		for (c = cell(&win, i); i < ncells && w + c->width <= width;) {
+			w += c->width;
+			if (++i < ncells && cell_is_space(c = cell(&win, i)))
 				brk = i;
 		}
-		if (i < f->n && !is_space(&f->cells[i]) && brk > start)
+		if (i < ncells && !cell_is_space(cell(&win, i)) && brk > start)
 			i = brk; /* break at the last space on the line */
-		while (i < f->n && !f->cells[i].width)
+		while (i < ncells && !cell(&win, i)->width)
 			i++; /* never start a line with a right half */
-		while (i < f->n && is_space(&f->cells[i]))
+		while (i < ncells && cell_is_space(cell(&win, i)))
 			i++; /* the spaces at a break are not drawn */
-		if (i >= f->n)
+		if (i >= ncells)
 			break;
 	}
-	(*starts)[n] = f->n;
+	if (ends)
+		(*ends)[n - 1] = trim(&win, (*starts)[n - 1], ncells);
+	(*starts)[n] = ncells;
 	return n;
+}
+
+size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
+                 size_t *cap)
+{
+	return cells_wrap(flow_cells, (void *)f, f->n, width, 0, (size_t)-1,
+	                  starts, NULL, cap);
 }
 
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,

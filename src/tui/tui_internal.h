@@ -4,6 +4,9 @@
  *            text enters it only through grid_flow, which shows control
  *            characters visibly and gives wide and combining characters
  *            their real widths
+ *   text.c   the open provision's text: a flow whose cells are made a
+ *            block at a time when drawn, so a provision of megabytes costs
+ *            its bytes, not a cell per character
  *   keys.c   the key table (keys -> actions, and the help screen), key
  *            scripts for nd_tui_dump
  *   model.c  the view model: rows, selection, filter, search, versions;
@@ -111,6 +114,22 @@ size_t flow_wrap(const tui_flow *f, unsigned width, size_t **starts,
                  size_t *cap);
 /* The end of cells [from, to) without the spaces at its end. */
 size_t flow_trim(const tui_flow *f, size_t from, size_t to);
+/* The same over cells that are made when asked for: at(ud, i, lo, hi)
+ * gives the cells [*lo, *hi) around cell i (of ncells), as an array that
+ * starts with cell *lo and stays valid until the next call. flow_wrap and
+ * flow_trim are these over a flow's array, so every text wraps by the
+ * same rules. With `ends`, line k's end less its spaces (flow_trim) goes
+ * to (*ends)[k], realloc'ed with *starts to *cap. The lines are those
+ * from cell `from` (a line's start), at most `max` of them; (*starts)[n]
+ * is where the line after them starts (ncells at the end). */
+typedef const tui_cell *(*tui_cell_at)(void *ud, size_t i, size_t *lo,
+                                       size_t *hi);
+size_t cells_wrap(tui_cell_at at, void *ud, size_t ncells, unsigned width,
+                  size_t from, size_t max, size_t **starts, size_t **ends,
+                  size_t *cap);
+size_t cells_trim(tui_cell_at at, void *ud, size_t from, size_t to);
+/* A space a line may break at (not a control character's). */
+int cell_is_space(const tui_cell *c);
 /* Draw cells [from, to) at (x, y), at most w columns; returns the columns
  * used. A wide character that does not fit is not drawn. */
 unsigned grid_put(tui_grid *g, unsigned x, unsigned y, unsigned w,
@@ -120,6 +139,112 @@ unsigned grid_line(tui_grid *g, unsigned x, unsigned y, unsigned w,
                    const tui_flow *f);
 /* Columns of cells [from, to). */
 size_t flow_width(const tui_flow *f, size_t from, size_t to);
+
+/* ---- texts (text.c) ---- */
+
+/* A provision's text as a flow without its cells: they are made a block
+ * at a time when asked for (text.c's design note). */
+typedef struct tui_text_block {
+	size_t stop;      /* the stop it starts at, (size_t)-1: none made */
+	size_t from;      /* its first cell */
+	tui_cell *cells;  /* its cells, with search marks */
+	uint32_t *off;    /* each cell's offset in the text */
+	size_t n, cap, ocap;
+} tui_text_block;
+
+typedef struct tui_text {
+	nd_buf own;       /* the bytes text_add copied */
+	size_t len;       /* the bytes added, in all */
+	size_t n;         /* how many cells they make */
+	struct {          /* one per addition */
+		const char *s;  /* its bytes (text_add_ref), or NULL: in own */
+		uint32_t own;   /* where in own */
+		uint32_t byte;  /* its first byte in the text */
+		uint8_t style;
+	} *runs;
+	size_t nruns, rcap;
+	struct { uint32_t cell, byte, run; } *stops;    /* where blocks start */
+	size_t nstops, scap;
+	struct { size_t a, b; } *match; /* byte ranges of search matches */
+	size_t nmatch, mcap;
+	int last_ctrl;    /* the last cell is a control form */
+	tui_text_block blk[2]; /* the two blocks made last */
+	int recent;       /* the one used last */
+	int err;          /* a block could not be made (memory) */
+	size_t first_mark; /* text_first_mark's, (size_t)-1: not known yet */
+} tui_text;
+
+void text_clear(tui_text *t);
+void text_dispose(tui_text *t);
+/* flow_add and flow_addz, the cells counted but not kept. */
+int text_add(tui_text *t, const char *s, size_t len, tui_style style);
+int text_addz(tui_text *t, const char *s, tui_style style);
+/* text_add of bytes that outlive the text (until text_clear): they are
+ * not copied. */
+int text_add_ref(tui_text *t, const char *s, size_t len, tui_style style);
+/* flow_mark_matches: the cells of matches get TM_MATCH when made. */
+int text_mark_matches(tui_text *t, const nd_regex *re);
+/* Cell i (< t->n) and its offset in the text; the cell is valid until
+ * the next call on t. Memory running out sets t->err. */
+const tui_cell *text_cell(tui_text *t, size_t i);
+size_t text_off(tui_text *t, size_t i);
+/* The first cell with TM_MATCH, or t->n: a search looks for the line
+ * of a match without making the cells before it. */
+size_t text_first_mark(tui_text *t);
+/* cells_wrap over the text's cells. */
+size_t text_wrap(tui_text *t, unsigned width, size_t from, size_t max,
+                 size_t **starts, size_t **ends, size_t *cap);
+/* Copy cells [from, to) into *out (realloc'ed to *cap). */
+int text_cells(tui_text *t, size_t from, size_t to, tui_cell **out,
+               size_t *cap);
+
+/* ---- columns (column.c) ---- */
+
+/* A line of a column: cells [a, b) of text f, or blank when f < 0. */
+typedef struct tui_cline {
+	int32_t f;
+	uint32_t a, b; /* a text's cells are counted in 32 bits */
+} tui_cline;
+
+/* Lines of one text, or blank lines (f < 0). */
+typedef struct tui_cseg {
+	int32_t f;
+	uint32_t first;   /* its first line in the column */
+	uint32_t n;       /* its lines */
+	uint32_t cp;      /* a text's: its first checkpoint in cps */
+} tui_cseg;
+
+/* Lines between checkpoints. */
+#define COL_CHUNK 64
+
+/* The lines of a column of the open provision (column.c's design note). */
+typedef struct tui_column {
+	tui_text *texts;  /* the texts its lines are of (the layout's) */
+	unsigned width;   /* the width they wrap to */
+	size_t n;         /* lines */
+	tui_cseg *segs;
+	size_t nsegs, segcap;
+	uint32_t *cps;    /* per text segment, the first cell of every
+	                     COL_CHUNK-th line */
+	size_t ncps, cpcap;
+	size_t *starts, *ends, scap; /* a chunk wrapped */
+	tui_cline lines[COL_CHUNK]; /* the chunk kept */
+	size_t cseg, cchunk;
+	int cvalid;
+	int err;          /* memory ran out */
+} tui_column;
+
+void column_clear(tui_column *col, tui_text *texts, unsigned width);
+void column_dispose(tui_column *col);
+/* Append the lines of text f, or a blank line. */
+int column_put_flow(tui_column *col, int f);
+int column_put_blank(tui_column *col);
+/* Line k (a blank one past the end); valid until the next call. */
+const tui_cline *column_line(tui_column *col, size_t k);
+/* The line that holds cell `cell` of text f: the last of its lines that
+ * starts at or before it (its first line when none does; the column's
+ * last line when f has no lines). */
+size_t column_line_of(tui_column *col, int f, size_t cell);
 
 /* The screen as text, one line per row (trailing blanks dropped); with
  * `styles`, each row is followed by a row of style letters. */
