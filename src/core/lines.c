@@ -37,6 +37,7 @@
 
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
+#include "normdiff/utf8.h"
 
 #define MAX_WALK 64 /* lines looked at on each side of a candidate */
 #define HAND_WRAP_MIN 40  /* narrower lines are a list, not a wrapped block */
@@ -102,14 +103,13 @@ unsigned lines_trailing_rule(const char *s, size_t *len)
  * one clear, and the multiplication adds up the eight bytes' flags. */
 size_t lines_width(const char *s, size_t len)
 {
-	const uint64_t top = 0x8080808080808080ULL;
 	size_t i = 0, cont = 0;
 	uint64_t x;
 
 	for (; i + 8 <= len; i += 8) {
-		memcpy(&x, s + i, 8);
-		x = (x & top & ~(x << 1)) >> 7; /* a 1 in each such byte */
-		cont += (size_t)((x * 0x0101010101010101ULL) >> 56); /* their sum */
+		x = nd_word_load(s + i);
+		x = (x & ND_WORD_HIGHS & ~(x << 1)) >> 7; /* a 1 in each such byte */
+		cont += (size_t)((x * ND_WORD_ONES) >> 56); /* their sum */
 	}
 	for (; i < len; i++)
 		cont += ((unsigned char)s[i] & 0xC0) == 0x80;

@@ -313,15 +313,6 @@ static int unicode_break(const char *data, size_t len, size_t i)
 	                                            : 0;
 }
 
-/* Does a byte of x equal b? The exact test for a zero byte, on x ^ b. */
-static int has_byte(uint64_t x, unsigned char b)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t y = x ^ (0x0101010101010101ULL * b);
-
-	return ~(((y & low7) + low7) | y | low7) != 0;
-}
-
 /* Where the line from data[i] ends: at a byte of line_stop that is a
  * break, or at len. Eight bytes at a time while none of them may be one
  * (a line of a draft is mostly such bytes). */
@@ -332,9 +323,9 @@ static size_t line_end(const char *data, size_t len, size_t i)
 
 	for (;;) {
 		for (; i + 8 <= len; i += 8) {
-			memcpy(&x, data + i, 8);
-			if (has_byte(x, '\n') || has_byte(x, '\r') || has_byte(x, '\f') ||
-			    has_byte(x, 0xE2))
+			x = nd_word_load(data + i);
+			if (nd_word_has(x, '\n') || nd_word_has(x, '\r') ||
+			    nd_word_has(x, '\f') || nd_word_has(x, 0xE2))
 				break;
 		}
 		for (stop = i + 8 < len ? i + 8 : len; i < stop; i++)

@@ -83,6 +83,10 @@ int nd_utf8_valid(const char *s, size_t len, size_t *bad)
 	uint32_t cp;
 
 	while (i < len) {
+		if (i + 8 <= len && !(nd_word_load(s + i) & ND_WORD_HIGHS)) {
+			i += 8; /* eight ASCII bytes */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

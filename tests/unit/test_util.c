@@ -125,6 +125,28 @@ static void test_utf8_valid_reports_offset(void **state)
 	assert_int_equal(bad, 3);
 }
 
+/* ASCII is skipped eight bytes at a time: a bad byte, or a character cut
+ * at the end, is found at every offset around those words, and a good
+ * character across a word's edge passes. */
+static void test_utf8_valid_every_offset(void **state)
+{
+	char s[40];
+	size_t k, bad;
+
+	(void)state;
+	for (k = 0; k + 3 <= sizeof(s); k++) {
+		memset(s, 'a', sizeof(s));
+		s[k] = (char)0xFF;
+		bad = 99;
+		assert_false(nd_utf8_valid(s, sizeof(s), &bad));
+		assert_int_equal(bad, k);
+		memcpy(s + k, "\xE2\x82\xAC", 3); /* a euro sign */
+		assert_true(nd_utf8_valid(s, sizeof(s), &bad));
+		assert_false(nd_utf8_valid(s, k + 2, &bad)); /* cut */
+		assert_int_equal(bad, k);
+	}
+}
+
 /* Terminal columns: combining marks and zero-width characters take none,
  * East Asian wide characters and pictographs two, the rest one. */
 static void test_utf8_cp_width(void **state)
@@ -357,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_buf_reserve),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
+		cmocka_unit_test(test_utf8_valid_every_offset),
 		cmocka_unit_test(test_utf8_cp_width),
 		cmocka_unit_test(test_escape_makes_controls_visible),
 		cmocka_unit_test(test_escape_shows_separators_and_bidi),
