@@ -27,8 +27,10 @@
  * draft of ten provisions and one of a hundred thousand. The provision's
  * pieces go into texts (text.c), which point at the comparison's words
  * and make their cells a block at a time when a line is wrapped, searched
- * or drawn: the layout keeps 12 bytes a line and a run a piece, not a
- * cell a character. (The layout is made again whenever the comparison
+ * or drawn; its columns (column.c) keep a checkpoint every 64 lines and
+ * wrap a chunk again when a line in it is asked for. The layout keeps a
+ * run a piece and a few bytes a block of lines, not a cell a character
+ * nor a record a line. (The layout is made again whenever the comparison
  * changes, m->gen, before anything reads the words it points at.)
  */
 #include <stdio.h>

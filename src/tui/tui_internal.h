@@ -6,7 +6,9 @@
  *            their real widths
  *   text.c   the open provision's text: a flow whose cells are made a
  *            block at a time when drawn, so a provision of megabytes costs
- *            its bytes, not a cell per character
+ *            a run per piece, not a cell per character
+ *   column.c the open provision's lines: a checkpoint every 64 lines, a
+ *            chunk wrapped again when one of its lines is asked for
  *   keys.c   the key table (keys -> actions, and the help screen), key
  *            scripts for nd_tui_dump
  *   model.c  the view model: rows, selection, filter, search, versions;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opening a huge provision and scrolling to its end keeps no cell per
-# character (only the cells of two blocks, its bytes and a line table):
+# character and no record per line (two blocks of cells, a chunk of lines):
 # on worst.py's huge pair of 4 MB a side (one
 # paragraph of 2 MB a side) the peak RSS of `jj<Enter><End>` may exceed
 # that of the first screen by less than the input's size. A cell and an
