@@ -7,6 +7,12 @@
  * 0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
  * forgotten unless the shorter lies mostly inside the longer (a short
  * part of a split into many: part_inside).
+ *
+ * Shared words are counted by merging the two sorted slices, or, when one
+ * is more than GALLOP_RATIO times the other, by searching the long one for
+ * each word of the short one: a document with one provision of half its
+ * size has every short candidate scored against it, and a merge would walk
+ * the long provision each time, quadratic in the document.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -271,12 +277,65 @@ size_t nwords(const sig *s, size_t i)
 	return s->start[i + 1] - s->start[i];
 }
 
+/* The first position in y[j..ny) holding v or more, or ny: doubling steps
+ * from j, then a binary search in the last step. */
+static size_t gallop_u64(const uint64_t *y, size_t j, size_t ny, uint64_t v)
+{
+	size_t lo = j, step = 1, hi;
+
+	if (j >= ny || y[j] >= v)
+		return j;
+	/* y[lo] < v */
+	while (lo + step < ny && y[lo + step] < v) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < ny ? lo + step : ny;
+	for (lo++; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (y[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A slice this many times longer than the other is searched, not walked. */
+#define GALLOP_RATIO 16
+
+/* The intersection of a short slice x with a far longer y: each word of x
+ * is looked up in y after the last one found, in O(log) of the distance,
+ * so a provision of a few words against one of half the document costs
+ * its own length, not the long one's. Equal words of x take the equal
+ * words of y one each, as the merge does. */
+static size_t shared_gallop(const uint64_t *x, size_t nx, const uint64_t *y,
+                            size_t ny)
+{
+	size_t i, j = 0, n = 0;
+
+	for (i = 0; i < nx; i++) {
+		if ((j = gallop_u64(y, j, ny, x[i])) == ny)
+			break;
+		if (y[j] == x[i]) {
+			n++;
+			j++;
+		}
+	}
+	return n;
+}
+
 /* Size of the multiset intersection of two sorted slices. */
 size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
                     size_t ny)
 {
 	size_t i = 0, j = 0, n = 0;
 
+	if (nx > GALLOP_RATIO * ny)
+		return shared_gallop(y, ny, x, nx);
+	if (ny > GALLOP_RATIO * nx)
+		return shared_gallop(x, nx, y, ny);
 	while (i < nx && j < ny) {
 		if (x[i] < y[j])
 			i++;

@@ -1,0 +1,106 @@
+/* test_align_sig.c - the word signatures' arithmetic, through the
+ * alignment's internal header: the intersection of sorted word slices
+ * gives the plain merge's count whichever way it is computed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "align_internal.h"
+
+/* The reference: one merge of the two sorted slices. */
+static size_t merge_shared(const uint64_t *x, size_t nx, const uint64_t *y,
+                           size_t ny)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* n sorted words drawn from a vocabulary of `nvocab` (small: many
+ * repeats, as "the" and "of" in a long provision). */
+static uint64_t *random_words(uint64_t *s, size_t n, uint64_t nvocab)
+{
+	uint64_t *w = malloc((n + 1) * sizeof(uint64_t));
+	size_t i;
+
+	assert_non_null(w);
+	for (i = 0; i < n; i++)
+		w[i] = next_rand(s) % nvocab;
+	sort_u64(w, n);
+	return w;
+}
+
+/* Slices of very different lengths (one short provision against a long
+ * one, the case searched rather than walked) and of alike lengths, with
+ * repeated words, in both orders of the arguments. */
+static void test_shared_words_is_the_merge_count(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 3, 7, 16, 17, 40, 300, 5000, 40000};
+	static const uint64_t vocabs[] = {2, 5, 50, 1000, 1u << 30};
+	uint64_t seed = 0x9e3779b97f4a7c15u;
+	size_t a, b, v, rep;
+
+	(void)state;
+	for (a = 0; a < sizeof(lens) / sizeof(lens[0]); a++)
+		for (b = 0; b < sizeof(lens) / sizeof(lens[0]); b++)
+			for (v = 0; v < sizeof(vocabs) / sizeof(vocabs[0]); v++)
+				for (rep = 0; rep < 3; rep++) {
+					uint64_t *x = random_words(&seed, lens[a], vocabs[v]);
+					uint64_t *y = random_words(&seed, lens[b], vocabs[v]);
+					size_t want = merge_shared(x, lens[a], y, lens[b]);
+
+					assert_int_equal(shared_words(x, lens[a], y, lens[b]), want);
+					assert_int_equal(shared_words(y, lens[b], x, lens[a]), want);
+					free(x);
+					free(y);
+				}
+}
+
+/* A short slice whose words all lie past the long one's end, or before
+ * its start, or exactly on its last word. */
+static void test_shared_words_at_the_ends(void **state)
+{
+	uint64_t big[1000], lo[] = {0, 0, 1}, hi[] = {5000, 6000}, last[] = {998, 999, 999};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		big[i] = i + 1;
+	assert_int_equal(shared_words(lo, 3, big, 1000), 1);
+	assert_int_equal(shared_words(hi, 2, big, 1000), 0);
+	assert_int_equal(shared_words(big, 1000, last, 3), 2);
+	assert_int_equal(shared_words(last, 3, big, 1000), 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shared_words_is_the_merge_count),
+		cmocka_unit_test(test_shared_words_at_the_ends),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
