@@ -101,13 +101,18 @@ int align_exact(aligner *al)
 	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
 	size_t *anc_a = malloc((al->a->n + 1) * sizeof(size_t));
 	size_t *anc_b = malloc((al->b->n + 1) * sizeof(size_t));
+	size_t *once = malloc((al->a->n + 1) * sizeof(size_t));
 	size_t i = 0, j = 0, k, na = 0, nb = 0, nanc = 0, pass;
 	int err = 0;
 
-	if (!ha || !hb || !anc_a || !anc_b) {
+	if (!ha || !hb || !anc_a || !anc_b || !once) {
 		err = nd_error_oom();
 		goto done;
 	}
+	/* once[i]: the new clause whose text is old i's, when that text
+	 * occurs once on each side, else NONE */
+	for (k = 0; k < al->a->n; k++)
+		once[k] = NONE;
 	/* empty bodies ("Article 5" alone) say nothing: align_empty pairs
 	 * them through their children */
 	for (k = 0; k < al->a->n; k++)
@@ -134,11 +139,8 @@ int align_exact(aligner *al)
 				i1++;
 			while (j1 < nb && hb[j1].hash == hb[j].hash)
 				j1++;
-			if (pass == 0 && i1 - i == 1 && j1 - j == 1 &&
-			    same_body(al->a, ha[i].index, al->b, hb[j].index)) {
-				err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
-				anc_a[nanc] = ha[i].index;
-				anc_b[nanc++] = hb[j].index;
+			if (pass == 0 && i1 - i == 1 && j1 - j == 1) {
+				once[ha[i].index] = hb[j].index;
 			} else if (pass == 1 && (i1 - i > 1 || j1 - j > 1)) {
 				err = pair_repeated(al, ha, i, i1, hb, j, j1, anc_a, anc_b,
 				                    nanc);
@@ -146,7 +148,20 @@ int align_exact(aligner *al)
 			i = i1;
 			j = j1;
 		}
-		if (pass == 0) { /* anchors by position on each side */
+		if (pass == 0) {
+			/* the anchors pair in old order, not in hash order: their
+			 * groups then lie in the order the later passes walk the
+			 * document, and so do the texts compared here */
+			for (k = 0; k < al->a->n && !err; k++) {
+				size_t ob = once[k];
+
+				if (ob == NONE || !same_body(al->a, k, al->b, ob))
+					continue;
+				err = add_group(al, &k, 1, &ob, 1);
+				anc_a[nanc] = k;
+				anc_b[nanc++] = ob;
+			}
+			/* anchors by position on each side */
 			qsort(anc_a, nanc, sizeof(size_t), cmp_size);
 			qsort(anc_b, nanc, sizeof(size_t), cmp_size);
 		}
@@ -156,5 +171,6 @@ done:
 	free(hb);
 	free(anc_a);
 	free(anc_b);
+	free(once);
 	return err;
 }
