@@ -1,11 +1,13 @@
 /* test_align_sig.c - the word signatures' arithmetic, through the
  * alignment's internal header: the intersection of sorted word slices
- * gives the plain merge's count whichever way it is computed. */
+ * gives the plain merge's count whichever way it is computed, and word
+ * hashes sort as qsort sorts them, short or long. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -95,11 +97,50 @@ static void test_shared_words_at_the_ends(void **state)
 	assert_int_equal(shared_words(last, 3, big, 1000), 2);
 }
 
+static int cmp_word(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Lengths on both sides of the switch from comparisons to radix passes,
+ * random hashes, a few repeated ones, and hashes alike in their low bits
+ * (a digit all words share). */
+static void test_sort_u64_orders_as_qsort(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 47, 48, 49, 1000, 8191, 8192, 8193, 100000};
+	uint64_t seed = 12345;
+	size_t l, i, kind;
+
+	(void)state;
+	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+		for (kind = 0; kind < 3; kind++) {
+			size_t n = lens[l];
+			uint64_t *v = malloc((n + 1) * sizeof(uint64_t));
+			uint64_t *w = malloc((n + 1) * sizeof(uint64_t));
+
+			assert_true(v && w);
+			for (i = 0; i < n; i++) {
+				uint64_t r = next_rand(&seed);
+
+				v[i] = kind == 0 ? r : kind == 1 ? r % 7 : r << 33;
+			}
+			memcpy(w, v, n * sizeof(uint64_t));
+			sort_u64(v, n);
+			qsort(w, n, sizeof(uint64_t), cmp_word);
+			assert_memory_equal(v, w, n * sizeof(uint64_t));
+			free(v);
+			free(w);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_words_is_the_merge_count),
 		cmocka_unit_test(test_shared_words_at_the_ends),
+		cmocka_unit_test(test_sort_u64_orders_as_qsort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
