@@ -240,7 +240,7 @@ int align_gaps(aligner *al)
  * each was quadratic within the cap. */
 #define LEFTOVER_CELLS ((size_t)1 << 22)
 #define LEFTOVER_THRESHOLD 0.8
-#define LEFTOVER_MISS 0.21
+#define LEFTOVER_MISS 0.21 /* 1 - LEFTOVER_THRESHOLD, and a margin */
 
 /* The unpaired provisions of one side that have words, into out; their
  * number. */
