@@ -321,12 +321,13 @@ static void lindex_find(const lindex *ix, uint64_t w, size_t *lo, size_t *hi)
 	}
 }
 
-/* One distinct word of a probed text: how many leftovers hold it, and
- * how often the text does. */
+/* One distinct word of a probed text: how many leftovers hold it, how
+ * often the text does, and its postings on the other side. */
 typedef struct pword {
 	size_t df;
 	uint64_t word;
 	size_t mult;
+	size_t lo, hi;
 } pword;
 
 static int cmp_pword(const void *x, const void *y)
@@ -373,47 +374,62 @@ static int consider(lpass *lp, size_t a, size_t b)
 
 /* Leftover x of side `side` (0 old, 1 new) against the other side's
  * leftovers that hold one of its probe words and are longer (or, from
- * the old side, as long). */
+ * the old side, as long). When its probe words' postings outnumber the
+ * other side's leftovers (boilerplate that every leftover shares), those
+ * are all compared instead, as long: the same pairs, never more work
+ * than each with each. */
 static int probe(lpass *lp, int side, size_t x)
 {
 	const sig *s = side ? &lp->al->sb : &lp->al->sa;
 	const sig *o = side ? &lp->al->sa : &lp->al->sb;
-	size_t c = lp->u[side][x], n = nwords(s, c), nw = 0, k, covered = 0;
-	size_t ntouched = 0, lo, hi;
+	size_t c = lp->u[side][x], n = nwords(s, c), nw = 0, k, np, covered = 0;
+	size_t ntouched = 0, lo, hi, walk = 0, y;
 	int other = !side, err = 0;
 
 	if (nd_vec_reserve((void **)&lp->words, &lp->wordcap, n + 1, sizeof(pword)))
 		return nd_error_oom();
 	for (k = s->start[c]; k < s->start[c + 1]; k++) {
 		uint64_t w = s->words[k];
-		size_t df;
+		pword *pw = &lp->words[nw];
 
 		if (k > s->start[c] && w == s->words[k - 1]) {
 			lp->words[nw - 1].mult++;
 			continue;
 		}
-		lindex_find(&lp->ix[0], w, &lo, &hi);
-		df = hi - lo;
-		lindex_find(&lp->ix[1], w, &lo, &hi);
-		lp->words[nw++] = (pword){df + hi - lo, w, 1};
+		lindex_find(&lp->ix[side], w, &lo, &hi);
+		lindex_find(&lp->ix[other], w, &pw->lo, &pw->hi);
+		pw->df = hi - lo + pw->hi - pw->lo;
+		pw->word = w;
+		pw->mult = 1;
+		nw++;
 	}
 	qsort(lp->words, nw, sizeof(pword), cmp_pword);
-	for (k = 0; k < nw && !((double)covered > LEFTOVER_MISS * (double)n); k++) {
-		covered += lp->words[k].mult;
-		lindex_find(&lp->ix[other], lp->words[k].word, &lo, &hi);
-		for (; lo < hi; lo++) {
-			size_t y = lp->ix[other].post[lo].clause;
+	for (np = 0; np < nw && !((double)covered > LEFTOVER_MISS * (double)n); np++) {
+		covered += lp->words[np].mult;
+		walk += lp->words[np].hi - lp->words[np].lo;
+	}
+	if (walk > lp->n[other]) {
+		for (y = 0; y < lp->n[other]; y++) {
 			size_t ny = nwords(o, lp->u[other][y]);
 
-			if (lp->seen[other][y] || ny < n || (side && ny == n))
-				continue;
-			lp->seen[other][y] = 1;
-			lp->touched[ntouched++] = y;
+			if (ny > n || (!side && ny == n))
+				lp->touched[ntouched++] = y;
 		}
+	} else {
+		for (k = 0; k < np; k++)
+			for (lo = lp->words[k].lo; lo < lp->words[k].hi; lo++) {
+				size_t ny;
+
+				y = lp->ix[other].post[lo].clause;
+				ny = nwords(o, lp->u[other][y]);
+				if (lp->seen[other][y] || ny < n || (side && ny == n))
+					continue;
+				lp->seen[other][y] = 1;
+				lp->touched[ntouched++] = y;
+			}
 	}
 	for (k = 0; k < ntouched; k++) {
-		size_t y = lp->touched[k];
-
+		y = lp->touched[k];
 		lp->seen[other][y] = 0;
 		if (!err)
 			err = side ? consider(lp, lp->u[other][y], c)
