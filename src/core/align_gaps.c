@@ -223,21 +223,23 @@ int align_gaps(aligner *al)
  * the shorter text S of the pair (na, nb words, sh shared) to lie four
  * fifths inside the longer: the Dice branch needs 2 sh >= 0.8 (na + nb),
  * so sh >= 0.8 min(na, nb), and the containment branch (score() in
- * align_sig.c: 0.8 times sh / min) reaches 0.8 only at sh = min. So if S's words
- * absent from the longer text are more than LEFTOVER_MISS of S (a little
- * over a fifth, for the rounding of the scores), the pair cannot be taken.
- * S's distinct words are ordered rarest first among the leftovers (then
- * by hash), and its "probe" is the shortest start of that order that
- * covers more than LEFTOVER_MISS of its words, with their repeats: a
- * text sharing no probe word with S misses too many. Each leftover is
- * compared only with the texts of the other side, no shorter than it,
- * that hold one of its probe words (found through an inverted index of
- * the leftovers), as the prefix filter of set-similarity joins does; ties
- * in length are probed from the old side only, so no pair is scored
- * twice. The pairs kept are those the full comparison keeps, and their
- * order (cmp_pair) is total, so the groups are the same. On a text of
- * many short provisions the leftovers grow with the text, and each with
- * each was quadratic within the cap. */
+ * align_sig.c: 0.8 times sh / min) reaches 0.8 only at sh = min. So if
+ * S's words absent from the longer text are more than LEFTOVER_MISS of S
+ * (a little over a fifth, for the rounding of the scores), the pair
+ * cannot be taken. S's distinct words are ordered rarest first among the
+ * leftovers (then by hash), and its "probe" is the shortest start of that
+ * order that covers more than LEFTOVER_MISS of its words, with their
+ * repeats: a text sharing no probe word with S misses too many. Each
+ * leftover is compared only with the texts of the other side, no shorter
+ * than it, that hold one of its probe words (found through an inverted
+ * index of the leftovers), as the prefix filter of set-similarity joins
+ * does, or with all those no shorter when the probe words' postings
+ * outnumber them (boilerplate every leftover shares). Ties in length are
+ * probed from the old side only, so no pair is scored twice. The pairs
+ * kept are those the full comparison keeps, and their order (cmp_pair)
+ * is total, so the groups are the same. On a text of many short
+ * provisions the leftovers grow with the text, and each with each was
+ * quadratic within the cap. */
 #define LEFTOVER_CELLS ((size_t)1 << 22)
 #define LEFTOVER_THRESHOLD 0.8
 #define LEFTOVER_MISS 0.21 /* 1 - LEFTOVER_THRESHOLD, and a margin */
