@@ -13,21 +13,10 @@
 
 #include "align_internal.h"
 
-/* A clause by its body hash; sorting these groups equal texts together,
- * each group in document order. */
-typedef struct hashed {
-	uint64_t hash; /* body hash */
-	size_t index;  /* clause */
-} hashed;
-
-static int cmp_hashed(const void *x, const void *y)
-{
-	const hashed *a = x, *b = y;
-
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
+/* A clause by its body hash, as a posting (word: the body hash); sorted
+ * (sort_postings), equal texts come together, each group in document
+ * order. */
+typedef posting hashed;
 
 /* Anchors before position `pos` on one side: the gap `pos` lies in. */
 static size_t gap_of(const size_t *anchors, size_t n, size_t pos)
@@ -64,7 +53,7 @@ static int pair_repeated(aligner *al, const hashed *ha, size_t i0, size_t i1,
 
 	for (round = 0; round < 2 && !err; round++) {
 		for (i = i0, j = j0; i < i1 && j < j1 && !err;) {
-			size_t oa = ha[i].index, ob = hb[j].index, ga, gb;
+			size_t oa = ha[i].clause, ob = hb[j].clause, ga, gb;
 
 			if (al->match_a[oa] != NONE) {
 				i++;
@@ -121,26 +110,26 @@ int align_exact(aligner *al)
 	for (k = 0; k < al->b->n; k++)
 		if (al->b->clauses[k].body_len)
 			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
-	qsort(ha, na, sizeof(hashed), cmp_hashed);
-	qsort(hb, nb, sizeof(hashed), cmp_hashed);
+	sort_postings(ha, na);
+	sort_postings(hb, nb);
 	for (pass = 0; pass < 2 && !err; pass++) {
 		for (i = 0, j = 0; i < na && j < nb && !err;) {
 			size_t i1 = i, j1 = j;
 
-			if (ha[i].hash < hb[j].hash) {
+			if (ha[i].word < hb[j].word) {
 				i++;
 				continue;
 			}
-			if (ha[i].hash > hb[j].hash) {
+			if (ha[i].word > hb[j].word) {
 				j++;
 				continue;
 			}
-			while (i1 < na && ha[i1].hash == ha[i].hash)
+			while (i1 < na && ha[i1].word == ha[i].word)
 				i1++;
-			while (j1 < nb && hb[j1].hash == hb[j].hash)
+			while (j1 < nb && hb[j1].word == hb[j].word)
 				j1++;
 			if (pass == 0 && i1 - i == 1 && j1 - j == 1) {
-				once[ha[i].index] = hb[j].index;
+				once[ha[i].clause] = hb[j].clause;
 			} else if (pass == 1 && (i1 - i > 1 || j1 - j > 1)) {
 				err = pair_repeated(al, ha, i, i1, hb, j, j1, anc_a, anc_b,
 				                    nanc);

@@ -265,15 +265,6 @@ typedef struct lindex {
 	size_t nvoc;
 } lindex;
 
-static int cmp_lposting(const void *x, const void *y)
-{
-	const posting *a = x, *b = y;
-
-	if (a->word != b->word)
-		return a->word < b->word ? -1 : 1;
-	return a->clause < b->clause ? -1 : a->clause > b->clause;
-}
-
 static int lindex_build(lindex *ix, const sig *s, const size_t *u, size_t n)
 {
 	size_t x, k, npost = 0;
@@ -290,7 +281,7 @@ static int lindex_build(lindex *ix, const sig *s, const size_t *u, size_t n)
 		for (k = s->start[u[x]]; k < s->start[u[x] + 1]; k++)
 			if (k == s->start[u[x]] || s->words[k] != s->words[k - 1])
 				ix->post[npost++] = (posting){s->words[k], x};
-	qsort(ix->post, npost, sizeof(posting), cmp_lposting);
+	sort_postings(ix->post, npost);
 	for (k = 0; k < npost;) {
 		size_t e = k;
 

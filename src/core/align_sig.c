@@ -173,6 +173,72 @@ static int radix_u64(uint64_t *v, size_t n)
 	return 0;
 }
 
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+/* Postings in clause order sorted by word, stably, by radix passes over
+ * the word (through a buffer as long as v); as radix_u64. */
+static int radix_postings(posting *v, size_t n)
+{
+	size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
+	posting *tmp = malloc(n * sizeof(posting)), *src = v, *dst = tmp;
+	size_t i, d;
+
+	if (!count || !tmp) {
+		free(count);
+		free(tmp);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (d = 0; d < RADIX_PASSES; d++)
+			count[d * RADIX_SIZE +
+			      ((v[i].word >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	for (d = 0; d < RADIX_PASSES; d++) {
+		size_t *c = count + d * RADIX_SIZE, at = 0, x;
+		unsigned shift = (unsigned)(d * RADIX_BITS);
+		posting *t;
+
+		if (c[(src[0].word >> shift) & (RADIX_SIZE - 1)] == n)
+			continue;
+		for (x = 0; x < RADIX_SIZE; x++) {
+			size_t k = c[x];
+
+			c[x] = at;
+			at += k;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[(src[i].word >> shift) & (RADIX_SIZE - 1)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(posting));
+	free(count);
+	free(tmp);
+	return 0;
+}
+
+void sort_postings(posting *v, size_t n)
+{
+	size_t i;
+
+	/* a stable sort by word is the order by word then clause only when
+	 * equal words come in clause order: they do where postings are
+	 * built, one clause after another, and a check costs one pass */
+	for (i = 1; i < n && v[i - 1].clause <= v[i].clause; i++)
+		;
+	if (n >= RADIX_MIN && i >= n && radix_postings(v, n) == 0)
+		return;
+	qsort(v, n, sizeof(posting), cmp_posting);
+}
+
 void sort_u64(uint64_t *v, size_t n)
 {
 	unsigned depth = 0;

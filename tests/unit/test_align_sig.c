@@ -1,7 +1,7 @@
 /* test_align_sig.c - the word signatures' arithmetic, through the
  * alignment's internal header: the intersection of sorted word slices
  * gives the plain merge's count whichever way it is computed, and word
- * hashes sort as qsort sorts them, short or long. */
+ * hashes and postings sort as qsort sorts them, short or long. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,12 +135,54 @@ static void test_sort_u64_orders_as_qsort(void **state)
 		}
 }
 
+static int cmp_post(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+/* Postings built clause after clause (the radix passes' case) and in no
+ * order (the comparison sort's), few words or many, come out by word and
+ * then clause. */
+static void test_sort_postings_by_word_then_clause(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 100, 8191, 8192, 50000};
+	uint64_t seed = 777;
+	size_t l, i, kind;
+
+	(void)state;
+	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+		for (kind = 0; kind < 4; kind++) {
+			size_t n = lens[l];
+			posting *v = malloc((n + 1) * sizeof(posting));
+			posting *w = malloc((n + 1) * sizeof(posting));
+
+			assert_true(v && w);
+			for (i = 0; i < n; i++) {
+				uint64_t r = next_rand(&seed);
+
+				v[i].word = kind == 0 ? r : kind == 1 ? r % 50 : r << 40;
+				v[i].clause = kind == 3 ? (size_t)(next_rand(&seed) % 1000) : i / 7;
+			}
+			memcpy(w, v, n * sizeof(posting));
+			sort_postings(v, n);
+			qsort(w, n, sizeof(posting), cmp_post);
+			assert_memory_equal(v, w, n * sizeof(posting));
+			free(v);
+			free(w);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_words_is_the_merge_count),
 		cmocka_unit_test(test_shared_words_at_the_ends),
 		cmocka_unit_test(test_sort_u64_orders_as_qsort),
+		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
