@@ -13,21 +13,10 @@
 
 #include "align_internal.h"
 
-/* A clause by its body hash; sorting these groups equal texts together,
- * each group in document order. */
-typedef struct hashed {
-	uint64_t hash; /* body hash */
-	size_t index;  /* clause */
-} hashed;
-
-static int cmp_hashed(const void *x, const void *y)
-{
-	const hashed *a = x, *b = y;
-
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
+/* A clause by its body hash, as a posting (word: the body hash); sorted
+ * (sort_postings), equal texts come together, each group in document
+ * order. */
+typedef posting hashed;
 
 /* Anchors before position `pos` on one side: the gap `pos` lies in. */
 static size_t gap_of(const size_t *anchors, size_t n, size_t pos)
@@ -64,7 +53,7 @@ static int pair_repeated(aligner *al, const hashed *ha, size_t i0, size_t i1,
 
 	for (round = 0; round < 2 && !err; round++) {
 		for (i = i0, j = j0; i < i1 && j < j1 && !err;) {
-			size_t oa = ha[i].index, ob = hb[j].index, ga, gb;
+			size_t oa = ha[i].clause, ob = hb[j].clause, ga, gb;
 
 			if (al->match_a[oa] != NONE) {
 				i++;
@@ -101,13 +90,18 @@ int align_exact(aligner *al)
 	hashed *hb = malloc((al->b->n + 1) * sizeof(hashed));
 	size_t *anc_a = malloc((al->a->n + 1) * sizeof(size_t));
 	size_t *anc_b = malloc((al->b->n + 1) * sizeof(size_t));
+	size_t *once = malloc((al->a->n + 1) * sizeof(size_t));
 	size_t i = 0, j = 0, k, na = 0, nb = 0, nanc = 0, pass;
 	int err = 0;
 
-	if (!ha || !hb || !anc_a || !anc_b) {
+	if (!ha || !hb || !anc_a || !anc_b || !once) {
 		err = nd_error_oom();
 		goto done;
 	}
+	/* once[i]: the new clause whose text is old i's, when that text
+	 * occurs once on each side, else NONE */
+	for (k = 0; k < al->a->n; k++)
+		once[k] = NONE;
 	/* empty bodies ("Article 5" alone) say nothing: align_empty pairs
 	 * them through their children */
 	for (k = 0; k < al->a->n; k++)
@@ -116,29 +110,26 @@ int align_exact(aligner *al)
 	for (k = 0; k < al->b->n; k++)
 		if (al->b->clauses[k].body_len)
 			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
-	qsort(ha, na, sizeof(hashed), cmp_hashed);
-	qsort(hb, nb, sizeof(hashed), cmp_hashed);
+	sort_postings(ha, na);
+	sort_postings(hb, nb);
 	for (pass = 0; pass < 2 && !err; pass++) {
 		for (i = 0, j = 0; i < na && j < nb && !err;) {
 			size_t i1 = i, j1 = j;
 
-			if (ha[i].hash < hb[j].hash) {
+			if (ha[i].word < hb[j].word) {
 				i++;
 				continue;
 			}
-			if (ha[i].hash > hb[j].hash) {
+			if (ha[i].word > hb[j].word) {
 				j++;
 				continue;
 			}
-			while (i1 < na && ha[i1].hash == ha[i].hash)
+			while (i1 < na && ha[i1].word == ha[i].word)
 				i1++;
-			while (j1 < nb && hb[j1].hash == hb[j].hash)
+			while (j1 < nb && hb[j1].word == hb[j].word)
 				j1++;
-			if (pass == 0 && i1 - i == 1 && j1 - j == 1 &&
-			    same_body(al->a, ha[i].index, al->b, hb[j].index)) {
-				err = add_group(al, &ha[i].index, 1, &hb[j].index, 1);
-				anc_a[nanc] = ha[i].index;
-				anc_b[nanc++] = hb[j].index;
+			if (pass == 0 && i1 - i == 1 && j1 - j == 1) {
+				once[ha[i].clause] = hb[j].clause;
 			} else if (pass == 1 && (i1 - i > 1 || j1 - j > 1)) {
 				err = pair_repeated(al, ha, i, i1, hb, j, j1, anc_a, anc_b,
 				                    nanc);
@@ -146,7 +137,20 @@ int align_exact(aligner *al)
 			i = i1;
 			j = j1;
 		}
-		if (pass == 0) { /* anchors by position on each side */
+		if (pass == 0) {
+			/* the anchors pair in old order, not in hash order: their
+			 * groups then lie in the order the later passes walk the
+			 * document, and so do the texts compared here */
+			for (k = 0; k < al->a->n && !err; k++) {
+				size_t ob = once[k];
+
+				if (ob == NONE || !same_body(al->a, k, al->b, ob))
+					continue;
+				err = add_group(al, &k, 1, &ob, 1);
+				anc_a[nanc] = k;
+				anc_b[nanc++] = ob;
+			}
+			/* anchors by position on each side */
 			qsort(anc_a, nanc, sizeof(size_t), cmp_size);
 			qsort(anc_b, nanc, sizeof(size_t), cmp_size);
 		}
@@ -156,5 +160,6 @@ done:
 	free(hb);
 	free(anc_a);
 	free(anc_b);
+	free(once);
 	return err;
 }

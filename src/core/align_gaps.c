@@ -217,9 +217,32 @@ int align_gaps(aligner *al)
  * or more (and `threshold`) are taken greedily, best first, as in step 2.
  * Such a pair has no evidence but its words, and a removed provision and
  * an unrelated added one of the same boilerplate ("Calls upon Member
- * States to ...") easily reach 0.65, so the bar is higher than a move's. */
+ * States to ...") easily reach 0.65, so the bar is higher than a move's.
+ *
+ * "Each with each" is the result; the work is less. A score of 0.8 needs
+ * the shorter text S of the pair (na, nb words, sh shared) to lie four
+ * fifths inside the longer: the Dice branch needs 2 sh >= 0.8 (na + nb),
+ * so sh >= 0.8 min(na, nb), and the containment branch (score() in
+ * align_sig.c: 0.8 times sh / min) reaches 0.8 only at sh = min. So if
+ * S's words absent from the longer text are more than LEFTOVER_MISS of S
+ * (a little over a fifth, for the rounding of the scores), the pair
+ * cannot be taken. S's distinct words are ordered rarest first among the
+ * leftovers (then by hash), and its "probe" is the shortest start of that
+ * order that covers more than LEFTOVER_MISS of its words, with their
+ * repeats: a text sharing no probe word with S misses too many. Each
+ * leftover is compared only with the texts of the other side, no shorter
+ * than it, that hold one of its probe words (found through an inverted
+ * index of the leftovers), as the prefix filter of set-similarity joins
+ * does, or with all those no shorter when the probe words' postings
+ * outnumber them (boilerplate every leftover shares). Ties in length are
+ * probed from the old side only, so no pair is scored twice. The pairs
+ * kept are those the full comparison keeps, and their order (cmp_pair)
+ * is total, so the groups are the same. On a text of many short
+ * provisions the leftovers grow with the text, and each with each was
+ * quadratic within the cap. */
 #define LEFTOVER_CELLS ((size_t)1 << 22)
 #define LEFTOVER_THRESHOLD 0.8
+#define LEFTOVER_MISS 0.21 /* 1 - LEFTOVER_THRESHOLD, and a margin */
 
 /* The unpaired provisions of one side that have words, into out; their
  * number. */
@@ -234,48 +257,238 @@ static size_t leftovers(const nd_doc *d, const size_t *match, const sig *s,
 	return n;
 }
 
+/* The leftovers of one side by word: postings (word, index into the
+ * side's leftovers) sorted by word, and each distinct word's range. */
+typedef struct lindex {
+	posting *post;
+	vocab *voc;
+	size_t nvoc;
+} lindex;
+
+static int lindex_build(lindex *ix, const sig *s, const size_t *u, size_t n)
+{
+	size_t x, k, npost = 0;
+
+	for (x = 0; x < n; x++)
+		npost += nwords(s, u[x]);
+	ix->post = malloc((npost + 1) * sizeof(posting));
+	ix->voc = malloc((npost + 1) * sizeof(vocab));
+	ix->nvoc = 0;
+	if (!ix->post || !ix->voc)
+		return nd_error_oom();
+	npost = 0;
+	for (x = 0; x < n; x++)
+		for (k = s->start[u[x]]; k < s->start[u[x] + 1]; k++)
+			if (k == s->start[u[x]] || s->words[k] != s->words[k - 1])
+				ix->post[npost++] = (posting){s->words[k], x};
+	sort_postings(ix->post, npost);
+	for (k = 0; k < npost;) {
+		size_t e = k;
+
+		while (e < npost && ix->post[e].word == ix->post[k].word)
+			e++;
+		ix->voc[ix->nvoc++] = (vocab){ix->post[k].word, k, e};
+		k = e;
+	}
+	return 0;
+}
+
+/* The postings of word w: [*lo, *hi), empty when no leftover holds it. */
+static void lindex_find(const lindex *ix, uint64_t w, size_t *lo, size_t *hi)
+{
+	size_t l = 0, h = ix->nvoc;
+
+	while (l < h) {
+		size_t mid = l + (h - l) / 2;
+
+		if (ix->voc[mid].word < w)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	if (l < ix->nvoc && ix->voc[l].word == w) {
+		*lo = ix->voc[l].lo;
+		*hi = ix->voc[l].hi;
+	} else {
+		*lo = *hi = 0;
+	}
+}
+
+/* One distinct word of a probed text: how many leftovers hold it, how
+ * often the text does, and its postings on the other side. */
+typedef struct pword {
+	size_t df;
+	uint64_t word;
+	size_t mult;
+	size_t lo, hi;
+} pword;
+
+static int cmp_pword(const void *x, const void *y)
+{
+	const pword *a = x, *b = y;
+
+	if (a->df != b->df)
+		return a->df < b->df ? -1 : 1;
+	return a->word < b->word ? -1 : a->word > b->word;
+}
+
+/* The state of one leftover pass: both sides' leftovers, their indexes,
+ * the pairs found, and scratch for one probe. */
+typedef struct lpass {
+	aligner *al;
+	size_t *u[2];      /* old, new leftovers */
+	size_t n[2];
+	lindex ix[2];
+	pword *words;      /* the probed text's distinct words */
+	size_t wordcap;
+	unsigned char *seen[2]; /* candidates of this probe, by index */
+	size_t *touched;   /* and the list of them */
+	pair *ps;
+	size_t np, cap;
+} lpass;
+
+/* Score old a against new b as the full comparison does, and keep the
+ * pair when it may be taken. */
+static int consider(lpass *lp, size_t a, size_t b)
+{
+	const aligner *al = lp->al;
+	double sc = gap_score(al, a, b);
+
+	if (sc < al->o->threshold || sc < LEFTOVER_THRESHOLD)
+		return 0;
+	if (nd_vec_reserve((void **)&lp->ps, &lp->cap, lp->np + 1, sizeof(pair)))
+		return nd_error_oom();
+	lp->ps[lp->np].sim = sc;
+	lp->ps[lp->np].a = a;
+	lp->ps[lp->np].b = b;
+	lp->ps[lp->np++].shared = 0;
+	return 0;
+}
+
+/* Leftover x of side `side` (0 old, 1 new) against the other side's
+ * leftovers that hold one of its probe words and are longer (or, from
+ * the old side, as long). When its probe words' postings outnumber the
+ * other side's leftovers (boilerplate that every leftover shares), those
+ * are all compared instead, as long: the same pairs, never more work
+ * than each with each. */
+static int probe(lpass *lp, int side, size_t x)
+{
+	const sig *s = side ? &lp->al->sb : &lp->al->sa;
+	const sig *o = side ? &lp->al->sa : &lp->al->sb;
+	size_t c = lp->u[side][x], n = nwords(s, c), nw = 0, k, np, covered = 0;
+	size_t ntouched = 0, lo, hi, walk = 0, y;
+	int other = !side, err = 0;
+
+	if (nd_vec_reserve((void **)&lp->words, &lp->wordcap, n + 1, sizeof(pword)))
+		return nd_error_oom();
+	for (k = s->start[c]; k < s->start[c + 1]; k++) {
+		uint64_t w = s->words[k];
+		pword *pw = &lp->words[nw];
+
+		if (k > s->start[c] && w == s->words[k - 1]) {
+			lp->words[nw - 1].mult++;
+			continue;
+		}
+		lindex_find(&lp->ix[side], w, &lo, &hi);
+		lindex_find(&lp->ix[other], w, &pw->lo, &pw->hi);
+		pw->df = hi - lo + pw->hi - pw->lo;
+		pw->word = w;
+		pw->mult = 1;
+		nw++;
+	}
+	qsort(lp->words, nw, sizeof(pword), cmp_pword);
+	for (np = 0; np < nw && !((double)covered > LEFTOVER_MISS * (double)n); np++) {
+		covered += lp->words[np].mult;
+		walk += lp->words[np].hi - lp->words[np].lo;
+	}
+	if (walk > lp->n[other]) {
+		for (y = 0; y < lp->n[other]; y++) {
+			size_t ny = nwords(o, lp->u[other][y]);
+
+			if (ny > n || (!side && ny == n))
+				lp->touched[ntouched++] = y;
+		}
+	} else {
+		for (k = 0; k < np; k++)
+			for (lo = lp->words[k].lo; lo < lp->words[k].hi; lo++) {
+				size_t ny;
+
+				y = lp->ix[other].post[lo].clause;
+				ny = nwords(o, lp->u[other][y]);
+				if (lp->seen[other][y] || ny < n || (side && ny == n))
+					continue;
+				lp->seen[other][y] = 1;
+				lp->touched[ntouched++] = y;
+			}
+	}
+	for (k = 0; k < ntouched; k++) {
+		y = lp->touched[k];
+		lp->seen[other][y] = 0;
+		if (!err)
+			err = side ? consider(lp, lp->u[other][y], c)
+			           : consider(lp, c, lp->u[other][y]);
+	}
+	return err;
+}
+
+static void lpass_free(lpass *lp)
+{
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		free(lp->u[side]);
+		free(lp->ix[side].post);
+		free(lp->ix[side].voc);
+		free(lp->seen[side]);
+	}
+	free(lp->words);
+	free(lp->touched);
+	free(lp->ps);
+}
+
 int align_leftovers(aligner *al)
 {
-	size_t *ua = malloc((al->a->n + 1) * sizeof(size_t));
-	size_t *ub = malloc((al->b->n + 1) * sizeof(size_t));
-	size_t na, nb, x, y, np = 0, cap = 0;
-	pair *ps = NULL;
-	int err = 0;
+	lpass lp = {0};
+	size_t x;
+	int side, err = 0;
 
-	if (!ua || !ub) {
+	lp.al = al;
+	lp.u[0] = malloc((al->a->n + 1) * sizeof(size_t));
+	lp.u[1] = malloc((al->b->n + 1) * sizeof(size_t));
+	if (!lp.u[0] || !lp.u[1]) {
 		err = nd_error_oom();
 		goto done;
 	}
-	na = leftovers(al->a, al->match_a, &al->sa, ua);
-	nb = leftovers(al->b, al->match_b, &al->sb, ub);
-	if (na && nb && na > LEFTOVER_CELLS / nb) {
-		al->leftovers_skipped = na + nb;
+	lp.n[0] = leftovers(al->a, al->match_a, &al->sa, lp.u[0]);
+	lp.n[1] = leftovers(al->b, al->match_b, &al->sb, lp.u[1]);
+	if (!lp.n[0] || !lp.n[1])
+		goto done;
+	if (lp.n[0] > LEFTOVER_CELLS / lp.n[1]) {
+		al->leftovers_skipped = lp.n[0] + lp.n[1];
 		goto done;
 	}
-	for (x = 0; x < na && !err; x++)
-		for (y = 0; y < nb && !err; y++) {
-			double sc = gap_score(al, ua[x], ub[y]);
-
-			if (sc < al->o->threshold || sc < LEFTOVER_THRESHOLD)
-				continue;
-			if (nd_vec_reserve((void **)&ps, &cap, np + 1, sizeof(pair))) {
-				err = nd_error_oom();
-				break;
-			}
-			ps[np].sim = sc;
-			ps[np].a = ua[x];
-			ps[np].b = ub[y];
-			ps[np++].shared = 0;
-		}
-	if (!err && np)
-		qsort(ps, np, sizeof(pair), cmp_pair);
-	for (x = 0; x < np && !err; x++)
-		if (al->match_a[ps[x].a] == NONE && al->match_b[ps[x].b] == NONE)
-			err = add_group(al, &ps[x].a, 1, &ps[x].b, 1);
+	lp.touched = malloc((lp.n[0] + lp.n[1] + 1) * sizeof(size_t));
+	if (!lp.touched) {
+		err = nd_error_oom();
+		goto done;
+	}
+	for (side = 0; side < 2 && !err; side++) {
+		if ((lp.seen[side] = calloc(lp.n[side] + 1, 1)) == NULL)
+			err = nd_error_oom();
+		else
+			err = lindex_build(&lp.ix[side], side ? &al->sb : &al->sa,
+			                   lp.u[side], lp.n[side]);
+	}
+	for (side = 0; side < 2 && !err; side++)
+		for (x = 0; x < lp.n[side] && !err; x++)
+			err = probe(&lp, side, x);
+	if (!err && lp.np)
+		qsort(lp.ps, lp.np, sizeof(pair), cmp_pair);
+	for (x = 0; x < lp.np && !err; x++)
+		if (al->match_a[lp.ps[x].a] == NONE && al->match_b[lp.ps[x].b] == NONE)
+			err = add_group(al, &lp.ps[x].a, 1, &lp.ps[x].b, 1);
 done:
-	free(ps);
-	free(ua);
-	free(ub);
+	lpass_free(&lp);
 	return err;
 }
 

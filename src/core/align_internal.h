@@ -153,6 +153,9 @@ int cmp_u64(const void *x, const void *y);
  * insertion sort beats qsort's indirect calls. */
 void sort_u64(uint64_t *v, size_t n);
 
+/* Postings sorted by word, then clause. */
+void sort_postings(posting *v, size_t n);
+
 /* Give each clause the sorted folded hashes of the words and numbers of its
  * body, tokenized one token at a time (no token array). */
 int build_sig(sig *s, const nd_doc *d);

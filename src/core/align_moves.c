@@ -95,6 +95,22 @@ typedef struct run_cell {
 	size_t at;   /* index in order[] of its last group, or NONE */
 } run_cell;
 
+/* Each group in order[] has its first new position and its weight read
+ * into pos[] and weight[] in a loop of its own: the groups and their
+ * clause arrays lie in creation order, scattered against the old order,
+ * and those independent loads overlap there, while in the run's loop each
+ * would wait for the tree walk before it. */
+static void run_inputs(const aligner *al, const size_t *order, size_t n,
+                       size_t *pos, double *weight)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pos[i] = al->groups[order[i]].new[0];
+	for (i = 0; i < n; i++)
+		weight[i] = run_weight(al, &al->groups[order[i]], n);
+}
+
 /* The paired groups in old order, into *order (allocated, *n of them),
  * and for each whether it is out of the heaviest run whose new positions
  * increase (run_moved; see run_weight), by a Fenwick tree of running
@@ -102,16 +118,20 @@ typedef struct run_cell {
  * creation order only by accident: the old document is walked instead. */
 int mark_run(aligner *al, size_t **order_out, size_t *n_out)
 {
-	size_t n = 0, i, m = al->b->n, *order, *prev, last = NONE;
+	size_t n = 0, i, m = al->b->n, *order, *prev, *pos, last = NONE;
+	double *weight, top = 0;
 	run_cell *tree;
-	double top = 0;
 
 	order = malloc((al->ngroups + 1) * sizeof(size_t));
 	prev = malloc((al->ngroups + 1) * sizeof(size_t));
+	pos = malloc((al->ngroups + 1) * sizeof(size_t));
+	weight = malloc((al->ngroups + 1) * sizeof(double));
 	tree = calloc(m + 1, sizeof(run_cell));
-	if (!order || !prev || !tree) {
+	if (!order || !prev || !pos || !weight || !tree) {
 		free(order);
 		free(prev);
+		free(pos);
+		free(weight);
 		free(tree);
 		return nd_error_oom();
 	}
@@ -121,18 +141,18 @@ int mark_run(aligner *al, size_t **order_out, size_t *n_out)
 		if (g != NONE && al->groups[g].nnew && al->groups[g].old[0] == i)
 			order[n++] = g;
 	}
+	run_inputs(al, order, n, pos, weight);
 	for (i = 0; i <= m; i++)
 		tree[i].at = NONE;
 	for (i = 0; i < n; i++) {
-		const group *g = &al->groups[order[i]];
-		size_t v = g->new[0], k;
+		size_t v = pos[i], k;
 		run_cell here = {0, NONE};
 
 		for (k = v; k > 0; k -= k & (~k + 1)) /* positions below v */
 			if (tree[k].best > here.best)
 				here = tree[k];
 		prev[i] = here.at;
-		here.best += run_weight(al, g, n);
+		here.best += weight[i];
 		here.at = i;
 		if (here.best > top) {
 			top = here.best;
@@ -147,6 +167,8 @@ int mark_run(aligner *al, size_t **order_out, size_t *n_out)
 	for (i = last; i != NONE; i = prev[i])
 		al->groups[order[i]].run_moved = 0;
 	free(prev);
+	free(pos);
+	free(weight);
 	free(tree);
 	*order_out = order;
 	*n_out = n;

@@ -7,6 +7,12 @@
  * 0.8 times that share when it is higher. Pairs under SCORE_FLOOR are
  * forgotten unless the shorter lies mostly inside the longer (a short
  * part of a split into many: part_inside).
+ *
+ * Shared words are counted by merging the two sorted slices, or, when one
+ * is more than GALLOP_RATIO times the other, by searching the long one for
+ * each word of the short one: a document with one provision of half its
+ * size has every short candidate scored against it, and a merge would walk
+ * the long provision each time, quadratic in the document.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -116,11 +122,130 @@ static void intro_u64(uint64_t *v, size_t n, unsigned depth)
 	insertion_u64(v, n);
 }
 
+/* A provision of this many words or more is sorted by radix: a sort by
+ * comparisons of one of half the document costs n log n, with a mispredicted
+ * branch at every other comparison. */
+#define RADIX_MIN 8192
+#define RADIX_BITS 11
+#define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
+#define RADIX_SIZE ((size_t)1 << RADIX_BITS)
+
+/* Least significant digit first, RADIX_BITS at a time, through a buffer
+ * as long as v; a digit all words share is skipped. 0, or -1 without
+ * memory (then nothing is done). */
+static int radix_u64(uint64_t *v, size_t n)
+{
+	size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
+	uint64_t *tmp = malloc(n * sizeof(uint64_t)), *src = v, *dst = tmp;
+	size_t i, d;
+
+	if (!count || !tmp) {
+		free(count);
+		free(tmp);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (d = 0; d < RADIX_PASSES; d++)
+			count[d * RADIX_SIZE + ((v[i] >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	for (d = 0; d < RADIX_PASSES; d++) {
+		size_t *c = count + d * RADIX_SIZE, at = 0, x;
+		unsigned shift = (unsigned)(d * RADIX_BITS);
+		uint64_t *t;
+
+		if (c[(src[0] >> shift) & (RADIX_SIZE - 1)] == n)
+			continue; /* every word has this digit */
+		for (x = 0; x < RADIX_SIZE; x++) { /* counts to first places */
+			size_t k = c[x];
+
+			c[x] = at;
+			at += k;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(uint64_t));
+	free(count);
+	free(tmp);
+	return 0;
+}
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+/* Postings in clause order sorted by word, stably, by radix passes over
+ * the word (through a buffer as long as v); as radix_u64. */
+static int radix_postings(posting *v, size_t n)
+{
+	size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
+	posting *tmp = malloc(n * sizeof(posting)), *src = v, *dst = tmp;
+	size_t i, d;
+
+	if (!count || !tmp) {
+		free(count);
+		free(tmp);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (d = 0; d < RADIX_PASSES; d++)
+			count[d * RADIX_SIZE +
+			      ((v[i].word >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	for (d = 0; d < RADIX_PASSES; d++) {
+		size_t *c = count + d * RADIX_SIZE, at = 0, x;
+		unsigned shift = (unsigned)(d * RADIX_BITS);
+		posting *t;
+
+		if (c[(src[0].word >> shift) & (RADIX_SIZE - 1)] == n)
+			continue;
+		for (x = 0; x < RADIX_SIZE; x++) {
+			size_t k = c[x];
+
+			c[x] = at;
+			at += k;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[(src[i].word >> shift) & (RADIX_SIZE - 1)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(posting));
+	free(count);
+	free(tmp);
+	return 0;
+}
+
+void sort_postings(posting *v, size_t n)
+{
+	size_t i;
+
+	/* a stable sort by word is the order by word then clause only when
+	 * equal words come in clause order: they do where postings are
+	 * built, one clause after another, and a check costs one pass */
+	for (i = 1; i < n && v[i - 1].clause <= v[i].clause; i++)
+		;
+	if (n >= RADIX_MIN && i >= n && radix_postings(v, n) == 0)
+		return;
+	qsort(v, n, sizeof(posting), cmp_posting);
+}
+
 void sort_u64(uint64_t *v, size_t n)
 {
 	unsigned depth = 0;
 	size_t k;
 
+	if (n >= RADIX_MIN && radix_u64(v, n) == 0)
+		return;
 	for (k = n; k > 1; k /= 2)
 		depth += 2;
 	intro_u64(v, n, depth);
@@ -306,22 +431,75 @@ size_t nwords(const sig *s, size_t i)
 	return s->start[i + 1] - s->start[i];
 }
 
+/* The first position in y[j..ny) holding v or more, or ny: doubling steps
+ * from j, then a binary search in the last step. */
+static size_t gallop_u64(const uint64_t *y, size_t j, size_t ny, uint64_t v)
+{
+	size_t lo = j, step = 1, hi;
+
+	if (j >= ny || y[j] >= v)
+		return j;
+	/* y[lo] < v */
+	while (lo + step < ny && y[lo + step] < v) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < ny ? lo + step : ny;
+	for (lo++; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (y[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A slice this many times longer than the other is searched, not walked. */
+#define GALLOP_RATIO 16
+
+/* The intersection of a short slice x with a far longer y: each word of x
+ * is looked up in y after the last one found, in O(log) of the distance,
+ * so a provision of a few words against one of half the document costs
+ * its own length, not the long one's. Equal words of x take the equal
+ * words of y one each, as the merge does. */
+static size_t shared_gallop(const uint64_t *x, size_t nx, const uint64_t *y,
+                            size_t ny)
+{
+	size_t i, j = 0, n = 0;
+
+	for (i = 0; i < nx; i++) {
+		if ((j = gallop_u64(y, j, ny, x[i])) == ny)
+			break;
+		if (y[j] == x[i]) {
+			n++;
+			j++;
+		}
+	}
+	return n;
+}
+
 /* Size of the multiset intersection of two sorted slices. */
 size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
                     size_t ny)
 {
 	size_t i = 0, j = 0, n = 0;
 
+	if (nx > GALLOP_RATIO * ny)
+		return shared_gallop(y, ny, x, nx);
+	if (ny > GALLOP_RATIO * nx)
+		return shared_gallop(x, nx, y, ny);
+	/* the smaller word steps on, both when equal: counted, not branched
+	 * on, since which of two hashes is smaller is a coin toss that a
+	 * branch predictor loses half the time, and this merge is most of
+	 * the candidates' scoring */
 	while (i < nx && j < ny) {
-		if (x[i] < y[j])
-			i++;
-		else if (x[i] > y[j])
-			j++;
-		else {
-			n++;
-			i++;
-			j++;
-		}
+		uint64_t a = x[i], b = y[j];
+
+		n += a == b;
+		i += a <= b;
+		j += b <= a;
 	}
 	return n;
 }
@@ -394,9 +572,16 @@ static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
 int group_score(const aligner *al, const group *g, double *out)
 {
 	size_t na, nb;
-	uint64_t *wa = gather(&al->sa, g->old, g->nold, &na);
-	uint64_t *wb = gather(&al->sb, g->new, g->nnew, &nb);
+	uint64_t *wa, *wb;
 
+	/* one clause on each side: its words are sorted already (a copy
+	 * and a sort of a provision of half the document, each time) */
+	if (g->nold == 1 && g->nnew == 1) {
+		*out = pair_score(al, g->old[0], g->new[0]);
+		return 0;
+	}
+	wa = gather(&al->sa, g->old, g->nold, &na);
+	wb = gather(&al->sb, g->new, g->nnew, &nb);
 	if (!wa || !wb) {
 		free(wa);
 		free(wb);

@@ -15,15 +15,6 @@
 
 #include "align_internal.h"
 
-static int cmp_posting(const void *x, const void *y)
-{
-	const posting *a = x, *b = y;
-
-	if (a->word != b->word)
-		return a->word < b->word ? -1 : 1;
-	return a->clause < b->clause ? -1 : a->clause > b->clause;
-}
-
 int cmp_pair(const void *x, const void *y)
 {
 	const pair *a = x, *b = y;
@@ -66,7 +57,7 @@ int align_similar(aligner *al)
 			if (k == sa->start[i] || sa->words[k] != sa->words[k - 1])
 				post[npost++] = (posting){sa->words[k], i};
 	}
-	qsort(post, npost, sizeof(posting), cmp_posting);
+	sort_postings(post, npost);
 	/* the distinct words, each with its postings, once; a word too common
 	 * to help is counted and left out, so a lookup costs O(log words) and
 	 * never a walk of a long posting list */

@@ -1,0 +1,189 @@
+/* test_align_sig.c - the word signatures' arithmetic, through the
+ * alignment's internal header: the intersection of sorted word slices
+ * gives the plain merge's count whichever way it is computed, and word
+ * hashes and postings sort as qsort sorts them, short or long. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "align_internal.h"
+
+/* The reference: one merge of the two sorted slices. */
+static size_t merge_shared(const uint64_t *x, size_t nx, const uint64_t *y,
+                           size_t ny)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* n sorted words drawn from a vocabulary of `nvocab` (small: many
+ * repeats, as "the" and "of" in a long provision). */
+static uint64_t *random_words(uint64_t *s, size_t n, uint64_t nvocab)
+{
+	uint64_t *w = malloc((n + 1) * sizeof(uint64_t));
+	size_t i;
+
+	assert_non_null(w);
+	for (i = 0; i < n; i++)
+		w[i] = next_rand(s) % nvocab;
+	sort_u64(w, n);
+	return w;
+}
+
+/* Slices of very different lengths (one short provision against a long
+ * one, the case searched rather than walked) and of alike lengths, with
+ * repeated words, in both orders of the arguments. */
+static void test_shared_words_is_the_merge_count(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 3, 7, 16, 17, 40, 300, 5000, 40000};
+	static const uint64_t vocabs[] = {2, 5, 50, 1000, 1u << 30};
+	uint64_t seed = 0x9e3779b97f4a7c15u;
+	size_t a, b, v, rep;
+
+	(void)state;
+	for (a = 0; a < sizeof(lens) / sizeof(lens[0]); a++)
+		for (b = 0; b < sizeof(lens) / sizeof(lens[0]); b++)
+			for (v = 0; v < sizeof(vocabs) / sizeof(vocabs[0]); v++)
+				for (rep = 0; rep < 3; rep++) {
+					uint64_t *x = random_words(&seed, lens[a], vocabs[v]);
+					uint64_t *y = random_words(&seed, lens[b], vocabs[v]);
+					size_t want = merge_shared(x, lens[a], y, lens[b]);
+
+					assert_int_equal(shared_words(x, lens[a], y, lens[b]), want);
+					assert_int_equal(shared_words(y, lens[b], x, lens[a]), want);
+					free(x);
+					free(y);
+				}
+}
+
+/* A short slice whose words all lie past the long one's end, or before
+ * its start, or exactly on its last word. */
+static void test_shared_words_at_the_ends(void **state)
+{
+	uint64_t big[1000], lo[] = {0, 0, 1}, hi[] = {5000, 6000}, last[] = {998, 999, 999};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		big[i] = i + 1;
+	assert_int_equal(shared_words(lo, 3, big, 1000), 1);
+	assert_int_equal(shared_words(hi, 2, big, 1000), 0);
+	assert_int_equal(shared_words(big, 1000, last, 3), 2);
+	assert_int_equal(shared_words(last, 3, big, 1000), 2);
+}
+
+static int cmp_word(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Lengths on both sides of the switch from comparisons to radix passes,
+ * random hashes, a few repeated ones, and hashes alike in their low bits
+ * (a digit all words share). */
+static void test_sort_u64_orders_as_qsort(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 47, 48, 49, 1000, 8191, 8192, 8193, 100000};
+	uint64_t seed = 12345;
+	size_t l, i, kind;
+
+	(void)state;
+	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+		for (kind = 0; kind < 3; kind++) {
+			size_t n = lens[l];
+			uint64_t *v = malloc((n + 1) * sizeof(uint64_t));
+			uint64_t *w = malloc((n + 1) * sizeof(uint64_t));
+
+			assert_true(v && w);
+			for (i = 0; i < n; i++) {
+				uint64_t r = next_rand(&seed);
+
+				v[i] = kind == 0 ? r : kind == 1 ? r % 7 : r << 33;
+			}
+			memcpy(w, v, n * sizeof(uint64_t));
+			sort_u64(v, n);
+			qsort(w, n, sizeof(uint64_t), cmp_word);
+			assert_memory_equal(v, w, n * sizeof(uint64_t));
+			free(v);
+			free(w);
+		}
+}
+
+static int cmp_post(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	return a->clause < b->clause ? -1 : a->clause > b->clause;
+}
+
+/* Postings built clause after clause (the radix passes' case) and in no
+ * order (the comparison sort's), few words or many, come out by word and
+ * then clause. */
+static void test_sort_postings_by_word_then_clause(void **state)
+{
+	static const size_t lens[] = {0, 1, 2, 100, 8191, 8192, 50000};
+	uint64_t seed = 777;
+	size_t l, i, kind;
+
+	(void)state;
+	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+		for (kind = 0; kind < 4; kind++) {
+			size_t n = lens[l];
+			posting *v = malloc((n + 1) * sizeof(posting));
+			posting *w = malloc((n + 1) * sizeof(posting));
+
+			assert_true(v && w);
+			for (i = 0; i < n; i++) {
+				uint64_t r = next_rand(&seed);
+
+				v[i].word = kind == 0 ? r : kind == 1 ? r % 50 : r << 40;
+				v[i].clause = kind == 3 ? (size_t)(next_rand(&seed) % 1000) : i / 7;
+			}
+			memcpy(w, v, n * sizeof(posting));
+			sort_postings(v, n);
+			qsort(w, n, sizeof(posting), cmp_post);
+			assert_memory_equal(v, w, n * sizeof(posting));
+			free(v);
+			free(w);
+		}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shared_words_is_the_merge_count),
+		cmocka_unit_test(test_shared_words_at_the_ends),
+		cmocka_unit_test(test_sort_u64_orders_as_qsort),
+		cmocka_unit_test(test_sort_postings_by_word_then_clause),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
