@@ -62,7 +62,11 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 	uint32_t cp;
 	int err = nd_buf_grow(out, len + 2); /* most text needs no escape */
 
-	err = err ? err : nd_buf_putc(out, '"');
+	if (err)
+		return err;
+	/* the room is there for the quotes and a text with no escape, the
+	 * common case, which is copied once at the end without a call */
+	out->ptr[out->len++] = '"';
 	while (!err) {
 		/* whole clean words, then the bytes of the next word (or the
 		 * tail) up to the first that is not plain */
@@ -90,6 +94,14 @@ int nd_json_string(nd_buf *out, const char *s, size_t len)
 		err = err ? err : json_escape(out, n ? cp : 0xFFFD);
 		i += n ? n : 1;
 		from = i;
+	}
+	if (!err && !from) {
+		if (len)
+			memcpy(out->ptr + out->len, s, len);
+		out->len += len;
+		out->ptr[out->len++] = '"';
+		out->ptr[out->len] = '\0';
+		return 0;
 	}
 	if (!err)
 		err = nd_buf_put(out, s + from, i - from);

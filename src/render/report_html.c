@@ -1090,17 +1090,16 @@ static void html_dispose(nd_report *r)
 
 /* A folded provision is its text once, its first words and about 320
  * bytes of markup; a change of its own both columns and the redline,
- * about 500 bytes of markup and 140 an edit; the page's head, style and
- * script 8 KiB (measured on generated and bundled pairs: within a few percent
- * to a tenth above, below when a draft is full of characters to escape,
- * where growing takes the rest). */
+ * about 580 bytes of markup and 140 an edit; the page's head, style and
+ * script 12 KiB (measured on generated, bundled and escape-heavy pairs,
+ * with and without --changed-only: 3 to 9 per cent above). */
 static size_t html_estimate(const nd_report *r)
 {
 	rpt_sizes loud, quiet;
 
 	rpt_sizes_of(r, &loud, &quiet);
-	return 8192 + quiet.ops + quiet.changes * 320 + loud.text + loud.ops +
-	       loud.changes * 500 + loud.nops * 140;
+	return 12288 + quiet.ops + quiet.changes * 320 + loud.text + loud.ops +
+	       loud.changes * 580 + loud.nops * 140;
 }
 
 const nd_report_format nd_report_html = {

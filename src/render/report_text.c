@@ -55,7 +55,7 @@ static int spaces(nd_buf *out, size_t n)
 		err = nd_buf_put(out, run, k);
 		n -= k;
 	}
-	return err ? err : nd_buf_put(out, "", 0);
+	return err ? err : nd_buf_put(out, "", 0); /* none: still a string */
 }
 
 /* A line of our own words (with draft text already in it, escaped),

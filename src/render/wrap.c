@@ -227,8 +227,9 @@ void wrap_feed(rpt_wrap *w, const char *s, size_t len)
 			continue;
 		}
 		if ((unsigned char)s[i] < 0x80) {
-			/* ASCII is a column a byte and breaks only at spaces: the
-			 * run up to the next space joins the word at once */
+			/* ASCII is a column a byte, and a run of it breaks only
+			 * before it (after a wide character) or at a space: the run
+			 * up to the next space joins the word at once */
 			size_t j = i + 1;
 
 			if (w->word.len && !w->nobreak && w->brk)

@@ -2082,12 +2082,21 @@ static void json_reference(nd_buf *out, const char *s, size_t len)
 static void json_case(const char *s, size_t len, void *arg)
 {
 	nd_buf got = ND_BUF_INIT, want = ND_BUF_INIT;
+	size_t before;
 
 	(void)arg;
-	json_reference(&want, s, len);
-	assert_int_equal(nd_json_string(&got, s, len), 0);
-	assert_int_equal(got.len, want.len);
-	assert_memory_equal(got.ptr, want.ptr, want.len);
+	/* into an empty buffer, and after what a buffer holds (of every
+	 * length up to a few words, so the room left varies) */
+	for (before = 0; before < 20; before += 7) {
+		nd_buf_clear(&got);
+		nd_buf_clear(&want);
+		nd_buf_put(&got, "[[[[[[[[[[[[[[[[[[[[", before);
+		nd_buf_put(&want, "[[[[[[[[[[[[[[[[[[[[", before);
+		json_reference(&want, s, len);
+		assert_int_equal(nd_json_string(&got, s, len), 0);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.ptr, want.ptr, want.len + 1);
+	}
 	nd_buf_dispose(&got);
 	nd_buf_dispose(&want);
 }
