@@ -599,12 +599,28 @@ static int starts_bullet(const nd_buf *out, const char *s)
 	       ((s[0] == '*' && s[1] == ' ') || !memcmp(s, "\xE2\x80\xA2 ", 4));
 }
 
+/* Does s[0..len) hold a letter or a digit (any character past ASCII
+ * counts as a letter, as in is_letter)? */
+static int has_alnum(const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < len; k++)
+		if (is_letter((unsigned char)s[k]) || (s[k] >= '0' && s[k] <= '9'))
+			return 1;
+	return 0;
+}
+
 /* Is `s` the title of the bare heading marker open as the paragraph
  * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
- * line without closing punctuation that is no marker itself. */
+ * line without closing punctuation that is no marker itself, and holds a
+ * letter or a digit: a line of "=" or "-" alone is no title, wherever it
+ * stands (after a blank line as after a page break). */
 static int titles_bare_heading(const assembler *a, const char *s, size_t len,
                                const nd_grammar *g, nd_matcher *md)
 {
+	if (!has_alnum(s, len))
+		return 0;
 	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
 	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,
 	                             a->out.len - a->pstart))

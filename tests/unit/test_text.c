@@ -510,6 +510,23 @@ static void test_line_breaks_at_every_offset(void **state)
 	}
 }
 
+/* A bare heading marker takes the short line below it as its title, but
+ * not a line of punctuation alone: "=" after a blank line is a paragraph
+ * of its own, as it is after a page break (a Word redline of such a text
+ * writes the blank line, and must read back the same provisions). */
+static void test_bare_heading_title_needs_a_letter(void **state)
+{
+	(void)state;
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\nDEFINITIONS\n\n1. Text.\n",
+	            "Title\nARTICLE 5 DEFINITIONS\n1. Text.");
+	ASSERT_TEXT("Title\n\nArticle 1\n===\n\n=\n\n1. Text.\n",
+	            "Title\nArticle 1\n=\n1. Text.");
+	ASSERT_TEXT("Title\n\nArticle 1\n===\f=\n\n1. Text.\n",
+	            "Title\nArticle 1\n=\n1. Text.");
+	ASSERT_TEXT("Title\n\nArticle 1\n\n-\n\n1. Text.\n",
+	            "Title\nArticle 1\n-\n1. Text.");
+}
+
 static void test_text_line_maps_offsets(void **state)
 {
 	nd_text *t;
@@ -764,6 +781,7 @@ int main(void)
 		cmocka_unit_test(test_paragraph_ends_at_page_break),
 		cmocka_unit_test(test_unicode_line_and_paragraph_separators),
 		cmocka_unit_test(test_line_breaks_at_every_offset),
+		cmocka_unit_test(test_bare_heading_title_needs_a_letter),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
