@@ -188,4 +188,27 @@ int nd_report_within_words(nd_buf *out, size_t n);
 int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
                      const nd_report_opts *o);
 
+/* Where a report is handed in pieces as it is written, so that a large
+ * one is never held whole: whoever called decides where they go. */
+typedef struct nd_report_sink {
+	/* Take the n bytes at p (all of out so far); 0, or an error code
+	 * (already recorded) that ends the report with that error. */
+	int (*take)(void *arg, const char *p, size_t n);
+	void *arg;
+	size_t at; /* hand out over once it holds this many bytes or more */
+} nd_report_sink;
+
+/* As nd_render_report, except that between changes, once out holds
+ * sink->at bytes or more, all of out is given to sink->take and out is
+ * cleared: what is left in out at the end is the rest of the report,
+ * for the caller to hand over. The pieces joined are the bytes
+ * nd_render_report would have appended. A binary format (the redline,
+ * made whole at the end) is never handed over in pieces. On failure,
+ * out is as it was after the last piece taken (as it was before the
+ * call, when none was); the pieces taken are the caller's to undo.
+ * sink NULL is nd_render_report. */
+int nd_render_report_to(nd_buf *out, const nd_changeset *cs,
+                        const char *format, const nd_report_opts *o,
+                        const nd_report_sink *sink);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "normdiff/buf.h"
@@ -152,6 +153,38 @@ int cli_input_pages(cli_input *in, nd_pagemap *map);
  * input of the run and a file with hard links. */
 int cli_write(const char *path, const nd_buf *buf);
 
+/* Where cli_write writes, written in pieces as they are made, by the same
+ * rules: open, write..., then commit, or abort to give up. A regular file
+ * is written through its temporary file, renamed into place at commit
+ * only, so giving up (or a failure, or a signal) leaves the old file as it
+ * was; pieces written to standard output or to something that is not a
+ * regular file are out as soon as written. Each call but abort returns 0,
+ * or EXIT_TROUBLE once the failure has been said; after a failure the
+ * destination is ended and nothing more is written. abort may follow any
+ * call, and commit. */
+typedef struct cli_dest {
+	const char *path; /* -o as given, NULL for standard output */
+	int kind;         /* how it is written (io.c) */
+	int fd;           /* where the pieces go */
+	int own;          /* fd was opened here, and is closed at the end */
+	int atomic;       /* through a temporary file: nothing is out before
+	                     commit */
+	int has_old;      /* old is the regular file to replace */
+	struct stat old;
+	nd_buf real;      /* the file the temporary one replaces (links
+	                     followed) */
+	size_t written;   /* bytes written so far */
+	int failed;       /* a failure was said */
+} cli_dest;
+int cli_dest_open(cli_dest *d, const char *path);
+int cli_dest_write(cli_dest *d, const char *p, size_t n);
+int cli_dest_commit(cli_dest *d);
+void cli_dest_abort(cli_dest *d);
+/* Whether some of what was written is out where it cannot be taken back
+ * (standard output, a pipe, a device): not so for a regular file before
+ * commit. */
+int cli_dest_sent(const cli_dest *d);
+
 /* A report: as cli_write, except that on a terminal too short for it
  * (path NULL or "-") it goes through the pager ($NORMDIFF_PAGER, $PAGER,
  * less -R) unless cli_pager_disable was called; the command's status is
@@ -159,6 +192,11 @@ int cli_write(const char *path, const nd_buf *buf);
 int cli_write_report(const char *path, const nd_buf *buf);
 /* --no-pager: reports are written as they are. */
 void cli_pager_disable(void);
+/* Whether cli_write_report(path, ...) might hand a report to the pager,
+ * which needs the whole report first to know whether it fits the screen:
+ * path is standard output, a terminal, with a pager to run. When not, a
+ * report may be written in pieces as it is made (cli_dest). */
+int cli_report_may_page(const char *path);
 
 /* The format of a report: --format `given` (NULL if not given), else the
  * one the extension of `output` names (.txt .md .json .html .csv), else

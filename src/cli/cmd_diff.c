@@ -323,13 +323,108 @@ static int check_binary(const cli_out *co, const nd_report_opts *ro)
 	return 0;
 }
 
+/* A report is handed to where it goes in pieces of about this many bytes
+ * when it is written as it is made (stream_report). */
+#define STREAM_PIECE ((size_t)1 << 20)
+
+/* A report being written as it is made. */
+typedef struct stream {
+	cli_dest d;
+	double writing; /* seconds spent writing pieces, for --timings */
+} stream;
+
+/* Take a piece of the report to its destination: nd_report_sink.take. */
+static int take_piece(void *arg, const char *p, size_t n)
+{
+	stream *s = arg;
+	double start = cli_clock();
+	int status = cli_dest_write(&s->d, p, n);
+
+	s->writing += cli_clock() - start;
+	if (status)
+		return nd_error_set(ND_EIO, "the report could not be written");
+	return 0;
+}
+
+/* Say why rendering failed midway: only running out of memory does. */
+static int render_failed(const stream *s)
+{
+	if (s->d.failed) /* a piece could not be written: said */
+		return EXIT_TROUBLE;
+	if (cli_dest_sent(&s->d))
+		return cli_fail("diff", "%s; the report written before it is cut "
+		                "short", nd_error_message());
+	return cli_fail_lib("diff");
+}
+
+/* Render the report straight to its destination, a piece at a time, so
+ * that a large one is never held whole. A file -o names is still all or
+ * nothing: its temporary file is renamed into place at commit only, and
+ * removed on failure. On standard output or a pipe, the pieces written
+ * before a failure cannot be taken back: the message says the report is
+ * cut short, and the status is EXIT_TROUBLE, as for any failure. The
+ * timings keep their two rows, the writing of pieces counted as write. */
+static int stream_report(cli_comparison *cmp, const cli_out *co,
+                         const nd_report_opts *ro)
+{
+	nd_buf out = ND_BUF_INIT;
+	nd_report_sink sink;
+	stream s;
+	int status = cli_dest_open(&s.d, co->output);
+	double start = cli_clock();
+
+	s.writing = 0;
+	sink.take = take_piece;
+	sink.arg = &s;
+	sink.at = STREAM_PIECE;
+	if (!status && nd_render_report_to(&out, cmp->cs, co->format, ro, &sink))
+		status = render_failed(&s);
+	cli_time_add("render", cli_clock() - start - s.writing);
+	start = cli_clock();
+	if (!status)
+		status = cli_dest_write(&s.d, out.ptr ? out.ptr : "", out.len);
+	if (!status)
+		status = cli_dest_commit(&s.d);
+	cli_dest_abort(&s.d);
+	cli_time_add("write", cli_clock() - start + s.writing);
+	nd_buf_dispose(&out);
+	return status;
+}
+
+/* Render the whole report, then write it: for a pager, which must know
+ * whether it fits the screen, and for a binary format, made whole at the
+ * end anyway. As git's external diff, git pages (or was told not to): one
+ * pager a file would be one too many; a Word file is not paged. */
+static int whole_report(cli_comparison *cmp, const diff_form *f,
+                        const cli_out *co, const nd_report_opts *ro,
+                        int binary)
+{
+	nd_buf out = ND_BUF_INIT;
+	int status = 0;
+	double start = cli_clock();
+
+	if (nd_render_report(&out, cmp->cs, co->format, ro))
+		status = cli_fail_lib("diff");
+	cli_time_since("render", start);
+	start = cli_clock();
+	if (!status && (f->gitmode || binary ? cli_write(co->output, &out)
+	                                     : cli_write_report(co->output, &out)))
+		status = EXIT_TROUBLE;
+	cli_time_since("write", start);
+	nd_buf_dispose(&out);
+	return status;
+}
+
 /* Write the report of cmp as the options ask; returns `status`, or
- * EXIT_TROUBLE. */
+ * EXIT_TROUBLE. A report that no pager can be given to is written as it
+ * is made (stream_report). */
 static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
                   nd_report_opts *ro, int status)
 {
 	cli_side *side[2] = {&cmp->old, &cmp->new};
-	nd_buf out = ND_BUF_INIT;
+	const nd_report_format *rf = nd_report_format_find(co->format);
+	int binary = rf && rf->binary;
+	char date[32];
 	size_t k;
 
 	for (k = 0; k < 2; k++)
@@ -337,31 +432,18 @@ static int report(cli_comparison *cmp, const diff_form *f, const cli_out *co,
 			side[k]->in.info.spec = f->name[k];
 	ro->old_info = &cmp->old.in.info;
 	ro->new_info = &cmp->new.in.info;
-	const nd_report_format *rf = nd_report_format_find(co->format);
-	char date[32];
-	double start;
-
 	ro->color = cli_out_color(co);
 	ro->width = cli_out_width(co);
-	if (rf && rf->binary) {
+	if (binary) {
 		if (redline_date(date))
 			return EXIT_TROUBLE;
 		ro->now = date;
 	}
-	start = cli_clock();
-	if (status != EXIT_TROUBLE && nd_render_report(&out, cmp->cs, co->format, ro))
-		status = cli_fail_lib("diff");
-	cli_time_since("render", start);
-	start = cli_clock();
-	/* as git's external diff, git pages (or was told not to): one pager
-	 * a file would be one too many; a Word file is not paged */
-	if (status != EXIT_TROUBLE &&
-	    (f->gitmode || (rf && rf->binary) ? cli_write(co->output, &out)
-	                                      : cli_write_report(co->output, &out)))
-		status = EXIT_TROUBLE;
-	cli_time_since("write", start);
-	nd_buf_dispose(&out);
-	return status;
+	if (status == EXIT_TROUBLE)
+		return status;
+	if (binary || (!f->gitmode && cli_report_may_page(co->output)))
+		return whole_report(cmp, f, co, ro, binary) ? EXIT_TROUBLE : status;
+	return stream_report(cmp, co, ro) ? EXIT_TROUBLE : status;
 }
 
 /* What diff prints once the versions are compared (not --quiet): one line

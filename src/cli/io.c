@@ -14,6 +14,11 @@
  * than parted from its other names or written in place half-way. Anything
  * else (a FIFO, a terminal, /dev/null, /dev/stdout) is opened and written
  * as it is: output never renames over or removes what it did not create.
+ * Output is written at once (cli_write) or in pieces as it is made
+ * (cli_dest: open, write..., commit or abort), by the same rules: to a
+ * regular file the pieces all go to its temporary file, renamed into place
+ * at commit only, so -o stays all or nothing; elsewhere each piece is out
+ * as soon as it is written.
  * An input of the run is never the output. Inputs are read to at most one
  * byte past ND_TEXT_MAX_INPUT, a regular file in one allocation.
  */
@@ -632,28 +637,6 @@ static int follow_links(const char *path, nd_buf *out)
 	}
 }
 
-/* Write to something that is not a regular file (a terminal, a FIFO, a
- * character device such as /dev/null, standard output by another name):
- * opened and written as it is, never replaced. */
-static int write_direct(const char *path, int fd, const nd_buf *buf)
-{
-	int own = fd < 0;
-
-	if (own)
-		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-	else
-		fflush(stdout);
-	if (fd < 0 || write_all(fd, buf->ptr ? buf->ptr : "", buf->len) ||
-	    (own && close(fd))) {
-		int e = errno;
-
-		if (own && fd >= 0)
-			close(fd);
-		return cli_fail(path, "cannot write: %s", strerror(e));
-	}
-	return 0;
-}
-
 /* Whether `real` is still what was found before writing: the same file
  * (`old`), or still nothing. */
 static int target_unchanged(const char *real, const struct stat *old)
@@ -761,17 +744,70 @@ static int tmp_failed(const char *path, const char *real,
 /* A file name's 255 bytes less ".", ".normdiff-tmp.XXXXXX" and a margin. */
 #define TMP_BASE_MAX 200
 
-/* Write a regular file atomically: ".NAME.normdiff-tmp.XXXXXX" beside it
- * (beside the real file when `real` was reached through links), renamed
- * over it once complete. `old` is the file replaced, or NULL for a new
- * one. Only the temporary file, which this created, is ever removed. */
-static int write_replace(const char *path, const char *real,
-                         const struct stat *old, const nd_buf *buf)
+/* How a destination is written (cli_dest.kind). */
+enum {
+	DEST_NONE,   /* ended, or never opened */
+	DEST_STDOUT, /* standard output */
+	DEST_DIRECT, /* not a regular file (a FIFO, a terminal, /dev/null,
+	                standard output or error by another name): written as
+	                it is, never replaced */
+	DEST_TMP     /* a regular file: through the temporary file */
+};
+
+/* End d without a word: close what it opened, remove its temporary file. */
+static void dest_end(cli_dest *d)
 {
+	if (d->kind == DEST_TMP) {
+		close(d->fd);
+		end_tmp();
+	} else if (d->kind == DEST_DIRECT && d->own) {
+		close(d->fd);
+	}
+	d->kind = DEST_NONE;
+	d->fd = -1;
+	nd_buf_dispose(&d->real);
+}
+
+/* Say why d cannot be written (after ending it); EXIT_TROUBLE. */
+static int dest_fail(cli_dest *d, int e)
+{
+	int kind = d->kind;
+
+	dest_end(d);
+	d->failed = 1;
+	if (kind == DEST_STDOUT)
+		return cli_fail("standard output", "write error: %s", strerror(e));
+	if (kind == DEST_TMP)
+		return cli_fail(d->path, "cannot write: %s; nothing was written",
+		                strerror(e));
+	return cli_fail(d->path, "cannot write: %s", strerror(e));
+}
+
+/* Open what is not a regular file as it is: `fd` when it is standard
+ * output or error by another name, else by its name. */
+static int open_direct(cli_dest *d, int fd)
+{
+	d->kind = DEST_DIRECT;
+	d->own = fd < 0;
+	d->fd = d->own ? open(d->path, O_WRONLY | O_NOCTTY | O_CLOEXEC) : fd;
+	if (d->fd < 0) {
+		d->own = 0; /* nothing to close */
+		return dest_fail(d, errno);
+	}
+	return 0;
+}
+
+/* Create the temporary file ".NAME.normdiff-tmp.XXXXXX" beside d->real
+ * (the real file when the path was reached through links), to be renamed
+ * over it once complete. Only the temporary file, which this created, is
+ * ever removed. */
+static int open_tmp(cli_dest *d)
+{
+	const char *real = d->real.ptr;
 	const char *slash = strrchr(real, '/');
 	const char *base = slash ? slash + 1 : real;
 	size_t blen = strlen(base);
-	int fd, e = 0, n, owner = 0;
+	int n;
 
 	/* the temporary name holds at most TMP_BASE_MAX bytes of NAME (cut at
 	 * a character's start), so that it fits where NAME fits */
@@ -783,50 +819,42 @@ static int write_replace(const char *path, const char *real,
 	n = snprintf(tmp_path, sizeof(tmp_path), "%.*s.%.*s.normdiff-tmp.XXXXXX",
 	             (int)(base - real), real, (int)blen, base);
 	if (n < 0 || (size_t)n >= sizeof(tmp_path))
-		return cli_fail(path, "cannot write: %s; choose a shorter path "
+		return cli_fail(d->path, "cannot write: %s; choose a shorter path "
 		                "with -o", strerror(ENAMETOOLONG));
-	fd = create_tmp();
-	if (fd < 0)
-		return tmp_failed(path, real, old);
-	if (write_all(fd, buf->ptr ? buf->ptr : "", buf->len))
-		e = errno;
-	else if (copy_owner_and_mode(fd, old))
-		e = errno, owner = 1;
-	else if (fsync(fd))
-		e = errno;
-	if (close(fd) && !e)
-		e = errno;
-	if (!e && rename_tmp(real, old))
-		e = errno;
-	end_tmp();
-	if (!e)
-		return 0;
-	if (owner)
-		return cli_fail(path, "cannot keep its owner and mode (%s); nothing "
-		                "was written; write it as its owner, or to another "
-		                "file", strerror(e));
-	if (e == EAGAIN)
-		return cli_fail(path, "changed while the report was written; "
-		                "nothing was written; try again");
-	return cli_fail(path, "cannot write: %s; nothing was written",
-	                strerror(e));
+	d->fd = create_tmp();
+	if (d->fd < 0)
+		return tmp_failed(d->path, real, d->has_old ? &d->old : NULL);
+	d->kind = DEST_TMP;
+	d->atomic = 1;
+	return 0;
 }
 
-/* Write `buf` to standard output, or to the file -o named: see cli.h. */
-int cli_write(const char *path, const nd_buf *buf)
+/* A regular file, new or with one name: its links followed to the file
+ * they end at, which must still be what stat saw. */
+static int open_replace(cli_dest *d)
 {
-	struct stat st, fdst;
-	const struct stat *old = NULL;
-	nd_buf real = ND_BUF_INIT;
-	int e, fd, status;
+	const struct stat *old = d->has_old ? &d->old : NULL;
+	int e = follow_links(d->path, &d->real);
 
-	if (!path || !strcmp(path, "-")) {
-		fflush(stdout);
-		if (write_all(STDOUT_FILENO, buf->ptr ? buf->ptr : "", buf->len))
-			return cli_fail("standard output", "write error: %s",
-			                strerror(errno));
-		return 0;
-	}
+	if (e)
+		return cli_fail(d->path, "cannot write: %s; choose a writable "
+		                "location with -o", strerror(e));
+	if (!target_unchanged(d->real.ptr, old))
+		/* the links end elsewhere than stat saw (a deleted file behind
+		 * /proc/self/fd/N, or a change meanwhile) */
+		return cli_fail(d->path, "cannot find the file's own name to "
+		                "replace it; give its real path with -o");
+	return open_tmp(d);
+}
+
+/* The file -o names: what it is decides how it is written, or that it is
+ * not (an input, a directory, a file with hard links). */
+static int open_path(cli_dest *d)
+{
+	const char *path = d->path;
+	struct stat st, fdst;
+	int fd;
+
 	if (!*path)
 		return cli_fail("-o", "needs a file name; nothing was written");
 	if (stat(path, &st) == 0) {
@@ -838,35 +866,126 @@ int cli_write(const char *path, const nd_buf *buf)
 		for (fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++)
 			if (fstat(fd, &fdst) == 0 && fdst.st_dev == st.st_dev &&
 			    fdst.st_ino == st.st_ino)
-				return write_direct(path, fd, buf);
+				return open_direct(d, fd);
 		if (S_ISDIR(st.st_mode))
 			return cli_fail(path, "cannot write: %s; nothing was written",
 			                strerror(EISDIR));
 		if (!S_ISREG(st.st_mode))
-			return write_direct(path, -1, buf);
+			return open_direct(d, -1);
 		if (st.st_nlink > 1)
 			return cli_fail(path, "has %ju hard links, and replacing it "
 			                "would cut it off from the others; write to "
 			                "another file, or redirect standard output into "
 			                "it (> FILE) to write it in place",
 			                (uintmax_t)st.st_nlink);
-		old = &st;
+		d->old = st;
+		d->has_old = 1;
 	} else if (errno != ENOENT) {
 		return cli_fail(path, "cannot write: %s; choose a writable location "
 		                "with -o", strerror(errno));
 	}
-	e = follow_links(path, &real);
-	if (e)
-		status = cli_fail(path, "cannot write: %s; choose a writable "
-		                  "location with -o", strerror(e));
-	else if (!target_unchanged(real.ptr, old))
-		/* the links end elsewhere than stat saw (a deleted file behind
-		 * /proc/self/fd/N, or a change meanwhile) */
-		status = cli_fail(path, "cannot find the file's own name to "
-		                  "replace it; give its real path with -o");
-	else
-		status = write_replace(path, real.ptr, old, buf);
-	nd_buf_dispose(&real);
+	return open_replace(d);
+}
+
+int cli_dest_open(cli_dest *d, const char *path)
+{
+	int status;
+
+	memset(d, 0, sizeof(*d));
+	d->fd = -1;
+	d->path = path && strcmp(path, "-") ? path : NULL;
+	if (!d->path) {
+		d->kind = DEST_STDOUT;
+		d->fd = STDOUT_FILENO;
+		return 0;
+	}
+	status = open_path(d);
+	if (status) {
+		dest_end(d);
+		d->failed = 1;
+	}
+	return status;
+}
+
+int cli_dest_write(cli_dest *d, const char *p, size_t n)
+{
+	if (d->failed || d->kind == DEST_NONE)
+		return EXIT_TROUBLE;
+	if (d->kind == DEST_STDOUT || (d->kind == DEST_DIRECT && !d->own))
+		fflush(stdout); /* what was printed before comes first */
+	if (write_all(d->fd, p, n))
+		return dest_fail(d, errno);
+	d->written += n;
+	return 0;
+}
+
+/* Put the complete temporary file in place: the old file's owner and
+ * mode, on disk, renamed over it; else removed, and the file untouched. */
+static int commit_tmp(cli_dest *d)
+{
+	const struct stat *old = d->has_old ? &d->old : NULL;
+	int e = 0, owner = 0;
+
+	if (copy_owner_and_mode(d->fd, old))
+		e = errno, owner = 1;
+	else if (fsync(d->fd))
+		e = errno;
+	if (close(d->fd) && !e)
+		e = errno;
+	if (!e && rename_tmp(d->real.ptr, old))
+		e = errno;
+	end_tmp();
+	d->kind = DEST_NONE;
+	dest_end(d);
+	if (!e)
+		return 0;
+	d->failed = 1;
+	if (owner)
+		return cli_fail(d->path, "cannot keep its owner and mode (%s); "
+		                "nothing was written; write it as its owner, or to "
+		                "another file", strerror(e));
+	if (e == EAGAIN)
+		return cli_fail(d->path, "changed while the report was written; "
+		                "nothing was written; try again");
+	return cli_fail(d->path, "cannot write: %s; nothing was written",
+	                strerror(e));
+}
+
+int cli_dest_commit(cli_dest *d)
+{
+	if (d->failed || d->kind == DEST_NONE)
+		return EXIT_TROUBLE;
+	if (d->kind == DEST_TMP)
+		return commit_tmp(d);
+	if (d->kind == DEST_DIRECT && d->own && close(d->fd)) {
+		d->own = 0; /* closed, if in error */
+		return dest_fail(d, errno);
+	}
+	dest_end(d);
+	return 0;
+}
+
+void cli_dest_abort(cli_dest *d)
+{
+	dest_end(d);
+}
+
+int cli_dest_sent(const cli_dest *d)
+{
+	return d->written && !d->atomic;
+}
+
+/* Write `buf` to standard output, or to the file -o named: see cli.h. */
+int cli_write(const char *path, const nd_buf *buf)
+{
+	cli_dest d;
+	int status = cli_dest_open(&d, path);
+
+	if (!status)
+		status = cli_dest_write(&d, buf->ptr ? buf->ptr : "", buf->len);
+	if (!status)
+		status = cli_dest_commit(&d);
+	cli_dest_abort(&d);
 	return status;
 }
 

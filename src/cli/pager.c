@@ -1,7 +1,9 @@
 /* pager.c - a long report on a terminal goes through a pager, as git's do.
  *
- * A report is built whole in memory before it is written, so whether it
- * fits is known before anything reaches the screen: its lines are counted
+ * A report that may be paged (cli_report_may_page: standard output, a
+ * terminal, a pager to run) is built whole in memory before it is
+ * written, so whether it fits is known before anything reaches the screen
+ * (any other may be written in pieces as it is made): its lines are counted
  * as the terminal shows them (escape sequences take no room, a line wider
  * than the terminal takes as many rows as it wraps into), and only a report
  * with as many rows as the screen or more is paged. The pager is
@@ -173,6 +175,12 @@ done:
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	return ran ? 0 : 1;
+}
+
+int cli_report_may_page(const char *path)
+{
+	return !(path && strcmp(path, "-")) && !pager_off &&
+	       isatty(STDOUT_FILENO) && pager_command() != NULL;
 }
 
 int cli_write_report(const char *path, const nd_buf *buf)

@@ -6,6 +6,9 @@
  * can index the documents without checking, decides which changes the
  * options show, and calls begin / change... / end. On failure it puts the
  * output buffer back as it was, so a caller never prints half a report.
+ * With a sink (nd_render_report_to) the report is handed over in pieces
+ * between changes, so a large one is never held whole; what a failure
+ * midway means for the pieces already out is the caller's to decide.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +116,46 @@ static int check_changeset(const nd_changeset *cs)
 	return 0;
 }
 
-int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
-                     const nd_report_opts *o)
+/* Reserve what the report will take, or with a sink what one piece
+ * will: a piece is handed over once past sink->at, so about twice that
+ * is room enough without holding the whole report's room. A reserve
+ * that fails is no failure: growing will say so if the memory is really
+ * not there. */
+static void reserve(nd_report *r, const nd_report_format *f,
+                    const nd_report_sink *sink)
+{
+	size_t want;
+
+	if (!f->estimate)
+		return;
+	want = f->estimate(r);
+	if (sink && want / 2 > sink->at)
+		want = sink->at * 2;
+	if (nd_buf_reserve(r->out, want))
+		nd_error_clear();
+}
+
+/* Hand out to the sink when it holds enough. Every format looks back at
+ * most within the change it is writing (a mark taken at the start of a
+ * piece, to cut or rewrite it), never into an earlier change, so out can
+ * be emptied between changes without changing a byte of the report. */
+static int hand_over(nd_buf *out, const nd_report_sink *sink, size_t *start)
+{
+	int err;
+
+	if (!sink || !out->len || out->len < sink->at)
+		return 0;
+	err = sink->take(sink->arg, out->ptr, out->len);
+	if (!err) {
+		nd_buf_clear(out);
+		*start = 0;
+	}
+	return err;
+}
+
+int nd_render_report_to(nd_buf *out, const nd_changeset *cs,
+                        const char *format, const nd_report_opts *o,
+                        const nd_report_sink *sink)
 {
 	static const nd_report_opts defaults;
 	const nd_report_format *f = nd_report_format_find(format ? format : "text");
@@ -127,20 +168,20 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 		                    "%s)", format, nd_report_formats());
 	if ((err = check_changeset(cs)) != 0)
 		return err;
+	if (f->binary || (sink && !sink->take))
+		sink = NULL;
 	r.out = out;
 	r.cs = cs;
 	r.o = o ? o : &defaults;
 	r.state = NULL;
 	if (f->state_size && (r.state = calloc(1, f->state_size)) == NULL)
 		return nd_error_oom();
-	/* a reserve that fails is no failure: growing will say so if the
-	 * memory is really not there */
-	if (f->estimate && nd_buf_reserve(out, f->estimate(&r)))
-		nd_error_clear();
+	reserve(&r, f, sink);
 	err = f->begin ? f->begin(&r) : 0;
 	for (i = 0; i < cs->n && !err; i++)
-		if (nd_report_shows(r.o, &cs->changes[i]))
-			err = f->change(&r, &cs->changes[i]);
+		if (nd_report_shows(r.o, &cs->changes[i]) &&
+		    !(err = f->change(&r, &cs->changes[i])))
+			err = hand_over(out, sink, &start);
 	if (!err && f->end)
 		err = f->end(&r);
 	if (f->dispose)
@@ -151,6 +192,12 @@ int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
 		out->ptr[start] = '\0';
 	}
 	return err;
+}
+
+int nd_render_report(nd_buf *out, const nd_changeset *cs, const char *format,
+                     const nd_report_opts *o)
+{
+	return nd_render_report_to(out, cs, format, o, NULL);
 }
 
 /* ---- shared helpers ---- */

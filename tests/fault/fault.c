@@ -9,7 +9,11 @@
  *   ND_FAULT_LOG   append one line per step ("N CALL PATH") to this file
  *   ND_FAULT_AT    the step to break, from 1; unset: break nothing
  *   ND_FAULT_KILL  if set, SIGKILL the process at that step instead
+ *   ND_FAULT_SIGNAL if set, a signal number: raise it at that step instead
+ *                  (as a user's Ctrl-C or kill would), then do the step
  *   ND_FAULT_ERRNO the errno the step fails with (default ENOSPC)
+ *   ND_FAULT_TMP   if set, writes to a file mkstemp() made there count
+ *                  too (its creation is not a step)
  *   ND_FAULT_PLANT if set, a path: at that step create this file (holding
  *                  "planted\n") and then do the step, failing nothing, as
  *                  another process writing there at that instant would
@@ -77,6 +81,11 @@ static int fault(const char *call, const char *path)
 	}
 	if (getenv("ND_FAULT_KILL"))
 		raise(SIGKILL);
+	if (getenv("ND_FAULT_SIGNAL") && *getenv("ND_FAULT_SIGNAL")) {
+		raise(atoi(getenv("ND_FAULT_SIGNAL")));
+		errno = saved;
+		return 0;
+	}
 	errno = en && *en ? atoi(en) : ENOSPC;
 	return 1;
 }
@@ -123,6 +132,22 @@ int open64(const char *path, int flags, ...)
 			return -1;
 	}
 	return opened(real_open64(path, flags, mode), path);
+}
+
+int mkstemp(char *template)
+{
+	REAL(int, mkstemp, (char *));
+	int fd = real_mkstemp(template);
+
+	return getenv("ND_FAULT_TMP") ? opened(fd, template) : fd;
+}
+
+int mkstemp64(char *template)
+{
+	REAL(int, mkstemp64, (char *));
+	int fd = real_mkstemp64(template);
+
+	return getenv("ND_FAULT_TMP") ? opened(fd, template) : fd;
 }
 
 int close(int fd)

@@ -2286,6 +2286,82 @@ static void test_report_reserve(void **state)
 	nd_doc_free(new);
 }
 
+/* What a sink was given: the pieces joined, how many, and the piece at
+ * which take fails (0: never). */
+typedef struct pieces {
+	nd_buf all;
+	size_t n, fail_at;
+} pieces;
+
+static int take(void *arg, const char *p, size_t n)
+{
+	pieces *got = arg;
+
+	if (++got->n == got->fail_at)
+		return nd_error_set(ND_EIO, "no room");
+	assert_true(n > 0);
+	assert_int_equal(nd_buf_put(&got->all, p, n), 0);
+	return 0;
+}
+
+/* A report handed over in pieces (nd_render_report_to) is, joined, the
+ * report made whole, byte for byte, in every text format and option,
+ * whatever the size of a piece; the redline is never cut. A piece that
+ * cannot be taken ends the report with the sink's error, what was left
+ * in out dropped. */
+static void test_report_pieces(void **state)
+{
+	static const char *const formats[] = {"text", "markdown", "json", "html",
+	                                      "docx"};
+	static const size_t at[] = {1, 4096};
+	nd_doc *old = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *new = test_parse_draft("2015-A-69-723.txt");
+	nd_changeset *cs = NULL;
+	nd_report_opts o;
+	size_t k, a, opt;
+
+	(void)state;
+	assert_int_equal(nd_changeset_compute(&cs, old, new, NULL, NULL, NULL), 0);
+	for (k = 0; k < 5; k++)
+		for (a = 0; a < 2; a++)
+			for (opt = 0; opt < 2; opt++) {
+				nd_buf whole = ND_BUF_INIT, out = ND_BUF_INIT;
+				pieces got = {ND_BUF_INIT, 0, 0};
+				nd_report_sink sink = {take, &got, at[a]};
+
+				memset(&o, 0, sizeof(o));
+				o.color = o.changed_only = (int)opt && k < 4;
+				o.width = opt ? 72 : 0;
+				assert_int_equal(nd_render_report(&whole, cs, formats[k], &o), 0);
+				assert_int_equal(nd_buf_puts(&out, "before\n"), 0);
+				assert_int_equal(nd_render_report_to(&out, cs, formats[k], &o,
+				                                     &sink), 0);
+				assert_true(k == 4 ? got.n == 0 : got.n > (a ? 0 : 20));
+				assert_int_equal(nd_buf_put(&got.all, out.ptr, out.len), 0);
+				assert_int_equal(got.all.len, whole.len + 7);
+				assert_memory_equal(got.all.ptr, "before\n", 7);
+				assert_memory_equal(got.all.ptr + 7, whole.ptr, whole.len);
+				nd_buf_dispose(&whole);
+				nd_buf_dispose(&out);
+				nd_buf_dispose(&got.all);
+			}
+	for (k = 0; k < 4; k++) {
+		nd_buf out = ND_BUF_INIT;
+		pieces got = {ND_BUF_INIT, 0, 3};
+		nd_report_sink sink = {take, &got, 1};
+
+		assert_int_equal(nd_render_report_to(&out, cs, formats[k], NULL,
+		                                     &sink), ND_EIO);
+		assert_int_equal(got.n, 3);
+		assert_int_equal(out.len, 0);
+		nd_buf_dispose(&out);
+		nd_buf_dispose(&got.all);
+	}
+	nd_changeset_free(cs);
+	nd_doc_free(old);
+	nd_doc_free(new);
+}
+
 /* A map of `n` lines, line k + 1 from page first[k] to last[k]. */
 static void pagemap(nd_pagemap *m, const uint32_t *first, const uint32_t *last,
                     size_t n)
@@ -2419,6 +2495,7 @@ int main(void)
 		cmocka_unit_test(test_html_escape_fast_path),
 		cmocka_unit_test(test_md_text_fast_path),
 		cmocka_unit_test(test_report_reserve),
+		cmocka_unit_test(test_report_pieces),
 		cmocka_unit_test(test_pages),
 	};
 
