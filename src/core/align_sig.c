@@ -130,48 +130,56 @@ static void intro_u64(uint64_t *v, size_t n, unsigned depth)
 #define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
 #define RADIX_SIZE ((size_t)1 << RADIX_BITS)
 
-/* Least significant digit first, RADIX_BITS at a time, through a buffer
- * as long as v; a digit all words share is skipped. 0, or -1 without
- * memory (then nothing is done). */
-static int radix_u64(uint64_t *v, size_t n)
-{
-	size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
-	uint64_t *tmp = malloc(n * sizeof(uint64_t)), *src = v, *dst = tmp;
-	size_t i, d;
-
-	if (!count || !tmp) {
-		free(count);
-		free(tmp);
-		return -1;
+/* A radix sort of `type` records by the 64-bit key KEY(record): least
+ * significant digit first, RADIX_BITS at a time, through a buffer as
+ * long as v; stable; a digit all keys share is skipped. The function
+ * returns 0, or -1 without memory (then nothing is done). One macro for
+ * the two record types, so that each moves its records by assignment. */
+#define DEFINE_RADIX(name, type, KEY)                                           \
+	static int name(type *v, size_t n)                                          \
+	{                                                                           \
+		size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));      \
+		type *tmp = malloc(n * sizeof(type)), *src = v, *dst = tmp, *t;         \
+		size_t i, d, x, at, k, *c;                                              \
+		unsigned shift;                                                         \
+                                                                                    \
+		if (!count || !tmp) {                                                   \
+			free(count);                                                        \
+			free(tmp);                                                          \
+			return -1;                                                          \
+		}                                                                       \
+		for (i = 0; i < n; i++)                                                 \
+			for (d = 0; d < RADIX_PASSES; d++)                                  \
+				count[d * RADIX_SIZE +                                          \
+				      ((KEY(v[i]) >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;  \
+		for (d = 0; d < RADIX_PASSES; d++) {                                    \
+			c = count + d * RADIX_SIZE;                                         \
+			shift = (unsigned)(d * RADIX_BITS);                                 \
+			if (c[(KEY(src[0]) >> shift) & (RADIX_SIZE - 1)] == n)              \
+				continue; /* every key has this digit */                        \
+			for (x = 0, at = 0; x < RADIX_SIZE; x++) { /* counts to places */   \
+				k = c[x];                                                       \
+				c[x] = at;                                                      \
+				at += k;                                                        \
+			}                                                                   \
+			for (i = 0; i < n; i++)                                             \
+				dst[c[(KEY(src[i]) >> shift) & (RADIX_SIZE - 1)]++] = src[i];   \
+			t = src;                                                            \
+			src = dst;                                                          \
+			dst = t;                                                            \
+		}                                                                       \
+		if (src != v)                                                           \
+			memcpy(v, src, n * sizeof(type));                                   \
+		free(count);                                                            \
+		free(tmp);                                                              \
+		return 0;                                                               \
 	}
-	for (i = 0; i < n; i++)
-		for (d = 0; d < RADIX_PASSES; d++)
-			count[d * RADIX_SIZE + ((v[i] >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
-	for (d = 0; d < RADIX_PASSES; d++) {
-		size_t *c = count + d * RADIX_SIZE, at = 0, x;
-		unsigned shift = (unsigned)(d * RADIX_BITS);
-		uint64_t *t;
 
-		if (c[(src[0] >> shift) & (RADIX_SIZE - 1)] == n)
-			continue; /* every word has this digit */
-		for (x = 0; x < RADIX_SIZE; x++) { /* counts to first places */
-			size_t k = c[x];
-
-			c[x] = at;
-			at += k;
-		}
-		for (i = 0; i < n; i++)
-			dst[c[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof(uint64_t));
-	free(count);
-	free(tmp);
-	return 0;
-}
+#define U64_KEY(x) (x)
+#define POSTING_KEY(x) ((x).word)
+DEFINE_RADIX(radix_u64, uint64_t, U64_KEY)
+/* Postings in clause order, sorted by word stably: by word, then clause. */
+DEFINE_RADIX(radix_postings, posting, POSTING_KEY)
 
 static int cmp_posting(const void *x, const void *y)
 {
@@ -180,49 +188,6 @@ static int cmp_posting(const void *x, const void *y)
 	if (a->word != b->word)
 		return a->word < b->word ? -1 : 1;
 	return a->clause < b->clause ? -1 : a->clause > b->clause;
-}
-
-/* Postings in clause order sorted by word, stably, by radix passes over
- * the word (through a buffer as long as v); as radix_u64. */
-static int radix_postings(posting *v, size_t n)
-{
-	size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
-	posting *tmp = malloc(n * sizeof(posting)), *src = v, *dst = tmp;
-	size_t i, d;
-
-	if (!count || !tmp) {
-		free(count);
-		free(tmp);
-		return -1;
-	}
-	for (i = 0; i < n; i++)
-		for (d = 0; d < RADIX_PASSES; d++)
-			count[d * RADIX_SIZE +
-			      ((v[i].word >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
-	for (d = 0; d < RADIX_PASSES; d++) {
-		size_t *c = count + d * RADIX_SIZE, at = 0, x;
-		unsigned shift = (unsigned)(d * RADIX_BITS);
-		posting *t;
-
-		if (c[(src[0].word >> shift) & (RADIX_SIZE - 1)] == n)
-			continue;
-		for (x = 0; x < RADIX_SIZE; x++) {
-			size_t k = c[x];
-
-			c[x] = at;
-			at += k;
-		}
-		for (i = 0; i < n; i++)
-			dst[c[(src[i].word >> shift) & (RADIX_SIZE - 1)]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof(posting));
-	free(count);
-	free(tmp);
-	return 0;
 }
 
 void sort_postings(posting *v, size_t n)
