@@ -391,15 +391,15 @@ static int make_block(tui_text *t, tui_text_block *b, size_t j)
 	return 0;
 }
 
-/* The last stop at or before byte `byte`. */
-static size_t stop_at_byte(const tui_text *t, size_t byte)
+/* The last stop at or before `key`: a byte when by_byte, else a cell. */
+static size_t last_stop(const tui_text *t, size_t key, int by_byte)
 {
 	size_t lo = 0, hi = t->nstops;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (t->stops[mid].byte <= byte)
+		if ((by_byte ? t->stops[mid].byte : t->stops[mid].cell) <= key)
 			lo = mid;
 		else
 			hi = mid;
@@ -407,20 +407,16 @@ static size_t stop_at_byte(const tui_text *t, size_t byte)
 	return lo;
 }
 
+/* The last stop at or before byte `byte`. */
+static size_t stop_at_byte(const tui_text *t, size_t byte)
+{
+	return last_stop(t, byte, 1);
+}
+
 /* The stop whose block holds cell i. */
 static size_t stop_of(const tui_text *t, size_t i)
 {
-	size_t lo = 0, hi = t->nstops;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t->stops[mid].cell <= i)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_stop(t, i, 0);
 }
 
 static int in_block(const tui_text_block *b, size_t i)
