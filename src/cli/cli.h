@@ -264,10 +264,13 @@ typedef struct cli_parse_job {
 int cli_parse_job_init(cli *c, cli_parse_job *j, cli_side *s, int reject,
                        int empty_ok, int index);
 /* Run jobs j[0..n); returns the first that failed in order, or n, and
- * sets *threads to the threads used. Prints nothing; the raw bytes of a
- * version parsed are freed (in.data NULL: the document holds the text). */
+ * sets *threads to the threads used. Prints nothing but the progress of
+ * `prog` (may be NULL: "reading" and the jobs done, from this thread);
+ * the raw bytes of a version parsed are freed (in.data NULL: the
+ * document holds the text). */
+struct cli_progress;
 size_t cli_parse_run(const cli *c, cli_parse_job *j, size_t n,
-                     size_t *threads);
+                     struct cli_progress *prog, size_t *threads);
 /* Report job j's failure as "normdiff: SPEC: message"; EXIT_TROUBLE. */
 int cli_parse_job_fail(const cli_parse_job *j);
 

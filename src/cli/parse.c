@@ -76,20 +76,31 @@ typedef struct pool {
 	cli_parse_job *j;
 	size_t n;
 	atomic_size_t next;  /* the next job to take */
+	atomic_size_t done;  /* jobs finished */
 	atomic_int failed;   /* a job failed: take no more */
+	cli_progress *prog;  /* shown by the calling thread only, or NULL */
 } pool;
 
-static void *worker(void *arg)
+/* Take and run jobs until none is left or one failed; `shows` on the
+ * calling thread, which alone may show progress. */
+static void work(pool *p, int shows)
 {
-	pool *p = arg;
-	size_t k;
+	size_t k, done;
 
 	while (!atomic_load(&p->failed) &&
 	       (k = atomic_fetch_add(&p->next, 1)) < p->n) {
 		run_job(&p->j[k]);
 		if (p->j[k].err)
 			atomic_store(&p->failed, 1);
+		done = atomic_fetch_add(&p->done, 1) + 1;
+		if (shows && p->prog)
+			cli_progress_show(p->prog, "reading", done, p->n);
 	}
+}
+
+static void *worker(void *arg)
+{
+	work(arg, 0);
 	return NULL;
 }
 
@@ -116,16 +127,16 @@ static size_t threads_for(const cli *c, const cli_parse_job *j, size_t n)
 }
 
 size_t cli_parse_run(const cli *c, cli_parse_job *j, size_t n,
-                     size_t *threads)
+                     struct cli_progress *prog, size_t *threads)
 {
-	pool p = {j, n, 0, 0};
+	pool p = {j, n, 0, 0, 0, prog};
 	pthread_t th[MAX_THREADS];
 	size_t k, started = 0, want = threads_for(c, j, n);
 
 	for (k = 1; k < want; k++) /* the calling thread is one of them */
 		if (pthread_create(&th[started], NULL, worker, &p) == 0)
 			started++;
-	worker(&p);
+	work(&p, 1);
 	for (k = 0; k < started; k++)
 		pthread_join(th[k], NULL);
 	*threads = started + 1;

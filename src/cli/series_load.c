@@ -121,7 +121,7 @@ static int read_sides(cli *c, cli_series *s, char *const *specs)
 /* Parse every version, on several threads when that helps (parse.c); a
  * version's signatures are computed only when a comparison needs them
  * (the store's cache may hold it). */
-static int parse_all(cli *c, cli_series *s)
+static int parse_all(cli *c, cli_series *s, cli_progress *prog)
 {
 	cli_parse_job *j = calloc(s->n ? s->n : 1, sizeof(*j));
 	double start = cli_clock(), sum = 0;
@@ -133,7 +133,7 @@ static int parse_all(cli *c, cli_series *s)
 	for (k = 0; k < s->n && !status; k++)
 		status = cli_parse_job_init(c, &j[k], &s->sides[k],
 		                            c->reject_changes, 0, 0);
-	if (!status && (failed = cli_parse_run(c, j, s->n, &threads)) < s->n)
+	if (!status && (failed = cli_parse_run(c, j, s->n, prog, &threads)) < s->n)
 		status = cli_parse_job_fail(&j[failed]);
 	for (k = 0; k < s->n; k++)
 		sum += j[k].seconds;
@@ -154,9 +154,9 @@ static int compare_all(cli *c, cli_series *s, const nd_align_opts *ao,
 	if (!docs)
 		return cli_fail(NULL, "out of memory");
 	status = read_data(c, s);
-	cli_progress_show(prog, "reading", 0, 1);
+	cli_progress_show(prog, "reading", 0, s->n);
 	if (!status)
-		status = parse_all(c, s);
+		status = parse_all(c, s, prog);
 	for (k = 0; k < s->n && !status; k++) {
 		s->infos[k].pages = s->sides[k].in.info.pages;
 		docs[k] = s->sides[k].doc;
