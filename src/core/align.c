@@ -132,14 +132,22 @@ static int doc_sig(sig *s, int *owned, const nd_doc *d)
 	return build_sig(s, d);
 }
 
-/* The signatures of both documents and the content index over them. */
+/* The signatures of both documents. */
 static int build_signatures(aligner *al)
 {
 	int err = doc_sig(&al->sa, &al->own_sa, al->a);
 
-	err = err ? err : doc_sig(&al->sb, &al->own_sb, al->b);
-	return err ? err : build_content(&al->ca, &al->cb, &al->sa, al->a->n,
-	                                 &al->sb, al->b->n);
+	return err ? err : doc_sig(&al->sb, &al->own_sb, al->b);
+}
+
+/* The content-word signatures, which only the split passes read: made
+ * once the similar pass has freed its index, so the two are never held
+ * at once (together they were the peak of a large pair's memory), and
+ * freed once the splits are done (nd_changeset_compute). */
+static int build_content_words(aligner *al)
+{
+	return build_content(&al->ca, &al->cb, &al->sa, al->a->n, &al->sb,
+	                     al->b->n);
 }
 
 /* The change set's records and word diffs, into al->cs. */
@@ -156,7 +164,8 @@ typedef struct pass {
 /* Steps 1 to 4 of the design note, in order. */
 static const pass passes[] = {
 	{"signatures", build_signatures}, {"exact", align_exact},
-	{"similar", align_similar}, {"splits", align_pairs_and_splits},
+	{"similar", align_similar}, {"content words", build_content_words},
+	{"splits", align_pairs_and_splits},
 	{"gaps", align_gaps}, {"gap splits", align_gap_splits},
 	{"leftovers", align_leftovers}, {"layout", align_layout},
 	{"empty", align_empty}, {"moves", mark_moves},
