@@ -257,63 +257,6 @@ static size_t leftovers(const nd_doc *d, const size_t *match, const sig *s,
 	return n;
 }
 
-/* The leftovers of one side by word: postings (word, index into the
- * side's leftovers) sorted by word, and each distinct word's range. */
-typedef struct lindex {
-	posting *post;
-	vocab *voc;
-	size_t nvoc;
-} lindex;
-
-static int lindex_build(lindex *ix, const sig *s, const size_t *u, size_t n)
-{
-	size_t x, k, npost = 0;
-
-	for (x = 0; x < n; x++)
-		npost += nwords(s, u[x]);
-	ix->post = malloc((npost + 1) * sizeof(posting));
-	ix->voc = malloc((npost + 1) * sizeof(vocab));
-	ix->nvoc = 0;
-	if (!ix->post || !ix->voc)
-		return nd_error_oom();
-	npost = 0;
-	for (x = 0; x < n; x++)
-		for (k = s->start[u[x]]; k < s->start[u[x] + 1]; k++)
-			if (k == s->start[u[x]] || s->words[k] != s->words[k - 1])
-				ix->post[npost++] = (posting){s->words[k], x};
-	sort_postings(ix->post, npost);
-	for (k = 0; k < npost;) {
-		size_t e = k;
-
-		while (e < npost && ix->post[e].word == ix->post[k].word)
-			e++;
-		ix->voc[ix->nvoc++] = (vocab){ix->post[k].word, k, e};
-		k = e;
-	}
-	return 0;
-}
-
-/* The postings of word w: [*lo, *hi), empty when no leftover holds it. */
-static void lindex_find(const lindex *ix, uint64_t w, size_t *lo, size_t *hi)
-{
-	size_t l = 0, h = ix->nvoc;
-
-	while (l < h) {
-		size_t mid = l + (h - l) / 2;
-
-		if (ix->voc[mid].word < w)
-			l = mid + 1;
-		else
-			h = mid;
-	}
-	if (l < ix->nvoc && ix->voc[l].word == w) {
-		*lo = ix->voc[l].lo;
-		*hi = ix->voc[l].hi;
-	} else {
-		*lo = *hi = 0;
-	}
-}
-
 /* One distinct word of a probed text: how many leftovers hold it, how
  * often the text does, and its postings on the other side. */
 typedef struct pword {
@@ -338,7 +281,7 @@ typedef struct lpass {
 	aligner *al;
 	size_t *u[2];      /* old, new leftovers */
 	size_t n[2];
-	lindex ix[2];
+	windex ix[2];      /* each side's leftovers by word */
 	pword *words;      /* the probed text's distinct words */
 	size_t wordcap;
 	unsigned char *seen[2]; /* candidates of this probe, by index */
@@ -389,8 +332,8 @@ static int probe(lpass *lp, int side, size_t x)
 			lp->words[nw - 1].mult++;
 			continue;
 		}
-		lindex_find(&lp->ix[side], w, &lo, &hi);
-		lindex_find(&lp->ix[other], w, &pw->lo, &pw->hi);
+		windex_find(&lp->ix[side], w, &lo, &hi);
+		windex_find(&lp->ix[other], w, &pw->lo, &pw->hi);
 		pw->df = hi - lo + pw->hi - pw->lo;
 		pw->word = w;
 		pw->mult = 1;
@@ -437,8 +380,7 @@ static void lpass_free(lpass *lp)
 
 	for (side = 0; side < 2; side++) {
 		free(lp->u[side]);
-		free(lp->ix[side].post);
-		free(lp->ix[side].voc);
+		windex_dispose(&lp->ix[side]);
 		free(lp->seen[side]);
 	}
 	free(lp->words);
@@ -476,8 +418,8 @@ int align_leftovers(aligner *al)
 		if ((lp.seen[side] = calloc(lp.n[side] + 1, 1)) == NULL)
 			err = nd_error_oom();
 		else
-			err = lindex_build(&lp.ix[side], side ? &al->sb : &al->sa,
-			                   lp.u[side], lp.n[side]);
+			err = windex_build(&lp.ix[side], side ? &al->sb : &al->sa,
+			                   lp.u[side], lp.n[side], 0, SIZE_MAX, NULL);
 	}
 	for (side = 0; side < 2 && !err; side++)
 		for (x = 0; x < lp.n[side] && !err; x++)

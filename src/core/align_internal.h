@@ -156,6 +156,23 @@ void sort_u64(uint64_t *v, size_t n);
 /* Postings sorted by word, then clause. */
 void sort_postings(posting *v, size_t n);
 
+/* An inverted index of the distinct words of clauses u[0..n) of one side
+ * (signature s): postings (word, clause) sorted by word, and each
+ * distinct word's range of them. A posting's clause is its place in u,
+ * or with `ids` its number u[x]. A word held by more than max_posting of
+ * the clauses is left out and counted in *skipped (SIZE_MAX: none is). */
+typedef struct windex {
+	posting *post;
+	vocab *voc;
+	size_t nvoc;
+} windex;
+
+int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
+                 int ids, size_t max_posting, size_t *skipped);
+/* The postings of word w: [*lo, *hi), empty when the index has none. */
+void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi);
+void windex_dispose(windex *ix);
+
 /* Give each clause the sorted folded hashes of the words and numbers of its
  * body, tokenized one token at a time (no token array). */
 int build_sig(sig *s, const nd_doc *d);

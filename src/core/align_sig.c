@@ -204,6 +204,70 @@ void sort_postings(posting *v, size_t n)
 	qsort(v, n, sizeof(posting), cmp_posting);
 }
 
+int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
+                 int ids, size_t max_posting, size_t *skipped)
+{
+	size_t x, k, npost = 0;
+
+	for (x = 0; x < n; x++)
+		npost += nwords(s, u[x]);
+	ix->post = malloc((npost + 1) * sizeof(posting));
+	ix->voc = malloc((npost + 1) * sizeof(vocab));
+	ix->nvoc = 0;
+	if (!ix->post || !ix->voc)
+		return nd_error_oom();
+	npost = 0;
+	for (x = 0; x < n; x++)
+		for (k = s->start[u[x]]; k < s->start[u[x] + 1]; k++)
+			if (k == s->start[u[x]] || s->words[k] != s->words[k - 1])
+				ix->post[npost++] = (posting){s->words[k], ids ? u[x] : x};
+	sort_postings(ix->post, npost);
+	/* the distinct words, each with its postings, once; a word too common
+	 * to help is counted and left out, so a lookup costs O(log words) and
+	 * never a walk of a long posting list */
+	for (k = 0; k < npost;) {
+		size_t e = k;
+
+		while (e < npost && ix->post[e].word == ix->post[k].word)
+			e++;
+		if (e - k > max_posting) {
+			if (skipped)
+				(*skipped)++;
+		} else {
+			ix->voc[ix->nvoc++] = (vocab){ix->post[k].word, k, e};
+		}
+		k = e;
+	}
+	return 0;
+}
+
+void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi)
+{
+	size_t l = 0, h = ix->nvoc;
+
+	while (l < h) {
+		size_t mid = l + (h - l) / 2;
+
+		if (ix->voc[mid].word < w)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	if (l < ix->nvoc && ix->voc[l].word == w) {
+		*lo = ix->voc[l].lo;
+		*hi = ix->voc[l].hi;
+	} else {
+		*lo = *hi = 0;
+	}
+}
+
+void windex_dispose(windex *ix)
+{
+	free(ix->post);
+	free(ix->voc);
+	memset(ix, 0, sizeof(*ix));
+}
+
 void sort_u64(uint64_t *v, size_t n)
 {
 	unsigned depth = 0;

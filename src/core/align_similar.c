@@ -31,47 +31,25 @@ int cmp_pair(const void *x, const void *y)
 int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
-	posting *post = NULL;
-	vocab *voc = NULL;
-	size_t npost = 0, nvoc = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	windex ix = {NULL, NULL, 0};
+	size_t nold = 0, i, k, *count = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
 	int err = 0;
 
-	for (i = 0; i < al->a->n; i++)
-		if (al->match_a[i] == NONE)
-			npost += nwords(sa, i);
-	post = malloc((npost + 1) * sizeof(posting));
-	voc = malloc((npost + 1) * sizeof(vocab));
 	count = calloc(al->a->n + 1, sizeof(size_t));
 	touched = malloc((al->a->n + 1) * sizeof(size_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
-	if (!post || !voc || !count || !touched || !best) {
+	if (!count || !touched || !best) {
 		err = nd_error_oom();
 		goto done;
 	}
-	npost = 0;
-	for (i = 0; i < al->a->n; i++) {
-		if (al->match_a[i] != NONE)
-			continue;
-		for (k = sa->start[i]; k < sa->start[i + 1]; k++)
-			if (k == sa->start[i] || sa->words[k] != sa->words[k - 1])
-				post[npost++] = (posting){sa->words[k], i};
-	}
-	sort_postings(post, npost);
-	/* the distinct words, each with its postings, once; a word too common
-	 * to help is counted and left out, so a lookup costs O(log words) and
-	 * never a walk of a long posting list */
-	for (k = 0; k < npost;) {
-		size_t e = k;
-
-		while (e < npost && post[e].word == post[k].word)
-			e++;
-		if (e - k > al->o->max_posting)
-			al->skipped_words++;
-		else
-			voc[nvoc++] = (vocab){post[k].word, k, e};
-		k = e;
-	}
+	/* the unpaired old clauses, listed in `touched` until it is needed */
+	for (i = 0; i < al->a->n; i++)
+		if (al->match_a[i] == NONE)
+			touched[nold++] = i;
+	if ((err = windex_build(&ix, sa, touched, nold, 1, al->o->max_posting,
+	                        &al->skipped_words)) != 0)
+		goto done;
 
 	for (i = 0; i < al->b->n && !err; i++) {
 		size_t nb, nbest = 0;
@@ -82,25 +60,15 @@ int align_similar(aligner *al)
 			continue;
 		ntouched = 0;
 		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
-			size_t lo = 0, hi = nvoc, e;
+			size_t lo, hi;
 
 			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
 				continue;
-			while (lo < hi) { /* this word in the index */
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (voc[mid].word < sb->words[k])
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			if (lo == nvoc || voc[lo].word != sb->words[k])
-				continue; /* not in an unpaired old text, or too common */
-			e = voc[lo].hi;
-			for (lo = voc[lo].lo; lo < e; lo++) {
-				if (count[post[lo].clause]++ == 0)
-					touched[ntouched++] = post[lo].clause;
-			}
+			/* none when in no unpaired old text, or too common */
+			windex_find(&ix, sb->words[k], &lo, &hi);
+			for (; lo < hi; lo++)
+				if (count[ix.post[lo].clause]++ == 0)
+					touched[ntouched++] = ix.post[lo].clause;
 		}
 		/* keep the max_candidates old clauses sharing most words */
 		for (k = 0; k < ntouched; k++) {
@@ -138,8 +106,7 @@ int align_similar(aligner *al)
 	if (al->npairs)
 		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
 done:
-	free(post);
-	free(voc);
+	windex_dispose(&ix);
 	free(count);
 	free(touched);
 	free(best);
