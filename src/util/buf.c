@@ -22,45 +22,49 @@ void nd_buf_dispose(nd_buf *b)
 	nd_buf_init(b);
 }
 
-int nd_buf_grow(nd_buf *b, size_t extra)
+/* The room b needs for `extra` more bytes and its terminator, in *need;
+ * 0 when it has it, 1 when it must grow, or ND_ENOMEM on overflow. */
+static int room_needed(const nd_buf *b, size_t extra, size_t *need)
 {
-	size_t need, cap;
-	char *p;
-
 	if (extra > SIZE_MAX - b->len - 1)
 		return nd_error_oom();
-	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return 0;
-	cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	p = realloc(b->ptr, cap);
-	if (!p)
-		return nd_error_oom();
-	b->ptr = p;
-	b->cap = cap;
-	return 0;
+	*need = b->len + extra + 1;
+	return *need > b->cap;
 }
 
-int nd_buf_reserve(nd_buf *b, size_t extra)
+/* Give b room for cap bytes, keeping its contents; 0 or ND_ENOMEM. */
+static int set_cap(nd_buf *b, size_t cap)
 {
-	size_t need;
-	char *p;
+	char *p = realloc(b->ptr, cap);
 
-	if (extra > SIZE_MAX - b->len - 1)
-		return nd_error_oom();
-	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return 0;
-	p = realloc(b->ptr, need);
 	if (!p)
 		return nd_error_oom();
 	if (!b->ptr)
 		p[0] = '\0';
 	b->ptr = p;
-	b->cap = need;
+	b->cap = cap;
 	return 0;
+}
+
+int nd_buf_grow(nd_buf *b, size_t extra)
+{
+	size_t need = 0, cap;
+	int r = room_needed(b, extra, &need);
+
+	if (r <= 0)
+		return r;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	return set_cap(b, cap);
+}
+
+int nd_buf_reserve(nd_buf *b, size_t extra)
+{
+	size_t need = 0;
+	int r = room_needed(b, extra, &need);
+
+	return r <= 0 ? r : set_cap(b, need);
 }
 
 /* The writers append pieces of a few bytes by the million: room that is
