@@ -42,3 +42,7 @@ run cmp h1.json h2.json
 run masked normdiff --jobs 2 --timings synopsis "$v/v1.txt" "$v/v2.txt" "$v/v3.txt"
 run normdiff --jobs 2 history fine.txt latin1.txt binary.txt
 run normdiff --jobs 3 history fine.txt fine.txt binary.txt latin1.txt
+# PDF and Word files are read on one thread (their libraries keep global
+# state): no "parse, two threads" row, whatever --jobs says
+python3 "$DATA/../import/paged_pdf.py" . >/dev/null
+run masked normdiff --jobs 2 --timings diff --stat old.pdf new.pdf
