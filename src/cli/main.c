@@ -96,8 +96,8 @@ static void usage(FILE *f)
 	           "writes it as it is.\n"
 	           "--timings (or NORMDIFF_TIMINGS=1) prints the time of each "
 	           "phase on standard\nerror; --jobs N (or NORMDIFF_JOBS) sets "
-	           "the threads (by default two on large\ninputs when there are "
-	           "two processors).\n"
+	           "the threads (by default one a processor\non large inputs, "
+	           "at most 8).\n"
 	           "Exit status: 0 success (diff: no change), 1 (diff) changes, "
 	           "2 trouble.\n");
 }
