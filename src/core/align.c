@@ -120,34 +120,30 @@ int group_add(aligner *al, size_t gi, int old_side, size_t c)
 	return 0;
 }
 
-/* The signature of d into s: the one kept with d (nd_doc_index), shared
- * (*owned 0), or one computed here. */
-static int doc_sig(sig *s, int *owned, const nd_doc *d)
+/* The all-word signature of d into s, over the statistics kept with d
+ * (nd_doc_index) or, when it has none, computed into *own. */
+static int doc_sig(sig *s, struct nd_doc_index *own, const nd_doc *d)
 {
-	*owned = !d->index;
-	if (d->index) {
-		*s = d->index->all;
-		return 0;
-	}
-	return build_sig(s, d);
+	int err;
+
+	if (!d->index && (err = doc_index_build(own, d)) != 0)
+		return err;
+	return sig_open(s, d, d->index ? d->index : own);
 }
 
 /* The signatures of both documents. */
 static int build_signatures(aligner *al)
 {
-	int err = doc_sig(&al->sa, &al->own_sa, al->a);
+	int err = doc_sig(&al->sa, &al->own[0], al->a);
 
-	return err ? err : doc_sig(&al->sb, &al->own_sb, al->b);
+	return err ? err : doc_sig(&al->sb, &al->own[1], al->b);
 }
 
-/* The content-word signatures, which only the split passes read: made
- * once the similar pass has freed its index, so the two are never held
- * at once (together they were the peak of a large pair's memory), and
- * freed once the splits are done (nd_changeset_compute). */
+/* The content-word signatures, which only the split passes read: freed
+ * once the splits are done (nd_changeset_compute). */
 static int build_content_words(aligner *al)
 {
-	return build_content(&al->ca, &al->cb, &al->sa, al->a->n, &al->sb,
-	                     al->b->n);
+	return build_content(&al->ca, &al->cb, &al->common, &al->sa, &al->sb);
 }
 
 /* The change set's records and word diffs, into al->cs. */
@@ -281,10 +277,10 @@ done:
 	free(al.pairs_at[1]);
 	free(al.match_a);
 	free(al.match_b);
-	if (al.own_sa)
-		sig_dispose(&al.sa);
-	if (al.own_sb)
-		sig_dispose(&al.sb);
+	sig_dispose(&al.sa);
+	sig_dispose(&al.sb);
+	doc_index_dispose(&al.own[0]);
+	doc_index_dispose(&al.own[1]);
 	sig_dispose(&al.ca);
 	sig_dispose(&al.cb);
 	if (err)

@@ -319,16 +319,17 @@ static int probe(lpass *lp, int side, size_t x)
 	const sig *s = side ? &lp->al->sb : &lp->al->sa;
 	const sig *o = side ? &lp->al->sa : &lp->al->sb;
 	size_t c = lp->u[side][x], n = nwords(s, c), nw = 0, k, np, covered = 0;
+	const uint64_t *sc = sig_words(s, c);
 	size_t ntouched = 0, lo, hi, walk = 0, y;
 	int other = !side, err = 0;
 
 	if (nd_vec_reserve((void **)&lp->words, &lp->wordcap, n + 1, sizeof(pword)))
 		return nd_error_oom();
-	for (k = s->start[c]; k < s->start[c + 1]; k++) {
-		uint64_t w = s->words[k];
+	for (k = 0; k < n; k++) {
+		uint64_t w = sc[k];
 		pword *pw = &lp->words[nw];
 
-		if (k > s->start[c] && w == s->words[k - 1]) {
+		if (k > 0 && w == sc[k - 1]) {
 			lp->words[nw - 1].mult++;
 			continue;
 		}

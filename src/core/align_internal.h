@@ -17,18 +17,77 @@
  * 9 words" score 0.14 against their whole) is still its candidate. */
 #define PART_INSIDE 0.8
 
-/* Word signature of one document: per clause a sorted slice of word hashes. */
-typedef struct sig {
-	uint64_t *words;   /* all slices, clause after clause */
-	size_t *start;     /* slice of clause i: words[start[i] .. start[i+1]) */
+/* Distinct word -> the number of clauses holding it, by open addressing
+ * (hashes are never 0 once or'ed with 1), sized by the distinct words
+ * seen: a text has far fewer than words, and the table stays in cache. */
+typedef struct wslot {
+	uint64_t key;   /* word hash | 1, 0 = empty */
+	uint32_t n;     /* clauses holding it */
+	uint32_t last;  /* the last clause counted, plus one */
+} wslot;
+
+typedef struct wordcount {
+	wslot *slot;    /* cap slots */
+	size_t cap;     /* a power of two, or 0 */
+	size_t used;    /* keys held */
+} wordcount;
+
+/* A document's word statistics, kept with it (nd_doc_index): what every
+ * pass may ask of any clause without reading its words. */
+struct nd_doc_index {
+	size_t *count;     /* words (and numbers) of clause i's body */
 	uint64_t *opening; /* hash of clause i's first OPENING_WORDS words in
-	                      order, 0 if it has fewer (all-word sigs only) */
+	                      order, 0 if it has fewer */
+	size_t total;      /* words of all clauses */
+	wordcount df;      /* distinct word -> clauses holding it */
+};
+
+/* The slices of a signature made so far. */
+typedef struct sigfill {
+	const uint64_t **at; /* clause i's sorted slice, NULL until made */
+	size_t *n;           /* its words, once made */
+	uint64_t *room;      /* room for every slice, handed out in order */
+	size_t used;         /* words of room handed out */
+} sigfill;
+
+/* The words shared by so many clauses that they are function words. */
+typedef struct common_words {
+	const wordcount *df[2]; /* the two documents' counts */
+	double limit;           /* a word in more clauses than this is common */
+	int on;                 /* too few clauses: no word is */
+} common_words;
+
+/* Word signature of one document: per clause a sorted slice of folded word
+ * hashes (an all-word signature), or of those that are not common words
+ * (a content-word one). A slice is made when a pass first reads it
+ * (sig_words): most provisions of a revision are paired by their
+ * identical text first, and no later pass reads their words. The room of
+ * every slice is reserved at once and handed out in the order slices are
+ * made, so pointers to slices stay valid, making one never fails, and
+ * only the slices made cost memory. */
+typedef struct sig {
+	const nd_doc *d;                /* the document */
+	const struct nd_doc_index *ix;  /* its statistics */
+	const struct sig *all;          /* content words: the all-word sig */
+	const common_words *common;     /* content words: what to leave out */
+	sigfill *fill;                  /* the slices made */
 } sig;
 
-/* A document's signature kept with it (nd_doc_index). */
-struct nd_doc_index {
-	sig all;
-};
+/* The all-word signature of d over its statistics ix. */
+int sig_open(sig *s, const nd_doc *d, const struct nd_doc_index *ix);
+
+/* The sorted words of clause i, made now if not yet. */
+const uint64_t *sig_words(const sig *s, size_t i);
+
+/* The words of all clauses (an upper bound for a content-word sig). */
+size_t sig_total(const sig *s);
+
+/* Clause i's opening hash (OPENING_WORDS), 0 when it has fewer words. */
+uint64_t sig_opening(const sig *s, size_t i);
+
+/* The statistics of d (the count pass of nd_doc_index). */
+int doc_index_build(struct nd_doc_index *ix, const nd_doc *d);
+void doc_index_dispose(struct nd_doc_index *ix);
 
 void sig_dispose(sig *s);
 
@@ -107,8 +166,9 @@ typedef struct aligner {
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
 	nd_changeset *cs;         /* the result being built */
-	int own_sa, own_sb;       /* sa, sb were computed here (not a
-	                             document's own, nd_doc_index) */
+	common_words common;      /* what ca and cb leave out */
+	struct nd_doc_index own[2]; /* the statistics of a document that
+	                             has none of its own (nd_doc_index) */
 } aligner;
 
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
@@ -173,14 +233,10 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi);
 void windex_dispose(windex *ix);
 
-/* Give each clause the sorted folded hashes of the words and numbers of its
- * body, tokenized one token at a time (no token array). */
-int build_sig(sig *s, const nd_doc *d);
-
-/* Content-word signatures: `all` without the words common to both
- * documents. Counting is one pass through a hash table. */
-int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
-                  const sig *sb, size_t nb);
+/* Content-word signatures over sa and sb: their words without those
+ * common to both documents (*cw, which must outlive them). */
+int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
+                  const sig *sb);
 
 size_t nwords(const sig *s, size_t i);
 

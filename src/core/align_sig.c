@@ -217,10 +217,13 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 	if (!ix->post || !ix->voc)
 		return nd_error_oom();
 	npost = 0;
-	for (x = 0; x < n; x++)
-		for (k = s->start[u[x]]; k < s->start[u[x] + 1]; k++)
-			if (k == s->start[u[x]] || s->words[k] != s->words[k - 1])
-				ix->post[npost++] = (posting){s->words[k], ids ? u[x] : x};
+	for (x = 0; x < n; x++) {
+		const uint64_t *w = sig_words(s, u[x]);
+
+		for (k = 0; k < nwords(s, u[x]); k++)
+			if (k == 0 || w[k] != w[k - 1])
+				ix->post[npost++] = (posting){w[k], ids ? u[x] : x};
+	}
 	sort_postings(ix->post, npost);
 	/* the distinct words, each with its postings, once; a word too common
 	 * to help is counted and left out, so a lookup costs O(log words) and
@@ -280,20 +283,6 @@ void sort_u64(uint64_t *v, size_t n)
 	intro_u64(v, n, depth);
 }
 
-/* Word -> count, open addressing (hashes are never 0 once or'ed with 1),
- * sized by the distinct words seen: a text has far fewer than words, and
- * a table of a few thousand slots stays in the cache. */
-typedef struct wslot {
-	uint64_t key;   /* word hash | 1, 0 = empty */
-	uint32_t n;     /* provisions holding it */
-} wslot;
-
-typedef struct wordcount {
-	wslot *slot;    /* cap slots */
-	size_t cap;     /* a power of two */
-	size_t used;    /* keys held */
-} wordcount;
-
 static size_t wordcount_slot(const wordcount *w, uint64_t h)
 {
 	size_t i;
@@ -325,59 +314,77 @@ static int wordcount_room(wordcount *w)
 	return 0;
 }
 
-/* Count one provision holding word h. */
-static int wordcount_add(wordcount *w, uint64_t h)
+/* Count clause c (counted in order, so `last` tells a word seen in it
+ * already) as holding word h. */
+static int wordcount_see(wordcount *w, uint64_t h, size_t c)
 {
+	uint32_t stamp = (uint32_t)c + 1;
 	size_t i;
 
+	if (w->cap) {
+		i = wordcount_slot(w, h);
+		if (w->slot[i].key) {
+			if (w->slot[i].last != stamp) {
+				w->slot[i].last = stamp;
+				w->slot[i].n++;
+			}
+			return 0;
+		}
+	}
 	if (wordcount_room(w))
 		return ND_ENOMEM;
 	i = wordcount_slot(w, h);
-	if (!w->slot[i].key) {
-		w->slot[i].key = h | 1;
-		w->used++;
-	}
-	w->slot[i].n++;
+	w->slot[i] = (wslot){h | 1, 1, stamp};
+	w->used++;
 	return 0;
 }
 
-/* Give each clause the sorted folded hashes of the words and numbers of its
- * body, tokenized one token at a time (no token array). */
-int build_sig(sig *s, const nd_doc *d)
+/* The clauses holding word h. */
+static size_t wordcount_of(const wordcount *w, uint64_t h)
 {
-	size_t i, nw = 0, cap = 0;
+	return w->cap ? w->slot[wordcount_slot(w, h)].n : 0;
+}
 
-	s->start = malloc((d->n + 1) * sizeof(size_t));
-	s->opening = calloc(d->n + 1, sizeof(uint64_t));
-	if (!s->start || !s->opening)
+/* One pass over every body: its words are hashed and counted, and only
+ * the counts kept, no slice: most clauses are never read again. */
+int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
+{
+	uint64_t *tmp = NULL;
+	size_t i, k, n, cap = 0;
+	int err = 0;
+
+	memset(ix, 0, sizeof(*ix));
+	ix->count = malloc((d->n + 1) * sizeof(size_t));
+	ix->opening = calloc(d->n + 1, sizeof(uint64_t));
+	if (!ix->count || !ix->opening)
 		return nd_error_oom();
-	for (i = 0; i < d->n; i++) {
-		const char *body = nd_doc_body(d, i);
+	for (i = 0; i < d->n && !err; i++) {
 		size_t len = d->clauses[i].body_len;
 
-		s->start[i] = nw;
 		/* a body has at most one word per two bytes, plus one */
-		if (nd_vec_reserve((void **)&s->words, &cap, nw + len / 2 + 1,
-		                   sizeof(uint64_t)))
-			return nd_error_oom();
-		nw += nd_word_folds(body, len, s->words + nw);
-		if (nw - s->start[i] >= OPENING_WORDS)
-			s->opening[i] = nd_hash(s->words + s->start[i],
-			                        OPENING_WORDS * sizeof(uint64_t)) | 1;
-		sort_u64(s->words + s->start[i], nw - s->start[i]);
+		if (nd_vec_reserve((void **)&tmp, &cap, len / 2 + 1,
+		                   sizeof(uint64_t))) {
+			err = nd_error_oom();
+			break;
+		}
+		n = nd_word_folds(nd_doc_body(d, i), len, tmp);
+		ix->count[i] = n;
+		ix->total += n;
+		if (n >= OPENING_WORDS)
+			ix->opening[i] = nd_hash(tmp, OPENING_WORDS * sizeof(uint64_t)) | 1;
+		for (k = 0; k < n && !err; k++)
+			err = wordcount_see(&ix->df, tmp[k], i);
 	}
-	s->start[d->n] = nw;
-	if (!s->words && (s->words = malloc(sizeof(uint64_t))) == NULL)
-		return nd_error_oom();
-	return 0;
+	free(tmp);
+	return err;
 }
 
-void sig_dispose(sig *s)
+void doc_index_dispose(struct nd_doc_index *ix)
 {
-	free(s->words);
-	free(s->start);
-	free(s->opening);
-	memset(s, 0, sizeof(*s));
+	free(ix->count);
+	free(ix->opening);
+	free(ix->df.slot);
+	memset(ix, 0, sizeof(*ix));
 }
 
 int nd_doc_index(nd_doc *d)
@@ -389,8 +396,8 @@ int nd_doc_index(nd_doc *d)
 		return 0;
 	if ((ix = calloc(1, sizeof(*ix))) == NULL)
 		return nd_error_oom();
-	if ((err = build_sig(&ix->all, d)) != 0) {
-		sig_dispose(&ix->all);
+	if ((err = doc_index_build(ix, d)) != 0) {
+		doc_index_dispose(ix);
 		free(ix);
 		return err;
 	}
@@ -402,9 +409,86 @@ void nd_doc_unindex(nd_doc *d)
 {
 	if (!d || !d->index)
 		return;
-	sig_dispose(&d->index->all);
+	doc_index_dispose(d->index);
 	free(d->index);
 	d->index = NULL;
+}
+
+size_t sig_total(const sig *s)
+{
+	return s->all ? sig_total(s->all) : s->ix->total;
+}
+
+uint64_t sig_opening(const sig *s, size_t i)
+{
+	return s->ix->opening[i];
+}
+
+static int sig_alloc(sig *s, size_t nclauses)
+{
+	sigfill *f = calloc(1, sizeof(*f));
+
+	s->fill = f;
+	if (!f)
+		return nd_error_oom();
+	f->at = calloc(nclauses + 1, sizeof(*f->at));
+	f->n = malloc((nclauses + 1) * sizeof(size_t));
+	/* reserved, not touched: only the pages of slices made are used */
+	f->room = malloc((sig_total(s) + 1) * sizeof(uint64_t));
+	return f->at && f->n && f->room ? 0 : nd_error_oom();
+}
+
+int sig_open(sig *s, const nd_doc *d, const struct nd_doc_index *ix)
+{
+	memset(s, 0, sizeof(*s));
+	s->d = d;
+	s->ix = ix;
+	return sig_alloc(s, d->n);
+}
+
+void sig_dispose(sig *s)
+{
+	if (s->fill) {
+		free(s->fill->at);
+		free(s->fill->n);
+		free(s->fill->room);
+		free(s->fill);
+	}
+	memset(s, 0, sizeof(*s));
+}
+
+/* Make clause i's slice: its words sorted, or for content words those of
+ * its all-word slice that are not common. Never more than the clause's
+ * words, so the room reserved always holds it. */
+static void sig_make(const sig *s, size_t i)
+{
+	sigfill *f = s->fill;
+	uint64_t *out = f->room + f->used;
+	size_t n = 0, k;
+
+	if (s->all) {
+		const uint64_t *w = sig_words(s->all, i);
+		const common_words *cw = s->common;
+
+		for (k = 0; k < s->ix->count[i]; k++)
+			if (!cw->on || (double)(wordcount_of(cw->df[0], w[k]) +
+			                        wordcount_of(cw->df[1], w[k])) <= cw->limit)
+				out[n++] = w[k];
+	} else {
+		n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
+		                  out);
+		sort_u64(out, n);
+	}
+	f->used += n;
+	f->n[i] = n;
+	f->at[i] = out;
+}
+
+const uint64_t *sig_words(const sig *s, size_t i)
+{
+	if (!s->fill->at[i])
+		sig_make(s, i);
+	return s->fill->at[i];
 }
 
 /* Words in more than this share of all provisions are function words for
@@ -413,51 +497,31 @@ void nd_doc_unindex(nd_doc *d)
 #define COMMON_SHARE 0.2
 #define COMMON_MIN_CLAUSES 10
 
-/* Content-word signatures: `all` without the words common to both
- * documents. Counting is one pass through a hash table. */
-int build_content(sig *ca, sig *cb, const sig *sa, size_t na,
-                  const sig *sb, size_t nb)
+int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
+                  const sig *sb)
 {
-	const sig *src[2] = {sa, sb};
-	sig *dst[2] = {ca, cb};
-	size_t cnt[2] = {na, nb}, side, i, k;
-	double limit = COMMON_SHARE * (double)(na + nb);
-	int filter = na + nb >= COMMON_MIN_CLAUSES, err = 0;
-	wordcount wc = {0};
+	size_t na = sa->d->n, nb = sb->d->n;
+	int err;
 
-	for (side = 0; side < 2 && !err; side++)
-		for (i = 0; i < cnt[side] && !err; i++)
-			for (k = src[side]->start[i]; k < src[side]->start[i + 1] && !err; k++)
-				if (k == src[side]->start[i] ||
-				    src[side]->words[k] != src[side]->words[k - 1])
-					err = wordcount_add(&wc, src[side]->words[k]);
-	for (side = 0; side < 2 && !err; side++) {
-		sig *d = dst[side];
-		const sig *s = src[side];
-		size_t w = 0;
-
-		d->start = malloc((cnt[side] + 1) * sizeof(size_t));
-		d->words = malloc((s->start[cnt[side]] + 1) * sizeof(uint64_t));
-		if (!d->start || !d->words) {
-			err = nd_error_oom();
-			break;
-		}
-		for (i = 0; i < cnt[side]; i++) {
-			d->start[i] = w;
-			for (k = s->start[i]; k < s->start[i + 1]; k++)
-				if (!filter ||
-				    (double)wc.slot[wordcount_slot(&wc, s->words[k])].n <= limit)
-					d->words[w++] = s->words[k];
-		}
-		d->start[cnt[side]] = w;
-	}
-	free(wc.slot);
-	return err;
+	cw->df[0] = &sa->ix->df;
+	cw->df[1] = &sb->ix->df;
+	cw->limit = COMMON_SHARE * (double)(na + nb);
+	cw->on = na + nb >= COMMON_MIN_CLAUSES;
+	memset(ca, 0, sizeof(*ca));
+	memset(cb, 0, sizeof(*cb));
+	*ca = (sig){sa->d, sa->ix, sa, cw, NULL};
+	*cb = (sig){sb->d, sb->ix, sb, cw, NULL};
+	if ((err = sig_alloc(ca, na)) != 0)
+		return err;
+	return sig_alloc(cb, nb);
 }
 
 size_t nwords(const sig *s, size_t i)
 {
-	return s->start[i + 1] - s->start[i];
+	if (!s->all)
+		return s->ix->count[i];
+	sig_words(s, i);
+	return s->fill->n[i];
 }
 
 /* The first position in y[j..ny) holding v or more, or ny: doubling steps
@@ -572,8 +636,8 @@ double pair_score(const aligner *al, size_t i, size_t j)
 {
 	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
 
-	return score(shared_words(al->sa.words + al->sa.start[i], na,
-	                          al->sb.words + al->sb.start[j], nb), na, nb);
+	return score(shared_words(sig_words(&al->sa, i), na,
+	                          sig_words(&al->sb, j), nb), na, nb);
 }
 
 /* Words of several clauses of one side, sorted (malloc'ed). */
@@ -588,7 +652,7 @@ static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
 		return NULL;
 	total = 0;
 	for (k = 0; k < n; k++) {
-		memcpy(w + total, s->words + s->start[idx[k]],
+		memcpy(w + total, sig_words(s, idx[k]),
 		       nwords(s, idx[k]) * sizeof(uint64_t));
 		total += nwords(s, idx[k]);
 	}

@@ -53,19 +53,21 @@ int align_similar(aligner *al)
 
 	for (i = 0; i < al->b->n && !err; i++) {
 		size_t nb, nbest = 0;
+		const uint64_t *wb;
 
 		if (al->progress && i % 256 == 0)
 			al->progress(al->ud, "aligning", i, al->b->n);
 		if (al->match_b[i] != NONE || (nb = nwords(sb, i)) == 0)
 			continue;
 		ntouched = 0;
-		for (k = sb->start[i]; k < sb->start[i + 1]; k++) {
+		wb = sig_words(sb, i);
+		for (k = 0; k < nb; k++) {
 			size_t lo, hi;
 
-			if (k > sb->start[i] && sb->words[k] == sb->words[k - 1])
+			if (k > 0 && wb[k] == wb[k - 1])
 				continue;
 			/* none when in no unpaired old text, or too common */
-			windex_find(&ix, sb->words[k], &lo, &hi);
+			windex_find(&ix, wb[k], &lo, &hi);
 			for (; lo < hi; lo++)
 				if (count[ix.post[lo].clause]++ == 0)
 					touched[ntouched++] = ix.post[lo].clause;
@@ -88,8 +90,8 @@ int align_similar(aligner *al)
 			count[touched[k]] = 0;
 		for (k = 0; k < nbest && !err; k++) {
 			size_t a = best[k];
-			size_t sh = shared_words(sa->words + sa->start[a], nwords(sa, a),
-			                         sb->words + sb->start[i], nb);
+			size_t sh = shared_words(sig_words(sa, a), nwords(sa, a), wb,
+			                         nb);
 			double s = score(sh, nwords(sa, a), nb);
 
 			if (s < SCORE_FLOOR && !part_inside(sh, nwords(sa, a), nb))

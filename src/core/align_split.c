@@ -78,8 +78,8 @@ static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
 
 	if (np == 0)
 		return 0;
-	return (double)shared_words(sp->words + sp->start[part], np,
-	                            sw->words + sw->start[whole],
+	return (double)shared_words(sig_words(sp, part), np,
+	                            sig_words(sw, whole),
 	                            nwords(sw, whole)) / (double)np;
 }
 
@@ -101,11 +101,11 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 	if (by_opening == OPENING_AND_WORDS) {
 		double in = share(pa, part, wa, whole);
 
-		return in >= GAP_SPLIT_INSIDE && pa->opening[part] &&
-		       pa->opening[part] == wa->opening[whole];
+		return in >= GAP_SPLIT_INSIDE && sig_opening(pa, part) &&
+		       sig_opening(pa, part) == sig_opening(wa, whole);
 	}
 	if (by_opening)
-		return pa->opening[part] && pa->opening[part] == wa->opening[whole];
+		return sig_opening(pa, part) && sig_opening(pa, part) == sig_opening(wa, whole);
 	return share(old_side ? &al->cb : &al->ca, part,
 	             old_side ? &al->ca : &al->cb, whole) >= al->o->split_share;
 }
@@ -122,11 +122,11 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	if (g->nold != 1 || g->nnew != 1 || np == 0 || g->same)
 		return 0;
 	partner = old_side ? g->old[0] : g->new[0];
-	inside = (double)shared_words(ap->words + ap->start[c], np,
-	                              aw->words + aw->start[whole],
+	inside = (double)shared_words(sig_words(ap, c), np,
+	                              sig_words(aw, whole),
 	                              nwords(aw, whole)) / (double)np;
-	sh = shared_words(ap->words + ap->start[c], np,
-	                  aw->words + aw->start[partner], nwords(aw, partner));
+	sh = shared_words(sig_words(ap, c), np,
+	                  sig_words(aw, partner), nwords(aw, partner));
 	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
 }
 
@@ -164,8 +164,8 @@ static int better_partner(const aligner *al, int old_side, size_t c,
 		best = s > best ? s : best;
 	}
 	return np && best * (double)np >
-	             (double)shared_words(ap->words + ap->start[c], np,
-	                                  aw->words + aw->start[whole],
+	             (double)shared_words(sig_words(ap, c), np,
+	                                  sig_words(aw, whole),
 	                                  nwords(aw, whole));
 }
 
@@ -197,13 +197,16 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	int dir, capped = 0;
 	int err;
 
+	/* a group of the same text first: most wholes, whose content words
+	 * are then never made */
+	if (gi != NONE && (al->groups[gi].nold != 1 || al->groups[gi].nnew != 1 ||
+	                   al->groups[gi].same))
+		return 0;
 	if (nwords(sw, whole) == 0)
 		return 0;
 	if (gi != NONE) {
 		group *g = &al->groups[gi];
 
-		if (g->nold != 1 || g->nnew != 1 || g->same)
-			return 0;
 		seed = old_side ? g->new[0] : g->old[0];
 	} else {
 		/* an unpaired whole: the unpaired scored part that keeps its
@@ -233,10 +236,10 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	/* the run of siblings around the seed that take enough from whole,
 	 * each adding words of the whole that the others do not cover */
 	run[nrun++] = seed;
-	ww = aw->words + aw->start[whole];
+	ww = sig_words(aw, whole);
 	nww = nwords(aw, whole);
 	memset(used, 0, nww);
-	cov = take(ww, nww, used, ap->words + ap->start[seed], nwords(ap, seed), 1);
+	cov = take(ww, nww, used, sig_words(ap, seed), nwords(ap, seed), 1);
 	for (dir = 0; dir < 2; dir++) {
 		for (c = seed;;) {
 			size_t gain;
@@ -247,7 +250,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			    !qualifies(al, old_side, c, whole, by_opening) ||
 			    better_partner(al, old_side, c, whole))
 				break;
-			gain = take(ww, nww, used, ap->words + ap->start[c],
+			gain = take(ww, nww, used, sig_words(ap, c),
 			            nwords(ap, c), 0);
 			if (gain == 0 || (!by_opening && (double)gain <
 			                  al->o->split_share * (double)nwords(ap, c)))
@@ -256,7 +259,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 				capped = 1;
 				break;
 			}
-			take(ww, nww, used, ap->words + ap->start[c], nwords(ap, c), 1);
+			take(ww, nww, used, sig_words(ap, c), nwords(ap, c), 1);
 			cov += gain;
 			run[nrun++] = c;
 		}
@@ -337,7 +340,7 @@ static int index_pairs(aligner *al)
 /* Every whole on both sides, with scratch of its own (O(n) a pass). */
 int split_pass(aligner *al, int by_opening)
 {
-	size_t maxw = al->sa.start[al->a->n] + al->sb.start[al->b->n], i;
+	size_t maxw = sig_total(&al->sa) + sig_total(&al->sb), i;
 	unsigned char *used = malloc(maxw + 1);
 	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err = 0;
@@ -414,9 +417,9 @@ static int join_heading(aligner *al, int old_side, size_t gi, uint64_t *scratch)
 	if (p == NONE || p + 1 != c || match[p] != NONE ||
 	    d->clauses[p].kind != ND_CLAUSE_HEADING || (np = nwords(sd, p)) == 0)
 		return 0;
-	extra = words_beyond(so->words + so->start[w], nwords(so, w),
-	                     sd->words + sd->start[c], nwords(sd, c), scratch);
-	if ((double)shared_words(sd->words + sd->start[p], np, scratch, extra) <
+	extra = words_beyond(sig_words(so, w), nwords(so, w),
+	                     sig_words(sd, c), nwords(sd, c), scratch);
+	if ((double)shared_words(sig_words(sd, p), np, scratch, extra) <
 	    LAYOUT_SHARE * (double)np)
 		return 0;
 	arr = old_side ? &g->old : &g->new;
