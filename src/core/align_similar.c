@@ -32,22 +32,29 @@ int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
 	windex ix = {NULL, NULL, 0};
-	size_t nold = 0, i, k, *count = NULL, *touched = NULL, ntouched;
+	size_t nold = 0, i, k, *u = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
+	uint32_t *count = NULL;
 	int err = 0;
 
-	count = calloc(al->a->n + 1, sizeof(size_t));
+	/* the index's postings are places in u, the unpaired old clauses in
+	 * order (so in the same order as their numbers): the counts of a
+	 * few thousand candidates stay in the cache, not one per clause */
+	u = malloc((al->a->n + 1) * sizeof(size_t));
 	touched = malloc((al->a->n + 1) * sizeof(size_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
-	if (!count || !touched || !best) {
+	if (!u || !touched || !best) {
 		err = nd_error_oom();
 		goto done;
 	}
-	/* the unpaired old clauses, listed in `touched` until it is needed */
 	for (i = 0; i < al->a->n; i++)
 		if (al->match_a[i] == NONE)
-			touched[nold++] = i;
-	if ((err = windex_build(&ix, sa, touched, nold, 1, al->o->max_posting,
+			u[nold++] = i;
+	if ((count = calloc(nold + 1, sizeof(uint32_t))) == NULL) {
+		err = nd_error_oom();
+		goto done;
+	}
+	if ((err = windex_build(&ix, sa, u, nold, 0, al->o->max_posting,
 	                        &al->skipped_words)) != 0)
 		goto done;
 
@@ -89,7 +96,7 @@ int align_similar(aligner *al)
 		for (k = 0; k < ntouched; k++)
 			count[touched[k]] = 0;
 		for (k = 0; k < nbest && !err; k++) {
-			size_t a = best[k];
+			size_t a = u[best[k]];
 			size_t sh = shared_words(sig_words(sa, a), nwords(sa, a), wb,
 			                         nb);
 			double s = score(sh, nwords(sa, a), nb);
@@ -109,6 +116,7 @@ int align_similar(aligner *al)
 		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
 done:
 	windex_dispose(&ix);
+	free(u);
 	free(count);
 	free(touched);
 	free(best);
