@@ -13,15 +13,16 @@
 #include "normdiff/error.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 
-static int cmp_group(const void *x, const void *y)
+static int group_before(const group *a, const group *b)
 {
-	const group *a = x, *b = y;
-
 	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->tie < b->tie ? -1 : a->tie > b->tie;
+		return a->key < b->key;
+	return a->tie < b->tie;
 }
+
+DEFINE_STABLE_SORT(sort_groups, group, group_before)
 
 /* 5. Singles for what is left, and the output order. */
 int finish_groups(aligner *al)
@@ -58,9 +59,7 @@ int finish_groups(aligner *al)
 			g->tie = i + 1;
 		}
 	}
-	if (al->ngroups) /* two empty documents have none */
-		qsort(al->groups, al->ngroups, sizeof(group), cmp_group);
-	return 0;
+	return sort_groups(al->groups, al->ngroups) ? nd_error_oom() : 0;
 }
 
 /* A label that is a number: a marker, or a generated PPn, OPn, ¶n (an

@@ -12,6 +12,7 @@
 #include "normdiff/error.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 
 /* A clause by its body hash, as a posting (word: the body hash); sorted
  * (sort_postings), equal texts come together, each group in document
@@ -34,12 +35,12 @@ static size_t gap_of(const size_t *anchors, size_t n, size_t pos)
 	return lo;
 }
 
-static int cmp_size(const void *x, const void *y)
+static int size_before(const size_t *a, const size_t *b)
 {
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-
-	return a < b ? -1 : a > b;
+	return *a < *b;
 }
+
+DEFINE_STABLE_SORT(sort_sizes, size_t, size_before)
 
 /* Pair the occurrences of one repeated text, old ha[i0..i1) and new
  * hb[j0..j1) (each in document order): first those lying in the same gap
@@ -151,8 +152,8 @@ int align_exact(aligner *al)
 				anc_b[nanc++] = ob;
 			}
 			/* anchors by position on each side */
-			qsort(anc_a, nanc, sizeof(size_t), cmp_size);
-			qsort(anc_b, nanc, sizeof(size_t), cmp_size);
+			if (!err && (sort_sizes(anc_a, nanc) || sort_sizes(anc_b, nanc)))
+				err = nd_error_oom();
 		}
 	}
 done:

@@ -236,7 +236,7 @@ int align_gaps(aligner *al)
  * does, or with all those no shorter when the probe words' postings
  * outnumber them (boilerplate every leftover shares). Ties in length are
  * probed from the old side only, so no pair is scored twice. The pairs
- * kept are those the full comparison keeps, and their order (cmp_pair)
+ * kept are those the full comparison keeps, and their order (pair_before)
  * is total, so the groups are the same. On a text of many short
  * provisions the leftovers grow with the text, and each with each was
  * quadratic within the cap. */
@@ -425,8 +425,8 @@ int align_leftovers(aligner *al)
 	for (side = 0; side < 2 && !err; side++)
 		for (x = 0; x < lp.n[side] && !err; x++)
 			err = probe(&lp, side, x);
-	if (!err && lp.np)
-		qsort(lp.ps, lp.np, sizeof(pair), cmp_pair);
+	if (!err)
+		err = sort_pairs(lp.ps, lp.np);
 	for (x = 0; x < lp.np && !err; x++)
 		if (al->match_a[lp.ps[x].a] == NONE && al->match_b[lp.ps[x].b] == NONE)
 			err = add_group(al, &lp.ps[x].a, 1, &lp.ps[x].b, 1);

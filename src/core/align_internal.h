@@ -270,7 +270,18 @@ int align_exact(aligner *al);
 
 /* align_similar.c */
 
-int cmp_pair(const void *x, const void *y);
+/* Best first: by score, then by new clause, then by old. */
+static inline int pair_before(const pair *x, const pair *y)
+{
+	if (x->sim != y->sim)
+		return x->sim > y->sim;
+	if (x->b != y->b)
+		return x->b < y->b;
+	return x->a < y->a;
+}
+
+/* Sort pairs best first (pair_before); 0, or ND_ENOMEM. */
+int sort_pairs(pair *v, size_t n);
 
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */

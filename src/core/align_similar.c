@@ -14,16 +14,13 @@
 #include "normdiff/error.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 
-int cmp_pair(const void *x, const void *y)
+DEFINE_STABLE_SORT(sort_pairs_in, pair, pair_before)
+
+int sort_pairs(pair *v, size_t n)
 {
-	const pair *a = x, *b = y;
-
-	if (a->sim != b->sim)
-		return a->sim > b->sim ? -1 : 1;
-	if (a->b != b->b)
-		return a->b < b->b ? -1 : 1;
-	return a->a < b->a ? -1 : a->a > b->a;
+	return sort_pairs_in(v, n) ? nd_error_oom() : 0;
 }
 
 /* 2. Candidates through an inverted index of the unpaired old provisions,
@@ -112,8 +109,7 @@ int align_similar(aligner *al)
 	}
 	if (err)
 		goto done;
-	if (al->npairs)
-		qsort(al->pairs, al->npairs, sizeof(pair), cmp_pair);
+	err = sort_pairs(al->pairs, al->npairs);
 done:
 	windex_dispose(&ix);
 	free(u);
