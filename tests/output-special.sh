@@ -69,6 +69,19 @@ reap() {
 	done
 }
 
+# Wait until process $1 has really stopped: a SIGSTOP sent while it is
+# inside a system call (the rename that commits its output) takes effect
+# when the call returns, so the temporary file seen before may be gone
+# only after it was looked for.
+stopped() {
+	local deadline=$((SECONDS + 60)) state
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		state=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+		case $state in T|t|Z|"") return 0 ;; esac
+	done
+	return 0
+}
+
 # caught SIG [ignored]: signal a run of outline -o out.json while its
 # temporary file exists; with "ignored", SIGINT is ignored from the start
 caught() {
@@ -89,7 +102,7 @@ caught() {
 			read -r line <out.json
 			[ "$line" = old ] || break # finished: missed it
 		done
-		((${#t[@]})) && kill -STOP "$pid"
+		((${#t[@]})) && kill -STOP "$pid" && stopped "$pid"
 		if ((${#t[@]})) && [ -e "${t[0]}" ]; then
 			kill "-$sig" "$pid"
 			kill -CONT "$pid"
