@@ -283,6 +283,7 @@ done:
 	doc_index_dispose(&al.own[1]);
 	sig_dispose(&al.ca);
 	sig_dispose(&al.cb);
+	free(al.common.set.slot);
 	if (err)
 		nd_changeset_free(cs);
 	else

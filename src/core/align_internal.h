@@ -50,11 +50,10 @@ typedef struct sigfill {
 	size_t used;         /* words of room handed out */
 } sigfill;
 
-/* The words shared by so many clauses that they are function words. */
+/* The words shared by so many clauses of the two documents that they are
+ * function words: a few dozen, in a table that stays in the cache. */
 typedef struct common_words {
-	const wordcount *df[2]; /* the two documents' counts */
-	double limit;           /* a word in more clauses than this is common */
-	int on;                 /* too few clauses: no word is */
+	wordcount set;  /* the common words (n = 1) */
 } common_words;
 
 /* Word signature of one document: per clause a sorted slice of folded word

@@ -468,11 +468,10 @@ static void sig_make(const sig *s, size_t i)
 
 	if (s->all) {
 		const uint64_t *w = sig_words(s->all, i);
-		const common_words *cw = s->common;
+		const wordcount *common = &s->common->set;
 
 		for (k = 0; k < s->ix->count[i]; k++)
-			if (!cw->on || (double)(wordcount_of(cw->df[0], w[k]) +
-			                        wordcount_of(cw->df[1], w[k])) <= cw->limit)
+			if (!wordcount_of(common, w[k]))
 				out[n++] = w[k];
 	} else {
 		n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
@@ -500,13 +499,25 @@ const uint64_t *sig_words(const sig *s, size_t i)
 int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
                   const sig *sb)
 {
-	size_t na = sa->d->n, nb = sb->d->n;
-	int err;
+	size_t na = sa->d->n, nb = sb->d->n, side, k;
+	double limit = COMMON_SHARE * (double)(na + nb);
+	const wordcount *df[2] = {&sa->ix->df, &sb->ix->df};
+	int err = 0;
 
-	cw->df[0] = &sa->ix->df;
-	cw->df[1] = &sb->ix->df;
-	cw->limit = COMMON_SHARE * (double)(na + nb);
-	cw->on = na + nb >= COMMON_MIN_CLAUSES;
+	memset(cw, 0, sizeof(*cw));
+	/* each distinct word once: those of the old document with their
+	 * count in the new added, then those only in the new */
+	for (side = 0; side < 2 && na + nb >= COMMON_MIN_CLAUSES && !err; side++)
+		for (k = 0; k < df[side]->cap && !err; k++) {
+			const wslot *w = &df[side]->slot[k];
+			size_t other = wordcount_of(df[!side], w->key);
+
+			if (w->key && (side == 0 || other == 0) &&
+			    (double)(w->n + (side == 0 ? other : 0)) > limit)
+				err = wordcount_see(&cw->set, w->key, 0);
+		}
+	if (err)
+		return err;
 	memset(ca, 0, sizeof(*ca));
 	memset(cb, 0, sizeof(*cb));
 	*ca = (sig){sa->d, sa->ix, sa, cw, NULL};
