@@ -75,8 +75,25 @@ typedef struct sig {
 /* The all-word signature of d over its statistics ix. */
 int sig_open(sig *s, const nd_doc *d, const struct nd_doc_index *ix);
 
+/* Make clause i's slice (sig_words). */
+const uint64_t *sig_make(const sig *s, size_t i);
+
 /* The sorted words of clause i, made now if not yet. */
-const uint64_t *sig_words(const sig *s, size_t i);
+static inline const uint64_t *sig_words(const sig *s, size_t i)
+{
+	const uint64_t *w = s->fill->at[i];
+
+	return w ? w : sig_make(s, i);
+}
+
+/* The words of clause i: known without its slice for all words. */
+static inline size_t nwords(const sig *s, size_t i)
+{
+	if (!s->all)
+		return s->ix->count[i];
+	sig_words(s, i);
+	return s->fill->n[i];
+}
 
 /* The words of all clauses (an upper bound for a content-word sig). */
 size_t sig_total(const sig *s);
@@ -237,7 +254,6 @@ void windex_dispose(windex *ix);
 int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
                   const sig *sb);
 
-size_t nwords(const sig *s, size_t i);
 
 /* Size of the multiset intersection of two sorted slices. */
 size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,

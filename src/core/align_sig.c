@@ -314,8 +314,22 @@ static int wordcount_room(wordcount *w)
 	return 0;
 }
 
+/* A word h not in the table yet, first held by the clause of `stamp`. */
+static int wordcount_insert(wordcount *w, uint64_t h, uint32_t stamp)
+{
+	size_t i;
+
+	if (wordcount_room(w))
+		return ND_ENOMEM;
+	i = wordcount_slot(w, h);
+	w->slot[i] = (wslot){h | 1, 1, stamp};
+	w->used++;
+	return 0;
+}
+
 /* Count clause c (counted in order, so `last` tells a word seen in it
- * already) as holding word h. */
+ * already) as holding word h. Small, so that the count pass's loop has
+ * it inline: most words are in the table already. */
 static int wordcount_see(wordcount *w, uint64_t h, size_t c)
 {
 	uint32_t stamp = (uint32_t)c + 1;
@@ -331,12 +345,7 @@ static int wordcount_see(wordcount *w, uint64_t h, size_t c)
 			return 0;
 		}
 	}
-	if (wordcount_room(w))
-		return ND_ENOMEM;
-	i = wordcount_slot(w, h);
-	w->slot[i] = (wslot){h | 1, 1, stamp};
-	w->used++;
-	return 0;
+	return wordcount_insert(w, h, stamp);
 }
 
 /* The clauses holding word h. */
@@ -460,7 +469,7 @@ void sig_dispose(sig *s)
 /* Make clause i's slice: its words sorted, or for content words those of
  * its all-word slice that are not common. Never more than the clause's
  * words, so the room reserved always holds it. */
-static void sig_make(const sig *s, size_t i)
+const uint64_t *sig_make(const sig *s, size_t i)
 {
 	sigfill *f = s->fill;
 	uint64_t *out = f->room + f->used;
@@ -481,13 +490,7 @@ static void sig_make(const sig *s, size_t i)
 	f->used += n;
 	f->n[i] = n;
 	f->at[i] = out;
-}
-
-const uint64_t *sig_words(const sig *s, size_t i)
-{
-	if (!s->fill->at[i])
-		sig_make(s, i);
-	return s->fill->at[i];
+	return out;
 }
 
 /* Words in more than this share of all provisions are function words for
@@ -505,8 +508,9 @@ int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
 	int err = 0;
 
 	memset(cw, 0, sizeof(*cw));
-	/* each distinct word once: those of the old document with their
-	 * count in the new added, then those only in the new */
+	/* each distinct word once (so each is inserted, never looked for
+	 * first): those of the old document with their count in the new
+	 * added, then those only in the new */
 	for (side = 0; side < 2 && na + nb >= COMMON_MIN_CLAUSES && !err; side++)
 		for (k = 0; k < df[side]->cap && !err; k++) {
 			const wslot *w = &df[side]->slot[k];
@@ -514,7 +518,7 @@ int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
 
 			if (w->key && (side == 0 || other == 0) &&
 			    (double)(w->n + (side == 0 ? other : 0)) > limit)
-				err = wordcount_see(&cw->set, w->key, 0);
+				err = wordcount_insert(&cw->set, w->key, 0);
 		}
 	if (err)
 		return err;
@@ -527,13 +531,6 @@ int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
 	return sig_alloc(cb, nb);
 }
 
-size_t nwords(const sig *s, size_t i)
-{
-	if (!s->all)
-		return s->ix->count[i];
-	sig_words(s, i);
-	return s->fill->n[i];
-}
 
 /* The first position in y[j..ny) holding v or more, or ny: doubling steps
  * from j, then a binary search in the last step. */
