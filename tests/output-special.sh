@@ -58,14 +58,18 @@ awk 'BEGIN {
 # reap PID: its exit status in $reaped. With job control, `wait` also
 # returns (128 + SIGSTOP) when it sees the program stopped, which it may
 # see after the SIGCONT that follows was sent (a loaded machine): wait
-# again until the program has really ended.
+# again until the program has really ended. Once it has, the shell may
+# have reaped it already (kill -0 then fails) and still hold its status
+# for the next `wait`, which is 127 only when it holds none.
 reap() {
-	local stopped=$((128 + $(kill -l STOP)))
+	local stopped=$((128 + $(kill -l STOP))) st deadline=$((SECONDS + 60))
 	wait "$1"
 	reaped=$?
-	while [ "$reaped" = "$stopped" ] && kill -0 "$1" 2>/dev/null; do
+	while [ "$reaped" = "$stopped" ] && [ "$SECONDS" -lt "$deadline" ]; do
 		wait "$1"
-		reaped=$?
+		st=$?
+		[ "$st" = 127 ] && break
+		reaped=$st
 	done
 }
 
