@@ -122,12 +122,19 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	if (g->nold != 1 || g->nnew != 1 || np == 0 || g->same)
 		return 0;
 	partner = old_side ? g->old[0] : g->new[0];
+	/* no more of the part can be inside than the whole holds: most
+	 * neighbours of a revised provision fail here or at the first merge,
+	 * and the second is left unwalked */
+	if ((double)nwords(aw, whole) / (double)np < STEAL_SHARE)
+		return 0;
 	inside = (double)shared_words(sig_words(ap, c), np,
 	                              sig_words(aw, whole),
 	                              nwords(aw, whole)) / (double)np;
+	if (inside < STEAL_SHARE)
+		return 0;
 	sh = shared_words(sig_words(ap, c), np,
 	                  sig_words(aw, partner), nwords(aw, partner));
-	return inside >= STEAL_SHARE && inside > score(sh, np, nwords(aw, partner));
+	return inside > score(sh, np, nwords(aw, partner));
 }
 
 /* Does part c (on the parts side) score better with a clause of the
