@@ -23,6 +23,37 @@ int sort_pairs(pair *v, size_t n)
 	return sort_pairs_in(v, n) ? nd_error_oom() : 0;
 }
 
+/* The max clauses of touched[0..n) sharing most words (count[c]), ties
+ * going to the first touched, into best[] in that order with their counts
+ * in bestn[]; their number. Each count is read once and reset to 0: once
+ * the list is full, most clauses fall short of its last at one compare. */
+static size_t keep_best(const size_t *touched, size_t n, uint32_t *count,
+                        size_t max, size_t *best, uint32_t *bestn)
+{
+	size_t k, nbest = 0;
+
+	for (k = 0; k < n; k++) {
+		size_t c = touched[k], pos = nbest;
+		uint32_t cn = count[c];
+
+		count[c] = 0;
+		if (nbest && nbest == max && bestn[nbest - 1] >= cn)
+			continue;
+		while (pos > 0 && bestn[pos - 1] < cn)
+			pos--;
+		if (pos >= max)
+			continue;
+		if (nbest < max)
+			nbest++;
+		memmove(best + pos + 1, best + pos, (nbest - pos - 1) * sizeof(size_t));
+		memmove(bestn + pos + 1, bestn + pos,
+		        (nbest - pos - 1) * sizeof(uint32_t));
+		best[pos] = c;
+		bestn[pos] = cn;
+	}
+	return nbest;
+}
+
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */
 int align_similar(aligner *al)
@@ -31,7 +62,7 @@ int align_similar(aligner *al)
 	windex ix = {NULL, NULL, 0};
 	size_t nold = 0, i, k, *u = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
-	uint32_t *count = NULL;
+	uint32_t *count = NULL, *bestn = NULL;
 	int err = 0;
 
 	/* the index's postings are places in u, the unpaired old clauses in
@@ -40,7 +71,8 @@ int align_similar(aligner *al)
 	u = malloc((al->a->n + 1) * sizeof(size_t));
 	touched = malloc((al->a->n + 1) * sizeof(size_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
-	if (!u || !touched || !best) {
+	bestn = malloc((al->o->max_candidates + 1) * sizeof(uint32_t));
+	if (!u || !touched || !best || !bestn) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -56,7 +88,7 @@ int align_similar(aligner *al)
 		goto done;
 
 	for (i = 0; i < al->b->n && !err; i++) {
-		size_t nb, nbest = 0;
+		size_t nb, nbest;
 		const uint64_t *wb;
 
 		if (al->progress && i % 256 == 0)
@@ -76,22 +108,8 @@ int align_similar(aligner *al)
 				if (count[ix.post[lo].clause]++ == 0)
 					touched[ntouched++] = ix.post[lo].clause;
 		}
-		/* keep the max_candidates old clauses sharing most words */
-		for (k = 0; k < ntouched; k++) {
-			size_t c = touched[k], pos = nbest;
-
-			while (pos > 0 && count[best[pos - 1]] < count[c])
-				pos--;
-			if (pos >= al->o->max_candidates)
-				continue;
-			if (nbest < al->o->max_candidates)
-				nbest++;
-			memmove(best + pos + 1, best + pos,
-			        (nbest - pos - 1) * sizeof(size_t));
-			best[pos] = c;
-		}
-		for (k = 0; k < ntouched; k++)
-			count[touched[k]] = 0;
+		nbest = keep_best(touched, ntouched, count, al->o->max_candidates,
+		                  best, bestn);
 		for (k = 0; k < nbest && !err; k++) {
 			size_t a = u[best[k]];
 			size_t sh = shared_words(sig_words(sa, a), nwords(sa, a), wb,
@@ -116,6 +134,7 @@ done:
 	free(count);
 	free(touched);
 	free(best);
+	free(bestn);
 	return err;
 }
 
