@@ -354,6 +354,22 @@ static size_t wordcount_of(const wordcount *w, uint64_t h)
 	return w->cap ? w->slot[wordcount_slot(w, h)].n : 0;
 }
 
+/* The hash of a clause's first OPENING_WORDS word hashes, in order, never
+ * 0. Only compared for equality, so a multiply-and-mix of the five (each
+ * already a 64-bit hash) does what a byte-wise hash of their 40 bytes did
+ * at a sixth of the cost. */
+static uint64_t opening_hash(const uint64_t *w)
+{
+	uint64_t h = 0;
+	size_t k;
+
+	for (k = 0; k < OPENING_WORDS; k++) {
+		h = (h ^ w[k]) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 32;
+	}
+	return h | 1;
+}
+
 /* One pass over every body: its words are hashed and counted, and only
  * the counts kept, no slice: most clauses are never read again. */
 int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
@@ -380,7 +396,7 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
 		ix->count[i] = n;
 		ix->total += n;
 		if (n >= OPENING_WORDS)
-			ix->opening[i] = nd_hash(tmp, OPENING_WORDS * sizeof(uint64_t)) | 1;
+			ix->opening[i] = opening_hash(tmp);
 		for (k = 0; k < n && !err; k++)
 			err = wordcount_see(&ix->df, tmp[k], i);
 	}
