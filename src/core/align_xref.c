@@ -20,6 +20,7 @@
 #include "normdiff/error.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 
 /* The number or letter a label cites by: "12." -> "12", "(c)" -> "c",
  * "Article 5" -> "5", "1.2." -> "1.2". Empty when the label has none. */
@@ -46,6 +47,13 @@ static int cmp_xref(const void *x, const void *y)
 	return a->to < b->to ? -1 : a->to > b->to;
 }
 
+static int xref_before(const xref *a, const xref *b)
+{
+	return a->from != b->from ? a->from < b->from : a->to < b->to;
+}
+
+DEFINE_STABLE_SORT(sort_xrefs, xref, xref_before)
+
 /* Old -> new label keys of every aligned pair whose label changed. */
 int build_xrefs(const nd_changeset *cs, xref **out, size_t *n)
 {
@@ -66,7 +74,10 @@ int build_xrefs(const nd_changeset *cs, xref **out, size_t *n)
 		if (la && lb)
 			x[m++] = (xref){nd_hash(ka, la), nd_hash(kb, lb)};
 	}
-	qsort(x, m, sizeof(xref), cmp_xref);
+	if (sort_xrefs(x, m)) {
+		free(x);
+		return nd_error_oom();
+	}
 	*out = x;
 	*n = m;
 	return 0;
