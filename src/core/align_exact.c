@@ -111,8 +111,8 @@ int align_exact(aligner *al)
 	for (k = 0; k < al->b->n; k++)
 		if (al->b->clauses[k].body_len)
 			hb[nb++] = (hashed){al->b->clauses[k].hash, k};
-	sort_postings(ha, na);
-	sort_postings(hb, nb);
+	if ((err = sort_postings(ha, na)) != 0 || (err = sort_postings(hb, nb)) != 0)
+		goto done;
 	for (pass = 0; pass < 2 && !err; pass++) {
 		for (i = 0, j = 0; i < na && j < nb && !err;) {
 			size_t i1 = i, j1 = j;

@@ -229,8 +229,8 @@ int cmp_u64(const void *x, const void *y);
  * insertion sort beats qsort's indirect calls. */
 void sort_u64(uint64_t *v, size_t n);
 
-/* Postings sorted by word, then clause. */
-void sort_postings(posting *v, size_t n);
+/* Postings sorted by word, then clause: 0, or ND_ENOMEM. */
+int sort_postings(posting *v, size_t n);
 
 /* An inverted index of the distinct words of clauses u[0..n) of one side
  * (signature s): postings (word, clause) sorted by word, and each

@@ -21,6 +21,7 @@
 #include "normdiff/tokens.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 
 int cmp_u64(const void *x, const void *y)
 {
@@ -181,16 +182,14 @@ DEFINE_RADIX(radix_u64, uint64_t, U64_KEY)
 /* Postings in clause order, sorted by word stably: by word, then clause. */
 DEFINE_RADIX(radix_postings, posting, POSTING_KEY)
 
-static int cmp_posting(const void *x, const void *y)
+static int posting_before(const posting *a, const posting *b)
 {
-	const posting *a = x, *b = y;
-
-	if (a->word != b->word)
-		return a->word < b->word ? -1 : 1;
-	return a->clause < b->clause ? -1 : a->clause > b->clause;
+	return a->word != b->word ? a->word < b->word : a->clause < b->clause;
 }
 
-void sort_postings(posting *v, size_t n)
+DEFINE_STABLE_SORT(merge_postings, posting, posting_before)
+
+int sort_postings(posting *v, size_t n)
 {
 	size_t i;
 
@@ -200,8 +199,8 @@ void sort_postings(posting *v, size_t n)
 	for (i = 1; i < n && v[i - 1].clause <= v[i].clause; i++)
 		;
 	if (n >= RADIX_MIN && i >= n && radix_postings(v, n) == 0)
-		return;
-	qsort(v, n, sizeof(posting), cmp_posting);
+		return 0;
+	return merge_postings(v, n) ? nd_error_oom() : 0;
 }
 
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
@@ -224,7 +223,8 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 			if (k == 0 || w[k] != w[k - 1])
 				ix->post[npost++] = (posting){w[k], ids ? u[x] : x};
 	}
-	sort_postings(ix->post, npost);
+	if (sort_postings(ix->post, npost))
+		return ND_ENOMEM;
 	/* the distinct words, each with its postings, once; a word too common
 	 * to help is counted and left out, so a lookup costs O(log words) and
 	 * never a walk of a long posting list */

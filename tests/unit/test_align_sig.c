@@ -168,7 +168,7 @@ static void test_sort_postings_by_word_then_clause(void **state)
 				v[i].clause = kind == 3 ? (size_t)(next_rand(&seed) % 1000) : i / 7;
 			}
 			memcpy(w, v, n * sizeof(posting));
-			sort_postings(v, n);
+			assert_int_equal(sort_postings(v, n), 0);
 			qsort(w, n, sizeof(posting), cmp_post);
 			assert_memory_equal(v, w, n * sizeof(posting));
 			free(v);
