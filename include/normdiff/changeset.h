@@ -120,6 +120,11 @@ typedef struct nd_changeset {
  * or on another thread while the other version is parsed. They stay until
  * nd_doc_unindex or nd_doc_free. 0 or ND_ENOMEM. */
 int nd_doc_index(nd_doc *d);
+/* The same, for an alignment against `against` first of all: the words of
+ * the provisions whose text it lacks, which that alignment reads, are kept
+ * from the one pass over d instead of read again. Any other alignment of
+ * d gives the same result. */
+int nd_doc_index_against(nd_doc *d, const nd_doc *against);
 void nd_doc_unindex(nd_doc *d);
 
 int nd_changeset_compute(nd_changeset **out, const nd_doc *old,

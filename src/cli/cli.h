@@ -249,6 +249,9 @@ typedef struct cli_parse_job {
 	cli_side *s;          /* the version: its bytes in, its doc out */
 	int empty;            /* an empty file: a version without provisions */
 	int index;            /* compute its signatures too (nd_doc_index) */
+	cli_side *against;    /* ... for an alignment with this version's
+	                         (nd_doc_index_against), in a second round
+	                         once every version is parsed; or NULL */
 	int reject;           /* read its tracked changes rejected */
 	nd_format format;     /* what its bytes are (cli_format) */
 	const nd_grammar *g;  /* NULL when empty */

@@ -110,6 +110,8 @@ static int parse_sides(cli *c, cli_comparison *cmp, unsigned flags,
 		                                                     : c->reject_changes,
 		                       (flags & CLI_COMPARE_EMPTY) != 0, 1))
 			return EXIT_TROUBLE;
+	j[0].against = side[1];
+	j[1].against = side[0];
 	failed = cli_parse_run(c, j, 2, NULL, &threads);
 	cli_time_add("parse old", j[0].seconds);
 	cli_time_add("signatures old", j[0].index_seconds);

@@ -13,6 +13,11 @@
  * in order is the same as on one thread, and so is every document: the
  * result does not depend on the threads. Imports (PDF, Word) stay on one
  * thread: poppler and libxml2 keep global state.
+ *
+ * A pair's signatures are computed against each other (nd_doc_index_
+ * against: the words of the provisions the other version lacks are kept
+ * from the one pass), so they wait for both parses: a second round of
+ * the same jobs, on the same threads' count.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -36,6 +41,7 @@ int cli_parse_job_init(cli *c, cli_parse_job *j, cli_side *s, int reject,
 	j->s = s;
 	j->reject = reject;
 	j->index = index;
+	j->against = NULL;
 	j->format = cli_format(c, s->in.data, s->in.len);
 	/* empty is a version without provisions, unless it is standard
 	 * input, where empty more often means that the command writing
@@ -65,16 +71,28 @@ static void run_job(cli_parse_job *j)
 		free(s->in.data);
 		s->in.data = NULL;
 	}
-	if (!j->err && j->index)
+	if (!j->err && j->index && !j->against)
 		j->err = nd_doc_index(s->doc);
 	if (j->err)
 		snprintf(j->message, sizeof(j->message), "%s", nd_error_message());
 	j->index_seconds = cli_clock() - start - j->seconds;
 }
 
+/* Round 2: job j's signatures against the other version, both parsed. */
+static void index_against(cli_parse_job *j)
+{
+	double start = cli_clock();
+
+	j->err = nd_doc_index_against(j->s->doc, j->against->doc);
+	if (j->err)
+		snprintf(j->message, sizeof(j->message), "%s", nd_error_message());
+	j->index_seconds = cli_clock() - start;
+}
+
 typedef struct pool {
 	cli_parse_job *j;
 	size_t n;
+	int round;           /* 1: parse (and index), 2: index against */
 	atomic_size_t next;  /* the next job to take */
 	atomic_size_t done;  /* jobs finished */
 	atomic_int failed;   /* a job failed: take no more */
@@ -89,11 +107,14 @@ static void work(pool *p, int shows)
 
 	while (!atomic_load(&p->failed) &&
 	       (k = atomic_fetch_add(&p->next, 1)) < p->n) {
-		run_job(&p->j[k]);
+		if (p->round == 1)
+			run_job(&p->j[k]);
+		else if (p->j[k].against)
+			index_against(&p->j[k]);
 		if (p->j[k].err)
 			atomic_store(&p->failed, 1);
 		done = atomic_fetch_add(&p->done, 1) + 1;
-		if (shows && p->prog)
+		if (shows && p->prog && p->round == 1)
 			cli_progress_show(p->prog, "reading", done, p->n);
 	}
 }
@@ -126,20 +147,36 @@ static size_t threads_for(const cli *c, const cli_parse_job *j, size_t n)
 	return want < n ? want : n;
 }
 
+/* One round of the pool on up to `want` threads; the threads started. */
+static size_t run_round(pool *p, size_t want)
+{
+	pthread_t th[MAX_THREADS];
+	size_t k, started = 0;
+
+	for (k = 1; k < want; k++) /* the calling thread is one of them */
+		if (pthread_create(&th[started], NULL, worker, p) == 0)
+			started++;
+	work(p, 1);
+	for (k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	return started;
+}
+
 size_t cli_parse_run(const cli *c, cli_parse_job *j, size_t n,
                      struct cli_progress *prog, size_t *threads)
 {
-	pool p = {j, n, 0, 0, 0, prog};
-	pthread_t th[MAX_THREADS];
-	size_t k, started = 0, want = threads_for(c, j, n);
+	pool p = {j, n, 1, 0, 0, 0, prog};
+	size_t k, want = threads_for(c, j, n), against = 0;
 
-	for (k = 1; k < want; k++) /* the calling thread is one of them */
-		if (pthread_create(&th[started], NULL, worker, &p) == 0)
-			started++;
-	work(&p, 1);
-	for (k = 0; k < started; k++)
-		pthread_join(th[k], NULL);
-	*threads = started + 1;
+	*threads = run_round(&p, want) + 1;
+	for (k = 0; k < n; k++)
+		against += j[k].against != NULL;
+	if (against && !atomic_load(&p.failed)) {
+		p.round = 2;
+		atomic_store(&p.next, 0);
+		atomic_store(&p.done, 0);
+		run_round(&p, want);
+	}
 	for (k = 0; k < n && !j[k].err; k++)
 		;
 	return k;

@@ -122,11 +122,12 @@ int group_add(aligner *al, size_t gi, int old_side, size_t c)
 
 /* The all-word signature of d into s, over the statistics kept with d
  * (nd_doc_index) or, when it has none, computed into *own. */
-static int doc_sig(sig *s, struct nd_doc_index *own, const nd_doc *d)
+static int doc_sig(sig *s, struct nd_doc_index *own, const nd_doc *d,
+                   const nd_doc *other)
 {
 	int err;
 
-	if (!d->index && (err = doc_index_build(own, d)) != 0)
+	if (!d->index && (err = doc_index_build(own, d, other)) != 0)
 		return err;
 	return sig_open(s, d, d->index ? d->index : own);
 }
@@ -134,9 +135,9 @@ static int doc_sig(sig *s, struct nd_doc_index *own, const nd_doc *d)
 /* The signatures of both documents. */
 static int build_signatures(aligner *al)
 {
-	int err = doc_sig(&al->sa, &al->own[0], al->a);
+	int err = doc_sig(&al->sa, &al->own[0], al->a, al->b);
 
-	return err ? err : doc_sig(&al->sb, &al->own[1], al->b);
+	return err ? err : doc_sig(&al->sb, &al->own[1], al->b, al->a);
 }
 
 /* The content-word signatures, which only the split passes read: freed

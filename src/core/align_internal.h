@@ -40,6 +40,10 @@ struct nd_doc_index {
 	                      order, 0 if it has fewer */
 	size_t total;      /* words of all clauses */
 	wordcount df;      /* distinct word -> clauses holding it */
+	uint64_t *kept;    /* the words, in text order, of the clauses whose
+	                      text the version indexed against lacks (so an
+	                      alignment will read them): no second pass */
+	size_t *kept_at;   /* clause i's in kept, or NONE when not kept */
 };
 
 /* The slices of a signature made so far. */
@@ -101,8 +105,10 @@ size_t sig_total(const sig *s);
 /* Clause i's opening hash (OPENING_WORDS), 0 when it has fewer words. */
 uint64_t sig_opening(const sig *s, size_t i);
 
-/* The statistics of d (the count pass of nd_doc_index). */
-int doc_index_build(struct nd_doc_index *ix, const nd_doc *d);
+/* The statistics of d (the count pass of nd_doc_index), keeping the
+ * words of the clauses whose body `against` lacks (none when NULL). */
+int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
+                    const nd_doc *against);
 void doc_index_dispose(struct nd_doc_index *ix);
 
 void sig_dispose(sig *s);

@@ -370,12 +370,58 @@ static uint64_t opening_hash(const uint64_t *w)
 	return h | 1;
 }
 
-/* One pass over every body: its words are hashed and counted, and only
- * the counts kept, no slice: most clauses are never read again. */
-int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
+/* The body hashes of d's clauses, sorted (malloc'ed, *n of them). */
+static uint64_t *body_hashes(const nd_doc *d, size_t *n)
 {
-	uint64_t *tmp = NULL;
-	size_t i, k, n, cap = 0;
+	uint64_t *h = malloc((d->n + 1) * sizeof(uint64_t));
+	size_t i;
+
+	if (!h)
+		return NULL;
+	for (i = 0; i < d->n; i++)
+		h[i] = d->clauses[i].hash;
+	sort_u64(h, d->n);
+	*n = d->n;
+	return h;
+}
+
+static int has_hash(const uint64_t *h, size_t n, uint64_t x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && h[lo] == x;
+}
+
+/* Keep clause i's words w[0..n) in ix->kept (room grown as needed). */
+static int keep_words(struct nd_doc_index *ix, size_t *used, size_t *cap,
+                      size_t i, const uint64_t *w, size_t n)
+{
+	if (nd_vec_reserve((void **)&ix->kept, cap, *used + n + 1,
+	                   sizeof(uint64_t)))
+		return nd_error_oom();
+	memcpy(ix->kept + *used, w, n * sizeof(uint64_t));
+	ix->kept_at[i] = *used;
+	*used += n;
+	return 0;
+}
+
+/* One pass over every body: its words are hashed and counted. Only the
+ * counts are kept, no slice, but for the clauses whose text `against`
+ * lacks: those are what an alignment against it reads, most clauses of a
+ * revision never are. */
+int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
+                    const nd_doc *against)
+{
+	uint64_t *tmp = NULL, *other = NULL;
+	size_t i, k, n, cap = 0, nother = 0, used = 0, keptcap = 0;
 	int err = 0;
 
 	memset(ix, 0, sizeof(*ix));
@@ -383,6 +429,11 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
 	ix->opening = calloc(d->n + 1, sizeof(uint64_t));
 	if (!ix->count || !ix->opening)
 		return nd_error_oom();
+	if (against && ((other = body_hashes(against, &nother)) == NULL ||
+	                (ix->kept_at = malloc((d->n + 1) * sizeof(size_t))) == NULL)) {
+		free(other);
+		return nd_error_oom();
+	}
 	for (i = 0; i < d->n && !err; i++) {
 		size_t len = d->clauses[i].body_len;
 
@@ -399,13 +450,21 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d)
 			ix->opening[i] = opening_hash(tmp);
 		for (k = 0; k < n && !err; k++)
 			err = wordcount_see(&ix->df, tmp[k], i);
+		if (ix->kept_at) {
+			ix->kept_at[i] = NONE;
+			if (!err && n && !has_hash(other, nother, d->clauses[i].hash))
+				err = keep_words(ix, &used, &keptcap, i, tmp, n);
+		}
 	}
 	free(tmp);
+	free(other);
 	return err;
 }
 
 void doc_index_dispose(struct nd_doc_index *ix)
 {
+	free(ix->kept);
+	free(ix->kept_at);
 	free(ix->count);
 	free(ix->opening);
 	free(ix->df.slot);
@@ -414,6 +473,11 @@ void doc_index_dispose(struct nd_doc_index *ix)
 
 int nd_doc_index(nd_doc *d)
 {
+	return nd_doc_index_against(d, NULL);
+}
+
+int nd_doc_index_against(nd_doc *d, const nd_doc *against)
+{
 	struct nd_doc_index *ix;
 	int err;
 
@@ -421,7 +485,7 @@ int nd_doc_index(nd_doc *d)
 		return 0;
 	if ((ix = calloc(1, sizeof(*ix))) == NULL)
 		return nd_error_oom();
-	if ((err = doc_index_build(ix, d)) != 0) {
+	if ((err = doc_index_build(ix, d, against)) != 0) {
 		doc_index_dispose(ix);
 		free(ix);
 		return err;
@@ -499,8 +563,13 @@ const uint64_t *sig_make(const sig *s, size_t i)
 			if (!wordcount_of(common, w[k]))
 				out[n++] = w[k];
 	} else {
-		n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
-		                  out);
+		if (s->ix->kept_at && s->ix->kept_at[i] != NONE) {
+			n = s->ix->count[i];
+			memcpy(out, s->ix->kept + s->ix->kept_at[i], n * sizeof(uint64_t));
+		} else {
+			n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
+			                  out);
+		}
 		sort_u64(out, n);
 	}
 	f->used += n;
