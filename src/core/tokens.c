@@ -51,6 +51,7 @@
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
 #include "normdiff/utf8.h"
+#include "tokens_internal.h"
 
 /* Longest token, in bytes: a longer run is cut into several tokens. */
 #define TOKEN_MAX ((size_t)UINT32_MAX - 64)
@@ -440,7 +441,7 @@ static int ascii_hashes(const char *s, size_t len, uint64_t *hash,
 	return 1;
 }
 
-size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+size_t tokens_decode_at(const char *s, size_t len, size_t i, nd_token *t)
 {
 	uint8_t kind;
 	size_t end = next_token(s, len, i, &kind);
@@ -453,6 +454,11 @@ size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
 	t->hash = nd_hash(s + i, end - i);
 	t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i) : t->hash;
 	return end;
+}
+
+size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+{
+	return tokens_decode_at(s, len, i, t);
 }
 
 static int ascii_alnum(unsigned char c)
