@@ -456,11 +456,6 @@ size_t tokens_decode_at(const char *s, size_t len, size_t i, nd_token *t)
 	return end;
 }
 
-size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
-{
-	return tokens_decode_at(s, len, i, t);
-}
-
 /* The fast paths' one load a byte: the case-folded ASCII letter ('a'..'z')
  * or the digit ('0'..'9') a byte is, and 0 for every other byte (a space,
  * punctuation, any byte of a character that is not ASCII). */
@@ -603,6 +598,63 @@ static size_t ascii_number(const unsigned char *p, size_t len, size_t guard,
 	}
 }
 
+/* The token at p[i] into *t and the offset after it, when it is ASCII and
+ * nothing after it that is not ASCII can be part of it: a word or number
+ * (as ascii_number and word_tail find it), a run of spaces, or one
+ * punctuation character that no byte of another character follows (which
+ * might be a mark that goes with it); else 0, for tokens_decode_at.
+ * guard as run_guard gives it, or 0 for none. */
+static size_t ascii_token(const unsigned char *p, size_t len, size_t guard,
+                          size_t i, nd_token *t)
+{
+	uint64_t f = FNV_OFFSET, h = FNV_OFFSET;
+	unsigned c = p[i];
+	size_t end, k;
+	int word = 1;
+
+	if (len - i >= TOKEN_MAX) /* the token might be cut */
+		return 0;
+	if (ascii_fold[c]) {
+		if (fold_is_digit(c))
+			end = ascii_number(p, len, guard, i, &f, &word);
+		else
+			end = word_tail(p, len, guard,
+			                fold_alnum(p, len, guard, i, &f), &f);
+		if (end == 0)
+			return 0;
+		if (word) {
+			for (k = i; k < end; k++)
+				h = (h ^ p[k]) * FNV_PRIME;
+		} else {
+			h = f; /* digits and separators fold to themselves */
+		}
+		t->kind = word ? ND_TOK_WORD : ND_TOK_NUMBER;
+	} else if (c == ' ') {
+		for (end = i; end < len && p[end] == ' '; end++)
+			h = (h ^ ' ') * FNV_PRIME;
+		f = h;
+		t->kind = ND_TOK_SPACE;
+	} else if (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80)) {
+		end = i + 1;
+		f = h = (h ^ c) * FNV_PRIME;
+		t->kind = ND_TOK_PUNCT;
+	} else {
+		return 0;
+	}
+	t->off = i;
+	t->len = (uint32_t)(end - i);
+	t->hash = h;
+	t->fold = f;
+	return end;
+}
+
+size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+{
+	size_t end = ascii_token((const unsigned char *)s, len, 0, i, t);
+
+	return end ? end : tokens_decode_at(s, len, i, t);
+}
+
 /* The fold of the token at s[i] into *o when it is a word or number, by
  * the general path; the offset after the token. */
 static size_t decoded_fold(const char *s, size_t len, size_t i, uint64_t **o)
@@ -666,6 +718,7 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 {
 	nd_token *toks = NULL;
 	size_t count = 0, cap = 0, i = 0;
+	size_t guard = run_guard((const unsigned char *)s, len), end;
 	int err = 0;
 
 	*out = NULL;
@@ -678,7 +731,10 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 		                                          count + 1,
 		                                          sizeof(nd_token))) != 0)
 			goto done;
-		i = nd_token_at(s, len, i, &toks[count++]);
+		end = ascii_token((const unsigned char *)s, len, guard, i,
+		                  &toks[count]);
+		i = end ? end : tokens_decode_at(s, len, i, &toks[count]);
+		count++;
 	}
 	*out = toks;
 	*n = count;
