@@ -481,6 +481,8 @@ static const uint8_t ascii_fold[256] = {
 	['y'] = 'y', ['z'] = 'z',
 };
 
+/* Of an ascii_fold value; a digit is its own fold, so fold_is_digit of a
+ * byte is right too. */
 static int fold_is_letter(unsigned v)
 {
 	return v >= 'a';
@@ -680,7 +682,7 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 	uint64_t *o = out, f, tail;
 	int word;
 
-	if (len >= TOKEN_MAX) { /* a word might be cut: all by the general path */
+	if (len >= TOKEN_MAX) { /* a word might be cut: the general path */
 		while (i < len)
 			i = decoded_fold(s, len, i, &o);
 		return (size_t)(o - out);
@@ -689,14 +691,15 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 		unsigned c = p[i];
 
 		if (!ascii_fold[c]) {
-			if (c == ' ' || (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80))) {
-				i++; /* a space, or punctuation no mark can follow */
+			if (c == ' ' ||
+			    (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80))) {
+				i++; /* a space, punctuation no mark follows */
 				continue;
 			}
 		} else if (!fold_is_digit(c)) {
 			f = FNV_OFFSET;
 			end = fold_alnum(p, len, guard, i, &f);
-			if (end < len && p[end] == ' ') { /* most words end so */
+			if (end < len && p[end] == ' ') { /* most words */
 				*o++ = f;
 				i = end + 1;
 				continue;
@@ -709,7 +712,8 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 			}
 		} else {
 			tail = FNV_OFFSET;
-			if ((end = ascii_number(p, len, guard, i, &tail, &word)) != 0) {
+			end = ascii_number(p, len, guard, i, &tail, &word);
+			if (end != 0) {
 				*o++ = tail;
 				i = end;
 				continue;

@@ -37,10 +37,10 @@ static void expect_same_token(const char *s, size_t len, size_t i,
 	if (got->off != want->off || got->len != want->len ||
 	    got->kind != want->kind || got->hash != want->hash ||
 	    got->fold != want->fold)
-		fail_msg("\"%.*s\" (%zu bytes) at %zu: got %zu+%u kind %d, want "
-		         "%zu+%u kind %d (or another hash)", (int)len, s, len, i,
-		         got->off, (unsigned)got->len, got->kind, want->off,
-		         (unsigned)want->len, want->kind);
+		fail_msg("\"%.*s\" (%zu bytes) at %zu: got %zu+%u kind %d, "
+		         "want %zu+%u kind %d (or another hash)", (int)len, s,
+		         len, i, got->off, (unsigned)got->len, got->kind,
+		         want->off, (unsigned)want->len, want->kind);
 }
 
 /* Every entry point against the reference on s[0..len). */
@@ -67,11 +67,13 @@ static void check_text(const char *s, size_t len)
 	nf = nd_word_folds(s, len, folds);
 	assert_true(nf <= len / 2 + 1);
 	for (i = 0, m = 0; i < nwant; i++) {
-		if (want[i].kind != ND_TOK_WORD && want[i].kind != ND_TOK_NUMBER)
+		if (want[i].kind != ND_TOK_WORD &&
+		    want[i].kind != ND_TOK_NUMBER)
 			continue;
 		if (m >= nf || folds[m] != want[i].fold)
-			fail_msg("\"%.*s\": word fold %zu (\"%.*s\") differs", (int)len,
-			         s, m, (int)want[i].len, s + want[i].off);
+			fail_msg("\"%.*s\": word fold %zu (\"%.*s\") differs",
+			         (int)len, s, m, (int)want[i].len,
+			         s + want[i].off);
 		m++;
 	}
 	assert_int_equal(m, nf);
@@ -103,9 +105,10 @@ static void test_chosen_edges(void **state)
 {
 	static const char *const cases[] = {
 		"21st", "G77", "a-", "-a", "a'", "'a", "a--b", "a''b", "a-'b",
-		"States' rights", "people's", "capacity-building", "well- known",
-		"1.", "1.5", "1,5,", "10,000.50", "1.a", "a.1", "1-a", "a-1",
-		"1'a", "1.5a", "1a.5", "a1-b", "1-2", "1..2", "1.,2", ".5", ",5",
+		"States' rights", "people's", "capacity-building",
+		"well- known", "1.", "1.5", "1,5,", "10,000.50", "1.a", "a.1",
+		"1-a", "a-1", "1'a", "1.5a", "1a.5", "a1-b", "1-2", "1..2",
+		"1.,2", ".5", ",5",
 		"COVID-19", "1.5.", "x.y", "don\xE2\x80\x99t", "a\xE2\x80\x99",
 		"a\xE2\x80\x90" "b", "a\xE2\x80\x91", "e\xCC\x81te\xCC\x81",
 		"a\xCC\x81", "1\xCC\x81", "!\xCC\x81", " \xCC\x81" "a",
@@ -114,7 +117,8 @@ static void test_chosen_edges(void **state)
 		"1\xD9\xA1", "a\xD9\xA1", "1\xC3\xA9", "a\xE4\xBA\xBA" "b",
 		"\xE4\xBA\xBA" "a", "a\xFF", "a\xC3", "1\x80", "a-\xFF",
 		"1.\xFF", "a\xE2\x80", "a\xE2\x80\x8D" "b", "!\xE2\x80\x8D" "b",
-		"a \xF0\x9F\x98\x80 b", "\xC3\x89tats-Unis", "l'\xC3\xA9t\xC3\xA9",
+		"a \xF0\x9F\x98\x80 b", "\xC3\x89tats-Unis",
+		"l'\xC3\xA9t\xC3\xA9",
 		"  a\t\n b  ", "A.B.C", "Art. 5(2)(a); see 3.4-3.7",
 	};
 	size_t k;
@@ -154,7 +158,7 @@ static void test_random_texts(void **state)
 
 	(void)state;
 	for (round = 0; round < 20000; round++) {
-		/* one round in four ASCII only, where the fast paths do it all */
+		/* a round in four ASCII only: the fast paths do it all */
 		size_t choose = round % 4 == 0 ? 25 : npieces;
 
 		len = 0;
