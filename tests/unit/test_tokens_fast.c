@@ -3,9 +3,9 @@
  * (tokens_decode_at, which decodes and classifies every character) gives:
  * the same tokens (offset, length, kind, hash, fold) at every offset, and
  * the same word folds in the same order, on chosen cases and on random
- * texts of ASCII, UTF-8 and ill-formed bytes, cut at every length (so a
- * run that reads past the end of its text would be seen: the bytes after
- * the cut are letters and digits too).
+ * texts of ASCII, UTF-8 and ill-formed bytes. The chosen cases and one
+ * random text in 16 are cut at every length, with letters and digits right
+ * after the cut, so that a run reading past the end of its text is seen.
  */
 #include <setjmp.h>
 #include <stdarg.h>
