@@ -40,9 +40,15 @@
  * folding of ASCII, Latin-1, Latin Extended-A and Additional, Greek,
  * Cyrillic and Armenian), so a word without capitals has fold == hash.
  *
- * Cost: O(len) time, one decode per code point plus a binary search in a
- * table of about 120 ranges for non-ASCII code points; one growing array of
- * tokens, nothing allocated per token.
+ * Cost: O(len) time. An ASCII token, most of most drafts, is cut and hashed
+ * by the fast paths with one table of 256 bytes: a letter or digit costs a
+ * load of its fold, an xor and a multiply, and the end of the text is
+ * tested only in its last run of letters and digits. A token with a byte
+ * that is not ASCII in it or right after it is scanned (again) by the
+ * general path, one decode per code point plus a binary search in a table
+ * of about 120 ranges; the fast paths give exactly its tokens and folds
+ * (tests/unit/test_tokens_fast.c). One growing array of tokens, nothing
+ * allocated per token, nothing at all for the word folds.
  */
 #include "normdiff/tokens.h"
 
@@ -51,6 +57,7 @@
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
 #include "normdiff/utf8.h"
+#include "tokens_internal.h"
 
 /* Longest token, in bytes: a longer run is cut into several tokens. */
 #define TOKEN_MAX ((size_t)UINT32_MAX - 64)
@@ -440,7 +447,7 @@ static int ascii_hashes(const char *s, size_t len, uint64_t *hash,
 	return 1;
 }
 
-size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+size_t tokens_decode_at(const char *s, size_t len, size_t i, nd_token *t)
 {
 	uint8_t kind;
 	size_t end = next_token(s, len, i, &kind);
@@ -455,78 +462,273 @@ size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
 	return end;
 }
 
-static int ascii_alnum(unsigned char c)
+/* The fast paths' one load a byte: the case-folded ASCII letter ('a'..'z')
+ * or the digit ('0'..'9') a byte is, and 0 for every other byte (a space,
+ * punctuation, any byte of a character that is not ASCII). */
+static const uint8_t ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+	['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+	['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's',
+	['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+};
+
+/* Of an ascii_fold value; a digit is its own fold, so fold_is_digit of a
+ * byte is right too. */
+static int fold_is_letter(unsigned v)
 {
-	return c < 0x80 && (ascii_class[c] == C_LETTER || ascii_class[c] == C_DIGIT);
+	return v >= 'a';
 }
 
-/* The end of the ASCII word or number at s[i], its fold hash in *fold;
- * 0 when a character that is not ASCII comes inside it or right after
- * it (a letter, mark or digit of another script might go on with it),
- * for next_token to scan instead. As scan_word and scan_number do: a
- * joiner goes on with a letter, a separator with a digit, and a number
- * followed by a letter is a word. */
-static size_t ascii_word(const char *s, size_t len, size_t i, uint64_t *fold)
+static int fold_is_digit(unsigned v)
 {
-	uint64_t f = FNV_OFFSET;
-	int number = ascii_class[(unsigned char)s[i]] == C_DIGIT;
+	return v - '0' < 10u;
+}
+
+/* The offset just after the last byte of p[0..len) that is neither an ASCII
+ * letter nor a digit, 0 if there is none: a run of letters and digits that
+ * starts before it ends before it, so it needs no test of the end. */
+static size_t run_guard(const unsigned char *p, size_t len)
+{
+	while (len && ascii_fold[p[len - 1]])
+		len--;
+	return len;
+}
+
+/* Fold p[i..) into *f while it is ASCII letters and digits; where that
+ * stops. Below guard (run_guard) the loop is one load of a byte, one of its
+ * fold, one xor and one multiply. */
+static inline size_t fold_alnum(const unsigned char *p, size_t len,
+                                size_t guard, size_t i, uint64_t *f)
+{
+	uint64_t h = *f;
+	unsigned v;
+
+	if (i < guard) {
+		/* two at a time: a letter or digit at p[i] is not the byte
+		 * before guard that stops every run, so p[i + 1] is there */
+		while ((v = ascii_fold[p[i]]) != 0) {
+			h = (h ^ v) * FNV_PRIME;
+			if ((v = ascii_fold[p[i + 1]]) == 0) {
+				i++;
+				break;
+			}
+			h = (h ^ v) * FNV_PRIME;
+			i += 2;
+		}
+	} else {
+		while (i < len && (v = ascii_fold[p[i]]) != 0) {
+			h = (h ^ v) * FNV_PRIME;
+			i++;
+		}
+	}
+	*f = h;
+	return i;
+}
+
+/* The same for the ASCII digits only, which are rarer. */
+static size_t fold_digits(const unsigned char *p, size_t len, size_t i,
+                          uint64_t *f)
+{
+	uint64_t h = *f;
+
+	while (i < len && fold_is_digit(p[i])) {
+		h = (h ^ p[i]) * FNV_PRIME;
+		i++;
+	}
+	*f = h;
+	return i;
+}
+
+/* The end of an ASCII word whose letters and digits have been folded into
+ * *f up to p[i], going on past each joiner that a letter follows (as
+ * scan_word does); 0 when a byte that is not ASCII ends the word or follows
+ * its joiner (a letter or mark of another script might go on with it), for
+ * tokens_decode_at to scan instead. */
+static size_t word_tail(const unsigned char *p, size_t len, size_t guard,
+                        size_t i, uint64_t *f)
+{
+	unsigned c, next;
 
 	for (;;) {
-		unsigned char c = i < len ? (unsigned char)s[i] : ' ', next;
-
+		c = i < len ? p[i] : ' ';
 		if (c >= 0x80)
 			return 0;
-		if (ascii_alnum(c)) {
-			if (ascii_class[c] == C_LETTER)
-				number = 0;
-			f = (f ^ fold_ascii(c)) * FNV_PRIME;
-			i++;
-			continue;
-		}
-		if (c != '\'' && c != '-' && c != '.' && c != ',')
-			break;
-		next = i + 1 < len ? (unsigned char)s[i + 1] : ' ';
+		if (c != '-' && c != '\'')
+			return i;
+		next = i + 1 < len ? p[i + 1] : ' ';
 		if (next >= 0x80)
 			return 0;
-		if (ascii_class[next] != (number ? C_DIGIT : C_LETTER) ||
-		    (number != (c == '.' || c == ',')))
-			break;
-		f = (f ^ c) * FNV_PRIME;
-		f = (f ^ fold_ascii(next)) * FNV_PRIME;
-		i += 2;
+		if (!fold_is_letter(ascii_fold[next]))
+			return i;
+		*f = (*f ^ c) * FNV_PRIME;
+		i = fold_alnum(p, len, guard, i + 1, f);
 	}
-	*fold = f;
+}
+
+/* The end of the ASCII number at p[i] (a digit), its fold hash in *f and
+ * in *word whether letters after it made it a word; 0 as for word_tail. As
+ * scan_number does: a separator goes on with a digit, a letter makes the
+ * rest a word. */
+static size_t ascii_number(const unsigned char *p, size_t len, size_t guard,
+                           size_t i, uint64_t *f, int *word)
+{
+	unsigned c, next;
+
+	*word = 0;
+	for (;;) {
+		i = fold_digits(p, len, i, f);
+		c = i < len ? p[i] : ' ';
+		if (fold_is_letter(ascii_fold[c])) {
+			*word = 1;
+			return word_tail(p, len, guard,
+			                 fold_alnum(p, len, guard, i, f), f);
+		}
+		if (c >= 0x80)
+			return 0;
+		if (c != '.' && c != ',')
+			return i;
+		next = i + 1 < len ? p[i + 1] : ' ';
+		if (next >= 0x80)
+			return 0;
+		if (!fold_is_digit(next))
+			return i;
+		*f = (*f ^ c) * FNV_PRIME;
+		i++;
+	}
+}
+
+/* The token at p[i] into *t and the offset after it, when it is ASCII and
+ * nothing after it that is not ASCII can be part of it: a word or number
+ * (as ascii_number and word_tail find it), a run of spaces, or one
+ * punctuation character that no byte of another character follows (which
+ * might be a mark that goes with it); else 0, for tokens_decode_at.
+ * guard as run_guard gives it, or 0 for none. */
+static size_t ascii_token(const unsigned char *p, size_t len, size_t guard,
+                          size_t i, nd_token *t)
+{
+	uint64_t f = FNV_OFFSET, h = FNV_OFFSET;
+	unsigned c = p[i];
+	size_t end, k;
+	int word = 1;
+
+	if (len - i >= TOKEN_MAX) /* the token might be cut */
+		return 0;
+	if (ascii_fold[c]) {
+		if (fold_is_digit(c))
+			end = ascii_number(p, len, guard, i, &f, &word);
+		else
+			end = word_tail(p, len, guard,
+			                fold_alnum(p, len, guard, i, &f), &f);
+		if (end == 0)
+			return 0;
+		if (word) {
+			for (k = i; k < end; k++)
+				h = (h ^ p[k]) * FNV_PRIME;
+		} else {
+			h = f; /* digits and separators fold to themselves */
+		}
+		t->kind = word ? ND_TOK_WORD : ND_TOK_NUMBER;
+	} else if (c == ' ') {
+		for (end = i; end < len && p[end] == ' '; end++)
+			h = (h ^ ' ') * FNV_PRIME;
+		f = h;
+		t->kind = ND_TOK_SPACE;
+	} else if (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80)) {
+		end = i + 1;
+		f = h = (h ^ c) * FNV_PRIME;
+		t->kind = ND_TOK_PUNCT;
+	} else {
+		return 0;
+	}
+	t->off = i;
+	t->len = (uint32_t)(end - i);
+	t->hash = h;
+	t->fold = f;
+	return end;
+}
+
+size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
+{
+	size_t end = ascii_token((const unsigned char *)s, len, 0, i, t);
+
+	return end ? end : tokens_decode_at(s, len, i, t);
+}
+
+/* The fold of the token at s[i] into *o when it is a word or number, by
+ * the general path; the offset after the token. */
+static size_t decoded_fold(const char *s, size_t len, size_t i, uint64_t **o)
+{
+	nd_token t;
+
+	i = tokens_decode_at(s, len, i, &t);
+	if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
+		*(*o)++ = t.fold;
 	return i;
 }
 
 size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 {
-	size_t i = 0, n = 0, end;
-	nd_token t;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, end, guard = run_guard(p, len);
+	uint64_t *o = out, f, tail;
+	int word;
 
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x80 && ascii_alnum(c) &&
-		    (end = ascii_word(s, len, i, &out[n])) != 0) {
-			n++;
-			i = end;
-		} else if (c < 0x80 && !ascii_alnum(c) &&
-		           (i + 1 == len || (unsigned char)s[i + 1] < 0x80)) {
-			i++; /* a space or a punctuation character, alone */
-		} else {
-			i = nd_token_at(s, len, i, &t);
-			if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
-				out[n++] = t.fold;
-		}
+	if (len >= TOKEN_MAX) { /* a word might be cut: the general path */
+		while (i < len)
+			i = decoded_fold(s, len, i, &o);
+		return (size_t)(o - out);
 	}
-	return n;
+	while (i < len) {
+		unsigned c = p[i];
+
+		if (!ascii_fold[c]) {
+			if (c == ' ' ||
+			    (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80))) {
+				i++; /* a space, punctuation no mark follows */
+				continue;
+			}
+		} else if (!fold_is_digit(c)) {
+			f = FNV_OFFSET;
+			end = fold_alnum(p, len, guard, i, &f);
+			if (end < len && p[end] == ' ') { /* most words */
+				*o++ = f;
+				i = end + 1;
+				continue;
+			}
+			tail = f; /* f itself stays in a register */
+			if ((end = word_tail(p, len, guard, end, &tail)) != 0) {
+				*o++ = tail;
+				i = end;
+				continue;
+			}
+		} else {
+			tail = FNV_OFFSET;
+			end = ascii_number(p, len, guard, i, &tail, &word);
+			if (end != 0) {
+				*o++ = tail;
+				i = end;
+				continue;
+			}
+		}
+		i = decoded_fold(s, len, i, &o);
+	}
+	return (size_t)(o - out);
 }
 
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 {
 	nd_token *toks = NULL;
 	size_t count = 0, cap = 0, i = 0;
+	size_t guard = run_guard((const unsigned char *)s, len), end;
 	int err = 0;
 
 	*out = NULL;
@@ -539,7 +741,10 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 		                                          count + 1,
 		                                          sizeof(nd_token))) != 0)
 			goto done;
-		i = nd_token_at(s, len, i, &toks[count++]);
+		end = ascii_token((const unsigned char *)s, len, guard, i,
+		                  &toks[count]);
+		i = end ? end : tokens_decode_at(s, len, i, &toks[count]);
+		count++;
 	}
 	*out = toks;
 	*n = count;
