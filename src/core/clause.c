@@ -25,7 +25,8 @@
  * then one whose marker starts a list ("(i)" after "(c) ...:" is roman
  * one), then the first family in grammar order.
  *
- * Cost: one anchored match per family per paragraph; the stack is bounded
+ * Cost: at most one anchored match per family per paragraph (grammar.c
+ * rules out most families without one); the stack is bounded
  * by the number of families plus the pseudo-families, so the whole parse is
  * O(paragraphs * families).
  */
@@ -533,20 +534,16 @@ static int parse_unmarked(parser *p, const nd_para *para)
 static int find_marker(parser *p, const char *s, size_t len, nd_marker *m)
 {
 	nd_marker cand[MAX_CANDIDATES], inner;
-	size_t f, n = 0;
+	size_t n;
 
-	for (f = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
-		if (nd_grammar_match(p->g, p->md, f, s, len, &cand[n]))
-			n++;
+	n = nd_grammar_match_all(p->g, p->md, 0, s, len, cand, MAX_CANDIDATES);
 	if (!n)
 		return 0;
 	*m = *choose(p, cand, n);
 	if (p->g->families[m->family].style != ND_STYLE_NONE || m->len >= len)
 		return 1;
-	for (f = 0, n = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
-		if (p->g->families[f].style != ND_STYLE_NONE &&
-		    nd_grammar_match(p->g, p->md, f, s + m->len, len - m->len, &cand[n]))
-			n++;
+	n = nd_grammar_match_all(p->g, p->md, 1, s + m->len, len - m->len, cand,
+	                         MAX_CANDIDATES);
 	if (!n)
 		return 1;
 	inner = *choose(p, cand, n);

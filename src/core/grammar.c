@@ -17,6 +17,12 @@
  * an open list, then one that starts a list, then the first listed.
  * Patterns are compiled once with PCRE2_UTF | PCRE2_UCP and JIT-compiled
  * where the platform allows.
+ *
+ * Every paragraph asks every family for a marker, and few paragraphs hold
+ * one, so most of the matching is ruling families out: a paragraph tries
+ * only the families whose markers can start with its first byte
+ * (first_bytes, opens[]), and of those not the ones its first two bytes
+ * rule out (cannot_open, asked of pcre2 once a pair for a reading).
  */
 #include "grammar_internal.h"
 
@@ -269,8 +275,8 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 	if ((err = compile(&f.re, pat, strlen(pat), origin, line, 1)) != 0)
 		return err;
 	first_bytes(&f, pat, strlen(pat));
-	if (f.style != ND_STYLE_NONE &&
-	    pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n") < 0) {
+	f.group = pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n");
+	if (f.style != ND_STYLE_NONE && f.group < 0) {
 		pcre2_code_free(f.re);
 		return nd_error_set(ND_EGRAMMAR,
 		                    "%s:%u: family '%s' needs a group (?<n>...) "
@@ -412,6 +418,26 @@ static int parse_into(nd_grammar *g, const char *text, size_t len,
 	return err;
 }
 
+/* The families each first byte lets through, as sets (opens[]), so that
+ * a paragraph tries only those: most paragraphs open with a byte that
+ * few families' markers can start with. */
+static void index_first_bytes(nd_grammar *g)
+{
+	size_t f, b;
+
+	if (g->nfamilies > ND_OPENS_MAX)
+		return;
+	for (f = 0; f < g->nfamilies; f++) {
+		const nd_family *fam = &g->families[f];
+
+		if (fam->style != ND_STYLE_NONE)
+			g->numbered |= (uint64_t)1 << f;
+		for (b = 0; b < 256; b++)
+			if (!fam->filtered || (fam->first[b >> 3] & (1u << (b & 7))))
+				g->opens[b] |= (uint64_t)1 << f;
+	}
+}
+
 int nd_grammar_new(nd_grammar **out, const char *text, size_t len,
                    const char *origin)
 {
@@ -430,6 +456,8 @@ int nd_grammar_new(nd_grammar **out, const char *text, size_t len,
 		                   "%s: the grammar defines no marker family; add "
 		                   "'family' lines or start with 'include default'",
 		                   origin);
+	else
+		index_first_bytes(g);
 done:
 	if (err)
 		nd_grammar_free(g);
@@ -495,6 +523,8 @@ void nd_matcher_dispose(nd_matcher *m)
 {
 	pcre2_match_data_free(m->md);
 	m->md = NULL;
+	free(m->pairs);
+	m->pairs = NULL;
 }
 
 /* pcre2_match of `re` at the start of s; a limit reached is recorded and
@@ -603,17 +633,49 @@ static size_t label_length(const char *s, size_t n)
 	return n;
 }
 
-int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
-                     const char *s, size_t len, nd_marker *m)
+/* Can no text that opens with the two ASCII bytes s[0], s[1] hold a
+ * marker of family f? The first byte lets many texts through that the
+ * second rules out ("(b)" for "(i)", "Th" for "A."), and a paragraph
+ * tries each family it lets through. pcre2 answers, once a pair and
+ * family for the reading, by a hard partial match of the two bytes
+ * alone: no match means that no text that opens with them matches (the
+ * end of the text would have made any path that reads on a partial
+ * match, and so do $, \z, \Z, \b and \B there). A byte of a character
+ * of several bytes is not tried alone, and a limit, an error or no
+ * memory for the table only leave the full match to decide. */
+static int cannot_open(const nd_grammar *g, nd_matcher *md, size_t f,
+                       const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	uint64_t *w, bit = (uint64_t)1 << (b & 63);
+	int rc;
+
+	if ((a | b) & 0x80)
+		return 0;
+	if (!md->pairs &&
+	    (md->pairs = calloc(g->nfamilies * 128 * 4, sizeof(uint64_t))) == NULL)
+		return 0;
+	w = md->pairs + (f * 128 + a) * 4 + (b >> 6);
+	if (!(w[0] & bit)) {
+		w[0] |= bit;
+		rc = pcre2_match(g->families[f].re, (PCRE2_SPTR)s, 2, 0,
+		                 PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md->md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			w[2] |= bit;
+	}
+	return (w[2] & bit) != 0;
+}
+
+/* Match family f at the start of s (not empty), its first byte let
+ * through by the family's first[]. */
+static int match_family(const nd_grammar *g, nd_matcher *md, size_t f,
+                        const char *s, size_t len, nd_marker *m)
 {
 	const nd_family *fam = &g->families[f];
 	PCRE2_SIZE *ov, start, end;
-	unsigned char b = len ? (unsigned char)s[0] : 0;
 	int rc;
 
-	/* no first byte a marker of it starts with: no marker (and an empty
-	 * text holds none, since an empty marker is none) */
-	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
+	if (len >= 2 && cannot_open(g, md, f, s))
 		return 0;
 	rc = match(md, fam->re, s, len);
 	if (rc < 0)
@@ -627,7 +689,7 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 	m->label_off = 0;
 	m->ordinal = 0;
 	if (fam->style != ND_STYLE_NONE) {
-		int gi = pcre2_substring_number_from_name(fam->re, (PCRE2_SPTR) "n");
+		int gi = fam->group;
 
 		if (gi > 0 && gi < rc) {
 			start = ov[2 * gi];
@@ -639,16 +701,48 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 	return 1;
 }
 
+int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
+                     const char *s, size_t len, nd_marker *m)
+{
+	const nd_family *fam = &g->families[f];
+	unsigned char b = len ? (unsigned char)s[0] : 0;
+
+	/* no first byte a marker of it starts with: no marker (and an empty
+	 * text holds none, since an empty marker is none) */
+	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
+		return 0;
+	return match_family(g, md, f, s, len, m);
+}
+
+size_t nd_grammar_match_all(const nd_grammar *g, nd_matcher *md, int numbered,
+                            const char *s, size_t len, nd_marker *m,
+                            size_t max)
+{
+	uint64_t set;
+	size_t f, n = 0;
+
+	if (!len)
+		return 0;
+	if (g->nfamilies > ND_OPENS_MAX) {
+		for (f = 0; f < g->nfamilies && n < max; f++)
+			if ((!numbered || g->families[f].style != ND_STYLE_NONE) &&
+			    nd_grammar_match(g, md, f, s, len, &m[n]))
+				n++;
+		return n;
+	}
+	set = g->opens[(unsigned char)s[0]] & (numbered ? g->numbered : ~(uint64_t)0);
+	for (f = 0; set && n < max; f++, set >>= 1)
+		if ((set & 1) && match_family(g, md, f, s, len, &m[n]))
+			n++;
+	return n;
+}
+
 int nd_grammar_any_marker(const nd_grammar *g, nd_matcher *md,
                           const char *s, size_t len)
 {
 	nd_marker m;
-	size_t f;
 
-	for (f = 0; f < g->nfamilies; f++)
-		if (nd_grammar_match(g, md, f, s, len, &m))
-			return 1;
-	return 0;
+	return nd_grammar_match_all(g, md, 0, s, len, &m, 1) != 0;
 }
 
 int nd_grammar_test(const pcre2_code *re, nd_matcher *md,
