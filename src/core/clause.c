@@ -172,8 +172,11 @@ static size_t run_in_heading(const char *s, size_t len, unsigned max)
 	size_t i, words = 1, last = 0;
 
 	for (i = 0; i + 2 < len; i++) {
-		unsigned char next = (unsigned char)s[i + 2];
+		unsigned char next;
 
+		if ((unsigned char)s[i] > ';')
+			continue; /* a letter, most bytes, is none of ' ' . : ; */
+		next = (unsigned char)s[i + 2];
 		if (s[i] == ';' || s[i] == ':')
 			return 0;
 		if (s[i] == ' ') {
