@@ -280,7 +280,8 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	const char *s = d->text->buf + para->off;
 	unsigned hmw = p->g->heading_max_words;
 
-	if (nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
+	if (d->n == p->cap && /* nd_doc_parse made room for all */
+	    nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
 		return nd_error_oom();
 	c = &d->clauses[d->n];
 	memset(c, 0, sizeof(*c));
@@ -736,6 +737,13 @@ int nd_doc_parse(nd_doc **out, const char *data, size_t len,
 	p.md = &matcher;
 	if ((err = nd_matcher_init(p.md, g)) != 0)
 		goto done;
+	/* a clause a paragraph: the room is made once, not grown */
+	if (p.doc->text->npara &&
+	    nd_vec_reserve((void **)&p.doc->clauses, &p.cap, p.doc->text->npara,
+	                   sizeof(nd_clause))) {
+		err = nd_error_oom();
+		goto done;
+	}
 	for (k = 0; k < p.doc->text->npara; k++)
 		if ((err = parse_para(&p, k)) != 0)
 			goto done;

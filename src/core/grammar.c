@@ -620,6 +620,11 @@ static size_t label_length(const char *s, size_t n)
 		n--;
 	if (n > 1 && s[n - 1] == ':')
 		return n - 1;
+	/* most labels end in ')' or '.': no dash ends there (a dash's last
+	 * byte is '-', 0x93 or 0x94) */
+	if (!n || (s[n - 1] != '-' && (unsigned char)s[n - 1] != 0x93 &&
+	           (unsigned char)s[n - 1] != 0x94))
+		return n;
 	for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]); k++) {
 		size_t dl = strlen(dashes[k]);
 
