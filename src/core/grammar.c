@@ -116,18 +116,43 @@ static int compile(pcre2_code **out, const char *pat, size_t len,
 	return 0;
 }
 
-/* The bytes a match of f's pattern can start with, as pcre2 works them
- * out for its own search of an unanchored pattern (so a copy is compiled
- * without PCRE2_ANCHORED, only to ask): a fixed first code unit, with its
- * other ASCII case as pcre2's search takes it, or a bitmap of them.
- * Where pcre2 knows neither, f is not filtered. A paragraph that opens
- * with no such byte holds no marker of f, and the match is not tried
- * (most paragraphs try every family). */
+/* The bytes a match of re can start with, as pcre2 works them out for
+ * its own search of an unanchored pattern: a fixed first code unit, with
+ * its other ASCII case as pcre2's search takes it, or a bitmap of them.
+ * Where pcre2 knows neither, *filtered is 0. */
+static void read_first_bytes(const pcre2_code *re, int *filtered,
+                             unsigned char first[32])
+{
+	const uint8_t *bits = NULL;
+	uint32_t type = 0, cu = 0;
+
+	*filtered = 0;
+	memset(first, 0, 32);
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1 &&
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 &&
+	    cu < 256) {
+		first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
+			cu ^= 0x20; /* the other case */
+			first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		}
+		*filtered = 1;
+	} else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+	           bits) {
+		memcpy(first, bits, 32);
+		*filtered = 1;
+	}
+}
+
+/* The bytes a marker of f can start with (read_first_bytes; pcre2 works
+ * them out only for an unanchored pattern, so a copy is compiled without
+ * PCRE2_ANCHORED, only to ask). A paragraph that opens with no such byte
+ * holds no marker of f, and the match is not tried (most paragraphs try
+ * every family). */
 static void first_bytes(nd_family *f, const char *pat, size_t len)
 {
 	pcre2_code *re;
-	const uint8_t *bits = NULL;
-	uint32_t type = 0, cu = 0;
 	int errcode;
 	PCRE2_SIZE erroff;
 
@@ -137,21 +162,7 @@ static void first_bytes(nd_family *f, const char *pat, size_t len)
 	                   &erroff, NULL);
 	if (!re)
 		return;
-	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
-	    type == 1 &&
-	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 &&
-	    cu < 256) {
-		f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
-		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
-			cu ^= 0x20; /* the other case */
-			f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
-		}
-		f->filtered = 1;
-	} else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
-	           bits) {
-		memcpy(f->first, bits, sizeof(f->first));
-		f->filtered = 1;
-	}
+	read_first_bytes(re, &f->filtered, f->first);
 	pcre2_code_free(re);
 }
 
@@ -324,14 +335,28 @@ static int add_furniture(nd_grammar *g, char *args, const char *origin,
 	pcre2_code *re = NULL;
 	int err;
 
+	nd_furniture *fu;
+	uint32_t opts = 0;
+
 	if (nd_vec_reserve((void **)&g->furniture, &g->furncap,
-	                   g->nfurniture + 1, sizeof(pcre2_code *)))
+	                   g->nfurniture + 1, sizeof(nd_furniture)))
 		return nd_error_oom();
 	if ((err = set_pattern(g, &re, "\"furniture\"", args, origin, line)) != 0) {
 		pcre2_code_free(re);
 		return err;
 	}
-	g->furniture[g->nfurniture++] = re;
+	fu = &g->furniture[g->nfurniture++];
+	fu->re = re;
+	/* a pattern that is anchored by its '^' matches only at a line's
+	 * start, so the line's first bytes can rule it out as a family's */
+	fu->anchored = pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
+	               (opts & PCRE2_ANCHORED);
+	if (fu->anchored)
+		read_first_bytes(re, &fu->filtered, fu->first);
+	else {
+		fu->filtered = 0;
+		memset(fu->first, 0, sizeof(fu->first));
+	}
 	return 0;
 }
 
@@ -483,7 +508,7 @@ void nd_grammar_free(nd_grammar *g)
 		pcre2_code_free(g->families[i].re);
 	}
 	for (i = 0; i < g->nfurniture; i++)
-		pcre2_code_free(g->furniture[i]);
+		pcre2_code_free(g->furniture[i].re);
 	free(g->families);
 	free(g->furniture);
 	pcre2_code_free(g->preamble_start);
@@ -513,7 +538,7 @@ int nd_matcher_init(nd_matcher *m, const nd_grammar *g)
 	for (k = 0; k < g->nfamilies; k++)
 		m->jit = m->jit && jitted(g->families[k].re);
 	for (k = 0; k < g->nfurniture; k++)
-		m->jit = m->jit && jitted(g->furniture[k]);
+		m->jit = m->jit && jitted(g->furniture[k].re);
 	if ((m->md = pcre2_match_data_create(g->max_groups, NULL)) == NULL)
 		return nd_error_oom();
 	return 0;
@@ -638,36 +663,54 @@ static size_t label_length(const char *s, size_t n)
 	return n;
 }
 
-/* Can no text that opens with the two ASCII bytes s[0], s[1] hold a
- * marker of family f? The first byte lets many texts through that the
- * second rules out ("(b)" for "(i)", "Th" for "A."), and a paragraph
- * tries each family it lets through. pcre2 answers, once a pair and
- * family for the reading, by a hard partial match of the two bytes
- * alone: no match means that no text that opens with them matches (the
- * end of the text would have made any path that reads on a partial
+/* cannot_open: can no text that opens with the two ASCII bytes s[0], s[1]
+ * match re,
+ * an anchored pattern (a family's, or the furniture's slot'th with slot
+ * counted on from the families)? The first byte lets many texts through
+ * that the second rules out ("(b)" for "(i)", "Th" for "A."), and a
+ * paragraph tries each family it lets through. pcre2 answers, once a
+ * pair and pattern for the reading, by a hard partial match of the two
+ * bytes alone: no match means that no text that opens with them matches
+ * (the end of the text would have made any path that reads on a partial
  * match, and so do $, \z, \Z, \b and \B there). A byte of a character
  * of several bytes is not tried alone, and a limit, an error or no
  * memory for the table only leave the full match to decide. */
-static int cannot_open(const nd_grammar *g, nd_matcher *md, size_t f,
-                       const char *s)
+static int ask_pair(const nd_grammar *g, nd_matcher *md, const pcre2_code *re,
+                    size_t slot, const char *s)
 {
 	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
 	uint64_t *w, bit = (uint64_t)1 << (b & 63);
-	int rc;
+
+	if (!md->pairs &&
+	    (md->pairs = calloc((g->nfamilies + g->nfurniture) * 128 * 4,
+	                        sizeof(uint64_t))) == NULL)
+		return 0;
+	w = md->pairs + (slot * 128 + a) * 4 + (b >> 6);
+	w[0] |= bit;
+	if (pcre2_match(re, (PCRE2_SPTR)s, 2, 0,
+	                PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md->md,
+	                NULL) == PCRE2_ERROR_NOMATCH)
+		w[2] |= bit;
+	return (w[2] & bit) != 0;
+}
+
+/* cannot_open's answer from the table, asked of pcre2 (ask_pair) the
+ * first time: small enough to be inlined at every match. */
+static inline int cannot_open(const nd_grammar *g, nd_matcher *md,
+                              const pcre2_code *re, size_t slot,
+                              const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	const uint64_t *w;
+	uint64_t bit = (uint64_t)1 << (b & 63);
 
 	if ((a | b) & 0x80)
 		return 0;
-	if (!md->pairs &&
-	    (md->pairs = calloc(g->nfamilies * 128 * 4, sizeof(uint64_t))) == NULL)
-		return 0;
-	w = md->pairs + (f * 128 + a) * 4 + (b >> 6);
-	if (!(w[0] & bit)) {
-		w[0] |= bit;
-		rc = pcre2_match(g->families[f].re, (PCRE2_SPTR)s, 2, 0,
-		                 PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md->md, NULL);
-		if (rc == PCRE2_ERROR_NOMATCH)
-			w[2] |= bit;
-	}
+	if (!md->pairs)
+		return ask_pair(g, md, re, slot, s);
+	w = md->pairs + (slot * 128 + a) * 4 + (b >> 6);
+	if (!(w[0] & bit))
+		return ask_pair(g, md, re, slot, s);
 	return (w[2] & bit) != 0;
 }
 
@@ -680,7 +723,7 @@ static int match_family(const nd_grammar *g, nd_matcher *md, size_t f,
 	PCRE2_SIZE *ov, start, end;
 	int rc;
 
-	if (len >= 2 && cannot_open(g, md, f, s))
+	if (len >= 2 && cannot_open(g, md, fam->re, f, s))
 		return 0;
 	rc = match(md, fam->re, s, len);
 	if (rc < 0)
@@ -761,9 +804,20 @@ int nd_grammar_is_furniture(const nd_grammar *g, nd_matcher *md,
 {
 	size_t i;
 
-	for (i = 0; i < g->nfurniture; i++)
-		if (nd_grammar_test(g->furniture[i], md, s, len))
+	for (i = 0; i < g->nfurniture; i++) {
+		const nd_furniture *fu = &g->furniture[i];
+		unsigned char b = len ? (unsigned char)s[0] : 0;
+
+		/* as for a family's marker (match_family): bytes it cannot
+		 * start with rule a pattern out without a match */
+		if (len && fu->filtered && !(fu->first[b >> 3] & (1u << (b & 7))))
+			continue;
+		if (len >= 2 && fu->anchored &&
+		    cannot_open(g, md, fu->re, g->nfamilies + i, s))
+			continue;
+		if (nd_grammar_test(fu->re, md, s, len))
 			return 1;
+	}
 	return 0;
 }
 

@@ -41,6 +41,15 @@ typedef struct nd_family {
  * of more is matched family by family. */
 #define ND_OPENS_MAX 64
 
+/* A pattern of page furniture, and the bytes a line it matches can
+ * start with when it is anchored (by its '^'). */
+typedef struct nd_furniture {
+	pcre2_code *re;    /* the pattern, matched against a whole line */
+	int anchored;      /* it matches only at the start */
+	int filtered;      /* first[] holds every byte a match can start with */
+	unsigned char first[32]; /* ... a bit a byte value */
+} nd_furniture;
+
 struct nd_grammar {
 	nd_family *families;        /* marker families, in priority order */
 	size_t nfamilies;           /* number of families */
@@ -49,7 +58,7 @@ struct nd_grammar {
 	                               (bit f) that first[] lets through, when
 	                               there are at most ND_OPENS_MAX */
 	uint64_t numbered;          /* the families whose style is not none */
-	pcre2_code **furniture;     /* page furniture line patterns */
+	nd_furniture *furniture;    /* page furniture line patterns */
 	size_t nfurniture;          /* number of furniture patterns */
 	size_t furncap;             /* allocated furniture patterns */
 	pcre2_code *preamble_start; /* "The General Assembly," */
@@ -81,11 +90,12 @@ typedef struct nd_matcher {
 	int jit;              /* every pattern was JIT-compiled: matched
 	                         through pcre2_jit_match, without the checks
 	                         pcre2_match makes on each call */
-	uint64_t *pairs;      /* by family and two ASCII bytes, whether a
+	uint64_t *pairs;      /* by anchored pattern (the families', then the
+	                         furniture's) and two ASCII bytes, whether a
 	                         text opening with them was asked (bits 0-127
-	                         of four words) and cannot hold a marker of
-	                         the family (bits 128-255); allocated on the
-	                         first use, NULL before or without memory */
+	                         of four words) and cannot match (bits
+	                         128-255); allocated on the first use, NULL
+	                         before or without memory */
 } nd_matcher;
 
 /* The matching functions below take text that nd_text_new() validated as

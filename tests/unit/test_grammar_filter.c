@@ -7,7 +7,8 @@
  * differ in their first byte (Σ σ ς, the Kelvin sign for k). So is the
  * shortcut of the first two bytes (grammar.c: cannot_open), on every pair
  * of printable ASCII bytes, and the matching of every family at once
- * (nd_grammar_match_all) against each in turn. */
+ * (nd_grammar_match_all) against each in turn, and the same filters on
+ * page furniture (nd_grammar_is_furniture). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -148,6 +149,91 @@ static void test_pairs_at_the_edges(void **state)
 	nd_grammar_free(g);
 }
 
+/* Whether any furniture pattern of g matches the whole of s, by pcre2. */
+static int furniture_says(const nd_grammar *g, pcre2_match_data *md,
+                          const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < g->nfurniture; i++)
+		if (pcre2_match(g->furniture[i].re, (PCRE2_SPTR)s, len, 0, 0, md,
+		                NULL) >= 0)
+			return 1;
+	return 0;
+}
+
+/* Furniture is ruled out by its first bytes as families are: the same
+ * answers as pcre2's on lines opening with every pair of printable ASCII
+ * bytes, a byte alone and nothing. */
+static void check_furniture(const nd_grammar *g)
+{
+	static const char *const ftails[] = {
+		"", "/RES/70/1", "-34567", "-34567 (E)", "/12", "1234567*",
+		"ge 3 of 12", " of 12", "E/2023/1", "3", "2345678*", " ",
+		"\xC3\x89",
+	};
+	nd_matcher m;
+	pcre2_match_data *md = pcre2_match_data_create(g->max_groups + 1, NULL);
+	char s[64];
+	size_t a, b, t, round;
+
+	assert_non_null(md);
+	assert_int_equal(nd_matcher_init(&m, g), 0);
+	for (round = 0; round < 2; round++)
+		for (a = 0x1F; a < 0x7F; a++)
+			for (b = 0x1F; b < 0x7F; b++)
+				for (t = 0; t < sizeof(ftails) / sizeof(ftails[0]); t++) {
+					size_t len = 0;
+
+					/* 0x1F stands for no byte there */
+					if (a != 0x1F)
+						s[len++] = (char)a;
+					if (b != 0x1F)
+						s[len++] = (char)b;
+					len += (size_t)snprintf(s + len, sizeof(s) - len, "%s",
+					                        ftails[t]);
+
+					if (nd_grammar_is_furniture(g, &m, s, len) !=
+					    furniture_says(g, md, s, len))
+						fail_msg("furniture on '%s'", s);
+				}
+	nd_matcher_dispose(&m);
+	pcre2_match_data_free(md);
+}
+
+static void test_default_furniture(void **state)
+{
+	nd_grammar *g = NULL;
+
+	(void)state;
+	assert_int_equal(nd_grammar_default(&g), 0);
+	assert_true(g->nfurniture > 0 && g->furniture[0].anchored &&
+	            g->furniture[0].filtered);
+	check_furniture(g);
+	nd_grammar_free(g);
+}
+
+/* Furniture that is not anchored is matched anywhere in the line, that
+ * matches an empty line, or ends or looks ahead at the second byte. */
+static void test_furniture_at_the_edges(void **state)
+{
+	static const char text[] =
+		"include default\n"
+		"furniture \\d+ of \\d+$\n"
+		"furniture ^$\n"
+		"furniture ^E$\n"
+		"furniture ^E\\b\n"
+		"furniture ^(?i)pa(?=g)\n"
+		"furniture ^(?:x|\xC3\x89)\\d\n";
+	nd_grammar *g = NULL;
+
+	(void)state;
+	if (nd_grammar_new(&g, text, strlen(text), "t.grammar"))
+		fail_msg("grammar: %s", nd_error_message());
+	check_furniture(g);
+	nd_grammar_free(g);
+}
+
 /* A grammar of more families than the by-first-byte sets hold is
  * matched family by family, with the same answers. */
 static void test_many_families(void **state)
@@ -208,6 +294,8 @@ int main(void)
 		cmocka_unit_test(test_default_pairs),
 		cmocka_unit_test(test_pairs_at_the_edges),
 		cmocka_unit_test(test_many_families),
+		cmocka_unit_test(test_default_furniture),
+		cmocka_unit_test(test_furniture_at_the_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
