@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause_internal.h"
 #include "grammar_internal.h"
 #include "normdiff/error.h"
 
@@ -161,16 +162,37 @@ static int looks_like_heading(const char *s, size_t len, unsigned max)
 	return heading_shape(s, len, max, 0) == len && len;
 }
 
+/* Does a word start at s with five letters in lower case: a word that
+ * counts against Title Case in heading_shape? */
+static int is_lower(char c)
+{
+	return (unsigned char)(c - 'a') < 26;
+}
+
+static int long_lower(const char *s, size_t len)
+{
+	return len >= 5 && is_lower(s[0]) && is_lower(s[1]) && is_lower(s[2]) &&
+	       is_lower(s[3]) && is_lower(s[4]);
+}
+
 /* A run-in title at the start of an item's text: "Grant of Copyright
  * License. Licensor grants ...": a heading shape (in capitals or Title
  * Case) of at most `max` words, ending in the first ". " of the text,
  * followed by the start of a sentence, its last word not an abbreviation
  * of one or two letters ("Mr. Smith"). Returns its length without the
- * full stop, 0 if there is none. */
+ * full stop, 0 if there is none.
+ *
+ * Most items are sentences ("To intensify adequate procedures ..."), and
+ * the search ends as soon as one can no longer be a title: heading_shape
+ * takes a text with a final stop only in capitals or with a long word in
+ * lower case for four long ones in capitals, and of at most `max` words
+ * that is no longer possible once more than max/5 are in lower case. */
 static size_t run_in_heading(const char *s, size_t len, unsigned max)
 {
-	size_t i, words = 1, last = 0;
+	size_t i, words = 1, last = 0, lower = long_lower(s, len);
 
+	if (lower * 5 > max)
+		return 0;
 	for (i = 0; i + 2 < len; i++) {
 		unsigned char next;
 
@@ -183,6 +205,8 @@ static size_t run_in_heading(const char *s, size_t len, unsigned max)
 			if (++words > max)
 				return 0;
 			last = i + 1;
+			if (long_lower(s + last, len - last) && ++lower * 5 > max)
+				return 0;
 			continue;
 		}
 		if (s[i] != '.' || s[i + 1] != ' ')
@@ -192,6 +216,16 @@ static size_t run_in_heading(const char *s, size_t len, unsigned max)
 		return heading_shape(s, i + 1, max, 1);
 	}
 	return 0;
+}
+
+size_t nd_clause_heading_shape(const char *s, size_t len, unsigned max, int stop)
+{
+	return heading_shape(s, len, max, stop);
+}
+
+size_t nd_clause_run_in_heading(const char *s, size_t len, unsigned max)
+{
+	return run_in_heading(s, len, max);
 }
 
 /* Innermost open level of `family`, or (size_t)-1. */
