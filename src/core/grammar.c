@@ -93,17 +93,28 @@ const char *nd_grammar_default_source(void)
 
 /* Compile one pattern; `anchored` ones match only at the start, which is
  * set here rather than at match time because a match-time PCRE2_ANCHORED
- * would make pcre2 fall back from JIT to its interpreter. */
+ * would make pcre2 fall back from JIT to its interpreter. A pattern that
+ * its own '^' anchors (every built-in family's) is compiled once, without
+ * the option: pcre2 works out the bytes a match can start with only for
+ * such a compilation (read_first_bytes), and it matches the same. */
 static int compile(pcre2_code **out, const char *pat, size_t len,
                    const char *origin, unsigned line, int anchored)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
+	uint32_t opts = 0;
 
-	*out = pcre2_compile((PCRE2_SPTR)pat, len,
-	                     PCRE2_UTF | PCRE2_UCP | (anchored ? PCRE2_ANCHORED : 0),
+	*out = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP,
 	                     &errcode, &erroff, NULL);
+	if (*out && anchored &&
+	    (pcre2_pattern_info(*out, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+	     !(opts & PCRE2_ANCHORED))) {
+		pcre2_code_free(*out);
+		*out = pcre2_compile((PCRE2_SPTR)pat, len,
+		                     PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode,
+		                     &erroff, NULL);
+	}
 	if (!*out) {
 		if (errcode == PCRE2_ERROR_NOMEMORY)
 			return nd_error_oom();
@@ -145,9 +156,9 @@ static void read_first_bytes(const pcre2_code *re, int *filtered,
 	}
 }
 
-/* The bytes a marker of f can start with (read_first_bytes; pcre2 works
- * them out only for an unanchored pattern, so a copy is compiled without
- * PCRE2_ANCHORED, only to ask). A paragraph that opens with no such byte
+/* The bytes a marker of f can start with, when its pattern was compiled
+ * with PCRE2_ANCHORED (read_first_bytes; pcre2 works them out only for a
+ * compilation without, so a copy is compiled only to ask). A paragraph that opens with no such byte
  * holds no marker of f, and the match is not tried (most paragraphs try
  * every family). */
 static void first_bytes(nd_family *f, const char *pat, size_t len)
@@ -264,6 +275,7 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 	char *name = next_word(&args), *style = next_word(&args);
 	char *role = next_word(&args), *pat;
 	nd_family f = {0};
+	uint32_t argopts = 0;
 	int err;
 
 	if (!name || !style || !role)
@@ -285,7 +297,11 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 		                    origin, line, name);
 	if ((err = compile(&f.re, pat, strlen(pat), origin, line, 1)) != 0)
 		return err;
-	first_bytes(&f, pat, strlen(pat));
+	if (pcre2_pattern_info(f.re, PCRE2_INFO_ARGOPTIONS, &argopts) == 0 &&
+	    !(argopts & PCRE2_ANCHORED))
+		read_first_bytes(f.re, &f.filtered, f.first); /* anchored by '^' */
+	else
+		first_bytes(&f, pat, strlen(pat));
 	f.group = pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n");
 	if (f.style != ND_STYLE_NONE && f.group < 0) {
 		pcre2_code_free(f.re);

@@ -234,6 +234,39 @@ static void test_furniture_at_the_edges(void **state)
 	nd_grammar_free(g);
 }
 
+/* A family's pattern matches at the start only, whether its '^' anchors
+ * it (compiled once) or not (compiled with PCRE2_ANCHORED). */
+static void test_families_match_at_the_start(void **state)
+{
+	static const char text[] =
+		"family loose none item x\\s\n"
+		"family some none item ^a|b\\s\n"
+		"family caret none item ^y\\s\n";
+	static const struct {
+		const char *s; /* a text */
+		int family;    /* the family that matches it, -1 for none */
+	} cases[] = {
+		{"x 1", 0}, {"zx 1", -1}, {"ax 1", 1}, {"a", 1}, {"b 1", 1}, {"cb 1", -1},
+		{"ab 1", 1}, {"y 1", 2}, {"zy 1", -1},
+	};
+	nd_grammar *g = NULL;
+	nd_matcher m;
+	nd_marker mk[4];
+	size_t k, n;
+
+	(void)state;
+	if (nd_grammar_new(&g, text, strlen(text), "t.grammar"))
+		fail_msg("grammar: %s", nd_error_message());
+	assert_int_equal(nd_matcher_init(&m, g), 0);
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		n = nd_grammar_match_all(g, &m, 0, cases[k].s, strlen(cases[k].s), mk, 4);
+		if (cases[k].family < 0 ? n != 0 : n != 1 || mk[0].family != cases[k].family)
+			fail_msg("'%s': %zu markers", cases[k].s, n);
+	}
+	nd_matcher_dispose(&m);
+	nd_grammar_free(g);
+}
+
 /* A grammar of more families than the by-first-byte sets hold is
  * matched family by family, with the same answers. */
 static void test_many_families(void **state)
@@ -294,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_default_pairs),
 		cmocka_unit_test(test_pairs_at_the_edges),
 		cmocka_unit_test(test_many_families),
+		cmocka_unit_test(test_families_match_at_the_start),
 		cmocka_unit_test(test_default_furniture),
 		cmocka_unit_test(test_furniture_at_the_edges),
 	};
