@@ -33,7 +33,6 @@
 #include "normdiff/clause.h"
 #include "normdiff/changeset.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,12 +163,12 @@ static int looks_like_heading(const char *s, size_t len, unsigned max)
 
 /* Does a word start at s with five letters in lower case: a word that
  * counts against Title Case in heading_shape? */
-static int is_lower(char c)
+static inline int is_lower(char c)
 {
 	return (unsigned char)(c - 'a') < 26;
 }
 
-static int long_lower(const char *s, size_t len)
+static inline int long_lower(const char *s, size_t len)
 {
 	return len >= 5 && is_lower(s[0]) && is_lower(s[1]) && is_lower(s[2]) &&
 	       is_lower(s[3]) && is_lower(s[4]);
@@ -350,6 +349,18 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	if (kind == ND_CLAUSE_HEADING)
 		return add_label(d, &c->label, s + c->head_off - para->off, c->head_len);
 	return add_label(d, &c->label, "", 0); /* numbered after the parse */
+}
+
+/* A label of `prefix` and the number n ("PP3", "\xC2\xB6" "12"), written
+ * without snprintf: every unnumbered paragraph has one. */
+static int add_numbered_label(nd_doc *d, size_t *out, const char *prefix,
+                              unsigned n)
+{
+	*out = d->labels.len;
+	if (nd_buf_put(&d->labels, prefix, strlen(prefix)) ||
+	    nd_buf_putu(&d->labels, n) || nd_buf_putc(&d->labels, '\0'))
+		return ND_ENOMEM;
+	return 0;
 }
 
 /* The numbers of a dotted label ("6.3." is 6, 3): how many, at most
@@ -717,7 +728,6 @@ static int finish(parser *p)
 {
 	nd_doc *d = p->doc;
 	unsigned *count = calloc(d->n + 1, sizeof(unsigned));
-	char label[32];
 	size_t i;
 	int err = 0;
 
@@ -738,16 +748,13 @@ static int finish(parser *p)
 	for (i = 0; i < d->n && !err; i++) {
 		nd_clause *c = &d->clauses[i];
 		size_t slot = c->parent == ND_NO_PARENT ? d->n : c->parent;
-		int len = 0;
 
 		if (c->kind == ND_CLAUSE_PREAMBULAR)
-			len = snprintf(label, sizeof(label), "PP%u", ++p->pp);
+			err = add_numbered_label(d, &c->label, "PP", ++p->pp);
 		else if (c->kind == ND_CLAUSE_OPERATIVE)
-			len = snprintf(label, sizeof(label), "OP%u", ++p->op);
+			err = add_numbered_label(d, &c->label, "OP", ++p->op);
 		else if (c->kind == ND_CLAUSE_PARAGRAPH)
-			len = snprintf(label, sizeof(label), "\xC2\xB6%u", ++count[slot]);
-		if (len > 0)
-			err = add_label(d, &c->label, label, (size_t)len);
+			err = add_numbered_label(d, &c->label, "\xC2\xB6", ++count[slot]);
 	}
 	free(count);
 	return err ? nd_error_oom() : 0;
