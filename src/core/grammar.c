@@ -730,8 +730,8 @@ static inline int cannot_open(const nd_grammar *g, nd_matcher *md,
 	return (w[2] & bit) != 0;
 }
 
-/* Match family f at the start of s (not empty), its first byte let
- * through by the family's first[]. */
+/* Match family f at the start of s (not empty), its first bytes let
+ * through by the family's first[] and cannot_open. */
 static int match_family(const nd_grammar *g, nd_matcher *md, size_t f,
                         const char *s, size_t len, nd_marker *m)
 {
@@ -739,8 +739,6 @@ static int match_family(const nd_grammar *g, nd_matcher *md, size_t f,
 	PCRE2_SIZE *ov, start, end;
 	int rc;
 
-	if (len >= 2 && cannot_open(g, md, fam->re, f, s))
-		return 0;
 	rc = match(md, fam->re, s, len);
 	if (rc < 0)
 		return 0;
@@ -775,6 +773,8 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 	 * text holds none, since an empty marker is none) */
 	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
 		return 0;
+	if (len >= 2 && cannot_open(g, md, fam->re, f, s))
+		return 0;
 	return match_family(g, md, f, s, len, m);
 }
 
@@ -795,9 +795,13 @@ size_t nd_grammar_match_all(const nd_grammar *g, nd_matcher *md, int numbered,
 		return n;
 	}
 	set = g->opens[(unsigned char)s[0]] & (numbered ? g->numbered : ~(uint64_t)0);
-	for (f = 0; set && n < max; f++, set >>= 1)
-		if ((set & 1) && match_family(g, md, f, s, len, &m[n]))
+	for (f = 0; set && n < max; f++, set >>= 1) {
+		if (!(set & 1) ||
+		    (len >= 2 && cannot_open(g, md, g->families[f].re, f, s)))
+			continue;
+		if (match_family(g, md, f, s, len, &m[n]))
 			n++;
+	}
 	return n;
 }
 
