@@ -83,7 +83,7 @@ static void check_pairs(const nd_grammar *g)
 {
 	static const char *const ptails[] = {
 		"", " ", "1 ", ") ", ". ", "1) ", "V. ", ". Title", "rticle 5 ",
-		"ection 3. ", "2.3. Text", "\xC3\x89 ",
+		"ection 3. ", "2.3. Text", "\xC3\x89 ", "c ", "b ", "ab ", "bb ",
 	};
 	nd_matcher m;
 	pcre2_match_data *md = pcre2_match_data_create(g->max_groups + 1, NULL);
@@ -128,7 +128,9 @@ static void test_default_pairs(void **state)
 
 /* Patterns whose second byte decides in ways a pair must not hide: an
  * end ($, \b) or a lookahead right after it, a choice that reads on, a
- * lookbehind, a caseless letter, an empty match. */
+ * lookbehind, a caseless letter, an empty match; atomic groups, possessive
+ * and conditional parts, a back reference, \K, recursion, the verbs
+ * (*ACCEPT) and (*COMMIT), negative assertions. */
 static void test_pairs_at_the_edges(void **state)
 {
 	static const char text[] =
@@ -139,7 +141,18 @@ static void test_pairs_at_the_edges(void **state)
 		"family behind none item ^(?<=)ab\\s\n"
 		"family caseless none item (?i)^ab\\s\n"
 		"family empty none item ^\\s*\n"
-		"family digits number item ^(?<n>\\d+)\\.\\s\n";
+		"family digits number item ^(?<n>\\d+)\\.\\s\n"
+		"family atomic none item ^(?>ab|a)c\\s\n"
+		"family possessive none item ^a++b\\s\n"
+		"family conditional none item ^(a)?(?(1)b|c)\\s\n"
+		"family backref none item ^(a)\\1\\s\n"
+		"family accept none item ^a(*ACCEPT)b\n"
+		"family keep none item ^ab\\K\\s\n"
+		"family commit none item ^(?:a(*COMMIT)b|ac)\\s\n"
+		"family not-ahead none item ^(?!abc)ab\n"
+		"family not-ahead2 none item ^a(?!b)\\w\n"
+		"family not-behind none item ^ab(?<!xb)\\s\n"
+		"family recurse none item ^(a(?1)?b)\\s\n";
 	nd_grammar *g = NULL;
 
 	(void)state;
