@@ -158,9 +158,9 @@ static void read_first_bytes(const pcre2_code *re, int *filtered,
 
 /* The bytes a marker of f can start with, when its pattern was compiled
  * with PCRE2_ANCHORED (read_first_bytes; pcre2 works them out only for a
- * compilation without, so a copy is compiled only to ask). A paragraph that opens with no such byte
- * holds no marker of f, and the match is not tried (most paragraphs try
- * every family). */
+ * compilation without, so a copy is compiled only to ask). A paragraph
+ * that opens with no such byte holds no marker of f, and the match is
+ * not tried (most paragraphs try every family). */
 static void first_bytes(nd_family *f, const char *pat, size_t len)
 {
 	pcre2_code *re;
@@ -349,10 +349,9 @@ static int add_furniture(nd_grammar *g, char *args, const char *origin,
                          unsigned line)
 {
 	pcre2_code *re = NULL;
-	int err;
-
 	nd_furniture *fu;
 	uint32_t opts = 0;
+	int err;
 
 	if (nd_vec_reserve((void **)&g->furniture, &g->furncap,
 	                   g->nfurniture + 1, sizeof(nd_furniture)))
@@ -680,12 +679,11 @@ static size_t label_length(const char *s, size_t n)
 }
 
 /* cannot_open: can no text that opens with the two ASCII bytes s[0], s[1]
- * match re,
- * an anchored pattern (a family's, or the furniture's slot'th with slot
- * counted on from the families)? The first byte lets many texts through
- * that the second rules out ("(b)" for "(i)", "Th" for "A."), and a
- * paragraph tries each family it lets through. pcre2 answers, once a
- * pair and pattern for the reading, by a hard partial match of the two
+ * match re, an anchored pattern (a family's, or the furniture's slot'th
+ * with slot counted on from the families)? The first byte lets many texts
+ * through that the second rules out ("(b)" for "(i)", "Th" for "A."),
+ * and a paragraph tries each family it lets through. pcre2 answers, once
+ * a pair and pattern for the reading, by a hard partial match of the two
  * bytes alone: no match means that no text that opens with them matches
  * (the end of the text would have made any path that reads on a partial
  * match, and so do $, \z, \Z, \b and \B there). A byte of a character
@@ -794,7 +792,9 @@ size_t nd_grammar_match_all(const nd_grammar *g, nd_matcher *md, int numbered,
 				n++;
 		return n;
 	}
-	set = g->opens[(unsigned char)s[0]] & (numbered ? g->numbered : ~(uint64_t)0);
+	set = g->opens[(unsigned char)s[0]];
+	if (numbered)
+		set &= g->numbered;
 	for (f = 0; set && n < max; f++, set >>= 1) {
 		if (!(set & 1) ||
 		    (len >= 2 && cannot_open(g, md, g->families[f].re, f, s)))
