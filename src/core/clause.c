@@ -25,17 +25,18 @@
  * then one whose marker starts a list ("(i)" after "(c) ...:" is roman
  * one), then the first family in grammar order.
  *
- * Cost: one anchored match per family per paragraph; the stack is bounded
+ * Cost: at most one anchored match per family per paragraph (grammar.c
+ * rules out most families without one); the stack is bounded
  * by the number of families plus the pseudo-families, so the whole parse is
  * O(paragraphs * families).
  */
 #include "normdiff/clause.h"
 #include "normdiff/changeset.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause_internal.h"
 #include "grammar_internal.h"
 #include "normdiff/error.h"
 
@@ -160,25 +161,51 @@ static int looks_like_heading(const char *s, size_t len, unsigned max)
 	return heading_shape(s, len, max, 0) == len && len;
 }
 
+/* Does a word start at s with five letters in lower case: a word that
+ * counts against Title Case in heading_shape? */
+static inline int is_lower(char c)
+{
+	return (unsigned char)(c - 'a') < 26;
+}
+
+static inline int long_lower(const char *s, size_t len)
+{
+	return len >= 5 && is_lower(s[0]) && is_lower(s[1]) && is_lower(s[2]) &&
+	       is_lower(s[3]) && is_lower(s[4]);
+}
+
 /* A run-in title at the start of an item's text: "Grant of Copyright
  * License. Licensor grants ...": a heading shape (in capitals or Title
  * Case) of at most `max` words, ending in the first ". " of the text,
  * followed by the start of a sentence, its last word not an abbreviation
  * of one or two letters ("Mr. Smith"). Returns its length without the
- * full stop, 0 if there is none. */
+ * full stop, 0 if there is none.
+ *
+ * Most items are sentences ("To intensify adequate procedures ..."), and
+ * the search ends as soon as one can no longer be a title: heading_shape
+ * takes a text with a final stop only in capitals or with a long word in
+ * lower case for four long ones in capitals, and of at most `max` words
+ * that is no longer possible once more than max/5 are in lower case. */
 static size_t run_in_heading(const char *s, size_t len, unsigned max)
 {
-	size_t i, words = 1, last = 0;
+	size_t i, words = 1, last = 0, lower = long_lower(s, len);
 
+	if (lower * 5 > max)
+		return 0;
 	for (i = 0; i + 2 < len; i++) {
-		unsigned char next = (unsigned char)s[i + 2];
+		unsigned char next;
 
+		if ((unsigned char)s[i] > ';')
+			continue; /* a letter, most bytes, is none of ' ' . : ; */
+		next = (unsigned char)s[i + 2];
 		if (s[i] == ';' || s[i] == ':')
 			return 0;
 		if (s[i] == ' ') {
 			if (++words > max)
 				return 0;
 			last = i + 1;
+			if (long_lower(s + last, len - last) && ++lower * 5 > max)
+				return 0;
 			continue;
 		}
 		if (s[i] != '.' || s[i + 1] != ' ')
@@ -188,6 +215,16 @@ static size_t run_in_heading(const char *s, size_t len, unsigned max)
 		return heading_shape(s, i + 1, max, 1);
 	}
 	return 0;
+}
+
+size_t nd_clause_heading_shape(const char *s, size_t len, unsigned max, int stop)
+{
+	return heading_shape(s, len, max, stop);
+}
+
+size_t nd_clause_run_in_heading(const char *s, size_t len, unsigned max)
+{
+	return run_in_heading(s, len, max);
 }
 
 /* Innermost open level of `family`, or (size_t)-1. */
@@ -276,7 +313,8 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	const char *s = d->text->buf + para->off;
 	unsigned hmw = p->g->heading_max_words;
 
-	if (nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
+	if (d->n == p->cap && /* nd_doc_parse made room for all */
+	    nd_vec_reserve((void **)&d->clauses, &p->cap, d->n + 1, sizeof(nd_clause)))
 		return nd_error_oom();
 	c = &d->clauses[d->n];
 	memset(c, 0, sizeof(*c));
@@ -311,6 +349,18 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	if (kind == ND_CLAUSE_HEADING)
 		return add_label(d, &c->label, s + c->head_off - para->off, c->head_len);
 	return add_label(d, &c->label, "", 0); /* numbered after the parse */
+}
+
+/* A label of `prefix` and the number n ("PP3", "\xC2\xB6" "12"), written
+ * without snprintf: every unnumbered paragraph has one. */
+static int add_numbered_label(nd_doc *d, size_t *out, const char *prefix,
+                              unsigned n)
+{
+	*out = d->labels.len;
+	if (nd_buf_put(&d->labels, prefix, strlen(prefix)) ||
+	    nd_buf_putu(&d->labels, n) || nd_buf_putc(&d->labels, '\0'))
+		return ND_ENOMEM;
+	return 0;
 }
 
 /* The numbers of a dotted label ("6.3." is 6, 3): how many, at most
@@ -533,20 +583,16 @@ static int parse_unmarked(parser *p, const nd_para *para)
 static int find_marker(parser *p, const char *s, size_t len, nd_marker *m)
 {
 	nd_marker cand[MAX_CANDIDATES], inner;
-	size_t f, n = 0;
+	size_t n;
 
-	for (f = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
-		if (nd_grammar_match(p->g, p->md, f, s, len, &cand[n]))
-			n++;
+	n = nd_grammar_match_all(p->g, p->md, 0, s, len, cand, MAX_CANDIDATES);
 	if (!n)
 		return 0;
 	*m = *choose(p, cand, n);
 	if (p->g->families[m->family].style != ND_STYLE_NONE || m->len >= len)
 		return 1;
-	for (f = 0, n = 0; f < p->g->nfamilies && n < MAX_CANDIDATES; f++)
-		if (p->g->families[f].style != ND_STYLE_NONE &&
-		    nd_grammar_match(p->g, p->md, f, s + m->len, len - m->len, &cand[n]))
-			n++;
+	n = nd_grammar_match_all(p->g, p->md, 1, s + m->len, len - m->len, cand,
+	                         MAX_CANDIDATES);
 	if (!n)
 		return 1;
 	inner = *choose(p, cand, n);
@@ -682,7 +728,6 @@ static int finish(parser *p)
 {
 	nd_doc *d = p->doc;
 	unsigned *count = calloc(d->n + 1, sizeof(unsigned));
-	char label[32];
 	size_t i;
 	int err = 0;
 
@@ -703,16 +748,13 @@ static int finish(parser *p)
 	for (i = 0; i < d->n && !err; i++) {
 		nd_clause *c = &d->clauses[i];
 		size_t slot = c->parent == ND_NO_PARENT ? d->n : c->parent;
-		int len = 0;
 
 		if (c->kind == ND_CLAUSE_PREAMBULAR)
-			len = snprintf(label, sizeof(label), "PP%u", ++p->pp);
+			err = add_numbered_label(d, &c->label, "PP", ++p->pp);
 		else if (c->kind == ND_CLAUSE_OPERATIVE)
-			len = snprintf(label, sizeof(label), "OP%u", ++p->op);
+			err = add_numbered_label(d, &c->label, "OP", ++p->op);
 		else if (c->kind == ND_CLAUSE_PARAGRAPH)
-			len = snprintf(label, sizeof(label), "\xC2\xB6%u", ++count[slot]);
-		if (len > 0)
-			err = add_label(d, &c->label, label, (size_t)len);
+			err = add_numbered_label(d, &c->label, "\xC2\xB6", ++count[slot]);
 	}
 	free(count);
 	return err ? nd_error_oom() : 0;
@@ -736,6 +778,13 @@ int nd_doc_parse(nd_doc **out, const char *data, size_t len,
 	p.md = &matcher;
 	if ((err = nd_matcher_init(p.md, g)) != 0)
 		goto done;
+	/* a clause a paragraph: the room is made once, not grown */
+	if (p.doc->text->npara &&
+	    nd_vec_reserve((void **)&p.doc->clauses, &p.cap, p.doc->text->npara,
+	                   sizeof(nd_clause))) {
+		err = nd_error_oom();
+		goto done;
+	}
 	for (k = 0; k < p.doc->text->npara; k++)
 		if ((err = parse_para(&p, k)) != 0)
 			goto done;

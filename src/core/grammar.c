@@ -17,6 +17,12 @@
  * an open list, then one that starts a list, then the first listed.
  * Patterns are compiled once with PCRE2_UTF | PCRE2_UCP and JIT-compiled
  * where the platform allows.
+ *
+ * Every paragraph asks every family for a marker, and few paragraphs hold
+ * one, so most of the matching is ruling families out: a paragraph tries
+ * only the families whose markers can start with its first byte
+ * (first_bytes, opens[]), and of those not the ones its first two bytes
+ * rule out (cannot_open, asked of pcre2 once a pair for a reading).
  */
 #include "grammar_internal.h"
 
@@ -87,17 +93,28 @@ const char *nd_grammar_default_source(void)
 
 /* Compile one pattern; `anchored` ones match only at the start, which is
  * set here rather than at match time because a match-time PCRE2_ANCHORED
- * would make pcre2 fall back from JIT to its interpreter. */
+ * would make pcre2 fall back from JIT to its interpreter. A pattern that
+ * its own '^' anchors (every built-in family's) is compiled once, without
+ * the option: pcre2 works out the bytes a match can start with only for
+ * such a compilation (read_first_bytes), and it matches the same. */
 static int compile(pcre2_code **out, const char *pat, size_t len,
                    const char *origin, unsigned line, int anchored)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
+	uint32_t opts = 0;
 
-	*out = pcre2_compile((PCRE2_SPTR)pat, len,
-	                     PCRE2_UTF | PCRE2_UCP | (anchored ? PCRE2_ANCHORED : 0),
+	*out = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP,
 	                     &errcode, &erroff, NULL);
+	if (*out && anchored &&
+	    (pcre2_pattern_info(*out, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+	     !(opts & PCRE2_ANCHORED))) {
+		pcre2_code_free(*out);
+		*out = pcre2_compile((PCRE2_SPTR)pat, len,
+		                     PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode,
+		                     &erroff, NULL);
+	}
 	if (!*out) {
 		if (errcode == PCRE2_ERROR_NOMEMORY)
 			return nd_error_oom();
@@ -110,18 +127,43 @@ static int compile(pcre2_code **out, const char *pat, size_t len,
 	return 0;
 }
 
-/* The bytes a match of f's pattern can start with, as pcre2 works them
- * out for its own search of an unanchored pattern (so a copy is compiled
- * without PCRE2_ANCHORED, only to ask): a fixed first code unit, with its
- * other ASCII case as pcre2's search takes it, or a bitmap of them.
- * Where pcre2 knows neither, f is not filtered. A paragraph that opens
- * with no such byte holds no marker of f, and the match is not tried
- * (most paragraphs try every family). */
+/* The bytes a match of re can start with, as pcre2 works them out for
+ * its own search of an unanchored pattern: a fixed first code unit, with
+ * its other ASCII case as pcre2's search takes it, or a bitmap of them.
+ * Where pcre2 knows neither, *filtered is 0. */
+static void read_first_bytes(const pcre2_code *re, int *filtered,
+                             unsigned char first[32])
+{
+	const uint8_t *bits = NULL;
+	uint32_t type = 0, cu = 0;
+
+	*filtered = 0;
+	memset(first, 0, 32);
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1 &&
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 &&
+	    cu < 256) {
+		first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
+			cu ^= 0x20; /* the other case */
+			first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
+		}
+		*filtered = 1;
+	} else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+	           bits) {
+		memcpy(first, bits, 32);
+		*filtered = 1;
+	}
+}
+
+/* The bytes a marker of f can start with, when its pattern was compiled
+ * with PCRE2_ANCHORED (read_first_bytes; pcre2 works them out only for a
+ * compilation without, so a copy is compiled only to ask). A paragraph
+ * that opens with no such byte holds no marker of f, and the match is
+ * not tried (most paragraphs try every family). */
 static void first_bytes(nd_family *f, const char *pat, size_t len)
 {
 	pcre2_code *re;
-	const uint8_t *bits = NULL;
-	uint32_t type = 0, cu = 0;
 	int errcode;
 	PCRE2_SIZE erroff;
 
@@ -131,21 +173,7 @@ static void first_bytes(nd_family *f, const char *pat, size_t len)
 	                   &erroff, NULL);
 	if (!re)
 		return;
-	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
-	    type == 1 &&
-	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu) == 0 &&
-	    cu < 256) {
-		f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
-		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
-			cu ^= 0x20; /* the other case */
-			f->first[cu >> 3] |= (unsigned char)(1u << (cu & 7));
-		}
-		f->filtered = 1;
-	} else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
-	           bits) {
-		memcpy(f->first, bits, sizeof(f->first));
-		f->filtered = 1;
-	}
+	read_first_bytes(re, &f->filtered, f->first);
 	pcre2_code_free(re);
 }
 
@@ -247,6 +275,7 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 	char *name = next_word(&args), *style = next_word(&args);
 	char *role = next_word(&args), *pat;
 	nd_family f = {0};
+	uint32_t argopts = 0;
 	int err;
 
 	if (!name || !style || !role)
@@ -268,9 +297,13 @@ static int add_family(nd_grammar *g, char *args, const char *origin,
 		                    origin, line, name);
 	if ((err = compile(&f.re, pat, strlen(pat), origin, line, 1)) != 0)
 		return err;
-	first_bytes(&f, pat, strlen(pat));
-	if (f.style != ND_STYLE_NONE &&
-	    pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n") < 0) {
+	if (pcre2_pattern_info(f.re, PCRE2_INFO_ARGOPTIONS, &argopts) == 0 &&
+	    !(argopts & PCRE2_ANCHORED))
+		read_first_bytes(f.re, &f.filtered, f.first); /* anchored by '^' */
+	else
+		first_bytes(&f, pat, strlen(pat));
+	f.group = pcre2_substring_number_from_name(f.re, (PCRE2_SPTR) "n");
+	if (f.style != ND_STYLE_NONE && f.group < 0) {
 		pcre2_code_free(f.re);
 		return nd_error_set(ND_EGRAMMAR,
 		                    "%s:%u: family '%s' needs a group (?<n>...) "
@@ -316,16 +349,29 @@ static int add_furniture(nd_grammar *g, char *args, const char *origin,
                          unsigned line)
 {
 	pcre2_code *re = NULL;
+	nd_furniture *fu;
+	uint32_t opts = 0;
 	int err;
 
 	if (nd_vec_reserve((void **)&g->furniture, &g->furncap,
-	                   g->nfurniture + 1, sizeof(pcre2_code *)))
+	                   g->nfurniture + 1, sizeof(nd_furniture)))
 		return nd_error_oom();
 	if ((err = set_pattern(g, &re, "\"furniture\"", args, origin, line)) != 0) {
 		pcre2_code_free(re);
 		return err;
 	}
-	g->furniture[g->nfurniture++] = re;
+	fu = &g->furniture[g->nfurniture++];
+	fu->re = re;
+	/* a pattern that is anchored by its '^' matches only at a line's
+	 * start, so the line's first bytes can rule it out as a family's */
+	fu->anchored = pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
+	               (opts & PCRE2_ANCHORED);
+	if (fu->anchored)
+		read_first_bytes(re, &fu->filtered, fu->first);
+	else {
+		fu->filtered = 0;
+		memset(fu->first, 0, sizeof(fu->first));
+	}
 	return 0;
 }
 
@@ -412,6 +458,26 @@ static int parse_into(nd_grammar *g, const char *text, size_t len,
 	return err;
 }
 
+/* The families each first byte lets through, as sets (opens[]), so that
+ * a paragraph tries only those: most paragraphs open with a byte that
+ * few families' markers can start with. */
+static void index_first_bytes(nd_grammar *g)
+{
+	size_t f, b;
+
+	if (g->nfamilies > ND_OPENS_MAX)
+		return;
+	for (f = 0; f < g->nfamilies; f++) {
+		const nd_family *fam = &g->families[f];
+
+		if (fam->style != ND_STYLE_NONE)
+			g->numbered |= (uint64_t)1 << f;
+		for (b = 0; b < 256; b++)
+			if (!fam->filtered || (fam->first[b >> 3] & (1u << (b & 7))))
+				g->opens[b] |= (uint64_t)1 << f;
+	}
+}
+
 int nd_grammar_new(nd_grammar **out, const char *text, size_t len,
                    const char *origin)
 {
@@ -430,6 +496,8 @@ int nd_grammar_new(nd_grammar **out, const char *text, size_t len,
 		                   "%s: the grammar defines no marker family; add "
 		                   "'family' lines or start with 'include default'",
 		                   origin);
+	else
+		index_first_bytes(g);
 done:
 	if (err)
 		nd_grammar_free(g);
@@ -455,7 +523,7 @@ void nd_grammar_free(nd_grammar *g)
 		pcre2_code_free(g->families[i].re);
 	}
 	for (i = 0; i < g->nfurniture; i++)
-		pcre2_code_free(g->furniture[i]);
+		pcre2_code_free(g->furniture[i].re);
 	free(g->families);
 	free(g->furniture);
 	pcre2_code_free(g->preamble_start);
@@ -485,7 +553,7 @@ int nd_matcher_init(nd_matcher *m, const nd_grammar *g)
 	for (k = 0; k < g->nfamilies; k++)
 		m->jit = m->jit && jitted(g->families[k].re);
 	for (k = 0; k < g->nfurniture; k++)
-		m->jit = m->jit && jitted(g->furniture[k]);
+		m->jit = m->jit && jitted(g->furniture[k].re);
 	if ((m->md = pcre2_match_data_create(g->max_groups, NULL)) == NULL)
 		return nd_error_oom();
 	return 0;
@@ -495,6 +563,8 @@ void nd_matcher_dispose(nd_matcher *m)
 {
 	pcre2_match_data_free(m->md);
 	m->md = NULL;
+	free(m->pairs);
+	m->pairs = NULL;
 }
 
 /* pcre2_match of `re` at the start of s; a limit reached is recorded and
@@ -590,6 +660,11 @@ static size_t label_length(const char *s, size_t n)
 		n--;
 	if (n > 1 && s[n - 1] == ':')
 		return n - 1;
+	/* most labels end in ')' or '.': no dash ends there (a dash's last
+	 * byte is '-', 0x93 or 0x94) */
+	if (!n || (s[n - 1] != '-' && (unsigned char)s[n - 1] != 0x93 &&
+	           (unsigned char)s[n - 1] != 0x94))
+		return n;
 	for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]); k++) {
 		size_t dl = strlen(dashes[k]);
 
@@ -603,18 +678,65 @@ static size_t label_length(const char *s, size_t n)
 	return n;
 }
 
-int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
-                     const char *s, size_t len, nd_marker *m)
+/* cannot_open: can no text that opens with the two ASCII bytes s[0], s[1]
+ * match re, an anchored pattern (a family's, or the furniture's slot'th
+ * with slot counted on from the families)? The first byte lets many texts
+ * through that the second rules out ("(b)" for "(i)", "Th" for "A."),
+ * and a paragraph tries each family it lets through. pcre2 answers, once
+ * a pair and pattern for the reading, by a hard partial match of the two
+ * bytes alone: no match means that no text that opens with them matches
+ * (the end of the text would have made any path that reads on a partial
+ * match, and so do $, \z, \Z, \b and \B there). A byte of a character
+ * of several bytes is not tried alone, and a limit, an error or no
+ * memory for the table only leave the full match to decide. */
+static int ask_pair(const nd_grammar *g, nd_matcher *md, const pcre2_code *re,
+                    size_t slot, const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	uint64_t *w, bit = (uint64_t)1 << (b & 63);
+
+	if (!md->pairs &&
+	    (md->pairs = calloc((g->nfamilies + g->nfurniture) * 128 * 4,
+	                        sizeof(uint64_t))) == NULL)
+		return 0;
+	w = md->pairs + (slot * 128 + a) * 4 + (b >> 6);
+	w[0] |= bit;
+	if (pcre2_match(re, (PCRE2_SPTR)s, 2, 0,
+	                PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md->md,
+	                NULL) == PCRE2_ERROR_NOMATCH)
+		w[2] |= bit;
+	return (w[2] & bit) != 0;
+}
+
+/* cannot_open's answer from the table, asked of pcre2 (ask_pair) the
+ * first time: small enough to be inlined at every match. */
+static inline int cannot_open(const nd_grammar *g, nd_matcher *md,
+                              const pcre2_code *re, size_t slot,
+                              const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	const uint64_t *w;
+	uint64_t bit = (uint64_t)1 << (b & 63);
+
+	if ((a | b) & 0x80)
+		return 0;
+	if (!md->pairs)
+		return ask_pair(g, md, re, slot, s);
+	w = md->pairs + (slot * 128 + a) * 4 + (b >> 6);
+	if (!(w[0] & bit))
+		return ask_pair(g, md, re, slot, s);
+	return (w[2] & bit) != 0;
+}
+
+/* Match family f at the start of s (not empty), its first bytes let
+ * through by the family's first[] and cannot_open. */
+static int match_family(const nd_grammar *g, nd_matcher *md, size_t f,
+                        const char *s, size_t len, nd_marker *m)
 {
 	const nd_family *fam = &g->families[f];
 	PCRE2_SIZE *ov, start, end;
-	unsigned char b = len ? (unsigned char)s[0] : 0;
 	int rc;
 
-	/* no first byte a marker of it starts with: no marker (and an empty
-	 * text holds none, since an empty marker is none) */
-	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
-		return 0;
 	rc = match(md, fam->re, s, len);
 	if (rc < 0)
 		return 0;
@@ -627,7 +749,7 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 	m->label_off = 0;
 	m->ordinal = 0;
 	if (fam->style != ND_STYLE_NONE) {
-		int gi = pcre2_substring_number_from_name(fam->re, (PCRE2_SPTR) "n");
+		int gi = fam->group;
 
 		if (gi > 0 && gi < rc) {
 			start = ov[2 * gi];
@@ -639,16 +761,56 @@ int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
 	return 1;
 }
 
+int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
+                     const char *s, size_t len, nd_marker *m)
+{
+	const nd_family *fam = &g->families[f];
+	unsigned char b = len ? (unsigned char)s[0] : 0;
+
+	/* no first byte a marker of it starts with: no marker (and an empty
+	 * text holds none, since an empty marker is none) */
+	if (!len || (fam->filtered && !(fam->first[b >> 3] & (1u << (b & 7)))))
+		return 0;
+	if (len >= 2 && cannot_open(g, md, fam->re, f, s))
+		return 0;
+	return match_family(g, md, f, s, len, m);
+}
+
+size_t nd_grammar_match_all(const nd_grammar *g, nd_matcher *md, int numbered,
+                            const char *s, size_t len, nd_marker *m,
+                            size_t max)
+{
+	uint64_t set;
+	size_t f, n = 0;
+
+	if (!len)
+		return 0;
+	if (g->nfamilies > ND_OPENS_MAX) {
+		for (f = 0; f < g->nfamilies && n < max; f++)
+			if ((!numbered || g->families[f].style != ND_STYLE_NONE) &&
+			    nd_grammar_match(g, md, f, s, len, &m[n]))
+				n++;
+		return n;
+	}
+	set = g->opens[(unsigned char)s[0]];
+	if (numbered)
+		set &= g->numbered;
+	for (f = 0; set && n < max; f++, set >>= 1) {
+		if (!(set & 1) ||
+		    (len >= 2 && cannot_open(g, md, g->families[f].re, f, s)))
+			continue;
+		if (match_family(g, md, f, s, len, &m[n]))
+			n++;
+	}
+	return n;
+}
+
 int nd_grammar_any_marker(const nd_grammar *g, nd_matcher *md,
                           const char *s, size_t len)
 {
 	nd_marker m;
-	size_t f;
 
-	for (f = 0; f < g->nfamilies; f++)
-		if (nd_grammar_match(g, md, f, s, len, &m))
-			return 1;
-	return 0;
+	return nd_grammar_match_all(g, md, 0, s, len, &m, 1) != 0;
 }
 
 int nd_grammar_test(const pcre2_code *re, nd_matcher *md,
@@ -662,9 +824,20 @@ int nd_grammar_is_furniture(const nd_grammar *g, nd_matcher *md,
 {
 	size_t i;
 
-	for (i = 0; i < g->nfurniture; i++)
-		if (nd_grammar_test(g->furniture[i], md, s, len))
+	for (i = 0; i < g->nfurniture; i++) {
+		const nd_furniture *fu = &g->furniture[i];
+		unsigned char b = len ? (unsigned char)s[0] : 0;
+
+		/* as for a family's marker (match_family): bytes it cannot
+		 * start with rule a pattern out without a match */
+		if (len && fu->filtered && !(fu->first[b >> 3] & (1u << (b & 7))))
+			continue;
+		if (len >= 2 && fu->anchored &&
+		    cannot_open(g, md, fu->re, g->nfamilies + i, s))
+			continue;
+		if (nd_grammar_test(fu->re, md, s, len))
 			return 1;
+	}
 	return 0;
 }
 

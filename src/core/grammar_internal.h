@@ -34,13 +34,31 @@ typedef struct nd_family {
 	pcre2_code *re;    /* anchored pattern matching the marker */
 	int filtered;      /* first[] holds every byte a marker can start with */
 	unsigned char first[32]; /* ... a bit a byte value */
+	int group;         /* number of its group "n" (style other than none) */
 } nd_family;
+
+/* Most families a grammar's by-first-byte sets (opens[]) hold; a grammar
+ * of more is matched family by family. */
+#define ND_OPENS_MAX 64
+
+/* A pattern of page furniture, and the bytes a line it matches can
+ * start with when it is anchored (by its '^'). */
+typedef struct nd_furniture {
+	pcre2_code *re;    /* the pattern, matched against a whole line */
+	int anchored;      /* it matches only at the start */
+	int filtered;      /* first[] holds every byte a match can start with */
+	unsigned char first[32]; /* ... a bit a byte value */
+} nd_furniture;
 
 struct nd_grammar {
 	nd_family *families;        /* marker families, in priority order */
 	size_t nfamilies;           /* number of families */
 	size_t famcap;              /* allocated families */
-	pcre2_code **furniture;     /* page furniture line patterns */
+	uint64_t opens[256];        /* by a text's first byte, the families
+	                               (bit f) that first[] lets through, when
+	                               there are at most ND_OPENS_MAX */
+	uint64_t numbered;          /* the families whose style is not none */
+	nd_furniture *furniture;    /* page furniture line patterns */
 	size_t nfurniture;          /* number of furniture patterns */
 	size_t furncap;             /* allocated furniture patterns */
 	pcre2_code *preamble_start; /* "The General Assembly," */
@@ -72,6 +90,12 @@ typedef struct nd_matcher {
 	int jit;              /* every pattern was JIT-compiled: matched
 	                         through pcre2_jit_match, without the checks
 	                         pcre2_match makes on each call */
+	uint64_t *pairs;      /* by anchored pattern (the families', then the
+	                         furniture's) and two ASCII bytes, whether a
+	                         text opening with them was asked (bits 0-127
+	                         of four words) and cannot match (bits
+	                         128-255); allocated on the first use, NULL
+	                         before or without memory */
 } nd_matcher;
 
 /* The matching functions below take text that nd_text_new() validated as
@@ -100,6 +124,15 @@ void nd_matcher_dispose(nd_matcher *m);
  * matches, 0 if not. */
 int nd_grammar_match(const nd_grammar *g, nd_matcher *md, size_t f,
                      const char *s, size_t len, nd_marker *m);
+
+/* The markers of every family that matches at the start of s[0..len), in
+ * grammar order, at most `max` of them into m[]; with `numbered`, of the
+ * families whose style is not none only. Returns how many: what
+ * nd_grammar_match on each family in turn would find, without trying
+ * the families whose markers cannot start with s's first byte. */
+size_t nd_grammar_match_all(const nd_grammar *g, nd_matcher *md, int numbered,
+                            const char *s, size_t len, nd_marker *m,
+                            size_t max);
 
 /* 1 if any family matches at the start of s. */
 int nd_grammar_any_marker(const nd_grammar *g, nd_matcher *md,

@@ -213,6 +213,14 @@ static void test_marker_families(void **state)
 		{"Article 12 bis", ND_CLAUSE_HEADING, "Article 12 bis", "article", ""},
 		{"ARTICLE 7 Use of terms", ND_CLAUSE_HEADING, "ARTICLE 7", "article",
 		 "Use of terms"},
+		/* a dash or colon after the number separates, it is no label */
+		{"Article 5 - Scope", ND_CLAUSE_HEADING, "Article 5", "article",
+		 "Scope"},
+		{"Article 6 \xE2\x80\x93 Scope", ND_CLAUSE_HEADING, "Article 6",
+		 "article", "Scope"},
+		{"ARTICLE 7 \xE2\x80\x94 Scope", ND_CLAUSE_HEADING, "ARTICLE 7",
+		 "article", "Scope"},
+		{"Article 8: Scope", ND_CLAUSE_HEADING, "Article 8", "article", "Scope"},
 		{"\xC2\xA7 3", ND_CLAUSE_HEADING, "\xC2\xA7 3", "sign", ""},
 		{"\xC2\xA7" "4 Scope of application", ND_CLAUSE_HEADING, "\xC2\xA7" "4",
 		 "sign", "Scope of application"},
@@ -520,6 +528,56 @@ static void test_headings_close_item_levels(void **state)
 	nd_doc_free(d);
 }
 
+/* A run-in title ends at the first ". " before a sentence: not past a
+ * ';' or a ':', nor after an abbreviation, nor before a word in lower
+ * case; digits, dashes, commas and letters of several bytes may be in
+ * it, and the whole of it must read as a heading. */
+static void test_run_in_headings(void **state)
+{
+	static const struct {
+		const char *item; /* the item's text after "(a) " */
+		const char *head; /* its heading, or NULL */
+	} cases[] = {
+		{"Grant of Copyright License. Licensor grants you a licence.",
+		 "Grant of Copyright License"},
+		{"Term 2-3, Renewal. The term is renewed.", "Term 2-3, Renewal"},
+		{"\xC3\x89tendue du Contrat. Le contrat s'applique.",
+		 "\xC3\x89tendue du Contrat"},
+		{"D\xC3\xA9" "finitions g\xC3\xA9n\xC3\xA9rales. Les termes suivants.",
+		 NULL},
+		{"Use; Licence. Text follows here.", NULL},
+		{"Scope: Terms. Text follows here.", NULL},
+		{"Mr. Smith agrees to the terms.", NULL},
+		{"Warranty Disclaimer. the rest follows.", NULL},
+		{"Grant of Rights.Text Without Space. More text.",
+		 "Grant of Rights.Text Without Space"},
+		{"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve "
+		 "Thirteen. Text.", NULL},
+		{"Notices <and> [Marks] #123. Text.", "Notices <and> [Marks] #123"},
+		{"Notices #1. Text.", NULL},
+	};
+	nd_buf text = ND_BUF_INIT;
+	nd_doc *d;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(nd_buf_printf(&text, "Intro text here, a sentence.\n\n"
+		                               "(a) %s\n\n", cases[i].item), 0);
+	d = parse_len(text.ptr, text.len);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t k = 2 * i + 1;
+
+		assert_int_equal(d->clauses[k].kind, ND_CLAUSE_ITEM);
+		if (cases[i].head)
+			assert_heading(d, k, cases[i].head);
+		else
+			assert_null(nd_doc_heading(d, k, &len));
+	}
+	nd_doc_free(d);
+	nd_buf_dispose(&text);
+}
+
 static void test_paragraph_numbering_per_parent(void **state)
 {
 	static const expect want[] = {
@@ -809,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_huge_paragraph),
 		cmocka_unit_test(test_parse_errors_pass_through),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_run_in_headings),
 	};
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }

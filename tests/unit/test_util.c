@@ -54,6 +54,36 @@ static void test_buf_printf_fits_or_grows(void **state)
 
 /* A reserve is exact (no doubling), keeps what is there, leaves a fresh
  * buffer an empty string, and never shrinks; growing goes on from it. */
+/* The byte-at-a-time FNV-1a that nd_hash's values are defined by. */
+static uint64_t fnv1a(const unsigned char *p, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	while (len--) {
+		h ^= *p++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* nd_hash keeps FNV-1a's values (keys on disk depend on them) at every
+ * length and alignment, whatever it does per round. */
+static void test_hash_keeps_fnv1a(void **state)
+{
+	unsigned char data[80];
+	size_t i, off, len;
+
+	(void)state;
+	assert_true(nd_hash("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(nd_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+	assert_true(nd_hash("foobar", 6) == 0x85944171f73967e8ULL);
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (unsigned char)(i * 37 + 11 + (i >> 3) * 101);
+	for (off = 0; off < 8; off++)
+		for (len = 0; off + len <= sizeof(data); len++)
+			assert_true(nd_hash(data + off, len) == fnv1a(data + off, len));
+}
+
 static void test_buf_reserve(void **state)
 {
 	nd_buf b = ND_BUF_INIT;
@@ -377,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_buf_printf_fits_or_grows),
 		cmocka_unit_test(test_buf_putu),
 		cmocka_unit_test(test_buf_reserve),
+		cmocka_unit_test(test_hash_keeps_fnv1a),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_utf8_valid_every_offset),
