@@ -421,7 +421,7 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
                     const nd_doc *against)
 {
 	uint64_t *tmp = NULL, *other = NULL;
-	size_t i, k, n, cap = 0, nother = 0, used = 0, keptcap = 0;
+	size_t i, k, n, longest = 0, nother = 0, used = 0, keptcap = 0;
 	int err = 0;
 
 	memset(ix, 0, sizeof(*ix));
@@ -434,15 +434,15 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
 		free(other);
 		return nd_error_oom();
 	}
+	/* room for the longest body: at most one word per two bytes, plus one */
+	for (i = 0; i < d->n; i++)
+		longest = d->clauses[i].body_len > longest ? d->clauses[i].body_len
+		                                           : longest;
+	if ((tmp = malloc((longest / 2 + 1) * sizeof(uint64_t))) == NULL)
+		err = nd_error_oom();
 	for (i = 0; i < d->n && !err; i++) {
 		size_t len = d->clauses[i].body_len;
 
-		/* a body has at most one word per two bytes, plus one */
-		if (nd_vec_reserve((void **)&tmp, &cap, len / 2 + 1,
-		                   sizeof(uint64_t))) {
-			err = nd_error_oom();
-			break;
-		}
 		n = nd_word_folds(nd_doc_body(d, i), len, tmp);
 		ix->count[i] = n;
 		ix->total += n;
