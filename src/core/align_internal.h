@@ -29,6 +29,7 @@ typedef struct wslot {
 typedef struct wordcount {
 	wslot *slot;    /* cap slots */
 	size_t cap;     /* a power of two, or 0 */
+	unsigned shift; /* 64 - log2(cap): a key's home is its top bits */
 	size_t used;    /* keys held */
 } wordcount;
 

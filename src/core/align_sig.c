@@ -288,7 +288,9 @@ static size_t wordcount_slot(const wordcount *w, uint64_t h)
 	size_t i;
 
 	h |= 1;
-	for (i = (size_t)(h ^ (h >> 29)) & (w->cap - 1);
+	/* Fibonacci hashing: the top bits of h times 2^64 / phi spread FNV
+	 * hashes of similar words (whose low bits cluster) over the table */
+	for (i = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> w->shift);
 	     w->slot[i].key && w->slot[i].key != h; i = (i + 1) & (w->cap - 1))
 		;
 	return i;
@@ -303,6 +305,7 @@ static int wordcount_room(wordcount *w)
 	if (w->cap && (w->used + 1) * 2 <= w->cap)
 		return 0;
 	big.cap = w->cap ? w->cap * 2 : 1024;
+	big.shift = w->cap ? w->shift - 1 : 64 - 10;
 	big.used = w->used;
 	if ((big.slot = calloc(big.cap, sizeof(wslot))) == NULL)
 		return nd_error_oom();
