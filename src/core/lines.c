@@ -29,6 +29,13 @@
  * three or more lines of alike widths, none over 100 characters (a
  * sample notice wrapped by hand inside an unwrapped licence), whose
  * lines run on.
+ *
+ * Cleaning. Each source line is copied cleaned (spaces collapsed, soft
+ * hyphens and zero-width characters dropped) and measured on the way, so
+ * that no later pass reads a line again to know its width. Most of a
+ * draft is printable ASCII with single spaces, which cleaning copies as
+ * it is: lines_plain_prefix finds such a start eight bytes at a time, and
+ * lines_clean copies it whole before it looks at single characters.
  */
 #include "lines_internal.h"
 
@@ -42,6 +49,115 @@
 #define MAX_WALK 64 /* lines looked at on each side of a candidate */
 #define HAND_WRAP_MIN 40  /* narrower lines are a list, not a wrapped block */
 #define HAND_WRAP_MAX 100 /* wider lines were not wrapped by hand */
+
+/* Printable ASCII but the space: copied as it is, most of any draft. */
+static int plain(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F;
+}
+
+/* The flags are kept in a local while the line is written, since a store
+ * through `o` could otherwise alias them. */
+int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
+                unsigned *flags, uint32_t *width)
+{
+	size_t i = plain_len, n, cont = 0;
+	uint32_t cp;
+	unsigned f = *flags;
+	int space = 0, err;
+	char *o, *o0;
+
+	/* cleaning never lengthens a line, so room for it is room enough */
+	if ((!out->ptr || len >= out->cap - out->len) &&
+	    (err = nd_buf_grow(out, len)) != 0)
+		return err;
+	o = o0 = out->ptr + out->len;
+	if (plain_len) { /* ends in a character, which clears a soft hyphen */
+		memcpy(o, s, plain_len);
+		o += plain_len;
+		f &= ~(unsigned)LINE_SOFTHYPHEN;
+	}
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (plain(c)) { /* a run of them, copied in one loop */
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			do
+				*o++ = s[i++];
+			while (i < len && plain((unsigned char)s[i]));
+			f &= ~(unsigned)LINE_SOFTHYPHEN;
+			continue;
+		}
+		if (c == ' ') {
+			space = o > o0;
+			i++;
+			continue;
+		}
+		n = nd_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) { /* validated before: cannot happen */
+			n = 1;
+			cp = 0xFFFD;
+		}
+		if (cp == '\t' || cp == 0x0B || cp == 0xA0 ||
+		    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+		    cp == 0x3000) {
+			space = o > o0;
+		} else if (cp == 0xAD) {
+			f |= LINE_SOFTHYPHEN; /* meaningful only at the end */
+		} else if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060) {
+			/* zero-width: invisible, dropped */
+		} else {
+			f &= ~(unsigned)LINE_SOFTHYPHEN;
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			memcpy(o, s + i, n);
+			o += n;
+			cont += n - 1; /* bytes of the character that continue it */
+		}
+		i += n;
+	}
+	if (o == o0)
+		f |= LINE_BLANK;
+	*flags = f;
+	*width = (uint32_t)((size_t)(o - o0) - cont);
+	out->len = (size_t)(o - out->ptr);
+	out->ptr[out->len] = '\0';
+	return 0;
+}
+
+/* The high bit of each byte of w that is a space, exactly: with each byte
+ * first cut to its low seven bits the sum cannot carry into the next. */
+static uint64_t word_spaces(uint64_t w)
+{
+	uint64_t x = w ^ (ND_WORD_ONES * ' ');
+
+	return ~(((x & ~ND_WORD_HIGHS) + ~ND_WORD_HIGHS) | x) & ND_WORD_HIGHS;
+}
+
+/* Whole words of printable ASCII in which no space is followed by
+ * another (the word one byte on tells, so the pair may straddle two
+ * words): hence the ninth byte a word needs. A space at the end is left
+ * out, since what follows it decides whether it stays. */
+size_t lines_plain_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (!len || s[0] == ' ')
+		return 0;
+	for (; i + 9 <= len; i += 8) {
+		uint64_t w = nd_word_load(s + i);
+
+		if (nd_word_unprintable(w) ||
+		    (word_spaces(w) & word_spaces(nd_word_load(s + i + 1))))
+			break;
+	}
+	if (i && s[i - 1] == ' ')
+		i--;
+	return i;
+}
 
 int lines_is_decoration(const char *s, size_t len)
 {
@@ -116,9 +232,9 @@ size_t lines_width(const char *s, size_t len)
 	return len - cont;
 }
 
-size_t lines_shown_width(const char *scratch, const cline *l)
+size_t lines_shown_width(const cline *l)
 {
-	return l->indent + lines_width(scratch + l->off, l->len);
+	return (size_t)l->indent + l->width;
 }
 
 typedef struct cand {
@@ -215,49 +331,74 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The 90th percentile of w[0..m), sorted in place. */
-static size_t p90(size_t *w, size_t m)
+/* Is the 90th percentile of the text lines' widths over LINES_UNWRAPPED?
+ * It is when at most (m - 1) * 9 / 10 of the m lines are that narrow:
+ * counted, not sorted. */
+static int mostly_unwrapped(const cline *lines, size_t n)
 {
-	qsort(w, m, sizeof(*w), cmp_size);
-	return w[(m - 1) * 9 / 10];
+	size_t k, m = 0, narrow = 0;
+
+	for (k = 0; k < n; k++)
+		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE))) {
+			m++;
+			narrow += lines[k].width <= LINES_UNWRAPPED;
+		}
+	return m && narrow <= (m - 1) * 9 / 10;
 }
 
-size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n)
-{
-	size_t *w, k, m = 0, width;
+/* Widths below this are counted in a table; wider ones, rare, sorted. */
+#define NARROW_WIDTHS 1024
 
-	if ((w = malloc((n ? n : 1) * sizeof(*w))) == NULL)
-		return 0; /* no memory to tell: no width */
-	for (k = 0; k < n; k++)
-		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)))
-			w[m++] = lines_width(scratch + lines[k].off, lines[k].len);
-	if (m && p90(w, m) > LINES_UNWRAPPED) {
-		free(w);
+/* Does line k continue into line k + 1? */
+static int continues(const cline *lines, size_t n, size_t k)
+{
+	return k + 1 < n && !(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
+	       !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK));
+}
+
+size_t lines_wrap_width(const cline *lines, size_t n)
+{
+	size_t count[NARROW_WIDTHS] = {0};
+	size_t *wide = NULL, nwide = 0, k, m = 0, rank, w;
+
+	if (mostly_unwrapped(lines, n))
 		return LINES_NOT_WRAPPED;
+	for (k = 0; k + 1 < n; k++) {
+		if (!continues(lines, n, k))
+			continue;
+		m++;
+		if ((w = lines_shown_width(&lines[k])) < NARROW_WIDTHS) {
+			count[w]++;
+			continue;
+		}
+		if (!wide && (wide = malloc(n * sizeof(*wide))) == NULL)
+			return 0; /* no memory to tell: no width */
+		wide[nwide++] = w;
 	}
-	for (k = 0, m = 0; k + 1 < n; k++)
-		if (!(lines[k].flags & (LINE_BLANK | LINE_FURNITURE)) &&
-		    !(lines[k + 1].flags & (LINE_BLANK | LINE_FURNITURE | LINE_PAGEBREAK)))
-			w[m++] = lines_shown_width(scratch, &lines[k]);
-	width = 0;
-	if (m) {
-		qsort(w, m, sizeof(*w), cmp_size);
-		width = w[(m - 1) * 95 / 100];
+	if (!m)
+		return 0;
+	/* the width at rank (m - 1) * 95 / 100 of them all in order */
+	rank = (m - 1) * 95 / 100;
+	for (w = 0; w < NARROW_WIDTHS && rank >= count[w]; w++)
+		rank -= count[w];
+	if (w == NARROW_WIDTHS) { /* among the wide ones */
+		qsort(wide, nwide, sizeof(*wide), cmp_size);
+		w = wide[rank];
 	}
-	free(w);
-	return width;
+	free(wide);
+	return w;
 }
 
 /* Mark the lines of block [b, e) but the last as running on, if the
  * widths of those lines are alike. */
-static void mark_block(const char *scratch, cline *lines, size_t b, size_t e)
+static void mark_block(cline *lines, size_t b, size_t e)
 {
 	size_t k, lo = (size_t)-1, hi = 0;
 
 	if (e - b < 3)
 		return;
 	for (k = b; k + 1 < e; k++) {
-		size_t w = lines_shown_width(scratch, &lines[k]);
+		size_t w = lines_shown_width(&lines[k]);
 
 		lo = w < lo ? w : lo;
 		hi = w > hi ? w : hi;
@@ -268,14 +409,14 @@ static void mark_block(const char *scratch, cline *lines, size_t b, size_t e)
 		lines[k].flags |= LINE_RUNS_ON;
 }
 
-void lines_hand_wrapped(const char *scratch, cline *lines, size_t n)
+void lines_hand_wrapped(cline *lines, size_t n)
 {
 	size_t k, b = 0;
 
 	for (k = 0; k <= n; k++)
 		if (k == n || (lines[k].flags & (LINE_BLANK | LINE_FURNITURE |
 		                                 LINE_PAGEBREAK))) {
-			mark_block(scratch, lines, b, k);
+			mark_block(lines, b, k);
 			b = k + 1;
 		}
 }

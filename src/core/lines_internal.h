@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "normdiff/buf.h"
+
 enum {
 	LINE_BLANK = 1,      /* nothing but whitespace (or decoration) */
 	LINE_FURNITURE = 2,  /* page furniture, dropped */
@@ -32,7 +34,24 @@ typedef struct cline {
 	uint32_t line;  /* source line number */
 	unsigned flags; /* LINE_* */
 	unsigned indent; /* leading spaces and tabs in the source line */
+	uint32_t width; /* characters (not bytes) of the cleaned line */
 } cline;
+
+/* Append s[0..len), one source line, cleaned to `out`: runs of spaces
+ * (tabs, NBSP and the other Unicode spaces) become one space, dropped at
+ * either end of the line; soft hyphens
+ * (noted in *flags as LINE_SOFTHYPHEN when the line ends in one) and
+ * zero-width characters go; LINE_BLANK when nothing is left. *width is
+ * what is left in characters. The first `plain_len` bytes are known to
+ * need no cleaning (lines_plain_prefix; 0 looks at every byte). */
+int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
+                unsigned *flags, uint32_t *width);
+
+/* The length of a start of s[0..len) that cleaning copies as it is and
+ * that holds no line end: printable ASCII that neither starts nor ends
+ * with a space and has no two spaces in a row. Read in words of eight
+ * bytes: it may stop short of the longest such start. */
+size_t lines_plain_prefix(const char *s, size_t len);
 
 /* 1 if s[0..len) is decoration: at least three marks, nothing but the
  * marks of rules and underlines (= - _ * ~ # + . and the dashes) and
@@ -63,19 +82,19 @@ int lines_judge_furniture(const char *scratch, cline *lines, size_t n);
  * indentation, judged from the lines that continue a paragraph (the 95th
  * percentile of their widths); LINES_NOT_WRAPPED for a text of one paragraph per line (every
  * line ended short); 0 when no line continues another (no evidence). */
-size_t lines_wrap_width(const char *scratch, const cline *lines, size_t n);
+size_t lines_wrap_width(const cline *lines, size_t n);
 
 /* In a text of one paragraph per line, find the blocks wrapped by hand
  * (a licence's sample notice): at least three lines between blank lines
  * whose widths, but the last's, are alike (the narrowest at least 4/5 of
  * the widest, all 40 to 100 characters). Their lines but the last get
  * LINE_RUNS_ON. */
-void lines_hand_wrapped(const char *scratch, cline *lines, size_t n);
+void lines_hand_wrapped(cline *lines, size_t n);
 
 /* Characters (not bytes) in s[0..len) of valid UTF-8. */
 size_t lines_width(const char *s, size_t len);
 
 /* The width of line l as the source showed it: indentation and text. */
-size_t lines_shown_width(const char *scratch, const cline *l);
+size_t lines_shown_width(const cline *l);
 
 #endif

@@ -173,76 +173,6 @@ static const unsigned char line_stop[256] = {
 	['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xE2] = 1,
 };
 
-/* Printable ASCII but the space: copied as it is, most of any draft. */
-static int plain(unsigned char c)
-{
-	return c > 0x20 && c < 0x7F;
-}
-
-/* Append one source line, cleaned, to `out`; set *flags. The flags are
- * kept in a local while the line is written, since a store through `o`
- * could otherwise alias them. */
-static int clean_line(nd_buf *out, const char *s, size_t len, unsigned *flags)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-	unsigned f = *flags;
-	int space = 0, err;
-	char *o, *o0;
-
-	/* cleaning never lengthens a line, so room for it is room enough */
-	if ((err = nd_buf_grow(out, len)) != 0)
-		return err;
-	o = o0 = out->ptr + out->len;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (plain(c)) { /* a run of them, copied in one loop */
-			if (space)
-				*o++ = ' ';
-			space = 0;
-			do
-				*o++ = s[i++];
-			while (i < len && plain((unsigned char)s[i]));
-			f &= ~(unsigned)LINE_SOFTHYPHEN;
-			continue;
-		}
-		if (c == ' ') {
-			space = o > o0;
-			i++;
-			continue;
-		}
-		n = nd_utf8_decode(s + i, len - i, &cp);
-		if (n == 0) { /* validated before: cannot happen */
-			n = 1;
-			cp = 0xFFFD;
-		}
-		if (cp == '\t' || cp == 0x0B || cp == 0xA0 ||
-		    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-		    cp == 0x3000) {
-			space = o > o0;
-		} else if (cp == 0xAD) {
-			f |= LINE_SOFTHYPHEN; /* meaningful only at the end */
-		} else if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060) {
-			/* zero-width: invisible, dropped */
-		} else {
-			f &= ~(unsigned)LINE_SOFTHYPHEN;
-			if (space)
-				*o++ = ' ';
-			space = 0;
-			memcpy(o, s + i, n);
-			o += n;
-		}
-		i += n;
-	}
-	if (o == o0)
-		f |= LINE_BLANK;
-	*flags = f;
-	out->len = (size_t)(o - out->ptr);
-	out->ptr[out->len] = '\0';
-	return 0;
-}
-
 static uint32_t line_of_offset(const char *data, size_t off, size_t *col)
 {
 	uint32_t line = 1;
@@ -355,8 +285,12 @@ static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
 		c->flags |= LINE_BLANK | LINE_DECORATION | lines_rule_kind(s, c->len);
 		scratch->len = c->off;
 		c->len = 0;
+		c->width = 0;
 	} else {
+		size_t len = c->len;
+
 		c->flags |= lines_trailing_rule(s, &c->len);
+		c->width -= (uint32_t)(len - c->len); /* the rule is ASCII */
 		scratch->len = c->off + c->len;
 		scratch->ptr[scratch->len] = '\0';
 	}
@@ -375,28 +309,36 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 	int err;
 
 	while (i < len) {
-		size_t start = i;
+		size_t text, plain;
 		cline c;
 
-		i = line_end(data, len, i);
+		/* spaces and tabs end no line, and cleaning drops them at its
+		 * start: the indentation is skipped before the line's end is
+		 * known, and so is the plain start of the line's text, which
+		 * holds none */
+		for (c.indent = 0; i < len && (data[i] == ' ' || data[i] == '\t');
+		     i++)
+			c.indent++;
+		text = i;
+		plain = lines_plain_prefix(data + text, len - text);
+		i = line_end(data, len, text + plain);
 		c.off = scratch->len;
 		c.line = line;
-		for (c.indent = 0; start + c.indent < i &&
-		     (data[start + c.indent] == ' ' || data[start + c.indent] == '\t');
-		     c.indent++)
-			;
 		c.flags = pending;
 		pending = 0;
-		if ((err = clean_line(scratch, data + start, i - start, &c.flags)) != 0)
+		if ((err = lines_clean(scratch, data + text, i - text, plain,
+		                       &c.flags, &c.width)) != 0)
 			return err;
 		c.len = scratch->len - c.off;
 		classify_line(scratch, &c, g, md);
-		if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
+		if (*n == *cap &&
+		    nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
 		(*lines)[(*n)++] = c;
 		if (i < len && unicode_break(data, len, i)) {
 			if (unicode_break(data, len, i) == 2) { /* a blank line */
-				if (nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
+				if (*n == *cap &&
+				    nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 					return nd_error_oom();
 				(*lines)[(*n)++] = (cline){.off = scratch->len, .len = 0,
 				                           .line = line, .flags = LINE_BLANK};
@@ -654,7 +596,7 @@ static int ended_short(const assembler *a, const cline *prev,
 	if (a->wrap == LINES_NOT_WRAPPED && (prev->flags & LINE_RUNS_ON))
 		return 0;
 	if (a->wrap != LINES_NOT_WRAPPED &&
-	    lines_shown_width(scratch, prev) + 1 + lines_width(s, word) > a->wrap)
+	    lines_shown_width(prev) + 1 + lines_width(s, word) > a->wrap)
 		return 0;
 	/* a block of lines behind one quoting mark ("%% ...", "> ...") */
 	if (strchr("%>#|", s[0]) && p[0] == s[0])
@@ -801,9 +743,9 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 		goto done;
 	if ((err = lines_judge_furniture(scratch.ptr, lines, nlines)) != 0)
 		goto done;
-	a.wrap = lines_wrap_width(scratch.ptr, lines, nlines);
+	a.wrap = lines_wrap_width(lines, nlines);
 	if (a.wrap == LINES_NOT_WRAPPED)
-		lines_hand_wrapped(scratch.ptr, lines, nlines);
+		lines_hand_wrapped(lines, nlines);
 	if (any_line_hyphen(scratch.ptr, lines, nlines) &&
 	    (err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
 		goto done;
