@@ -128,19 +128,15 @@ int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
 	return 0;
 }
 
-/* The high bit of each byte of w that is a space, exactly: with each byte
- * first cut to its low seven bits the sum cannot carry into the next. */
-static uint64_t word_spaces(uint64_t w)
-{
-	uint64_t x = w ^ (ND_WORD_ONES * ' ');
-
-	return ~(((x & ~ND_WORD_HIGHS) + ~ND_WORD_HIGHS) | x) & ND_WORD_HIGHS;
-}
-
 /* Whole words of printable ASCII in which no space is followed by
- * another (the word one byte on tells, so the pair may straddle two
- * words): hence the ninth byte a word needs. A space at the end is left
- * out, since what follows it decides whether it stays. */
+ * another, tested without a branch: a byte with its high bit set is
+ * unprintable too (the word itself shows it); and once w is printable,
+ * a byte of w OR'd with the byte after it is a space only when both
+ * are, the one after being printable too or, past the word, a space or
+ * a NUL (which a validated text has none of; the prefix would only stop
+ * short). That ninth byte, which lets the pair straddle two words, is
+ * why a word needs it. A space at the end is left out, since what
+ * follows it decides whether it stays. */
 size_t lines_plain_prefix(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -149,9 +145,11 @@ size_t lines_plain_prefix(const char *s, size_t len)
 		return 0;
 	for (; i + 9 <= len; i += 8) {
 		uint64_t w = nd_word_load(s + i);
+		uint64_t pair = (w | nd_word_load(s + i + 1)) ^ (ND_WORD_ONES * ' ');
+		uint64_t bad = w | (w - ND_WORD_ONES * 0x20) | (w + ND_WORD_ONES) |
+		               ((pair - ND_WORD_ONES) & ~pair);
 
-		if (nd_word_unprintable(w) ||
-		    (word_spaces(w) & word_spaces(nd_word_load(s + i + 1))))
+		if (bad & ND_WORD_HIGHS)
 			break;
 	}
 	if (i && s[i - 1] == ' ')
