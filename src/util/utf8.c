@@ -83,6 +83,13 @@ int nd_utf8_valid(const char *s, size_t len, size_t *bad)
 	uint32_t cp;
 
 	while (i < len) {
+		if (i + 32 <= len &&
+		    !((nd_word_load(s + i) | nd_word_load(s + i + 8) |
+		       nd_word_load(s + i + 16) | nd_word_load(s + i + 24)) &
+		      ND_WORD_HIGHS)) {
+			i += 32; /* four words of ASCII, tested as one */
+			continue;
+		}
 		if (i + 8 <= len && !(nd_word_load(s + i) & ND_WORD_HIGHS)) {
 			i += 8; /* eight ASCII bytes */
 			continue;

@@ -155,12 +155,12 @@ static void test_utf8_valid_reports_offset(void **state)
 	assert_int_equal(bad, 3);
 }
 
-/* ASCII is skipped eight bytes at a time: a bad byte, or a character cut
- * at the end, is found at every offset around those words, and a good
- * character across a word's edge passes. */
+/* ASCII is skipped 32 and eight bytes at a time: a bad byte, or a
+ * character cut at the end, is found at every offset around those
+ * blocks and words, and a good character across their edges passes. */
 static void test_utf8_valid_every_offset(void **state)
 {
-	char s[40];
+	char s[100];
 	size_t k, bad;
 
 	(void)state;
