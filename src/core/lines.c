@@ -157,6 +157,19 @@ size_t lines_plain_prefix(const char *s, size_t len)
 	return i;
 }
 
+/* A mark of rules and underlines: = - _ * ~ # + . (compared rather than
+ * looked up with strchr, since every line's first byte is asked). */
+static int rule_mark(unsigned char c)
+{
+	switch (c) {
+	case '=': case '-': case '_': case '*': case '~': case '#': case '+':
+	case '.':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int lines_is_decoration(const char *s, size_t len)
 {
 	size_t i, marks = 0;
@@ -166,7 +179,7 @@ int lines_is_decoration(const char *s, size_t len)
 
 		if (c == ' ')
 			continue;
-		if (strchr("=-_*~#+.", c) && c) {
+		if (rule_mark(c)) {
 			marks++;
 			continue;
 		}
@@ -197,7 +210,7 @@ unsigned lines_trailing_rule(const char *s, size_t *len)
 {
 	size_t n = *len, b;
 
-	if (n < 5 || !strchr("=-", s[n - 1]))
+	if (n < 5 || (s[n - 1] != '=' && s[n - 1] != '-'))
 		return 0;
 	for (b = n; b > 0 && s[b - 1] == s[n - 1]; b--)
 		;

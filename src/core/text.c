@@ -621,7 +621,8 @@ static int close_para(assembler *a)
 
 	if (!a->open)
 		return 0;
-	if (nd_vec_reserve((void **)&a->t->paras, &a->paracap, a->t->npara + 1,
+	if (a->t->npara == a->paracap &&
+	    nd_vec_reserve((void **)&a->t->paras, &a->paracap, a->t->npara + 1,
 	                   sizeof(nd_para)))
 		return nd_error_oom();
 	p = &a->t->paras[a->t->npara++];
@@ -636,7 +637,8 @@ static int close_para(assembler *a)
 
 static int add_mark(assembler *a, uint32_t line)
 {
-	if (nd_vec_reserve((void **)&a->t->marks, &a->markcap, a->t->nmarks + 1,
+	if (a->t->nmarks == a->markcap &&
+	    nd_vec_reserve((void **)&a->t->marks, &a->markcap, a->t->nmarks + 1,
 	                   sizeof(nd_linemark)))
 		return nd_error_oom();
 	a->t->marks[a->t->nmarks].off = a->out.len;
