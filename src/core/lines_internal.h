@@ -39,11 +39,11 @@ typedef struct cline {
 
 /* Append s[0..len), one source line, cleaned to `out`: runs of spaces
  * (tabs, NBSP and the other Unicode spaces) become one space, dropped at
- * either end of the line; soft hyphens
- * (noted in *flags as LINE_SOFTHYPHEN when the line ends in one) and
- * zero-width characters go; LINE_BLANK when nothing is left. *width is
- * what is left in characters. The first `plain_len` bytes are known to
- * need no cleaning (lines_plain_prefix; 0 looks at every byte). */
+ * either end of the line; soft hyphens (LINE_SOFTHYPHEN in *flags when
+ * the line ends in one) and zero-width characters go; LINE_BLANK when
+ * nothing is left. *width is what is left, in characters. The first
+ * `plain_len` bytes are known to need no cleaning (lines_plain_prefix;
+ * 0 looks at every byte). */
 int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
                 unsigned *flags, uint32_t *width);
 
