@@ -70,6 +70,10 @@ typedef struct nd_doc {
  * nd_text_new(). */
 int nd_doc_parse(nd_doc **out, const char *data, size_t len,
                  const nd_grammar *grammar);
+/* The same, cleaning the lines in data's own bytes (nd_text_new_in):
+ * data[0..len] is overwritten. */
+int nd_doc_parse_in(nd_doc **out, char *data, size_t len,
+                    const nd_grammar *grammar);
 
 /* A document with no provisions (the missing side of an added or deleted
  * file, as git's external diff passes /dev/null). */

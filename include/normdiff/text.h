@@ -65,6 +65,15 @@ typedef struct nd_text {
 int nd_text_new(nd_text **out, const char *data, size_t len,
                 const nd_grammar *grammar);
 
+/* The same, with data's own bytes as the scratch its lines are cleaned
+ * into (a line never grows when cleaned, so each is written where its
+ * source was already read): for a caller that frees data right after, one
+ * copy of the text fewer in memory. data[0..len] (the byte after the last,
+ * too) is overwritten, on failure as on success; an error about the
+ * bytes themselves (binary, UTF-8) is found before any is. */
+int nd_text_new_in(nd_text **out, char *data, size_t len,
+                   const nd_grammar *grammar);
+
 void nd_text_free(nd_text *t);
 
 /* The source line of normalised offset `off`. */

@@ -462,11 +462,12 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
                   nd_doc **doc, nd_pagemap *pages)
 {
 	return cli_doc_parse_as(data, len, cli_format(c, data, len),
-	                        c->reject_changes, g, doc, pages);
+	                        c->reject_changes, g, doc, pages, NULL);
 }
 
 int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
-                     const nd_grammar *g, nd_doc **doc, nd_pagemap *pages)
+                     const nd_grammar *g, nd_doc **doc, nd_pagemap *pages,
+                     char *own)
 {
 	nd_import_opts o;
 	nd_buf text = ND_BUF_INIT;
@@ -476,12 +477,16 @@ int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
 	if (pages)
 		nd_pagemap_dispose(pages);
 	if (f == ND_FORMAT_TEXT)
-		return nd_doc_parse(doc, data, len, g);
+		return own ? nd_doc_parse_in(doc, own, len, g)
+		           : nd_doc_parse(doc, data, len, g);
 	nd_import_opts_init(&o);
 	o.changes = reject ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
 	o.pages = pages;
 	err = nd_import(&text, data, len, f, &o);
-	err = err ? err : nd_doc_parse(doc, text.ptr ? text.ptr : "", text.len, g);
+	/* the imported text is freed right after: cleaned in its own bytes */
+	if (!err)
+		err = text.ptr ? nd_doc_parse_in(doc, text.ptr, text.len, g)
+		               : nd_doc_parse(doc, "", 0, g);
 	nd_buf_dispose(&text);
 	return err;
 }

@@ -760,8 +760,9 @@ static int finish(parser *p)
 	return err ? nd_error_oom() : 0;
 }
 
-int nd_doc_parse(nd_doc **out, const char *data, size_t len,
-                 const nd_grammar *g)
+/* nd_doc_parse, or with `own` (data itself) nd_doc_parse_in. */
+static int doc_parse(nd_doc **out, const char *data, size_t len,
+                     const nd_grammar *g, char *own)
 {
 	parser p = {0};
 	nd_matcher matcher = {0};
@@ -773,7 +774,8 @@ int nd_doc_parse(nd_doc **out, const char *data, size_t len,
 		return nd_error_oom();
 	nd_buf_init(&p.doc->labels);
 	p.g = g;
-	if ((err = nd_text_new(&p.doc->text, data, len, g)) != 0)
+	if ((err = own ? nd_text_new_in(&p.doc->text, own, len, g)
+	               : nd_text_new(&p.doc->text, data, len, g)) != 0)
 		goto done;
 	p.md = &matcher;
 	if ((err = nd_matcher_init(p.md, g)) != 0)
@@ -798,6 +800,17 @@ done:
 	else
 		*out = p.doc;
 	return err;
+}
+
+int nd_doc_parse(nd_doc **out, const char *data, size_t len,
+                 const nd_grammar *g)
+{
+	return doc_parse(out, data, len, g, NULL);
+}
+
+int nd_doc_parse_in(nd_doc **out, char *data, size_t len, const nd_grammar *g)
+{
+	return doc_parse(out, data, len, g, data);
 }
 
 int nd_doc_empty(nd_doc **out)

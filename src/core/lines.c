@@ -73,7 +73,7 @@ int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
 		return err;
 	o = o0 = out->ptr + out->len;
 	if (plain_len) { /* ends in a character, which clears a soft hyphen */
-		memcpy(o, s, plain_len);
+		memmove(o, s, plain_len); /* o may be s itself (nd_text_new_in) */
 		o += plain_len;
 		f &= ~(unsigned)LINE_SOFTHYPHEN;
 	}
@@ -113,7 +113,7 @@ int lines_clean(nd_buf *out, const char *s, size_t len, size_t plain_len,
 			if (space)
 				*o++ = ' ';
 			space = 0;
-			memcpy(o, s + i, n);
+			memmove(o, s + i, n);
 			o += n;
 			cont += n - 1; /* bytes of the character that continue it */
 		}

@@ -298,7 +298,15 @@ static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
 
 /* Pass 2: split into cleaned lines. U+2028 ends a line and U+2029 a
  * paragraph (a blank line follows it), neither counting as a source line,
- * as a form feed does not. */
+ * as a form feed does not.
+ *
+ * scratch may be data's own bytes (nd_text_new_in): a cleaned line is
+ * never longer than its source and the line ends between lines are not
+ * copied, so each line is written at or before where its source starts
+ * (lines_clean moves it forward, and the output never overtakes the
+ * input). Only its terminating NUL may land on the byte that ended the
+ * line, so that byte is read, and the source line count taken, before
+ * any line is written. */
 static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
                        const char *data, size_t len, size_t i,
                        const nd_grammar *g, nd_matcher *md,
@@ -306,7 +314,10 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 {
 	uint32_t line = 1;
 	unsigned pending = 0;
-	int err;
+	int err, brk;
+	/* a final line terminator ends the last line, it does not start one */
+	int final_end = len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r');
+	char end;
 
 	while (i < len) {
 		size_t text, plain;
@@ -322,6 +333,8 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		text = i;
 		plain = lines_plain_prefix(data + text, len - text);
 		i = line_end(data, len, text + plain);
+		brk = i < len ? unicode_break(data, len, i) : 0;
+		end = i < len ? data[i] : '\0';
 		c.off = scratch->len;
 		c.line = line;
 		c.flags = pending;
@@ -335,8 +348,8 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		    nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 			return nd_error_oom();
 		(*lines)[(*n)++] = c;
-		if (i < len && unicode_break(data, len, i)) {
-			if (unicode_break(data, len, i) == 2) { /* a blank line */
+		if (brk) {
+			if (brk == 2) { /* a blank line */
 				if (*n == *cap &&
 				    nd_vec_reserve((void **)lines, cap, *n + 1, sizeof(cline)))
 					return nd_error_oom();
@@ -345,19 +358,17 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 			}
 			i += 3;
 		} else if (i < len) {
-			if (data[i] == '\f') {
+			if (end == '\f') {
 				pending = LINE_PAGEBREAK;
 			} else {
-				if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+				if (end == '\r' && i + 1 < len && data[i + 1] == '\n')
 					i++;
 				line++;
 			}
 			i++;
 		}
 	}
-	/* a final line terminator ends the last line, it does not start one */
-	*nsource = len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r') &&
-	           line > 1 ? line - 1 : line;
+	*nsource = final_end && line > 1 ? line - 1 : line;
 	return 0;
 }
 
@@ -716,8 +727,9 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 	return close_para(a);
 }
 
-int nd_text_new(nd_text **out, const char *data, size_t len,
-                const nd_grammar *g)
+/* nd_text_new, or with `own` (data itself) nd_text_new_in. */
+static int text_new(nd_text **out, const char *data, size_t len,
+                    const nd_grammar *g, char *own)
 {
 	nd_buf scratch = ND_BUF_INIT;
 	cline *lines = NULL;
@@ -737,8 +749,11 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	if ((err = nd_matcher_init(md, g)) != 0)
 		goto done;
 	nd_buf_init(&a.out);
-	if ((err = nd_buf_grow(&scratch, len)) != 0 ||
-	    (err = nd_buf_grow(&a.out, len)) != 0)
+	if (own) /* room for every line and the NUL after: never grown */
+		scratch = (nd_buf){own, 0, len + 1};
+	else if ((err = nd_buf_grow(&scratch, len)) != 0)
+		goto done;
+	if ((err = nd_buf_grow(&a.out, len)) != 0)
 		goto done;
 	if ((err = split_lines(&scratch, &lines, &nlines, &linecap, data, len,
 	                       skip, g, md, &a.t->source_lines)) != 0)
@@ -762,7 +777,8 @@ int nd_text_new(nd_text **out, const char *data, size_t len,
 	a.t->buf = nd_buf_detach(&a.out);
 	err = nd_text_note_limits(a.t, md);
 done:
-	nd_buf_dispose(&scratch);
+	if (!own)
+		nd_buf_dispose(&scratch);
 	nd_buf_dispose(&a.out);
 	free(lines);
 	free(words.slots);
@@ -772,6 +788,17 @@ done:
 	else
 		*out = a.t;
 	return err;
+}
+
+int nd_text_new(nd_text **out, const char *data, size_t len,
+                const nd_grammar *g)
+{
+	return text_new(out, data, len, g, NULL);
+}
+
+int nd_text_new_in(nd_text **out, char *data, size_t len, const nd_grammar *g)
+{
+	return text_new(out, data, len, g, data);
 }
 
 int nd_text_note_limits(nd_text *t, const nd_matcher *m)

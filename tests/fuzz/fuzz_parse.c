@@ -6,6 +6,7 @@
  * the invariants of clause.h and text.h (fuzz_check_doc); the outline as
  * text is safe to print and the outline as JSON is JSON and safe.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
@@ -36,14 +37,51 @@ static void outlines(const nd_doc *d)
 	nd_buf_dispose(&out);
 }
 
+/* The same bytes parsed in place (nd_doc_parse_in, over a copy with the
+ * byte after the last it may write): the same text, paragraphs and
+ * clauses as d, or the same failure (d NULL). */
+static void same_in_place(const uint8_t *data, size_t size, const nd_doc *d)
+{
+	char *copy = malloc(size + 1);
+	nd_doc *e = NULL;
+	size_t k;
+	int failed;
+
+	if (!copy)
+		return;
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	failed = nd_doc_parse_in(&e, copy, size, fuzz_default_grammar()) != 0;
+	if (failed != (d == NULL))
+		fuzz_fail("parse in place", "fails where a parse does not, or the "
+		          "other way", NULL, 0);
+	if (d && e) {
+		if (e->text->len != d->text->len ||
+		    memcmp(e->text->buf, d->text->buf, d->text->len) ||
+		    e->text->npara != d->text->npara || e->n != d->n ||
+		    e->text->source_lines != d->text->source_lines)
+			fuzz_fail("parse in place", "a different text", e->text->buf,
+			          e->text->len);
+		for (k = 0; k < d->n; k++)
+			if (e->clauses[k].body_off != d->clauses[k].body_off ||
+			    e->clauses[k].body_len != d->clauses[k].body_len ||
+			    e->clauses[k].line != d->clauses[k].line)
+				fuzz_fail("parse in place", "a different clause", NULL, 0);
+	}
+	nd_doc_free(e);
+	free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	nd_doc *d = NULL;
 
 	if (nd_doc_parse(&d, (const char *)data, size, fuzz_default_grammar())) {
 		fuzz_check_error("parse");
+		same_in_place(data, size, NULL);
 		return 0;
 	}
+	same_in_place(data, size, d);
 	fuzz_check_doc(d);
 	outlines(d);
 	nd_doc_free(d);

@@ -50,6 +50,47 @@ static void check_shape(const nd_text *t)
 	}
 }
 
+/* nd_text_new_in over a copy of data[0..len) (and the byte after, which
+ * it may write): its status, and *out when it succeeds. */
+static int norm_in_place(const char *data, size_t len, nd_text **out)
+{
+	char *copy = malloc(len + 1);
+	int rc;
+
+	assert_non_null(copy);
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	rc = nd_text_new_in(out, copy, len, grammar);
+	free(copy);
+	return rc;
+}
+
+/* The same text, paragraphs, marks and counts from the cleaning in place
+ * as from nd_text_new: every normalisation test checks both. */
+static void same_in_place(const nd_text *t, const char *data, size_t len)
+{
+	nd_text *u = NULL;
+	size_t i;
+
+	assert_int_equal(norm_in_place(data, len, &u), 0);
+	assert_int_equal(u->len, t->len);
+	assert_memory_equal(u->buf, t->buf, t->len);
+	assert_int_equal(u->npara, t->npara);
+	assert_int_equal(u->nmarks, t->nmarks);
+	assert_int_equal(u->source_lines, t->source_lines);
+	for (i = 0; i < t->npara; i++) {
+		assert_int_equal(u->paras[i].off, t->paras[i].off);
+		assert_int_equal(u->paras[i].len, t->paras[i].len);
+		assert_int_equal(u->paras[i].line, t->paras[i].line);
+		assert_int_equal(u->paras[i].flags, t->paras[i].flags);
+	}
+	for (i = 0; i < t->nmarks; i++) {
+		assert_int_equal(u->marks[i].off, t->marks[i].off);
+		assert_int_equal(u->marks[i].line, t->marks[i].line);
+	}
+	nd_text_free(u);
+}
+
 static nd_text *norm(const char *data, size_t len)
 {
 	nd_text *t = NULL;
@@ -59,6 +100,7 @@ static nd_text *norm(const char *data, size_t len)
 		fail_msg("nd_text_new failed (%d): %s", rc, nd_error_message());
 	assert_non_null(t);
 	check_shape(t);
+	same_in_place(t, data, len);
 	return t;
 }
 
@@ -93,13 +135,20 @@ static void expect_error(const char *data, size_t len, int code,
 	nd_text *t = (nd_text *)&t; /* must be reset to NULL */
 	const char *msg;
 
-	nd_error_clear();
-	assert_int_equal(nd_text_new(&t, data, len, grammar), code);
-	assert_null(t);
-	msg = nd_error_message();
-	for (; *parts; parts++)
-		if (!strstr(msg, *parts))
-			fail_msg("message \"%s\" does not contain \"%s\"", msg, *parts);
+	const char *const *p;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) { /* as it is, and in place */
+		t = (nd_text *)&t;
+		nd_error_clear();
+		assert_int_equal(pass ? norm_in_place(data, len, &t)
+		                      : nd_text_new(&t, data, len, grammar), code);
+		assert_null(t);
+		msg = nd_error_message();
+		for (p = parts; *p; p++)
+			if (!strstr(msg, *p))
+				fail_msg("message \"%s\" does not contain \"%s\"", msg, *p);
+	}
 }
 
 #define EXPECT_ERROR(lit, code, parts) \
