@@ -123,59 +123,6 @@ static void intro_u64(uint64_t *v, size_t n, unsigned depth)
 	insertion_u64(v, n);
 }
 
-/* A provision of this many words or more is sorted by radix: a sort by
- * comparisons of one of half the document costs n log n, with a mispredicted
- * branch at every other comparison. */
-#define RADIX_MIN 8192
-#define RADIX_BITS 11
-#define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
-#define RADIX_SIZE ((size_t)1 << RADIX_BITS)
-
-/* A radix sort of `type` records by the 64-bit key KEY(record): least
- * significant digit first, RADIX_BITS at a time, through a buffer as
- * long as v; stable; a digit all keys share is skipped. The function
- * returns 0, or -1 without memory (then nothing is done). One macro for
- * the two record types, so that each moves its records by assignment. */
-#define DEFINE_RADIX(name, type, KEY)                                           \
-	static int name(type *v, size_t n)                                          \
-	{                                                                           \
-		size_t *count = calloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));      \
-		type *tmp = malloc(n * sizeof(type)), *src = v, *dst = tmp, *t;         \
-		size_t i, d, x, at, k, *c;                                              \
-		unsigned shift;                                                         \
-                                                                                    \
-		if (!count || !tmp) {                                                   \
-			free(count);                                                        \
-			free(tmp);                                                          \
-			return -1;                                                          \
-		}                                                                       \
-		for (i = 0; i < n; i++)                                                 \
-			for (d = 0; d < RADIX_PASSES; d++)                                  \
-				count[d * RADIX_SIZE +                                          \
-				      ((KEY(v[i]) >> (d * RADIX_BITS)) & (RADIX_SIZE - 1))]++;  \
-		for (d = 0; d < RADIX_PASSES; d++) {                                    \
-			c = count + d * RADIX_SIZE;                                         \
-			shift = (unsigned)(d * RADIX_BITS);                                 \
-			if (c[(KEY(src[0]) >> shift) & (RADIX_SIZE - 1)] == n)              \
-				continue; /* every key has this digit */                        \
-			for (x = 0, at = 0; x < RADIX_SIZE; x++) { /* counts to places */   \
-				k = c[x];                                                       \
-				c[x] = at;                                                      \
-				at += k;                                                        \
-			}                                                                   \
-			for (i = 0; i < n; i++)                                             \
-				dst[c[(KEY(src[i]) >> shift) & (RADIX_SIZE - 1)]++] = src[i];   \
-			t = src;                                                            \
-			src = dst;                                                          \
-			dst = t;                                                            \
-		}                                                                       \
-		if (src != v)                                                           \
-			memcpy(v, src, n * sizeof(type));                                   \
-		free(count);                                                            \
-		free(tmp);                                                              \
-		return 0;                                                               \
-	}
-
 #define U64_KEY(x) (x)
 #define POSTING_KEY(x) ((x).word)
 DEFINE_RADIX(radix_u64, uint64_t, U64_KEY)

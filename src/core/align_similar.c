@@ -23,6 +23,49 @@ int sort_pairs(pair *v, size_t n)
 	return sort_pairs_in(v, n) ? nd_error_oom() : 0;
 }
 
+/* A score as a key that orders best first: the bits of a double that is
+ * not negative order as its value does. */
+static uint64_t score_key(double sim)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &sim, sizeof(bits));
+	return UINT64_MAX - bits;
+}
+
+#define PAIR_SCORE_KEY(x) score_key((x).sim)
+DEFINE_RADIX(radix_pairs, pair, PAIR_SCORE_KEY)
+
+/* Order new clause i's pairs p[0..n), appended in candidate order, by old
+ * clause: the pairs then come by new clause and old, and a stable sort by
+ * score alone gives pair_before's order. */
+static void by_old(pair *p, size_t n)
+{
+	size_t k, j;
+
+	for (k = 1; k < n; k++) {
+		pair x = p[k];
+
+		for (j = k; j > 0 && p[j - 1].a > x.a; j--)
+			p[j] = p[j - 1];
+		p[j] = x;
+	}
+}
+
+/* The candidates best first (pair_before): many by radix on the score,
+ * since they come by new clause and old; a score that is no number (never
+ * made) or below 0 would not key, and goes by comparisons. */
+static int sort_candidates(pair *v, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && v[k].sim >= 0; k++)
+		;
+	if (n >= RADIX_MIN && k == n && radix_pairs(v, n) == 0)
+		return 0;
+	return sort_pairs(v, n);
+}
+
 /* The max clauses of touched[0..n) sharing most words (count[c]), ties
  * going to the first touched, into best[] in that order with their counts
  * in bestn[]; their number. Each count is read once and reset to 0: once
@@ -88,7 +131,7 @@ int align_similar(aligner *al)
 		goto done;
 
 	for (i = 0; i < al->b->n && !err; i++) {
-		size_t nb, nbest;
+		size_t nb, nbest, first;
 		const uint64_t *wb;
 
 		if (al->progress && i % 256 == 0)
@@ -110,6 +153,7 @@ int align_similar(aligner *al)
 		}
 		nbest = keep_best(touched, ntouched, count, al->o->max_candidates,
 		                  best, bestn);
+		first = al->npairs;
 		for (k = 0; k < nbest && !err; k++) {
 			size_t a = u[best[k]];
 			size_t sh = shared_words(sig_words(sa, a), nwords(sa, a), wb,
@@ -124,10 +168,11 @@ int align_similar(aligner *al)
 			else
 				al->pairs[al->npairs++] = (pair){s, a, i, sh};
 		}
+		by_old(al->pairs + first, al->npairs - first);
 	}
 	if (err)
 		goto done;
-	err = sort_pairs(al->pairs, al->npairs);
+	err = sort_candidates(al->pairs, al->npairs);
 done:
 	windex_dispose(&ix);
 	free(u);
