@@ -168,7 +168,8 @@ int align_similar(aligner *al)
 			else
 				al->pairs[al->npairs++] = (pair){s, a, i, sh};
 		}
-		by_old(al->pairs + first, al->npairs - first);
+		if (al->npairs - first > 1) /* (none yet: pairs may be NULL) */
+			by_old(al->pairs + first, al->npairs - first);
 	}
 	if (err)
 		goto done;
