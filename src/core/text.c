@@ -24,7 +24,8 @@
  *      line starting with a marker after a line ending a clause (". ; :",
  *      "; and"), and a line after which the next word would have fitted
  *      (it was not wrapped). A bare heading marker takes the title line
- *      below it. Across a page break (form feed or furniture) a paragraph
+ *      below it, across a blank line or a page break too (a Word redline
+ *      writes neither). Across a page break (form feed or furniture) a paragraph
  *      goes on when the next line starts in lower case, or the text before
  *      it is long and ends without punctuation.
  *
@@ -565,10 +566,11 @@ static int has_alnum(const char *s, size_t len)
 }
 
 /* Is `s` the title of the bare heading marker open as the paragraph
- * ("ARTICLE 5" above "DEFINITIONS", even across a blank line)? A short
- * line without closing punctuation that is no marker itself, and holds a
- * letter or a digit: a line of "=" or "-" alone is no title, wherever it
- * stands (after a blank line as after a page break). */
+ * ("ARTICLE 5" above "DEFINITIONS", even across a blank line or a page
+ * break)? A short line without closing punctuation that is no marker
+ * itself, and holds a letter or a digit: a line of "=" or "-" alone is
+ * no title, wherever it stands (after a blank line as after a page
+ * break). */
 static int titles_bare_heading(const assembler *a, const char *s, size_t len,
                                const nd_grammar *g, nd_matcher *md)
 {
@@ -687,8 +689,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		}
 		fresh = !a->open;
 		md->at = c->line;
-		if (a->open && !(gap & LINE_PAGEBREAK) &&
-		    titles_bare_heading(a, s, c->len, g, md))
+		if (a->open && titles_bare_heading(a, s, c->len, g, md))
 			fresh = 0;
 		else if (a->open && (gap & LINE_PAGEBREAK))
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);

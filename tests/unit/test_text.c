@@ -576,6 +576,22 @@ static void test_bare_heading_title_needs_a_letter(void **state)
 	            "Title\nArticle 1\n-\n1. Text.");
 }
 
+/* A bare heading at the foot of a page takes the title at the top of the
+ * next, as across a blank line: a reader sees one heading, and a Word
+ * redline of the text, which writes no page breaks, reads back the same
+ * provisions ("Section 1", a page break, "T" was two before). */
+static void test_bare_heading_title_across_a_page_break(void **state)
+{
+	(void)state;
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\fDEFINITIONS\n\n1. Text.\n",
+	            "Title\nARTICLE 5 DEFINITIONS\n1. Text.");
+	ASSERT_TEXT("Title\n\nSection 1\fT\n\n1. Text.\n",
+	            "Title\nSection 1 T\n1. Text.");
+	/* a sentence after the break is no title */
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\fThe Parties agree.\n",
+	            "Title\nARTICLE 5\nThe Parties agree.");
+}
+
 static void test_text_line_maps_offsets(void **state)
 {
 	nd_text *t;
@@ -831,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_unicode_line_and_paragraph_separators),
 		cmocka_unit_test(test_line_breaks_at_every_offset),
 		cmocka_unit_test(test_bare_heading_title_needs_a_letter),
+		cmocka_unit_test(test_bare_heading_title_across_a_page_break),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
