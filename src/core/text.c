@@ -565,6 +565,17 @@ static int has_alnum(const char *s, size_t len)
 	return 0;
 }
 
+/* Can s open a title: a letter or digit (any character past ASCII
+ * counts as a letter, as in is_letter), or an opening bracket or quote?
+ * Not a dash or another mark: "--" above "Rules of the Association" is
+ * no title on its own line, and so "-- Rules of the Association", the
+ * one paragraph they make (and a Word redline writes), is none either. */
+static int opens_title(const char *s, size_t len)
+{
+	return len && (is_letter((unsigned char)s[0]) ||
+	               (s[0] >= '0' && s[0] <= '9') || strchr("([\"'", s[0]));
+}
+
 /* Is `s` the title of the bare heading marker open as the paragraph
  * ("ARTICLE 5" above "DEFINITIONS", even across a blank line or a page
  * break)? A short line without closing punctuation that is no marker
@@ -574,7 +585,7 @@ static int has_alnum(const char *s, size_t len)
 static int titles_bare_heading(const assembler *a, const char *s, size_t len,
                                const nd_grammar *g, nd_matcher *md)
 {
-	if (!has_alnum(s, len))
+	if (!has_alnum(s, len) || !opens_title(s, len))
 		return 0;
 	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
 	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,

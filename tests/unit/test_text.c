@@ -587,6 +587,12 @@ static void test_bare_heading_title_across_a_page_break(void **state)
 	            "Title\nARTICLE 5 DEFINITIONS\n1. Text.");
 	ASSERT_TEXT("Title\n\nSection 1\fT\n\n1. Text.\n",
 	            "Title\nSection 1 T\n1. Text.");
+	/* nor is a line that opens with a dash, on its own or joined with
+	 * the line below it (as a Word redline writes the two) */
+	ASSERT_TEXT("Title\n\nSection 1\f--\nRules of the Association\n",
+	            "Title\nSection 1\n-- Rules of the Association");
+	ASSERT_TEXT("Title\n\nSection 1\n\n-- Rules of the Association\n",
+	            "Title\nSection 1\n-- Rules of the Association");
 	/* a sentence after the break is no title */
 	ASSERT_TEXT("Title\n\nARTICLE 5\n\fThe Parties agree.\n",
 	            "Title\nARTICLE 5\nThe Parties agree.");
