@@ -284,7 +284,7 @@ done:
 	doc_index_dispose(&al.own[1]);
 	sig_dispose(&al.ca);
 	sig_dispose(&al.cb);
-	free(al.common.set.slot);
+	free(al.common.slot);
 	if (err)
 		nd_changeset_free(cs);
 	else

@@ -55,12 +55,6 @@ typedef struct sigfill {
 	size_t used;         /* words of room handed out */
 } sigfill;
 
-/* The words shared by so many clauses of the two documents that they are
- * function words: a few dozen, in a table that stays in the cache. */
-typedef struct common_words {
-	wordcount set;  /* the common words (n = 1) */
-} common_words;
-
 /* Word signature of one document: per clause a sorted slice of folded word
  * hashes (an all-word signature), or of those that are not common words
  * (a content-word one). A slice is made when a pass first reads it
@@ -73,7 +67,8 @@ typedef struct sig {
 	const nd_doc *d;                /* the document */
 	const struct nd_doc_index *ix;  /* its statistics */
 	const struct sig *all;          /* content words: the all-word sig */
-	const common_words *common;     /* content words: what to leave out */
+	const wordcount *common;        /* content words: the common words
+	                                   to leave out (build_content) */
 	sigfill *fill;                  /* the slices made */
 } sig;
 
@@ -189,7 +184,10 @@ typedef struct aligner {
 	nd_progress_fn progress;  /* progress callback or NULL */
 	void *ud;                 /* its argument */
 	nd_changeset *cs;         /* the result being built */
-	common_words common;      /* what ca and cb leave out */
+	wordcount common;         /* the words shared by so many clauses of
+	                             both documents that they are function
+	                             words (a few dozen, n = 1): what ca and
+	                             cb leave out */
 	struct nd_doc_index own[2]; /* the statistics of a document that
 	                             has none of its own (nd_doc_index) */
 } aligner;
@@ -257,8 +255,8 @@ void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi);
 void windex_dispose(windex *ix);
 
 /* Content-word signatures over sa and sb: their words without those
- * common to both documents (*cw, which must outlive them). */
-int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
+ * common to both documents, found into *common (which must outlive them). */
+int build_content(sig *ca, sig *cb, wordcount *common, const sig *sa,
                   const sig *sb);
 
 

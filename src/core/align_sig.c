@@ -337,17 +337,7 @@ static uint64_t *body_hashes(const nd_doc *d, size_t *n)
 
 static int has_hash(const uint64_t *h, size_t n, uint64_t x)
 {
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (h[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && h[lo] == x;
+	return n && bsearch(&x, h, n, sizeof(uint64_t), cmp_u64) != NULL;
 }
 
 /* Keep clause i's words w[0..n) in ix->kept (room grown as needed). */
@@ -507,7 +497,7 @@ const uint64_t *sig_make(const sig *s, size_t i)
 
 	if (s->all) {
 		const uint64_t *w = sig_words(s->all, i);
-		const wordcount *common = &s->common->set;
+		const wordcount *common = s->common;
 
 		for (k = 0; k < s->ix->count[i]; k++)
 			if (!wordcount_of(common, w[k]))
@@ -534,7 +524,7 @@ const uint64_t *sig_make(const sig *s, size_t i)
 #define COMMON_SHARE 0.2
 #define COMMON_MIN_CLAUSES 10
 
-int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
+int build_content(sig *ca, sig *cb, wordcount *common, const sig *sa,
                   const sig *sb)
 {
 	size_t na = sa->d->n, nb = sb->d->n, side, k;
@@ -542,7 +532,7 @@ int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
 	const wordcount *df[2] = {&sa->ix->df, &sb->ix->df};
 	int err = 0;
 
-	memset(cw, 0, sizeof(*cw));
+	memset(common, 0, sizeof(*common));
 	/* each distinct word once (so each is inserted, never looked for
 	 * first): those of the old document with their count in the new
 	 * added, then those only in the new */
@@ -553,14 +543,14 @@ int build_content(sig *ca, sig *cb, common_words *cw, const sig *sa,
 
 			if (w->key && (side == 0 || other == 0) &&
 			    (double)(w->n + (side == 0 ? other : 0)) > limit)
-				err = wordcount_insert(&cw->set, w->key, 0);
+				err = wordcount_insert(common, w->key, 0);
 		}
 	if (err)
 		return err;
 	memset(ca, 0, sizeof(*ca));
 	memset(cb, 0, sizeof(*cb));
-	*ca = (sig){sa->d, sa->ix, sa, cw, NULL};
-	*cb = (sig){sb->d, sb->ix, sb, cw, NULL};
+	*ca = (sig){sa->d, sa->ix, sa, common, NULL};
+	*cb = (sig){sb->d, sb->ix, sb, common, NULL};
 	if ((err = sig_alloc(ca, na)) != 0)
 		return err;
 	return sig_alloc(cb, nb);
