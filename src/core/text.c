@@ -522,6 +522,8 @@ typedef struct assembler {
 	size_t wrap;         /* the text's wrap width in characters, or
 	                        LINES_NOT_WRAPPED, or 0 for no evidence */
 	unsigned pflags;     /* ND_PARA_* of the open paragraph */
+	int titling;         /* it may be the title of the bare heading
+	                        before it (may_title), judged at its close */
 } assembler;
 
 /* Does the paragraph so far end a clause, so that a marker at the start of
@@ -576,25 +578,35 @@ static int opens_title(const char *s, size_t len)
 	               (s[0] >= '0' && s[0] <= '9') || strchr("([\"'", s[0]));
 }
 
-/* Is `s` the title of the bare heading marker open as the paragraph
- * ("ARTICLE 5" above "DEFINITIONS", even across a blank line or a page
- * break)? A short line without closing punctuation that is no marker
- * itself, and holds a letter or a digit: a line of "=" or "-" alone is
- * no title, wherever it stands (after a blank line as after a page
- * break). */
-static int titles_bare_heading(const assembler *a, const char *s, size_t len,
-                               const nd_grammar *g, nd_matcher *md)
+/* May the paragraph that `s` opens be the title of the bare heading
+ * marker open as the paragraph ("ARTICLE 5" above "DEFINITIONS", even
+ * across a blank line or a page break)? When it opens with a letter, a
+ * digit, a bracket or a quote and is no marker itself; whether it is
+ * one is known when it ends (is_title). */
+static int may_title(const assembler *a, const char *s, size_t len,
+                     const nd_grammar *g, nd_matcher *md)
 {
-	if (!has_alnum(s, len) || !opens_title(s, len))
+	if (!opens_title(s, len))
 		return 0;
 	if (a->out.len - a->pstart > 64 || /* markers are short: a cheap test first */
 	    !nd_grammar_bare_heading(g, md, a->out.ptr + a->pstart,
 	                             a->out.len - a->pstart))
 		return 0;
-	if (!len || strchr(".,;:!?", s[len - 1]) ||
-	    count_words(s, len, g->heading_max_words) > g->heading_max_words)
-		return 0;
 	return !nd_grammar_any_marker(g, md, s, len);
+}
+
+/* Is the paragraph open, which may_title let in, the heading's title: a
+ * short paragraph without closing punctuation that holds a letter or a
+ * digit (a line of "=" or "-" alone is no title)? Judged on the whole
+ * paragraph, not its first line, so that where its lines were broken
+ * does not matter: a Word file holds the paragraph as one line. */
+static int is_title(const assembler *a, const nd_grammar *g)
+{
+	const char *s = a->out.ptr + a->pstart;
+	size_t len = a->out.len - a->pstart;
+
+	return len && has_alnum(s, len) && !strchr(".,;:!?", s[len - 1]) &&
+	       count_words(s, len, g->heading_max_words) <= g->heading_max_words;
 }
 
 /* Was the text line `prev` not wrapped: would the first word of the next
@@ -639,12 +651,23 @@ static unsigned underline(unsigned flags)
 	       flags & LINE_UNDER2 ? ND_PARA_UNDER2 : 0;
 }
 
-static int close_para(assembler *a)
+/* Close the open paragraph; the title of a bare heading joins it. */
+static int close_para(assembler *a, const nd_grammar *g)
 {
 	nd_para *p;
 
 	if (!a->open)
 		return 0;
+	if (a->titling && is_title(a, g)) {
+		p = &a->t->paras[a->t->npara - 1];
+		a->out.ptr[a->pstart - 1] = ' '; /* the '\n' between them */
+		p->len = a->out.len - p->off;
+		p->last_line = a->plast;
+		p->flags |= a->pflags & (ND_PARA_UNDER1 | ND_PARA_UNDER2);
+		a->open = a->titling = 0;
+		return 0;
+	}
+	a->titling = 0;
 	if (a->t->npara == a->paracap &&
 	    nd_vec_reserve((void **)&a->t->paras, &a->paracap, a->t->npara + 1,
 	                   sizeof(nd_para)))
@@ -700,9 +723,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		}
 		fresh = !a->open;
 		md->at = c->line;
-		if (a->open && titles_bare_heading(a, s, c->len, g, md))
-			fresh = 0;
-		else if (a->open && (gap & LINE_PAGEBREAK))
+		if (a->open && (gap & LINE_PAGEBREAK))
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
 		else if (a->open && gap)
 			fresh = 1;
@@ -712,8 +733,11 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		else if (a->open && prev && ended_short(a, prev, scratch, s, c->len))
 			fresh = 1;
 		if (fresh) {
-			if ((err = close_para(a)) != 0)
+			int titling = a->open && may_title(a, s, c->len, g, md);
+
+			if ((err = close_para(a, g)) != 0)
 				return err;
+			a->titling = titling;
 			if (a->out.len && (err = nd_buf_putc(&a->out, '\n')) != 0)
 				return err;
 			a->open = 1;
@@ -736,7 +760,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		prev = c;
 		gap = 0;
 	}
-	return close_para(a);
+	return close_para(a, g);
 }
 
 /* nd_text_new, or with `own` (data itself) nd_text_new_in. */

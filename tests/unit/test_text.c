@@ -598,6 +598,27 @@ static void test_bare_heading_title_across_a_page_break(void **state)
 	            "Title\nARTICLE 5\nThe Parties agree.");
 }
 
+/* The title of a bare heading is judged on the whole paragraph below it,
+ * not on its first line: the paragraph wrapped or on one line (as a Word
+ * redline writes it) gives the same paragraphs. "The rules apply." ends
+ * in a full stop but the paragraph it opens does not; "Definitions of
+ * terms" does not, but its paragraph does. */
+static void test_bare_heading_title_is_the_whole_paragraph(void **state)
+{
+	(void)state;
+	ASSERT_TEXT("Title\n\nArticle 2\n===\n\nThe rules apply.\n---7<---\n",
+	            "Title\nArticle 2 The rules apply. ---7<---");
+	ASSERT_TEXT("Title\n\nArticle 2\n===\n\nThe rules apply. ---7<---\n",
+	            "Title\nArticle 2 The rules apply. ---7<---");
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\nDefinitions of terms\nused here.\n",
+	            "Title\nARTICLE 5\nDefinitions of terms used here.");
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\nDefinitions of terms used here.\n",
+	            "Title\nARTICLE 5\nDefinitions of terms used here.");
+	/* a title on two lines is still one title */
+	ASSERT_TEXT("Title\n\nARTICLE 5\n\nDEFINITIONS AND\nINTERPRETATION\n\n1. Text.\n",
+	            "Title\nARTICLE 5 DEFINITIONS AND INTERPRETATION\n1. Text.");
+}
+
 static void test_text_line_maps_offsets(void **state)
 {
 	nd_text *t;
@@ -854,6 +875,7 @@ int main(void)
 		cmocka_unit_test(test_line_breaks_at_every_offset),
 		cmocka_unit_test(test_bare_heading_title_needs_a_letter),
 		cmocka_unit_test(test_bare_heading_title_across_a_page_break),
+		cmocka_unit_test(test_bare_heading_title_is_the_whole_paragraph),
 		cmocka_unit_test(test_text_line_maps_offsets),
 		cmocka_unit_test(test_source_lines_counts_lines),
 		cmocka_unit_test(test_empty_input),
