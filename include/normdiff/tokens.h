@@ -1,6 +1,6 @@
 /* tokens.h - words, numbers, punctuation and spaces as views into a text.
  *
- * A token is (offset, length, kind, hash) into a caller's buffer; one array
+ * A token is (offset, length, kind, fold hash) into a caller's buffer; one array
  * per text, no allocation per token. Words are runs of letters and marks
  * (accented Latin, Cyrillic, Greek, Arabic ...) with inner apostrophes and
  * hyphens ("people's", "capacity-building"); every CJK ideograph, kana or
@@ -26,11 +26,13 @@ typedef enum nd_token_kind {
 
 typedef struct nd_token {
 	size_t off;         /* offset in the text */
+	uint64_t fold;      /* hash of the case-folded bytes of a word (ASCII,
+	                       Latin-1, Greek, Cyrillic), of the bytes
+	                       themselves (nd_hash) for any other token; two
+	                       tokens are the same when their folds, lengths
+	                       and bytes are */
 	uint32_t len;       /* bytes */
 	uint8_t kind;       /* nd_token_kind */
-	uint64_t hash;      /* hash of the exact bytes */
-	uint64_t fold;      /* hash of the case-folded bytes (ASCII, Latin-1,
-	                       Greek, Cyrillic); equal to hash for non-words */
 } nd_token;
 
 /* Split s[0..len) into tokens. *out is NULL when len is 0. */

@@ -1,8 +1,8 @@
 /* tokens.c - split a text into words, numbers, punctuation and spaces.
  *
  * What: one left-to-right pass that cuts s[0..len) into tokens, each a view
- * (offset, length, kind, hash, fold) into the caller's bytes. The word diff
- * (worddiff.c) compares these hashes, so where a token ends is where an
+ * (offset, length, kind, fold) into the caller's bytes. The word diff
+ * (worddiff.c) compares these tokens, so where a token ends is where an
  * edit may begin: a word that is one token can never be cut in the middle.
  *
  * Why hand-made tables: the diff needs only a coarse idea of a character
@@ -35,10 +35,13 @@
  * Invariants: tokens tile the text (token i+1 starts where token i ends,
  * the first at 0, the last ends at len), no token is empty, and a run
  * reaching TOKEN_MAX bytes is cut there (give or take one character),
- * which keeps `len` within its 32 bits. `hash` is nd_hash() of the bytes; `fold` is
- * the same FNV-1a over the case-folded bytes of a word (simple case
- * folding of ASCII, Latin-1, Latin Extended-A and Additional, Greek,
- * Cyrillic and Armenian), so a word without capitals has fold == hash.
+ * which keeps `len` within its 32 bits. `fold` is nd_hash() (FNV-1a) over
+ * the case-folded bytes of a word (simple case folding of ASCII, Latin-1,
+ * Latin Extended-A and Additional, Greek, Cyrillic and Armenian), over the
+ * bytes themselves for any other token; a word without capitals folds to
+ * nd_hash of its bytes. One hash a token: the word diff tells "States"
+ * from "states" by their bytes once their folds agree, and a token is 24
+ * bytes.
  *
  * Cost: O(len) time. An ASCII token, most of most drafts, is cut and hashed
  * by the fast paths with one table of 256 bytes: a letter or digit costs a
@@ -426,27 +429,6 @@ static size_t next_token(const char *s, size_t len, size_t i, uint8_t *kind)
 	}
 }
 
-/* Both hashes of s[0..len) in one pass while it is ASCII; 0 (nothing
- * set) when it is not, for fold_hash to do. */
-static int ascii_hashes(const char *s, size_t len, uint64_t *hash,
-                        uint64_t *fold)
-{
-	uint64_t h = FNV_OFFSET, f = FNV_OFFSET;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b >= 0x80)
-			return 0;
-		h = (h ^ b) * FNV_PRIME;
-		f = (f ^ fold_ascii(b)) * FNV_PRIME;
-	}
-	*hash = h;
-	*fold = f;
-	return 1;
-}
-
 size_t tokens_decode_at(const char *s, size_t len, size_t i, nd_token *t)
 {
 	uint8_t kind;
@@ -455,10 +437,8 @@ size_t tokens_decode_at(const char *s, size_t len, size_t i, nd_token *t)
 	t->off = i;
 	t->len = (uint32_t)(end - i);
 	t->kind = kind;
-	if (kind == ND_TOK_WORD && ascii_hashes(s + i, end - i, &t->hash, &t->fold))
-		return end;
-	t->hash = nd_hash(s + i, end - i);
-	t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i) : t->hash;
+	t->fold = kind == ND_TOK_WORD ? fold_hash(s + i, end - i)
+	                              : nd_hash(s + i, end - i);
 	return end;
 }
 
@@ -615,9 +595,9 @@ static size_t ascii_number(const unsigned char *p, size_t len, size_t guard,
 static size_t ascii_token(const unsigned char *p, size_t len, size_t guard,
                           size_t i, nd_token *t)
 {
-	uint64_t f = FNV_OFFSET, h = FNV_OFFSET;
+	uint64_t f = FNV_OFFSET;
 	unsigned c = p[i];
-	size_t end, k;
+	size_t end;
 	int word = 1;
 
 	if (len - i >= TOKEN_MAX) /* the token might be cut */
@@ -630,28 +610,20 @@ static size_t ascii_token(const unsigned char *p, size_t len, size_t guard,
 			                fold_alnum(p, len, guard, i, &f), &f);
 		if (end == 0)
 			return 0;
-		if (word) {
-			for (k = i; k < end; k++)
-				h = (h ^ p[k]) * FNV_PRIME;
-		} else {
-			h = f; /* digits and separators fold to themselves */
-		}
 		t->kind = word ? ND_TOK_WORD : ND_TOK_NUMBER;
 	} else if (c == ' ') {
 		for (end = i; end < len && p[end] == ' '; end++)
-			h = (h ^ ' ') * FNV_PRIME;
-		f = h;
+			f = (f ^ ' ') * FNV_PRIME;
 		t->kind = ND_TOK_SPACE;
 	} else if (c < 0x80 && (i + 1 == len || p[i + 1] < 0x80)) {
 		end = i + 1;
-		f = h = (h ^ c) * FNV_PRIME;
+		f = (f ^ c) * FNV_PRIME;
 		t->kind = ND_TOK_PUNCT;
 	} else {
 		return 0;
 	}
 	t->off = i;
 	t->len = (uint32_t)(end - i);
-	t->hash = h;
 	t->fold = f;
 	return end;
 }

@@ -116,7 +116,7 @@ typedef struct seglist {
 static int tok_same(const char *s, const nd_token *x, const char *t,
                     const nd_token *y)
 {
-	return x->hash == y->hash && x->len == y->len &&
+	return x->fold == y->fold && x->len == y->len &&
 	       memcmp(s + x->off, t + y->off, x->len) == 0;
 }
 
