@@ -96,8 +96,9 @@ static int titles_agree(const aligner *al, size_t i, size_t j)
 	return 0;
 }
 
-/* The score of old i and new j if they may pair by place, else -1. */
-double gap_score(const aligner *al, size_t i, size_t j)
+/* The score of old i and new j if they may pair by place, else -1; a
+ * score below `least` may come out lower (pair_score_least). */
+double gap_score(const aligner *al, size_t i, size_t j, double least)
 {
 	const nd_clause *x = &al->a->clauses[i], *y = &al->b->clauses[j];
 	double sc;
@@ -108,7 +109,8 @@ double gap_score(const aligner *al, size_t i, size_t j)
 		return -1; /* empty bodies pair by their children (align_empty) */
 	if (!titles_agree(al, i, j))
 		return -1; /* place is weak evidence; another title is strong */
-	sc = pair_score(al, i, j);
+	sc = pair_score_least(al, i, j, least > GAP_LABEL_THRESHOLD
+	                                ? least : GAP_LABEL_THRESHOLD);
 	if (sc >= GAP_THRESHOLD ||
 	    (sc >= GAP_LABEL_THRESHOLD && x->kind == y->kind &&
 	     !strcmp(nd_doc_label(al->a, i), nd_doc_label(al->b, j))))
@@ -133,7 +135,7 @@ static int better_old(const aligner *al, size_t j, size_t i, size_t end, double 
 	size_t k;
 
 	for (k = i + 1; k < end; k++)
-		if (al->match_a[k] == NONE && gap_score(al, k, j) > sc)
+		if (al->match_a[k] == NONE && gap_score(al, k, j, sc) > sc)
 			return 1;
 	return 0;
 }
@@ -151,7 +153,7 @@ static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
 		if (al->match_a[i] != NONE)
 			continue;
 		for (j = from; j < end; j++)
-			if (al->match_b[j] == NONE && (sc = gap_score(al, i, j)) > top) {
+			if (al->match_b[j] == NONE && (sc = gap_score(al, i, j, top)) > top) {
 				top = sc;
 				best = j;
 			}
@@ -295,7 +297,8 @@ typedef struct lpass {
 static int consider(lpass *lp, size_t a, size_t b)
 {
 	const aligner *al = lp->al;
-	double sc = gap_score(al, a, b);
+	double sc = gap_score(al, a, b, al->o->threshold > LEFTOVER_THRESHOLD
+	                                ? al->o->threshold : LEFTOVER_THRESHOLD);
 
 	if (sc < al->o->threshold || sc < LEFTOVER_THRESHOLD)
 		return 0;
@@ -357,7 +360,7 @@ static int probe(lpass *lp, int side, size_t x)
 			for (lo = lp->words[k].lo; lo < lp->words[k].hi; lo++) {
 				size_t ny;
 
-				y = lp->ix[other].post[lo].clause;
+				y = lp->ix[other].clause[lo];
 				ny = nwords(o, lp->u[other][y]);
 				if (lp->seen[other][y] || ny < n || (side && ny == n))
 					continue;

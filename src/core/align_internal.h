@@ -131,7 +131,7 @@ typedef struct posting {
 	size_t clause;  /* old clause holding it */
 } posting;
 
-/* One distinct word of the index: its postings are post[lo .. hi). */
+/* One distinct word of an index: its postings are clause[lo .. hi). */
 typedef struct vocab {
 	uint64_t word;  /* word hash */
 	size_t lo;      /* first posting */
@@ -242,8 +242,11 @@ int sort_postings(posting *v, size_t n);
  * distinct word's range of them. A posting's clause is its place in u,
  * or with `ids` its number u[x]. A word held by more than max_posting of
  * the clauses is left out and counted in *skipped (SIZE_MAX: none is). */
+/* An inverted index: the clauses of each distinct word not too common,
+ * those of voc[k] in clause[voc[k].lo .. voc[k].hi), ascending. A clause
+ * number fits 32 bits: a text has at most ND_TEXT_MAX_INPUT (2^30) bytes. */
 typedef struct windex {
-	posting *post;
+	uint32_t *clause;
 	vocab *voc;
 	size_t nvoc;
 } windex;
@@ -263,6 +266,9 @@ int build_content(sig *ca, sig *cb, wordcount *common, const sig *sa,
 /* Size of the multiset intersection of two sorted slices. */
 size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
                     size_t ny);
+/* shared_words when it is at least `need`; else some number below. */
+size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
+                          size_t ny, size_t need);
 
 int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j);
 
@@ -276,6 +282,13 @@ double score(size_t shared, size_t na, size_t nb);
 int part_inside(size_t sh, size_t na, size_t nb);
 
 double pair_score(const aligner *al, size_t i, size_t j);
+/* pair_score when it is at least `least`; else some score below `least`
+ * (the count stops once `least` is out of reach): for a caller that
+ * only wants scores that high, the same decisions for less work. */
+double pair_score_least(const aligner *al, size_t i, size_t j, double least);
+/* The fewest words texts of na and nb words must share to score at least
+ * `least`; more than either has when no count does. */
+size_t words_needed(double least, size_t na, size_t nb);
 
 /* The alignment score of a paired group, the one `threshold` applies to. */
 int group_score(const aligner *al, const group *g, double *out);
@@ -340,8 +353,9 @@ int align_gap_splits(aligner *al);
 
 int is_alnum(unsigned char c);
 
-/* The score of old i and new j if they may pair by place, else -1. */
-double gap_score(const aligner *al, size_t i, size_t j);
+/* The score of old i and new j if they may pair by place, else -1; a
+ * score below `least` may come out lower (pair_score_least). */
+double gap_score(const aligner *al, size_t i, size_t j, double least);
 
 /* The new position a paired old clause's group ends (last) or starts at. */
 size_t partner(const aligner *al, size_t i, int last);

@@ -240,7 +240,7 @@ static size_t in_place(const aligner *al, int old_side, size_t c)
 
 		if (other[k] != NONE && !crossing(al, other[k]))
 			continue;
-		if ((s = gap_score(al, i, j)) >= top) {
+		if ((s = gap_score(al, i, j, top)) >= top) {
 			top = s;
 			best = k;
 		}

@@ -153,41 +153,51 @@ int sort_postings(posting *v, size_t n)
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
                  int ids, size_t max_posting, size_t *skipped)
 {
-	size_t x, k, npost = 0;
+	size_t x, k, npost = 0, nkept = 0;
+	posting *post;
 
 	for (x = 0; x < n; x++)
 		npost += nwords(s, u[x]);
-	ix->post = malloc((npost + 1) * sizeof(posting));
+	post = malloc((npost + 1) * sizeof(posting));
+	ix->clause = malloc((npost + 1) * sizeof(uint32_t));
 	ix->voc = malloc((npost + 1) * sizeof(vocab));
 	ix->nvoc = 0;
-	if (!ix->post || !ix->voc)
+	if (!post || !ix->clause || !ix->voc) {
+		free(post);
 		return nd_error_oom();
+	}
 	npost = 0;
 	for (x = 0; x < n; x++) {
 		const uint64_t *w = sig_words(s, u[x]);
 
 		for (k = 0; k < nwords(s, u[x]); k++)
 			if (k == 0 || w[k] != w[k - 1])
-				ix->post[npost++] = (posting){w[k], ids ? u[x] : x};
+				post[npost++] = (posting){w[k], ids ? u[x] : x};
 	}
-	if (sort_postings(ix->post, npost))
+	if (sort_postings(post, npost)) {
+		free(post);
 		return ND_ENOMEM;
-	/* the distinct words, each with its postings, once; a word too common
+	}
+	/* the distinct words, each with its clauses, once; a word too common
 	 * to help is counted and left out, so a lookup costs O(log words) and
-	 * never a walk of a long posting list */
+	 * never a walk of a long posting list, and the walks read 4 bytes a
+	 * posting, of the words kept only */
 	for (k = 0; k < npost;) {
 		size_t e = k;
 
-		while (e < npost && ix->post[e].word == ix->post[k].word)
+		while (e < npost && post[e].word == post[k].word)
 			e++;
 		if (e - k > max_posting) {
 			if (skipped)
 				(*skipped)++;
 		} else {
-			ix->voc[ix->nvoc++] = (vocab){ix->post[k].word, k, e};
+			ix->voc[ix->nvoc++] = (vocab){post[k].word, nkept, nkept + e - k};
+			for (; k < e; k++)
+				ix->clause[nkept++] = (uint32_t)post[k].clause;
 		}
 		k = e;
 	}
+	free(post);
 	return 0;
 }
 
@@ -213,7 +223,7 @@ void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi)
 
 void windex_dispose(windex *ix)
 {
-	free(ix->post);
+	free(ix->clause);
 	free(ix->voc);
 	memset(ix, 0, sizeof(*ix));
 }
@@ -630,6 +640,32 @@ size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
 	return n;
 }
 
+size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
+                          size_t ny, size_t need)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	if (need == 0 || nx > GALLOP_RATIO * ny || ny > GALLOP_RATIO * nx)
+		return shared_words(x, nx, y, ny);
+	while (i < nx && j < ny) {
+		/* steps that cannot run past either end: a step moves each
+		 * side on by one at most */
+		size_t rest = nx - i < ny - j ? nx - i : ny - j;
+		size_t steps = rest < 16 ? rest : 16;
+
+		if (n + rest < need)
+			return n; /* even all the rest would not do */
+		while (steps--) {
+			uint64_t a = x[i], b = y[j];
+
+			n += a == b;
+			i += a <= b;
+			j += b <= a;
+		}
+	}
+	return n;
+}
+
 int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j)
 {
 	const nd_clause *x = &a->clauses[i], *y = &b->clauses[j];
@@ -671,6 +707,40 @@ double pair_score(const aligner *al, size_t i, size_t j)
 
 	return score(shared_words(sig_words(&al->sa, i), na,
 	                          sig_words(&al->sb, j), nb), na, nb);
+}
+
+/* The fewest shared words of texts of na and nb words that score at
+ * least `least`; more than either has when none does. score() grows
+ * with the words shared, so the Dice and containment formulas give the
+ * answer to a word or so, and score() itself settles it. */
+size_t words_needed(double least, size_t na, size_t nb)
+{
+	size_t most = na < nb ? na : nb, k;
+	double est = least * (double)(na + nb) / 2.0, contain;
+
+	if (most >= CONTAIN_MIN_WORDS) {
+		contain = (least / CONTAIN_WEIGHT > CONTAIN_SHARE
+		           ? least / CONTAIN_WEIGHT : CONTAIN_SHARE) * (double)most;
+		est = contain < est ? contain : est;
+	}
+
+	if (least <= 0)
+		return 0;
+	k = est >= (double)most ? most : est > 0 ? (size_t)est : 0;
+	while (k > 0 && score(k - 1, na, nb) >= least)
+		k--;
+	while (k <= most && score(k, na, nb) < least)
+		k++;
+	return k;
+}
+
+double pair_score_least(const aligner *al, size_t i, size_t j, double least)
+{
+	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
+
+	return score(shared_words_least(sig_words(&al->sa, i), na,
+	                                sig_words(&al->sb, j), nb,
+	                                words_needed(least, na, nb)), na, nb);
 }
 
 /* Words of several clauses of one side, sorted (malloc'ed). */

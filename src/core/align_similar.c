@@ -148,8 +148,8 @@ int align_similar(aligner *al)
 			/* none when in no unpaired old text, or too common */
 			windex_find(&ix, wb[k], &lo, &hi);
 			for (; lo < hi; lo++)
-				if (count[ix.post[lo].clause]++ == 0)
-					touched[ntouched++] = ix.post[lo].clause;
+				if (count[ix.clause[lo]]++ == 0)
+					touched[ntouched++] = ix.clause[lo];
 		}
 		nbest = keep_best(touched, ntouched, count, al->o->max_candidates,
 		                  best, bestn);

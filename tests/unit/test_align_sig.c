@@ -97,6 +97,75 @@ static void test_shared_words_at_the_ends(void **state)
 	assert_int_equal(shared_words(last, 3, big, 1000), 2);
 }
 
+/* shared_words_least is the count whenever that reaches `need`, and
+ * below `need` when it does not, whatever the lengths and repeats. */
+static void test_shared_words_least_keeps_its_promise(void **state)
+{
+	static const size_t lens[] = {0, 1, 3, 15, 16, 17, 40, 90, 300, 5000};
+	static const uint64_t vocabs[] = {2, 50, 1000, 1u << 30};
+	uint64_t seed = 0x2545f4914f6cdd1du;
+	size_t a, b, v, need, hits = 0, stops = 0;
+
+	(void)state;
+	for (a = 0; a < sizeof(lens) / sizeof(lens[0]); a++)
+		for (b = 0; b < sizeof(lens) / sizeof(lens[0]); b++)
+			for (v = 0; v < sizeof(vocabs) / sizeof(vocabs[0]); v++) {
+				uint64_t *x = random_words(&seed, lens[a], vocabs[v]);
+				uint64_t *y = random_words(&seed, lens[b], vocabs[v]);
+				size_t want = merge_shared(x, lens[a], y, lens[b]);
+
+				for (need = 0; need <= want + 3 && need <= 5003; need++) {
+					size_t got = shared_words_least(x, lens[a], y, lens[b], need);
+
+					if (want >= need) {
+						assert_int_equal(got, want);
+						hits++;
+					} else {
+						assert_true(got < need);
+						stops += got < want;
+					}
+				}
+				free(x);
+				free(y);
+			}
+	assert_true(hits > 1000);
+	assert_true(stops > 10); /* it does stop early */
+}
+
+/* words_needed is the least count that scores `least`: one fewer scores
+ * less, at every length, at the thresholds the passes use and between. */
+static void test_words_needed_is_the_least_count(void **state)
+{
+	static const double bars[] = {-1, 0, 0.01, 0.15, 0.2, 0.3, 0.45, 0.48,
+	                              0.5, 0.6, 0.64, 0.7, 0.8, 0.85, 0.9, 1.0,
+	                              1.01};
+	size_t na, nb, b, k;
+
+	(void)state;
+	for (na = 0; na <= 70; na++)
+		for (nb = 0; nb <= 70; nb++)
+			for (b = 0; b < sizeof(bars) / sizeof(bars[0]); b++) {
+				size_t most = na < nb ? na : nb;
+
+				k = words_needed(bars[b], na, nb);
+				assert_true(k <= most + 1);
+				if (k > 0)
+					assert_true(score(k - 1, na, nb) < bars[b]);
+				if (k <= most)
+					assert_true(score(k, na, nb) >= bars[b]);
+				/* and exactly at a score the counts give */
+				if (most) {
+					double at = score(most / 2, na, nb);
+
+					k = words_needed(at, na, nb);
+					assert_true(k <= most / 2);
+					assert_true(score(k, na, nb) >= at);
+					assert_true(k == 0 || score(k - 1, na, nb) < at);
+				}
+			}
+	assert_int_equal(words_needed(0.5, 1000000, 1000000), 500000);
+}
+
 static int cmp_word(const void *x, const void *y)
 {
 	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
@@ -181,6 +250,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_words_is_the_merge_count),
 		cmocka_unit_test(test_shared_words_at_the_ends),
+		cmocka_unit_test(test_shared_words_least_keeps_its_promise),
+		cmocka_unit_test(test_words_needed_is_the_least_count),
 		cmocka_unit_test(test_sort_u64_orders_as_qsort),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
