@@ -38,6 +38,13 @@ typedef struct nd_token {
 /* Split s[0..len) into tokens. *out is NULL when len is 0. */
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len);
 
+/* The tokens nd_tokenize gives for s[0..len), made faster when s is a
+ * revision of ref[0..rlen), whose tokens are rt[0..rn): those in the
+ * bytes the two share at their start and their end are copied from rt. */
+int nd_tokenize_against(nd_token **out, size_t *n, const char *s, size_t len,
+                        const char *ref, size_t rlen, const nd_token *rt,
+                        size_t rn);
+
 /* The one token starting at s[i] (i < len), into *t; returns the offset
  * just after it. Tokenizes as nd_tokenize does, without an array. */
 size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t);

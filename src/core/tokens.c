@@ -56,6 +56,7 @@
 #include "normdiff/tokens.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "normdiff/buf.h"
 #include "normdiff/error.h"
@@ -696,19 +697,69 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 	return (size_t)(o - out);
 }
 
-int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
+/* No token's end is decided by more than this many bytes after it (a
+ * joiner and the letter after it, a separator and a digit, the next
+ * character that may be a mark: 7 at most): tokens that end this far
+ * inside bytes two texts share are the same in both. */
+#define TOKEN_LOOKAHEAD 16
+
+/* The common suffix of s and ref (after a common prefix of pre bytes,
+ * which it does not overlap): its length. */
+static size_t common_suffix(const char *s, size_t len, const char *ref,
+                            size_t rlen, size_t pre)
+{
+	size_t most = (len < rlen ? len : rlen) - pre, k = 0;
+
+	while (k < most && s[len - 1 - k] == ref[rlen - 1 - k])
+		k++;
+	return k;
+}
+
+/* Tokens of s[0..len) into a new array, as nd_tokenize documents; with
+ * ref (tokens rt[0..rn) of ref[0..rlen)), those in the bytes the two
+ * share at their start and end are copied from rt. A token depends only
+ * on the bytes from its start to a few past its end (TOKEN_LOOKAHEAD) and
+ * on where the text ends: so ref's first tokens that end that far inside
+ * the common prefix are s's, and once s's tokens reach a start in the
+ * common suffix where one of ref's starts too, the rest are ref's
+ * (moved by the difference in length). */
+static int tokenize(nd_token **out, size_t *n, const char *s, size_t len,
+                    const char *ref, size_t rlen, const nd_token *rt,
+                    size_t rn)
 {
 	nd_token *toks = NULL;
-	size_t count = 0, cap = 0, i = 0;
+	size_t count = 0, cap = 0, i = 0, pre = 0, tail = len, r = 0, at;
 	size_t guard = run_guard((const unsigned char *)s, len), end;
 	int err = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (len && (err = nd_vec_reserve((void **)&toks, &cap, len / 4 + 8,
+	if (ref) {
+		size_t most = len < rlen ? len : rlen;
+
+		while (pre < most && s[pre] == ref[pre])
+			pre++;
+		tail = len - common_suffix(s, len, ref, rlen, pre);
+		while (r < rn && rt[r].off + rt[r].len + TOKEN_LOOKAHEAD <= pre)
+			r++;
+	}
+	if (len && (err = nd_vec_reserve((void **)&toks, &cap,
+	                                 (r > len / 4 ? r : len / 4) + 8,
 	                                 sizeof(nd_token))) != 0)
 		goto done;
+	if (r) {
+		memcpy(toks, rt, r * sizeof(nd_token));
+		count = r;
+		i = rt[r - 1].off + rt[r - 1].len;
+	}
 	while (i < len) {
+		if (i >= tail) { /* in the common suffix: at one of ref's starts? */
+			at = i - len + rlen;
+			while (r < rn && rt[r].off < at)
+				r++;
+			if (r < rn && rt[r].off == at)
+				break;
+		}
 		if (count == cap && (err = nd_vec_reserve((void **)&toks, &cap,
 		                                          count + 1,
 		                                          sizeof(nd_token))) != 0)
@@ -718,10 +769,31 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 		i = end ? end : tokens_decode_at(s, len, i, &toks[count]);
 		count++;
 	}
+	if (i < len) { /* ref's tokens from rt[r] on, moved */
+		if ((err = nd_vec_reserve((void **)&toks, &cap, count + rn - r,
+		                          sizeof(nd_token))) != 0)
+			goto done;
+		for (; r < rn; r++) {
+			toks[count] = rt[r];
+			toks[count++].off = rt[r].off + len - rlen;
+		}
+	}
 	*out = toks;
 	*n = count;
 	toks = NULL;
 done:
 	free(toks);
 	return err;
+}
+
+int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
+{
+	return tokenize(out, n, s, len, NULL, 0, NULL, 0);
+}
+
+int nd_tokenize_against(nd_token **out, size_t *n, const char *s, size_t len,
+                        const char *ref, size_t rlen, const nd_token *rt,
+                        size_t rn)
+{
+	return tokenize(out, n, s, len, ref, rlen, rt, rn);
 }

@@ -59,7 +59,8 @@
  * found equal, before the clean-up (which hides short equal words inside
  * edits for the reader, not because they differ).
  *
- * Cost: tokenizing O(N+M); the diff O((N+M)*D) time with D <= max_cost
+ * Cost: tokenizing O(N+M), the new text's tokens in the bytes it shares
+ * with the old at either end copied, not made again; the diff O((N+M)*D) time with D <= max_cost
  * (the recursion halves D at every level, so it is O(log D) deep); memory
  * O(N+M): the two token arrays, one change flag per token, two diagonal
  * arrays of N+M+3 entries and the segment lists. No allocation per token.
@@ -576,7 +577,8 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 		return 0;
 	}
 	if ((err = nd_tokenize(&df.a.t, &df.a.n, a, alen)) != 0 ||
-	    (err = nd_tokenize(&df.b.t, &df.b.n, b, blen)) != 0)
+	    (err = nd_tokenize_against(&df.b.t, &df.b.n, b, blen, a, alen,
+	                               df.a.t, df.a.n)) != 0)
 		goto done;
 	if (!(df.a.chg = calloc(df.a.n + 1, 1)) ||
 	    !(df.b.chg = calloc(df.b.n + 1, 1))) {

@@ -1,11 +1,14 @@
 /* test_tokens_fast.c - the tokenizer's ASCII fast paths (nd_token_at,
  * nd_tokenize, nd_word_folds) give exactly what its general path
  * (tokens_decode_at, which decodes and classifies every character) gives:
- * the same tokens (offset, length, kind, hash, fold) at every offset, and
+ * the same tokens (offset, length, kind, fold) at every offset, and
  * the same word folds in the same order, on chosen cases and on random
  * texts of ASCII, UTF-8 and ill-formed bytes. The chosen cases and one
  * random text in 16 are cut at every length, with letters and digits right
  * after the cut, so that a run reading past the end of its text is seen.
+ * nd_tokenize_against gives what nd_tokenize gives on revisions of random
+ * texts, edited anywhere, at either end and right next to the bytes
+ * the two share.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,19 +140,20 @@ static unsigned next_rand(void)
 	return (unsigned)(rng >> 11);
 }
 
+static const char *const pieces[] = {
+	"a", "b", "Z", "Q", "of", "The", "0", "1", "9", "42", " ", " ",
+	"  ", "-", "'", ".", ",", "(", ")", ";", ":", "\n", "\t", "/",
+	"\x7F", "\xE2\x80\x99", "\xE2\x80\x90", "\xE2\x80\x91",
+	"\xCC\x81", "\xC3\xA9", "\xC3\x89", "\xD0\x96", "\xD9\xA1",
+	"\xD9\xAB", "\xD9\xAC", "\xE4\xBA\xBA", "\xE2\x80\x8D",
+	"\xEF\xB8\x8F", "\xF0\x9F\x98\x80", "\xF0\x9F\x87\xAB",
+	"\xE0\xA4\xBE", "\x80", "\xFF", "\xC3", "\xE2\x80"};
+
 /* Random texts: mostly ASCII letters, digits, spaces, joiners and
  * separators, with the characters that extend or end a word among them,
  * and now and then a raw byte. */
 static void test_random_texts(void **state)
 {
-	static const char *const pieces[] = {
-		"a", "b", "Z", "Q", "of", "The", "0", "1", "9", "42", " ", " ",
-		"  ", "-", "'", ".", ",", "(", ")", ";", ":", "\n", "\t", "/",
-		"\x7F", "\xE2\x80\x99", "\xE2\x80\x90", "\xE2\x80\x91",
-		"\xCC\x81", "\xC3\xA9", "\xC3\x89", "\xD0\x96", "\xD9\xA1",
-		"\xD9\xAB", "\xD9\xAC", "\xE4\xBA\xBA", "\xE2\x80\x8D",
-		"\xEF\xB8\x8F", "\xF0\x9F\x98\x80", "\xF0\x9F\x87\xAB",
-		"\xE0\xA4\xBE", "\x80", "\xFF", "\xC3", "\xE2\x80"};
 	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
 	char buf[512];
 	size_t len, i, k;
@@ -177,6 +181,80 @@ static void test_random_texts(void **state)
 			check_prefixes(buf);
 		else
 			check_text(buf, len);
+	}
+}
+
+
+/* k random pieces (of the first `choose`) appended to buf at *len. */
+static void add_pieces(char *buf, size_t *len, size_t k, size_t choose)
+{
+	while (k--) {
+		const char *p = pieces[next_rand() % choose];
+
+		memcpy(buf + *len, p, strlen(p));
+		*len += strlen(p);
+	}
+}
+
+/* s's tokens made against ref's are those nd_tokenize makes. */
+static void check_against(const char *ref, size_t rlen, const char *s,
+                          size_t len)
+{
+	nd_token *rt = NULL, *want = NULL, *got = NULL;
+	size_t rn, nwant, ngot, i;
+
+	assert_int_equal(nd_tokenize(&rt, &rn, ref, rlen), 0);
+	assert_int_equal(nd_tokenize(&want, &nwant, s, len), 0);
+	assert_int_equal(nd_tokenize_against(&got, &ngot, s, len, ref, rlen, rt,
+	                                     rn), 0);
+	if (ngot != nwant)
+		fail_msg("\"%.*s\" against \"%.*s\": %zu tokens, want %zu",
+		         (int)len, s, (int)rlen, ref, ngot, nwant);
+	for (i = 0; i < ngot; i++)
+		expect_same_token(s, len, want[i].off, &want[i], &got[i]);
+	free(rt);
+	free(want);
+	free(got);
+}
+
+/* A text and a revision of it: a stretch of the text replaced by other
+ * pieces (or by nothing, or nothing by them) at its start, its end or
+ * inside it, so the bytes the two share end anywhere, inside a word, a
+ * number, a joined sequence; and the two the other way round. */
+static void test_tokens_against_a_revision(void **state)
+{
+	char ref[1200], s[1400];
+	size_t rlen, len, cut, keep, i;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t choose = round % 4 == 0 ? 25 : sizeof(pieces) / sizeof(pieces[0]);
+
+		rlen = 0;
+		add_pieces(ref, &rlen, next_rand() % 60, choose);
+		cut = rlen ? next_rand() % (rlen + 1) : 0;
+		keep = cut + (rlen - cut ? next_rand() % (rlen - cut + 1) % 12 : 0);
+		if (round % 5 == 0)
+			cut = 0; /* an edit at the start */
+		if (round % 5 == 1)
+			keep = rlen; /* at the end */
+		len = 0;
+		memcpy(s, ref, cut);
+		len = cut;
+		add_pieces(s, &len, next_rand() % 4, choose);
+		memcpy(s + len, ref + keep, rlen - keep);
+		len += rlen - keep;
+		check_against(ref, rlen, s, len);
+		check_against(s, len, ref, rlen);
+	}
+	/* the same text, one empty, both empty */
+	for (i = 0; i < 200; i++) {
+		rlen = 0;
+		add_pieces(ref, &rlen, next_rand() % 60, sizeof(pieces) / sizeof(pieces[0]));
+		check_against(ref, rlen, ref, rlen);
+		check_against(ref, rlen, ref, 0);
+		check_against(ref, 0, ref, rlen);
 	}
 }
 
@@ -210,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_chosen_edges),
 		cmocka_unit_test(test_random_texts),
 		cmocka_unit_test(test_long_runs),
+		cmocka_unit_test(test_tokens_against_a_revision),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
