@@ -70,8 +70,8 @@ typedef struct nd_doc {
  * nd_text_new(). */
 int nd_doc_parse(nd_doc **out, const char *data, size_t len,
                  const nd_grammar *grammar);
-/* The same, cleaning the lines in data's own bytes (nd_text_new_in):
- * data[0..len] is overwritten. */
+/* The same, taking data (malloc'ed, len + 1 bytes) as the text's buffer
+ * (nd_text_new_in): held by the document on success, freed on failure. */
 int nd_doc_parse_in(nd_doc **out, char *data, size_t len,
                     const nd_grammar *grammar);
 

@@ -65,12 +65,13 @@ typedef struct nd_text {
 int nd_text_new(nd_text **out, const char *data, size_t len,
                 const nd_grammar *grammar);
 
-/* The same, with data's own bytes as the scratch its lines are cleaned
- * into (a line never grows when cleaned, so each is written where its
- * source was already read): for a caller that frees data right after, one
- * copy of the text fewer in memory. data[0..len] (the byte after the last,
- * too) is overwritten, on failure as on success; an error about the
- * bytes themselves (binary, UTF-8) is found before any is. */
+/* The same, taking data (malloc'ed, len + 1 bytes) as the text's own
+ * buffer: its lines are cleaned and joined into paragraphs in it (a line
+ * never grows when cleaned, so each is written where its source was
+ * already read), and no second copy of the text is made. On success the
+ * text holds data (nd_text_free frees it); on failure data is freed. An
+ * error about the bytes themselves (binary, UTF-8) is found before any
+ * is overwritten. */
 int nd_text_new_in(nd_text **out, char *data, size_t len,
                    const nd_grammar *grammar);
 

@@ -130,12 +130,13 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
 /* The same for bytes of format f, with tracked changes rejected when
  * `reject` is set; touches nothing but its arguments, so two threads may
  * parse two versions at once (plain text: the importers' libraries keep
- * global state). With `own` (data itself, len + 1 bytes, freed by the
- * caller right after), plain text is cleaned in its own bytes
- * (nd_doc_parse_in), which it overwrites. */
+ * global state). With `own` (*own is data itself, malloc'ed, len + 1
+ * bytes), plain text is parsed in its own bytes (nd_doc_parse_in), which
+ * the document then holds (or which are freed on failure): *own becomes
+ * NULL. */
 int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
                      const nd_grammar *g, nd_doc **doc, nd_pagemap *pages,
-                     char *own);
+                     char **own);
 
 /* Parse the bytes of a version and report errors as "normdiff: SPEC: ...". */
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,

@@ -467,8 +467,10 @@ int cli_doc_parse(cli *c, const char *data, size_t len, const nd_grammar *g,
 
 int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
                      const nd_grammar *g, nd_doc **doc, nd_pagemap *pages,
-                     char *own)
+                     char **own)
 {
+	char *take = own ? *own : NULL;
+
 	nd_import_opts o;
 	nd_buf text = ND_BUF_INIT;
 	int err;
@@ -476,18 +478,26 @@ int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
 	*doc = NULL;
 	if (pages)
 		nd_pagemap_dispose(pages);
+	if (f == ND_FORMAT_TEXT && take) {
+		*own = NULL; /* the document's text, or freed */
+		return nd_doc_parse_in(doc, take, len, g);
+	}
 	if (f == ND_FORMAT_TEXT)
-		return own ? nd_doc_parse_in(doc, own, len, g)
-		           : nd_doc_parse(doc, data, len, g);
+		return nd_doc_parse(doc, data, len, g);
 	nd_import_opts_init(&o);
 	o.changes = reject ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
 	o.pages = pages;
 	err = nd_import(&text, data, len, f, &o);
-	/* the imported text is freed right after: cleaned in its own bytes */
-	if (!err)
-		err = text.ptr ? nd_doc_parse_in(doc, text.ptr, text.len, g)
-		               : nd_doc_parse(doc, "", 0, g);
-	nd_buf_dispose(&text);
+	/* the imported text becomes the document's, cleaned in its own bytes */
+	if (err)
+		nd_buf_dispose(&text);
+	else if (text.ptr) {
+		size_t n = text.len;
+
+		err = nd_doc_parse_in(doc, nd_buf_detach(&text), n, g);
+	}
+	else
+		err = nd_doc_parse(doc, "", 0, g);
 	return err;
 }
 

@@ -61,11 +61,12 @@ static void run_job(cli_parse_job *j)
 	if (j->empty) {
 		j->err = nd_doc_empty(&s->doc);
 	} else {
-		/* the bytes are freed once parsed: their lines are cleaned in
-		 * place, one copy of the text fewer at the parse's peak */
+		/* plain text is parsed in its own bytes, which the document
+		 * takes: no second copy of the text; other bytes are freed
+		 * once parsed */
 		j->err = cli_doc_parse_as(s->in.data, s->in.len, j->format,
 		                          j->reject, j->g, &s->doc, &map,
-		                          s->in.data);
+		                          &s->in.data);
 		j->err = j->err ? j->err : cli_input_pages(&s->in, &map);
 		nd_pagemap_dispose(&map);
 	}

@@ -760,7 +760,7 @@ static int finish(parser *p)
 	return err ? nd_error_oom() : 0;
 }
 
-/* nd_doc_parse, or with `own` (data itself) nd_doc_parse_in. */
+/* nd_doc_parse, or with `own` (data itself, taken) nd_doc_parse_in. */
 static int doc_parse(nd_doc **out, const char *data, size_t len,
                      const nd_grammar *g, char *own)
 {
@@ -770,8 +770,10 @@ static int doc_parse(nd_doc **out, const char *data, size_t len,
 	int err;
 
 	*out = NULL;
-	if ((p.doc = calloc(1, sizeof(nd_doc))) == NULL)
+	if ((p.doc = calloc(1, sizeof(nd_doc))) == NULL) {
+		free(own);
 		return nd_error_oom();
+	}
 	nd_buf_init(&p.doc->labels);
 	p.g = g;
 	if ((err = own ? nd_text_new_in(&p.doc->text, own, len, g)

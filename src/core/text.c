@@ -302,12 +302,14 @@ static void classify_line(nd_buf *scratch, cline *c, const nd_grammar *g,
  * as a form feed does not.
  *
  * scratch may be data's own bytes (nd_text_new_in): a cleaned line is
- * never longer than its source and the line ends between lines are not
- * copied, so each line is written at or before where its source starts
- * (lines_clean moves it forward, and the output never overtakes the
- * input). Only its terminating NUL may land on the byte that ended the
- * line, so that byte is read, and the source line count taken, before
- * any line is written. */
+ * never longer than its source and one byte stands for the line end
+ * before it (at least one byte in the source), so each line is written
+ * at or before where its source starts (lines_clean moves it forward,
+ * and the output never overtakes the input). Only the byte before the
+ * next line, or its terminating NUL, may land on the byte that ended
+ * the line, so that byte is read, and the source line count taken,
+ * before any line is written. The byte before each line is the room
+ * assemble() needs to join lines in place. */
 static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
                        const char *data, size_t len, size_t i,
                        const nd_grammar *g, nd_matcher *md,
@@ -336,6 +338,8 @@ static int split_lines(nd_buf *scratch, cline **lines, size_t *n, size_t *cap,
 		i = line_end(data, len, text + plain);
 		brk = i < len ? unicode_break(data, len, i) : 0;
 		end = i < len ? data[i] : '\0';
+		if (scratch->len) /* room for the separator assemble() writes */
+			scratch->ptr[scratch->len++] = '\n';
 		c.off = scratch->len;
 		c.line = line;
 		c.flags = pending;
@@ -616,9 +620,8 @@ static int is_title(const assembler *a, const nd_grammar *g)
  * ends in a hyphen, or both are lines of one quoted block. In a text that
  * is not hard-wrapped (one paragraph per line) every line is short. */
 static int ended_short(const assembler *a, const cline *prev,
-                       const char *scratch, const char *s, size_t len)
+                       const char *p, const char *s, size_t len)
 {
-	const char *p = scratch + prev->off;
 	size_t word = 0;
 	unsigned char last;
 
@@ -682,31 +685,46 @@ static int close_para(assembler *a, const nd_grammar *g)
 	return 0;
 }
 
-static int add_mark(assembler *a, uint32_t line)
+static int add_mark(assembler *a, uint32_t line, size_t off)
 {
 	if (a->t->nmarks == a->markcap &&
 	    nd_vec_reserve((void **)&a->t->marks, &a->markcap, a->t->nmarks + 1,
 	                   sizeof(nd_linemark)))
 		return nd_error_oom();
-	a->t->marks[a->t->nmarks].off = a->out.len;
+	a->t->marks[a->t->nmarks].off = off;
 	a->t->marks[a->t->nmarks++].line = line;
 	return 0;
 }
 
-/* Pass 4: paragraphs. */
+/* Append line s[0..len) to the text, after `sep` unless it is 0. The text
+ * is assembled over the lines themselves: what is written never passes
+ * the line being read (split_lines leaves a byte before each line for
+ * its separator), so the line moves first, then its separator goes in
+ * front, and no NUL lands on a byte not yet read. */
+static void put_line(assembler *a, char sep, const char *s, size_t len)
+{
+	memmove(a->out.ptr + a->out.len + (sep != 0), s, len);
+	if (sep)
+		a->out.ptr[a->out.len++] = sep;
+	a->out.len += len;
+	a->out.ptr[a->out.len] = '\0';
+}
+
+/* Pass 4: paragraphs, assembled in scratch itself (a->out). */
 static int assemble(assembler *a, const char *scratch, const cline *lines,
                     size_t n, const wordset *words, const nd_grammar *g,
                     nd_matcher *md)
 {
 	unsigned gap = 0; /* LINE_BLANK / LINE_PAGEBREAK seen since last text */
 	const cline *prev = NULL; /* the last text line */
-	size_t k;
+	size_t k, prev_at = 0; /* where it is in the text now */
 	int err;
 
 	for (k = 0; k < n; k++) {
 		const cline *c = &lines[k];
 		const char *s = scratch + c->off;
 		int fresh;
+		char sep;
 
 		if (c->flags & LINE_PAGEBREAK)
 			gap |= LINE_PAGEBREAK;
@@ -730,31 +748,33 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 		else if (a->open && (ends_clause(&a->out) || starts_bullet(&a->out, s)) &&
 		         nd_grammar_any_marker(g, md, s, c->len))
 			fresh = 1;
-		else if (a->open && prev && ended_short(a, prev, scratch, s, c->len))
+		else if (a->open && prev &&
+		         ended_short(a, prev, a->out.ptr + prev_at, s, c->len))
 			fresh = 1;
+		sep = 0;
 		if (fresh) {
 			int titling = a->open && may_title(a, s, c->len, g, md);
 
 			if ((err = close_para(a, g)) != 0)
 				return err;
 			a->titling = titling;
-			if (a->out.len && (err = nd_buf_putc(&a->out, '\n')) != 0)
-				return err;
+			sep = a->out.len ? '\n' : 0;
 			a->open = 1;
 			a->pflags = gap || !prev ? ND_PARA_GAP : 0;
-			a->pstart = a->out.len;
+			a->pstart = a->out.len + (sep != 0);
 			a->pline = c->line;
 		} else if (prev->flags & LINE_SOFTHYPHEN) {
 			/* "infor\u00AD" + "mation": join as is */
 		} else if (ends_hyphenated(&a->out) && is_letter((unsigned char)s[0])) {
 			if (drop_hyphen(&a->out, s, c->len, words))
 				a->out.ptr[--a->out.len] = '\0';
-		} else if ((err = nd_buf_putc(&a->out, ' ')) != 0) {
-			return err;
+		} else {
+			sep = ' ';
 		}
-		if ((err = add_mark(a, c->line)) != 0 ||
-		    (err = nd_buf_put(&a->out, s, c->len)) != 0)
+		prev_at = a->out.len + (sep != 0);
+		if ((err = add_mark(a, c->line, prev_at)) != 0)
 			return err;
+		put_line(a, sep, s, c->len);
 		a->plast = c->line;
 		a->pflags |= underline(c->flags);
 		prev = c;
@@ -763,7 +783,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 	return close_para(a, g);
 }
 
-/* nd_text_new, or with `own` (data itself) nd_text_new_in. */
+/* nd_text_new, or with `own` (data itself, taken) nd_text_new_in. */
 static int text_new(nd_text **out, const char *data, size_t len,
                     const nd_grammar *g, char *own)
 {
@@ -776,20 +796,19 @@ static int text_new(nd_text **out, const char *data, size_t len,
 	int err;
 
 	*out = NULL;
-	if ((err = validate(data, len, &skip)) != 0)
+	if ((err = validate(data, len, &skip)) != 0) {
+		free(own);
 		return err;
+	}
 	if ((a.t = calloc(1, sizeof(nd_text))) == NULL) {
 		err = nd_error_oom();
 		goto done;
 	}
 	if ((err = nd_matcher_init(md, g)) != 0)
 		goto done;
-	nd_buf_init(&a.out);
 	if (own) /* room for every line and the NUL after: never grown */
 		scratch = (nd_buf){own, 0, len + 1};
 	else if ((err = nd_buf_grow(&scratch, len)) != 0)
-		goto done;
-	if ((err = nd_buf_grow(&a.out, len)) != 0)
 		goto done;
 	if ((err = split_lines(&scratch, &lines, &nlines, &linecap, data, len,
 	                       skip, g, md, &a.t->source_lines)) != 0)
@@ -802,6 +821,9 @@ static int text_new(nd_text **out, const char *data, size_t len,
 	if (any_line_hyphen(scratch.ptr, lines, nlines) &&
 	    (err = collect_all(&words, scratch.ptr, lines, nlines)) != 0)
 		goto done;
+	/* the paragraphs are assembled over the lines, in scratch itself,
+	 * which becomes the text's buffer */
+	a.out = (nd_buf){scratch.ptr, 0, scratch.cap};
 	if ((err = assemble(&a, scratch.ptr, lines, nlines, &words, g, md)) != 0)
 		goto done;
 	if (a.t->npara == 0) {
@@ -809,13 +831,13 @@ static int text_new(nd_text **out, const char *data, size_t len,
 		                   "furniture); give a file holding the draft's text");
 		goto done;
 	}
+	if ((err = nd_text_note_limits(a.t, md)) != 0)
+		goto done;
 	a.t->len = a.out.len;
-	a.t->buf = nd_buf_detach(&a.out);
-	err = nd_text_note_limits(a.t, md);
+	a.t->buf = scratch.ptr;
+	nd_buf_init(&scratch);
 done:
-	if (!own)
-		nd_buf_dispose(&scratch);
-	nd_buf_dispose(&a.out);
+	nd_buf_dispose(&scratch); /* data itself when own, taken: freed */
 	free(lines);
 	free(words.slots);
 	nd_matcher_dispose(md);

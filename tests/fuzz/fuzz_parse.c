@@ -38,8 +38,8 @@ static void outlines(const nd_doc *d)
 }
 
 /* The same bytes parsed in place (nd_doc_parse_in, over a copy with the
- * byte after the last it may write): the same text, paragraphs and
- * clauses as d, or the same failure (d NULL). */
+ * byte after the last it may write, which it takes): the same text,
+ * paragraphs and clauses as d, or the same failure (d NULL). */
 static void same_in_place(const uint8_t *data, size_t size, const nd_doc *d)
 {
 	char *copy = malloc(size + 1);
@@ -69,7 +69,6 @@ static void same_in_place(const uint8_t *data, size_t size, const nd_doc *d)
 				fuzz_fail("parse in place", "a different clause", NULL, 0);
 	}
 	nd_doc_free(e);
-	free(copy);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

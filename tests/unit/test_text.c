@@ -51,7 +51,7 @@ static void check_shape(const nd_text *t)
 }
 
 /* nd_text_new_in over a copy of data[0..len) (and the byte after, which
- * it may write): its status, and *out when it succeeds. */
+ * it may write), which it takes: its status, and *out when it succeeds. */
 static int norm_in_place(const char *data, size_t len, nd_text **out)
 {
 	char *copy = malloc(len + 1);
@@ -61,7 +61,6 @@ static int norm_in_place(const char *data, size_t len, nd_text **out)
 	memcpy(copy, data, len);
 	copy[len] = '\0';
 	rc = nd_text_new_in(out, copy, len, grammar);
-	free(copy);
 	return rc;
 }
 
