@@ -163,6 +163,10 @@ for size in "${size_list[@]}"; do
 			for tool in "${case_tools[@]}"; do
 				[ -n "${failed[$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
+				# the last run's report goes first, outside the timing,
+				# as the shell's ">" truncates the others' before they run:
+				# dropping a 45 MB file is no part of writing the next
+				rm -f "$out/normdiff-json.json"
 				/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
 					timeout -k 10 "$tmo" "${cmd[@]}" >"$out/$tool.out" 2>"$out/$tool.err"
 				rc=$?
