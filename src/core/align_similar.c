@@ -147,9 +147,14 @@ int align_similar(aligner *al)
 				continue;
 			/* none when in no unpaired old text, or too common */
 			windex_find(&ix, wb[k], &lo, &hi);
-			for (; lo < hi; lo++)
-				if (count[ix.clause[lo]]++ == 0)
-					touched[ntouched++] = ix.clause[lo];
+			/* a clause's first touch is a coin toss a branch
+			 * predictor loses: stored always, kept when first */
+			for (; lo < hi; lo++) {
+				uint32_t c = ix.clause[lo];
+
+				touched[ntouched] = c;
+				ntouched += count[c]++ == 0;
+			}
 		}
 		nbest = keep_best(touched, ntouched, count, al->o->max_candidates,
 		                  best, bestn);
