@@ -343,22 +343,54 @@ static int index_pairs(aligner *al)
 	return 0;
 }
 
-/* One pass of try_split over every provision of both versions. */
-/* Every whole on both sides, with scratch of its own (O(n) a pass). */
+/* The provisions no whole can be made of or extend, flagged in fa (old)
+ * and fb (new): those of a group of one text, or of a split or merge
+ * already. try_split would find the same from each whole's group, but the
+ * wholes come in document order and their groups in the order they were
+ * made (the exact pass's, by hash), a cache miss each; read in the
+ * groups' own order they cost a byte each. Such a group does not change
+ * in a pass (can_take takes parts only from pairs made by similarity, and
+ * a split or merge only grows), so the flags hold for the whole pass. */
+static void flag_settled(const aligner *al, unsigned char *fa,
+                         unsigned char *fb)
+{
+	size_t gi, k;
+
+	for (gi = 0; gi < al->ngroups; gi++) {
+		const group *g = &al->groups[gi];
+
+		if (!g->same && g->nold == 1 && g->nnew == 1)
+			continue;
+		for (k = 0; k < g->nold; k++)
+			fa[g->old[k]] = 1;
+		for (k = 0; k < g->nnew; k++)
+			fb[g->new[k]] = 1;
+	}
+}
+
+/* One pass of try_split over every provision of both versions, with
+ * scratch of its own (O(n) a pass). */
 int split_pass(aligner *al, int by_opening)
 {
 	size_t maxw = sig_total(&al->sa) + sig_total(&al->sb), i;
 	unsigned char *used = malloc(maxw + 1);
+	unsigned char *fa = calloc(al->a->n + al->b->n + 1, 1);
+	unsigned char *fb = fa ? fa + al->a->n : NULL;
 	size_t *run = malloc((al->a->n + al->b->n + 1) * sizeof(size_t));
 	int err = 0;
 
-	if (!used || !run)
+	if (!used || !run || !fa)
 		err = nd_error_oom();
+	else
+		flag_settled(al, fa, fb);
 	for (i = 0; i < al->a->n && !err; i++)
-		err = try_split(al, 1, i, used, run, by_opening);
+		if (!fa[i])
+			err = try_split(al, 1, i, used, run, by_opening);
 	for (i = 0; i < al->b->n && !err; i++)
-		err = try_split(al, 0, i, used, run, by_opening);
+		if (!fb[i])
+			err = try_split(al, 0, i, used, run, by_opening);
 	free(used);
+	free(fa);
 	free(run);
 	return err;
 }
