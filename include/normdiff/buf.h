@@ -51,7 +51,12 @@ int nd_vec_reserve(void **ptr, size_t *cap, size_t need, size_t size);
 char *nd_strndup(const char *s, size_t len);
 char *nd_strdup(const char *s);
 
-/* 64-bit FNV-1a hash. */
+/* 64-bit FNV-1a hash (its values are kept on disk: they never change). */
 uint64_t nd_hash(const void *data, size_t len);
+
+/* A faster 64-bit hash of a block of bytes, eight at a time, for tables
+ * in memory only (its values may differ between machines and versions):
+ * the clause bodies'. */
+uint64_t nd_hash_block(const void *data, size_t len);
 
 #endif

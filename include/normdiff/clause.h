@@ -54,7 +54,7 @@ typedef struct nd_clause {
 	size_t head_len;     /* ... and length, 0 when it has no heading */
 	uint32_t line;       /* first source line */
 	uint32_t last_line;  /* last source line */
-	uint64_t hash;       /* hash of the body text */
+	uint64_t hash;       /* hash of the body text (nd_hash_block) */
 } nd_clause;
 
 typedef struct nd_doc {

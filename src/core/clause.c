@@ -330,7 +330,7 @@ static int add_clause(parser *p, const nd_para *para, nd_clause_kind kind,
 	c->line = para->line;
 	c->last_line = para->last_line;
 	c->chapeau = para->len && s[para->len - 1] == ':';
-	c->hash = nd_hash(d->text->buf + c->body_off, c->body_len);
+	c->hash = nd_hash_block(d->text->buf + c->body_off, c->body_len);
 	c->end = d->n + 1;
 	c->head_off = c->body_off;
 	if (kind == ND_CLAUSE_HEADING)

@@ -162,7 +162,7 @@ void fuzz_check_doc(const nd_doc *d)
 		label = nd_doc_label(d, i);
 		if (strchr(label, '\n'))
 			fuzz_fail("doc", "a label holds a newline", label, strlen(label));
-		if (c->hash != nd_hash(nd_doc_body(d, i), c->body_len))
+		if (c->hash != nd_hash_block(nd_doc_body(d, i), c->body_len))
 			fuzz_fail("doc", "a body hash is not the hash of the body",
 			          NULL, 0);
 		if (c->line == 0 || c->last_line < c->line)

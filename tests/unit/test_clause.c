@@ -65,7 +65,7 @@ static void check_tree(const nd_doc *d)
 		assert_true(c->body_off >= c->off);
 		assert_int_equal(c->body_off + c->body_len, c->off + c->len);
 		assert_true(nd_doc_body(d, i) == d->text->buf + c->body_off);
-		assert_true(c->hash == nd_hash(d->text->buf + c->body_off, c->body_len));
+		assert_true(c->hash == nd_hash_block(d->text->buf + c->body_off, c->body_len));
 		assert_int_equal(c->chapeau, c->len > 0 && para[c->len - 1] == ':');
 		assert_true(c->line >= 1 && c->line <= c->last_line);
 		assert_int_equal(nd_text_line(d->text, c->off), c->line);

@@ -84,6 +84,36 @@ static void test_hash_keeps_fnv1a(void **state)
 			assert_true(nd_hash(data + off, len) == fnv1a(data + off, len));
 }
 
+/* nd_hash_block reads a block eight bytes at a time: every length and
+ * offset (the tail of fewer than eight bytes, unaligned starts) hashes
+ * the bytes alone, and texts that differ in one byte or in length
+ * differ. */
+static void test_hash_block_of_every_length(void **state)
+{
+	char data[80], copy[96];
+	size_t len, off, k;
+
+	(void)state;
+	for (k = 0; k < sizeof(data); k++)
+		data[k] = (char)('a' + k % 26);
+	assert_true(nd_hash_block(NULL, 0) == nd_hash_block(data, 0));
+	for (len = 0; len <= 64; len++) {
+		uint64_t h = nd_hash_block(data, len);
+
+		for (off = 1; off < 8; off++) {
+			memcpy(copy + off, data, len);
+			assert_true(nd_hash_block(copy + off, len) == h);
+		}
+		if (len < 64)
+			assert_true(nd_hash_block(data, len + 1) != h);
+		for (k = 0; k < len; k++) {
+			memcpy(copy, data, len);
+			copy[k] ^= 1;
+			assert_true(nd_hash_block(copy, len) != h);
+		}
+	}
+}
+
 static void test_buf_reserve(void **state)
 {
 	nd_buf b = ND_BUF_INIT;
@@ -408,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_buf_putu),
 		cmocka_unit_test(test_buf_reserve),
 		cmocka_unit_test(test_hash_keeps_fnv1a),
+		cmocka_unit_test(test_hash_block_of_every_length),
 		cmocka_unit_test(test_utf8_decode_rejects_ill_formed),
 		cmocka_unit_test(test_utf8_valid_reports_offset),
 		cmocka_unit_test(test_utf8_valid_every_offset),
