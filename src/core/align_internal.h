@@ -243,12 +243,17 @@ int sort_postings(posting *v, size_t n);
  * or with `ids` its number u[x]. A word held by more than max_posting of
  * the clauses is left out and counted in *skipped (SIZE_MAX: none is). */
 /* An inverted index: the clauses of each distinct word not too common,
- * those of voc[k] in clause[voc[k].lo .. voc[k].hi), ascending. A clause
- * number fits 32 bits: a text has at most ND_TEXT_MAX_INPUT (2^30) bytes. */
+ * those of voc[k] in clause[voc[k].lo .. voc[k].hi), ascending; a word's
+ * entry found through a hash table (slot: its index in voc plus one, 0
+ * for none). A clause number fits 32 bits: a text has at most
+ * ND_TEXT_MAX_INPUT (2^30) bytes. */
 typedef struct windex {
 	uint32_t *clause;
 	vocab *voc;
 	size_t nvoc;
+	uint32_t *slot;  /* cap slots, a power of two */
+	size_t cap;
+	unsigned shift;  /* 64 - log2(cap): a word's home is its top bits */
 } windex;
 
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,

@@ -150,74 +150,126 @@ int sort_postings(posting *v, size_t n)
 	return merge_postings(v, n) ? nd_error_oom() : 0;
 }
 
+/* The slot of word w in ix's table: its own, or the empty one where it
+ * would go. */
+static size_t windex_slot(const windex *ix, uint64_t w)
+{
+	size_t i = (size_t)((w * 0x9E3779B97F4A7C15ULL) >> ix->shift);
+
+	while (ix->slot[i] && ix->voc[ix->slot[i] - 1].word != w)
+		i = (i + 1) & (ix->cap - 1);
+	return i;
+}
+
+/* A table of at least twice `want` slots, the words of voc put in. */
+static int windex_table(windex *ix, size_t want)
+{
+	size_t cap = 16, v;
+	unsigned bits = 4;
+
+	while (cap < 2 * want) {
+		cap *= 2;
+		bits++;
+	}
+	free(ix->slot);
+	if ((ix->slot = calloc(cap, sizeof(uint32_t))) == NULL)
+		return nd_error_oom();
+	ix->cap = cap;
+	ix->shift = 64 - bits;
+	for (v = 0; v < ix->nvoc; v++)
+		ix->slot[windex_slot(ix, ix->voc[v].word)] = (uint32_t)(v + 1);
+	return 0;
+}
+
+/* The entry of word w, made (with no postings) if new; NULL on no memory. */
+static vocab *windex_entry(windex *ix, uint64_t w)
+{
+	size_t i = windex_slot(ix, w);
+
+	if (ix->slot[i])
+		return &ix->voc[ix->slot[i] - 1];
+	if (2 * (ix->nvoc + 1) > ix->cap) {
+		if (windex_table(ix, ix->cap))
+			return NULL;
+		i = windex_slot(ix, w);
+	}
+	ix->voc[ix->nvoc] = (vocab){w, 0, 0};
+	ix->slot[i] = (uint32_t)++ix->nvoc;
+	return &ix->voc[ix->nvoc - 1];
+}
+
+/* The index in three walks of the clauses' distinct words, no sort: each
+ * word's clauses counted, room handed out to the words not too common,
+ * and the clauses put in, in their order (so ascending). A word too
+ * common to help is counted and left out, so a lookup never leads to a
+ * walk of a long posting list, and the walks read 4 bytes a posting, of
+ * the words kept only. */
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
                  int ids, size_t max_posting, size_t *skipped)
 {
-	size_t x, k, npost = 0, nkept = 0;
-	posting *post;
+	size_t x, k, v, npost = 0, nkept = 0;
+	int walk;
 
 	for (x = 0; x < n; x++)
 		npost += nwords(s, u[x]);
-	post = malloc((npost + 1) * sizeof(posting));
-	ix->clause = malloc((npost + 1) * sizeof(uint32_t));
-	ix->voc = malloc((npost + 1) * sizeof(vocab));
 	ix->nvoc = 0;
-	if (!post || !ix->clause || !ix->voc) {
-		free(post);
+	/* room for every word, touched only by those there are */
+	if ((ix->voc = malloc((npost + 1) * sizeof(vocab))) == NULL ||
+	    windex_table(ix, s->ix->df.used < npost ? s->ix->df.used : npost))
 		return nd_error_oom();
-	}
-	npost = 0;
-	for (x = 0; x < n; x++) {
-		const uint64_t *w = sig_words(s, u[x]);
+	for (walk = 0; walk < 2; walk++) {
+		for (x = 0; x < n; x++) {
+			const uint64_t *w = sig_words(s, u[x]);
 
-		for (k = 0; k < nwords(s, u[x]); k++)
-			if (k == 0 || w[k] != w[k - 1])
-				post[npost++] = (posting){w[k], ids ? u[x] : x};
-	}
-	if (sort_postings(post, npost)) {
-		free(post);
-		return ND_ENOMEM;
-	}
-	/* the distinct words, each with its clauses, once; a word too common
-	 * to help is counted and left out, so a lookup costs O(log words) and
-	 * never a walk of a long posting list, and the walks read 4 bytes a
-	 * posting, of the words kept only */
-	for (k = 0; k < npost;) {
-		size_t e = k;
+			for (k = 0; k < nwords(s, u[x]); k++) {
+				vocab *e;
 
-		while (e < npost && post[e].word == post[k].word)
-			e++;
-		if (e - k > max_posting) {
-			if (skipped)
-				(*skipped)++;
-		} else {
-			ix->voc[ix->nvoc++] = (vocab){post[k].word, nkept, nkept + e - k};
-			for (; k < e; k++)
-				ix->clause[nkept++] = (uint32_t)post[k].clause;
+				if (k > 0 && w[k] == w[k - 1])
+					continue;
+				if (walk == 0) {
+					if ((e = windex_entry(ix, w[k])) == NULL)
+						return ND_ENOMEM;
+					e->hi++; /* its clauses, for now */
+				} else if ((e = &ix->voc[ix->slot[windex_slot(ix, w[k])] - 1])
+				           ->lo != SIZE_MAX) {
+					ix->clause[e->hi++] = (uint32_t)(ids ? u[x] : x);
+				}
+			}
 		}
-		k = e;
+		if (walk == 1)
+			break;
+		for (v = 0; v < ix->nvoc; v++) {
+			size_t count = ix->voc[v].hi;
+
+			if (count > max_posting) {
+				if (skipped)
+					(*skipped)++;
+				ix->voc[v].lo = SIZE_MAX; /* left out */
+			} else {
+				ix->voc[v].lo = ix->voc[v].hi = nkept;
+				nkept += count;
+			}
+		}
+		if ((ix->clause = malloc((nkept + 1) * sizeof(uint32_t))) == NULL)
+			return nd_error_oom();
 	}
-	free(post);
+	for (v = 0; v < ix->nvoc; v++)
+		if (ix->voc[v].lo == SIZE_MAX)
+			ix->voc[v].lo = ix->voc[v].hi = 0;
 	return 0;
 }
 
 void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi)
 {
-	size_t l = 0, h = ix->nvoc;
+	size_t i;
 
-	while (l < h) {
-		size_t mid = l + (h - l) / 2;
-
-		if (ix->voc[mid].word < w)
-			l = mid + 1;
-		else
-			h = mid;
-	}
-	if (l < ix->nvoc && ix->voc[l].word == w) {
-		*lo = ix->voc[l].lo;
-		*hi = ix->voc[l].hi;
-	} else {
-		*lo = *hi = 0;
+	*lo = *hi = 0;
+	if (!ix->cap)
+		return;
+	i = windex_slot(ix, w);
+	if (ix->slot[i]) {
+		*lo = ix->voc[ix->slot[i] - 1].lo;
+		*hi = ix->voc[ix->slot[i] - 1].hi;
 	}
 }
 
@@ -225,6 +277,7 @@ void windex_dispose(windex *ix)
 {
 	free(ix->clause);
 	free(ix->voc);
+	free(ix->slot);
 	memset(ix, 0, sizeof(*ix));
 }
 

@@ -102,7 +102,7 @@ static size_t keep_best(const size_t *touched, size_t n, uint32_t *count,
 int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
-	windex ix = {NULL, NULL, 0};
+	windex ix = {0};
 	size_t nold = 0, i, k, *u = NULL, *touched = NULL, ntouched;
 	size_t *best = NULL;
 	uint32_t *count = NULL, *bestn = NULL;
