@@ -40,10 +40,12 @@ int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len);
 
 /* The tokens nd_tokenize gives for s[0..len), made faster when s is a
  * revision of ref[0..rlen), whose tokens are rt[0..rn): those in the
- * bytes the two share at their start and their end are copied from rt. */
+ * bytes the two share at their start and their end are copied from rt.
+ * With `same`, how many were copied at the start (same[0]) and at the
+ * end (same[1]): tokens known equal, byte for byte, to ref's. */
 int nd_tokenize_against(nd_token **out, size_t *n, const char *s, size_t len,
                         const char *ref, size_t rlen, const nd_token *rt,
-                        size_t rn);
+                        size_t rn, size_t same[2]);
 
 /* The one token starting at s[i] (i < len), into *t; returns the offset
  * just after it. Tokenizes as nd_tokenize does, without an array. */

@@ -725,7 +725,7 @@ static size_t common_suffix(const char *s, size_t len, const char *ref,
  * (moved by the difference in length). */
 static int tokenize(nd_token **out, size_t *n, const char *s, size_t len,
                     const char *ref, size_t rlen, const nd_token *rt,
-                    size_t rn)
+                    size_t rn, size_t *same)
 {
 	nd_token *toks = NULL;
 	size_t count = 0, cap = 0, i = 0, pre = 0, tail = len, r = 0, at;
@@ -752,6 +752,8 @@ static int tokenize(nd_token **out, size_t *n, const char *s, size_t len,
 		count = r;
 		i = rt[r - 1].off + rt[r - 1].len;
 	}
+	if (same)
+		same[0] = r;
 	while (i < len) {
 		if (i >= tail) { /* in the common suffix: at one of ref's starts? */
 			at = i - len + rlen;
@@ -769,6 +771,8 @@ static int tokenize(nd_token **out, size_t *n, const char *s, size_t len,
 		i = end ? end : tokens_decode_at(s, len, i, &toks[count]);
 		count++;
 	}
+	if (same)
+		same[1] = i < len ? rn - r : 0;
 	if (i < len) { /* ref's tokens from rt[r] on, moved */
 		if ((err = nd_vec_reserve((void **)&toks, &cap, count + rn - r,
 		                          sizeof(nd_token))) != 0)
@@ -788,12 +792,12 @@ done:
 
 int nd_tokenize(nd_token **out, size_t *n, const char *s, size_t len)
 {
-	return tokenize(out, n, s, len, NULL, 0, NULL, 0);
+	return tokenize(out, n, s, len, NULL, 0, NULL, 0, NULL);
 }
 
 int nd_tokenize_against(nd_token **out, size_t *n, const char *s, size_t len,
                         const char *ref, size_t rlen, const nd_token *rt,
-                        size_t rn)
+                        size_t rn, size_t same[2])
 {
-	return tokenize(out, n, s, len, ref, rlen, rt, rn);
+	return tokenize(out, n, s, len, ref, rlen, rt, rn, same);
 }

@@ -224,12 +224,25 @@ static ptrdiff_t middle_snake(differ *df, size_t a0, size_t a1,
 	}
 }
 
+/* The common token prefix and suffix of the box, the prefix first; with
+ * `known`, its first known[0] and last known[1] tokens are known to be
+ * equal (copied, nd_tokenize_against) and are not compared again. */
 static void strip(const differ *df, size_t *a0, size_t *a1, size_t *b0,
-                  size_t *b1)
+                  size_t *b1, const size_t *known)
 {
+	size_t k;
+
+	if (known) {
+		*a0 += known[0];
+		*b0 += known[0];
+	}
 	while (*a0 < *a1 && *b0 < *b1 && same_ab(df, *a0, *b0)) {
 		(*a0)++;
 		(*b0)++;
+	}
+	for (k = known ? known[1] : 0; k > 0 && *a1 > *a0 && *b1 > *b0; k--) {
+		(*a1)--;
+		(*b1)--;
 	}
 	while (*a1 > *a0 && *b1 > *b0 && same_ab(df, *a1 - 1, *b1 - 1)) {
 		(*a1)--;
@@ -250,7 +263,7 @@ static int compare(differ *df, size_t a0, size_t a1, size_t b0, size_t b1,
 {
 	size_t x, y;
 
-	strip(df, &a0, &a1, &b0, &b1);
+	strip(df, &a0, &a1, &b0, &b1, NULL);
 	if (a0 == a1 || b0 == b1) {
 		mark(df->a.chg, a0, a1);
 		mark(df->b.chg, b0, b1);
@@ -339,7 +352,7 @@ static int factor(seglist *out, const seglist *in, const differ *df)
 		a1 = s->a1;
 		b0 = s->b0;
 		b1 = s->b1;
-		strip(df, &a0, &a1, &b0, &b1);
+		strip(df, &a0, &a1, &b0, &b1, NULL);
 		if (push(out, 1, s->a0, a0, s->b0, b0) ||
 		    push(out, 0, a0, a1, b0, b1) ||
 		    push(out, 1, a1, s->a1, b1, s->b1))
@@ -548,7 +561,7 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 {
 	differ df = {{a, NULL, 0, NULL}, {b, NULL, 0, NULL}, NULL, NULL, 0, 0};
 	seglist s1 = {NULL, 0, 0}, s2 = {NULL, 0, 0};
-	size_t i, a0, a1, b0, b1, words = 0, same = 0, k;
+	size_t i, a0, a1, b0, b1, words = 0, same = 0, k, known[2] = {0, 0};
 	ptrdiff_t limit;
 	int err;
 
@@ -578,7 +591,7 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 	}
 	if ((err = nd_tokenize(&df.a.t, &df.a.n, a, alen)) != 0 ||
 	    (err = nd_tokenize_against(&df.b.t, &df.b.n, b, blen, a, alen,
-	                               df.a.t, df.a.n)) != 0)
+	                               df.a.t, df.a.n, known)) != 0)
 		goto done;
 	if (!(df.a.chg = calloc(df.a.n + 1, 1)) ||
 	    !(df.b.chg = calloc(df.b.n + 1, 1))) {
@@ -590,7 +603,7 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 	a0 = b0 = 0;
 	a1 = df.a.n;
 	b1 = df.b.n;
-	strip(&df, &a0, &a1, &b0, &b1);
+	strip(&df, &a0, &a1, &b0, &b1, known);
 	if (a0 < a1 && b0 < b1) {
 		size_t diag = (a1 - a0) + (b1 - b0) + 3;
 

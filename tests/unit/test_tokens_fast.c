@@ -196,22 +196,31 @@ static void add_pieces(char *buf, size_t *len, size_t k, size_t choose)
 	}
 }
 
-/* s's tokens made against ref's are those nd_tokenize makes. */
+/* s's tokens made against ref's are those nd_tokenize makes, and those
+ * it says it copied are ref's first and last, byte for byte. */
 static void check_against(const char *ref, size_t rlen, const char *s,
                           size_t len)
 {
 	nd_token *rt = NULL, *want = NULL, *got = NULL;
-	size_t rn, nwant, ngot, i;
+	size_t rn, nwant, ngot, i, same[2];
 
 	assert_int_equal(nd_tokenize(&rt, &rn, ref, rlen), 0);
 	assert_int_equal(nd_tokenize(&want, &nwant, s, len), 0);
 	assert_int_equal(nd_tokenize_against(&got, &ngot, s, len, ref, rlen, rt,
-	                                     rn), 0);
+	                                     rn, same), 0);
 	if (ngot != nwant)
 		fail_msg("\"%.*s\" against \"%.*s\": %zu tokens, want %zu",
 		         (int)len, s, (int)rlen, ref, ngot, nwant);
 	for (i = 0; i < ngot; i++)
 		expect_same_token(s, len, want[i].off, &want[i], &got[i]);
+	assert_true(same[0] + same[1] <= ngot && same[0] + same[1] <= rn);
+	for (i = 0; i < same[0] + same[1]; i++) {
+		const nd_token *x = &got[i < same[0] ? i : ngot - (i - same[0]) - 1];
+		const nd_token *y = &rt[i < same[0] ? i : rn - (i - same[0]) - 1];
+
+		assert_int_equal(x->len, y->len);
+		assert_memory_equal(s + x->off, ref + y->off, x->len);
+	}
 	free(rt);
 	free(want);
 	free(got);
