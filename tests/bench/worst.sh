@@ -24,6 +24,10 @@
 # exponent of each case and tool from the first size to the last, and
 # each case's times over the normal pair's of the same size.
 #
+# A pair under 4 MB (old + new) runs each command ten times in one timed
+# loop (the times divided by ten): GNU time counts in steps of 0.01 s, and
+# a 1 MB comparison takes a few of them.
+#
 # A measurement, not a test: it exits 0 whatever the numbers, 2 only when
 # it cannot run. A run past --timeout seconds (default 600) is stopped,
 # reported as "timeout >SECs", and the tool's later runs of that pair are
@@ -132,7 +136,7 @@ tool_cmd() { # TOOL OLD NEW: the command line, in the array cmd
 	case $1 in
 	normdiff-json)
 		if [ -n "$targets" ]; then
-			cmd=("$normdiff" diff --format=json -o "$out/normdiff-json.json" "$2" "$3")
+			cmd=("$normdiff" diff --format=json -o "$out/normdiff-json.@N@.json" "$2" "$3")
 		else
 			cmd=("$normdiff" diff --format=json "$2" "$3")
 		fi ;;
@@ -142,6 +146,21 @@ tool_cmd() { # TOOL OLD NEW: the command line, in the array cmd
 	esac
 }
 
+# Run "$@" REPS times, its output into OUT, @N@ in its arguments the
+# run's number (so that no report is renamed over the last); the last
+# status above 1, or the last one.
+repeat() {
+	local reps=$1 outfile=$2 i rc=0
+	shift 2
+	for ((i = 0; i < reps; i++)); do
+		"${@//@N@/$i}" >"$outfile"
+		rc=$?
+		[ $rc -gt 1 ] && return $rc
+	done
+	return $rc
+}
+export -f repeat
+
 tools=(normdiff-json normdiff-stat git-word-diff)
 echo "normdiff worst cases: sizes $sizes, cases $cases, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
 for size in "${size_list[@]}"; do
@@ -150,6 +169,7 @@ for size in "${size_list[@]}"; do
 		pair_dir "$c" "$size"
 		old=$pair/old.txt new=$pair/new.txt
 		in_bytes=$(($(stat -c %s "$old") + $(stat -c %s "$new")))
+		reps=$((in_bytes < 4000000 ? 10 : 1))
 		out=$dir/out/worst/$c-$size
 		mkdir -p "$out"
 		declare -A failed=()
@@ -163,12 +183,18 @@ for size in "${size_list[@]}"; do
 			for tool in "${case_tools[@]}"; do
 				[ -n "${failed[$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
-				# the last run's report goes first, outside the timing,
+				# the last run's reports go first, outside the timing,
 				# as the shell's ">" truncates the others' before they run:
 				# dropping a 45 MB file is no part of writing the next
-				rm -f "$out/normdiff-json.json"
-				/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
-					timeout -k 10 "$tmo" "${cmd[@]}" >"$out/$tool.out" 2>"$out/$tool.err"
+				rm -f "$out"/normdiff-json.*.json
+				if [ $reps -eq 1 ]; then
+					/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
+						timeout -k 10 "$tmo" "${cmd[@]//@N@/0}" >"$out/$tool.out" 2>"$out/$tool.err"
+				else
+					/usr/bin/time -f '%e %U %S %M' -o "$out/$tool.time" \
+						timeout -k 10 "$tmo" bash -c 'repeat "$@"' _ "$reps" "$out/$tool.out" \
+						"${cmd[@]}" 2>"$out/$tool.err"
+				fi
 				rc=$?
 				st=ok
 				case $rc in
@@ -177,7 +203,8 @@ for size in "${size_list[@]}"; do
 				13[0-9]|1[4-9][0-9]) st="killed by signal $((rc - 128))" ;;
 				*) st="error (exit $rc)" ;;
 				esac
-				read -r e u s m < <(tail -n 1 "$out/$tool.time")
+				read -r e u s m < <(tail -n 1 "$out/$tool.time" |
+					awk -v r=$reps '{printf "%.4f %.4f %.4f %s\n", $1 / r, $2 / r, $3 / r, $4}')
 				if [ "$st" = ok ]; then
 					printf '  %-9s %-4s run %d %-14s %6ss wall, %5.2fs CPU, %6d MB\n' \
 						"$c" "$size" "$r" "$tool" "$e" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" \

@@ -26,18 +26,19 @@ def median(xs):
     return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 
 
-SMALL = 0.05   # seconds: below this, GNU time's 0.01 s steps dominate
+SMALL = 0.005  # seconds a run: below this, GNU time's 0.01 s steps (over
+               # the ten runs of a timed loop of a small pair) dominate
 
 
 def rat(a, b, d=1):
     """a / b, in parentheses when either is too small to trust."""
-    s = "%.*f" % (d, a / max(b, 0.01))
+    s = "%.*f" % (d, a / max(b, 0.001))
     return "(%s)" % s if min(a, b) < SMALL else s
 
 
 def exponent(a, b, q):
     """log(b / a) / log(q), in parentheses when a time is too small."""
-    e = "%.2f" % (math.log(max(b, 0.01) / max(a, 0.01)) / math.log(q))
+    e = "%.2f" % (math.log(max(b, 0.001) / max(a, 0.001)) / math.log(q))
     return "(%s)" % e if min(a, b) < SMALL else e
 
 
@@ -104,18 +105,19 @@ def table(path):
                 cpu = median([x[2] for x in rs])
                 kb = max(x[3] for x in rs)
                 med[(c, s, t)] = (w, cpu)
-                ratios = [x[2] / max(git[x[0]], 0.01) for x in rs
+                ratios = [x[2] / max(git[x[0]], 0.001) for x in rs
                           if t != "git-word-diff" and x[0] in git]
                 ratio = "%.1f" % median(ratios) if ratios else ""
                 if ratios and min(git.values()) < SMALL:
                     ratio = "(%s)" % ratio
-                print("| %s | %s | %s | %.2f | %.2f | %.1f | %s | %.1f |"
+                print("| %s | %s | %s | %.3f | %.3f | %.1f | %s | %.1f |"
                       % (c, s, t, w, cpu, kb / 1024, ratio, kb * 1024 / inb[(c, s)]))
     if len(order_sizes) >= 2:
         exponents(cases, tools, order_sizes, inb, med)
     print()
-    print("In parentheses: a time below %.2f s went into it (GNU time counts"
-          " in 0.01 s steps)." % SMALL)
+    print("In parentheses: a time below %.3f s went into it (GNU time counts"
+          " in 0.01 s steps; a pair under 4 MB runs ten times in one timed"
+          " loop)." % SMALL)
     if "normal" in cases:
         print()
         print("Ratio to the normal pair of the same size (median wall, median CPU)")
