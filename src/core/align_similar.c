@@ -70,17 +70,18 @@ static int sort_candidates(pair *v, size_t n)
  * going to the first touched, into best[] in that order with their counts
  * in bestn[]; their number. Each count is read once and reset to 0: once
  * the list is full, most clauses fall short of its last at one compare. */
-static size_t keep_best(const size_t *touched, size_t n, uint32_t *count,
+static size_t keep_best(const uint32_t *touched, size_t n, uint32_t *count,
                         size_t max, size_t *best, uint32_t *bestn)
 {
 	size_t k, nbest = 0;
+	uint32_t bar = 0; /* once the list is full, the count to beat */
 
 	for (k = 0; k < n; k++) {
 		size_t c = touched[k], pos = nbest;
 		uint32_t cn = count[c];
 
 		count[c] = 0;
-		if (nbest && nbest == max && bestn[nbest - 1] >= cn)
+		if (nbest == max && cn <= bar)
 			continue;
 		while (pos > 0 && bestn[pos - 1] < cn)
 			pos--;
@@ -93,8 +94,27 @@ static size_t keep_best(const size_t *touched, size_t n, uint32_t *count,
 		        (nbest - pos - 1) * sizeof(uint32_t));
 		best[pos] = c;
 		bestn[pos] = cn;
+		if (nbest == max)
+			bar = bestn[max - 1];
 	}
 	return nbest;
+}
+
+/* Count the clauses of postings p[0..n) in count[], appending each to
+ * touched[] at its first count; the new length of touched. A clause's
+ * first touch is a coin toss a branch predictor loses: it is stored
+ * always, and kept when first. */
+static size_t walk(const uint32_t *restrict p, size_t n,
+                   uint32_t *restrict count, uint32_t *restrict touched,
+                   size_t ntouched)
+{
+	for (size_t k = 0; k < n; k++) {
+		uint32_t c = p[k];
+
+		touched[ntouched] = c;
+		ntouched += count[c]++ == 0;
+	}
+	return ntouched;
 }
 
 /* 2. Candidates through an inverted index of the unpaired old provisions,
@@ -103,7 +123,8 @@ int align_similar(aligner *al)
 {
 	const sig *sa = &al->sa, *sb = &al->sb;
 	windex ix = {0};
-	size_t nold = 0, i, k, *u = NULL, *touched = NULL, ntouched;
+	size_t nold = 0, i, k, *u = NULL, ntouched;
+	uint32_t *touched = NULL;
 	size_t *best = NULL;
 	uint32_t *count = NULL, *bestn = NULL;
 	int err = 0;
@@ -112,7 +133,7 @@ int align_similar(aligner *al)
 	 * order (so in the same order as their numbers): the counts of a
 	 * few thousand candidates stay in the cache, not one per clause */
 	u = malloc((al->a->n + 1) * sizeof(size_t));
-	touched = malloc((al->a->n + 1) * sizeof(size_t));
+	touched = malloc((al->a->n + 1) * sizeof(uint32_t));
 	best = malloc((al->o->max_candidates + 1) * sizeof(size_t));
 	bestn = malloc((al->o->max_candidates + 1) * sizeof(uint32_t));
 	if (!u || !touched || !best || !bestn) {
@@ -147,14 +168,8 @@ int align_similar(aligner *al)
 				continue;
 			/* none when in no unpaired old text, or too common */
 			windex_find(&ix, wb[k], &lo, &hi);
-			/* a clause's first touch is a coin toss a branch
-			 * predictor loses: stored always, kept when first */
-			for (; lo < hi; lo++) {
-				uint32_t c = ix.clause[lo];
-
-				touched[ntouched] = c;
-				ntouched += count[c]++ == 0;
-			}
+			ntouched = walk(ix.clause + lo, hi - lo, count, touched,
+			                ntouched);
 		}
 		nbest = keep_best(touched, ntouched, count, al->o->max_candidates,
 		                  best, bestn);
