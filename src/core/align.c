@@ -249,7 +249,8 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	al.match_a = malloc((old->n + 1) * sizeof(size_t));
 	al.match_b = malloc((new->n + 1) * sizeof(size_t));
 	al.cs = cs = calloc(1, sizeof(*cs));
-	if (!al.match_a || !al.match_b || !cs) {
+	al.memo = calloc(NEED_MEMO, sizeof(need_memo));
+	if (!al.match_a || !al.match_b || !cs || !al.memo) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -278,6 +279,7 @@ done:
 	free(al.pairs_at[1]);
 	free(al.match_a);
 	free(al.match_b);
+	free(al.memo);
 	sig_dispose(&al.sa);
 	sig_dispose(&al.sb);
 	doc_index_dispose(&al.own[0]);

@@ -154,6 +154,17 @@ typedef struct group {
 	                 arrays nor the two texts */
 } group;
 
+/* words_needed's answers by the lengths and the bar, a slot each: a
+ * pass that compares many texts against one bar (the leftovers) asks the
+ * same few length pairs again and again. */
+#define NEED_MEMO 1024
+
+typedef struct need_memo {
+	double least;
+	size_t na, nb;
+	size_t need;
+} need_memo;
+
 typedef struct aligner {
 	const nd_doc *a;          /* old document */
 	const nd_doc *b;          /* new document */
@@ -190,6 +201,7 @@ typedef struct aligner {
 	                             cb leave out */
 	struct nd_doc_index own[2]; /* the statistics of a document that
 	                             has none of its own (nd_doc_index) */
+	need_memo *memo;          /* NEED_MEMO slots (pair_score_least) */
 } aligner;
 
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening

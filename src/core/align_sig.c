@@ -790,10 +790,14 @@ size_t words_needed(double least, size_t na, size_t nb)
 double pair_score_least(const aligner *al, size_t i, size_t j, double least)
 {
 	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
+	/* (a slot still zero holds the answer for lengths 0 and bar 0) */
+	need_memo *m = &al->memo[(na * 31 + nb) & (NEED_MEMO - 1)];
 
+	if (m->least != least || m->na != na || m->nb != nb)
+		*m = (need_memo){least, na, nb, words_needed(least, na, nb)};
 	return score(shared_words_least(sig_words(&al->sa, i), na,
-	                                sig_words(&al->sb, j), nb,
-	                                words_needed(least, na, nb)), na, nb);
+	                                sig_words(&al->sb, j), nb, m->need),
+	             na, nb);
 }
 
 /* Words of several clauses of one side, sorted (malloc'ed). */
