@@ -553,10 +553,11 @@ static int ends_clause(const nd_buf *out)
 /* A "*" or "•" bullet after a comma starts an item ("..., " / "* secondly,
  * ..."): unlike "(b)" or a dash, these never start a wrapped line of
  * prose. */
-static int starts_bullet(const nd_buf *out, const char *s)
+static int starts_bullet(const nd_buf *out, const char *s, size_t len)
 {
 	return out->len && out->ptr[out->len - 1] == ',' &&
-	       ((s[0] == '*' && s[1] == ' ') || !memcmp(s, "\xE2\x80\xA2 ", 4));
+	       ((len >= 2 && s[0] == '*' && s[1] == ' ') ||
+	        (len >= 4 && !memcmp(s, "\xE2\x80\xA2 ", 4)));
 }
 
 /* Does s[0..len) hold a letter or a digit (any character past ASCII
@@ -745,7 +746,7 @@ static int assemble(assembler *a, const char *scratch, const cline *lines,
 			fresh = !continues_across_page(&a->out, a->pstart, s, c->len, g);
 		else if (a->open && gap)
 			fresh = 1;
-		else if (a->open && (ends_clause(&a->out) || starts_bullet(&a->out, s)) &&
+		else if (a->open && (ends_clause(&a->out) || starts_bullet(&a->out, s, c->len)) &&
 		         nd_grammar_any_marker(g, md, s, c->len))
 			fresh = 1;
 		else if (a->open && prev &&
