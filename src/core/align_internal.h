@@ -51,6 +51,7 @@ struct nd_doc_index {
 typedef struct sigfill {
 	const uint64_t **at; /* clause i's sorted slice, NULL until made */
 	size_t *n;           /* its words, once made */
+	uint64_t *bits;      /* and a bit for each of its words (sig_bits) */
 	uint64_t *room;      /* room for every slice, handed out in order */
 	size_t used;         /* words of room handed out */
 } sigfill;
@@ -94,6 +95,16 @@ static inline size_t nwords(const sig *s, size_t i)
 	sig_words(s, i);
 	return s->fill->n[i];
 }
+
+/* A bit for each word of clause i (its hash's top six bits), made when
+ * first asked for: a word of one text whose bit the other's lacks is no
+ * word they share. */
+uint64_t sig_bits(const sig *s, size_t i);
+
+/* At most how many words clauses x of sx and y of sy (nx and ny words)
+ * share, by their bits alone. */
+size_t shared_bound(const sig *sx, size_t x, size_t nx, const sig *sy,
+                    size_t y, size_t ny);
 
 /* The words of all clauses (an upper bound for a content-word sig). */
 size_t sig_total(const sig *s);

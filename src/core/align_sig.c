@@ -525,9 +525,10 @@ static int sig_alloc(sig *s, size_t nclauses)
 		return nd_error_oom();
 	f->at = calloc(nclauses + 1, sizeof(*f->at));
 	f->n = malloc((nclauses + 1) * sizeof(size_t));
+	f->bits = malloc((nclauses + 1) * sizeof(uint64_t));
 	/* reserved, not touched: only the pages of slices made are used */
 	f->room = malloc((sig_total(s) + 1) * sizeof(uint64_t));
-	return f->at && f->n && f->room ? 0 : nd_error_oom();
+	return f->at && f->n && f->bits && f->room ? 0 : nd_error_oom();
 }
 
 int sig_open(sig *s, const nd_doc *d, const struct nd_doc_index *ix)
@@ -543,6 +544,7 @@ void sig_dispose(sig *s)
 	if (s->fill) {
 		free(s->fill->at);
 		free(s->fill->n);
+		free(s->fill->bits);
 		free(s->fill->room);
 		free(s->fill);
 	}
@@ -577,6 +579,7 @@ const uint64_t *sig_make(const sig *s, size_t i)
 	}
 	f->used += n;
 	f->n[i] = n;
+	f->bits[i] = 0; /* made when first asked for (sig_bits) */
 	f->at[i] = out;
 	return out;
 }
@@ -717,6 +720,40 @@ size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
 		}
 	}
 	return n;
+}
+
+static unsigned popcount64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	unsigned n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+#endif
+}
+
+uint64_t sig_bits(const sig *s, size_t i)
+{
+	const uint64_t *w = sig_words(s, i);
+	size_t k, n = s->fill->n[i];
+	uint64_t b = s->fill->bits[i];
+
+	if (!b) /* (none yet, or no words: then there is none to set) */
+		for (k = 0; k < n; k++)
+			b |= (uint64_t)1 << (w[k] >> 58);
+	return s->fill->bits[i] = b;
+}
+
+size_t shared_bound(const sig *sx, size_t x, size_t nx, const sig *sy,
+                    size_t y, size_t ny)
+{
+	uint64_t bx = sig_bits(sx, x), by = sig_bits(sy, y);
+	size_t mx = nx - popcount64(bx & ~by), my = ny - popcount64(by & ~bx);
+
+	return mx < my ? mx : my;
 }
 
 int same_body(const nd_doc *a, size_t i, const nd_doc *b, size_t j)

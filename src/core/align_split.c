@@ -125,7 +125,9 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	/* no more of the part can be inside than the whole holds: most
 	 * neighbours of a revised provision fail here or at the first merge,
 	 * and the second is left unwalked */
-	if ((double)nwords(aw, whole) / (double)np < STEAL_SHARE)
+	if ((double)nwords(aw, whole) / (double)np < STEAL_SHARE ||
+	    (double)shared_bound(ap, c, np, aw, whole, nwords(aw, whole)) /
+	    (double)np < STEAL_SHARE)
 		return 0;
 	inside = (double)shared_words(sig_words(ap, c), np,
 	                              sig_words(aw, whole),
