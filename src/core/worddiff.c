@@ -60,8 +60,9 @@
  * edits for the reader, not because they differ).
  *
  * Cost: tokenizing O(N+M), the new text's tokens in the bytes it shares
- * with the old at either end copied, not made again; the diff O((N+M)*D) time with D <= max_cost
- * (the recursion halves D at every level, so it is O(log D) deep); memory
+ * with the old at either end copied, not made again; the diff O((N+M)*D)
+ * time with D <= max_cost (the recursion halves D at every level, so it
+ * is O(log D) deep); memory
  * O(N+M): the two token arrays, one change flag per token, two diagonal
  * arrays of N+M+3 entries and the segment lists. No allocation per token.
  */
@@ -230,7 +231,7 @@ static ptrdiff_t middle_snake(differ *df, size_t a0, size_t a1,
 static void strip(const differ *df, size_t *a0, size_t *a1, size_t *b0,
                   size_t *b1, const size_t *known)
 {
-	size_t k;
+	size_t k = known ? known[1] : 0;
 
 	if (known) {
 		*a0 += known[0];
@@ -240,10 +241,11 @@ static void strip(const differ *df, size_t *a0, size_t *a1, size_t *b0,
 		(*a0)++;
 		(*b0)++;
 	}
-	for (k = known ? known[1] : 0; k > 0 && *a1 > *a0 && *b1 > *b0; k--) {
-		(*a1)--;
-		(*b1)--;
-	}
+	/* the known tail, as far as the prefix left it */
+	k = k < *a1 - *a0 ? k : *a1 - *a0;
+	k = k < *b1 - *b0 ? k : *b1 - *b0;
+	*a1 -= k;
+	*b1 -= k;
 	while (*a1 > *a0 && *b1 > *b0 && same_ab(df, *a1 - 1, *b1 - 1)) {
 		(*a1)--;
 		(*b1)--;
