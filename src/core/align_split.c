@@ -190,6 +190,15 @@ static void release(aligner *al, int old_side, size_t c)
 	g->nold = g->nnew = 0;
 }
 
+/* Can no whole be made of or extend group g: one of one text, or a split
+ * or merge already? Such a group does not change in a split pass
+ * (can_take takes parts only from pairs made by similarity, and a split
+ * or merge only grows). */
+static int settled(const group *g)
+{
+	return g->same || g->nold != 1 || g->nnew != 1;
+}
+
 static int try_split(aligner *al, int old_side, size_t whole,
                      unsigned char *used, size_t *run, int by_opening)
 {
@@ -208,8 +217,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 
 	/* a group of the same text first: most wholes, whose content words
 	 * are then never made */
-	if (gi != NONE && (al->groups[gi].nold != 1 || al->groups[gi].nnew != 1 ||
-	                   al->groups[gi].same))
+	if (gi != NONE && settled(&al->groups[gi]))
 		return 0;
 	if (nwords(sw, whole) == 0)
 		return 0;
@@ -345,14 +353,11 @@ static int index_pairs(aligner *al)
 	return 0;
 }
 
-/* The provisions no whole can be made of or extend, flagged in fa (old)
- * and fb (new): those of a group of one text, or of a split or merge
- * already. try_split would find the same from each whole's group, but the
- * wholes come in document order and their groups in the order they were
- * made (the exact pass's, by hash), a cache miss each; read in the
- * groups' own order they cost a byte each. Such a group does not change
- * in a pass (can_take takes parts only from pairs made by similarity, and
- * a split or merge only grows), so the flags hold for the whole pass. */
+/* The provisions of settled groups, flagged in fa (old) and fb (new) from
+ * the groups, once a pass: try_split finds the same from each whole's
+ * group, a call and a read of a group for every provision of both
+ * versions in every pass (8 % of a 10 MB pair's time, 4 % with the
+ * flags); the flags hold for the whole pass, as settled groups do. */
 static void flag_settled(const aligner *al, unsigned char *fa,
                          unsigned char *fb)
 {
@@ -361,7 +366,7 @@ static void flag_settled(const aligner *al, unsigned char *fa,
 	for (gi = 0; gi < al->ngroups; gi++) {
 		const group *g = &al->groups[gi];
 
-		if (!g->same && g->nold == 1 && g->nnew == 1)
+		if (!settled(g))
 			continue;
 		for (k = 0; k < g->nold; k++)
 			fa[g->old[k]] = 1;
