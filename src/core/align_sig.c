@@ -198,6 +198,37 @@ static vocab *windex_entry(windex *ix, uint64_t w)
 	return &ix->voc[ix->nvoc - 1];
 }
 
+/* One walk of the distinct words of the clauses u[0..n): with fill 0,
+ * each word's entry made and its clauses counted (in hi, for now); with
+ * fill 1, each clause put in the room of its words that are kept (lo is
+ * SIZE_MAX for a word left out). 0 or ND_ENOMEM. */
+static int windex_walk(windex *ix, const sig *s, const size_t *u, size_t n,
+                       int ids, int fill)
+{
+	size_t x, k;
+
+	for (x = 0; x < n; x++) {
+		const uint64_t *w = sig_words(s, u[x]);
+
+		for (k = 0; k < nwords(s, u[x]); k++) {
+			vocab *e;
+
+			if (k > 0 && w[k] == w[k - 1])
+				continue;
+			if (!fill) {
+				if ((e = windex_entry(ix, w[k])) == NULL)
+					return ND_ENOMEM;
+				e->hi++;
+				continue;
+			}
+			e = &ix->voc[ix->slot[windex_slot(ix, w[k])] - 1];
+			if (e->lo != SIZE_MAX)
+				ix->clause[e->hi++] = (uint32_t)(ids ? u[x] : x);
+		}
+	}
+	return 0;
+}
+
 /* The index in three walks of the clauses' distinct words, no sort: each
  * word's clauses counted, room handed out to the words not too common,
  * and the clauses put in, in their order (so ascending). A word too
@@ -207,8 +238,7 @@ static vocab *windex_entry(windex *ix, uint64_t w)
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
                  int ids, size_t max_posting, size_t *skipped)
 {
-	size_t x, k, v, npost = 0, nkept = 0;
-	int walk;
+	size_t x, v, npost = 0, nkept = 0;
 
 	for (x = 0; x < n; x++)
 		npost += nwords(s, u[x]);
@@ -217,42 +247,23 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 	if ((ix->voc = malloc((npost + 1) * sizeof(vocab))) == NULL ||
 	    windex_table(ix, s->ix->df.used < npost ? s->ix->df.used : npost))
 		return nd_error_oom();
-	for (walk = 0; walk < 2; walk++) {
-		for (x = 0; x < n; x++) {
-			const uint64_t *w = sig_words(s, u[x]);
+	if (windex_walk(ix, s, u, n, ids, 0))
+		return ND_ENOMEM;
+	for (v = 0; v < ix->nvoc; v++) {
+		size_t count = ix->voc[v].hi;
 
-			for (k = 0; k < nwords(s, u[x]); k++) {
-				vocab *e;
-
-				if (k > 0 && w[k] == w[k - 1])
-					continue;
-				if (walk == 0) {
-					if ((e = windex_entry(ix, w[k])) == NULL)
-						return ND_ENOMEM;
-					e->hi++; /* its clauses, for now */
-				} else if ((e = &ix->voc[ix->slot[windex_slot(ix, w[k])] - 1])
-				           ->lo != SIZE_MAX) {
-					ix->clause[e->hi++] = (uint32_t)(ids ? u[x] : x);
-				}
-			}
+		if (count > max_posting) {
+			if (skipped)
+				(*skipped)++;
+			ix->voc[v].lo = SIZE_MAX; /* left out */
+		} else {
+			ix->voc[v].lo = ix->voc[v].hi = nkept;
+			nkept += count;
 		}
-		if (walk == 1)
-			break;
-		for (v = 0; v < ix->nvoc; v++) {
-			size_t count = ix->voc[v].hi;
-
-			if (count > max_posting) {
-				if (skipped)
-					(*skipped)++;
-				ix->voc[v].lo = SIZE_MAX; /* left out */
-			} else {
-				ix->voc[v].lo = ix->voc[v].hi = nkept;
-				nkept += count;
-			}
-		}
-		if ((ix->clause = malloc((nkept + 1) * sizeof(uint32_t))) == NULL)
-			return nd_error_oom();
 	}
+	if ((ix->clause = malloc((nkept + 1) * sizeof(uint32_t))) == NULL)
+		return nd_error_oom();
+	windex_walk(ix, s, u, n, ids, 1); /* makes nothing: cannot fail */
 	for (v = 0; v < ix->nvoc; v++)
 		if (ix->voc[v].lo == SIZE_MAX)
 			ix->voc[v].lo = ix->voc[v].hi = 0;
@@ -672,40 +683,19 @@ static size_t shared_gallop(const uint64_t *x, size_t nx, const uint64_t *y,
 	return n;
 }
 
-/* Size of the multiset intersection of two sorted slices. */
-size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
-                    size_t ny)
+/* The merge of sorted x and y, counting equal words, stopped once even
+ * all the words left could not bring the count to `need` (0: never).
+ * The smaller word steps on, both when equal: counted, not branched on,
+ * since which of two hashes is smaller is a coin toss that a branch
+ * predictor loses half the time, and this merge is most of the
+ * candidates' scoring. The steps between two tests of the bound cannot
+ * run past either end: a step moves each side on by one at most. */
+static size_t merge_shared(const uint64_t *x, size_t nx, const uint64_t *y,
+                           size_t ny, size_t need)
 {
 	size_t i = 0, j = 0, n = 0;
 
-	if (nx > GALLOP_RATIO * ny)
-		return shared_gallop(y, ny, x, nx);
-	if (ny > GALLOP_RATIO * nx)
-		return shared_gallop(x, nx, y, ny);
-	/* the smaller word steps on, both when equal: counted, not branched
-	 * on, since which of two hashes is smaller is a coin toss that a
-	 * branch predictor loses half the time, and this merge is most of
-	 * the candidates' scoring */
 	while (i < nx && j < ny) {
-		uint64_t a = x[i], b = y[j];
-
-		n += a == b;
-		i += a <= b;
-		j += b <= a;
-	}
-	return n;
-}
-
-size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
-                          size_t ny, size_t need)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	if (need == 0 || nx > GALLOP_RATIO * ny || ny > GALLOP_RATIO * nx)
-		return shared_words(x, nx, y, ny);
-	while (i < nx && j < ny) {
-		/* steps that cannot run past either end: a step moves each
-		 * side on by one at most */
 		size_t rest = nx - i < ny - j ? nx - i : ny - j;
 		size_t steps = rest < 16 ? rest : 16;
 
@@ -720,6 +710,25 @@ size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
 		}
 	}
 	return n;
+}
+
+/* Size of the multiset intersection of two sorted slices. */
+size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,
+                    size_t ny)
+{
+	if (nx > GALLOP_RATIO * ny)
+		return shared_gallop(y, ny, x, nx);
+	if (ny > GALLOP_RATIO * nx)
+		return shared_gallop(x, nx, y, ny);
+	return merge_shared(x, nx, y, ny, 0);
+}
+
+size_t shared_words_least(const uint64_t *x, size_t nx, const uint64_t *y,
+                          size_t ny, size_t need)
+{
+	if (need == 0 || nx > GALLOP_RATIO * ny || ny > GALLOP_RATIO * nx)
+		return shared_words(x, nx, y, ny);
+	return merge_shared(x, nx, y, ny, need);
 }
 
 static unsigned popcount64(uint64_t x)
