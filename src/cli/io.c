@@ -469,16 +469,17 @@ int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
                      const nd_grammar *g, nd_doc **doc, nd_pagemap *pages,
                      char **own)
 {
-	char *take = own ? *own : NULL;
-
 	nd_import_opts o;
 	nd_buf text = ND_BUF_INIT;
+	char *take;
+	size_t n;
 	int err;
 
 	*doc = NULL;
 	if (pages)
 		nd_pagemap_dispose(pages);
-	if (f == ND_FORMAT_TEXT && take) {
+	if (f == ND_FORMAT_TEXT && own && *own) {
+		take = *own;
 		*own = NULL; /* the document's text, or freed */
 		return nd_doc_parse_in(doc, take, len, g);
 	}
@@ -487,18 +488,15 @@ int cli_doc_parse_as(const char *data, size_t len, nd_format f, int reject,
 	nd_import_opts_init(&o);
 	o.changes = reject ? ND_CHANGES_REJECT : ND_CHANGES_ACCEPT;
 	o.pages = pages;
-	err = nd_import(&text, data, len, f, &o);
-	/* the imported text becomes the document's, cleaned in its own bytes */
-	if (err)
+	if ((err = nd_import(&text, data, len, f, &o)) != 0) {
 		nd_buf_dispose(&text);
-	else if (text.ptr) {
-		size_t n = text.len;
-
-		err = nd_doc_parse_in(doc, nd_buf_detach(&text), n, g);
+		return err;
 	}
-	else
-		err = nd_doc_parse(doc, "", 0, g);
-	return err;
+	if (!text.ptr)
+		return nd_doc_parse(doc, "", 0, g);
+	/* the imported text becomes the document's, cleaned in its own bytes */
+	n = text.len;
+	return nd_doc_parse_in(doc, nd_buf_detach(&text), n, g);
 }
 
 int cli_parse(cli *c, const char *spec, const char *data, size_t len,
