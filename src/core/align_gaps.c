@@ -43,7 +43,13 @@ int align_gap_splits(aligner *al)
  * Inside such a gap the old and the new provisions are paired in order,
  * each with the new one after the last taken that it fits best, if no
  * later old one fits that one better (a removed provision must not take
- * the next one's partner and shift every pair after it). To fit, a pair
+ * the next one's partner and shift every pair after it). One so passed
+ * over, and the new ones passed over with it, lie between two pairs once
+ * the next pair is made: a gap of their own, paired the same way ("2." of
+ * a boilerplate fits the new "3." best, "3." fits it better still, and the
+ * new "2." is "2." reworded), up to GAP_DEPTH gaps deep; the gaps of one
+ * depth lie in disjoint stretches of those above, so no depth costs more
+ * than the first. To fit, a pair
  * scores at least GAP_THRESHOLD on all words, or GAP_LABEL_THRESHOLD when both have the
  * same kind and label; never when both have titles that share no word
  * ("i. Performance Royalties Under Blanket Licenses." is not "i.
@@ -55,6 +61,7 @@ int align_gap_splits(aligner *al)
 #define GAP_LABEL_THRESHOLD 0.15
 #define GAP_MAX_CELLS 4096
 #define GAP_WINDOW 16
+#define GAP_DEPTH 4
 
 int is_alnum(unsigned char c)
 {
@@ -140,9 +147,10 @@ static int better_old(const aligner *al, size_t j, size_t i, size_t end, double 
 	return 0;
 }
 
-static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
+static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1,
+                    unsigned depth)
 {
-	size_t i, j, from = j0;
+	size_t i, j, from = j0, last_i = i0;
 	int full = (i1 - i0) * (j1 - j0) <= GAP_MAX_CELLS, err = 0;
 
 	for (i = i0; i < i1 && !err; i++) {
@@ -161,9 +169,17 @@ static int pair_gap(aligner *al, size_t i0, size_t i1, size_t j0, size_t j1)
 		 * removed provision would take the next one's partner */
 		if (best == NONE || better_old(al, best, i, iend, top))
 			continue;
-		err = add_group(al, &i, 1, &best, 1);
+		if ((err = add_group(al, &i, 1, &best, 1)) != 0)
+			break;
+		/* those passed over since the last pair lie between two pairs
+		 * now: a gap of their own */
+		if (depth < GAP_DEPTH && i > last_i && best > from)
+			err = pair_gap(al, last_i, i, from, best, depth + 1);
+		last_i = i + 1;
 		from = best + 1;
 	}
+	if (!err && depth < GAP_DEPTH && last_i > i0 && last_i < i1 && from < j1)
+		err = pair_gap(al, last_i, i1, from, j1, depth + 1);
 	return err;
 }
 
@@ -196,7 +212,7 @@ int align_gaps(aligner *al)
 		j0 = prev_new == NONE ? 0 : prev_new + 1;
 		j1 = next == NONE ? j0 : next;
 		if (i > i0 && j1 > j0 && (i0 == 0 || prev_new != NONE))
-			err = pair_gap(al, i0, i, j0, j1);
+			err = pair_gap(al, i0, i, j0, j1, 0);
 		if (i < n) {
 			size_t last = partner(al, i, 1);
 

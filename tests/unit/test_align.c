@@ -983,6 +983,46 @@ static void test_crossing_boilerplate_pairs_in_place(void **state)
 	nd_doc_free(b);
 }
 
+/* A provision whose best fit by words is the next one's partner is passed
+ * over when pairing by place ("2." fits the new "3." better than its own
+ * rewording, and "3." fits it better still); once "3." is paired, "2." and
+ * the new "2." lie between two pairs and pair by place, where the leftovers
+ * would not have paired them (they share too few words). max_posting 0:
+ * no candidates, every pair is made by place. */
+static void test_passed_over_pairs_between_the_pairs_made(void **state)
+{
+	nd_doc *a = parse("Code\n\n1. The Parties adopt this code.\n\n2. Each "
+	                  "State shall protect its networks and data from attack."
+	                  "\n\n3. Each State shall protect its networks and data "
+	                  "and report every year.\n\n4. This code enters into "
+	                  "force at once.\n");
+	nd_doc *b = parse("Code\n\n1. The Parties adopt this code.\n\n2. Each "
+	                  "State shall defend its systems against intrusion.\n\n"
+	                  "3. Each State shall protect its networks and data and "
+	                  "report every second year.\n\n4. This code enters into "
+	                  "force at once.\n");
+	nd_align_opts o;
+	nd_changeset *cs;
+	const nd_change *c;
+
+	(void)state;
+	nd_align_opts_init(&o);
+	o.max_posting = 0;
+	cs = align(a, b, &o);
+	check_properties(cs);
+	c = change_of_old(cs, find(a, "2.", ""));
+	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
+	assert_int_equal(c->new[0], find(b, "2.", ""));
+	c = change_of_old(cs, find(a, "3.", ""));
+	assert_int_equal(c->new[0], find(b, "3.", ""));
+	assert_int_equal(cs->summary.count[ND_CHANGE_ADDED], 0);
+	assert_int_equal(cs->summary.count[ND_CHANGE_REMOVED], 0);
+	assert_int_equal(cs->summary.moved, 0);
+	nd_changeset_free(cs);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* A provision that moved and was reworded, none of whose words the index
  * follows (max_posting 0: every word is too common to index), has
  * no candidate and no place to pair by; among the provisions left
@@ -1142,6 +1182,7 @@ int main(void)
 		cmocka_unit_test(test_other_titles_do_not_pair_by_place),
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
+		cmocka_unit_test(test_passed_over_pairs_between_the_pairs_made),
 		cmocka_unit_test(test_leftovers_pair_without_candidates),
 		cmocka_unit_test(test_references_to_other_instruments_are_substance),
 		cmocka_unit_test(test_split_into_many_parts),
