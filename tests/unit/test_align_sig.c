@@ -173,18 +173,20 @@ static int cmp_word(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Lengths on both sides of the switch from comparisons to radix passes,
- * random hashes, a few repeated ones, and hashes alike in their low bits
- * (a digit all words share). */
+/* Lengths on both sides of each switch (insertion, buckets by the top
+ * bits, introsort, radix passes), random hashes, a few repeated ones,
+ * hashes alike in their low bits (a digit all words share) and in their
+ * top bits (every word in one bucket). */
 static void test_sort_u64_orders_as_qsort(void **state)
 {
-	static const size_t lens[] = {0, 1, 2, 47, 48, 49, 1000, 8191, 8192, 8193, 100000};
+	static const size_t lens[] = {0, 1, 2, 16, 17, 35, 47, 48, 49, 250, 1000,
+	                              1024, 1025, 8191, 8192, 8193, 100000};
 	uint64_t seed = 12345;
 	size_t l, i, kind;
 
 	(void)state;
 	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
-		for (kind = 0; kind < 3; kind++) {
+		for (kind = 0; kind < 4; kind++) {
 			size_t n = lens[l];
 			uint64_t *v = malloc((n + 1) * sizeof(uint64_t));
 			uint64_t *w = malloc((n + 1) * sizeof(uint64_t));
@@ -193,7 +195,8 @@ static void test_sort_u64_orders_as_qsort(void **state)
 			for (i = 0; i < n; i++) {
 				uint64_t r = next_rand(&seed);
 
-				v[i] = kind == 0 ? r : kind == 1 ? r % 7 : r << 33;
+				v[i] = kind == 0 ? r : kind == 1 ? r % 7 : kind == 2 ? r << 33
+				                                          : r >> 20;
 			}
 			memcpy(w, v, n * sizeof(uint64_t));
 			sort_u64(v, n);
