@@ -251,10 +251,12 @@ void group_settle(const aligner *al, group *g);
 
 /* align_sig.c */
 
-int cmp_u64(const void *x, const void *y);
+/* Is x in the ascending hashes v[0..n)? */
+int sorted_has(const uint64_t *v, size_t n, uint64_t x);
 
-/* Sort word hashes: most provisions have a few dozen words, for which an
- * insertion sort beats qsort's indirect calls. */
+/* Sort word hashes, comparisons inlined (qsort's indirect calls cost more
+ * than the sort): buckets by the top bits and an insertion sort for a
+ * clause's usual length, an introsort, radix passes for the longest. */
 void sort_u64(uint64_t *v, size_t n);
 
 /* Postings sorted by word, then clause: 0, or ND_ENOMEM. */

@@ -23,11 +23,19 @@
 #include "align_internal.h"
 #include "sort_internal.h"
 
-int cmp_u64(const void *x, const void *y)
+int sorted_has(const uint64_t *v, size_t n, uint64_t x)
 {
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	if (n == 0)
+		return 0;
+	/* v[0..n) holds the last hash <= x, or x is below them all: halved
+	 * by a select, not a branch, and no call a step as bsearch makes */
+	while (n > 1) {
+		size_t half = n / 2;
 
-	return a < b ? -1 : a > b;
+		v = v[half] <= x ? v + half : v;
+		n -= half;
+	}
+	return *v == x;
 }
 
 static void insertion_u64(uint64_t *v, size_t n)
@@ -447,11 +455,6 @@ static uint64_t *body_hashes(const nd_doc *d, size_t *n)
 	return h;
 }
 
-static int has_hash(const uint64_t *h, size_t n, uint64_t x)
-{
-	return n && bsearch(&x, h, n, sizeof(uint64_t), cmp_u64) != NULL;
-}
-
 /* Keep clause i's words w[0..n) in ix->kept (room grown as needed). */
 static int keep_words(struct nd_doc_index *ix, size_t *used, size_t *cap,
                       size_t i, const uint64_t *w, size_t n)
@@ -504,7 +507,7 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
 			err = wordcount_see(&ix->df, tmp[k], i);
 		if (ix->kept_at) {
 			ix->kept_at[i] = NONE;
-			if (!err && n && !has_hash(other, nother, d->clauses[i].hash))
+			if (!err && n && !sorted_has(other, nother, d->clauses[i].hash))
 				err = keep_words(ix, &used, &keptcap, i, tmp, n);
 		}
 	}
@@ -670,7 +673,6 @@ int build_content(sig *ca, sig *cb, wordcount *common, const sig *sa,
 		return err;
 	return sig_alloc(cb, nb);
 }
-
 
 /* The first position in y[j..ny) holding v or more, or ny: doubling steps
  * from j, then a binary search in the last step. */

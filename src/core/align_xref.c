@@ -232,8 +232,7 @@ static int has_part(const labelset *ls, const char *w, size_t wn,
 		return 0;
 	len = (size_t)snprintf(tmp, sizeof(tmp), "%s %.*s", singular[k],
 	                       (int)nn, num);
-	return bsearch(&(uint64_t){lower_hash(tmp, len)}, ls->h, ls->n,
-	               sizeof(uint64_t), cmp_u64) != NULL;
+	return sorted_has(ls->h, ls->n, lower_hash(tmp, len));
 }
 
 /* A word that only carries a reference on: a number, a letter or roman

@@ -173,6 +173,30 @@ static int cmp_word(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* sorted_has finds every hash of a sorted array, repeated or not, and
+ * none between, below or above them, at every length up to 40 and at
+ * 1,000. */
+static void test_sorted_has_is_the_linear_search(void **state)
+{
+	uint64_t seed = 777, v[1000];
+	size_t n, i, k, m;
+
+	(void)state;
+	for (n = 0; n <= 1000; n = n < 40 ? n + 1 : n + 960) {
+		for (i = 0; i < n; i++)
+			v[i] = (next_rand(&seed) % 64) * 2 + 2; /* even, repeats */
+		sort_u64(v, n);
+		for (k = 0; k < 132; k++) {
+			int want = 0;
+
+			for (m = 0; m < n && !want; m++)
+				want = v[m] == k;
+			assert_int_equal(sorted_has(v, n, k), want);
+		}
+		assert_false(sorted_has(v, n, UINT64_MAX));
+	}
+}
+
 /* Lengths on both sides of each switch (insertion, buckets by the top
  * bits, introsort, radix passes), random hashes, a few repeated ones,
  * hashes alike in their low bits (a digit all words share) and in their
@@ -256,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_shared_words_least_keeps_its_promise),
 		cmocka_unit_test(test_words_needed_is_the_least_count),
 		cmocka_unit_test(test_sort_u64_orders_as_qsort),
+		cmocka_unit_test(test_sorted_has_is_the_linear_search),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
 
