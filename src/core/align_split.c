@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "normdiff/error.h"
+#include "normdiff/walk.h"
 
 #include "align_internal.h"
 
@@ -35,15 +36,9 @@ static size_t next_sibling(const nd_doc *d, size_t i)
 
 static size_t prev_sibling(const nd_doc *d, size_t i)
 {
-	size_t k;
+	size_t k = nd_prev_sibling(d, i);
 
-	for (k = i; k-- > 0;) {
-		if (d->clauses[k].parent == d->clauses[i].parent)
-			return d->clauses[k].end == i ? k : NONE;
-		if (k == d->clauses[i].parent)
-			return NONE;
-	}
-	return NONE;
+	return k != ND_NO_PARENT && d->clauses[k].end == i ? k : NONE;
 }
 
 /* Words of a part that cover words of the whole not covered yet: a walk

@@ -305,11 +305,13 @@ size_t nd_prev_sibling(const nd_doc *d, size_t i)
 {
 	size_t k, parent = d->clauses[i].parent;
 
-	for (k = i; k-- > 0;) {
-		if (d->clauses[k].parent == parent)
-			return k;
-		if (k == parent)
-			break;
-	}
-	return ND_NO_PARENT;
+	if (i == 0 || i - 1 == parent)
+		return ND_NO_PARENT; /* a first child follows its parent */
+	/* clause i - 1 is the last of the subtree of the sibling before i:
+	 * climbed to from there, a step a level, not one a clause of that
+	 * subtree (an article of a hundred items before the next) */
+	for (k = i - 1; d->clauses[k].parent != parent; k = d->clauses[k].parent)
+		if (d->clauses[k].parent == ND_NO_PARENT)
+			return ND_NO_PARENT;
+	return k;
 }

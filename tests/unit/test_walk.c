@@ -116,6 +116,51 @@ static void test_walks_over_the_bundled_pair(void **state)
 	nd_doc_free(b);
 }
 
+/* The sibling before each provision, climbed to from the clause before
+ * it, is the one a scan back over the tree finds: on the bundled drafts
+ * and on items nested three deep, a first child, a provision after a long
+ * subtree, and the top level. */
+static size_t prev_sibling_by_scan(const nd_doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;) {
+		if (d->clauses[k].parent == d->clauses[i].parent)
+			return k;
+		if (k == d->clauses[i].parent)
+			break;
+	}
+	return ND_NO_PARENT;
+}
+
+static void expect_prev_siblings(const nd_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		assert_int_equal(nd_prev_sibling(d, i), prev_sibling_by_scan(d, i));
+}
+
+static void test_prev_sibling_is_the_scan_back(void **state)
+{
+	static const char text[] =
+		"Code\n\nI. Duties\n\n1. States should:\n\n(a) Act:\n\n(i) now;"
+		"\n\n(ii) later;\n\n(b) Report.\n\n2. States shall meet.\n\n"
+		"II. Final\n\n3. This code applies.\n";
+	nd_doc *d = NULL, *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+
+	(void)state;
+	assert_int_equal(nd_doc_parse(&d, text, strlen(text), grammar), 0);
+	assert_true(d->n >= 10);
+	expect_prev_siblings(d);
+	expect_prev_siblings(a);
+	expect_prev_siblings(b);
+	nd_doc_free(d);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 /* Names: nested items carry their parents' labels, a pair shows both
  * sides with an arrow, the heading path reads from the top. */
 static void test_names(void **state)
@@ -157,6 +202,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walks_over_the_bundled_pair),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_prev_sibling_is_the_scan_back),
 	};
 
 	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
