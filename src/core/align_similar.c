@@ -67,11 +67,9 @@ static int sort_candidates(pair *v, size_t n)
 }
 
 /* The max clauses of touched[0..n) sharing most words (count[c]), ties
- * going to the earlier clause (the postings are walked in the order of the
- * word hashes, which must decide nothing), into best[] in that order with
- * their counts in bestn[]; their number. Each count is read once and reset
- * to 0: once the list is full, most clauses fall short of its last at one
- * compare. */
+ * going to the first touched, into best[] in that order with their counts
+ * in bestn[]; their number. Each count is read once and reset to 0: once
+ * the list is full, most clauses fall short of its last at one compare. */
 static size_t keep_best(const uint32_t *touched, size_t n, uint32_t *count,
                         size_t max, size_t *best, uint32_t *bestn)
 {
@@ -83,10 +81,9 @@ static size_t keep_best(const uint32_t *touched, size_t n, uint32_t *count,
 		uint32_t cn = count[c];
 
 		count[c] = 0;
-		if (nbest == max && (cn < bar || (cn == bar && c > best[max - 1])))
+		if (nbest == max && cn <= bar)
 			continue;
-		while (pos > 0 && (bestn[pos - 1] < cn ||
-		                   (bestn[pos - 1] == cn && best[pos - 1] > c)))
+		while (pos > 0 && bestn[pos - 1] < cn)
 			pos--;
 		if (pos >= max)
 			continue;

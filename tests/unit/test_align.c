@@ -1023,36 +1023,6 @@ static void test_passed_over_pairs_between_the_pairs_made(void **state)
 	nd_doc_free(b);
 }
 
-/* Of two old provisions that share as many words with a new one, the
- * earlier is the candidate kept when only one is (max_candidates 1), not
- * the one whose words come first in the order of their hashes ("forests",
- * only in "2.", has the lowest hash of the new text's words). */
-static void test_equal_candidates_go_by_document_order(void **state)
-{
-	nd_doc *a = parse("Code\n\n1. Ports and networks of the States shall be "
-	                  "protected against every attack.\n\n2. Forests and "
-	                  "networks of the States shall be protected under a "
-	                  "plan.\n");
-	nd_doc *b = parse("Code\n\n1. The States shall protect their networks, "
-	                  "forests and ports.\n");
-	nd_align_opts o;
-	nd_changeset *cs;
-	const nd_change *c;
-
-	(void)state;
-	nd_align_opts_init(&o);
-	o.max_candidates = 1;
-	cs = align(a, b, &o);
-	check_properties(cs);
-	c = change_of_new(cs, find(b, "1.", ""));
-	assert_int_equal(c->kind, ND_CHANGE_MODIFIED);
-	assert_int_equal(c->old[0], find(a, "1.", ""));
-	assert_int_equal(change_of_old(cs, find(a, "2.", ""))->kind, ND_CHANGE_REMOVED);
-	nd_changeset_free(cs);
-	nd_doc_free(a);
-	nd_doc_free(b);
-}
-
 /* A provision that moved and was reworded, none of whose words the index
  * follows (max_posting 0: every word is too common to index), has
  * no candidate and no place to pair by; among the provisions left
@@ -1213,7 +1183,6 @@ int main(void)
 		cmocka_unit_test(test_moved_pair_bounds_no_gap),
 		cmocka_unit_test(test_crossing_boilerplate_pairs_in_place),
 		cmocka_unit_test(test_passed_over_pairs_between_the_pairs_made),
-		cmocka_unit_test(test_equal_candidates_go_by_document_order),
 		cmocka_unit_test(test_leftovers_pair_without_candidates),
 		cmocka_unit_test(test_references_to_other_instruments_are_substance),
 		cmocka_unit_test(test_split_into_many_parts),
