@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "align_internal.h"
+#include "support.h"
 
 /* The reference: one merge of the two sorted slices. */
 static size_t merge_shared(const uint64_t *x, size_t nx, const uint64_t *y,
@@ -272,6 +273,43 @@ static void test_sort_postings_by_word_then_clause(void **state)
 		}
 }
 
+/* A version indexed against another keeps the words of exactly the
+ * clauses with words whose body the other has none of (the set of the
+ * other's body hashes answers as a scan of them would), on the bundled
+ * pair both ways and on a version against itself (nothing kept). */
+static void expect_kept(nd_doc *d, const nd_doc *against)
+{
+	size_t i, j;
+
+	nd_doc_unindex(d);
+	assert_int_equal(nd_doc_index_against(d, against), 0);
+	for (i = 0; i < d->n; i++) {
+		int in_other = 0;
+
+		for (j = 0; j < against->n && !in_other; j++)
+			in_other = against->clauses[j].hash == d->clauses[i].hash;
+		assert_int_equal(d->index->kept_at[i] != NONE,
+		                 d->index->count[i] > 0 && !in_other);
+	}
+}
+
+static void test_index_keeps_what_the_other_lacks(void **state)
+{
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+	size_t i, kept = 0;
+
+	(void)state;
+	expect_kept(a, b);
+	for (i = 0; i < a->n; i++)
+		kept += a->index->kept_at[i] != NONE;
+	assert_true(kept > 0 && kept < a->n); /* both answers are seen */
+	expect_kept(b, a);
+	expect_kept(a, a);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,8 +319,9 @@ int main(void)
 		cmocka_unit_test(test_words_needed_is_the_least_count),
 		cmocka_unit_test(test_sort_u64_orders_as_qsort),
 		cmocka_unit_test(test_sorted_has_is_the_linear_search),
+		cmocka_unit_test(test_index_keeps_what_the_other_lacks),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, test_grammar_setup, test_grammar_teardown);
 }
