@@ -76,8 +76,8 @@ static void swap_u64(uint64_t *v, size_t i, size_t j)
 }
 
 /* Sort word hashes (a clause's usual length goes to bucket_u64 first): a
- * slice of 48 or fewer by insertion; longer ones are partitioned around a median
- * of three (Hoare's scheme, the smaller side first so the stack stays
+ * slice of 48 or fewer by insertion; longer ones are partitioned around a
+ * median of three (Hoare's scheme, the smaller side first so the stack stays
  * O(log n)), with a heap sort when the partitions go badly, as introsort
  * does. Inlined comparisons: qsort's calls through a pointer cost more
  * than the sort. Every order of equal hashes is the same order. */
