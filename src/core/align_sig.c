@@ -440,52 +440,19 @@ static uint64_t opening_hash(const uint64_t *w)
 	return h | 1;
 }
 
-/* The body hashes of a version's clauses as a set, for the other
- * version's clauses to ask after one each: open addressing in at least
- * twice as many slots, 0 for an empty one (a hash of 0 is kept apart),
- * one probe and one cache miss a question where a binary search of the
- * sorted hashes made five to eight. */
-typedef struct bodyset {
-	uint64_t *slot;
-	unsigned shift;
-	int zero;
-} bodyset;
-
-static size_t bodyset_at(const bodyset *b, uint64_t h)
+/* The body hashes of d's clauses, sorted (malloc'ed, *n of them). */
+static uint64_t *body_hashes(const nd_doc *d, size_t *n)
 {
-	size_t i = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> b->shift);
-	size_t mask = ((size_t)1 << (64 - b->shift)) - 1;
-
-	while (b->slot[i] && b->slot[i] != h)
-		i = (i + 1) & mask;
-	return i;
-}
-
-static int bodyset_make(bodyset *b, const nd_doc *d)
-{
-	unsigned bits = 4;
+	uint64_t *h = malloc((d->n + 1) * sizeof(uint64_t));
 	size_t i;
 
-	while (((size_t)1 << bits) < 2 * d->n)
-		bits++;
-	b->shift = 64 - bits;
-	b->zero = 0;
-	if ((b->slot = calloc((size_t)1 << bits, sizeof(uint64_t))) == NULL)
-		return nd_error_oom();
-	for (i = 0; i < d->n; i++) {
-		uint64_t h = d->clauses[i].hash;
-
-		if (h)
-			b->slot[bodyset_at(b, h)] = h;
-		else
-			b->zero = 1;
-	}
-	return 0;
-}
-
-static int bodyset_has(const bodyset *b, uint64_t h)
-{
-	return h ? b->slot[bodyset_at(b, h)] == h : b->zero;
+	if (!h)
+		return NULL;
+	for (i = 0; i < d->n; i++)
+		h[i] = d->clauses[i].hash;
+	sort_u64(h, d->n);
+	*n = d->n;
+	return h;
 }
 
 /* Keep clause i's words w[0..n) in ix->kept (room grown as needed). */
@@ -508,9 +475,8 @@ static int keep_words(struct nd_doc_index *ix, size_t *used, size_t *cap,
 int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
                     const nd_doc *against)
 {
-	uint64_t *tmp = NULL;
-	bodyset other = {NULL, 0, 0};
-	size_t i, k, n, longest = 0, used = 0, keptcap = 0;
+	uint64_t *tmp = NULL, *other = NULL;
+	size_t i, k, n, longest = 0, nother = 0, used = 0, keptcap = 0;
 	int err = 0;
 
 	memset(ix, 0, sizeof(*ix));
@@ -518,9 +484,9 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
 	ix->opening = calloc(d->n + 1, sizeof(uint64_t));
 	if (!ix->count || !ix->opening)
 		return nd_error_oom();
-	if (against && (bodyset_make(&other, against) ||
+	if (against && ((other = body_hashes(against, &nother)) == NULL ||
 	                (ix->kept_at = malloc((d->n + 1) * sizeof(size_t))) == NULL)) {
-		free(other.slot);
+		free(other);
 		return nd_error_oom();
 	}
 	/* room for the longest body: at most one word per two bytes, plus one */
@@ -541,12 +507,12 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
 			err = wordcount_see(&ix->df, tmp[k], i);
 		if (ix->kept_at) {
 			ix->kept_at[i] = NONE;
-			if (!err && n && !bodyset_has(&other, d->clauses[i].hash))
+			if (!err && n && !sorted_has(other, nother, d->clauses[i].hash))
 				err = keep_words(ix, &used, &keptcap, i, tmp, n);
 		}
 	}
 	free(tmp);
-	free(other.slot);
+	free(other);
 	return err;
 }
 
