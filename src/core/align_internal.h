@@ -262,11 +262,6 @@ void sort_u64(uint64_t *v, size_t n);
 /* Postings sorted by word, then clause: 0, or ND_ENOMEM. */
 int sort_postings(posting *v, size_t n);
 
-/* An inverted index of the distinct words of clauses u[0..n) of one side
- * (signature s): postings (word, clause) sorted by word, and each
- * distinct word's range of them. A posting's clause is its place in u,
- * or with `ids` its number u[x]. A word held by more than max_posting of
- * the clauses is left out and counted in *skipped (SIZE_MAX: none is). */
 /* An inverted index: the clauses of each distinct word not too common,
  * those of voc[k] in clause[voc[k].lo .. voc[k].hi), ascending; a word's
  * entry found through a hash table (slot: its index in voc plus one, 0
@@ -281,9 +276,15 @@ typedef struct windex {
 	unsigned shift;  /* 64 - log2(cap): a word's home is its top bits */
 } windex;
 
+/* The index of the distinct words of clauses u[0..n) of one side
+ * (signature s). A clause is recorded as its place in u, or with `ids`
+ * its number u[x]. A word held by more than max_posting of the clauses
+ * is left out and counted in *skipped (max_posting SIZE_MAX: none is;
+ * skipped NULL: not counted). */
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
                  int ids, size_t max_posting, size_t *skipped);
-/* The postings of word w: [*lo, *hi), empty when the index has none. */
+/* The clauses of word w: clause[*lo .. *hi), empty when the index has
+ * none. */
 void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi);
 void windex_dispose(windex *ix);
 
