@@ -857,14 +857,13 @@ size_t words_needed(double least, size_t na, size_t nb)
 	size_t most = na < nb ? na : nb, k;
 	double est = least * (double)(na + nb) / 2.0, contain;
 
+	if (least <= 0)
+		return 0;
 	if (most >= CONTAIN_MIN_WORDS) {
 		contain = (least / CONTAIN_WEIGHT > CONTAIN_SHARE
 		           ? least / CONTAIN_WEIGHT : CONTAIN_SHARE) * (double)most;
 		est = contain < est ? contain : est;
 	}
-
-	if (least <= 0)
-		return 0;
 	k = est >= (double)most ? most : est > 0 ? (size_t)est : 0;
 	while (k > 0 && score(k - 1, na, nb) >= least)
 		k--;
