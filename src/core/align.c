@@ -250,7 +250,9 @@ int nd_changeset_compute(nd_changeset **out, const nd_doc *old,
 	al.match_b = malloc((new->n + 1) * sizeof(size_t));
 	al.cs = cs = calloc(1, sizeof(*cs));
 	al.memo = calloc(NEED_MEMO, sizeof(need_memo));
-	if (!al.match_a || !al.match_b || !cs || !al.memo) {
+	al.shared_slots = shared_memo_slots(old->n, new->n);
+	al.shared = calloc(al.shared_slots, sizeof(shared_memo));
+	if (!al.match_a || !al.match_b || !cs || !al.memo || !al.shared) {
 		err = nd_error_oom();
 		goto done;
 	}
@@ -280,6 +282,7 @@ done:
 	free(al.match_a);
 	free(al.match_b);
 	free(al.memo);
+	free(al.shared);
 	sig_dispose(&al.sa);
 	sig_dispose(&al.sb);
 	doc_index_dispose(&al.own[0]);

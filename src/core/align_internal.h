@@ -176,6 +176,21 @@ typedef struct need_memo {
 	size_t need;
 } need_memo;
 
+/* The shared words of (old, new) pairs counted already, a slot each
+ * (pair_shared_least): after the pairing, the passes ask again and
+ * again for the same pairs (the moves judge each pair in every round,
+ * a split looks at a part against its whole up to three times, the gaps
+ * of one stretch are swept again inside it, the report scores the pairs
+ * made), and every ask was a merge of both texts' words. A slot holds
+ * the exact count, or that the count is below some number; a pair that
+ * lands on a taken slot takes it over, so the answers are the same as
+ * with no memo, and only the work differs. */
+typedef struct shared_memo {
+	uint32_t a, b;  /* old and new clause + 1; 0: an empty slot */
+	uint32_t n;     /* the count, or with `below`, a number above it */
+	uint32_t below;
+} shared_memo;
+
 typedef struct aligner {
 	const nd_doc *a;          /* old document */
 	const nd_doc *b;          /* new document */
@@ -213,6 +228,8 @@ typedef struct aligner {
 	struct nd_doc_index own[2]; /* the statistics of a document that
 	                             has none of its own (nd_doc_index) */
 	need_memo *memo;          /* NEED_MEMO slots (pair_score_least) */
+	shared_memo *shared;      /* shared_slots slots (pair_shared_least) */
+	size_t shared_slots;      /* a power of 2 */
 } aligner;
 
 /* by_opening: 0 by content, 1 by opening, OPENING_AND_WORDS by opening
@@ -311,6 +328,13 @@ double score(size_t shared, size_t na, size_t nb);
 /* Is the shorter of two texts (na, nb words, sh shared) a part of the
  * longer, though their score is under SCORE_FLOOR? */
 int part_inside(size_t sh, size_t na, size_t nb);
+
+/* The slots of the shared-word memo for documents of na and nb clauses. */
+size_t shared_memo_slots(size_t na, size_t nb);
+/* The shared words of old clause i and new clause j (all words) when
+ * there are at least `need` (0: the count); else some number below
+ * `need`. */
+size_t pair_shared_least(const aligner *al, size_t i, size_t j, size_t need);
 
 double pair_score(const aligner *al, size_t i, size_t j);
 /* pair_score when it is at least `least`; else some score below `least`

@@ -840,12 +840,54 @@ int part_inside(size_t sh, size_t na, size_t nb)
 	       (double)sh >= PART_INSIDE * (double)shorter;
 }
 
+/* Slots for about two asks per clause, between 2^8 and 2^18 (4 MB): the
+ * asks that come again come soon, from the same pass or the next. calloc
+ * maps the pages of the slots no pair lands on only when touched. */
+size_t shared_memo_slots(size_t na, size_t nb)
+{
+	size_t want = 2 * (na + nb), slots = 256;
+
+	while (slots < want && slots < ((size_t)1 << 18))
+		slots *= 2;
+	return slots;
+}
+
+static shared_memo *shared_slot(const aligner *al, size_t i, size_t j)
+{
+	uint64_t h = (uint64_t)i * 0x9E3779B97F4A7C15u ^
+	             (uint64_t)j * 0xC2B2AE3D27D4EB4Fu;
+
+	return &al->shared[(h ^ (h >> 29)) & (al->shared_slots - 1)];
+}
+
+size_t pair_shared_least(const aligner *al, size_t i, size_t j, size_t need)
+{
+	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j), n;
+	shared_memo *m = shared_slot(al, i, j);
+	int fits = i < UINT32_MAX - 1 && j < UINT32_MAX - 1 &&
+	           na < UINT32_MAX && nb < UINT32_MAX;
+
+	if (fits && m->a == i + 1 && m->b == j + 1) {
+		if (!m->below)
+			return m->n;
+		if (need >= m->n) /* below m->n, so below need */
+			return m->n - 1;
+	}
+	n = shared_words_least(sig_words(&al->sa, i), na, sig_words(&al->sb, j),
+	                       nb, need);
+	/* at or above need, the merge went to the end: the count */
+	if (fits)
+		*m = n >= need ? (shared_memo){(uint32_t)(i + 1), (uint32_t)(j + 1),
+		                               (uint32_t)n, 0}
+		               : (shared_memo){(uint32_t)(i + 1), (uint32_t)(j + 1),
+		                               (uint32_t)need, 1};
+	return n;
+}
+
 double pair_score(const aligner *al, size_t i, size_t j)
 {
-	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j);
-
-	return score(shared_words(sig_words(&al->sa, i), na,
-	                          sig_words(&al->sb, j), nb), na, nb);
+	return score(pair_shared_least(al, i, j, 0), nwords(&al->sa, i),
+	             nwords(&al->sb, j));
 }
 
 /* The fewest shared words of texts of na and nb words that score at
@@ -880,9 +922,7 @@ double pair_score_least(const aligner *al, size_t i, size_t j, double least)
 
 	if (m->least != least || m->na != na || m->nb != nb)
 		*m = (need_memo){least, na, nb, words_needed(least, na, nb)};
-	return score(shared_words_least(sig_words(&al->sa, i), na,
-	                                sig_words(&al->sb, j), nb, m->need),
-	             na, nb);
+	return score(pair_shared_least(al, i, j, m->need), na, nb);
 }
 
 /* Words of several clauses of one side, sorted (malloc'ed). */

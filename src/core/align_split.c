@@ -78,6 +78,28 @@ static double share(const sig *sp, size_t part, const sig *sw, size_t whole)
 	                            nwords(sw, whole)) / (double)np;
 }
 
+/* The words part (on the parts side) shares with whole, all words, when
+ * at least `need`, else some number below (pair_shared_least). */
+static size_t shared_with_whole(const aligner *al, int old_side, size_t part,
+                                size_t whole, size_t need)
+{
+	return old_side ? pair_shared_least(al, whole, part, need)
+	                : pair_shared_least(al, part, whole, need);
+}
+
+/* The fewest k of n words (n > 0) with k / n at least `least`, as the
+ * callers test a share. */
+static size_t share_needed(double least, size_t n)
+{
+	size_t k = (size_t)(least * (double)n);
+
+	while (k > 0 && (double)(k - 1) / (double)n >= least)
+		k--;
+	while (k <= n && (double)k / (double)n < least)
+		k++;
+	return k;
+}
+
 /* 3. Split (old_side=1: one old clause, several new) or merge (old_side=0).
  * `whole` is the clause on the one side; its group, if any, is extended
  * with unpaired siblings on the other side that take enough of its words. */
@@ -94,10 +116,12 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 	const sig *pa = old_side ? &al->sb : &al->sa;
 
 	if (by_opening == OPENING_AND_WORDS) {
-		double in = share(pa, part, wa, whole);
+		size_t np = nwords(pa, part);
 
-		return in >= GAP_SPLIT_INSIDE && sig_opening(pa, part) &&
-		       sig_opening(pa, part) == sig_opening(wa, whole);
+		return np && sig_opening(pa, part) &&
+		       sig_opening(pa, part) == sig_opening(wa, whole) &&
+		       (double)shared_with_whole(al, old_side, part, whole, 0) /
+		       (double)np >= GAP_SPLIT_INSIDE;
 	}
 	if (by_opening)
 		return sig_opening(pa, part) && sig_opening(pa, part) == sig_opening(wa, whole);
@@ -124,13 +148,12 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	    (double)shared_bound(ap, c, np, aw, whole, nwords(aw, whole)) /
 	    (double)np < STEAL_SHARE)
 		return 0;
-	inside = (double)shared_words(sig_words(ap, c), np,
-	                              sig_words(aw, whole),
-	                              nwords(aw, whole)) / (double)np;
+	inside = (double)shared_with_whole(al, old_side, c, whole,
+	                                   share_needed(STEAL_SHARE, np)) /
+	         (double)np;
 	if (inside < STEAL_SHARE)
 		return 0;
-	sh = shared_words(sig_words(ap, c), np,
-	                  sig_words(aw, partner), nwords(aw, partner));
+	sh = shared_with_whole(al, old_side, c, partner, 0);
 	return inside > score(sh, np, nwords(aw, partner));
 }
 
@@ -143,7 +166,7 @@ static int better_partner(const aligner *al, int old_side, size_t c,
                           size_t whole)
 {
 	const size_t *mw = old_side ? al->match_a : al->match_b;
-	const sig *aw = old_side ? &al->sa : &al->sb, *ap = old_side ? &al->sb : &al->sa;
+	const sig *ap = old_side ? &al->sb : &al->sa;
 	size_t k, np = nwords(ap, c);
 	int ps = !old_side;
 	double best = 0;
@@ -168,9 +191,7 @@ static int better_partner(const aligner *al, int old_side, size_t c,
 		best = s > best ? s : best;
 	}
 	return np && best * (double)np >
-	             (double)shared_words(sig_words(ap, c), np,
-	                                  sig_words(aw, whole),
-	                                  nwords(aw, whole));
+	             (double)shared_with_whole(al, old_side, c, whole, 0);
 }
 
 /* Dissolve the 1:1 group of clause c (parts side): both become unpaired;

@@ -310,6 +310,64 @@ static void test_index_keeps_what_the_other_lacks(void **state)
 	nd_doc_free(b);
 }
 
+/* The memo of shared words answers as the merge does, asked again and
+ * again with other bars, in a table of four slots so that pairs keep
+ * taking each other's slot: the exact count at or above the bar, a count
+ * below it (and a true count below it too) otherwise. */
+static void test_shared_memo_answers_as_the_merge(void **state)
+{
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+	aligner al;
+	uint64_t seed = 7;
+	size_t k, hits = 0, ia[6], ib[6], na_ = 0, nb_ = 0;
+
+	(void)state;
+	/* clauses whose words are kept: not the same text in the other */
+	assert_int_equal(nd_doc_index_against(a, b), 0);
+	assert_int_equal(nd_doc_index_against(b, a), 0);
+	for (k = 0; k < a->n && na_ < 6; k++)
+		if (a->index->kept_at[k] != NONE)
+			ia[na_++] = k;
+	for (k = 0; k < b->n && nb_ < 6; k++)
+		if (b->index->kept_at[k] != NONE)
+			ib[nb_++] = k;
+	assert_int_equal(na_, 6);
+	assert_int_equal(nb_, 6);
+	memset(&al, 0, sizeof(al));
+	al.a = a;
+	al.b = b;
+	al.shared_slots = 4;
+	al.shared = calloc(al.shared_slots, sizeof(shared_memo));
+	assert_non_null(al.shared);
+	assert_int_equal(sig_open(&al.sa, a, a->index), 0);
+	assert_int_equal(sig_open(&al.sb, b, b->index), 0);
+	for (k = 0; k < 4000; k++) {
+		size_t i = ia[next_rand(&seed) % 6], j = ib[next_rand(&seed) % 6];
+		size_t na = nwords(&al.sa, i), nb = nwords(&al.sb, j);
+		size_t exact = shared_words(sig_words(&al.sa, i), na,
+		                            sig_words(&al.sb, j), nb);
+		size_t need = next_rand(&seed) % 4 == 0 ? 0
+		              : next_rand(&seed) % (exact + 8);
+		size_t got = pair_shared_least(&al, i, j, need);
+
+		if (need == 0 || exact >= need) {
+			assert_int_equal(got, exact);
+			hits += exact > 0;
+		} else {
+			assert_true(got < need);
+		}
+	}
+	assert_true(hits > 0); /* pairs that share words were asked */
+	assert_true(shared_memo_slots(0, 0) >= 256);
+	assert_true(shared_memo_slots((size_t)1 << 30, 1) == (size_t)1 << 18);
+	free(al.shared);
+	sig_dispose(&al.sa);
+	sig_dispose(&al.sb);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_sort_u64_orders_as_qsort),
 		cmocka_unit_test(test_sorted_has_is_the_linear_search),
 		cmocka_unit_test(test_index_keeps_what_the_other_lacks),
+		cmocka_unit_test(test_shared_memo_answers_as_the_merge),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
 
