@@ -57,4 +57,7 @@ size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t);
  * one pass over a text. */
 size_t nd_word_folds(const char *s, size_t len, uint64_t *out);
 
+/* How many words and numbers nd_tokenize finds in s[0..len). */
+size_t nd_word_count(const char *s, size_t len);
+
 #endif

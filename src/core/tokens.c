@@ -636,29 +636,36 @@ size_t nd_token_at(const char *s, size_t len, size_t i, nd_token *t)
 	return end ? end : tokens_decode_at(s, len, i, t);
 }
 
-/* The fold of the token at s[i] into *o when it is a word or number, by
- * the general path; the offset after the token. */
-static size_t decoded_fold(const char *s, size_t len, size_t i, uint64_t **o)
+/* The token at s[i], by the general path: the offset after it; its fold
+ * into out[*n] (when out is not NULL), and *n counted, when it is a word
+ * or number. */
+static size_t decoded_fold(const char *s, size_t len, size_t i, uint64_t *out,
+                           size_t *n)
 {
 	nd_token t;
 
 	i = tokens_decode_at(s, len, i, &t);
-	if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER)
-		*(*o)++ = t.fold;
+	if (t.kind == ND_TOK_WORD || t.kind == ND_TOK_NUMBER) {
+		if (out)
+			out[*n] = t.fold;
+		++*n;
+	}
 	return i;
 }
 
-size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
+/* nd_word_folds, and with out NULL nd_word_count: one loop, inlined into
+ * each, so the counting one keeps no stores. */
+static inline size_t word_folds(const char *s, size_t len, uint64_t *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, end, guard = run_guard(p, len);
-	uint64_t *o = out, f, tail;
+	size_t i = 0, end, guard = run_guard(p, len), n = 0;
+	uint64_t f, tail;
 	int word;
 
 	if (len >= TOKEN_MAX) { /* a word might be cut: the general path */
 		while (i < len)
-			i = decoded_fold(s, len, i, &o);
-		return (size_t)(o - out);
+			i = decoded_fold(s, len, i, out, &n);
+		return n;
 	}
 	while (i < len) {
 		unsigned c = p[i];
@@ -673,13 +680,17 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 			f = FNV_OFFSET;
 			end = fold_alnum(p, len, guard, i, &f);
 			if (end < len && p[end] == ' ') { /* most words */
-				*o++ = f;
+				if (out)
+					out[n] = f;
+				n++;
 				i = end + 1;
 				continue;
 			}
 			tail = f; /* f itself stays in a register */
 			if ((end = word_tail(p, len, guard, end, &tail)) != 0) {
-				*o++ = tail;
+				if (out)
+					out[n] = tail;
+				n++;
 				i = end;
 				continue;
 			}
@@ -687,14 +698,26 @@ size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
 			tail = FNV_OFFSET;
 			end = ascii_number(p, len, guard, i, &tail, &word);
 			if (end != 0) {
-				*o++ = tail;
+				if (out)
+					out[n] = tail;
+				n++;
 				i = end;
 				continue;
 			}
 		}
-		i = decoded_fold(s, len, i, &o);
+		i = decoded_fold(s, len, i, out, &n);
 	}
-	return (size_t)(o - out);
+	return n;
+}
+
+size_t nd_word_folds(const char *s, size_t len, uint64_t *out)
+{
+	return word_folds(s, len, out);
+}
+
+size_t nd_word_count(const char *s, size_t len)
+{
+	return word_folds(s, len, NULL);
 }
 
 /* No token's end is decided by more than this many bytes after it (a

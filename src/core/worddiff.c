@@ -59,8 +59,16 @@
  * found equal, before the clean-up (which hides short equal words inside
  * edits for the reader, not because they differ).
  *
- * Cost: tokenizing O(N+M), the new text's tokens in the bytes it shares
- * with the old at either end copied, not made again; the diff O((N+M)*D)
+ * Cost: only the bytes between two cut ends are tokenized: each text's
+ * bytes shared with the other at its start and at its end are left out
+ * but for a margin, cut where a token surely begins (whole_cut), and
+ * their words counted for the similarity without making tokens. When a
+ * cut end is in the way (the first or last token made is edited, or a
+ * slide reaches it, so the tokens beyond might matter) the diff is made
+ * again over all the tokens: the ops are always those of the whole texts
+ * (a test compares the two on random texts). Tokenizing is O(N+M), the
+ * new text's tokens in the bytes it shares with the old at either end
+ * copied, not made again; the diff O((N+M)*D)
  * time with D <= max_cost (the recursion halves D at every level, so it
  * is O(log D) deep); memory
  * O(N+M): the two token arrays, one change flag per token, two diagonal
@@ -77,8 +85,13 @@
 #include "normdiff/tokens.h"
 #include "normdiff/utf8.h"
 
+#include "worddiff_internal.h"
+
 typedef struct side {
-	const char *s;      /* the text */
+	const char *s;      /* the text tokenized (a cut of it: whole_cut) */
+	size_t len;         /* its bytes */
+	size_t head, tail;  /* the text's bytes before s and after s + len,
+	                       the same in both texts, not tokenized */
 	nd_token *t;        /* its tokens */
 	size_t n;           /* number of tokens */
 	unsigned char *chg; /* per token: 1 if deleted (old) or inserted (new) */
@@ -91,6 +104,7 @@ typedef struct differ {
 	ptrdiff_t *vb;   /* backward search: furthest (least) x on each */
 	size_t work;     /* search steps taken so far */
 	int over;        /* the work budget ran out somewhere */
+	int whole;       /* a clean-up reached a cut end: tokenize it all */
 } differ;
 
 /* Search steps allowed for one diff, whatever the edit distance: the cost
@@ -389,7 +403,7 @@ static int score(const side *s, size_t e0, size_t e1)
 
 /* Step a: slide one-sided regions to their best place. Works in place;
  * an equality at the text's edge may become empty (dropped later). */
-static void slide(seglist *l, const differ *df)
+static void slide(seglist *l, differ *df)
 {
 	size_t k;
 
@@ -421,6 +435,12 @@ static void slide(seglist *l, const differ *df)
 		while (e1 + right < hi &&
 		       tok_same(s->s, &s->t[e0 + right], s->s, &s->t[e1 + right]))
 			right++;
+		/* at a cut end, the tokens beyond were not made: what the
+		 * shift would find there is unknown */
+		if ((s->head && e0 - left == 0) || (s->tail && e1 + right == s->n)) {
+			df->whole = 1;
+			return;
+		}
 		if (!left && !right)
 			continue;
 		best = -(ptrdiff_t)left;
@@ -509,8 +529,11 @@ static int add_op(nd_wdiff *d, nd_op_kind kind, const side *s, size_t t0,
 		return ND_ENOMEM;
 	op = &d->ops[d->n++];
 	op->kind = kind;
-	op->text = s->s + s->t[t0].off;
-	op->len = s->t[t1 - 1].off + s->t[t1 - 1].len - s->t[t0].off;
+	/* the first and last tokens' ops take the bytes left out before and
+	 * after them (whole_cut): no edit reaches them */
+	op->text = s->s + s->t[t0].off - (t0 == 0 ? s->head : 0);
+	op->len = (size_t)(s->s + s->t[t1 - 1].off + s->t[t1 - 1].len +
+	                   (t1 == s->n ? s->tail : 0) - op->text);
 	return 0;
 }
 
@@ -558,12 +581,162 @@ void nd_wdiff_dispose(nd_wdiff *d)
 	nd_wdiff_init(d);
 }
 
-int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
-                 size_t blen, size_t max_cost)
+/* The texts' shared ends are cut at a token boundary this many bytes or
+ * more inside them, found within CUT_SEARCH bytes more. */
+#define CUT_MARGIN 32
+#define CUT_SEARCH 256
+
+static int ascii_alnum(unsigned char c)
 {
-	differ df = {{a, NULL, 0, NULL}, {b, NULL, 0, NULL}, NULL, NULL, 0, 0};
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* A token starts at s[i] whatever came before: a space ends there (only
+ * the space runs of tokens.c hold one), and an ASCII letter or digit
+ * follows, which no space run takes. */
+static int cut_at(const char *s, size_t i)
+{
+	return s[i - 1] == ' ' && ascii_alnum((unsigned char)s[i]);
+}
+
+/* Where the tokens are made, a[head..ta) and b[head..tb): the bytes
+ * outside lie CUT_MARGIN or more inside the bytes both texts share at
+ * their start and at their end, and each cut is a token boundary
+ * (cut_at), so the tokens there are those of the whole texts; head 0 and
+ * ta = alen where no boundary is near enough. */
+static void whole_cut(const char *a, size_t alen, const char *b, size_t blen,
+                      size_t *head, size_t *ta, size_t *tb)
+{
+	size_t most = alen < blen ? alen : blen, pre = 0, suf = 0, i, stop;
+
+	while (pre < most && a[pre] == b[pre])
+		pre++;
+	while (suf < most - pre && a[alen - 1 - suf] == b[blen - 1 - suf])
+		suf++;
+	*head = 0;
+	if (pre > CUT_MARGIN) {
+		stop = pre - CUT_MARGIN > CUT_SEARCH ? pre - CUT_MARGIN - CUT_SEARCH : 0;
+		for (i = pre - CUT_MARGIN; i > stop && !cut_at(a, i); i--)
+			;
+		*head = i > stop ? i : 0;
+	}
+	*ta = alen;
+	if (suf > CUT_MARGIN) {
+		i = alen - suf + CUT_MARGIN;
+		stop = alen - i > CUT_SEARCH ? i + CUT_SEARCH : alen;
+		for (; i < stop && !cut_at(a, i); i++)
+			;
+		*ta = i < stop ? i : alen;
+	}
+	*tb = *ta + blen - alen;
+}
+
+/* The similarity: word and number tokens the diff found equal, twice,
+ * over all of both texts' (those left out at the cut ends all equal). */
+static double similarity(const differ *df, size_t cut_words)
+{
+	size_t i, words = 2 * cut_words, same = cut_words;
+
+	for (i = 0; i < df->a.n; i++) {
+		if (!is_word(&df->a.t[i]))
+			continue;
+		words++;
+		same += !df->a.chg[i];
+	}
+	for (i = 0; i < df->b.n; i++)
+		words += is_word(&df->b.t[i]);
+	return words ? 2.0 * (double)same / (double)words : 0;
+}
+
+/* Steps 1 to 4 for texts that differ, tokenized between the cut ends
+ * only when `cut`; sets df->whole instead when a cut end was in the
+ * way (the first or last token is edited, or a slide reaches it). */
+static int diff_texts(nd_wdiff *d, differ *df, const char *a, size_t alen,
+                      const char *b, size_t blen, ptrdiff_t limit, int cut)
+{
 	seglist s1 = {NULL, 0, 0}, s2 = {NULL, 0, 0};
-	size_t i, a0, a1, b0, b1, words = 0, same = 0, k, known[2] = {0, 0};
+	size_t a0, a1, b0, b1, k, known[2] = {0, 0}, head = 0, ta = alen, tb = blen;
+	int err;
+
+	if (cut)
+		whole_cut(a, alen, b, blen, &head, &ta, &tb);
+	df->a = (side){a + head, ta - head, head, alen - ta, NULL, 0, NULL};
+	df->b = (side){b + head, tb - head, head, blen - tb, NULL, 0, NULL};
+	if ((err = nd_tokenize(&df->a.t, &df->a.n, df->a.s, df->a.len)) != 0 ||
+	    (err = nd_tokenize_against(&df->b.t, &df->b.n, df->b.s, df->b.len,
+	                               df->a.s, df->a.len, df->a.t, df->a.n,
+	                               known)) != 0)
+		goto done;
+	if (!(df->a.chg = calloc(df->a.n + 1, 1)) ||
+	    !(df->b.chg = calloc(df->b.n + 1, 1))) {
+		err = nd_error_oom();
+		goto done;
+	}
+
+	/* 1-3: prefix and suffix, then the capped search */
+	a0 = b0 = 0;
+	a1 = df->a.n;
+	b1 = df->b.n;
+	strip(df, &a0, &a1, &b0, &b1, known);
+	if ((head && a0 == 0) || (ta < alen && a1 == df->a.n)) {
+		df->whole = 1;
+		goto done;
+	}
+	if (a0 < a1 && b0 < b1) {
+		size_t diag = (a1 - a0) + (b1 - b0) + 3;
+
+		if (!(df->vf = malloc(diag * sizeof(ptrdiff_t))) ||
+		    !(df->vb = malloc(diag * sizeof(ptrdiff_t)))) {
+			err = nd_error_oom();
+			goto done;
+		}
+	}
+	d->capped = compare(df, a0, a1, b0, b1, limit) || df->over;
+	d->similarity = similarity(df, head || ta < alen
+	                                   ? nd_word_count(a, head) +
+	                                     nd_word_count(a + ta, alen - ta)
+	                                   : 0);
+
+	/* 4: clean-up */
+	if ((err = build(&s1, df)) != 0)
+		goto done;
+	slide(&s1, df);
+	if (df->whole)
+		goto done;
+	if ((err = compact(&s2, &s1)) != 0 || (err = fold(&s1, &s2, df)) != 0 ||
+	    (err = factor(&s2, &s1, df)) != 0)
+		goto done;
+	for (k = 0; k < s2.n; k++) {
+		const seg *g = &s2.v[k];
+
+		if (g->eq)
+			err = add_op(d, ND_OP_EQUAL, &df->a, g->a0, g->a1);
+		else if ((err = add_op(d, ND_OP_DELETE, &df->a, g->a0, g->a1)) == 0)
+			err = add_op(d, ND_OP_INSERT, &df->b, g->b0, g->b1);
+		if (err)
+			goto done;
+	}
+	/* the tokens left out are the same in both, each in its place */
+	d->editorial = tokens_equivalent(df->a.s, df->a.t, df->a.n, df->b.s,
+	                                 df->b.t, df->b.n, 1, 1);
+done:
+	free(df->a.t);
+	free(df->b.t);
+	free(df->a.chg);
+	free(df->b.chg);
+	free(df->vf);
+	free(df->vb);
+	free(s1.v);
+	free(s2.v);
+	return err;
+}
+
+/* nd_word_diff, with every token made when `cut` is 0. */
+static int word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
+                     size_t blen, size_t max_cost, int cut)
+{
+	differ df;
 	ptrdiff_t limit;
 	int err;
 
@@ -591,76 +764,30 @@ int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
 		d->n = 1;
 		return 0;
 	}
-	if ((err = nd_tokenize(&df.a.t, &df.a.n, a, alen)) != 0 ||
-	    (err = nd_tokenize_against(&df.b.t, &df.b.n, b, blen, a, alen,
-	                               df.a.t, df.a.n, known)) != 0)
-		goto done;
-	if (!(df.a.chg = calloc(df.a.n + 1, 1)) ||
-	    !(df.b.chg = calloc(df.b.n + 1, 1))) {
-		err = nd_error_oom();
-		goto done;
+	/* the texts differ: tokens between the cut ends, or, when a cut
+	 * end was in the way, all of them */
+	memset(&df, 0, sizeof(df));
+	err = diff_texts(d, &df, a, alen, b, blen, limit, cut);
+	if (!err && df.whole) {
+		d->n = 0;
+		memset(&df, 0, sizeof(df));
+		err = diff_texts(d, &df, a, alen, b, blen, limit, 0);
 	}
-
-	/* 1-3: prefix and suffix, then the capped search */
-	a0 = b0 = 0;
-	a1 = df.a.n;
-	b1 = df.b.n;
-	strip(&df, &a0, &a1, &b0, &b1, known);
-	if (a0 < a1 && b0 < b1) {
-		size_t diag = (a1 - a0) + (b1 - b0) + 3;
-
-		if (!(df.vf = malloc(diag * sizeof(ptrdiff_t))) ||
-		    !(df.vb = malloc(diag * sizeof(ptrdiff_t)))) {
-			err = nd_error_oom();
-			goto done;
-		}
-	}
-	d->capped = compare(&df, a0, a1, b0, b1, limit) || df.over;
-
-	for (i = 0; i < df.a.n; i++) {
-		if (!is_word(&df.a.t[i]))
-			continue;
-		words++;
-		same += !df.a.chg[i];
-	}
-	for (i = 0; i < df.b.n; i++)
-		words += is_word(&df.b.t[i]);
-	if (words)
-		d->similarity = 2.0 * (double)same / (double)words;
-	else
-		d->similarity = alen == blen && (!alen || !memcmp(a, b, alen));
-
-	/* 4: clean-up */
-	if ((err = build(&s1, &df)) != 0)
-		goto done;
-	slide(&s1, &df);
-	if ((err = compact(&s2, &s1)) != 0 || (err = fold(&s1, &s2, &df)) != 0 ||
-	    (err = factor(&s2, &s1, &df)) != 0)
-		goto done;
-	for (k = 0; k < s2.n; k++) {
-		const seg *s = &s2.v[k];
-
-		if (s->eq)
-			err = add_op(d, ND_OP_EQUAL, &df.a, s->a0, s->a1);
-		else if ((err = add_op(d, ND_OP_DELETE, &df.a, s->a0, s->a1)) == 0)
-			err = add_op(d, ND_OP_INSERT, &df.b, s->b0, s->b1);
-		if (err)
-			goto done;
-	}
-	d->editorial = !(alen == blen && (!alen || !memcmp(a, b, alen))) &&
-	               tokens_equivalent(a, df.a.t, df.a.n, b, df.b.t, df.b.n, 1, 1);
-done:
 	if (err)
 		d->n = 0;
-	free(df.a.t);
-	free(df.b.t);
-	free(df.a.chg);
-	free(df.b.chg);
-	free(df.vf);
-	free(df.vb);
-	free(s1.v);
-	free(s2.v);
 	return err;
+}
+
+int nd_word_diff(nd_wdiff *d, const char *a, size_t alen, const char *b,
+                 size_t blen, size_t max_cost)
+{
+	return word_diff(d, a, alen, b, blen, max_cost, 1);
+}
+
+int word_diff_whole(nd_wdiff *d, const char *a, size_t alen, const char *b,
+                    size_t blen, size_t max_cost)
+{
+	return word_diff(d, a, alen, b, blen, max_cost, 0);
 }
 
 int nd_text_equivalent(const char *a, size_t alen, const char *b, size_t blen,

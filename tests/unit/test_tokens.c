@@ -312,7 +312,8 @@ static void test_round_trip_on_random_input(void **state)
 }
 
 /* nd_word_folds, the signatures' fast pass, gives exactly the folds of
- * the word and number tokens of nd_tokenize, in order, on text mixing
+ * the word and number tokens of nd_tokenize, in order, and nd_word_count
+ * their number, on text mixing
  * ASCII words, joiners, separators and the characters that end or extend
  * them; and every other token's fold is nd_hash of its bytes. */
 static void test_word_folds_match_tokens(void **state)
@@ -342,6 +343,7 @@ static void test_word_folds_match_tokens(void **state)
 		assert_int_equal(nd_tokenize(&t, &n, buf, len), 0);
 		nf = nd_word_folds(buf, len, folds);
 		assert_true(nf <= len / 2 + 1);
+		assert_int_equal(nd_word_count(buf, len), nf);
 		for (i = 0, m = 0; i < n; i++) {
 			if (t[i].kind != ND_TOK_WORD && t[i].kind != ND_TOK_NUMBER) {
 				assert_true(t[i].fold == nd_hash(buf + t[i].off, t[i].len));

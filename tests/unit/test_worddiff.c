@@ -12,6 +12,8 @@
 #include "normdiff/buf.h"
 #include "normdiff/worddiff.h"
 
+#include "worddiff_internal.h"
+
 static int alnum(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -426,6 +428,113 @@ static void test_property_random_pairs(void **state)
 	nd_buf_dispose(&b);
 }
 
+/* Pieces of the cut test's texts: one word repeated (the first three,
+ * alone in some texts), so that slides run far; runs of spaces, one
+ * longer than the cut's margin; words longer than it that differ at
+ * their end; tokens that start with a byte that is not ASCII, marks and
+ * joiners, numbers with inner signs. */
+static const char *const cut_pieces[] = {
+	"shall", "shall", "shall", "States", "the", "of", "1.5", "10,000",
+	"  ", "\xE2\x80\x94", "\xC2\xAB", "(b)", "Art.", "don't",
+	"x\xCC\x81", "a\xE2\x80\x8D", "\xC3\xA9tats", "\xE4\xBA\xBA", ";", "-",
+	"                                        ",
+	"informationsecurityinformationsecurity1",
+	"informationsecurityinformationsecurity2"};
+static size_t cut_vocab; /* pieces drawn from the first cut_vocab */
+
+static void cut_piece(nd_buf *out)
+{
+	if (out->len)
+		assert_int_equal(nd_buf_putc(out, ' '), 0);
+	assert_int_equal(nd_buf_puts(out, cut_pieces[next_rand() % cut_vocab]), 0);
+}
+
+/* A text of `n` pieces in a, and in b a copy with `edits` pieces deleted,
+ * replaced or inserted, near either end or anywhere. */
+static void cut_pair(nd_buf *a, nd_buf *b, size_t n, size_t edits)
+{
+	size_t i, k, at[8];
+	nd_buf w = ND_BUF_INIT;
+
+	nd_buf_clear(a);
+	nd_buf_clear(b);
+	for (k = 0; k < edits; k++) {
+		unsigned where = next_rand() % 3;
+
+		at[k] = where == 0 ? next_rand() % 4
+		        : where == 1 ? n - 1 - next_rand() % 4 : next_rand() % n;
+	}
+	for (i = 0; i < n; i++) {
+		int op = 3;
+
+		for (k = 0; k < edits; k++)
+			if (at[k] == i)
+				op = (int)(next_rand() % 3);
+		nd_buf_clear(&w);
+		cut_piece(&w);
+		if (a->len)
+			assert_int_equal(nd_buf_putc(a, ' '), 0);
+		assert_int_equal(nd_buf_put(a, w.ptr, w.len), 0);
+		if (op == 1) /* replaced */
+			cut_piece(b);
+		if (op == 2 || op == 3) { /* kept, with a piece after it */
+			if (b->len)
+				assert_int_equal(nd_buf_putc(b, ' '), 0);
+			assert_int_equal(nd_buf_put(b, w.ptr, w.len), 0);
+		}
+		if (op == 2)
+			cut_piece(b);
+	}
+	nd_buf_dispose(&w);
+}
+
+static void expect_same_diff(const nd_wdiff *d, const nd_wdiff *whole)
+{
+	size_t i;
+
+	assert_int_equal(d->n, whole->n);
+	for (i = 0; i < d->n; i++) {
+		assert_int_equal(d->ops[i].kind, whole->ops[i].kind);
+		assert_ptr_equal(d->ops[i].text, whole->ops[i].text);
+		assert_int_equal(d->ops[i].len, whole->ops[i].len);
+	}
+	assert_true(d->similarity == whole->similarity);
+	assert_int_equal(d->editorial, whole->editorial);
+	assert_int_equal(d->capped, whole->capped);
+}
+
+/* The diff tokenizes only between cut ends inside the bytes both texts
+ * share at their start and end; its result is that of the diff that
+ * tokenizes everything, op for op, on long texts edited near their ends
+ * (where a cut end is in the way and the whole texts are diffed) and
+ * anywhere, under a low cap and the default one. */
+static void test_cut_ends_change_nothing(void **state)
+{
+	nd_buf a = ND_BUF_INIT, b = ND_BUF_INIT;
+	nd_wdiff d, whole;
+	size_t round;
+
+	(void)state;
+	nd_wdiff_init(&d);
+	nd_wdiff_init(&whole);
+	for (round = 0; round < 4000; round++) {
+		size_t max_cost = round % 5 == 0 ? 4 : 0;
+
+		cut_vocab = round % 4 == 0 ? 3 : sizeof(cut_pieces) / sizeof(cut_pieces[0]);
+		cut_pair(&a, &b, 20 + next_rand() % 300, 1 + next_rand() % 4);
+		assert_int_equal(nd_word_diff(&d, a.ptr, a.len, b.ptr, b.len,
+		                              max_cost), 0);
+		check_script(&d, a.ptr, a.len, b.ptr, b.len);
+		assert_int_equal(word_diff_whole(&whole, a.ptr, a.len, b.ptr,
+		                                 b.len, max_cost), 0);
+		expect_same_diff(&d, &whole);
+	}
+	nd_wdiff_dispose(&d);
+	nd_wdiff_dispose(&whole);
+	nd_buf_dispose(&a);
+	nd_buf_dispose(&b);
+}
+
 static void test_property_arbitrary_bytes(void **state)
 {
 	static const char *const pieces[] = {
@@ -639,6 +748,7 @@ int main(void)
 		cmocka_unit_test(test_cap_boundary),
 		cmocka_unit_test(test_property_random_pairs),
 		cmocka_unit_test(test_property_arbitrary_bytes),
+		cmocka_unit_test(test_cut_ends_change_nothing),
 		cmocka_unit_test(test_work_budget_bounds_the_search),
 		cmocka_unit_test(test_medium_texts_below_the_cap),
 		cmocka_unit_test(test_cap_on_unrelated_texts),
