@@ -215,6 +215,18 @@ static int settled(const group *g)
 	return g->same || g->nold != 1 || g->nnew != 1;
 }
 
+/* May c, the sibling on the parts side next to one of the run, join it
+ * (its words' gain aside)? Reads the alignment, changes nothing. */
+static int may_join(const aligner *al, int old_side, size_t c, size_t whole,
+                    int by_opening)
+{
+	const size_t *mp = old_side ? al->match_b : al->match_a;
+
+	return c != NONE && (mp[c] == NONE || can_take(al, old_side, c, whole)) &&
+	       qualifies(al, old_side, c, whole, by_opening) &&
+	       !better_partner(al, old_side, c, whole);
+}
+
 static int try_split(aligner *al, int old_side, size_t whole,
                      unsigned char *used, size_t *run, int by_opening)
 {
@@ -267,7 +279,12 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			return 0;
 	}
 	/* the run of siblings around the seed that take enough from whole,
-	 * each adding words of the whole that the others do not cover */
+	 * each adding words of the whole that the others do not cover; none
+	 * when neither sibling next to the seed may join, as for most
+	 * wholes, whose words are then not walked */
+	if (!may_join(al, old_side, prev_sibling(dp, seed), whole, by_opening) &&
+	    !may_join(al, old_side, next_sibling(dp, seed), whole, by_opening))
+		return 0;
 	run[nrun++] = seed;
 	ww = sig_words(aw, whole);
 	nww = nwords(aw, whole);
@@ -278,10 +295,7 @@ static int try_split(aligner *al, int old_side, size_t whole,
 			size_t gain;
 
 			c = dir ? next_sibling(dp, c) : prev_sibling(dp, c);
-			if (c == NONE ||
-			    (mp[c] != NONE && !can_take(al, old_side, c, whole)) ||
-			    !qualifies(al, old_side, c, whole, by_opening) ||
-			    better_partner(al, old_side, c, whole))
+			if (!may_join(al, old_side, c, whole, by_opening))
 				break;
 			gain = take(ww, nww, used, sig_words(ap, c),
 			            nwords(ap, c), 0);
