@@ -5,8 +5,9 @@
 
 WORST.tsv as worst_table.py reads it (case, size, run, tool, status, wall,
 user, sys, peak KiB, input bytes).  Times are user + sys CPU seconds,
-medians over the runs; a ratio to git is the median over the runs of the
-two tools' CPU times in the same run (they ran interleaved).  Prints the
+medians over the runs; a ratio to git, or to the normal pair, is the
+median over the runs of the ratio of the two CPU times in the same run
+(worst.sh runs every case and tool of a size in each run).  Prints the
 normal pair's table, the worst cases' table and the verdicts:
 
     json <= 1.5x git and stat <= 1.0x git, on the normal pair of the
@@ -73,12 +74,20 @@ class M:
         rs = self.runs.get((c, s, t))
         return max(x[1] for x in rs.values()) if rs and (c, s, t) not in self.bad else None
 
-    def to_git(self, c, s, t):
-        a, g = self.runs.get((c, s, t), {}), self.runs.get((c, s, "git-word-diff"), {})
+    def paired(self, c, s, t, c0, t0):
+        """The median over the runs of (c, s, t)'s CPU over (c0, s, t0)'s
+        in the same run, and whether a time was too small to trust."""
+        a, g = self.runs.get((c, s, t), {}), self.runs.get((c0, s, t0), {})
         rs = [a[r][0] / max(g[r][0], 0.001) for r in a if r in g]
-        if not rs or (c, s, t) in self.bad:
+        if not rs or (c, s, t) in self.bad or (c0, s, t0) in self.bad:
             return None, False
         return median(rs), min(min(x[0] for x in g.values()), min(x[0] for x in a.values())) < SMALL
+
+    def to_git(self, c, s, t):
+        return self.paired(c, s, t, c, "git-word-diff")
+
+    def to_normal(self, c, s, t):
+        return self.paired(c, s, t, "normal", t)
 
     def cell(self, c, s, t):
         v = self.cpu(c, s, t)
@@ -122,7 +131,7 @@ def worst_table(m):
     growth = ("growth exponent %s->%s of CPU, log(t2/t1) / log(input2/input1)" % (s1, s2)
               if s1 != s2 else "no growth exponent (one size only)")
     print("Worst cases: median user + sys CPU s; ratio to git in the same runs; %s; "
-          "CPU over the normal pair's of the same size" % growth)
+          "CPU over the normal pair's of the same size in the same runs" % growth)
     print()
     print("| case | size | input MB | json CPU | stat CPU | git CPU | json / git | stat / git "
           "| json exp | stat exp | json / normal | stat / normal | peak / input |")
@@ -139,8 +148,8 @@ def worst_table(m):
                 e, small = m.exponent(c, t)
                 cells.append(fmt(e, small) if e is not None and s == s2 else "")
             for t in ND:
-                a, b = m.cpu("normal", s, t), m.cpu(c, s, t)
-                cells.append(fmt(b / max(a, 0.001), min(a, b) < SMALL) if a is not None and b is not None else "-")
+                r, small = m.to_normal(c, s, t)
+                cells.append(fmt(r, small) if r is not None else "-")
             ps = [m.peak(c, s, t) for t in ND]
             ps = [p for p in ps if p]
             cells.append("%.2f" % (max(ps) * 1024 / m.inb[(c, s)]) if ps else "-")
@@ -194,11 +203,9 @@ def verdicts(m):
     for c in CASES[1:]:
         for s in m.sizes:
             for t in ND:
-                a, b = m.cpu("normal", s, t), m.cpu(c, s, t)
-                if a is not None and b is not None:
-                    v = b / max(a, 0.001)
-                    if worst is None or v > worst[0]:
-                        worst = (v, "%s %s %s" % (c, s, t), min(a, b) < SMALL)
+                v, small = m.to_normal(c, s, t)
+                if v is not None and (worst is None or v > worst[0]):
+                    worst = (v, "%s %s %s" % (c, s, t), small)
     add("worst case / normal CPU (highest)", TARGETS["worst"], worst and worst[0],
         worst and worst[1], worst and worst[2])
     print()

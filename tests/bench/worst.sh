@@ -6,8 +6,8 @@
 #   normdiff-json  normdiff diff --format=json OLD NEW
 #   normdiff-stat  normdiff diff --stat OLD NEW
 #   git-word-diff  git diff --no-index --word-diff=porcelain OLD NEW
-# interleaved (run 1 of the three, then run 2, ...), under
-# `/usr/bin/time -f '%e %U %S %M'`.
+# interleaved (at each size, run 1 of every case and tool, then run 2,
+# ...), under `/usr/bin/time -f '%e %U %S %M'`.
 #
 #   tests/bench/worst.sh [--sizes 1m,10m] [--runs N] [--normdiff PATH]
 #                        [--seed N] [--timeout SEC] [--dir DIR]
@@ -22,7 +22,8 @@
 # median over the runs of normdiff's CPU time over git's in the same run,
 # and the peak RSS over the input (old + new bytes); then the growth
 # exponent of each case and tool from the first size to the last, and
-# each case's times over the normal pair's of the same size.
+# each case's times over the normal pair's of the same size (the median
+# over the runs of the two in the same run, as for git's).
 #
 # A pair under 4 MB (old + new) runs each command ten times in one timed
 # loop (the times divided by ten): GNU time counts in steps of 0.01 s, and
@@ -164,24 +165,32 @@ export -f repeat
 tools=(normdiff-json normdiff-stat git-word-diff)
 echo "normdiff worst cases: sizes $sizes, cases $cases, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
 for size in "${size_list[@]}"; do
+	# every pair of this size first, then round after round of every case
+	# and tool: a case and the normal pair run next to each other, so that
+	# their ratio in a round does not carry the machine's changes of pace
+	declare -A failed=() case_dir=() case_in=() case_reps=() case_out=()
 	for c in "${case_list[@]}"; do
 		make_pair "$c" "$size"
 		pair_dir "$c" "$size"
-		old=$pair/old.txt new=$pair/new.txt
-		in_bytes=$(($(stat -c %s "$old") + $(stat -c %s "$new")))
-		reps=$((in_bytes < 4000000 ? 10 : 1))
-		out=$dir/out/worst/$c-$size
-		mkdir -p "$out"
-		declare -A failed=()
-		case_tools=("${tools[@]}")
-		if [ -n "$targets" ] && [ "$c" = normal ]; then
-			for t in wdiff dwdiff; do
-				command -v $t >/dev/null && case_tools+=("$t")
-			done
-		fi
-		for ((r = 1; r <= runs; r++)); do
+		case_dir[$c]=$pair
+		in_bytes=$(($(stat -c %s "$pair/old.txt") + $(stat -c %s "$pair/new.txt")))
+		case_in[$c]=$in_bytes
+		case_reps[$c]=$((in_bytes < 4000000 ? 10 : 1))
+		case_out[$c]=$dir/out/worst/$c-$size
+		mkdir -p "${case_out[$c]}"
+	done
+	for ((r = 1; r <= runs; r++)); do
+		for c in "${case_list[@]}"; do
+			old=${case_dir[$c]}/old.txt new=${case_dir[$c]}/new.txt
+			in_bytes=${case_in[$c]} reps=${case_reps[$c]} out=${case_out[$c]}
+			case_tools=("${tools[@]}")
+			if [ -n "$targets" ] && [ "$c" = normal ]; then
+				for t in wdiff dwdiff; do
+					command -v $t >/dev/null && case_tools+=("$t")
+				done
+			fi
 			for tool in "${case_tools[@]}"; do
-				[ -n "${failed[$tool]:-}" ] && continue
+				[ -n "${failed[$c/$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
 				# the last run's reports go first, outside the timing,
 				# as the shell's ">" truncates the others' before they run:
@@ -210,7 +219,7 @@ for size in "${size_list[@]}"; do
 						"$c" "$size" "$r" "$tool" "$e" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" \
 						"$((m / 1024))"
 				else
-					failed[$tool]=1
+					failed[$c/$tool]=1
 					echo "  $c $size run $r $tool: $st after ${e}s; see $out/$tool.err" >&2
 					head -n 3 "$out/$tool.err" | sed 's/^/    /' >&2
 				fi
@@ -218,8 +227,8 @@ for size in "${size_list[@]}"; do
 					"$e" "$u" "$s" "$m" "$in_bytes" >>"$results"
 			done
 		done
-		unset failed
 	done
+	unset failed case_dir case_in case_reps case_out
 done
 
 echo

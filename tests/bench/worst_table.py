@@ -30,10 +30,12 @@ SMALL = 0.005  # seconds a run: below this, GNU time's 0.01 s steps (over
                # the ten runs of a timed loop of a small pair) dominate
 
 
-def rat(a, b, d=1):
-    """a / b, in parentheses when either is too small to trust."""
-    s = "%.*f" % (d, a / max(b, 0.001))
-    return "(%s)" % s if min(a, b) < SMALL else s
+def paired_rat(pairs, i):
+    """The median of field i of each run over the same run's of the normal
+    pair, in parentheses when a time is too small to trust."""
+    s = "%.1f" % median([x[i] / max(y[i], 0.001) for x, y in pairs])
+    small = min(min(x[i], y[i]) for x, y in pairs) < SMALL
+    return "(%s)" % s if small else s
 
 
 def exponent(a, b, q):
@@ -120,7 +122,8 @@ def table(path):
           " loop)." % SMALL)
     if "normal" in cases:
         print()
-        print("Ratio to the normal pair of the same size (median wall, median CPU)")
+        print("Ratio to the normal pair of the same size (the median over the"
+              " runs of the two in the same run, wall and CPU)")
         print()
         print("| case | size | tool | wall / normal's | CPU / normal's |")
         print("|---|---|---|---|---|")
@@ -129,11 +132,13 @@ def table(path):
                 continue
             for s in order_sizes:
                 for t in tools:
-                    a, b = med.get(("normal", s, t)), med.get((c, s, t))
-                    if not a or not b:
+                    a = {x[0]: x for x in runs.get(("normal", s, t), [])}
+                    pairs = [(x, a[x[0]]) for x in runs.get((c, s, t), []) if x[0] in a]
+                    if not pairs or (c, s, t) in status or ("normal", s, t) in status:
                         continue
-                    print("| %s | %s | %s | %s | %s |"
-                          % (c, s, t, rat(b[0], a[0]), rat(b[1], a[1])))
+                    print("| %s | %s | %s | %s | %s |" % (
+                        c, s, t,
+                        paired_rat(pairs, 1), paired_rat(pairs, 2)))
 
 
 
