@@ -27,16 +27,11 @@ runs ten times in one timed loop).
 import math
 import sys
 
-CASES = ["normal", "modified", "no-ident", "huge", "tiny", "vocab"]
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from worst_table import CASES, SMALL, in_same_runs, median  # noqa: E402
+
 ND = ["normdiff-json", "normdiff-stat"]
-SMALL = 0.005  # a run: a small pair runs ten times in one timed loop
 TARGETS = {"json": 1.5, "stat": 1.0, "rss": 4.0, "exp": 1.1, "worst": 3.0}
-
-
-def median(xs):
-    xs = sorted(xs)
-    n = len(xs)
-    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 
 
 def fmt(x, small=False, d=2):
@@ -77,11 +72,12 @@ class M:
     def paired(self, c, s, t, c0, t0):
         """The median over the runs of (c, s, t)'s CPU over (c0, s, t0)'s
         in the same run, and whether a time was too small to trust."""
-        a, g = self.runs.get((c, s, t), {}), self.runs.get((c0, s, t0), {})
-        rs = [a[r][0] / max(g[r][0], 0.001) for r in a if r in g]
-        if not rs or (c, s, t) in self.bad or (c0, s, t0) in self.bad:
+        if (c, s, t) in self.bad or (c0, s, t0) in self.bad:
             return None, False
-        return median(rs), min(min(x[0] for x in g.values()), min(x[0] for x in a.values())) < SMALL
+        r, least = in_same_runs(
+            {r: x[0] for r, x in self.runs.get((c, s, t), {}).items()},
+            {r: x[0] for r, x in self.runs.get((c0, s, t0), {}).items()})
+        return (r, least < SMALL) if r is not None else (None, False)
 
     def to_git(self, c, s, t):
         return self.paired(c, s, t, c, "git-word-diff")

@@ -163,32 +163,31 @@ repeat() {
 export -f repeat
 
 tools=(normdiff-json normdiff-stat git-word-diff)
+normal_tools=("${tools[@]}")
+if [ -n "$targets" ]; then
+	for t in wdiff dwdiff; do
+		command -v $t >/dev/null && normal_tools+=("$t")
+	done
+fi
 echo "normdiff worst cases: sizes $sizes, cases $cases, $runs run(s) each, seed $seed, timeout ${tmo}s, in $dir"
 for size in "${size_list[@]}"; do
 	# every pair of this size first, then round after round of every case
 	# and tool: a case and the normal pair run next to each other, so that
 	# their ratio in a round does not carry the machine's changes of pace
-	declare -A failed=() case_dir=() case_in=() case_reps=() case_out=()
+	declare -A failed=() case_in=()
 	for c in "${case_list[@]}"; do
 		make_pair "$c" "$size"
-		pair_dir "$c" "$size"
-		case_dir[$c]=$pair
-		in_bytes=$(($(stat -c %s "$pair/old.txt") + $(stat -c %s "$pair/new.txt")))
-		case_in[$c]=$in_bytes
-		case_reps[$c]=$((in_bytes < 4000000 ? 10 : 1))
-		case_out[$c]=$dir/out/worst/$c-$size
-		mkdir -p "${case_out[$c]}"
+		case_in[$c]=$(($(stat -c %s "$pair/old.txt") + $(stat -c %s "$pair/new.txt")))
+		mkdir -p "$dir/out/worst/$c-$size"
 	done
 	for ((r = 1; r <= runs; r++)); do
 		for c in "${case_list[@]}"; do
-			old=${case_dir[$c]}/old.txt new=${case_dir[$c]}/new.txt
-			in_bytes=${case_in[$c]} reps=${case_reps[$c]} out=${case_out[$c]}
+			pair_dir "$c" "$size"
+			old=$pair/old.txt new=$pair/new.txt out=$dir/out/worst/$c-$size
+			in_bytes=${case_in[$c]}
+			reps=$((in_bytes < 4000000 ? 10 : 1))
 			case_tools=("${tools[@]}")
-			if [ -n "$targets" ] && [ "$c" = normal ]; then
-				for t in wdiff dwdiff; do
-					command -v $t >/dev/null && case_tools+=("$t")
-				done
-			fi
+			[ "$c" = normal ] && case_tools=("${normal_tools[@]}")
 			for tool in "${case_tools[@]}"; do
 				[ -n "${failed[$c/$tool]:-}" ] && continue
 				tool_cmd "$tool" "$old" "$new"
@@ -228,7 +227,7 @@ for size in "${size_list[@]}"; do
 			done
 		done
 	done
-	unset failed case_dir case_in case_reps case_out
+	unset failed case_in
 done
 
 echo

@@ -30,12 +30,14 @@ SMALL = 0.005  # seconds a run: below this, GNU time's 0.01 s steps (over
                # the ten runs of a timed loop of a small pair) dominate
 
 
-def paired_rat(pairs, i):
-    """The median of field i of each run over the same run's of the normal
-    pair, in parentheses when a time is too small to trust."""
-    s = "%.1f" % median([x[i] / max(y[i], 0.001) for x, y in pairs])
-    small = min(min(x[i], y[i]) for x, y in pairs) < SMALL
-    return "(%s)" % s if small else s
+def in_same_runs(a, b):
+    """The median over the runs of a's time over b's in the same run (a and
+    b: run -> seconds), and the smallest time of either; (None, 0) when no
+    run is in both."""
+    rs = [a[r] / max(b[r], 0.001) for r in a if r in b]
+    if not rs:
+        return None, 0
+    return median(rs), min(min(a.values()), min(b.values()))
 
 
 def exponent(a, b, q):
@@ -107,10 +109,10 @@ def table(path):
                 cpu = median([x[2] for x in rs])
                 kb = max(x[3] for x in rs)
                 med[(c, s, t)] = (w, cpu)
-                ratios = [x[2] / max(git[x[0]], 0.001) for x in rs
-                          if t != "git-word-diff" and x[0] in git]
-                ratio = "%.1f" % median(ratios) if ratios else ""
-                if ratios and min(git.values()) < SMALL:
+                r, _ = in_same_runs({x[0]: x[2] for x in rs}, git) \
+                    if t != "git-word-diff" else (None, 0)
+                ratio = "%.1f" % r if r is not None else ""
+                if r is not None and min(git.values()) < SMALL:
                     ratio = "(%s)" % ratio
                 print("| %s | %s | %s | %.3f | %.3f | %.1f | %s | %.1f |"
                       % (c, s, t, w, cpu, kb / 1024, ratio, kb * 1024 / inb[(c, s)]))
@@ -132,13 +134,17 @@ def table(path):
                 continue
             for s in order_sizes:
                 for t in tools:
-                    a = {x[0]: x for x in runs.get(("normal", s, t), [])}
-                    pairs = [(x, a[x[0]]) for x in runs.get((c, s, t), []) if x[0] in a]
-                    if not pairs or (c, s, t) in status or ("normal", s, t) in status:
+                    if (c, s, t) in status or ("normal", s, t) in status:
                         continue
-                    print("| %s | %s | %s | %s | %s |" % (
-                        c, s, t,
-                        paired_rat(pairs, 1), paired_rat(pairs, 2)))
+                    cells = []
+                    for i in (1, 2):  # wall, CPU
+                        r, least = in_same_runs(
+                            {x[0]: x[i] for x in runs.get((c, s, t), [])},
+                            {x[0]: x[i] for x in runs.get(("normal", s, t), [])})
+                        if r is not None:
+                            cells.append("(%.1f)" % r if least < SMALL else "%.1f" % r)
+                    if len(cells) == 2:
+                        print("| %s | %s | %s | %s | %s |" % ((c, s, t) + tuple(cells)))
 
 
 
