@@ -863,10 +863,16 @@ static shared_memo *shared_slot(const aligner *al, size_t i, size_t j)
 size_t pair_shared_least(const aligner *al, size_t i, size_t j, size_t need)
 {
 	size_t na = nwords(&al->sa, i), nb = nwords(&al->sb, j), n;
-	shared_memo *m = shared_slot(al, i, j);
+	shared_memo *m;
 	int fits = i < UINT32_MAX - 1 && j < UINT32_MAX - 1 &&
 	           na < UINT32_MAX && nb < UINT32_MAX;
 
+	/* the word buckets alone rule out most pairs a pass passes over
+	 * (near-duplicates apart by a few words, against a bar set by the
+	 * best so far): no memo slot read, no merge */
+	if (need && (n = shared_bound(&al->sa, i, na, &al->sb, j, nb)) < need)
+		return n;
+	m = shared_slot(al, i, j);
 	if (fits && m->a == i + 1 && m->b == j + 1) {
 		if (!m->below)
 			return m->n;
