@@ -41,9 +41,10 @@ struct nd_doc_index {
 	                      order, 0 if it has fewer */
 	size_t total;      /* words of all clauses */
 	wordcount df;      /* distinct word -> clauses holding it */
-	uint64_t *kept;    /* the words, in text order, of the clauses whose
-	                      text the version indexed against lacks (so an
-	                      alignment will read them): no second pass */
+	uint64_t *kept;    /* the words, sorted (their slices, sig_make), of
+	                      the clauses whose text the version indexed
+	                      against lacks (so an alignment will read them):
+	                      no second pass */
 	size_t *kept_at;   /* clause i's in kept, or NONE when not kept */
 };
 
@@ -63,7 +64,8 @@ typedef struct sigfill {
  * identical text first, and no later pass reads their words. The room of
  * every slice is reserved at once and handed out in the order slices are
  * made, so pointers to slices stay valid, making one never fails, and
- * only the slices made cost memory. */
+ * only the slices made cost memory; the slice of a clause whose words
+ * the statistics kept (sorted) is those words where they are, no copy. */
 typedef struct sig {
 	const nd_doc *d;                /* the document */
 	const struct nd_doc_index *ix;  /* its statistics */

@@ -507,8 +507,10 @@ int doc_index_build(struct nd_doc_index *ix, const nd_doc *d,
 			err = wordcount_see(&ix->df, tmp[k], i);
 		if (ix->kept_at) {
 			ix->kept_at[i] = NONE;
-			if (!err && n && !sorted_has(other, nother, d->clauses[i].hash))
+			if (!err && n && !sorted_has(other, nother, d->clauses[i].hash)) {
+				sort_u64(tmp, n); /* as its slice: sig_make uses it as is */
 				err = keep_words(ix, &used, &keptcap, i, tmp, n);
+			}
 		}
 	}
 	free(tmp);
@@ -619,14 +621,14 @@ const uint64_t *sig_make(const sig *s, size_t i)
 		for (k = 0; k < s->ix->count[i]; k++)
 			if (!wordcount_of(common, w[k]))
 				out[n++] = w[k];
+	} else if (s->ix->kept_at && s->ix->kept_at[i] != NONE) {
+		/* kept sorted with the statistics: the slice, no room taken */
+		f->n[i] = s->ix->count[i];
+		f->bits[i] = 0;
+		return f->at[i] = s->ix->kept + s->ix->kept_at[i];
 	} else {
-		if (s->ix->kept_at && s->ix->kept_at[i] != NONE) {
-			n = s->ix->count[i];
-			memcpy(out, s->ix->kept + s->ix->kept_at[i], n * sizeof(uint64_t));
-		} else {
-			n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
-			                  out);
-		}
+		n = nd_word_folds(nd_doc_body(s->d, i), s->d->clauses[i].body_len,
+		                  out);
 		sort_u64(out, n);
 	}
 	f->used += n;
