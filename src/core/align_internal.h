@@ -161,6 +161,9 @@ typedef struct group {
 	int moved;    /* out of the run of pairs in order, or under another
 	                 parent */
 	int run_moved; /* out of the run of pairs in order (mark_run) */
+	double sim;   /* the score of old clause sim_a - 1 and new sim_b - 1
+	                 (pair_sim); sim_a 0 until asked */
+	size_t sim_a, sim_b;
 	int same;     /* one old and one new clause of the same body: kept
 	                 by group_settle, so that the passes that skip such
 	                 pairs (most of a revision) read neither the clause
@@ -180,10 +183,10 @@ typedef struct need_memo {
 
 /* The shared words of (old, new) pairs counted already, a slot each
  * (pair_shared_least): after the pairing, the passes ask again and
- * again for the same pairs (the moves judge each pair in every round,
- * a split looks at a part against its whole up to three times, the gaps
- * of one stretch are swept again inside it, the report scores the pairs
- * made), and every ask was a merge of both texts' words. A slot holds
+ * again for the same pairs (a split looks at a part against its whole up
+ * to three times, the gaps of one stretch are swept again inside it; the
+ * score of a pair made is kept in its group, pair_sim), and every ask
+ * was a merge of both texts' words. A slot holds
  * the exact count, or that the count is below some number; a pair that
  * lands on a taken slot takes it over, so the answers are the same as
  * with no memo, and only the work differs. */
@@ -348,7 +351,13 @@ double pair_score_least(const aligner *al, size_t i, size_t j, double least);
 size_t words_needed(double least, size_t na, size_t nb);
 
 /* The alignment score of a paired group, the one `threshold` applies to. */
-int group_score(const aligner *al, const group *g, double *out);
+int group_score(const aligner *al, group *g, double *out);
+
+/* The score of a group of one old and one new clause (pair_score), kept
+ * in the group while those are its clauses: the moves weigh each pair in
+ * every round, a split asks of each neighbour's pair, the report scores
+ * them all, and each ask was a memo slot read at random. */
+double pair_sim(const aligner *al, group *g);
 
 /* align_exact.c */
 

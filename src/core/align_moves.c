@@ -80,13 +80,13 @@ static int dissolve_weak_moves(aligner *al, const size_t *order, size_t n,
  * another item, not that item around it), then the closest pairs ("¶13 ->
  * ¶15" at 0.88 rather than "¶14 -> ¶12" at 0.56 across it). Groups of
  * several provisions and identical pairs count as similar as can be. */
-static double run_weight(const aligner *al, const group *g, size_t n)
+static double run_weight(const aligner *al, group *g, size_t n)
 {
 	double sim = 1;
 	unsigned depth = al->b->clauses[g->new[0]].depth;
 
 	if (g->nold == 1 && g->nnew == 1 && !g->same)
-		sim = pair_score(al, g->old[0], g->new[0]);
+		sim = pair_sim(al, g);
 	return 1 + (0.5 / (1.0 + depth) + 0.49 * sim) / (double)(n + 1);
 }
 

@@ -898,6 +898,16 @@ double pair_score(const aligner *al, size_t i, size_t j)
 	             nwords(&al->sb, j));
 }
 
+double pair_sim(const aligner *al, group *g)
+{
+	if (g->sim_a != g->old[0] + 1 || g->sim_b != g->new[0] + 1) {
+		g->sim = pair_score(al, g->old[0], g->new[0]);
+		g->sim_a = g->old[0] + 1;
+		g->sim_b = g->new[0] + 1;
+	}
+	return g->sim;
+}
+
 /* The fewest shared words of texts of na and nb words that score at
  * least `least`; more than either has when none does. score() grows
  * with the words shared, so the Dice and containment formulas give the
@@ -955,7 +965,7 @@ static uint64_t *gather(const sig *s, const size_t *idx, size_t n, size_t *len)
 }
 
 /* The alignment score of a paired group, the one `threshold` applies to. */
-int group_score(const aligner *al, const group *g, double *out)
+int group_score(const aligner *al, group *g, double *out)
 {
 	size_t na, nb;
 	uint64_t *wa, *wb;
@@ -963,7 +973,7 @@ int group_score(const aligner *al, const group *g, double *out)
 	/* one clause on each side: its words are sorted already (a copy
 	 * and a sort of a provision of half the document, each time) */
 	if (g->nold == 1 && g->nnew == 1) {
-		*out = pair_score(al, g->old[0], g->new[0]);
+		*out = pair_sim(al, g);
 		return 0;
 	}
 	wa = gather(&al->sa, g->old, g->nold, &na);

@@ -134,13 +134,12 @@ static int qualifies(const aligner *al, int old_side, size_t part,
 static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 {
 	const sig *aw = old_side ? &al->sa : &al->sb, *ap = old_side ? &al->sb : &al->sa;
-	const group *g = &al->groups[(old_side ? al->match_b : al->match_a)[c]];
-	size_t partner, np = nwords(ap, c), sh;
+	group *g = &al->groups[(old_side ? al->match_b : al->match_a)[c]];
+	size_t np = nwords(ap, c);
 	double inside;
 
 	if (g->nold != 1 || g->nnew != 1 || np == 0 || g->same)
 		return 0;
-	partner = old_side ? g->old[0] : g->new[0];
 	/* no more of the part can be inside than the whole holds: most
 	 * neighbours of a revised provision fail here or at the first merge,
 	 * and the second is left unwalked */
@@ -153,8 +152,7 @@ static int can_take(const aligner *al, int old_side, size_t c, size_t whole)
 	         (double)np;
 	if (inside < STEAL_SHARE)
 		return 0;
-	sh = shared_with_whole(al, old_side, c, partner, 0);
-	return inside > score(sh, np, nwords(aw, partner));
+	return inside > pair_sim(al, g);
 }
 
 /* Does part c (on the parts side) score better with a clause of the
