@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "normdiff/tokens.h"
+
 #include "align_internal.h"
 #include "support.h"
 
@@ -368,6 +370,97 @@ static void test_shared_memo_answers_as_the_merge(void **state)
 	nd_doc_free(b);
 }
 
+/* The slice of every clause is its body's folded words in order of their
+ * hashes, whether the statistics kept them (sorted when kept, and used
+ * where they are) or the slice was folded from the text. */
+static void test_slices_are_the_sorted_folds(void **state)
+{
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+	sig s;
+	size_t i, k, kept = 0, folded = 0;
+
+	(void)state;
+	assert_int_equal(nd_doc_index_against(a, b), 0);
+	assert_int_equal(sig_open(&s, a, a->index), 0);
+	for (i = 0; i < a->n; i++) {
+		size_t len = a->clauses[i].body_len, n;
+		uint64_t *w = malloc((len / 2 + 1) * sizeof(uint64_t));
+		const uint64_t *got;
+
+		assert_non_null(w);
+		n = nd_word_folds(nd_doc_body(a, i), len, w);
+		qsort(w, n, sizeof(uint64_t), cmp_word);
+		got = sig_words(&s, i);
+		assert_int_equal(nwords(&s, i), n);
+		for (k = 0; k < n; k++)
+			assert_true(got[k] == w[k]);
+		if (a->index->kept_at[i] != NONE) {
+			/* the kept words themselves, not a copy */
+			assert_ptr_equal(got, a->index->kept + a->index->kept_at[i]);
+			kept++;
+		} else
+			folded += n > 0;
+		free(w);
+	}
+	assert_true(kept > 0 && folded > 0); /* both ways were taken */
+	sig_dispose(&s);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
+/* A one-to-one group's score is the pair's, asked once and kept; when
+ * the group's clauses change, it is the new pair's. */
+static void test_group_keeps_its_pairs_score(void **state)
+{
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+	aligner al;
+	group g;
+	size_t i = 0, j = 0, j2, k, olds[1], news[1];
+	double first;
+
+	(void)state;
+	assert_int_equal(nd_doc_index_against(a, b), 0);
+	assert_int_equal(nd_doc_index_against(b, a), 0);
+	memset(&al, 0, sizeof(al));
+	al.a = a;
+	al.b = b;
+	al.shared_slots = 256;
+	al.shared = calloc(al.shared_slots, sizeof(shared_memo));
+	assert_non_null(al.shared);
+	assert_int_equal(sig_open(&al.sa, a, a->index), 0);
+	assert_int_equal(sig_open(&al.sb, b, b->index), 0);
+	/* a pair that shares words, and another new clause that scores
+	 * otherwise with the same old one */
+	for (k = 0; k < a->n && !i; k++)
+		if (nwords(&al.sa, k) > 20)
+			i = k;
+	for (k = 0; k < b->n && !j; k++)
+		if (pair_score(&al, i, k) > 0.2)
+			j = k;
+	for (j2 = 0; j2 < b->n && pair_score(&al, i, j2) == pair_score(&al, i, j);)
+		j2++;
+	assert_true(i && j && j2 < b->n);
+	memset(&g, 0, sizeof(g));
+	olds[0] = i;
+	news[0] = j;
+	g.old = olds;
+	g.new = news;
+	g.nold = g.nnew = 1;
+	first = pair_sim(&al, &g);
+	assert_true(first == pair_score(&al, i, j));
+	assert_true(pair_sim(&al, &g) == first);
+	news[0] = j2; /* the group's new clause changed */
+	assert_true(pair_sim(&al, &g) == pair_score(&al, i, j2));
+	assert_true(pair_sim(&al, &g) != first);
+	free(al.shared);
+	sig_dispose(&al.sa);
+	sig_dispose(&al.sb);
+	nd_doc_free(a);
+	nd_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +472,8 @@ int main(void)
 		cmocka_unit_test(test_sorted_has_is_the_linear_search),
 		cmocka_unit_test(test_index_keeps_what_the_other_lacks),
 		cmocka_unit_test(test_shared_memo_answers_as_the_merge),
+		cmocka_unit_test(test_slices_are_the_sorted_folds),
+		cmocka_unit_test(test_group_keeps_its_pairs_score),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
 	};
 
