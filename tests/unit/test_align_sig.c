@@ -312,22 +312,50 @@ static void test_index_keeps_what_the_other_lacks(void **state)
 	nd_doc_free(b);
 }
 
+/* An aligner over the bundled pair, each version indexed against the
+ * other, with a memo of `slots` slots and both all-word signatures. */
+static void open_pair(aligner *al, size_t slots)
+{
+	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
+	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
+
+	assert_int_equal(nd_doc_index_against(a, b), 0);
+	assert_int_equal(nd_doc_index_against(b, a), 0);
+	memset(al, 0, sizeof(*al));
+	al->a = a;
+	al->b = b;
+	al->shared_slots = slots;
+	al->shared = calloc(slots, sizeof(shared_memo));
+	assert_non_null(al->shared);
+	assert_int_equal(sig_open(&al->sa, a, a->index), 0);
+	assert_int_equal(sig_open(&al->sb, b, b->index), 0);
+}
+
+static void close_pair(aligner *al)
+{
+	free(al->shared);
+	sig_dispose(&al->sa);
+	sig_dispose(&al->sb);
+	nd_doc_free((nd_doc *)al->a);
+	nd_doc_free((nd_doc *)al->b);
+}
+
 /* The memo of shared words answers as the merge does, asked again and
  * again with other bars, in a table of four slots so that pairs keep
  * taking each other's slot: the exact count at or above the bar, a count
  * below it (and a true count below it too) otherwise. */
 static void test_shared_memo_answers_as_the_merge(void **state)
 {
-	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
-	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
 	aligner al;
+	const nd_doc *a, *b;
 	uint64_t seed = 7;
 	size_t k, hits = 0, ia[6], ib[6], na_ = 0, nb_ = 0;
 
 	(void)state;
+	open_pair(&al, 4);
+	a = al.a;
+	b = al.b;
 	/* clauses whose words are kept: not the same text in the other */
-	assert_int_equal(nd_doc_index_against(a, b), 0);
-	assert_int_equal(nd_doc_index_against(b, a), 0);
 	for (k = 0; k < a->n && na_ < 6; k++)
 		if (a->index->kept_at[k] != NONE)
 			ia[na_++] = k;
@@ -336,14 +364,6 @@ static void test_shared_memo_answers_as_the_merge(void **state)
 			ib[nb_++] = k;
 	assert_int_equal(na_, 6);
 	assert_int_equal(nb_, 6);
-	memset(&al, 0, sizeof(al));
-	al.a = a;
-	al.b = b;
-	al.shared_slots = 4;
-	al.shared = calloc(al.shared_slots, sizeof(shared_memo));
-	assert_non_null(al.shared);
-	assert_int_equal(sig_open(&al.sa, a, a->index), 0);
-	assert_int_equal(sig_open(&al.sb, b, b->index), 0);
 	for (k = 0; k < 4000; k++) {
 		size_t i = ia[next_rand(&seed) % 6], j = ib[next_rand(&seed) % 6];
 		size_t na = nwords(&al.sa, i), nb = nwords(&al.sb, j);
@@ -363,11 +383,7 @@ static void test_shared_memo_answers_as_the_merge(void **state)
 	assert_true(hits > 0); /* pairs that share words were asked */
 	assert_true(shared_memo_slots(0, 0) >= 256);
 	assert_true(shared_memo_slots((size_t)1 << 30, 1) == (size_t)1 << 18);
-	free(al.shared);
-	sig_dispose(&al.sa);
-	sig_dispose(&al.sb);
-	nd_doc_free(a);
-	nd_doc_free(b);
+	close_pair(&al);
 }
 
 /* The slice of every clause is its body's folded words in order of their
@@ -413,35 +429,24 @@ static void test_slices_are_the_sorted_folds(void **state)
  * the group's clauses change, it is the new pair's. */
 static void test_group_keeps_its_pairs_score(void **state)
 {
-	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
-	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
 	aligner al;
 	group g;
 	size_t i = 0, j = 0, j2, k, olds[1], news[1];
 	double first;
 
 	(void)state;
-	assert_int_equal(nd_doc_index_against(a, b), 0);
-	assert_int_equal(nd_doc_index_against(b, a), 0);
-	memset(&al, 0, sizeof(al));
-	al.a = a;
-	al.b = b;
-	al.shared_slots = 256;
-	al.shared = calloc(al.shared_slots, sizeof(shared_memo));
-	assert_non_null(al.shared);
-	assert_int_equal(sig_open(&al.sa, a, a->index), 0);
-	assert_int_equal(sig_open(&al.sb, b, b->index), 0);
+	open_pair(&al, 256);
 	/* a pair that shares words, and another new clause that scores
 	 * otherwise with the same old one */
-	for (k = 0; k < a->n && !i; k++)
+	for (k = 0; k < al.a->n && !i; k++)
 		if (nwords(&al.sa, k) > 20)
 			i = k;
-	for (k = 0; k < b->n && !j; k++)
+	for (k = 0; k < al.b->n && !j; k++)
 		if (pair_score(&al, i, k) > 0.2)
 			j = k;
-	for (j2 = 0; j2 < b->n && pair_score(&al, i, j2) == pair_score(&al, i, j);)
+	for (j2 = 0; j2 < al.b->n && pair_score(&al, i, j2) == pair_score(&al, i, j);)
 		j2++;
-	assert_true(i && j && j2 < b->n);
+	assert_true(i && j && j2 < al.b->n);
 	memset(&g, 0, sizeof(g));
 	olds[0] = i;
 	news[0] = j;
@@ -454,11 +459,7 @@ static void test_group_keeps_its_pairs_score(void **state)
 	news[0] = j2; /* the group's new clause changed */
 	assert_true(pair_sim(&al, &g) == pair_score(&al, i, j2));
 	assert_true(pair_sim(&al, &g) != first);
-	free(al.shared);
-	sig_dispose(&al.sa);
-	sig_dispose(&al.sb);
-	nd_doc_free(a);
-	nd_doc_free(b);
+	close_pair(&al);
 }
 
 int main(void)
