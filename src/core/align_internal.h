@@ -308,6 +308,10 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 /* The clauses of word w: clause[*lo .. *hi), empty when the index has
  * none. */
 void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi);
+/* Word w's number in the index (its place in voc, below nvoc), or
+ * SIZE_MAX when no clause indexed has it. Every word of those clauses has
+ * one, the too common ones too. */
+size_t windex_word(const windex *ix, uint64_t w);
 void windex_dispose(windex *ix);
 
 /* Content-word signatures over sa and sb: their words without those
@@ -315,6 +319,9 @@ void windex_dispose(windex *ix);
 int build_content(sig *ca, sig *cb, wordcount *common, const sig *sa,
                   const sig *sb);
 
+
+/* A slice this many times longer than the other is searched, not walked. */
+#define GALLOP_RATIO 16
 
 /* Size of the multiset intersection of two sorted slices. */
 size_t shared_words(const uint64_t *x, size_t nx, const uint64_t *y,

@@ -278,18 +278,22 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 	return 0;
 }
 
-void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi)
+size_t windex_word(const windex *ix, uint64_t w)
 {
 	size_t i;
 
-	*lo = *hi = 0;
 	if (!ix->cap)
-		return;
+		return SIZE_MAX;
 	i = windex_slot(ix, w);
-	if (ix->slot[i]) {
-		*lo = ix->voc[ix->slot[i] - 1].lo;
-		*hi = ix->voc[ix->slot[i] - 1].hi;
-	}
+	return ix->slot[i] ? ix->slot[i] - 1 : SIZE_MAX;
+}
+
+void windex_find(const windex *ix, uint64_t w, size_t *lo, size_t *hi)
+{
+	size_t v = windex_word(ix, w);
+
+	*lo = v == SIZE_MAX ? 0 : ix->voc[v].lo;
+	*hi = v == SIZE_MAX ? 0 : ix->voc[v].hi;
 }
 
 void windex_dispose(windex *ix)
@@ -700,9 +704,6 @@ static size_t gallop_u64(const uint64_t *y, size_t j, size_t ny, uint64_t v)
 	}
 	return lo;
 }
-
-/* A slice this many times longer than the other is searched, not walked. */
-#define GALLOP_RATIO 16
 
 /* The intersection of a short slice x with a far longer y: each word of x
  * is looked up in y after the last one found, in O(log) of the distance,

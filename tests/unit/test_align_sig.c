@@ -386,6 +386,58 @@ static void test_shared_memo_answers_as_the_merge(void **state)
 	close_pair(&al);
 }
 
+/* The similar pass counts a candidate's shared words through the index's
+ * word numbers, not by a merge: every pair it makes has the merge's count
+ * (repeated words matched one for one) and its score, whether the words
+ * are in the index or too common for it (a bar of 3 clauses leaves many
+ * out), and with no bar. */
+static void test_similar_pairs_count_as_the_merge(void **state)
+{
+	static const size_t bars[] = {3, 256, SIZE_MAX};
+	size_t t, k, repeats = 0;
+
+	(void)state;
+	for (t = 0; t < sizeof(bars) / sizeof(bars[0]); t++) {
+		aligner al;
+		nd_align_opts o;
+
+		open_pair(&al, 256);
+		nd_align_opts_init(&o);
+		o.max_posting = bars[t];
+		al.o = &o;
+		al.match_a = malloc(al.a->n * sizeof(size_t));
+		al.match_b = malloc(al.b->n * sizeof(size_t));
+		assert_non_null(al.match_a);
+		assert_non_null(al.match_b);
+		for (k = 0; k < al.a->n; k++)
+			al.match_a[k] = NONE;
+		for (k = 0; k < al.b->n; k++)
+			al.match_b[k] = k % 3 ? NONE : 0; /* some taken */
+		assert_int_equal(align_similar(&al), 0);
+		assert_true(al.npairs > al.b->n); /* most have a few */
+		for (k = 0; k < al.npairs; k++) {
+			const pair *p = &al.pairs[k];
+			size_t na = nwords(&al.sa, p->a), nb = nwords(&al.sb, p->b);
+			const uint64_t *x = sig_words(&al.sa, p->a);
+			size_t want = merge_shared(x, na, sig_words(&al.sb, p->b), nb);
+			size_t j, distinct = 0;
+
+			assert_true(al.match_b[p->b] == NONE);
+			assert_int_equal(p->shared, want);
+			assert_true(p->sim == score(want, na, nb));
+			for (j = 0; j < na; j++)
+				distinct += (j == 0 || x[j] != x[j - 1]) &&
+				            sorted_has(sig_words(&al.sb, p->b), nb, x[j]);
+			repeats += want > distinct; /* a repeated word was shared */
+		}
+		free(al.pairs);
+		free(al.match_a);
+		free(al.match_b);
+		close_pair(&al);
+	}
+	assert_true(repeats > 0);
+}
+
 /* The slice of every clause is its body's folded words in order of their
  * hashes, whether the statistics kept them (sorted when kept, and used
  * where they are) or the slice was folded from the text. */
@@ -473,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_sorted_has_is_the_linear_search),
 		cmocka_unit_test(test_index_keeps_what_the_other_lacks),
 		cmocka_unit_test(test_shared_memo_answers_as_the_merge),
+		cmocka_unit_test(test_similar_pairs_count_as_the_merge),
 		cmocka_unit_test(test_slices_are_the_sorted_folds),
 		cmocka_unit_test(test_group_keeps_its_pairs_score),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
