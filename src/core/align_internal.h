@@ -294,6 +294,8 @@ typedef struct windex {
 	vocab *voc;
 	size_t nvoc;
 	uint32_t *slot;  /* cap slots, a power of two */
+	uint64_t *key;   /* the word in each slot taken: a probe reads its
+	                    slot's word beside it, not through voc */
 	size_t cap;
 	unsigned shift;  /* 64 - log2(cap): a word's home is its top bits */
 } windex;

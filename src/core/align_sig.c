@@ -164,7 +164,7 @@ static size_t windex_slot(const windex *ix, uint64_t w)
 {
 	size_t i = (size_t)((w * 0x9E3779B97F4A7C15ULL) >> ix->shift);
 
-	while (ix->slot[i] && ix->voc[ix->slot[i] - 1].word != w)
+	while (ix->slot[i] && ix->key[i] != w)
 		i = (i + 1) & (ix->cap - 1);
 	return i;
 }
@@ -180,12 +180,18 @@ static int windex_table(windex *ix, size_t want)
 		bits++;
 	}
 	free(ix->slot);
-	if ((ix->slot = calloc(cap, sizeof(uint32_t))) == NULL)
+	free(ix->key);
+	ix->key = malloc(cap * sizeof(uint64_t));
+	if ((ix->slot = calloc(cap, sizeof(uint32_t))) == NULL || !ix->key)
 		return nd_error_oom();
 	ix->cap = cap;
 	ix->shift = 64 - bits;
-	for (v = 0; v < ix->nvoc; v++)
-		ix->slot[windex_slot(ix, ix->voc[v].word)] = (uint32_t)(v + 1);
+	for (v = 0; v < ix->nvoc; v++) {
+		size_t i = windex_slot(ix, ix->voc[v].word);
+
+		ix->slot[i] = (uint32_t)(v + 1);
+		ix->key[i] = ix->voc[v].word;
+	}
 	return 0;
 }
 
@@ -203,6 +209,7 @@ static vocab *windex_entry(windex *ix, uint64_t w)
 	}
 	ix->voc[ix->nvoc] = (vocab){w, 0, 0};
 	ix->slot[i] = (uint32_t)++ix->nvoc;
+	ix->key[i] = w;
 	return &ix->voc[ix->nvoc - 1];
 }
 
@@ -301,6 +308,7 @@ void windex_dispose(windex *ix)
 	free(ix->clause);
 	free(ix->voc);
 	free(ix->slot);
+	free(ix->key);
 	memset(ix, 0, sizeof(*ix));
 }
 
