@@ -245,7 +245,10 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	 * are then never made */
 	if (gi != NONE && settled(&al->groups[gi]))
 		return 0;
-	if (nwords(sw, whole) == 0)
+	/* an unpaired whole's seed by content is found by its content
+	 * words; else they are made only once a neighbour of the seed may
+	 * join (below) */
+	if (gi == NONE && !by_opening && nwords(sw, whole) == 0)
 		return 0;
 	if (gi != NONE) {
 		group *g = &al->groups[gi];
@@ -282,6 +285,12 @@ static int try_split(aligner *al, int old_side, size_t whole,
 	 * wholes, whose words are then not walked */
 	if (!may_join(al, old_side, prev_sibling(dp, seed), whole, by_opening) &&
 	    !may_join(al, old_side, next_sibling(dp, seed), whole, by_opening))
+		return 0;
+	/* a whole without content words takes no parts, checked only now:
+	 * most wholes of a text revised throughout stop above, at their
+	 * partner's neighbours, whose test by content needs the whole's
+	 * content words only for a neighbour that is free or can be taken */
+	if (nwords(sw, whole) == 0)
 		return 0;
 	run[nrun++] = seed;
 	ww = sig_words(aw, whole);
