@@ -390,6 +390,10 @@ static inline int pair_before(const pair *x, const pair *y)
 
 /* Sort pairs best first (pair_before); 0, or ND_ENOMEM. */
 int sort_pairs(pair *v, size_t n);
+/* The same for the similar pass's candidates, which come by new clause
+ * and then old (pair_before's order within a score): radix passes for
+ * many. */
+int sort_candidates(pair *v, size_t n);
 
 /* 2. Candidates through an inverted index of the unpaired old provisions,
  * scored and sorted best first (pair_greedy takes them). */

@@ -47,8 +47,11 @@ static uint64_t score_key(double sim)
 	return UINT64_MAX - bits;
 }
 
-#define PAIR_SCORE_KEY(x) score_key((x).sim)
-DEFINE_RADIX(radix_pairs, pair, PAIR_SCORE_KEY)
+/* The key's top 33 bits: three digits of the radix sort, not six, as the
+ * rest are 0 (skipped). Scores that differ below them are the rare ones
+ * of long texts, put in order after (sort_candidates). */
+#define PAIR_SCORE_TOP(x) (score_key((x).sim) >> 31)
+DEFINE_RADIX(radix_pairs, pair, PAIR_SCORE_TOP)
 
 /* Order new clause i's pairs p[0..n), appended in candidate order, by old
  * clause: the pairs then come by new clause and old, and a stable sort by
@@ -66,18 +69,29 @@ static void by_old(pair *p, size_t n)
 	}
 }
 
-/* The candidates best first (pair_before): many by radix on the score,
- * since they come by new clause and old; a score that is no number (never
- * made) or below 0 would not key, and goes by comparisons. */
-static int sort_candidates(pair *v, size_t n)
+/* The candidates best first (pair_before): many by radix on the score's
+ * top bits, since they come by new clause and old, then each run of equal
+ * top bits whose scores differ by comparisons (stable, so still by new
+ * clause and old within a score); a score that is no number (never made)
+ * or below 0 would not key, and goes by comparisons. */
+int sort_candidates(pair *v, size_t n)
 {
-	size_t k;
+	size_t k, e;
 
 	for (k = 0; k < n && v[k].sim >= 0; k++)
 		;
-	if (n >= RADIX_MIN && k == n && radix_pairs(v, n) == 0)
-		return 0;
-	return sort_pairs(v, n);
+	if (n < RADIX_MIN || k < n || radix_pairs(v, n) != 0)
+		return sort_pairs(v, n);
+	for (k = 0; k < n; k = e) {
+		int mixed = 0;
+
+		for (e = k + 1; e < n && PAIR_SCORE_TOP(v[e]) == PAIR_SCORE_TOP(v[k]);
+		     e++)
+			mixed |= v[e].sim != v[k].sim;
+		if (mixed && sort_pairs(v + k, e - k))
+			return ND_ENOMEM;
+	}
+	return 0;
 }
 
 /* The max clauses of touched[0..n) sharing most words (count[c]), ties

@@ -14,6 +14,7 @@
 #include "normdiff/tokens.h"
 
 #include "align_internal.h"
+#include "sort_internal.h"
 #include "support.h"
 
 /* The reference: one merge of the two sorted slices. */
@@ -438,6 +439,62 @@ static void test_similar_pairs_count_as_the_merge(void **state)
 	assert_true(repeats > 0);
 }
 
+/* The candidates' sort (radix on the score's top bits, then runs of
+ * equal top bits by comparisons) orders as the merge sort by pair_before:
+ * scores that differ only in their last bits among common ones, in lists
+ * long enough for the radix passes, and short ones; input by new clause
+ * and old, as the similar pass makes it. */
+static void test_candidates_sort_as_pair_before(void **state)
+{
+	static const size_t sizes[] = {5, 100, RADIX_MIN, 3 * RADIX_MIN + 7};
+	uint64_t seed = 11;
+	size_t t, k;
+
+	(void)state;
+	for (t = 0; t < sizeof(sizes) / sizeof(sizes[0]); t++) {
+		size_t n = sizes[t], close = 0;
+		pair *v = malloc(n * sizeof(pair)), *want = malloc(n * sizeof(pair));
+
+		assert_non_null(v);
+		assert_non_null(want);
+		for (k = 0; k < n; k++) {
+			uint64_t r = next_rand(&seed);
+			double base = (double)(r % 7) / 8.0 + 0.1;
+			uint64_t bits;
+
+			memcpy(&bits, &base, sizeof(bits));
+			bits += (r >> 8) % 3; /* the last bits only, sometimes */
+			memcpy(&v[k].sim, &bits, sizeof(bits));
+			v[k].b = k / 4;
+			v[k].a = (k % 4) * 10 + (r >> 16) % 10;
+			v[k].shared = k;
+		}
+		for (k = 1; k < n; k++) /* by new clause, then old */
+			if (v[k].b == v[k - 1].b && v[k].a < v[k - 1].a) {
+				size_t a = v[k].a;
+
+				v[k].a = v[k - 1].a;
+				v[k - 1].a = a;
+			}
+		memcpy(want, v, n * sizeof(pair));
+		assert_int_equal(sort_pairs(want, n), 0);
+		assert_int_equal(sort_candidates(v, n), 0);
+		for (k = 0; k < n; k++) {
+			assert_true(v[k].sim == want[k].sim);
+			assert_int_equal(v[k].a, want[k].a);
+			assert_int_equal(v[k].b, want[k].b);
+			assert_int_equal(v[k].shared, want[k].shared);
+			close += k > 0 && v[k].sim != v[k - 1].sim &&
+			         v[k].sim - v[k - 1].sim < 1e-12 &&
+			         v[k - 1].sim - v[k].sim < 1e-12;
+		}
+		if (n >= RADIX_MIN)
+			assert_true(close > 0); /* scores a last bit apart were met */
+		free(v);
+		free(want);
+	}
+}
+
 /* The slice of every clause is its body's folded words in order of their
  * hashes, whether the statistics kept them (sorted when kept, and used
  * where they are) or the slice was folded from the text. */
@@ -526,6 +583,7 @@ int main(void)
 		cmocka_unit_test(test_index_keeps_what_the_other_lacks),
 		cmocka_unit_test(test_shared_memo_answers_as_the_merge),
 		cmocka_unit_test(test_similar_pairs_count_as_the_merge),
+		cmocka_unit_test(test_candidates_sort_as_pair_before),
 		cmocka_unit_test(test_slices_are_the_sorted_folds),
 		cmocka_unit_test(test_group_keeps_its_pairs_score),
 		cmocka_unit_test(test_sort_postings_by_word_then_clause),
