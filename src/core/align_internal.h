@@ -298,6 +298,10 @@ typedef struct windex {
 	                    slot's word beside it, not through voc */
 	size_t cap;
 	unsigned shift;  /* 64 - log2(cap): a word's home is its top bits */
+	uint32_t *num;   /* the numbers (places in voc) of the distinct words
+	                    of the clause at place x, in the order of its
+	                    slice: num[num_at[x] .. num_at[x + 1]) */
+	size_t *num_at;
 } windex;
 
 /* The index of the distinct words of clauses u[0..n) of one side

@@ -213,56 +213,54 @@ static vocab *windex_entry(windex *ix, uint64_t w)
 	return &ix->voc[ix->nvoc - 1];
 }
 
-/* One walk of the distinct words of the clauses u[0..n): with fill 0,
- * each word's entry made and its clauses counted (in hi, for now); with
- * fill 1, each clause put in the room of its words that are kept (lo is
- * SIZE_MAX for a word left out). 0 or ND_ENOMEM. */
-static int windex_walk(windex *ix, const sig *s, const size_t *u, size_t n,
-                       int ids, int fill)
+/* The first walk of the distinct words of the clauses u[0..n): each
+ * word's entry made, its clauses counted (in hi, for now) and its number
+ * noted in the clause's run of num. 0 or ND_ENOMEM. */
+static int windex_count(windex *ix, const sig *s, const size_t *u, size_t n)
 {
-	size_t x, k;
+	size_t x, k, m = 0;
 
 	for (x = 0; x < n; x++) {
 		const uint64_t *w = sig_words(s, u[x]);
 
+		ix->num_at[x] = m;
 		for (k = 0; k < nwords(s, u[x]); k++) {
 			vocab *e;
 
 			if (k > 0 && w[k] == w[k - 1])
 				continue;
-			if (!fill) {
-				if ((e = windex_entry(ix, w[k])) == NULL)
-					return ND_ENOMEM;
-				e->hi++;
-				continue;
-			}
-			e = &ix->voc[ix->slot[windex_slot(ix, w[k])] - 1];
-			if (e->lo != SIZE_MAX)
-				ix->clause[e->hi++] = (uint32_t)(ids ? u[x] : x);
+			if ((e = windex_entry(ix, w[k])) == NULL)
+				return ND_ENOMEM;
+			e->hi++;
+			ix->num[m++] = (uint32_t)(e - ix->voc);
 		}
 	}
+	ix->num_at[n] = m;
 	return 0;
 }
 
-/* The index in three walks of the clauses' distinct words, no sort: each
+/* The index in two walks of the clauses' distinct words, no sort: each
  * word's clauses counted, room handed out to the words not too common,
- * and the clauses put in, in their order (so ascending). A word too
+ * and the clauses put in, in their order (so ascending), the second
+ * walk reading the numbers the first noted, with no look-up. A word too
  * common to help is counted and left out, so a lookup never leads to a
  * walk of a long posting list, and the walks read 4 bytes a posting, of
  * the words kept only. */
 int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
                  int ids, size_t max_posting, size_t *skipped)
 {
-	size_t x, v, npost = 0, nkept = 0;
+	size_t x, v, k, npost = 0, nkept = 0;
 
 	for (x = 0; x < n; x++)
 		npost += nwords(s, u[x]);
 	ix->nvoc = 0;
 	/* room for every word, touched only by those there are */
 	if ((ix->voc = malloc((npost + 1) * sizeof(vocab))) == NULL ||
+	    (ix->num = malloc((npost + 1) * sizeof(uint32_t))) == NULL ||
+	    (ix->num_at = malloc((n + 1) * sizeof(size_t))) == NULL ||
 	    windex_table(ix, s->ix->df.used < npost ? s->ix->df.used : npost))
 		return nd_error_oom();
-	if (windex_walk(ix, s, u, n, ids, 0))
+	if (windex_count(ix, s, u, n))
 		return ND_ENOMEM;
 	for (v = 0; v < ix->nvoc; v++) {
 		size_t count = ix->voc[v].hi;
@@ -278,7 +276,13 @@ int windex_build(windex *ix, const sig *s, const size_t *u, size_t n,
 	}
 	if ((ix->clause = malloc((nkept + 1) * sizeof(uint32_t))) == NULL)
 		return nd_error_oom();
-	windex_walk(ix, s, u, n, ids, 1); /* makes nothing: cannot fail */
+	for (x = 0; x < n; x++)
+		for (k = ix->num_at[x]; k < ix->num_at[x + 1]; k++) {
+			vocab *e = &ix->voc[ix->num[k]];
+
+			if (e->lo != SIZE_MAX)
+				ix->clause[e->hi++] = (uint32_t)(ids ? u[x] : x);
+		}
 	for (v = 0; v < ix->nvoc; v++)
 		if (ix->voc[v].lo == SIZE_MAX)
 			ix->voc[v].lo = ix->voc[v].hi = 0;
@@ -309,6 +313,8 @@ void windex_dispose(windex *ix)
 	free(ix->voc);
 	free(ix->slot);
 	free(ix->key);
+	free(ix->num);
+	free(ix->num_at);
 	memset(ix, 0, sizeof(*ix));
 }
 

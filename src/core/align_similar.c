@@ -10,9 +10,9 @@
  *
  * The words a candidate shares are counted through the index as well:
  * every word of an unpaired old provision has a number there (its place
- * in the vocabulary, the too common ones too), so a candidate is its
- * distinct words as numbers with their counts, made the first time it is
- * a candidate, and the new provision is its counts by number in one array.
+ * in the vocabulary, the too common ones too, noted by the index as it
+ * was built), so a candidate is its distinct words as numbers with their
+ * counts, made the first time it is a candidate, and the new provision is its counts by number in one array.
  * The count is then one read a distinct word of the candidate, none
  * waiting on the one before, where a merge of the two sorted slices steps
  * through both, each step waiting on the last compare; a candidate is
@@ -189,6 +189,7 @@ static void byid_close(byid *t)
  * made on the first ask; NULL on no memory. */
 static const idword *byid_old(byid *t, size_t x, const uint64_t *w, size_t n)
 {
+	const uint32_t *num;
 	size_t k, e;
 
 	if (t->at[x] != NONE)
@@ -199,13 +200,12 @@ static const idword *byid_old(byid *t, size_t x, const uint64_t *w, size_t n)
 		return NULL;
 	}
 	t->at[x] = t->nw;
+	/* the index noted the numbers of x's distinct words in this order */
+	num = t->ix->num + t->ix->num_at[x];
 	for (k = 0; k < n; k = e) {
-		size_t v = windex_word(t->ix, w[k]);
-
 		for (e = k + 1; e < n && w[e] == w[k]; e++)
 			;
-		if (v != SIZE_MAX) /* (every word of theirs has a number) */
-			t->w[t->nw++] = (idword){(uint32_t)v, (uint32_t)(e - k)};
+		t->w[t->nw++] = (idword){*num++, (uint32_t)(e - k)};
 	}
 	t->n[x] = (uint32_t)(t->nw - t->at[x]);
 	return t->w + t->at[x];
