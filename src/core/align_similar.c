@@ -12,10 +12,11 @@
  * every word of an unpaired old provision has a number there (its place
  * in the vocabulary, the too common ones too, noted by the index as it
  * was built), so a candidate is its distinct words as numbers with their
- * counts, made the first time it is a candidate, and the new provision is its counts by number in one array.
- * The count is then one read a distinct word of the candidate, none
- * waiting on the one before, where a merge of the two sorted slices steps
- * through both, each step waiting on the last compare; a candidate is
+ * counts, made the first time it is a candidate, and the new provision
+ * is its counts by number in one array. The count is then one read a
+ * distinct word of the candidate, none waiting on the one before, where
+ * a merge of the two sorted slices steps through both, each step waiting
+ * on the last compare; a candidate is
  * scored 16 times on average when every provision changed. The result is
  * the merge's, the same multiset intersection (a word the new provision
  * has but no unpaired old one is shared with none). A candidate more than
