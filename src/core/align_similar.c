@@ -146,82 +146,54 @@ static size_t walk(const uint32_t *restrict p, size_t n,
 	return ntouched;
 }
 
-/* A word of a candidate: its number in the index, and its times there. */
-typedef struct idword {
-	uint32_t id;
-	uint32_t many;
-} idword;
-
-/* The candidates' words by number (made when first asked for), and the
- * new provision's counts by number (0 for a word it lacks). */
+/* The new provision's counts by number (0 for a word it lacks), and the
+ * candidates' beside the index's numbers of their words: times[k] is how
+ * often word num[k] occurs in its clause, filled for a clause the first
+ * time it is a candidate. */
 typedef struct byid {
 	const windex *ix;
 	uint32_t *many;  /* ix->nvoc counts */
-	idword *w;       /* the candidates' words, one after another */
-	size_t nw, wcap;
-	size_t *at;      /* a candidate's (by place) first word in w; or NONE */
-	uint32_t *n;     /* and how many it has */
+	uint32_t *times; /* as ix->num; pages touched only where filled */
+	unsigned char *made; /* a clause (by place) whose times are filled */
 } byid;
 
 static int byid_open(byid *t, const windex *ix, size_t nold)
 {
-	size_t x;
-
 	t->ix = ix;
 	t->many = calloc(ix->nvoc + 1, sizeof(uint32_t));
-	t->at = malloc((nold + 1) * sizeof(size_t));
-	t->n = malloc((nold + 1) * sizeof(uint32_t));
-	if (!t->many || !t->at || !t->n)
-		return nd_error_oom();
-	for (x = 0; x < nold; x++)
-		t->at[x] = NONE;
-	return 0;
+	t->times = malloc((ix->num_at[nold] + 1) * sizeof(uint32_t));
+	t->made = calloc(nold + 1, 1);
+	return t->many && t->times && t->made ? 0 : nd_error_oom();
 }
 
 static void byid_close(byid *t)
 {
 	free(t->many);
-	free(t->w);
-	free(t->at);
-	free(t->n);
+	free(t->times);
+	free(t->made);
 }
 
-/* The distinct words of candidate x (sorted words w[0..n)) by number,
- * made on the first ask; NULL on no memory. */
-static const idword *byid_old(byid *t, size_t x, const uint64_t *w, size_t n)
+/* The words candidate x (place; sorted words w[0..n)) shares with the new
+ * provision counted in t; its times filled first if not yet. */
+static size_t byid_shared(byid *t, size_t x, const uint64_t *w, size_t n)
 {
-	const uint32_t *num;
-	size_t k, e;
+	const uint32_t *num = t->ix->num, *many = t->many;
+	size_t k, e, j = t->ix->num_at[x], end = t->ix->num_at[x + 1], sh = 0;
 
-	if (t->at[x] != NONE)
-		return t->w + t->at[x];
-	if (nd_vec_reserve((void **)&t->w, &t->wcap, t->nw + n + 1,
-	                   sizeof(idword))) {
-		nd_error_oom();
-		return NULL;
+	if (!t->made[x]) {
+		/* the index noted x's distinct words in this order */
+		for (k = 0, e = 0; k < n; k = e) {
+			for (e = k + 1; e < n && w[e] == w[k]; e++)
+				;
+			t->times[j++] = (uint32_t)(e - k);
+		}
+		t->made[x] = 1;
+		j = t->ix->num_at[x];
 	}
-	t->at[x] = t->nw;
-	/* the index noted the numbers of x's distinct words in this order */
-	num = t->ix->num + t->ix->num_at[x];
-	for (k = 0; k < n; k = e) {
-		for (e = k + 1; e < n && w[e] == w[k]; e++)
-			;
-		t->w[t->nw++] = (idword){*num++, (uint32_t)(e - k)};
-	}
-	t->n[x] = (uint32_t)(t->nw - t->at[x]);
-	return t->w + t->at[x];
-}
+	for (; j < end; j++) {
+		uint32_t m = many[num[j]];
 
-/* The words candidate x shares with the new provision counted in t. */
-static size_t byid_shared(const byid *t, const idword *x, size_t n)
-{
-	const uint32_t *many = t->many;
-	size_t k, sh = 0;
-
-	for (k = 0; k < n; k++) {
-		uint32_t m = many[x[k].id];
-
-		sh += m < x[k].many ? m : x[k].many;
+		sh += m < t->times[j] ? m : t->times[j];
 	}
 	return sh;
 }
@@ -278,21 +250,14 @@ static void search_close(search *q)
 }
 
 /* The words old candidate x (place in u) shares with new clause i. */
-static int shared_with(aligner *al, search *q, size_t x, size_t i,
-                       size_t *out)
+static size_t shared_with(aligner *al, search *q, size_t x, size_t i)
 {
 	const uint64_t *wa = sig_words(&al->sa, q->u[x]);
 	size_t na = nwords(&al->sa, q->u[x]), nb = nwords(&al->sb, i);
-	const idword *w;
 
-	if (na > GALLOP_RATIO * nb) {
-		*out = shared_words(wa, na, sig_words(&al->sb, i), nb);
-		return 0;
-	}
-	if ((w = byid_old(&q->id, x, wa, na)) == NULL)
-		return ND_ENOMEM;
-	*out = byid_shared(&q->id, w, q->id.n[x]);
-	return 0;
+	if (na > GALLOP_RATIO * nb)
+		return shared_words(wa, na, sig_words(&al->sb, i), nb);
+	return byid_shared(&q->id, x, wa, na);
 }
 
 /* New clause i's words counted by number and their clauses walked: the
@@ -332,11 +297,9 @@ static int search_one(aligner *al, search *q, size_t i)
 	nbest = keep_best(q->touched, count_shared(al, q, i, &nmine), q->count,
 	                  al->o->max_candidates, q->best, q->bestn);
 	for (k = 0; k < nbest && !err; k++) {
-		size_t a = q->u[q->best[k]], sh;
+		size_t a = q->u[q->best[k]], sh = shared_with(al, q, q->best[k], i);
 		double s;
 
-		if ((err = shared_with(al, q, q->best[k], i, &sh)) != 0)
-			break;
 		na = nwords(&al->sa, a);
 		s = score(sh, na, nb);
 		if (s < SCORE_FLOOR && !part_inside(sh, na, nb))
