@@ -500,14 +500,13 @@ static void test_candidates_sort_as_pair_before(void **state)
  * where they are) or the slice was folded from the text. */
 static void test_slices_are_the_sorted_folds(void **state)
 {
-	nd_doc *a = test_parse_draft("2011-A-66-359.txt");
-	nd_doc *b = test_parse_draft("2015-A-69-723.txt");
-	sig s;
+	aligner al;
+	const nd_doc *a;
 	size_t i, k, kept = 0, folded = 0;
 
 	(void)state;
-	assert_int_equal(nd_doc_index_against(a, b), 0);
-	assert_int_equal(sig_open(&s, a, a->index), 0);
+	open_pair(&al, 4);
+	a = al.a;
 	for (i = 0; i < a->n; i++) {
 		size_t len = a->clauses[i].body_len, n;
 		uint64_t *w = malloc((len / 2 + 1) * sizeof(uint64_t));
@@ -516,8 +515,8 @@ static void test_slices_are_the_sorted_folds(void **state)
 		assert_non_null(w);
 		n = nd_word_folds(nd_doc_body(a, i), len, w);
 		qsort(w, n, sizeof(uint64_t), cmp_word);
-		got = sig_words(&s, i);
-		assert_int_equal(nwords(&s, i), n);
+		got = sig_words(&al.sa, i);
+		assert_int_equal(nwords(&al.sa, i), n);
 		for (k = 0; k < n; k++)
 			assert_true(got[k] == w[k]);
 		if (a->index->kept_at[i] != NONE) {
@@ -529,9 +528,7 @@ static void test_slices_are_the_sorted_folds(void **state)
 		free(w);
 	}
 	assert_true(kept > 0 && folded > 0); /* both ways were taken */
-	sig_dispose(&s);
-	nd_doc_free(a);
-	nd_doc_free(b);
+	close_pair(&al);
 }
 
 /* A one-to-one group's score is the pair's, asked once and kept; when
